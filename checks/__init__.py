@@ -1,0 +1,1 @@
+"""Checking claims: data quality first, then the measurement, then the verdict. No Prefect here."""

@@ -1,0 +1,121 @@
+"""The pure core: from a plan, fetched data and validation outcomes to a judged claim table.
+
+``evaluate`` is the vectorised heart (no per-claim Python); ``check`` runs the whole core in-process
+with no Prefect, for tests, the benchmark and library users. The Prefect flow calls the same
+functions, one task per step, fetching and validating per instrument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+
+import numpy as np
+import pandas as pd
+
+from checks.measure import PricePanel, measure, money_moves
+from checks.plan import Plan
+from checks.quality.outcome import ValidationOutcome
+from market.model import FxQuote, PriceSeries, SharesQuote
+
+FxKey = tuple[str, str, str, date]  # (source, base, quote, on)
+SharesKey = tuple[str, date]
+
+
+def quality_problems(plan: Plan, outcomes: Mapping[str, ValidationOutcome]) -> pd.Series:
+    """Per claim, the critical expectations that failed on values it rests on ('' when none).
+
+    Failures are few and claims many, so failing (symbol, session, column) cells are joined onto the
+    evidence table rather than each claim asking each outcome.
+    """
+    problems = pd.Series("", index=plan.table.index, dtype=object)
+    cells: list[dict[str, object]] = []
+    for symbol, outcome in outcomes.items():
+        for failure in outcome.critical_failures():
+            label = f"{failure.name} ({failure.expectation})"
+            if not failure.sessions:
+                claims = plan.table.index[plan.table["symbol"] == symbol]
+                problems.loc[claims] = problems.loc[claims] + f"; {label} failed on {outcome.dataset}"
+                continue
+            for session in failure.sessions:
+                for column in failure.columns or ("*",):
+                    cells.append(
+                        {
+                            "symbol": symbol,
+                            "session": pd.Timestamp(session),
+                            "column": column,
+                            "what": f"{label} failed for {session.isoformat()}",
+                        }
+                    )
+    if cells:
+        failing = pd.DataFrame(cells)
+        ev = plan.evidence
+        exact = ev.merge(failing, on=["symbol", "session", "column"])
+        anycol = ev.merge(failing[failing["column"] == "*"].drop(columns="column"), on=["symbol", "session"])
+        hits = pd.concat([exact, anycol]).drop_duplicates(["claim", "what"])
+        joined = hits.groupby("claim")["what"].agg("; ".join)
+        problems.loc[joined.index] = problems.loc[joined.index] + "; " + joined
+    return problems.str.removeprefix("; ")
+
+
+def conversion_arrays(
+    plan: Plan, fx: Mapping[FxKey, FxQuote], shares: Mapping[SharesKey, SharesQuote]
+) -> tuple[np.ndarray, np.ndarray, pd.Series]:
+    """Per claim: FX factor (claim currency per listing unit), shares outstanding, and any problem."""
+    table = plan.table
+    n = len(table)
+    fx_arr, shares_arr = np.ones(n), np.full(n, np.nan)
+    problems = pd.Series("", index=table.index, dtype=object)
+    by_id = {c.id: c for c in plan.claims.claims}
+    for i, row in zip(table.index, table.itertuples(), strict=True):
+        if row.unit != "money" or row.problem:
+            continue
+        on = row.end.date()
+        quote = shares.get((row.symbol, on))
+        if quote is None:
+            problems[i] = f"no share count for {row.symbol} on or before {on}"
+        else:
+            shares_arr[table.index.get_loc(i)] = quote.shares
+        if row.currency != row.listing_currency:
+            fxq = fx.get((by_id[row.claim_id].fx, row.listing_currency, row.currency, on))
+            if fxq is None:
+                problems[i] = f"no {row.listing_currency}→{row.currency} rate for {on}"
+                fx_arr[table.index.get_loc(i)] = np.nan
+            else:
+                fx_arr[table.index.get_loc(i)] = fxq.rate
+    return fx_arr, shares_arr, problems
+
+
+def evaluate(
+    plan: Plan,
+    series: Mapping[str, PriceSeries],
+    outcomes: Mapping[str, ValidationOutcome],
+    fx: Mapping[FxKey, FxQuote] | None = None,
+    shares: Mapping[SharesKey, SharesQuote] | None = None,
+) -> tuple[pd.DataFrame, PricePanel]:
+    """Measure and judge every claim of the plan at once; returns the judged table and the panel."""
+    from checks.judge import judge
+
+    calendars = {s: plan.instruments[s].calendar for s in series}
+    panel = PricePanel.from_frames({s: ps.frame for s, ps in series.items()}, calendars)
+    table = plan.table.copy()
+    missing = ~table["symbol"].isin(list(series)) & (table["problem"] == "")
+    table.loc[missing, "problem"] = "no price data for " + table.loc[missing, "symbol"]
+    measured = measure(table, panel)
+    fx_arr, shares_arr, conv_problems = conversion_arrays(plan, fx or {}, shares or {})
+    # The share count is a filing's round number: its uncertainty widens the claimed interval.
+    uncertainty = 0.01
+    money = (measured["unit"] == "money").to_numpy()
+    widen = np.where(money, uncertainty * measured["lo"].to_numpy(), 0.0)
+    measured["lo"] = measured["lo"] - widen
+    measured["hi"] = measured["hi"] + widen
+    measured = money_moves(measured, shares_arr, fx_arr)
+    quality = quality_problems(plan, outcomes)
+    measured["quality_problem"] = quality
+    measured.loc[conv_problems != "", "problem"] = conv_problems[conv_problems != ""]
+    return judge(measured), panel
+
+
+def now() -> datetime:
+    """The current time in UTC (one place, so tests can reason about it)."""
+    return datetime.now(UTC)

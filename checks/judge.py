@@ -1,0 +1,96 @@
+"""Judge measured claims, vectorised: direction first, then magnitude under the hedge, then other bases.
+
+Order of the rules (DESIGN.md "Verdicts"):
+1. a claim whose data is missing or failed a critical expectation is UNVERIFIABLE, with the reason;
+2. right direction and magnitude inside the claimed interval: CORRECT;
+3. the interval admits the move on another basis — the intraday extreme instead of the close (or the
+   reverse), the session before or after, the listing currency instead of the claimed one: MISLEADING,
+   naming that basis. An exact fit elsewhere explains a near miss better than "close enough" does;
+4. right direction, magnitude within the MOSTLY_MARGIN outside the interval: MOSTLY_CORRECT;
+5. otherwise INCORRECT (a rise claimed as a fall always lands here unless rule 3 applies).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from checks.verdicts import Label
+
+# (column holding the alternative measurement, how a reader would name that basis), per claim kind.
+ALTERNATIVES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("percent", "close"): (
+        ("intraday_pct", "the intraday extreme instead of the close"),
+        ("prev_close_pct", "the session before instead of the one claimed"),
+        ("next_close_pct", "the session after instead of the one claimed"),
+    ),
+    ("percent", "intraday"): (("close_pct", "the close instead of the intraday extreme"),),
+    ("money", "close"): (
+        ("money_intraday", "the intraday extreme instead of the close"),
+        ("money_close_listing", "the listing currency instead of the claimed one"),
+    ),
+    ("money", "intraday"): (
+        ("money_close", "the close instead of the intraday extreme"),
+        ("money_intraday_listing", "the listing currency instead of the claimed one"),
+    ),
+}
+PRIMARY = {
+    ("percent", "close"): "close_pct",
+    ("percent", "intraday"): "intraday_pct",
+    ("money", "close"): "money_close",
+    ("money", "intraday"): "money_intraday",
+}
+
+
+def _inside(mag: np.ndarray, lo: np.ndarray, hi: np.ndarray, lo_c: np.ndarray, hi_c: np.ndarray) -> np.ndarray:
+    above = np.where(lo_c, mag >= lo, mag > lo)
+    below = np.where(hi_c, mag <= hi, mag < hi)
+    return above & below & ~np.isnan(mag)
+
+
+def _column(table: pd.DataFrame, name: str) -> np.ndarray:
+    return table[name].to_numpy(dtype="float64") if name in table else np.full(len(table), np.nan)
+
+
+def judge(table: pd.DataFrame) -> pd.DataFrame:
+    """Add ``measured``, ``label`` and ``alt_basis`` to a measured claim table."""
+    out = table.copy()
+    n = len(table)
+    lo, hi = table["lo"].to_numpy(), table["hi"].to_numpy()
+    lo_c, hi_c = table["lo_closed"].to_numpy(bool), table["hi_closed"].to_numpy(bool)
+    margin = table["margin"].to_numpy()
+    direction = table["direction"].to_numpy()
+    kind = list(zip(table["unit"], table["basis"], strict=True))
+
+    measured = np.full(n, np.nan)
+    alt_basis = np.full(n, "", dtype=object)
+    alt_hit = np.zeros(n, bool)
+    for key, primary in PRIMARY.items():
+        rows = np.fromiter((k == key for k in kind), bool, n)
+        if not rows.any():
+            continue
+        measured[rows] = _column(table, primary)[rows]
+        for column, words in ALTERNATIVES[key]:
+            alt = _column(table, column)
+            admits = rows & ~alt_hit & (np.sign(alt) == direction) & _inside(np.abs(alt), lo, hi, lo_c, hi_c)
+            alt_basis[admits] = words
+            alt_hit |= admits
+
+    mag = np.abs(measured)
+    right_way = np.sign(measured) == direction
+    inside = right_way & _inside(mag, lo, hi, lo_c, hi_c)
+    nearly = right_way & _inside(mag, lo - margin, hi + margin, lo_c, hi_c)
+    problem = (table["problem"] != "").to_numpy().copy()
+    if "quality_problem" in table:
+        problem |= (table["quality_problem"] != "").to_numpy()
+    unknown = problem | np.isnan(measured)
+
+    label = np.select(
+        [unknown, inside, alt_hit, nearly],
+        [Label.UNVERIFIABLE.value, Label.CORRECT.value, Label.MISLEADING.value, Label.MOSTLY_CORRECT.value],
+        default=Label.INCORRECT.value,
+    )
+    out["measured"] = measured
+    out["label"] = label
+    out["alt_basis"] = np.where(label == Label.MISLEADING.value, alt_basis, "")
+    return out

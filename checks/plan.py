@@ -1,0 +1,118 @@
+"""Plan a run: which instruments, which windows, which values each verdict will rest on.
+
+The plan is computed once, before any data is fetched, so a run fetches each instrument once (not
+once per claim) and validates only the rows its verdicts touch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from claims.model import ClaimFile
+from claims.resolve import claim_table
+from market.calendars import session_index
+from market.model import Instrument
+
+CONTEXT_SESSIONS = 5
+"""Sessions fetched on each side of a window: for the chart, and the "another day" reading."""
+
+EVIDENCE = "EVIDENCE: claim (row number in the claim table), symbol, session (datetime64), column"
+
+
+@dataclass(frozen=True, slots=True)
+class FxNeed:
+    """An exchange rate a money claim needs: ``quote`` per ``base`` on ``on`` from ``source``."""
+
+    source: str  # "ecb" or "yahoo"
+    base: str
+    quote: str
+    on: date
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything a run will fetch and check, derived from the claims alone."""
+
+    claims: ClaimFile
+    table: pd.DataFrame  # CLAIM_TABLE
+    instruments: Mapping[str, Instrument]
+    windows: dict[str, tuple[date, date]]  # per symbol: first and last session to fetch
+    evidence: pd.DataFrame  # EVIDENCE
+    fx_needs: tuple[FxNeed, ...]
+    shares_needs: tuple[tuple[str, date], ...]
+
+    def evidence_for(self, symbol: str) -> dict[date, frozenset[str]]:
+        """Sessions → columns that verdicts on ``symbol`` rest on (the union over its claims)."""
+        rows = self.evidence[self.evidence["symbol"] == symbol]
+        grouped = rows.groupby("session")["column"].agg(frozenset)
+        return {ts.date(): cols for ts, cols in grouped.items()}
+
+
+def evidence_triples(table: pd.DataFrame) -> pd.DataFrame:
+    """Vectorised EVIDENCE: the base close, and the end close (close basis) or every window low/high."""
+    ok = table[table["problem"] == ""]
+    idx = ok.index.to_numpy()
+    parts = [pd.DataFrame({"claim": idx, "symbol": ok["symbol"], "session": ok["base"], "column": "close"})]
+    close_rows = ok[ok["basis"] == "close"]
+    parts.append(
+        pd.DataFrame(
+            {"claim": close_rows.index, "symbol": close_rows["symbol"], "session": close_rows["end"], "column": "close"}
+        )
+    )
+    intraday = ok[ok["basis"] == "intraday"]
+    for calendar, group in intraday.groupby("calendar"):
+        sessions = session_index(str(calendar))
+        first = sessions.searchsorted(pd.DatetimeIndex(group["start"]))
+        last = sessions.searchsorted(pd.DatetimeIndex(group["end"]))
+        span = int((last - first).max()) + 1 if len(group) else 0
+        column = np.where(group["direction"].to_numpy() < 0, "low", "high")
+        for k in range(span):
+            live = first + k <= last
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "claim": group.index[live],
+                        "symbol": group["symbol"].to_numpy()[live],
+                        "session": sessions[(first + k)[live]],
+                        "column": column[live],
+                    }
+                )
+            )
+    triples = pd.concat(parts, ignore_index=True)
+    triples["session"] = pd.to_datetime(triples["session"])
+    return triples
+
+
+def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: date | None = None) -> Plan:
+    """Resolve the claims and derive fetch windows, evidence and FX/share needs."""
+    table = claim_table(claims.claims, instruments)
+    ok = table[table["problem"] == ""]
+    windows: dict[str, tuple[date, date]] = {}
+    for symbol, group in ok.groupby("symbol"):
+        sessions = session_index(instruments[str(symbol)].calendar)
+        lo = max(int(sessions.searchsorted(group["base"].min())) - CONTEXT_SESSIONS, 0)
+        hi = min(int(sessions.searchsorted(group["end"].max())) + CONTEXT_SESSIONS, len(sessions) - 1)
+        last = sessions[hi].date()
+        windows[str(symbol)] = (sessions[lo].date(), min(last, today) if today else last)
+    money = ok[ok["unit"] == "money"]
+    by_id = {c.id: c for c in claims.claims}
+    fx_needs = {
+        FxNeed(by_id[row.claim_id].fx, row.listing_currency, row.currency, row.end.date())
+        for row in money.itertuples()
+        if row.currency != row.listing_currency
+    }
+    shares_needs = {(row.symbol, row.end.date()) for row in money.itertuples()}
+    return Plan(
+        claims=claims,
+        table=table,
+        instruments=instruments,
+        windows=windows,
+        evidence=evidence_triples(table),
+        fx_needs=tuple(sorted(fx_needs, key=lambda n: (n.source, n.base, n.quote, n.on))),
+        shares_needs=tuple(sorted(shares_needs)),
+    )

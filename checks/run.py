@@ -1,0 +1,166 @@
+"""Assemble a ``RunReport`` from the pieces of a run, and run the whole core in-process (no Prefect)."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from checks.engine import FxKey, SharesKey, evaluate, now
+from checks.explain import build_verdicts
+from checks.measure import PricePanel
+from checks.plan import Plan, plan_run
+from checks.quality.outcome import ValidationOutcome
+from checks.runreport import DataSourceInfo, RunReport
+from claims.model import ClaimFile
+from market.model import FxQuote, Instrument, PriceSeries, SharesQuote
+from market.source import FxSource, MarketDataError, PriceSource, SharesSource
+
+LIBRARIES = ("marketfact", "pandas", "yfinance", "great-expectations", "prefect", "exchange-calendars")
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries a verdict depends on, for the report's provenance."""
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def new_run_id(started: datetime) -> str:
+    """A sortable, unique run id: 20250129T070000Z-1a2b3c."""
+    return started.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+
+
+def fetch_errors_into(judged: pd.DataFrame, errors: Mapping[str, str]) -> pd.DataFrame:
+    """Claims on an instrument whose fetch failed are UNVERIFIABLE with the source's message."""
+    judged = judged.copy()
+    for symbol, message in errors.items():
+        rows = judged["symbol"] == symbol
+        judged.loc[rows, "problem"] = message
+        judged.loc[rows, "label"] = "UNVERIFIABLE"
+    return judged
+
+
+def sources_of(series: Mapping[str, PriceSeries], fx: Mapping[FxKey, FxQuote], mode: str) -> tuple[DataSourceInfo, ...]:
+    """One entry per distinct source of prices and FX, with its retrieval time."""
+    seen: dict[str, DataSourceInfo] = {}
+    for ps in series.values():
+        seen.setdefault(ps.source, DataSourceInfo(ps.source, mode, ps.retrieved_at, ps.provenance.split(" (")[0]))
+    for q in fx.values():
+        seen.setdefault(q.source, DataSourceInfo(q.source, mode, None, q.description))
+    return tuple(seen.values())
+
+
+def assemble(
+    plan: Plan,
+    judged: pd.DataFrame,
+    panel: PricePanel,
+    series: Mapping[str, PriceSeries],
+    outcomes: Mapping[str, ValidationOutcome],
+    fx: Mapping[FxKey, FxQuote],
+    shares: Mapping[SharesKey, SharesQuote],
+    started: datetime,
+    claims_file: str,
+    mode: str,
+    run_id: str,
+    extra_outcomes: tuple[ValidationOutcome, ...] = (),
+    synthetic: bool = False,
+) -> RunReport:
+    """The RunReport of a finished run."""
+    verdicts = build_verdicts(plan, judged, panel, series, outcomes, fx, shares)
+    return RunReport(
+        run_id=run_id,
+        started_at=started,
+        finished_at=now(),
+        claims_file=claims_file,
+        article=plan.claims.article,
+        claims=tuple(plan.claims.claims),
+        verdicts=tuple(verdicts),
+        validations=tuple(outcomes.values()) + extra_outcomes,
+        sources=sources_of(series, fx, mode),
+        versions=library_versions(),
+        synthetic=synthetic,
+    )
+
+
+def judge_all(
+    plan: Plan,
+    series: Mapping[str, PriceSeries],
+    errors: Mapping[str, str],
+    outcomes: Mapping[str, ValidationOutcome],
+    fx: Mapping[FxKey, FxQuote],
+    shares: Mapping[SharesKey, SharesQuote],
+) -> tuple[pd.DataFrame, PricePanel]:
+    """Evaluate every claim and fold fetch errors in as UNVERIFIABLE reasons."""
+    judged, panel = evaluate(plan, series, outcomes, fx, shares)
+    return fetch_errors_into(judged, errors), panel
+
+
+def fetch_all(plan: Plan, prices: PriceSource) -> tuple[dict[str, PriceSeries], dict[str, str]]:
+    """One request per instrument of the plan; errors are kept per instrument, not raised."""
+    series: dict[str, PriceSeries] = {}
+    errors: dict[str, str] = {}
+    for symbol, (start, end) in plan.windows.items():
+        try:
+            series[symbol] = prices.history(symbol, start, end)
+        except MarketDataError as exc:
+            errors[symbol] = str(exc)
+    return series, errors
+
+
+def fetch_conversions(
+    plan: Plan, fx_sources: Mapping[str, FxSource], shares_source: SharesSource
+) -> tuple[dict[FxKey, FxQuote], dict[SharesKey, SharesQuote], list[str]]:
+    """The exchange rates and share counts the plan's money claims need (missing ones are listed)."""
+    fx: dict[FxKey, FxQuote] = {}
+    shares: dict[SharesKey, SharesQuote] = {}
+    problems: list[str] = []
+    for need in plan.fx_needs:
+        try:
+            fx[(need.source, need.base, need.quote, need.on)] = fx_sources[need.source].rate(
+                need.base, need.quote, need.on
+            )
+        except MarketDataError as exc:
+            problems.append(str(exc))
+    for symbol, on in plan.shares_needs:
+        try:
+            shares[(symbol, on)] = shares_source.shares(symbol, on)
+        except MarketDataError as exc:
+            problems.append(str(exc))
+    return fx, shares, problems
+
+
+def run_in_process(
+    claims: ClaimFile,
+    prices: PriceSource,
+    instruments: Mapping[str, Instrument],
+    fx_sources: Mapping[str, FxSource],
+    shares_source: SharesSource,
+    validate: bool = True,
+    docs_dir: Path | None = None,
+    claims_file: str = "<memory>",
+    mode: str = "in-process",
+) -> RunReport:
+    """The whole core without Prefect: plan, fetch, validate, judge, assemble."""
+    started = now()
+    plan = plan_run(claims, instruments)
+    series, errors = fetch_all(plan, prices)
+    fx, shares, _ = fetch_conversions(plan, fx_sources, shares_source)
+    outcomes: dict[str, ValidationOutcome] = {}
+    extra: tuple[ValidationOutcome, ...] = ()
+    if validate:
+        from checks.quality.validate import validate_run
+
+        outcomes, extra = validate_run(plan, series, fx, shares, docs_dir)
+    judged, panel = judge_all(plan, series, errors, outcomes, fx, shares)
+    return assemble(
+        plan, judged, panel, series, outcomes, fx, shares, started, claims_file, mode, new_run_id(started), extra
+    )

@@ -1,0 +1,1 @@
+"""Claims: what a news report says about a market move, parsed, validated and read with care."""

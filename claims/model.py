@@ -1,0 +1,192 @@
+"""The claim file's schema: pydantic models that reject what they do not understand.
+
+A claim file (YAML or JSON) holds an optional ``article`` block (where the claims appeared) and a list of
+``claims``. Unknown fields are errors, not silently dropped: a typo in ``hedge`` must not turn
+"almost 20 %" into "exactly 20 %".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from claims.hedges import HedgeReading, read_hedge
+
+
+class Metric(StrEnum):
+    """What a claim measures."""
+
+    CLOSE_CHANGE = "close_change"  # % change of the close over N sessions vs the close before them
+    INTRADAY_EXTREME = "intraday_extreme"  # the day's low/high vs the previous close
+    MARKET_CAP_CHANGE = "market_cap_change"  # shares outstanding × price change, in a currency
+
+
+class Direction(StrEnum):
+    """Which way the claim says the price or value moved."""
+
+    UP = "up"
+    DOWN = "down"
+
+    @property
+    def sign(self) -> int:
+        """+1 for up, -1 for down."""
+        return 1 if self is Direction.UP else -1
+
+
+SCALES: dict[str, float] = {"one": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+"""Money scales in the English short scale (a German "Milliarde" is a billion, a "Billion" a trillion)."""
+
+ClaimId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Article(_Strict):
+    """Where the claims were published."""
+
+    title: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+    language: Literal["de", "en"] | None = None
+    publisher: str | None = None
+
+    @field_validator("published_at")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("published_at needs a time zone offset, e.g. 2025-01-29T08:00:00+01:00")
+        return value
+
+
+class Claim(_Strict):
+    """One checkable statement about a market move."""
+
+    id: ClaimId
+    text: str = Field(min_length=1, description="the claim in the project's own words (a paraphrase)")
+    subject: str = Field(min_length=1, description="what the article names: Nvidia, Siemens Energy")
+    instrument: str | None = Field(None, description="listing symbol as the price source names it: NVDA")
+    metric: Metric
+    direction: Direction
+    sessions: list[date] | None = Field(
+        None, description="the exchange-local session dates the move spans, first and last (or just one)"
+    )
+    period: str | None = Field(None, description="a period in words, resolved from published_at: Montag")
+    value: float | None = None
+    range: tuple[float, float] | None = None
+    value_text: str | None = Field(None, description="the number as written, for its precision: '11.10'")
+    unit: Literal["percent", "money"] = "percent"
+    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    scale: Literal["one", "thousand", "million", "billion", "trillion"] = "one"
+    hedge: str | None = None
+    fx: Literal["ecb", "yahoo"] = "ecb"
+    source_url: str | None = None
+    published_at: datetime | None = None
+    quote: str | None = Field(None, description="the sentence it came from, when extracted from an article")
+    notes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _remember_value_text(cls, data: Any) -> Any:
+        # YAML turns "11.10" into 11.1; keep how the number was written, for its precision.
+        if isinstance(data, dict) and "value_text" not in data and isinstance(data.get("value"), int | float):
+            data = {**data, "value_text": str(data["value"])}
+        if isinstance(data, dict) and isinstance(data.get("value"), str):
+            text = data["value"]
+            data = {**data, "value": float(text.replace(",", ".")), "value_text": text}
+        return data
+
+    @field_validator("hedge")
+    @classmethod
+    def _known_hedge(cls, value: str | None) -> str | None:
+        read_hedge(value)  # raises with the unknown word named
+        return value
+
+    @field_validator("sessions")
+    @classmethod
+    def _ordered(cls, value: list[date] | None) -> list[date] | None:
+        if value is not None:
+            if not value:
+                raise ValueError("sessions is empty: give one date, or the first and last")
+            if sorted(value) != value:
+                raise ValueError("sessions must be in order, first to last")
+        return value
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Claim:
+        if (self.value is None) == (self.range is None):
+            raise ValueError("give exactly one of value or range")
+        if self.range is not None and self.range[0] > self.range[1]:
+            raise ValueError("range must be [low, high]")
+        if (self.value is not None and self.value < 0) or (self.range is not None and self.range[0] < 0):
+            raise ValueError("state the magnitude as a positive number; the direction says which way")
+        if self.unit == "money" and self.currency is None:
+            raise ValueError("a money claim needs a currency (EUR, USD, JPY …)")
+        if self.metric is Metric.MARKET_CAP_CHANGE and self.unit != "money":
+            raise ValueError("a market_cap_change claim is in money: set unit: money and a currency")
+        if self.metric is not Metric.MARKET_CAP_CHANGE and self.unit == "money":
+            raise ValueError(f"a {self.metric.value} claim is in percent, not money")
+        if self.sessions is None and self.period is None and self.published_at is None:
+            raise ValueError("give sessions, or a period, or a published_at to search before")
+        return self
+
+    @property
+    def hedge_reading(self) -> HedgeReading:
+        """The parsed hedge words."""
+        return read_hedge(self.hedge)
+
+    @property
+    def decimals(self) -> int:
+        """Decimal places the number was stated with."""
+        from claims.hedges import decimals_of
+
+        if self.range is not None:
+            return (
+                max(decimals_of(repr(self.range[0])), decimals_of(repr(self.range[1])))
+                if any(x != int(x) for x in self.range)
+                else 0
+            )
+        return decimals_of(self.value_text or "0")
+
+    @property
+    def scale_factor(self) -> float:
+        """Multiplier from the stated number to currency units."""
+        return SCALES[self.scale]
+
+
+class ClaimFile(_Strict):
+    """A claim file: the article (optional) and its claims."""
+
+    article: Article | None = None
+    claims: list[Claim] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _inherit_article(cls, data: Any) -> Any:
+        # Each claim inherits the article's url and publication time unless it says otherwise.
+        if isinstance(data, dict) and isinstance(data.get("article"), dict):
+            art = data["article"]
+            inherited = {"source_url": art.get("url"), "published_at": art.get("published_at")}
+            claims = data.get("claims")
+            if isinstance(claims, list):
+                data = {
+                    **data,
+                    "claims": [
+                        {**{k: v for k, v in inherited.items() if v is not None}, **c} if isinstance(c, dict) else c
+                        for c in claims
+                    ],
+                }
+        return data
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> ClaimFile:
+        seen: set[str] = set()
+        for claim in self.claims:
+            if claim.id in seen:
+                raise ValueError(f"claim id {claim.id!r} appears twice")
+            seen.add(claim.id)
+        return self

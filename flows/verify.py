@@ -1,0 +1,95 @@
+"""The ``verify-claims`` flow: load claims → fetch per instrument → validate → judge → render."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from checks.plan import Plan
+from checks.run import assemble, judge_all, new_run_id
+from checks.runreport import RunReport
+from flows.tasks import (
+    Chunk,
+    fetch_conversions_task,
+    fetch_prices_task,
+    load_claims_task,
+    plan_task,
+    validate_task,
+)
+from market.bundle import market_data
+
+MAX_FETCH_TASKS = 16
+"""Instruments are fetched in at most this many tasks: task runs follow instruments, not claims."""
+
+
+def chunks(plan: Plan) -> list[Chunk]:
+    """Split the plan's instruments into at most MAX_FETCH_TASKS chunks of similar size."""
+    items = [(symbol, start, end) for symbol, (start, end) in sorted(plan.windows.items())]
+    if not items:
+        return []
+    size = math.ceil(len(items) / MAX_FETCH_TASKS)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+@task(name="judge-claims", cache_policy=NO_CACHE)
+def judge_task(plan, series, errors, outcomes, fx, shares, extra, started, claims_path, mode, run_id) -> RunReport:  # type: ignore[no-untyped-def]
+    """Measure and judge all claims at once (vectorised), then assemble the run report."""
+    judged, panel = judge_all(plan, series, errors, outcomes, fx, shares)
+    return assemble(plan, judged, panel, series, outcomes, fx, shares, started, claims_path, mode, run_id, extra)
+
+
+@task(name="render-reports", cache_policy=NO_CACHE)
+def render_task(run: RunReport, out_dir: Path, lang: str) -> dict[str, str]:
+    """Write the HTML and JSON reports and update the index of runs."""
+    from reports import write_reports
+
+    paths = write_reports(run, out_dir, lang=lang)
+    return {k: str(v) for k, v in vars(paths).items()} if hasattr(paths, "__dict__") else dict(paths)
+
+
+@flow(name="verify-claims", log_prints=False)
+def verify_claims(
+    claims_path: str,
+    out_dir: str = "out",
+    source: str = "auto",
+    lang: str = "en",
+    snapshot_dir: str | None = None,
+    cache_dir: str = ".cache/marketfact",
+) -> dict[str, object]:
+    """Check every claim of a claim file against market data and write the reports."""
+    from checks.engine import now
+
+    logger = get_run_logger()
+    started = now()
+    run_id = new_run_id(started)
+    market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, Path(cache_dir))
+    claims = load_claims_task(claims_path)
+    plan = plan_task(claims, market)
+    work = chunks(plan)
+    logger.info("%d claims on %d instruments, fetched in %d task(s)", len(plan.table), len(plan.windows), len(work))
+    futures = fetch_prices_task.map(work, market=market) if work else []
+    conversions = fetch_conversions_task.submit(plan, market)
+    series, errors = {}, {}
+    for future in futures:
+        got, failed = future.result()
+        series.update(got)
+        errors.update(failed)
+    for symbol, message in errors.items():
+        logger.warning("no prices for %s: %s", symbol, message)
+    fx, shares, problems = conversions.result()
+    for message in problems:
+        logger.warning("%s", message)
+    report_dir = Path(out_dir)
+    outcomes, extra = validate_task(plan, series, fx, shares, report_dir / run_id)
+    run = judge_task(plan, series, errors, outcomes, fx, shares, extra, started, claims_path, market.mode, run_id)
+    paths = render_task(run, report_dir, lang)
+    counts = run.counts()
+    logger.info(
+        "%d pass, %d fail, %d unverifiable; report: %s",
+        counts["pass"], counts["fail"], counts["unverifiable"], paths.get("html"),
+    )  # fmt: skip
+    return {"run": run, "paths": paths, "counts": counts, "as_of": date.today().isoformat()}

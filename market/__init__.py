@@ -1,0 +1,1 @@
+"""Market data: instruments, exchange sessions, and the price sources behind one interface."""

@@ -1,0 +1,92 @@
+"""Wire the market-data sources a run uses: prices, FX, share counts and the instrument table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from market.model import Instrument
+from market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+from market.source import ChainedPriceSource, FxSource, PriceSource, SharesSource
+
+
+@dataclass(frozen=True)
+class ChainedSharesSource:
+    """Ask each share-count source in turn."""
+
+    sources: tuple[SharesSource, ...]
+    name: str = "shares"
+
+    def shares(self, symbol: str, on):  # type: ignore[no-untyped-def]
+        """The first source's answer; the last error when none has one."""
+        from market.source import MarketDataError
+
+        errors = []
+        for source in self.sources:
+            try:
+                return source.shares(symbol, on)
+            except MarketDataError as exc:
+                errors.append(f"{source.name}: {exc}")
+        raise MarketDataError("; ".join(errors))
+
+
+@dataclass(frozen=True)
+class MarketData:
+    """The sources of one run."""
+
+    prices: PriceSource
+    fx: dict[str, FxSource]
+    shares: SharesSource
+    instruments: dict[str, Instrument]
+    mode: str  # "offline snapshot", "live", "snapshot, live fallback"
+    snapshot: SnapshotSource | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def read_instruments(path: Path) -> dict[str, Instrument]:
+    """An instruments.csv (snapshot columns) as a table keyed by symbol."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {
+        r.symbol: Instrument(r.symbol, r.name, r.kind, r.mic or None, r.currency, r.timezone,  # type: ignore[arg-type]
+                             r.price_basis or "raw", r.notes)  # type: ignore[arg-type]
+        for r in table.itertuples(index=False)
+    }  # fmt: skip
+
+
+def market_data(
+    mode: str = "auto",
+    snapshot_dir: Path | None = None,
+    cache_dir: Path = Path(".cache/marketfact"),
+    instruments_file: Path | None = None,
+) -> MarketData:
+    """Sources for ``mode``: "snapshot" (offline only), "yfinance" (live, cached), or "auto" (both)."""
+    from market.cache import CachedPriceSource
+    from market.yahoo import YFinanceFxSource, YFinanceSharesSource, YFinanceSource
+
+    snapshot = SnapshotSource(snapshot_dir) if snapshot_dir else SnapshotSource()
+    live = CachedPriceSource(YFinanceSource(), cache_dir)
+    instruments = dict(snapshot.instruments())
+    if instruments_file:
+        instruments.update(read_instruments(instruments_file))
+    ecb = EcbFxSource(snapshot.root)
+    snap_shares = SnapshotSharesSource(snapshot.root)
+    if mode == "snapshot":
+        prices: PriceSource = snapshot
+        shares: SharesSource = snap_shares
+        label = "offline snapshot"
+    elif mode == "yfinance":
+        prices, shares, label = live, YFinanceSharesSource(), "live (yfinance, cached)"
+    else:
+        prices = ChainedPriceSource([snapshot, live])
+        shares = ChainedSharesSource((snap_shares, YFinanceSharesSource()))
+        label = "offline snapshot, yfinance where it does not cover"
+    return MarketData(
+        prices=prices,
+        fx={"ecb": ecb, "yahoo": YFinanceFxSource(prices)},
+        shares=shares,
+        instruments=instruments,
+        mode=label,
+        snapshot=snapshot,
+    )

@@ -1,0 +1,154 @@
+"""The shipped market-data snapshot: real vendor data with its provenance, read from CSV files.
+
+Layout of a snapshot folder (``market/data`` ships one; the benchmark writes a synthetic one):
+``instruments.csv``, ``prices/<symbol>.csv`` (date,open,high,low,close,adj_close,volume),
+``fx/ECB_reference_rates.csv`` (Date plus one column per currency, EUR base),
+``shares_outstanding.csv`` and ``PROVENANCE.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from market.model import PRICE_COLUMNS, FxQuote, Instrument, PriceSeries, SharesQuote
+from market.source import MarketDataError, NoDataError
+
+SHIPPED_SNAPSHOT = Path(__file__).parent / "data"
+
+
+def read_price_csv(path: Path) -> pd.DataFrame:
+    """Read one snapshot price file into the PRICE_FRAME shape (empty fields stay NaN)."""
+    frame = pd.read_csv(path, parse_dates=["date"], dtype={c: "float64" for c in PRICE_COLUMNS})
+    missing = [c for c in ("date", *PRICE_COLUMNS) if c not in frame.columns]
+    if missing:
+        raise MarketDataError(f"{path} lacks columns {missing}")
+    frame = frame.set_index("date")
+    frame.index = pd.DatetimeIndex(frame.index, name="session")
+    return frame.loc[:, list(PRICE_COLUMNS)]
+
+
+class SnapshotSource:
+    """Prices, instruments, FX and share counts from a snapshot folder, loaded once per symbol."""
+
+    name = "snapshot"
+
+    def __init__(self, root: Path = SHIPPED_SNAPSHOT) -> None:
+        self.root = Path(root)
+        if not (self.root / "instruments.csv").is_file():
+            raise MarketDataError(f"{self.root} is not a market-data snapshot (no instruments.csv)")
+        self._files = {p.stem: p for p in (self.root / "prices").glob("*.csv")}
+        # The snapshot is static: the file's modification time is the closest thing to a retrieval time.
+        self.retrieved_at = datetime.fromtimestamp((self.root / "instruments.csv").stat().st_mtime, UTC)
+
+    @property
+    def provenance_file(self) -> Path:
+        """Where the snapshot says where each number came from."""
+        return self.root / "PROVENANCE.md"
+
+    def symbols(self) -> list[str]:
+        """Symbols with a price file."""
+        return sorted(self._files)
+
+    @functools.cache  # noqa: B019 - one snapshot object lives for a run; its files do not change under it
+    def _frame(self, symbol: str) -> pd.DataFrame:
+        path = self._files.get(symbol)
+        if path is None:
+            raise NoDataError(f"the snapshot has no prices for {symbol!r}")
+        return read_price_csv(path)
+
+    def history(self, symbol: str, start: date, end: date) -> PriceSeries:
+        """Rows of the snapshot between ``start`` and ``end`` inclusive."""
+        frame = self._frame(symbol)
+        window = frame.loc[pd.Timestamp(start) : pd.Timestamp(end)]
+        if window.empty:
+            raise NoDataError(f"the snapshot has no {symbol} rows between {start} and {end}")
+        instrument = self.instruments().get(symbol)
+        return PriceSeries(
+            symbol=symbol,
+            currency=instrument.currency if instrument else None,
+            frame=window,
+            source=self.name,
+            retrieved_at=self.retrieved_at,
+            provenance=f"{self.provenance_file.name} (prices/{symbol}.csv)",
+        )
+
+    def full_history(self, symbol: str) -> PriceSeries:
+        """Every row the snapshot holds for ``symbol``."""
+        frame = self._frame(symbol)
+        return self.history(symbol, frame.index[0].date(), frame.index[-1].date())
+
+    @functools.cache  # noqa: B019
+    def instruments(self) -> dict[str, Instrument]:
+        """The instruments table, keyed by symbol."""
+        table = pd.read_csv(self.root / "instruments.csv", dtype=str, keep_default_na=False)
+        return {
+            row.symbol: Instrument(
+                symbol=row.symbol,
+                name=row.name,
+                kind=row.kind,  # type: ignore[arg-type]
+                mic=row.mic or None,
+                currency=row.currency,
+                timezone=row.timezone,
+                price_basis=row.price_basis or "raw",  # type: ignore[arg-type]
+                notes=row.notes,
+            )
+            for row in table.itertuples(index=False)
+        }
+
+
+class EcbFxSource:
+    """ECB euro reference rates (published about 14:15 CET) from the snapshot's ``fx`` folder."""
+
+    name = "ECB euro reference rate"
+
+    def __init__(self, root: Path = SHIPPED_SNAPSHOT) -> None:
+        path = Path(root) / "fx" / "ECB_reference_rates.csv"
+        if not path.is_file():
+            raise MarketDataError(f"no ECB reference rates at {path}")
+        self.table = pd.read_csv(path, parse_dates=["Date"]).set_index("Date").sort_index()
+
+    def _eur_rate(self, currency: str, on: date) -> tuple[float, date]:
+        if currency == "EUR":
+            return 1.0, on
+        if currency not in self.table.columns:
+            raise NoDataError(f"no ECB reference rate for {currency}")
+        # The fixing of that day, or the last one before it (weekends and TARGET holidays have none).
+        column = self.table[currency].dropna().loc[: pd.Timestamp(on)]
+        if column.empty or (on - column.index[-1].date()) > timedelta(days=7):
+            raise NoDataError(f"no ECB {currency} reference rate on or shortly before {on}")
+        return float(column.iloc[-1]), column.index[-1].date()
+
+    def rate(self, base: str, quote: str, on: date) -> FxQuote:
+        """Units of ``quote`` per ``base``, crossed through EUR where neither side is EUR."""
+        eur_base, day_base = self._eur_rate(base, on)
+        eur_quote, day_quote = self._eur_rate(quote, on)
+        fixing = min(day_base, day_quote)
+        return FxQuote(
+            base=base,
+            quote=quote,
+            rate=eur_quote / eur_base,
+            on=fixing,
+            source=self.name,
+            description=f"ECB reference rate of {fixing.isoformat()} (14:15 CET)",
+        )
+
+
+class SnapshotSharesSource:
+    """Shares outstanding from the snapshot's ``shares_outstanding.csv`` (filings' cover pages)."""
+
+    name = "snapshot shares outstanding"
+
+    def __init__(self, root: Path = SHIPPED_SNAPSHOT) -> None:
+        self.table = pd.read_csv(Path(root) / "shares_outstanding.csv", parse_dates=["as_of"])
+
+    def shares(self, symbol: str, on: date) -> SharesQuote:
+        """The latest count dated on or before ``on``."""
+        rows = self.table[(self.table.symbol == symbol) & (self.table.as_of <= pd.Timestamp(on))]
+        if rows.empty:
+            raise NoDataError(f"the snapshot has no share count for {symbol} on or before {on}")
+        row = rows.sort_values("as_of").iloc[-1]
+        return SharesQuote(symbol=symbol, shares=float(row.shares), as_of=row.as_of.date(), source=str(row.source))

@@ -1,0 +1,94 @@
+"""The interfaces every market-data source implements, and the errors they raise.
+
+Three implementations stand behind ``PriceSource``: the shipped snapshot (offline default), yfinance
+(live), and a local cache in front of either. ``ChainedPriceSource`` asks them in order, so "the
+snapshot where it covers the request, yfinance otherwise" is one line of wiring, not a special case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+from market.model import FxQuote, PriceSeries, SharesQuote
+
+
+class MarketDataError(Exception):
+    """A source could not deliver what was asked; the message says what and why, for a person."""
+
+
+class NoDataError(MarketDataError):
+    """The source has no rows for this symbol and window."""
+
+
+class SourceUnavailableError(MarketDataError):
+    """The source could not be reached (no network, rate limit, vendor outage)."""
+
+
+class RateLimitedError(SourceUnavailableError):
+    """The vendor asked us to slow down: the one failure worth retrying after a pause."""
+
+
+@runtime_checkable
+class PriceSource(Protocol):
+    """Daily OHLCV of one symbol, raw (unadjusted) prices, exchange-local session dates."""
+
+    name: str
+
+    def history(self, symbol: str, start: date, end: date) -> PriceSeries:
+        """Rows for sessions ``start``..``end`` inclusive; raises ``MarketDataError`` when it cannot."""
+        ...
+
+
+@runtime_checkable
+class FxSource(Protocol):
+    """Exchange rates per date."""
+
+    name: str
+
+    def rate(self, base: str, quote: str, on: date) -> FxQuote:
+        """Units of ``quote`` per one ``base`` on ``on`` (or the last fixing before it)."""
+        ...
+
+
+@runtime_checkable
+class SharesSource(Protocol):
+    """Shares outstanding per date."""
+
+    name: str
+
+    def shares(self, symbol: str, on: date) -> SharesQuote:
+        """The share count nearest before ``on``."""
+        ...
+
+
+class ChainedPriceSource:
+    """Ask each source in turn; the first that covers the window wins.
+
+    A source whose rows do not reach ``start``..``end`` is passed over, so the snapshot answers what
+    it holds and yfinance the rest. When none can answer, the error lists what each one said.
+    """
+
+    def __init__(self, sources: Sequence[PriceSource]) -> None:
+        self.sources = list(sources)
+        self.name = " → ".join(s.name for s in self.sources)
+
+    def history(self, symbol: str, start: date, end: date) -> PriceSeries:
+        """Rows from the first source that covers the window."""
+        reasons: list[str] = []
+        partial: PriceSeries | None = None
+        for source in self.sources:
+            try:
+                series = source.history(symbol, start, end)
+            except MarketDataError as exc:
+                reasons.append(f"{source.name}: {exc}")
+                continue
+            if series.covers(start, end):
+                return series
+            partial = partial or series
+            reasons.append(f"{source.name}: covers only part of {start}..{end}")
+        if partial is not None:
+            # Better some evidence rows than none: data-quality checks will name the missing sessions.
+            return partial
+        raise NoDataError(f"no source has {symbol} for {start}..{end} ({'; '.join(reasons)})")

@@ -1,0 +1,110 @@
+"""The ``marketfact`` command: one group, one subcommand per job.
+
+    marketfact check examples/deepseek-2025-01.yaml      verify a claim file, write HTML + JSON reports
+
+Run ``marketfact COMMAND --help`` for each command's options. A user's mistake (a bad file, an unknown
+field, no data) is a message and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from marketfact.settings import Settings
+
+EXIT_FILE_ERROR = 2
+EXIT_GATE = 1
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="marketfact")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Fact-check claims about market moves against real market data.
+
+    Claims come from a YAML/JSON file; prices from the shipped snapshot (offline) or yfinance; every
+    frame a verdict rests on is validated with Great Expectations; verdicts go to an HTML report for
+    people and a JSON report for machines. Settings: environment variables MARKETFACT_* (see README).
+    """
+    ctx.obj = Settings()
+
+
+@main.command()
+@click.argument("claims_file", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), help="Report folder [default: out/].")
+@click.option(
+    "--source",
+    type=click.Choice(["auto", "snapshot", "yfinance"]),
+    help="auto: the snapshot where it covers, yfinance otherwise [default: auto].",
+)
+@click.option("--lang", type=click.Choice(["en", "de"]), help="Report language and number format [default: en].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["fail", "unverifiable"]),
+    help="Exit 1 when any claim fails (fail), or fails or cannot be verified (unverifiable).",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    claims_file: Path,
+    out_dir: Path | None,
+    source: str | None,
+    lang: str | None,
+    fail_on: str | None,
+) -> None:
+    """Verify the claims of CLAIMS_FILE and write the reports.
+
+    Runs the Prefect flow ``verify-claims`` (with a temporary local Prefect server unless
+    PREFECT_API_URL points at one), prints the verdicts and where the reports are.
+    """
+    from claims.load import ClaimFileError, load_claims
+
+    settings = _settings(ctx)
+    try:
+        claims = load_claims(claims_file)  # fail fast, before Prefect starts
+    except ClaimFileError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FILE_ERROR)
+    click.echo(f"Checking {len(claims.claims)} claim(s) from {claims_file} …", err=True)
+    result = _run_flow(settings, claims_file, out_dir, source, lang)
+    run = result["run"]
+    for verdict in run.verdicts:
+        shown = f"{verdict.measured:+.2f} {verdict.unit}" if verdict.measured is not None else "—"
+        click.echo(f"{verdict.label.value:<15} {verdict.claim_id:<32} measured {shown}")
+    counts = result["counts"]
+    click.echo(f"\n{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
+    for kind, path in result["paths"].items():
+        click.echo(f"{kind} report: {path}")
+    from reports import exit_code_for
+
+    sys.exit(exit_code_for(run, fail_on))
+
+
+def _run_flow(
+    settings: Settings, claims_file: Path, out_dir: Path | None, source: str | None, lang: str | None
+) -> dict:  # type: ignore[type-arg]
+    """Start Prefect the quiet, fast way and run the verify-claims flow."""
+    from flows.runtime import configure_prefect
+
+    configure_prefect(settings.prefect_home)
+    from flows.verify import verify_claims
+
+    return verify_claims(
+        claims_path=str(claims_file),
+        out_dir=str(out_dir or settings.out_dir),
+        source=source or settings.source,
+        lang=lang or settings.lang,
+        snapshot_dir=str(settings.snapshot_dir),
+        cache_dir=str(settings.cache_dir),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""Every path and setting in one place (pydantic-settings): environment variables ``MARKETFACT_*``.
+
+Command-line options override these; nothing else in the project reads the environment for settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from market.snapshot import SHIPPED_SNAPSHOT
+
+SourceMode = Literal["auto", "snapshot", "yfinance"]
+
+
+class Settings(BaseSettings):
+    """marketfact's settings; each field can be set as ``MARKETFACT_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="MARKETFACT_", extra="ignore")
+
+    snapshot_dir: Path = SHIPPED_SNAPSHOT
+    """The market-data snapshot read offline (the shipped one by default)."""
+    cache_dir: Path = Path(".cache/marketfact")
+    """Where live downloads are cached (keyed by symbol, interval, adjustment and dates)."""
+    out_dir: Path = Path("out")
+    """Where reports are written, one folder per run plus an index page."""
+    source: SourceMode = "auto"
+    """auto: the snapshot where it covers the request, yfinance otherwise; or only one of them."""
+    history_url: str = "sqlite:///out/history.db"
+    """SQLAlchemy URL of the verdict history (a SQLite file by default; PostgreSQL works too)."""
+    prefect_home: Path = Path(".prefect")
+    """PREFECT_HOME for runs without a Prefect server: kept in the project so set-up happens once."""
+    lang: Literal["en", "de"] = "en"
+    """Language and number formats of the report."""
+    instruments_file: Path | None = None
+    """An extra instruments.csv (same columns as the snapshot's) for listings the snapshot lacks."""

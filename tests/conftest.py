@@ -1,0 +1,31 @@
+"""Shared fixtures: the shipped snapshot and the seed claim file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Great Expectations and Prefect must not phone home from tests.
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "deepseek-2025-01.yaml"
+
+
+@pytest.fixture(scope="session")
+def snapshot():  # type: ignore[no-untyped-def]
+    """The real market-data snapshot shipped with the project."""
+    from market.snapshot import SnapshotSource
+
+    return SnapshotSource()
+
+
+@pytest.fixture(scope="session")
+def seed_claims():  # type: ignore[no-untyped-def]
+    """The five claims of the seed article."""
+    from claims.load import load_claims
+
+    return load_claims(SEED)
