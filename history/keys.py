@@ -1,0 +1,134 @@
+"""Stable keys of the verdict history: the claim hash and the fingerprint of a verdict's evidence.
+
+A claim is keyed by **what it asserts**, not by how it is worded or labelled, so that re-checks of the
+same assertion line up across runs, claim files and languages. ``canonical_claim`` builds the asserted
+content as a small JSON-able dict; ``claim_hash`` is the SHA-256 of its canonical JSON. The rules:
+
+* **instrument**: the listing symbol, trimmed and upper-cased (``nvda`` = ``NVDA``). The ``subject``
+  ("Nvidia", "NVIDIA Corp.") is left out when a symbol is given; without a symbol the subject is the only
+  thing naming what moved, so it is kept, case-folded with whitespace collapsed.
+* **metric**, **direction**, **unit**, **scale**: their enum values; **currency** upper-cased.
+* **when**: the session dates, reduced to ``[first, last]`` (a window is its two ends; one date stays
+  one). Without sessions: the period words, case-folded, German weekday and day words translated word by
+  word to English (``Montag`` = ``on Monday`` = ``monday``), a leading "on"/"am" dropped, **plus** the
+  publication instant in UTC to the minute, because period words mean nothing without the moment they
+  are relative to. When a claim gives both sessions and a period, the sessions win (they are the period
+  resolved). Period words are deliberately *not* resolved against an exchange calendar here: a calendar
+  update must never split a claim's history in two.
+* **value** / **range**: each number written at the precision it was stated with (``17`` and ``17.0``
+  differ, because the judge reads 17 as [16.5, 17.5) and 17.0 as [16.95, 17.05); ``11,10`` becomes
+  ``11.10``). Money keeps its stated scale: ``563 billion`` and ``563000 million`` state different
+  precisions and hash differently.
+* **hedge**: its meaning, not its words: the bound (exact, below, around, just above, above, at most)
+  and the price basis (close or intraday). "fast 20 %" and "almost 20 %" are the same assertion;
+  "zeitweise" and "at one point" both mean intraday; an ``intraday_extreme`` claim is intraday whatever
+  its hedge says.
+
+Left out on purpose: the claim's ``id``, ``text``, ``quote``, ``notes``, ``source_url`` and the ``fx``
+option (which FX source to convert with is a choice of the check, not part of the assertion). The
+canonical dict carries ``"v": 1``; a change of these rules bumps it, which starts new histories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from datetime import UTC
+from typing import Any
+
+from checks.verdicts import EvidenceRow, Verdict
+from claims.hedges import Basis
+from claims.model import Claim, Metric
+
+HASH_VERSION = 1
+"""Version of the normalisation rules above; part of every hashed document."""
+
+PERIOD_WORDS: dict[str, str] = {
+    "montag": "monday",
+    "dienstag": "tuesday",
+    "mittwoch": "wednesday",
+    "donnerstag": "thursday",
+    "freitag": "friday",
+    "samstag": "saturday",
+    "sonnabend": "saturday",
+    "sonntag": "sunday",
+    "heute": "today",
+    "gestern": "yesterday",
+    "vorgestern": "the day before yesterday",
+    "woche": "week",
+    "vorwoche": "last week",
+    "am": "on",
+}
+"""German period words and their English equivalents, translated word by word before hashing."""
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalise_period(text: str) -> str:
+    """Period words in one canonical form: "Am Montag" → "monday", "on  Monday," → "monday"."""
+    words = [PERIOD_WORDS.get(w, w) for w in _PUNCT.sub(" ", text.casefold()).split()]
+    if words and words[0] == "on":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _number(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}"
+
+
+def canonical_claim(claim: Claim) -> dict[str, Any]:
+    """What ``claim`` asserts, normalised as the module docstring describes; the input of ``claim_hash``."""
+    instrument = claim.instrument.strip().upper() if claim.instrument else None
+    when: dict[str, Any]
+    if claim.sessions:
+        ends = [claim.sessions[0], claim.sessions[-1]]
+        when = {"sessions": sorted({d.isoformat() for d in ends})}
+    else:
+        published = claim.published_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if claim.published_at else None
+        when = {"period": normalise_period(claim.period) if claim.period else None, "published": published}
+    reading = claim.hedge_reading
+    intraday = claim.metric is Metric.INTRADAY_EXTREME or reading.basis is Basis.INTRADAY
+    decimals = claim.decimals
+    return {
+        "v": HASH_VERSION,
+        "instrument": instrument,
+        "subject": None if instrument else " ".join(claim.subject.casefold().split()),
+        "metric": claim.metric.value,
+        "direction": claim.direction.value,
+        "when": when,
+        "value": _number(claim.value, decimals) if claim.value is not None else None,
+        "range": [_number(x, decimals) for x in claim.range] if claim.range is not None else None,
+        "unit": claim.unit,
+        "currency": claim.currency.upper() if claim.currency else None,
+        "scale": claim.scale,
+        "hedge": {"bound": reading.bound.value, "basis": (Basis.INTRADAY if intraday else Basis.CLOSE).value},
+    }
+
+
+def _digest(document: Any) -> str:
+    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def claim_hash(claim: Claim) -> str:
+    """The claim's key in the history: 64 hex digits of SHA-256 over ``canonical_claim(claim)``."""
+    return _digest(canonical_claim(claim))
+
+
+def evidence_fingerprint(verdict: Verdict) -> str | None:
+    """SHA-256 over the values a verdict rests on (evidence rows, FX rate, share count), or None if none.
+
+    Two runs with equal fingerprints measured from the same numbers; a different fingerprint with a
+    different measured value is how a vendor's correction shows up.
+    """
+    rows: Iterable[EvidenceRow] = sorted(verdict.evidence, key=lambda r: (r.session, r.role, r.field))
+    document = {
+        "evidence": [[r.session.isoformat(), r.role, r.field, r.value, r.currency] for r in rows],
+        "fx": verdict.fx,
+        "shares": verdict.shares,
+    }
+    if not document["evidence"] and verdict.fx is None and verdict.shares is None:
+        return None
+    return _digest(document)

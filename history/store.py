@@ -1,0 +1,309 @@
+"""``HistoryStore``: every run's verdicts in a database, and the changes between re-checks.
+
+An SQLite file by default (``sqlite:///out/history.db``), any SQLAlchemy URL by setting (PostgreSQL needs
+a driver such as psycopg). The schema comes only from the Alembic migrations (``upgrade()``).
+
+Two processes may record at once. Each ``record`` is one transaction; on SQLite it starts with
+``BEGIN IMMEDIATE`` (``history.engine``) so recordings queue up whole, and on PostgreSQL the claims'
+upsert locks their rows, in hash order, until commit, so a second recorder of the same claims waits and
+then reads the first one's verdicts before deciding what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import TypeVar
+
+from alembic import command
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from checks.runreport import RunReport
+from claims.model import Claim
+from history.engine import WRITE_OPTION, alembic_config, make_engine, sqlite_file
+from history.keys import canonical_claim, claim_hash
+from history.models import ChangeRecord, ClaimRecord, RunRecord, VerdictRecord
+from history.rows import (
+    Change,
+    HistoryRow,
+    RunSummary,
+    change_between,
+    change_record,
+    history_row,
+    run_record,
+    verdict_record,
+)
+
+DEFAULT_URL = "sqlite:///out/history.db"
+"""Where the history lives unless the settings name another database."""
+
+_CHUNK = 500  # rows per statement: SQLite allows at most 32 766 bound parameters in one
+T = TypeVar("T")
+
+
+class HistoryError(Exception):
+    """The history cannot do what was asked; the message says why and what to do."""
+
+
+class SchemaNotReadyError(HistoryError):
+    """The database is missing or not at the schema this code expects."""
+
+
+class RunAlreadyRecordedError(HistoryError):
+    """A run id is recorded once; a second ``record`` of it is refused."""
+
+
+def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def _require_aware(value: datetime | None, what: str) -> None:
+    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+        raise ValueError(f"{what} is a naive datetime ({value.isoformat()}); give it a time zone")
+
+
+class HistoryStore:
+    """The verdict history in the database at ``url``."""
+
+    def __init__(self, url: str = DEFAULT_URL) -> None:
+        """Connect lazily to ``url`` (any SQLAlchemy URL); nothing is created until ``upgrade()``."""
+        self.url = url
+        self.engine = make_engine(url)
+        self._writer = self.engine.execution_options(**{WRITE_OPTION: True})
+        self._schema_checked = False
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        self.engine.dispose()
+
+    @property
+    def where(self) -> str:
+        """The URL with any password hidden, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # -- schema --------------------------------------------------------------------------------------
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Apply the Alembic migrations up to ``revision``; safe to repeat, and from two processes at once."""
+        db_file = sqlite_file(self.url)
+        if db_file is not None:
+            db_file.parent.mkdir(parents=True, exist_ok=True)
+        with self._writer.connect() as connection, connection.begin():
+            command.upgrade(alembic_config(connection), revision)
+        self._schema_checked = False
+
+    def current_revision(self) -> str | None:
+        """The migration the database is at (None: never migrated)."""
+        db_file = sqlite_file(self.url)
+        if db_file is not None and not db_file.exists():
+            return None
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    @staticmethod
+    def head_revision() -> str | None:
+        """The newest migration this code ships."""
+        return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+    def _require_schema(self) -> None:
+        if self._schema_checked:
+            return
+        current, head = self.current_revision(), self.head_revision()
+        if current is None:
+            raise SchemaNotReadyError(
+                f"no verdict history at {self.where} yet: HistoryStore.upgrade() creates it"
+            )
+        if current != head:
+            raise SchemaNotReadyError(
+                f"the verdict history at {self.where} is at schema revision {current}, this marketfact "
+                f"expects {head}: run HistoryStore.upgrade() to migrate it"
+            )
+        self._schema_checked = True
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def record(self, run: RunReport, report_path: str | None = None) -> list[Change]:
+        """Store ``run`` and its verdicts in one transaction; return what changed since earlier runs."""
+        self._require_schema()
+        _require_aware(run.started_at, "started_at")
+        _require_aware(run.finished_at, "finished_at")
+        claims = {c.id: c for c in run.claims}
+        for verdict in run.verdicts:
+            if verdict.claim_id not in claims:
+                raise ValueError(f"run {run.run_id}: verdict on {verdict.claim_id!r}, a claim the run lacks")
+            _require_aware(verdict.retrieved_at, f"retrieved_at of the verdict on {verdict.claim_id!r}")
+        hashes = {cid: claim_hash(c) for cid, c in claims.items()}
+        with Session(self._writer) as session, session.begin():
+            if session.get(RunRecord, run.run_id) is not None:
+                raise RunAlreadyRecordedError(f"run {run.run_id} is already in the history at {self.where}")
+            session.add(run_record(run, report_path))
+            session.flush()  # the claims below refer to the run
+            latest_claims = {hashes[c.id]: c for c in run.claims if c.id in {v.claim_id for v in run.verdicts}}
+            self._upsert_claims(session, run.run_id, latest_claims)
+            previous = self._latest_verdicts(session, sorted(latest_claims))
+            records = [verdict_record(run.run_id, hashes[v.claim_id], v) for v in run.verdicts]
+            session.add_all(records)
+            session.flush()  # assigns the ids the changes refer to
+            changes: list[Change] = []
+            for record in records:
+                change = change_between(previous.get(record.claim_hash), record)
+                if change is not None:
+                    changes.append(change)
+                    session.add(change_record(record, change))
+        return changes
+
+    def _upsert_claims(self, session: Session, run_id: str, claims: dict[str, Claim]) -> None:
+        rows = [
+            {
+                "claim_hash": h,
+                "canonical": canonical_claim(c),
+                "last_claim_id": c.id,
+                "last_text": c.text,
+                "last_subject": c.subject,
+                "first_run_id": run_id,
+                "last_run_id": run_id,
+            }
+            for h, c in sorted(claims.items())  # one lock order for every recorder: no deadlocks
+        ]
+        dialect = session.get_bind().dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
+            for chunk in _chunks(rows):
+                stmt = insert(ClaimRecord).values(list(chunk))
+                keep = ("last_claim_id", "last_text", "last_subject", "last_run_id")
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[ClaimRecord.claim_hash], set_={k: stmt.excluded[k] for k in keep}
+                )
+                session.execute(stmt)
+            return
+        # Other databases: read, then insert or update (their own isolation decides how safe this is).
+        for chunk in _chunks(rows):
+            known = {
+                r.claim_hash: r
+                for r in session.scalars(
+                    select(ClaimRecord)
+                    .where(ClaimRecord.claim_hash.in_([r["claim_hash"] for r in chunk]))
+                    .with_for_update()
+                )
+            }
+            for row in chunk:
+                existing = known.get(row["claim_hash"])
+                if existing is None:
+                    session.add(ClaimRecord(**row))
+                else:
+                    existing.last_claim_id = row["last_claim_id"]
+                    existing.last_text = row["last_text"]
+                    existing.last_subject = row["last_subject"]
+                    existing.last_run_id = row["last_run_id"]
+
+    @staticmethod
+    def _latest_verdicts(session: Session, hashes: Sequence[str]) -> dict[str, VerdictRecord]:
+        latest: dict[str, VerdictRecord] = {}
+        for chunk in _chunks(hashes):
+            newest = (
+                select(func.max(VerdictRecord.id))
+                .where(VerdictRecord.claim_hash.in_(list(chunk)))
+                .group_by(VerdictRecord.claim_hash)
+            )
+            for record in session.scalars(select(VerdictRecord).where(VerdictRecord.id.in_(newest))):
+                latest[record.claim_hash] = record
+        return latest
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def history(self, claim: str | None = None) -> list[HistoryRow]:
+        """Recorded verdicts for ``format_history``.
+
+        With ``claim`` (a claim id, or a prefix of at least 4 hex digits of a claim hash): every verdict
+        of the matching claims, oldest first. Without: the latest verdict of every claim, with its last
+        change (``change``/``from_label`` then describe that change, wherever it happened).
+        """
+        self._require_schema()
+        with Session(self.engine) as session:
+            counts = dict(
+                session.execute(
+                    select(VerdictRecord.claim_hash, func.count()).group_by(VerdictRecord.claim_hash)
+                ).all()
+            )
+            if claim is not None:
+                hashes = self._matching(session, claim)
+                if not hashes:
+                    return []
+                where = VerdictRecord.claim_hash.in_(hashes)
+                last_change: dict[str, ChangeRecord] = {}
+            else:
+                newest = select(func.max(VerdictRecord.id)).group_by(VerdictRecord.claim_hash)
+                where = VerdictRecord.id.in_(newest)
+                newest_change = select(func.max(ChangeRecord.id)).group_by(ChangeRecord.claim_hash)
+                last_change = {
+                    c.claim_hash: c
+                    for c in session.scalars(select(ChangeRecord).where(ChangeRecord.id.in_(newest_change)))
+                }
+            query = (
+                select(VerdictRecord, RunRecord, ClaimRecord, ChangeRecord)
+                .join(RunRecord, RunRecord.run_id == VerdictRecord.run_id)
+                .join(ClaimRecord, ClaimRecord.claim_hash == VerdictRecord.claim_hash)
+                .outerjoin(ChangeRecord, ChangeRecord.verdict_id == VerdictRecord.id)
+                .where(where)
+                .order_by(VerdictRecord.claim_hash, VerdictRecord.id)
+            )
+            rows = []
+            for verdict, run, claim_row, own_change in session.execute(query).tuples():
+                change = own_change if claim is not None else last_change.get(verdict.claim_hash)
+                rows.append(history_row(verdict, run, claim_row, change, counts[verdict.claim_hash]))
+            return rows
+
+    @staticmethod
+    def _matching(session: Session, claim: str) -> list[str]:
+        by_id = select(VerdictRecord.claim_hash).where(VerdictRecord.claim_id == claim).distinct()
+        found = set(session.scalars(by_id))
+        prefix = claim.strip().lower()
+        if len(prefix) >= 4 and all(ch in "0123456789abcdef" for ch in prefix):
+            found |= set(
+                session.scalars(
+                    select(ClaimRecord.claim_hash).where(ClaimRecord.claim_hash.startswith(prefix, autoescape=True))
+                )
+            )
+        return sorted(found)
+
+    def runs(self, limit: int = 20) -> list[RunSummary]:
+        """The ``limit`` most recently started runs, newest first."""
+        self._require_schema()
+        with Session(self.engine) as session:
+            records = session.scalars(
+                select(RunRecord).order_by(RunRecord.started_at.desc(), RunRecord.run_id.desc()).limit(limit)
+            ).all()
+            ids = [r.run_id for r in records]
+            changes = dict(
+                session.execute(
+                    select(ChangeRecord.run_id, func.count())
+                    .where(ChangeRecord.run_id.in_(ids))
+                    .group_by(ChangeRecord.run_id)
+                ).all()
+            )
+            return [
+                RunSummary(
+                    run_id=r.run_id,
+                    started_at=r.started_at,
+                    finished_at=r.finished_at,
+                    recorded_at=r.recorded_at,
+                    claims_file=r.claims_file,
+                    counts=dict(r.counts),
+                    synthetic=r.synthetic,
+                    versions=dict(r.versions),
+                    report_path=r.report_path,
+                    changes=changes.get(r.run_id, 0),
+                )
+                for r in records
+            ]
