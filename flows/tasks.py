@@ -12,6 +12,7 @@ from checks.engine import FxKey, SharesKey
 from checks.plan import Plan, plan_run
 from checks.quality.outcome import ValidationOutcome
 from checks.run import fetch_conversions
+from checks.runreport import RunReport
 from claims.load import load_claims
 from claims.model import ClaimFile
 from market.bundle import MarketData
@@ -91,3 +92,14 @@ def validate_task(
     from checks.quality.validate import validate_run
 
     return validate_run(plan, series, fx, shares, docs_dir)
+
+
+@task(name="record-history", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 3])
+def record_history_task(run: RunReport, report_path: str | None, url: str) -> list[str]:
+    """Keep the run's verdicts in the history database; returns the changes, one line each."""
+    from history import HistoryStore
+
+    with HistoryStore(url) as store:
+        store.upgrade()
+        changes = store.record(run, report_path)
+    return [f"{c.claim_id}: {c.kind} {c.from_label or '—'} → {c.to_label}" for c in changes if c.kind != "first"]

@@ -12,12 +12,14 @@ from prefect.cache_policies import NO_CACHE
 from checks.plan import Plan
 from checks.run import assemble, judge_all, new_run_id
 from checks.runreport import RunReport
+from flows.artifacts import publish_artifacts
 from flows.tasks import (
     Chunk,
     fetch_conversions_task,
     fetch_prices_task,
     load_claims_task,
     plan_task,
+    record_history_task,
     validate_task,
 )
 from market.bundle import market_data
@@ -59,6 +61,7 @@ def verify_claims(
     lang: str = "en",
     snapshot_dir: str | None = None,
     cache_dir: str = ".cache/marketfact",
+    history_url: str | None = None,
 ) -> dict[str, object]:
     """Check every claim of a claim file against market data and write the reports."""
     from checks.engine import now
@@ -87,6 +90,10 @@ def verify_claims(
     outcomes, extra = validate_task(plan, series, fx, shares, report_dir / run_id)
     run = judge_task(plan, series, errors, outcomes, fx, shares, extra, started, claims_path, market.mode, run_id)
     paths = render_task(run, report_dir, lang)
+    publish_artifacts(run, paths.get("html"))
+    if history_url:
+        for change in record_history_task(run, paths.get("html"), history_url):
+            logger.info("history: %s", change)
     counts = run.counts()
     logger.info(
         "%d pass, %d fail, %d unverifiable; report: %s",

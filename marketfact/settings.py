@@ -28,11 +28,15 @@ class Settings(BaseSettings):
     """Where reports are written, one folder per run plus an index page."""
     source: SourceMode = "auto"
     """auto: the snapshot where it covers the request, yfinance otherwise; or only one of them."""
-    history_url: str = "sqlite:///out/history.db"
-    """SQLAlchemy URL of the verdict history (a SQLite file by default; PostgreSQL works too)."""
+    history_url: str | None = None
+    """SQLAlchemy URL of the verdict history; by default the SQLite file ``<out_dir>/history.db``."""
     prefect_home: Path = Path(".prefect")
     """PREFECT_HOME for runs without a Prefect server: kept in the project so set-up happens once."""
     lang: Literal["en", "de"] = "en"
     """Language and number formats of the report."""
     instruments_file: Path | None = None
     """An extra instruments.csv (same columns as the snapshot's) for listings the snapshot lacks."""
+
+    def history_for(self, out_dir: Path) -> str:
+        """The history URL: the setting, or a SQLite file in the report folder."""
+        return self.history_url or f"sqlite:///{Path(out_dir) / 'history.db'}"

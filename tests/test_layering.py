@@ -1,0 +1,54 @@
+"""The one direction of imports: the pure core never imports Prefect; flows only wire it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PURE = ("claims", "market", "checks", "reports", "history")
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("package", PURE)
+def test_pure_packages_never_import_prefect_or_flows(package: str) -> None:
+    files = sorted((ROOT / package).rglob("*.py"))
+    assert files, f"{package}/ has no modules"
+    offenders = {
+        str(f.relative_to(ROOT)): sorted(m for m in imported_modules(f) if m.split(".")[0] in {"prefect", "flows"})
+        for f in files
+    }
+    assert {f: m for f, m in offenders.items() if m} == {}
+
+
+def test_the_checker_itself_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("from prefect import flow\nimport prefect.tasks\n")
+    assert imported_modules(bad) == {"prefect", "prefect.tasks"}
+
+
+def test_great_expectations_is_imported_lazily() -> None:
+    """GX costs seconds to import: no module may import it at module level."""
+    offenders = []
+    for f in sorted(f for pkg in (*PURE, "flows", "marketfact") for f in (ROOT / pkg).rglob("*.py")):
+        tree = ast.parse(f.read_text(encoding="utf-8"))
+        for node in tree.body:
+            mods = (
+                [a.name for a in node.names] if isinstance(node, ast.Import)
+                else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            )  # fmt: skip
+            if any(m.split(".")[0] == "great_expectations" for m in mods):
+                offenders.append(str(f.relative_to(ROOT)))
+    assert offenders == []
