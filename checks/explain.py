@@ -188,7 +188,12 @@ def build_verdicts(
         else:
             explanation = _sentence(claim, row, label, unit, fxq, _day_range(panel, row))
         alternatives = tuple(
-            Alternative(words, float(getattr(row, col)), words == row.alt_basis)
+            Alternative(
+                words,
+                float(getattr(row, col)),
+                words == row.alt_basis,
+                unit.replace(claim.currency or "", row.listing_currency) if col.endswith("_listing") else None,
+            )
             for col, words in _alternatives_for(claim, row)
             if not pd.isna(getattr(row, col, np.nan))
         )
@@ -227,6 +232,7 @@ def build_verdicts(
                 currency=row.listing_currency or None,
                 symbol=row.symbol or None,
                 exchange=row.calendar or None,
+                timezone=row.timezone or None,
             )
         )
     return verdicts

@@ -63,6 +63,7 @@ class Alternative:
     basis: str  # "intraday low", "close of the previous session", "USD instead of EUR"
     measured: float
     admits: bool  # whether the claim's interval admits this measurement
+    unit: str | None = None  # when it differs from the verdict's: "bn USD" for the listing-currency reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,8 @@ class Verdict:
     path: tuple[PathRow, ...] = ()  # a few sessions before and after the window, in listing currency
     currency: str | None = None  # listing currency of the prices in evidence and path
     symbol: str | None = None
-    exchange: str | None = None  # MIC of the listing, and its time zone in sessions_note
+    exchange: str | None = None  # MIC of the listing
+    timezone: str | None = None  # the exchange's time zone: session dates are local dates there
     reason: str | None = None  # why UNVERIFIABLE
     quality_failures: tuple[ExpectationResult, ...] = ()
     quality_warnings: tuple[ExpectationResult, ...] = ()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 JUST = 0.10
@@ -35,6 +36,7 @@ class Bound(StrEnum):
     AROUND = "around"  # both sides: about, rund
     JUST_ABOVE = "just_above"  # just above: gut
     ABOVE = "above"  # above, no upper limit: über, more than
+    UNDER = "under"  # below, down to nothing: unter, less than
     AT_MOST = "at_most"  # the peak, at most the value: bis zu, up to
 
 
@@ -60,15 +62,17 @@ def _rows(lang: str, bound: Bound | None, basis: Basis | None, *phrases: str) ->
 
 
 HEDGES: tuple[Hedge, ...] = tuple(
-    _rows("de", Bound.BELOW, None, "fast", "beinahe", "knapp", "nahezu", "annähernd")
+    _rows("de", Bound.BELOW, None, "fast", "beinahe", "knapp", "nahezu", "annähernd", "knapp unter")
     + _rows("en", Bound.BELOW, None, "almost", "nearly", "just under", "close to")
     + _rows("de", Bound.AROUND, None, "rund", "etwa", "ungefähr", "circa", "ca.", "zirka")
     + _rows("en", Bound.AROUND, None, "about", "around", "roughly", "some", "approximately")
     + _rows("*", Bound.AROUND, None, "~")
-    + _rows("de", Bound.JUST_ABOVE, None, "gut")
+    + _rows("de", Bound.JUST_ABOVE, None, "gut", "knapp über", "etwas mehr als")
     + _rows("en", Bound.JUST_ABOVE, None, "just over", "a little over")
     + _rows("de", Bound.ABOVE, None, "über", "mehr als", "mindestens")
     + _rows("en", Bound.ABOVE, None, "more than", "over", "upwards of", "at least")
+    + _rows("de", Bound.UNDER, None, "unter", "weniger als")
+    + _rows("en", Bound.UNDER, None, "less than", "under", "below")
     + _rows("de", Bound.AT_MOST, None, "bis zu")
     + _rows("en", Bound.AT_MOST, None, "up to")
     # "fell as much as 12 %" speaks of the day's extreme, not its close.
@@ -152,23 +156,29 @@ def claimed_interval(low: float, high: float | None, decimals: int, bound: Bound
 
     ``low``/``high`` are a range's ends ("five to six percent"); ``high`` is None for a single value.
     """
-    half = 0.5 * 10.0**-decimals
+    half = Decimal(5).scaleb(-decimals - 1)  # 0.5, 0.05, …: exact, so 0.2 − 0.05 is 0.15, not 0.15000000000000002
+
+    def plus(x: float, d: Decimal) -> float:
+        return float(Decimal(repr(x)) + d)
+
     if high is not None:
-        return Interval(low - half, high + half)
+        return Interval(plus(low, -half), plus(high, half))
     v = low
     if bound is Bound.EXACT:
-        return Interval(v - half, v + half)
+        return Interval(plus(v, -half), plus(v, half))
     if bound is Bound.BELOW:
         return Interval(v * (1 - JUST), v, hi_closed=True)
     if bound is Bound.AROUND:
-        w = max(half, AROUND * v)
-        return Interval(v - w, v + w, hi_closed=True)
+        w = max(half, Decimal(repr(AROUND * v)))
+        return Interval(plus(v, -w), plus(v, w), hi_closed=True)
     if bound is Bound.JUST_ABOVE:
         return Interval(v, v * (1 + JUST), hi_closed=True)
     if bound is Bound.ABOVE:
         return Interval(v, math.inf, lo_closed=False)
+    if bound is Bound.UNDER:
+        return Interval(0.0, v)
     if bound is Bound.AT_MOST:
-        return Interval(v * (1 - JUST), v + half)
+        return Interval(v * (1 - JUST), plus(v, half))
     raise AssertionError(bound)
 
 

@@ -79,11 +79,13 @@ class Claim(_Strict):
     value: float | None = None
     range: tuple[float, float] | None = None
     value_text: str | None = Field(None, description="the number as written, for its precision: '11.10'")
+    decimals: int | None = Field(None, ge=0, le=6, description="decimal places stated; derived from value_text")
     unit: Literal["percent", "money"] = "percent"
     currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")
     scale: Literal["one", "thousand", "million", "billion", "trillion"] = "one"
     hedge: str | None = None
     fx: Literal["ecb", "yahoo"] = "ecb"
+    language: Literal["de", "en"] | None = Field(None, description="language of the article, for period words")
     source_url: str | None = None
     published_at: datetime | None = None
     quote: str | None = Field(None, description="the sentence it came from, when extracted from an article")
@@ -94,10 +96,19 @@ class Claim(_Strict):
     def _remember_value_text(cls, data: Any) -> Any:
         # YAML turns "11.10" into 11.1; keep how the number was written, for its precision.
         if isinstance(data, dict) and "value_text" not in data and isinstance(data.get("value"), int | float):
-            data = {**data, "value_text": str(data["value"])}
+            value = data["value"]
+            data = {**data, "value_text": _plain(value) if "e" in repr(value) else str(value)}
         if isinstance(data, dict) and isinstance(data.get("value"), str):
+            from claims.numbers import parse_number
+
             text = data["value"]
-            data = {**data, "value": float(text.replace(",", ".")), "value_text": text}
+            # A decimal comma means German notation; Babel reads the digits, not a hand-written rule.
+            lang = data.get("language") or ("de" if "," in text else "en")
+            try:
+                parsed = parse_number(text, lang)
+            except ValueError as exc:
+                raise ValueError(f"value {text!r} is not a number: {exc}") from None
+            data = {**data, "value": parsed.value, "value_text": text, "decimals": parsed.decimals}
         return data
 
     @field_validator("hedge")
@@ -140,22 +151,26 @@ class Claim(_Strict):
         return read_hedge(self.hedge)
 
     @property
-    def decimals(self) -> int:
-        """Decimal places the number was stated with."""
+    def precision(self) -> int:
+        """Decimal places the number was stated with (as given, or read from how it was written)."""
         from claims.hedges import decimals_of
 
+        if self.decimals is not None:
+            return self.decimals
         if self.range is not None:
-            return (
-                max(decimals_of(repr(self.range[0])), decimals_of(repr(self.range[1])))
-                if any(x != int(x) for x in self.range)
-                else 0
-            )
+            return max(decimals_of(_plain(self.range[0])), decimals_of(_plain(self.range[1])))
         return decimals_of(self.value_text or "0")
 
     @property
     def scale_factor(self) -> float:
         """Multiplier from the stated number to currency units."""
         return SCALES[self.scale]
+
+
+def _plain(x: float) -> str:
+    """A float as written without exponent or trailing zeros: 5.0 → "5", 1e-05 → "0.00001"."""
+    text = f"{x:.6f}".rstrip("0").rstrip(".")
+    return text or "0"
 
 
 class ClaimFile(_Strict):
@@ -170,7 +185,11 @@ class ClaimFile(_Strict):
         # Each claim inherits the article's url and publication time unless it says otherwise.
         if isinstance(data, dict) and isinstance(data.get("article"), dict):
             art = data["article"]
-            inherited = {"source_url": art.get("url"), "published_at": art.get("published_at")}
+            inherited = {
+                "source_url": art.get("url"),
+                "published_at": art.get("published_at"),
+                "language": art.get("language"),
+            }
             claims = data.get("claims")
             if isinstance(claims, list):
                 data = {

@@ -71,7 +71,7 @@ def claim_row(claim: Claim, instrument: Instrument | None) -> dict[str, object]:
     basis = Basis.INTRADAY if claim.metric is Metric.INTRADAY_EXTREME else (hedge.basis or Basis.CLOSE)
     low, high = claim.range if claim.range is not None else (claim.value, None)
     assert low is not None
-    interval = claimed_interval(low, high, claim.decimals, hedge.bound)
+    interval = claimed_interval(low, high, claim.precision, hedge.bound)
     row: dict[str, object] = {
         "claim_id": claim.id,
         "symbol": claim.instrument or "",

@@ -90,7 +90,7 @@ def canonical_claim(claim: Claim) -> dict[str, Any]:
         when = {"period": normalise_period(claim.period) if claim.period else None, "published": published}
     reading = claim.hedge_reading
     intraday = claim.metric is Metric.INTRADAY_EXTREME or reading.basis is Basis.INTRADAY
-    decimals = claim.decimals
+    decimals = claim.precision
     return {
         "v": HASH_VERSION,
         "instrument": instrument,

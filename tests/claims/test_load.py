@@ -43,7 +43,8 @@ def test_seed_file_has_five_claims(seed_claims) -> None:  # type: ignore[no-unty
 
 def test_claims_inherit_article_publication_time(tmp_path: Path) -> None:
     claim = load_claims(write(tmp_path, GOOD)).claims[0]
-    assert claim.published_at is not None and claim.published_at.isoformat() == "2025-01-29T07:00:00+01:00"
+    assert claim.published_at is not None
+    assert claim.published_at.isoformat() == "2025-01-29T07:00:00+01:00"
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ def admits(claim: Claim, measured: float) -> bool:
     """Whether the claim's hedge interval and direction admit ``measured`` (percent, signed)."""
     low, high = claim.range if claim.range is not None else (claim.value, None)
     assert low is not None
-    interval = claimed_interval(low, high, claim.decimals, claim.hedge_reading.bound)
+    interval = claimed_interval(low, high, claim.precision, claim.hedge_reading.bound)
     return (measured > 0) == (claim.direction.sign > 0) and interval.contains(abs(measured))
 
 

@@ -1,0 +1,337 @@
+"""The typed context the HTML templates read, built once from a ``RunReport``.
+
+Templates never reach into ``RunReport`` or format anything themselves: every number, date and word
+arrives here already in the report's language, every link is already vetted (``href`` is None when the
+address is not http(s)), and the only pre-built markup is our own (chart SVG, escaped JSON-LD, CSS).
+Everything else is plain text that Jinja2 escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from markupsafe import Markup
+
+from checks.quality.outcome import ExpectationResult, ValidationOutcome
+from checks.runreport import RunReport
+from checks.verdicts import Verdict
+from claims.model import Claim
+from reports.charts import signed_interval, verdict_chart
+from reports.claimreview import anchor, claim_review
+from reports.i18n import WORDS, Formatter
+from reports.safety import json_for_script, safe_href
+from reports.units import alternative_currency
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link's text and its vetted target (None: shown as text only)."""
+
+    text: str
+    href: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """One data source of the run."""
+
+    name: str
+    mode: str
+    retrieved: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    """One price a verdict rests on, formatted."""
+
+    session: str
+    session_iso: str
+    role: str
+    field: str
+    value: str
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class AlternativeView:
+    """The claim measured on another basis."""
+
+    basis: str
+    measured: str
+    admits: bool
+    admits_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectationView:
+    """One failed expectation, named as a person reads it."""
+
+    name: str
+    expectation: str
+    severity: str
+    where: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationView:
+    """One dataset's validation with its Data Docs link."""
+
+    dataset: str
+    suite: str
+    success: bool
+    result: str
+    failures: tuple[ExpectationView, ...]
+    warnings: tuple[ExpectationView, ...]
+    data_docs: Link | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """Everything one claim's section shows."""
+
+    anchor: str
+    id: str
+    text: str
+    subject: str
+    quote: str | None
+    label: str  # CORRECT …, the badge's CSS class and data-label
+    label_text: str
+    outcome: str  # pass / fail / unverifiable
+    outcome_text: str
+    explanation: str
+    reason: str | None
+    claimed_stated: str  # the number as the claim gives it, in the report's locale
+    claimed_notation: str  # the checker's notation: "−17 % → [16.5, 17.5)"
+    claimed_interval: str
+    measured: str
+    price_field: str
+    sessions: str  # "Jan 24, 2025 → Jan 27, 2025"
+    sessions_note: str
+    exchange: str
+    timezone: str
+    currency: str
+    evidence: tuple[EvidenceView, ...]
+    alternatives: tuple[AlternativeView, ...]
+    failures: tuple[ExpectationView, ...]
+    quality_warnings: tuple[ExpectationView, ...]
+    validations: tuple[ValidationView, ...]
+    notes: tuple[str, ...]
+    fx: str | None
+    shares: str | None
+    claim_source: Link | None
+    published: str
+    data_source: str
+    retrieved: str
+    provenance: str
+    chart_svg: Markup | None
+    jsonld: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """Where the claims appeared."""
+
+    title: str
+    link: Link | None
+    publisher: str
+    published: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """The context of ``report.html``: the run's summary, provenance and one ``ClaimView`` per verdict."""
+
+    lang: str
+    w: dict[str, str]  # the report's words in ``lang``
+    title: str
+    run_id: str
+    started: str
+    finished: str
+    claims_file: str
+    synthetic: bool
+    counts: dict[str, int]
+    article: ArticleView | None
+    sources: tuple[SourceView, ...]
+    versions: tuple[tuple[str, str], ...]
+    validations: tuple[ValidationView, ...]
+    claims: tuple[ClaimView, ...]
+    css: Markup
+    charts: bool = True  # False: the run was rendered without charts on purpose
+
+
+_ZONE = re.compile(r"\b([A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b")
+
+
+def zone_in(note: str) -> str | None:
+    """The IANA time zone the checker named in a sessions note ("… (XNAS, America/New_York) …")."""
+    for candidate in _ZONE.findall(note):
+        try:
+            ZoneInfo(candidate)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        return candidate
+    return None
+
+
+def _expectation(result: ExpectationResult, fmt: Formatter) -> ExpectationView:
+    where = ", ".join([*result.columns, *(fmt.day(s) for s in result.sessions), *result.rows])
+    return ExpectationView(result.name, result.expectation, result.severity, where, result.detail)
+
+
+def validation_view(outcome: ValidationOutcome, fmt: Formatter) -> ValidationView:
+    """A validation as the report lists it."""
+    docs = Link(fmt.word("data_docs"), safe_href(outcome.data_docs, allow_relative=True)) if outcome.data_docs else None
+    return ValidationView(
+        dataset=outcome.dataset,
+        suite=outcome.suite,
+        success=outcome.success,
+        result=fmt.word("passed" if outcome.success else "failed"),
+        failures=tuple(_expectation(r, fmt) for r in outcome.critical_failures()),
+        warnings=tuple(_expectation(r, fmt) for r in outcome.warnings()),
+        data_docs=docs,
+    )
+
+
+def _matches(outcome: ValidationOutcome, verdict: Verdict) -> bool:
+    # Dataset names are free text ("NVDA", "prices NVDA"); a verdict owns those naming its symbol.
+    if not verdict.symbol:
+        return False
+    return outcome.dataset == verdict.symbol or verdict.symbol in re.split(r"[\s:/,()\[\]]+", outcome.dataset)
+
+
+def amount(
+    value: float | None,
+    verdict: Verdict,
+    claim: Claim,
+    fmt: Formatter,
+    *,
+    plus: bool = True,
+    currency: str | None = None,
+) -> str:
+    """A measured or claimed value in the verdict's unit: percent, or money in the claim's (or ``currency``)."""
+    if verdict.unit.strip() == "%" or claim.unit == "percent":
+        return fmt.percent(value, plus=plus)
+    scaled = None if value is None else value * claim.scale_factor
+    return fmt.big_money(scaled, currency or claim.currency, plus=plus)
+
+
+def _stated(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
+    sign = claim.direction.sign
+    if claim.range is not None:
+        lo, hi = (amount(sign * v, verdict, claim, fmt) for v in claim.range)
+        text = f"{lo} … {hi}"
+    else:
+        value = sign * (claim.value or 0.0)
+        if claim.unit == "percent":
+            text = fmt.percent(value, digits=claim.precision)
+        else:
+            text = amount(value, verdict, claim, fmt)
+    return f"{claim.hedge} {text}" if claim.hedge else text
+
+
+def _interval(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
+    band = signed_interval(verdict, claim)
+    if band is None:
+        return "–"
+    ends = (band.lo, band.hi) if claim.direction.sign > 0 else (band.hi, band.lo)
+    texts = [amount(v, verdict, claim, fmt) if abs(v) != float("inf") else fmt.word("unbounded") for v in ends]
+    return f"{texts[0]} … {texts[1]}"
+
+
+def claim_view(run: RunReport, verdict: Verdict, fmt: Formatter, index: int, charts: bool = True) -> ClaimView:
+    """One claim's section, formatted in ``fmt``'s language (``charts=False`` skips the SVG)."""
+    claim = run.claim(verdict.claim_id)
+    svg = verdict_chart(verdict, claim, fmt, chart_id=f"chart{index}") if charts else None
+    sessions = " → ".join(fmt.day(d) for d in (verdict.base_session, verdict.end_session) if d) or "–"
+    source_url = claim.source_url
+    return ClaimView(
+        anchor=anchor(claim.id),
+        id=claim.id,
+        text=claim.text,
+        subject=claim.subject,
+        quote=claim.quote,
+        label=verdict.label.value,
+        label_text=fmt.word(f"label_{verdict.label.value}"),
+        outcome=verdict.outcome,
+        outcome_text=fmt.word(verdict.outcome),
+        explanation=verdict.explanation,
+        reason=verdict.reason,
+        claimed_stated=_stated(claim, verdict, fmt),
+        claimed_notation=verdict.claimed,
+        claimed_interval=_interval(claim, verdict, fmt),
+        measured=amount(verdict.measured, verdict, claim, fmt),
+        price_field=fmt.word(verdict.price_field) if verdict.price_field else "–",
+        sessions=sessions,
+        sessions_note=verdict.sessions_note,
+        exchange=verdict.exchange or "–",
+        timezone=zone_in(verdict.sessions_note) or "–",
+        currency=" → ".join(dict.fromkeys(c for c in (verdict.currency, claim.currency) if c)) or "–",
+        evidence=tuple(
+            EvidenceView(
+                fmt.day(e.session),
+                e.session.isoformat(),
+                fmt.word(e.role),
+                fmt.word(e.field),
+                fmt.money(e.value, e.currency),
+                e.currency,
+            )
+            for e in verdict.evidence
+        ),
+        alternatives=tuple(
+            AlternativeView(
+                a.basis,
+                amount(a.measured, verdict, claim, fmt, currency=alternative_currency(a, verdict, claim)),
+                a.admits,
+                fmt.word("yes" if a.admits else "no"),
+            )
+            for a in verdict.alternatives
+        ),
+        failures=tuple(_expectation(r, fmt) for r in verdict.quality_failures),
+        quality_warnings=tuple(_expectation(r, fmt) for r in verdict.quality_warnings),
+        validations=tuple(validation_view(v, fmt) for v in run.validations if _matches(v, verdict)),
+        notes=verdict.warnings,
+        fx=verdict.fx,
+        shares=verdict.shares,
+        claim_source=Link(source_url, safe_href(source_url)) if source_url else None,
+        published=fmt.moment(claim.published_at) if claim.published_at else "–",
+        data_source=verdict.source or "–",
+        retrieved=fmt.moment(verdict.retrieved_at),
+        provenance=verdict.provenance,
+        chart_svg=Markup(svg) if svg else None,
+        jsonld=json_for_script(claim_review(run, verdict, fmt.lang)),
+    )
+
+
+def build_context(run: RunReport, fmt: Formatter, css: str, charts: bool = True) -> ReportContext:
+    """The whole report's context; ``charts=False`` leaves out the charts (about 0.4 s each to render)."""
+    article = run.article
+    article_view = None
+    if article is not None:
+        article_view = ArticleView(
+            title=article.title or "–",
+            link=Link(article.url, safe_href(article.url)) if article.url else None,
+            publisher=article.publisher or "–",
+            published=fmt.moment(article.published_at),
+        )
+    return ReportContext(
+        lang=fmt.lang,
+        w=WORDS[fmt.lang],
+        title=f"{fmt.word('title')} {run.run_id}",
+        run_id=run.run_id,
+        started=fmt.moment(run.started_at),
+        finished=fmt.moment(run.finished_at),
+        claims_file=run.claims_file,
+        synthetic=run.synthetic,
+        counts=run.counts(),
+        article=article_view,
+        sources=tuple(SourceView(s.name, fmt.word(s.mode), fmt.moment(s.retrieved_at), s.detail) for s in run.sources),
+        versions=tuple(sorted(run.versions.items())),
+        validations=tuple(validation_view(v, fmt) for v in run.validations),
+        claims=tuple(claim_view(run, v, fmt, i, charts) for i, v in enumerate(run.verdicts)),
+        css=Markup(css),
+        charts=charts,
+    )

@@ -1,0 +1,335 @@
+"""The report's words and number formats in German and English, through Babel.
+
+Every word a report prints comes from ``WORDS``; every number and date goes through ``Formatter``, so a
+German report reads "−16,97 %" and "27.01.2025" and an English one "−16.97%" and "Jan 27, 2025".
+Negative numbers carry a real minus sign (U+2212), because Babel's locales print a hyphen-minus.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Literal
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_skeleton
+from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
+
+Lang = Literal["de", "en"]
+LANGS: tuple[Lang, ...] = ("en", "de")
+MINUS = "\u2212"
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "marketfact report",
+        "index_title": "marketfact runs",
+        "synthetic_banner": "Synthetic data: these prices were generated for a benchmark and are not market data.",
+        "summary": "Summary",
+        "claims_checked": "claims checked",
+        "pass": "pass",
+        "fail": "fail",
+        "unverifiable": "unverifiable",
+        "unverifiable_note": "Unverifiable claims are never counted as a pass.",
+        "provenance": "Provenance",
+        "run": "Run",
+        "started": "started",
+        "finished": "finished",
+        "claims_file": "claims file",
+        "article": "Article",
+        "publisher": "publisher",
+        "published": "published",
+        "data_sources": "Data sources",
+        "source": "source",
+        "mode": "mode",
+        "retrieved": "retrieved",
+        "detail": "provenance",
+        "versions": "Library versions",
+        "library": "library",
+        "version": "version",
+        "claim": "Claim",
+        "subject": "subject",
+        "quote": "quote",
+        "verdict": "verdict",
+        "explanation": "explanation",
+        "claimed": "claimed",
+        "measured": "measured",
+        "claimed_interval": "claimed interval",
+        "sessions": "sessions",
+        "time_zone": "time zone",
+        "exchange": "exchange",
+        "currency": "currency",
+        "price_basis": "price",
+        "base": "base",
+        "end": "end",
+        "extreme": "extreme",
+        "window": "window",
+        "context": "context",
+        "chart": "Price path",
+        "chart_alt": "Price path around the claimed window, with the claimed interval against the measured move",
+        "no_chart": "No price path: there was no data to draw.",
+        "evidence": "Evidence",
+        "session": "session",
+        "role": "role",
+        "field": "field",
+        "value": "value",
+        "no_evidence": "No prices were used.",
+        "alternatives": "Other bases",
+        "basis": "basis",
+        "admits": "inside the claimed interval",
+        "yes": "yes",
+        "no": "no",
+        "quality": "Data quality",
+        "quality_ok": "No critical expectation failed on the values this verdict rests on.",
+        "critical_failures": "Critical expectations failed (verdict unverifiable)",
+        "quality_warnings": "Warnings",
+        "expectation": "expectation",
+        "severity": "severity",
+        "data_docs": "Great Expectations Data Docs",
+        "validations": "Validations",
+        "dataset": "dataset",
+        "suite": "suite",
+        "result": "result",
+        "passed": "passed",
+        "failed": "failed",
+        "fx": "FX rate",
+        "shares": "shares outstanding",
+        "reason": "reason",
+        "warnings": "Notes",
+        "claim_source": "claim published at",
+        "unbounded": "no upper limit",
+        "close": "close",
+        "open": "open",
+        "high": "high",
+        "low": "low",
+        "intraday low": "intraday low",
+        "intraday high": "intraday high",
+        "intraday": "intraday",
+        "price_axis": "price",
+        "move_axis": "change",
+        "measured_move": "measured",
+        "claimed_move": "claimed",
+        "unsafe_url": "link not shown (not an http(s) address)",
+        "runs": "Runs",
+        "report": "report",
+        "total": "total",
+        "none": "none",
+        "live": "live",
+        "snapshot": "snapshot",
+        "offline snapshot": "offline snapshot",
+        "label_CORRECT": "Correct",
+        "label_MOSTLY_CORRECT": "Mostly correct",
+        "label_MISLEADING": "Misleading",
+        "label_INCORRECT": "Incorrect",
+        "label_UNVERIFIABLE": "Unverifiable",
+        "checked_by": "checked by marketfact",
+        "view_claim": "claim",
+        "synthetic": "synthetic",
+        "no_data": "no data",
+        "charts_off": "Charts were left out of this report.",
+    },
+    "de": {
+        "title": "marketfact-Bericht",
+        "index_title": "marketfact-Läufe",
+        "synthetic_banner": (
+            "Synthetische Daten: Diese Kurse wurden für einen Benchmark erzeugt und sind keine Marktdaten."
+        ),
+        "summary": "Übersicht",
+        "claims_checked": "Aussagen geprüft",
+        "pass": "bestanden",
+        "fail": "nicht bestanden",
+        "unverifiable": "nicht überprüfbar",
+        "unverifiable_note": "Nicht überprüfbare Aussagen zählen nie als bestanden.",
+        "provenance": "Herkunft",
+        "run": "Lauf",
+        "started": "gestartet",
+        "finished": "beendet",
+        "claims_file": "Aussagendatei",
+        "article": "Artikel",
+        "publisher": "Herausgeber",
+        "published": "veröffentlicht",
+        "data_sources": "Datenquellen",
+        "source": "Quelle",
+        "mode": "Modus",
+        "retrieved": "abgerufen",
+        "detail": "Herkunft",
+        "versions": "Bibliotheksversionen",
+        "library": "Bibliothek",
+        "version": "Version",
+        "claim": "Aussage",
+        "subject": "Gegenstand",
+        "quote": "Zitat",
+        "verdict": "Urteil",
+        "explanation": "Begründung",
+        "claimed": "behauptet",
+        "measured": "gemessen",
+        "claimed_interval": "behauptetes Intervall",
+        "sessions": "Handelstage",
+        "time_zone": "Zeitzone",
+        "exchange": "Börse",
+        "currency": "Währung",
+        "price_basis": "Kurs",
+        "base": "Basis",
+        "end": "Ende",
+        "extreme": "Extremwert",
+        "window": "Zeitraum",
+        "context": "Umfeld",
+        "chart": "Kursverlauf",
+        "chart_alt": (
+            "Kursverlauf um den behaupteten Zeitraum, mit dem behaupteten Intervall neben der gemessenen Bewegung"
+        ),
+        "no_chart": "Kein Kursverlauf: Es gab keine Daten zum Zeichnen.",
+        "evidence": "Belege",
+        "session": "Handelstag",
+        "role": "Rolle",
+        "field": "Feld",
+        "value": "Wert",
+        "no_evidence": "Es wurden keine Kurse verwendet.",
+        "alternatives": "Andere Grundlagen",
+        "basis": "Grundlage",
+        "admits": "im behaupteten Intervall",
+        "yes": "ja",
+        "no": "nein",
+        "quality": "Datenqualität",
+        "quality_ok": "Keine kritische Erwartung ist an den Werten verletzt, auf denen dieses Urteil beruht.",
+        "critical_failures": "Kritische Erwartungen verletzt (Urteil nicht überprüfbar)",
+        "quality_warnings": "Warnungen",
+        "expectation": "Erwartung",
+        "severity": "Schwere",
+        "data_docs": "Great-Expectations-Data-Docs",
+        "validations": "Validierungen",
+        "dataset": "Datensatz",
+        "suite": "Suite",
+        "result": "Ergebnis",
+        "passed": "erfüllt",
+        "failed": "verletzt",
+        "fx": "Wechselkurs",
+        "shares": "ausstehende Aktien",
+        "reason": "Grund",
+        "warnings": "Hinweise",
+        "claim_source": "Aussage veröffentlicht unter",
+        "unbounded": "ohne Obergrenze",
+        "close": "Schlusskurs",
+        "open": "Eröffnungskurs",
+        "high": "Tageshoch",
+        "low": "Tagestief",
+        "intraday low": "Tagestief",
+        "intraday high": "Tageshoch",
+        "intraday": "im Tagesverlauf",
+        "price_axis": "Kurs",
+        "move_axis": "Veränderung",
+        "measured_move": "gemessen",
+        "claimed_move": "behauptet",
+        "unsafe_url": "Link nicht angezeigt (keine http(s)-Adresse)",
+        "runs": "Läufe",
+        "report": "Bericht",
+        "total": "gesamt",
+        "none": "keine",
+        "live": "live",
+        "snapshot": "Schnappschuss",
+        "offline snapshot": "Offline-Schnappschuss",
+        "label_CORRECT": "Richtig",
+        "label_MOSTLY_CORRECT": "Größtenteils richtig",
+        "label_MISLEADING": "Irreführend",
+        "label_INCORRECT": "Falsch",
+        "label_UNVERIFIABLE": "Nicht überprüfbar",
+        "checked_by": "geprüft von marketfact",
+        "view_claim": "Aussage",
+        "synthetic": "synthetisch",
+        "no_data": "keine Daten",
+        "charts_off": "Diagramme wurden in diesem Bericht weggelassen.",
+    },
+}
+
+
+SCALE_WORDS: dict[str, dict[str, str]] = {
+    "en": {"one": "", "thousand": "k", "million": "m", "billion": "bn", "trillion": "tn"},
+    "de": {"one": "", "thousand": "Tsd.", "million": "Mio.", "billion": "Mrd.", "trillion": "Bio."},
+}
+"""Short-scale abbreviations (a German "Mrd." is an English billion)."""
+
+
+def check_lang(lang: str) -> Lang:
+    """``lang`` if the report speaks it; a ValueError naming the choices otherwise."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown report language {lang!r}; choose one of {', '.join(LANGS)}")
+    return lang  # type: ignore[return-value]
+
+
+def _signed(text: str, negative: bool, plus: bool) -> str:
+    """Put a real minus sign (or an explicit plus) in front of an unsigned formatted number."""
+    if negative:
+        return MINUS + text
+    return ("+" + text) if plus else text
+
+
+@dataclass(frozen=True, slots=True)
+class Formatter:
+    """Numbers, money and dates in one locale."""
+
+    lang: Lang
+
+    @property
+    def locale(self) -> Locale:
+        """The Babel locale."""
+        return Locale.parse(self.lang)
+
+    def word(self, key: str) -> str:
+        """A word of the report; an unknown key is shown as itself (a field name from the data)."""
+        return WORDS[self.lang].get(key, key)
+
+    def percent(self, value: float | None, *, plus: bool = True, digits: int = 2) -> str:
+        """``value`` in percent points (−16.97 → "−16.97%" / "−16,97 %")."""
+        if value is None or not math.isfinite(value):
+            return "∞" if value is not None and value > 0 else ("−∞" if value is not None else "–")
+        pattern = self.locale.percent_formats[None].pattern.replace("#,##0", "#,##0." + "0" * digits)
+        text = format_percent(abs(value) / 100, format=pattern, locale=self.lang)
+        return _signed(text, value < 0 and round(abs(value), digits) != 0, plus and value > 0)
+
+    def decimal(self, value: float | None, *, digits: int = 2, plus: bool = False) -> str:
+        """A plain number with ``digits`` decimals and the locale's separators."""
+        if value is None or not math.isfinite(value):
+            return "∞" if value is not None and value > 0 else ("−∞" if value is not None else "–")
+        text = format_decimal(abs(value), format="#,##0." + "0" * digits if digits else "#,##0", locale=self.lang)
+        return _signed(text, value < 0 and round(abs(value), digits) != 0, plus and value > 0)
+
+    def money(self, value: float | None, currency: str | None, *, plus: bool = False) -> str:
+        """A price in its currency, with the currency's usual decimals ("$142.62", "10.050 ¥")."""
+        if value is None or not math.isfinite(value):
+            return "–"
+        if not currency:
+            return self.decimal(value, plus=plus)
+        text = format_currency(abs(value), currency, locale=self.lang)
+        return _signed(text, value < 0, plus and value > 0)
+
+    def big_money(self, value: float | None, currency: str | None, *, plus: bool = True) -> str:
+        """A large amount in compact form with one decimal ("−€603.4B" / "−603,4 Mrd. €")."""
+        if value is None or not math.isfinite(value):
+            return "∞" if value is not None and value > 0 else "–"
+        if not currency:
+            return self.decimal(value, digits=1, plus=plus)
+        text = format_compact_currency(abs(value), currency, locale=self.lang, fraction_digits=1)
+        return _signed(text, value < 0, plus and value > 0)
+
+    def money_unit(self, scale: str, currency: str) -> str:
+        """The unit of a scaled amount: "bn EUR" / "Mrd. EUR"."""
+        return " ".join(p for p in (SCALE_WORDS[self.lang].get(scale, scale), currency) if p)
+
+    def day(self, day: date | None) -> str:
+        """A session date: "Jan 27, 2025" / "27.01.2025"."""
+        return format_date(day, "medium", locale=self.lang) if day else "–"
+
+    def weekday_date(self, day: date) -> str:
+        """A session date with its weekday: "Mon, Jan 27, 2025" / "Mo., 27. Jan. 2025"."""
+        return format_skeleton("yMMMEd", day, locale=self.lang)
+
+    def short_date(self, day: date) -> str:
+        """A chart tick: "Jan 27" / "27. Jan."."""
+        return format_skeleton("MMMd", day, locale=self.lang)
+
+    def moment(self, moment: datetime | None) -> str:
+        """A retrieval or run time in UTC, saying so (naive times are taken as UTC)."""
+        if moment is None:
+            return "–"
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return format_datetime(aware, "medium", tzinfo=UTC, locale=self.lang) + " UTC"

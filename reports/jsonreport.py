@@ -1,0 +1,176 @@
+"""The JSON report: the HTML report's content for machines, described by ``schema/report.schema.json``.
+
+Numbers are plain JSON numbers in fixed units (percent points for moves, claim-currency units × scale for
+money, listing currency for prices); dates are ISO 8601. A value that is unknown or unbounded is ``null``,
+never NaN or Infinity (which JSON cannot hold).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from checks.quality.outcome import ExpectationResult, ValidationOutcome
+from checks.runreport import RunReport
+from checks.verdicts import Verdict
+from reports.claimreview import claim_review
+from reports.context import zone_in
+from reports.units import alternative_currency
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
+SCHEMA_VERSION = "1.0"
+
+
+def _num(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _expectation(result: ExpectationResult) -> dict[str, Any]:
+    return {
+        "name": result.name,
+        "expectation": result.expectation,
+        "severity": result.severity,
+        "success": result.success,
+        "columns": list(result.columns),
+        "sessions": [s.isoformat() for s in result.sessions],
+        "rows": list(result.rows),
+        "detail": result.detail,
+    }
+
+
+def _validation(outcome: ValidationOutcome) -> dict[str, Any]:
+    return {
+        "dataset": outcome.dataset,
+        "suite": outcome.suite,
+        "engine": outcome.engine,
+        "success": outcome.success,
+        "data_docs": outcome.data_docs,
+        "results": [_expectation(r) for r in outcome.results],
+    }
+
+
+def _claim_entry(run: RunReport, verdict: Verdict) -> dict[str, Any]:
+    claim = run.claim(verdict.claim_id)
+    interval = None
+    if verdict.interval is not None:
+        lo, hi = verdict.interval
+        interval = {"lo": _num(lo), "hi": _num(hi), "direction": claim.direction.value, "notation": verdict.claimed}
+    return {
+        "claim": claim.model_dump(mode="json"),
+        "verdict": {
+            "label": verdict.label.value,
+            "outcome": verdict.outcome,
+            "explanation": verdict.explanation,
+            "reason": verdict.reason,
+            "warnings": list(verdict.warnings),
+        },
+        "measured": {
+            "value": _num(verdict.measured),
+            "unit": verdict.unit,
+            "basis": verdict.basis,
+            "price_field": verdict.price_field,
+            "price_currency": verdict.currency,
+            "claim_currency": claim.currency,
+        },
+        "claimed": verdict.claimed,
+        "interval": interval,
+        "sessions": {
+            "base": _iso(verdict.base_session),
+            "end": _iso(verdict.end_session),
+            "symbol": verdict.symbol,
+            "exchange": verdict.exchange,
+            "timezone": zone_in(verdict.sessions_note),
+            "note": verdict.sessions_note,
+        },
+        "evidence": [
+            {
+                "session": e.session.isoformat(),
+                "role": e.role,
+                "field": e.field,
+                "value": _num(e.value),
+                "currency": e.currency,
+            }
+            for e in verdict.evidence
+        ],
+        "path": [
+            {
+                "session": p.session.isoformat(),
+                "open": _num(p.open),
+                "high": _num(p.high),
+                "low": _num(p.low),
+                "close": _num(p.close),
+                "role": p.role,
+            }
+            for p in verdict.path
+        ],
+        "alternatives": [
+            {
+                "basis": a.basis,
+                "measured": _num(a.measured),
+                "currency": alternative_currency(a, verdict, claim),
+                "admits": a.admits,
+            }
+            for a in verdict.alternatives
+        ],
+        "quality": {
+            "failures": [_expectation(r) for r in verdict.quality_failures],
+            "warnings": [_expectation(r) for r in verdict.quality_warnings],
+        },
+        "fx": verdict.fx,
+        "shares": verdict.shares,
+        "source": {
+            "name": verdict.source,
+            "retrieved_at": _iso(verdict.retrieved_at),
+            "provenance": verdict.provenance,
+        },
+        "claim_review": claim_review(run, verdict),
+    }
+
+
+def report_json(run: RunReport) -> dict[str, Any]:
+    """The run as a JSON-ready dict that validates against ``report.schema.json``."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "run": {
+            "run_id": run.run_id,
+            "started_at": run.started_at.isoformat(),
+            "finished_at": run.finished_at.isoformat(),
+            "claims_file": run.claims_file,
+            "synthetic": run.synthetic,
+            "versions": dict(run.versions),
+            "sources": [
+                {"name": s.name, "mode": s.mode, "retrieved_at": _iso(s.retrieved_at), "detail": s.detail}
+                for s in run.sources
+            ],
+        },
+        "article": run.article.model_dump(mode="json") if run.article else None,
+        "counts": run.counts(),
+        "validations": [_validation(v) for v in run.validations],
+        "claims": [_claim_entry(run, v) for v in run.verdicts],
+    }
+
+
+@functools.cache
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``report_json``'s output."""
+    return dict(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def validate_report(data: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` when ``data`` does not match the schema."""
+    import jsonschema  # a development dependency; only callers that validate need it
+
+    jsonschema.Draft202012Validator(report_schema(), format_checker=jsonschema.FormatChecker()).validate(data)
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """The report as JSON text (UTF-8, no NaN)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -1,0 +1,212 @@
+"""A real browser opens the report from file: no console errors, no network requests, badges visible.
+
+Debian's chromium runs headless and is driven over the Chrome DevTools protocol with a small client on
+top of ``websockets`` (no browser download, no driver). CI installs chromium; the test skips only where
+/usr/bin/chromium is absent.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import itertools
+import json
+import struct
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reports import render_html, write_reports
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
+]
+
+BADGES_VISIBLE = """
+(() => Array.from(document.querySelectorAll('.badge')).map(b => {
+  b.scrollIntoView({block: 'center'});
+  const r = b.getBoundingClientRect();
+  const s = getComputedStyle(b);
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return {label: b.dataset.label, text: b.textContent.trim(), width: r.width, height: r.height,
+          shown: s.visibility === 'visible' && s.display !== 'none' && Number(s.opacity) > 0,
+          onTop: hit === b || b.contains(hit), colour: s.backgroundColor};
+}))()
+"""
+
+
+class DevTools:
+    """Just enough of the DevTools protocol: commands on one page session, events collected."""
+
+    def __init__(self, url: str) -> None:
+        from websockets.sync.client import connect
+
+        self.ws = connect(url, max_size=64 * 2**20, open_timeout=20)
+        self.ids = itertools.count(1)
+        self.events: list[dict[str, Any]] = []
+        self.session: str | None = None
+
+    def send(self, method: str, params: dict[str, Any] | None = None, timeout: float = 30) -> dict[str, Any]:
+        """Send a command and wait for its answer, keeping the events that arrive meanwhile."""
+        ident = next(self.ids)
+        message: dict[str, Any] = {"id": ident, "method": method, "params": params or {}}
+        if self.session and not method.startswith(("Target.", "Browser.")):
+            message["sessionId"] = self.session
+        self.ws.send(json.dumps(message))
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = json.loads(self.ws.recv(timeout=max(0.1, deadline - time.monotonic())))
+            if reply.get("id") == ident:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return dict(reply.get("result", {}))
+            self.events.append(reply)
+
+    def wait_for(self, method: str, timeout: float = 30) -> dict[str, Any]:
+        """Wait for an event (or return it if it already came)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for event in self.events:
+                if event.get("method") == method:
+                    return event
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(f"no {method} within {timeout} s")
+            self.events.append(json.loads(self.ws.recv(timeout=remaining)))
+
+    def drain(self, seconds: float) -> None:
+        """Collect whatever events arrive in the next ``seconds`` (late requests, late errors)."""
+        deadline = time.monotonic() + seconds
+        while (remaining := deadline - time.monotonic()) > 0:
+            try:
+                self.events.append(json.loads(self.ws.recv(timeout=remaining)))
+            except TimeoutError:
+                return
+
+
+def _devtools_url(profile: Path, proc: subprocess.Popen[bytes]) -> str:
+    port_file = profile / "DevToolsActivePort"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"chromium exited with {proc.returncode}")
+        if port_file.exists():
+            lines = port_file.read_text().split()
+            if len(lines) >= 2:
+                return f"ws://127.0.0.1:{lines[0]}{lines[1]}"
+        time.sleep(0.1)
+    raise TimeoutError("chromium did not open its DevTools port")
+
+
+def open_in_chromium(page: Path, tmp: Path) -> dict[str, Any]:
+    """Load ``page`` headless; return console errors, requests, dialogs, badge states and a screenshot."""
+    profile = tmp / "profile"
+    args = [
+        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile}", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
+        "about:blank",
+    ]  # fmt: skip
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        cdp = DevTools(_devtools_url(profile, proc))
+        target = cdp.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        cdp.session = cdp.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            cdp.send(f"{domain}.enable")
+        cdp.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+        )
+        cdp.events.clear()
+        cdp.send("Page.navigate", {"url": page.as_uri()})
+        cdp.wait_for("Page.loadEventFired")
+        cdp.drain(0.5)
+        badges = cdp.send("Runtime.evaluate", {"expression": BADGES_VISIBLE, "returnByValue": True})["result"]["value"]
+        pwned = cdp.send("Runtime.evaluate", {"expression": "typeof window.__pwned", "returnByValue": True})
+        shot = cdp.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, timeout=60)
+        png = base64.b64decode(shot["data"])
+        (tmp / f"{page.stem}.png").write_bytes(png)
+        events = cdp.events
+        with contextlib.suppress(RuntimeError, TimeoutError, OSError):
+            cdp.send("Browser.close", timeout=5)
+        return {
+            "console_errors": [
+                e for e in events
+                if (e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
+                or e.get("method") == "Runtime.exceptionThrown"
+                or (e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error")
+            ],
+            "requests": [
+                e["params"]["request"]["url"] for e in events if e.get("method") == "Network.requestWillBeSent"
+            ],
+            "dialogs": [e for e in events if e.get("method") == "Page.javascriptDialogOpening"],
+            "badges": badges,
+            "pwned": pwned["result"]["value"],
+            "png": png,
+        }  # fmt: skip
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+def test_report_in_a_real_browser(tmp_path: Path, seed_run: Any) -> None:
+    paths = write_reports(seed_run, tmp_path / "out", "de")
+    seen = open_in_chromium(paths.html, tmp_path)
+    assert seen["console_errors"] == []
+    assert seen["dialogs"] == []
+    assert seen["requests"] == [paths.html.as_uri()]  # the file itself, nothing else
+    assert [b["label"] for b in seen["badges"]] == [v.label.value for v in seed_run.verdicts]
+    for badge in seen["badges"]:
+        assert badge["shown"], badge
+        assert badge["onTop"], badge  # not covered by anything else
+        assert badge["width"] > 40, badge
+        assert badge["height"] > 15, badge
+    assert seen["badges"][0]["text"] == "Richtig"
+    width, height = png_size(seen["png"])
+    assert width >= 1100  # the viewport less a scrollbar
+    assert height > 3000  # the whole page, five claims with charts
+    assert (tmp_path / "report.png").stat().st_size > 50_000
+
+
+def test_hostile_report_runs_nothing_in_a_real_browser(tmp_path: Path, cases: Any) -> None:
+    page = tmp_path / "hostile.html"
+    page.write_text(render_html(cases.hostile_run(), charts=False), encoding="utf-8")
+    seen = open_in_chromium(page, tmp_path)
+    assert seen["pwned"] == "undefined"
+    assert seen["dialogs"] == []
+    assert seen["console_errors"] == []
+    assert seen["requests"] == [page.as_uri()]  # the injected <img src=x> never loads
+    assert [b["label"] for b in seen["badges"]] == ["CORRECT"]
+
+
+def test_the_harness_sees_errors_and_requests(tmp_path: Path) -> None:
+    """The checks above can fail: a page that logs an error and loads an image is caught doing both."""
+    page = tmp_path / "noisy.html"
+    page.write_text(
+        '<!DOCTYPE html><html><body><span class="badge" data-label="X">x</span>'
+        '<script>console.error("boom"); window.__pwned = 1;</script>'
+        '<img src="http://127.0.0.1:9/pixel.png"></body></html>',  # loopback: nothing leaves the machine
+        encoding="utf-8",
+    )
+    seen = open_in_chromium(page, tmp_path)
+    assert seen["console_errors"]
+    assert "http://127.0.0.1:9/pixel.png" in seen["requests"]
+    assert seen["pwned"] == "number"

@@ -1,0 +1,100 @@
+"""Charts: static SVG from Altair + vl-convert, marking base and evidence, drawing the claim against the move."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from reports.charts import BAND_COLOUR, signed_interval, verdict_chart
+from reports.i18n import MINUS, Formatter
+
+
+def texts(svg: str) -> list[str]:
+    """The SVG's text elements."""
+    return [re.sub(r"<[^>]+>", "", t) for t in re.findall(r"<text[^>]*>.*?</text>", svg, re.S)]
+
+
+@pytest.fixture(scope="module")
+def plunge_svgs(cases: Any) -> dict[str, str]:
+    """The NVDA −17 % chart in both languages."""
+    claim, verdict = cases.nvda_plunge()
+    return {lang: verdict_chart(verdict, claim, Formatter(lang), f"c-{lang}") for lang in ("en", "de")}  # type: ignore[misc]
+
+
+def test_marks_base_evidence_sessions_and_the_claim(plunge_svgs: dict[str, str]) -> None:
+    words = texts(plunge_svgs["en"])
+    assert "base $142.62" in words  # the dashed base line, labelled with its close
+    assert {"base", "end"} <= set(words)  # evidence markers
+    assert {"Jan 24", "Jan 27"} <= set(words)  # sessions on the axis, not calendar days
+    assert not {"Jan 25", "Jan 26"} & set(words)  # the weekend is no session
+    assert {"claimed", "measured", "intraday low"} <= set(words)
+    assert f'fill="{BAND_COLOUR}"' in plunge_svgs["en"]  # the claimed interval is drawn
+
+
+def test_german_chart_words_and_numbers(plunge_svgs: dict[str, str]) -> None:
+    words = texts(plunge_svgs["de"])
+    assert "Basis 142,62\u00a0$" in words
+    assert "27. Jan." in words
+    assert {"behauptet", "gemessen", "Ende"} <= set(words)
+    ticks = [w for w in words if re.fullmatch(rf"[{MINUS}-]?\d+,\d", w)]
+    assert ticks, "the percent axis uses a decimal comma"
+    assert all(not t.startswith("-") for t in ticks)  # d3 prints a real minus sign
+
+
+def test_svg_is_static_and_fetches_nothing(plunge_svgs: dict[str, str]) -> None:
+    svg = plunge_svgs["en"]
+    assert svg.startswith("<svg ")
+    assert 'role="img"' in svg
+    assert 'id="c-en"' in svg
+    assert "<script" not in svg
+    assert "<foreignObject" not in svg
+    assert [r for r in re.findall(r'(?:href|src)="([^"]*)"', svg) if not r.startswith("#")] == []
+    assert "url(http" not in svg
+    assert "@import" not in svg
+    assert all(i.startswith("c-en") for i in re.findall(r'\bid="([^"]+)"', svg))
+
+
+def test_missing_closes_break_the_line_and_say_so(cases: Any) -> None:
+    claim, verdict = cases.siemens_unverifiable()
+    words = texts(verdict_chart(verdict, claim, Formatter("en"), "gap") or "")
+    assert words.count("no data") == 2  # 20 and 21 Jan 2025 have no close in the snapshot
+    assert {"Jan 20", "Jan 21"} <= set(words)
+
+
+def test_money_claim_charts_the_amount(cases: Any) -> None:
+    claim, verdict = cases.nvda_market_value()
+    svg = verdict_chart(verdict, claim, Formatter("en"), "money") or ""
+    words = texts(svg)
+    assert "change (bn EUR)" in words
+    assert "low" in words  # the intraday low is the evidence marker
+    assert "close instead of intraday low" in words
+    assert "the listing currency instead of the claimed one" not in words  # USD has no place on a EUR axis
+    german = texts(verdict_chart(verdict, claim, Formatter("de"), "geld") or "")
+    assert "Veränderung (Mrd. EUR)" in german
+    assert "Tagestief" in german
+
+
+def test_no_chart_without_anything_to_draw(cases: Any) -> None:
+    claim, verdict = cases.siemens_unverifiable()
+    bare = replace(verdict, path=(), interval=None, alternatives=())
+    assert verdict_chart(bare, claim, Formatter("en"), "none") is None
+
+
+def test_signed_interval_follows_the_direction(cases: Any) -> None:
+    down_claim, down = cases.nvda_plunge()
+    band = signed_interval(down, down_claim)
+    assert (band.lo, band.hi) == (-17.5, -16.5)
+    up_claim, up = cases.nvda_rebound()
+    band = signed_interval(up, up_claim)
+    assert (band.lo, band.hi) == (5.0, 6.0)
+
+
+def test_renderer_refuses_to_fetch() -> None:
+    from reports.charts import _to_svg
+
+    remote = {"data": {"url": "https://example.org/prices.csv"}, "mark": "point"}
+    with pytest.raises(ValueError, match="not allowed"):
+        _to_svg(remote, Formatter("en"))

@@ -1,0 +1,34 @@
+"""``--fail-on``: which runs a publishing pipeline lets through."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reports import exit_code_for
+
+PASS, FAIL, UNVERIFIABLE = "nvda_plunge", "nvda_rebound", "siemens_unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("claims", "fail_on", "code"),
+    [
+        ([PASS, FAIL, UNVERIFIABLE], None, 0),
+        ([PASS], "fail", 0),
+        ([PASS, UNVERIFIABLE], "fail", 0),
+        ([PASS, FAIL], "fail", 1),
+        ([PASS], "unverifiable", 0),
+        ([PASS, UNVERIFIABLE], "unverifiable", 1),
+        ([PASS, FAIL], "unverifiable", 1),  # the stricter gate never lets a fail through
+        ([], "unverifiable", 0),
+    ],
+)
+def test_exit_code(cases: Any, claims: list[str], fail_on: str | None, code: int) -> None:
+    run = cases.build_run([getattr(cases, name)() for name in claims])
+    assert exit_code_for(run, fail_on) == code
+
+
+def test_unknown_gate_is_an_error(cases: Any) -> None:
+    with pytest.raises(ValueError, match="--fail-on"):
+        exit_code_for(cases.build_run([]), "warn")
