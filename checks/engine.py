@@ -94,7 +94,7 @@ def evaluate(
     shares: Mapping[SharesKey, SharesQuote] | None = None,
 ) -> tuple[pd.DataFrame, PricePanel]:
     """Measure and judge every claim of the plan at once; returns the judged table and the panel."""
-    from checks.judge import judge
+    from checks.judge import collapse_searches, judge
 
     calendars = {s: plan.instruments[s].calendar for s in series}
     panel = PricePanel.from_frames({s: ps.frame for s, ps in series.items()}, calendars)
@@ -113,7 +113,7 @@ def evaluate(
     quality = quality_problems(plan, outcomes)
     measured["quality_problem"] = quality
     measured.loc[conv_problems != "", "problem"] = conv_problems[conv_problems != ""]
-    return judge(measured), panel
+    return collapse_searches(judge(measured)), panel
 
 
 def now() -> datetime:

@@ -187,6 +187,8 @@ def build_verdicts(
             explanation = f"Cannot be checked: {reason}."
         else:
             explanation = _sentence(claim, row, label, unit, fxq, _day_range(panel, row))
+        if getattr(row, "search_note", ""):
+            explanation = f"{row.search_note} {explanation}"
         alternatives = tuple(
             Alternative(
                 words,

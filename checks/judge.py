@@ -94,3 +94,38 @@ def judge(table: pd.DataFrame) -> pd.DataFrame:
     out["label"] = label
     out["alt_basis"] = np.where(label == Label.MISLEADING.value, alt_basis, "")
     return out
+
+
+RANK = {Label.CORRECT.value: 0, Label.MOSTLY_CORRECT.value: 1, Label.MISLEADING.value: 2, Label.INCORRECT.value: 3,
+        Label.UNVERIFIABLE.value: 4}  # fmt: skip
+
+
+def collapse_searches(judged: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim: for a claim that named no day, the best-fitting session searched, with a note.
+
+    Best fit is the best verdict; among equals the latest session (the one a report most likely meant).
+    """
+    if "searched" not in judged or not judged["searched"].any():
+        return judged.assign(search_note="")
+    judged = judged.assign(_rank=judged["label"].map(RANK), _order=np.arange(len(judged)), search_note="")
+    searched = judged[judged["searched"]]
+    best = (
+        searched.sort_values(["claim_id", "_rank", "end"], ascending=[True, True, False])
+        .groupby("claim_id", sort=False)
+        .head(1)
+    )
+    notes = {}
+    for claim_id, group in searched.groupby("claim_id", sort=False):
+        first, last = group["end"].min().date(), group["end"].max().date()
+        pick = best[best["claim_id"] == claim_id].iloc[0]
+        verdict = (
+            f"{pick['end'].date()} fits best" if pick["_rank"] <= RANK[Label.MISLEADING.value]
+            else "none of them fits"
+        )  # fmt: skip
+        notes[claim_id] = (
+            f"No day was given: searched the {len(group)} sessions {first}–{last} of {pick['calendar']} "
+            f"before publication; {verdict}."
+        )
+    best = best.assign(search_note=best["claim_id"].map(notes))
+    kept = pd.concat([judged[~judged["searched"]], best]).sort_values("_order")
+    return kept.drop(columns=["_rank", "_order"])

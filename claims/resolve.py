@@ -22,12 +22,13 @@ from market.model import Instrument
 CLAIM_TABLE = (
     "CLAIM_TABLE: claim_id, symbol, calendar, timezone, listing_currency, metric, direction (+1/-1), "
     "basis, start/end/base (datetime64 session dates), lo, hi, lo_closed, hi_closed, margin, unit, "
-    "currency, scale, problem ('' when resolvable)"
+    "currency, scale, problem ('' when resolvable), searched (True on the candidate rows of a claim that "
+    "names no day: one row per session searched, collapsed after judging)"
 )
 CLAIM_COLUMNS = (
     "claim_id", "symbol", "calendar", "timezone", "listing_currency", "metric", "direction", "basis",
     "start", "end", "base", "lo", "hi", "lo_closed", "hi_closed", "margin", "unit", "currency", "scale",
-    "problem",
+    "problem", "searched",
 )  # fmt: skip
 
 
@@ -39,22 +40,49 @@ class Window:
     last: pd.Timestamp
 
 
-def _window(claim: Claim, instrument: Instrument) -> Window | str:
-    """Sessions of the claim on its exchange, or the reason they cannot be found."""
+SEARCH_SESSIONS = 5
+"""A claim that names no day is measured on this many sessions before publication."""
+
+
+def _period_window(claim: Claim, instrument: Instrument) -> Window | str:
+    """Resolve ``claim.period`` from the publication time on the listing's exchange."""
+    from claims.periods import resolve_period
+
+    assert claim.period is not None
+    if claim.published_at is None:
+        return f"the period {claim.period!r} needs the article's publication time (published_at)"
+    errors = []
+    for lang in [claim.language] if claim.language else ["de", "en"]:
+        try:
+            res = resolve_period(claim.period, claim.published_at, instrument.calendar, instrument.timezone, lang)
+        except ValueError as exc:
+            errors.append(str(exc))
+            continue
+        if not res.closed_at_publication and claim.metric is not Metric.INTRADAY_EXTREME:
+            return (
+                f"{res.last.isoformat()} had not closed on {instrument.calendar} when the article appeared "
+                f"({claim.published_at.isoformat()}): a close-based claim cannot be checked against that day"
+            )
+        return Window(pd.Timestamp(res.first), pd.Timestamp(res.last))
+    return errors[0]
+
+
+def _window(claim: Claim, instrument: Instrument) -> Window | str | list[Window]:
+    """Sessions of the claim on its exchange (a list of candidates when it names no day), or why not."""
     if claim.sessions:
         first, last = claim.sessions[0], claim.sessions[-1]
     elif claim.period:
-        from claims.periods import resolve_period
+        window = _period_window(claim, instrument)
+        if isinstance(window, str):
+            return window
+        first, last = window.first.date(), window.last.date()
+    elif claim.published_at is not None:
+        from claims.periods import candidate_sessions
 
-        if claim.published_at is None:
-            return f"the period {claim.period!r} needs the article's publication time (published_at)"
-        try:
-            res = resolve_period(claim.period, claim.published_at, instrument.calendar, instrument.timezone, "auto")
-        except ValueError as exc:
-            return str(exc)
-        first, last = res.first, res.last
+        days = candidate_sessions(claim.published_at, instrument.calendar, SEARCH_SESSIONS)
+        return [Window(pd.Timestamp(d), pd.Timestamp(d)) for d in days] or "no session before publication"
     else:
-        return "no session given; give sessions or a period"
+        return "no session given; give sessions, a period, or the publication time to search before"
     for day in {first, last}:
         if not is_session(instrument.calendar, day):
             before, after = nearest_sessions(instrument.calendar, day)
@@ -65,8 +93,8 @@ def _window(claim: Claim, instrument: Instrument) -> Window | str:
     return Window(pd.Timestamp(first), pd.Timestamp(last))
 
 
-def claim_row(claim: Claim, instrument: Instrument | None) -> dict[str, object]:
-    """One CLAIM_TABLE row for ``claim`` (``problem`` set when it cannot be resolved)."""
+def claim_rows(claim: Claim, instrument: Instrument | None) -> list[dict[str, object]]:
+    """CLAIM_TABLE rows for ``claim``: one, or one per candidate session when it names no day."""
     hedge = claim.hedge_reading
     basis = Basis.INTRADAY if claim.metric is Metric.INTRADAY_EXTREME else (hedge.basis or Basis.CLOSE)
     low, high = claim.range if claim.range is not None else (claim.value, None)
@@ -93,6 +121,7 @@ def claim_row(claim: Claim, instrument: Instrument | None) -> dict[str, object]:
         "currency": claim.currency or "",
         "scale": claim.scale_factor,
         "problem": "",
+        "searched": False,
     }
     if instrument is None:
         row["problem"] = (
@@ -100,25 +129,27 @@ def claim_row(claim: Claim, instrument: Instrument | None) -> dict[str, object]:
             if claim.instrument
             else f"no instrument given for {claim.subject!r}"
         )
-        return row
+        return [row]
     row.update(calendar=instrument.calendar, timezone=instrument.timezone, listing_currency=instrument.currency)
     if claim.metric is Metric.MARKET_CAP_CHANGE and instrument.kind != "equity":
         row["problem"] = f"{instrument.symbol} is an {instrument.kind}, which has no market value"
-        return row
+        return [row]
     try:
         window = _window(claim, instrument)
     except UnknownExchangeError as exc:
         window = str(exc)
     if isinstance(window, str):
         row["problem"] = window
-        return row
+        return [row]
+    if isinstance(window, list):
+        return [{**row, "start": w.first, "end": w.last, "searched": True} for w in window]
     row.update(start=window.first, end=window.last)
-    return row
+    return [row]
 
 
 def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) -> pd.DataFrame:
     """The CLAIM_TABLE of ``claims``, with each base session (the session before the window) filled in."""
-    rows = [claim_row(c, instruments.get(c.instrument or "")) for c in claims]
+    rows = [row for c in claims for row in claim_rows(c, instruments.get(c.instrument or ""))]
     table = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
     for col in ("start", "end", "base"):
         table[col] = pd.to_datetime(table[col])

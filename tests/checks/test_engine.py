@@ -23,7 +23,8 @@ def seed_table(seed_claims, snapshot):  # type: ignore[no-untyped-def]
     plan = plan_run(seed_claims, snapshot.instruments())
     series, errors = fetch_all(plan, snapshot)
     fx, shares, problems = fetch_conversions(plan, {"ecb": EcbFxSource()}, SnapshotSharesSource())
-    assert not errors and not problems
+    assert not errors
+    assert not problems
     judged, _ = evaluate(plan, series, {}, fx, shares)
     return judged.set_index("claim_id")
 
@@ -35,9 +36,7 @@ def test_seed_measurements_match_the_snapshot(seed_claims, snapshot) -> None:  #
     assert t.loc["siemens-energy-monday", "measured"] == pytest.approx((48.32 / 60.36 - 1) * 100)
     assert t.loc["advantest-two-days", "measured"] == pytest.approx((8162 / 10050 - 1) * 100)
     # 24.49 bn shares × (intraday low 116.70 − previous close 142.62) USD, at the ECB rate of 27 Jan.
-    assert t.loc["nvda-market-value-at-times", "measured"] == pytest.approx(
-        24.49e9 * (116.70 - 142.62) / 1.0530 / 1e9
-    )
+    assert t.loc["nvda-market-value-at-times", "measured"] == pytest.approx(24.49e9 * (116.70 - 142.62) / 1.0530 / 1e9)
 
 
 def test_seed_labels_before_data_quality(seed_claims, snapshot) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +93,10 @@ def test_verdict_rules_on_real_nvidia_data(snapshot, kw: dict, label: str, alt: 
     [
         ({"sessions": [date(2025, 1, 20)]}, "2025-01-20 was not a trading session of XNAS"),
         ({"instrument": "NOPE"}, "unknown instrument 'NOPE'"),
-        ({"instrument": "^GSPC", "metric": "market_cap_change", "unit": "money", "currency": "USD"}, "has no market value"),
+        (
+            {"instrument": "^GSPC", "metric": "market_cap_change", "unit": "money", "currency": "USD"},
+            "has no market value",
+        ),
         ({"sessions": [date(2025, 1, 13)]}, "no session before 2025-01-13"),
     ],
 )
@@ -133,7 +135,8 @@ def test_missing_session_is_nan_not_a_shift() -> None:
         pd.Timestamp("2025-01-22")
     )
     panel = PricePanel.from_frames({"X": frame}, {"X": "XETR"})
-    assert len(panel.keys) == 5 and np.isnan(panel.close[2])
+    assert len(panel.keys) == 5
+    assert np.isnan(panel.close[2])
     table = pd.DataFrame(
         {"symbol": ["X", "X"], "start": pd.to_datetime(["2025-01-23", "2025-01-24"]),
          "end": pd.to_datetime(["2025-01-23", "2025-01-24"]), "direction": [1, 1], "scale": [1.0, 1.0]}
@@ -166,3 +169,49 @@ def test_judge_never_passes_a_flagged_claim() -> None:
          "quality_problem": ["close_not_null failed for 2025-01-27"]}
     )  # fmt: skip
     assert judge(table).loc[0, "label"] == "UNVERIFIABLE"
+
+
+PUBLISHED = "2025-01-29T07:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("kw", "label", "session"),
+    [
+        ({"period": "Montag", "language": "de"}, "CORRECT", date(2025, 1, 27)),
+        ({"period": "on Monday", "language": "en"}, "CORRECT", date(2025, 1, 27)),
+        ({"period": "Montag"}, "CORRECT", date(2025, 1, 27)),  # no language given: de and en are tried
+        ({"period": "am Dienstag", "direction": "up", "value": 9}, "CORRECT", date(2025, 1, 28)),
+    ],
+)
+def test_period_words_resolve_on_the_exchange(snapshot, kw: dict, label: str, session: date) -> None:  # type: ignore[no-untyped-def]
+    from checks.run import run_in_process
+
+    c = claim(sessions=None, published_at=PUBLISHED, **kw)
+    run = run_in_process(ClaimFile(claims=[c]), snapshot, snapshot.instruments(), {}, SnapshotSharesSource(),
+                         validate=False)  # fmt: skip
+    (v,) = run.verdicts
+    assert (v.label.value, v.end_session) == (label, session)
+
+
+def test_a_claim_with_no_day_is_searched_over_recent_sessions(snapshot) -> None:  # type: ignore[no-untyped-def]
+    from checks.run import run_in_process
+
+    c = claim(sessions=None, published_at=PUBLISHED)
+    run = run_in_process(ClaimFile(claims=[c]), snapshot, snapshot.instruments(), {}, SnapshotSharesSource(),
+                         validate=False)  # fmt: skip
+    (v,) = run.verdicts
+    assert v.label.value == "CORRECT"
+    assert v.end_session == date(2025, 1, 27)
+    assert "searched the 5 sessions 2025-01-22–2025-01-28 of XNAS" in v.explanation
+    assert "2025-01-27 fits best" in v.explanation
+
+
+def test_a_search_that_finds_nothing_says_so(snapshot) -> None:  # type: ignore[no-untyped-def]
+    from checks.run import run_in_process
+
+    c = claim(sessions=None, published_at=PUBLISHED, value=40)
+    run = run_in_process(ClaimFile(claims=[c]), snapshot, snapshot.instruments(), {}, SnapshotSharesSource(),
+                         validate=False)  # fmt: skip
+    (v,) = run.verdicts
+    assert v.label.value == "INCORRECT"
+    assert "none of them fits" in v.explanation

@@ -55,14 +55,16 @@ def test_every_verdict_rests_on_a_real_validation(seed_run) -> None:  # type: ig
     assert all(o.results for o in run.validations)
     # Siemens Energy's 20 and 21 January rows are empty in the snapshot: a warning, not on the evidence.
     enr = by_id(seed_run[0])["siemens-energy-monday"]
-    assert enr.quality_warnings and not enr.quality_failures
+    assert enr.quality_warnings
+    assert not enr.quality_failures
 
 
 def test_reports_written(seed_run) -> None:  # type: ignore[no-untyped-def]
     result, out = seed_run
     html = Path(result["paths"]["html"])
     data = json.loads(Path(result["paths"]["json"]).read_text(encoding="utf-8"))
-    assert html.is_file() and html.is_relative_to(out)
+    assert html.is_file()
+    assert html.is_relative_to(out)
     labels = {c["id"]: c["verdict"]["label"] for c in data["claims"]}
     assert labels == {v.claim_id: v.label.value for v in result["run"].verdicts}
 
@@ -78,7 +80,8 @@ def test_cli_run_is_clean(tmp_path: Path) -> None:
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output
     assert "Traceback" not in output
-    assert "| ERROR" not in output and "database is locked" not in output
+    assert "| ERROR" not in output
+    assert "database is locked" not in output
     assert "html report:" in proc.stdout
     assert (tmp_path / "out" / "index.html").is_file()
 
