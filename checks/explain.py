@@ -214,12 +214,7 @@ def build_verdicts(
                 else ("intraday low" if row.direction < 0 else "intraday high"),
                 base_session=_day(row.base),
                 end_session=end,
-                sessions_note=(
-                    f"sessions {_day(row.start)}..{end} of {row.calendar} (exchange-local dates, {row.timezone}); "
-                    f"base: close of {_day(row.base)}"
-                    if end
-                    else ""
-                ),
+                sessions_note=_sessions_note(row) if end else "",
                 evidence=_evidence(panel, row, row.listing_currency) if row.symbol in panel.codes else (),
                 alternatives=alternatives,
                 reason=reason,
@@ -238,6 +233,13 @@ def build_verdicts(
             )
         )
     return verdicts
+
+
+def _sessions_note(row: Any) -> str:
+    """Which sessions, on which exchange, in which time zone, and the base: for every number shown."""
+    first, last = _day(row.start), _day(row.end)
+    span = f"session {last}" if first == last else f"sessions {first} to {last}"
+    return f"{span} of {row.calendar} (exchange-local dates, {row.timezone}); base: close of {_day(row.base)}"
 
 
 def _day_range(panel: PricePanel, row: Any) -> tuple[float, float, float, float] | None:

@@ -100,3 +100,24 @@ def verify_claims(
         counts["pass"], counts["fail"], counts["unverifiable"], paths.get("html"),
     )  # fmt: skip
     return {"run": run, "paths": paths, "counts": counts, "as_of": date.today().isoformat()}
+
+
+def with_task_runner(kind: str = "threads", address: str | None = None, workers: int = 2):  # type: ignore[no-untyped-def]
+    """``verify_claims`` with its task runner: Prefect's threads (default) or Dask.
+
+    ``dask`` without an address starts a ``distributed.LocalCluster`` of ``workers`` processes; with an
+    address (``tcp://scheduler:8786``) it submits to that existing Dask scheduler, whose workers may run
+    on other machines. prefect-dask's DaskTaskRunner does the work: nothing here is home-made.
+    """
+    if kind == "threads":
+        return verify_claims
+    if kind != "dask":
+        raise ValueError(f"unknown task runner {kind!r}: use threads or dask")
+    from prefect_dask import DaskTaskRunner
+
+    runner = (
+        DaskTaskRunner(address=address)
+        if address
+        else DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+    )
+    return verify_claims.with_options(task_runner=runner)

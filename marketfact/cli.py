@@ -50,6 +50,14 @@ def main(ctx: click.Context) -> None:
     type=click.Choice(["fail", "unverifiable"]),
     help="Exit 1 when any claim fails (fail), or fails or cannot be verified (unverifiable).",
 )
+@click.option(
+    "--task-runner",
+    type=click.Choice(["threads", "dask"]),
+    default="threads",
+    show_default=True,
+    help="dask: run tasks on a Dask cluster (a local one of 2 workers, or --dask-address).",
+)
+@click.option("--dask-address", help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786.")
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -58,6 +66,8 @@ def check(
     source: str | None,
     lang: str | None,
     fail_on: str | None,
+    task_runner: str,
+    dask_address: str | None,
 ) -> None:
     """Verify the claims of CLAIMS_FILE and write the reports.
 
@@ -73,7 +83,7 @@ def check(
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FILE_ERROR)
     click.echo(f"Checking {len(claims.claims)} claim(s) from {claims_file} …", err=True)
-    result = _run_flow(settings, claims_file, out_dir, source, lang)
+    result = _run_flow(settings, claims_file, out_dir, source, lang, task_runner, dask_address)
     run = result["run"]
     for verdict in run.verdicts:
         shown = f"{verdict.measured:+.2f} {verdict.unit}" if verdict.measured is not None else "—"
@@ -88,16 +98,23 @@ def check(
 
 
 def _run_flow(
-    settings: Settings, claims_file: Path, out_dir: Path | None, source: str | None, lang: str | None
+    settings: Settings,
+    claims_file: Path,
+    out_dir: Path | None,
+    source: str | None,
+    lang: str | None,
+    task_runner: str = "threads",
+    dask_address: str | None = None,
 ) -> dict:  # type: ignore[type-arg]
     """Start Prefect the quiet, fast way and run the verify-claims flow."""
     from flows.runtime import configure_prefect
 
     configure_prefect(settings.prefect_home)
-    from flows.verify import verify_claims
+    from flows.verify import with_task_runner
 
     out = out_dir or settings.out_dir
-    return verify_claims(
+    flow = with_task_runner(task_runner, dask_address)
+    return flow(
         claims_path=str(claims_file),
         out_dir=str(out),
         history_url=settings.history_for(out),
