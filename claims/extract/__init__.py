@@ -1,0 +1,48 @@
+"""Claims from article text (German and English): ``extract_claims(text, published_at, lang, aliases)``.
+
+The pieces: ``inputs`` (reading the file, the publication time, errors), ``language`` (de/en by function
+words), ``sentences`` (Markdown-safe sentences with offsets), ``entities`` (the alias table), ``search``
+(the online fallback), ``timewords`` (period phrases), ``rules`` (the vocabulary), ``reading`` and
+``decide`` (one sentence, one number), ``build`` (drafts → claims), ``extract`` (the whole article),
+``model`` (what comes back, and the claim file it writes) and ``scoring`` (against expected readings).
+"""
+
+from claims.extract.entities import AliasFileError, AliasTable, Candidate, Searcher
+from claims.extract.extract import default_aliases, extract_claims, extract_file
+from claims.extract.inputs import (
+    BinaryArticleError,
+    EmptyArticleError,
+    ExtractionError,
+    PublishedTimeError,
+    UnsupportedLanguageError,
+    parse_published,
+    read_article,
+)
+from claims.extract.language import detect_language
+from claims.extract.model import Extraction, NoClaimsFoundError, NonMarketNumber, Reading, Unresolved
+from claims.extract.search import SearchError, yahoo_searcher
+
+__all__ = [
+    "AliasFileError",
+    "AliasTable",
+    "BinaryArticleError",
+    "Candidate",
+    "EmptyArticleError",
+    "Extraction",
+    "ExtractionError",
+    "NoClaimsFoundError",
+    "NonMarketNumber",
+    "PublishedTimeError",
+    "Reading",
+    "SearchError",
+    "Searcher",
+    "Unresolved",
+    "UnsupportedLanguageError",
+    "default_aliases",
+    "detect_language",
+    "extract_claims",
+    "extract_file",
+    "parse_published",
+    "read_article",
+    "yahoo_searcher",
+]

@@ -1,0 +1,214 @@
+"""From drafts to claims: share numbers out among coordinated names, pick the listing, resolve sessions,
+and write each claim with its paraphrase, its sentence and the notes on how it was read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from claims.extract import rules
+from claims.extract.decide import Draft, Outcome
+from claims.extract.entities import AliasEntry, Listing
+from claims.extract.model import Reading
+from claims.extract.reading import SentenceView
+from claims.model import Claim
+from claims.periods import PeriodError, resolve_period
+from market.calendars import shift_sessions
+
+BASE_CONFIDENCE = 0.95
+"""Confidence of a claim read without any doubt; each uncertain step lowers it and adds a note."""
+
+
+def pick_listing(entry: AliasEntry, sentence: str, default: Listing | None = None) -> Listing:
+    """The listing the sentence speaks of: one whose place it names ("in Amsterdam"), else ``default``."""
+    low = sentence.casefold()
+    for other in entry.other_listings:
+        if any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", low) for w in other.where):
+            return other
+    return default if default is not None else entry.listing
+
+
+def coordinate(view: SentenceView, outcomes: list[Outcome]) -> list[Outcome]:
+    """ "Advantest und Tokyo Electron fielen um 8,6 bzw. 4,9 Prozent": share the numbers out among the names."""
+    chain = _chain_ending_at(view, outcomes)
+    if chain is None:
+        return outcomes
+    members, drafts = chain
+    if len(drafts) == len(members):
+        for d, m in zip(drafts, members, strict=True):
+            d.entry, d.listing, d.subject_words = m.entry, pick_listing(m.entry, view.sentence.text), m.text
+            d.notes.append(f"'{' / '.join(x.text for x in members)}' paired with the numbers in order")
+        return outcomes
+    if len(drafts) == 1:
+        base = drafts[0]
+        out: list[Outcome] = []
+        for o in outcomes:
+            if o is not base:
+                out.append(o)
+                continue
+            for m in members:
+                note = f"one number said of each of {', '.join(x.text for x in members)}"
+                out.append(
+                    Draft(
+                        base.view,
+                        base.q,
+                        m.entry,
+                        pick_listing(m.entry, view.sentence.text),
+                        m.text,
+                        base.direction,
+                        base.direction_words,
+                        base.hedge,
+                        base.hedge_words,
+                        base.intraday,
+                        base.period,
+                        [*base.notes, note],
+                        base.penalty + 0.05,
+                        base.subject,
+                    )
+                )
+        return out
+    return outcomes
+
+
+def _chain_ending_at(view: SentenceView, outcomes: list[Outcome]) -> tuple[list, list[Draft]] | None:
+    drafts = [o for o in outcomes if isinstance(o, Draft) and o.subject is not None and o.subject.kind == "mention"]
+    if not drafts:
+        return None
+    last = drafts[0].subject
+    same = [d for d in drafts if d.subject is last]
+    mentions = [m for m in view.mentions if not m.modifier]
+    idx = next((i for i, m in enumerate(mentions) if last is not None and m.start == last.start), None)
+    if idx is None:
+        return None
+    members = [mentions[idx]]
+    glue = rules.COORDINATION[view.lang] | {"die", "der", "the", "aktien", "shares", "von", "of"}
+    while idx > 0:
+        prev = mentions[idx - 1]
+        between = [t.low for t in view.words_between(prev.end, members[0].start)]
+        if not between or not all(w in glue for w in between) or prev.entry is None:
+            break
+        members.insert(0, prev)
+        idx -= 1
+    if len(members) < 2 or any(m.entry is None for m in members):
+        return None
+    return members, same
+
+
+# ---- claims ---------------------------------------------------------------------------------------------------
+def build_claims(drafts: list[Draft], published_at: datetime, lang: str) -> tuple[list[Claim], list[Reading]]:
+    """Claims (with ids ``s<sentence>-<symbol>``, paraphrase, quote and notes) and their readings, in order."""
+    claims: list[Claim] = []
+    readings: list[Reading] = []
+    used: dict[str, int] = {}
+    for d in drafts:
+        s = d.view.sentence
+        slug = re.sub(r"[^a-z0-9.]+", "-", d.listing.symbol.casefold()).strip("-.") or "x"
+        base = f"s{s.index + 1:02d}-{slug}"
+        used[base] = used.get(base, 0) + 1
+        cid = base if used[base] == 1 else f"{base}-{used[base]}"
+        notes = list(d.notes)
+        period_words = d.period.words if d.period is not None and d.shift == 0 else None
+        resolved, sessions = _sessions(d, published_at, lang, notes)
+        confidence = round(max(0.1, min(1.0, BASE_CONFIDENCE - d.penalty)), 2)
+        q = d.q
+        low, high = q.magnitudes
+        value_text = None if high is not None else f"{low:.{q.decimals}f}"
+        reading = Reading(
+            cid,
+            s.index,
+            (s.start, s.end),
+            q.span,
+            q.text,
+            d.subject_words,
+            d.direction_words,
+            d.hedge_words,
+            d.period.words if d.period else "",
+            confidence,
+            tuple(notes),
+            tuple(resolved) if resolved else None,
+        )
+        notes = [
+            f"read from sentence {s.index + 1}, characters {s.start}-{s.end}; "
+            f"number {q.text!r} at {q.span[0]}-{q.span[1]}",
+            f"direction {d.direction} from {d.direction_words!r}",
+            f"hedge from {d.hedge_words!r}"
+            if d.hedge_words
+            else "no hedge word: the number as stated, rounded to its precision",
+            *notes,
+            f"confidence {confidence:.2f}",
+        ]
+        money = q.kind == "money"
+        claims.append(
+            Claim.model_validate(
+                dict(
+                    id=cid,
+                    text=_paraphrase(d, value_text),
+                    subject=d.entry.name,
+                    instrument=d.listing.symbol,
+                    metric="market_cap_change" if money else ("intraday_extreme" if d.intraday else "close_change"),
+                    direction=d.direction,
+                    sessions=sessions,
+                    period=period_words,
+                    value=None if high is not None else low,
+                    range=(low, high) if high is not None else None,
+                    value_text=value_text,
+                    decimals=q.decimals,
+                    language=lang,
+                    unit="money" if money else "percent",
+                    currency=q.currency if money else None,
+                    scale=q.scale if money else "one",
+                    hedge=d.hedge,
+                    published_at=published_at,
+                    quote=s.text,
+                    notes=notes,
+                )
+            )
+        )
+        readings.append(reading)
+    return claims, readings
+
+
+def _sessions(
+    d: Draft, published_at: datetime, lang: str, notes: list[str]
+) -> tuple[list[date] | None, list[date] | None]:
+    """(the sessions the period means on the claim's exchange, the sessions to write into the claim).
+
+    The claim keeps its period in words and leaves the sessions to the checker, which applies the same
+    resolver with its guards (a session still trading at publication). Only "the session before …",
+    which words cannot say, is written as a date.
+    """
+    if d.period is None:
+        notes.append("no day named: the checker searches the sessions before publication")
+        return None, None
+    if not (d.listing.mic and d.listing.timezone):
+        notes.append(f"period {d.period.words!r}: no exchange calendar known for {d.listing.symbol}")
+        return None, None
+    try:
+        res = resolve_period(d.period.words, published_at, d.listing.mic, d.listing.timezone, lang)
+        if d.shift:
+            day = shift_sessions(d.listing.mic, res.first, d.shift)
+            notes.append(f"period {res.how}; the session before that: {day}")
+            return [day], [day]
+    except (PeriodError, ValueError, IndexError) as exc:
+        notes.append(f"period {d.period.words!r} does not resolve to sessions: {exc}")
+        d.penalty += 0.1
+        return None, None
+    notes.append(f"period {res.how}")
+    return ([res.first] if res.first == res.last else [res.first, res.last]), None
+
+
+def _paraphrase(d: Draft, value_text: str | None) -> str:
+    q = d.q
+    low, high = q.magnitudes
+    number = f"{low:g}–{high:g}" if high is not None else value_text
+    amount = (
+        f"{number} {q.scale if q.scale != 'one' else ''} {q.currency} of market value"
+        if q.kind == "money"
+        else f"{number} %"
+    )
+    verb = "rose" if d.direction == "up" else "fell"
+    hedge = f" ({d.hedge})" if d.hedge else ""
+    basis = " intraday" if d.intraday and q.kind != "money" else ""
+    when = f" ({d.period.words}{', the session before' if d.shift else ''})" if d.period else ""
+    return " ".join(f"{d.entry.name} {verb}{basis}{hedge} {amount}{when}.".split())

@@ -1,0 +1,283 @@
+"""Number by number: is it a market claim, and if so about whom, which way, how hedged and when?
+
+``decide`` looks at one quantity of one sentence and returns a ``Draft`` (a claim still to be built), a
+``NonMarketNumber`` or an ``Unresolved`` name. Context from earlier sentences (names to refer back to,
+the paragraph's period) comes in through ``Context``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claims.extract import rules
+from claims.extract.entities import AliasEntry, Listing
+from claims.extract.model import NonMarketNumber, Unresolved
+from claims.extract.reading import SentenceView, Subject, Word
+from claims.extract.timewords import PeriodSpan
+from claims.hedges import HEDGES, UnknownHedgeError, read_hedge
+from claims.numbers import Quantity
+
+
+@dataclass
+class Context:
+    """What earlier sentences leave behind for later ones."""
+
+    named: list[tuple[int, int, AliasEntry, str]] = field(default_factory=list)  # sentence, paragraph, entry, words
+    paragraph_period: dict[int, PeriodSpan] = field(default_factory=dict)
+    article_period: PeriodSpan | None = None
+    paragraph_subject: dict[int, tuple[AliasEntry, Listing]] = field(default_factory=dict)
+
+
+@dataclass
+class Draft:
+    """A claim in the making: everything read from the text, before ids and sessions."""
+
+    view: SentenceView
+    q: Quantity
+    entry: AliasEntry
+    listing: Listing
+    subject_words: str
+    direction: str
+    direction_words: str
+    hedge: str | None
+    hedge_words: str
+    intraday: bool
+    period: PeriodSpan | None
+    notes: list[str]
+    penalty: float = 0.0
+    subject: Subject | None = None
+    shift: int = 0  # sessions before the period ("the previous session"): -1
+
+
+Outcome = Draft | NonMarketNumber | Unresolved
+BOUNDS = {h.phrase: h.bound for h in HEDGES}
+
+
+def _non_claim(view: SentenceView, q: Quantity, kind: str, reason: str) -> NonMarketNumber:
+    s = view.sentence
+    return NonMarketNumber(" ".join(q.text.split()), kind, reason, s.text, s.index, q.span)
+
+
+def _tokens_after(view: SentenceView, q: Quantity, n: int) -> list[str]:
+    return [t.low for t in view.toks if t.start >= q.span[1]][:n]
+
+
+def _cue(view: SentenceView, start: int, end: int) -> str | None:
+    """The first word between ``start`` and ``end`` that marks a number as not about a price."""
+    lang = view.lang
+    toks = view.words_between(start, end)
+    lows = [t.low for t in toks]
+    for words in rules.NOT_MARKET_PHRASES[lang]:
+        for i in range(len(lows) - len(words) + 1):
+            if tuple(lows[i : i + len(words)]) == words:
+                return " ".join(t.text for t in toks[i : i + len(words)])
+    for t in toks:
+        if t.low in rules.NOT_MARKET[lang] or rules.tail_in(t.low, rules.NOT_MARKET_TAILS[lang]):
+            return t.text
+    return None
+
+
+def _market_value_words(view: SentenceView) -> str | None:
+    lows = [t.low for t in view.toks]
+    for words in rules.MARKET_VALUE[view.lang]:
+        for i in range(len(lows) - len(words) + 1):
+            if tuple(lows[i : i + len(words)]) == words:
+                return " ".join(t.text for t in view.toks[i : i + len(words)])
+    return next((t.text for t in view.toks if t.low in rules.MARKET_VALUE_VERBS[view.lang]), None)
+
+
+def _segment(view: SentenceView, q: Quantity) -> tuple[int, int]:
+    """The stretch of q's clause between the neighbouring numbers: the words that belong to q alone."""
+    c0, c1 = view.clause(q.span[0])
+    prev_end = max((o.span[1] for o in view.quantities if o.span[1] <= q.span[0]), default=c0)
+    next_start = min((o.span[0] for o in view.quantities if o.span[0] >= q.span[1]), default=c1)
+    return max(c0, prev_end), min(c1, next_start)
+
+
+def _gapped(view: SentenceView, seg: tuple[int, int], q: Quantity, skip: list[tuple[int, int]]) -> bool:
+    """Whether q's words are only names, glue and hedges ("…, Broadcom um 17,4 Prozent"): the verb is shared."""
+    spans = skip + [q.span] + [(m.start, m.end) for m in view.mentions] + [(p.start, p.end) for p in view.periods]
+    for t in view.words_between(*seg):
+        if any(s <= t.start and t.end <= e for s, e in spans):
+            continue
+        if t.kind == "punct" or t.low in rules.GAP_WORDS[view.lang] or t.low in rules.RESPECTIVELY[view.lang]:
+            continue
+        return False
+    return True
+
+
+def direction_of(
+    view: SentenceView, q: Quantity, hedges: list[Word], previous: str | None
+) -> tuple[str, str, float, str] | None:
+    """(direction, the words that set it, confidence penalty, note) or None when no rise or fall is stated."""
+    if q.sign:
+        return ("up" if q.sign > 0 else "down"), q.text.split()[0] if q.text[0].isalpha() else q.text[0], 0.0, ""
+    after = _tokens_after(view, q, 1)
+    if after and after[0] in rules.AFTER_NUMBER[view.lang]:
+        return rules.AFTER_NUMBER[view.lang][after[0]], after[0], 0.0, ""
+    seg = _segment(view, q)
+    taken = [(h.start, h.end) for h in hedges]
+    words = [w for w in view.directions if seg[0] <= w.start < seg[1] and not any(s <= w.start < e for s, e in taken)]
+    if words:
+        best = min(words, key=lambda w: (abs(w.start - q.span[0]), w.start > q.span[0]))
+        kinds = {w.value for w in words}
+        note = f"up and down words both near the number; took the nearest, {best.text!r}" if len(kinds) > 1 else ""
+        return best.value, best.text, 0.15 if note else 0.0, note
+    if previous and _gapped(view, seg, q, taken):
+        return previous, "", 0.1, "no verb of its own: the direction is carried over from the same sentence"
+    return None
+
+
+def hedge_of(view: SentenceView, q: Quantity, hedges: list[Word]) -> tuple[str | None, str, bool, float, str]:
+    """(hedge for the claim file, the words as written, intraday?, penalty, note)."""
+    c0, c1 = view.clause(q.span[0])
+    numbered = {view.clause(o.span[0]) for o in view.quantities if o is not q}
+
+    def applies(w: Word) -> bool:
+        """In q's clause, or in an earlier clause of the sentence that has no number of its own."""
+        where = view.clause(w.start)
+        return (c0 <= w.start < c1) or (w.start < c0 and where not in numbered)
+
+    # Away from the number only words that set the basis alone count ("zeitweise"); "as much as" bounds
+    # the value too, so it counts only right before the number (it is then among ``hedges``).
+    basis = [
+        w
+        for w in view.basis_words
+        if applies(w) and BOUNDS.get(w.value) is None and not any(h.start == w.start for h in hedges)
+    ]
+    phrases = [w.value for w in basis] + [h.value for h in hedges]
+    written = " ".join(w.text for w in sorted(basis + hedges, key=lambda w: w.start))
+    if not phrases:
+        return None, "", False, 0.0, ""
+    penalty, note = 0.0, ""
+    try:
+        reading = read_hedge(" ".join(phrases))
+    except UnknownHedgeError as exc:
+        # Two bounds ("as much as ~17 %"): the word next to the number wins; basis-only words cannot clash.
+        phrases = [w.value for w in basis] + [hedges[-1].value]
+        reading = read_hedge(" ".join(phrases))
+        penalty, note = 0.15, f"hedge words disagree ({exc}); kept {hedges[-1].text!r}, the one next to the number"
+    return " ".join(phrases), written, reading.basis is not None, penalty, note
+
+
+def period_of(
+    view: SentenceView, q: Quantity, ctx: Context, gapped_from: PeriodSpan | None
+) -> tuple[PeriodSpan | None, int, float, str]:
+    """The period words for ``q`` (with a session shift for "the previous session"), a penalty and a note.
+
+    In order: q's own clause; the previous number's period when q shares its verb; a clause of the
+    sentence that has no number of its own and is no aside; the paragraph's last period; the article's.
+    """
+    c0, c1 = view.clause(q.span[0])
+    seg = _segment(view, q)
+    back = _relative_back(view, seg)
+    in_clause = [p for p in view.periods if c0 <= p.start < c1]
+    if back is not None:
+        anchors = in_clause or view.periods
+        if anchors:
+            anchor = min(anchors, key=lambda p: _gap(p, q.span))
+            return anchor, -1, 0.05, f"{back!r}: the session before {anchor.words!r}"
+        story = ctx.paragraph_period.get(view.sentence.paragraph) or ctx.article_period
+        if story is not None:
+            return story, -1, 0.15, f"{back!r}: the session before {story.words!r}, the day of the story so far"
+    # A period belongs to the number nearest to it in its clause ("fell 17% on Monday and 9% on Tuesday").
+    numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
+    own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q]
+    if own:
+        return min(own, key=lambda p: _gap(p, q.span)), 0, 0.0, ""
+    if gapped_from is not None:
+        return gapped_from, 0, 0.0, f"{gapped_from.words!r} shared with the previous number of the sentence"
+    # "Am Montag brach Nvidia um 17 Prozent ein und Broadcom verlor 17,4 Prozent": a leading period is shared.
+    leading = [p for p in in_clause if all(p.end <= o.span[0] for o in numbers)]
+    if leading:
+        return leading[-1], 0, 0.0, ""
+    numbered = [view.clause(o.span[0]) for o in view.quantities]
+    free = [p for p in view.periods if view.clause(p.start) not in numbered and not view.is_aside(p.start)]
+    if free:
+        return min(free, key=lambda p: _gap(p, q.span)), 0, 0.0, ""
+    # "Nvidia fell 17% and the Nasdaq slid 3.1% on Monday" shares the day; "lost 5.2% after an 8.3% slump
+    # on Monday" does not: a look back ("after", "nach") separates two days.
+    for p in sorted(in_clause, key=lambda p: _gap(p, q.span)):
+        between = view.words_between(min(q.span[1], p.end), max(q.span[0], p.start))
+        if not any(t.low in rules.LOOK_BACK[view.lang] for t in between):
+            return p, 0, 0.1, f"{p.words!r} said of the next number in the clause, read as shared"
+    inherited = ctx.paragraph_period.get(view.sentence.paragraph)
+    if inherited is not None:
+        return inherited, 0, 0.1, f"no period in this sentence: {inherited.words!r} carried over from the paragraph"
+    if ctx.article_period is not None:
+        words = ctx.article_period.words
+        return ctx.article_period, 0, 0.15, f"no period in this paragraph: {words!r} carried over from earlier"
+    return None, 0, 0.0, ""
+
+
+def _gap(p: PeriodSpan, span: tuple[int, int]) -> int:
+    """Characters between a period phrase and a number (0 when they touch)."""
+    return max(span[0] - p.end, p.start - span[1], 0)
+
+
+def _relative_back(view: SentenceView, seg: tuple[int, int]) -> str | None:
+    lows = [(t.low, t) for t in view.words_between(*seg)]
+    for words in rules.PREVIOUS_SESSION[view.lang]:
+        for i in range(len(lows) - len(words) + 1):
+            if tuple(w for w, _ in lows[i : i + len(words)]) == words:
+                return " ".join(t.text for _, t in lows[i : i + len(words)])
+    return None
+
+
+def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:
+    """The name or reference ``q`` is most likely about: in its clause before it, in its clause after it
+    ("Um 17 Prozent brach die Nvidia-Aktie ein"), then the nearest earlier clause, skipping an aside."""
+    real = [s for s in view.subjects if s.kind != "pronoun"]
+
+    def unlisted(s: Subject) -> bool:
+        """A name known to have no listing (DeepSeek)."""
+        return s.kind == "mention" and s.mention is not None and s.mention.lookup.status == "unlisted"
+
+    # An unlisted name (DeepSeek) is the subject only when nothing listed stands before the number.
+    if any(not unlisted(s) and s.end <= q.span[0] for s in real):
+        real = [s for s in real if not unlisted(s)]
+    c0, c1 = view.clause(q.span[0])
+    before = [s for s in real if s.end <= q.span[0]]
+    in_clause = [s for s in before if s.start >= c0]
+    if in_clause:
+        return in_clause[-1]
+    after = [s for s in real if s.start >= q.span[1] and s.end <= c1]
+    if after:
+        # "die Aktie von Nvidia", "the shares of Nvidia": the name after the reference is the subject
+        ref, rest = after[0], after[1:]
+        if ref.kind.endswith("_ref") and rest and rest[0].kind == "mention" and rest[0].start - ref.end <= 6:
+            return rest[0]
+        return ref
+    if before:
+        last = before[-1]
+        a0, _ = view.clause(last.start)
+        older = [s for s in before if s.end <= a0]
+        return older[-1] if view.is_aside(last.start) and older else last
+    pronouns = [s for s in view.subjects if s.kind == "pronoun" and c0 <= s.start < c1]
+    return pronouns[0] if pronouns else None
+
+
+def refer_back(
+    view: SentenceView, subject: Subject | None, ctx: Context
+) -> tuple[AliasEntry, Listing | None, str, str] | None:
+    """What a reference ("die Aktie", "the index", "it") or a sentence without a name points back to.
+
+    Returns (entry, the listing of the claim referred to if any, the words that named it, a note), or
+    None when nothing suitable was named before.
+    """
+    kind = subject.kind if subject is not None else "none"
+    want = {"equity_ref": "equity", "index_ref": "index"}.get(kind)
+    last = ctx.paragraph_subject.get(view.sentence.paragraph)
+    if last is not None and kind in ("pronoun", "none"):
+        return last[0], last[1], last[0].name, "the subject of the previous claim in this paragraph"
+    limit = subject.start if subject is not None else view.sentence.start
+    here = [
+        (view.sentence.index, m.entry, m.text) for m in view.mentions if m.entry and not m.modifier and m.end <= limit
+    ]
+    earlier = [(i, e, w) for i, _, e, w in ctx.named if 0 < view.sentence.index - i <= 3]
+    for i, entry, words in reversed(earlier + here):
+        if want is None or entry.kind == want:
+            where = "earlier in this sentence" if i == view.sentence.index else f"in sentence {i + 1}"
+            listing = last[1] if last is not None and last[0] is entry else None
+            return entry, listing, words, f"named {where}"
+    return None

@@ -1,0 +1,301 @@
+"""Claims from article text: ``extract_claims`` reads a German or English article and returns every market
+claim in it as a ``Claim`` (with the sentence, its span and how each part was read), every other number
+with the reason it is not a claim, and every company name it could not resolve with its candidates.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+from pathlib import Path
+
+from claims.extract import rules
+from claims.extract.build import build_claims, coordinate, pick_listing
+from claims.extract.decide import (
+    Context,
+    Draft,
+    Outcome,
+    _cue,
+    _market_value_words,
+    _non_claim,
+    _tokens_after,
+    direction_of,
+    hedge_of,
+    period_of,
+    pick_subject,
+    refer_back,
+)
+from claims.extract.entities import AliasEntry, AliasTable, Listing
+from claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
+from claims.extract.language import choose_language
+from claims.extract.model import Extraction, NonMarketNumber, Unresolved
+from claims.extract.reading import SentenceView, Subject, hedge_before, read_sentence
+from claims.extract.sentences import mask_markdown, split_sentences
+from claims.extract.timewords import PeriodSpan
+from claims.numbers import Quantity
+
+
+@functools.cache
+def default_aliases() -> AliasTable:
+    """The shipped alias table (read once)."""
+    return AliasTable.load()
+
+
+def extract_claims(
+    text: str, published_at: datetime, lang: str = "auto", aliases: AliasTable | None = None
+) -> Extraction:
+    """Every market claim in ``text`` (German or English, plain text or Markdown) published at ``published_at``.
+
+    ``lang`` is "de", "en" or "auto" (function words decide). Raises ``ExtractionError`` subclasses for
+    input that is not an article (empty, binary, another language, a naive ``published_at``); any text
+    that is an article is read without raising.
+    """
+    check_text(text)
+    if not isinstance(published_at, datetime) or published_at.utcoffset() is None:
+        raise PublishedTimeError("published_at needs a time zone offset, e.g. 2025-01-29T07:00:00+01:00")
+    masked = mask_markdown(text)
+    language = choose_language(masked, lang)
+    aliases = aliases if aliases is not None else default_aliases()
+    sentences = split_sentences(text, masked)
+    ctx = Context()
+    drafts: list[Draft] = []
+    not_market: list[NonMarketNumber] = []
+    unresolved: list[Unresolved] = []
+    for sentence in sentences:
+        view = read_sentence(masked, sentence, language, aliases, published_at)
+        outcomes = _read_numbers(view, ctx)
+        not_market += [
+            NonMarketNumber(
+                " ".join(g.text.split()),
+                "unknown_unit",
+                f"{g.text!r}: letters after the number that are no unit marketfact reads (claims/numbers.py)",
+                sentence.text,
+                sentence.index,
+                g.span,
+            )
+            for g in view.glued
+        ]
+        for outcome in coordinate(view, outcomes):
+            if isinstance(outcome, Draft):
+                drafts.append(outcome)
+                ctx.paragraph_subject[sentence.paragraph] = (outcome.entry, outcome.listing)
+            elif isinstance(outcome, NonMarketNumber):
+                not_market.append(outcome)
+            else:
+                unresolved.append(outcome)
+        for m in view.mentions:
+            if m.entry is not None and not m.modifier:
+                ctx.named.append((sentence.index, sentence.paragraph, m.entry, m.text))
+        _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
+    claims, readings = build_claims(drafts, published_at, language)
+    warnings = sorted({u.reason for u in unresolved if "online search failed" in u.reason})
+    return Extraction(language, published_at, sentences, claims, readings, not_market, unresolved, warnings)
+
+
+def extract_file(
+    path: Path | str, published: str | datetime | None, lang: str = "auto", aliases: AliasTable | None = None
+) -> Extraction:
+    """``extract_claims`` on a file, with ``published`` as the CLI gives it (an ISO 8601 string)."""
+    text = read_article(path)
+    when = published if isinstance(published, datetime) else parse_published(published)
+    return extract_claims(text, when, lang, aliases)
+
+
+# ---- one sentence ----------------------------------------------------------------------------------------------
+def _read_numbers(view: SentenceView, ctx: Context) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    previous: Draft | None = None
+    for q in view.quantities:
+        outcome = _decide(view, q, ctx, previous)
+        previous = outcome if isinstance(outcome, Draft) else previous
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> None:
+    """The day later sentences inherit: the latest single day said with a move (not one from an aside).
+
+    The story's day is the latest one it reports; a look back ("after an 8.3% slump on Monday") or a
+    span ("its two-day decline") does not move it.
+    """
+    said = [d.period for d in drafts if d.period is not None and d.shift == 0]
+    said += [p for p in view.periods if not view.is_aside(p.start) and _speaks_of_trading(view, p)]
+    days = [p for p in said if p.single_day and p.last]
+    if not days:
+        return
+    latest = max(days, key=lambda p: p.last)
+    para = view.sentence.paragraph
+    for key, current in ((para, ctx.paragraph_period.get(para)), (None, ctx.article_period)):
+        if current is None or latest.last >= current.last:
+            if key is None:
+                ctx.article_period = latest
+            else:
+                ctx.paragraph_period[key] = latest
+
+
+def _speaks_of_trading(view: SentenceView, p: PeriodSpan) -> bool:
+    """Whether the clause of ``p`` reports a move or a session ("finished mixed on Wednesday")."""
+    clause = view.clause(p.start)
+    if any(view.clause(w.start) == clause for w in view.directions):
+        return True
+    return any(t.low in rules.SESSION_WORDS[view.lang] for t in view.words_between(*clause))
+
+
+def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None) -> Outcome:
+    lang = view.lang
+    c0, c1 = view.clause(q.span[0])
+    if q.kind == "points":
+        return _non_claim(view, q, "unsupported_unit", "percentage points are not a percent change of a price")
+    if q.kind == "index_points":
+        return _non_claim(view, q, "unsupported_unit", "index points: marketfact checks percent changes")
+    if q.kind == "number":
+        nxt = [t.text for t in view.toks if t.start >= q.span[1]][:1]
+        what = f" ({nxt[0]})" if nxt and nxt[0].isalpha() else ""
+        reason = _cue(view, c0, c1)
+        return _non_claim(
+            view,
+            q,
+            "not_market",
+            f"a count or figure{what}, not a price move" + (f": about {reason!r}" if reason else ""),
+        )
+    hedges = hedge_before(view, q)
+    lead = [t for t in view.toks if t.end <= (hedges[0].start if hedges else q.span[0])]
+    seg0 = max([view.clause(q.span[0])[0]] + [o.span[1] for o in view.quantities if o.span[1] <= q.span[0]])
+    total = any(
+        t.low in rules.DIRECTION_NOUNS or rules.tail_in(t.low, rules.DOWN_TAILS) for t in lead if t.start >= seg0
+    )
+    level = lead and lead[-1].low in rules.LEVEL_BEFORE[lang] and not (len(lead) > 1 and lead[-2].low == "up")
+    if level and not total:
+        return _non_claim(
+            view, q, "level", f"a level ({lead[-1].text} {q.text}), not a change; marketfact checks changes"
+        )
+    after = _tokens_after(view, q, 1)
+    if after and after[0] in rules.LEVEL_AFTER[lang]:
+        return _non_claim(view, q, "level", f"a level ({q.text} {after[0]}), not a change")
+    subject = pick_subject(view, q)
+    direction = direction_of(view, q, hedges, previous.direction if previous else None)
+    blocking = _cue(view, max(c0, subject.end) if subject is not None and subject.end <= q.span[0] else c0, q.span[0])
+    blocking = blocking or _cue(view, q.span[1], _end_of_tokens(view, q, 2))
+    if blocking or direction is None:
+        cue = blocking or _cue(view, c0, c1)
+        if cue:
+            return _non_claim(view, q, "not_market", f"about {cue!r}, not a market price")
+        return _non_claim(view, q, "no_direction", "no rise or fall is stated for this number")
+    return _with_subject(view, q, ctx, subject, direction, hedges, previous)
+
+
+def _end_of_tokens(view: SentenceView, q: Quantity, n: int) -> int:
+    after = [t for t in view.toks if t.start >= q.span[1]][:n]
+    stop = min((b for b in view.breaks if b >= q.span[1]), default=view.sentence.end)
+    return min(after[-1].end if after else q.span[1], stop)
+
+
+def _with_subject(
+    view: SentenceView, q: Quantity, ctx: Context, subject: Subject | None, direction: tuple[str, str, float, str],
+    hedges: list, previous: Draft | None,
+) -> Outcome:  # fmt: skip
+    notes: list[str] = []
+    penalty = 0.0
+    s = view.sentence
+    entry: AliasEntry | None = None
+    listing: Listing | None = None
+    words = subject.text if subject is not None else ""
+    if subject is not None and subject.kind == "group":
+        return _non_claim(view, q, "group", f"about a group ({subject.text!r}), not one company or index")
+    if subject is not None and subject.kind == "mention" and subject.mention is not None:
+        look = subject.mention.lookup
+        if look.status == "resolved":
+            entry = look.entry
+        elif look.status == "unlisted":
+            return _non_claim(view, q, "unlisted", look.message)
+        else:
+            entry, note = _disambiguate(look.candidates, ctx)
+            if entry is None:
+                return Unresolved(
+                    subject.text, look.message, s.text, s.index, (subject.start, subject.end), look.candidates, q.text
+                )
+            notes.append(note)
+            penalty += 0.1
+    elif subject is not None and subject.kind == "unknown" and subject.lookup is not None:
+        look = subject.lookup
+        if look.status != "resolved" or look.entry is None:
+            return Unresolved(
+                subject.text, look.message, s.text, s.index, (subject.start, subject.end), look.candidates, q.text
+            )
+        entry = look.entry
+        notes.append(look.message)
+        penalty += 0.1
+    if entry is None:
+        back = refer_back(view, subject, ctx)
+        if back is None:
+            what = f"{subject.text!r} refers back, but" if subject is not None else "no company or index is named and"
+            return _non_claim(view, q, "no_subject", f"{what} nothing suitable was named before")
+        entry, listing, named, how = back
+        said = f"{subject.text!r}" if subject is not None else "this sentence (which names no company)"
+        notes.append(f"{said} read as {entry.name}: {named!r}, {how}")
+        penalty += 0.1 if subject is not None and subject.kind != "pronoun" else 0.3
+    if q.kind == "money":
+        if entry.kind != "equity":
+            return _non_claim(view, q, "not_market", f"{entry.name} is an index: it has no market value in money")
+        cue = _market_value_words(view)
+        if cue is None:
+            if (direction[0] != "down" and direction[0] != "up") or q.scale not in ("billion", "trillion"):
+                return _non_claim(view, q, "not_market", "an amount of money with no market-value wording")
+            notes.append(
+                "no 'market value' wording: an amount in billions lost or gained by a company read as market value"
+            )
+            penalty += 0.25
+        else:
+            notes.append(f"market value from {cue!r}")
+    listing = pick_listing(entry, s.text, listing)
+    if listing is not entry.listing:
+        notes.append(f"listing {listing.symbol} chosen by the place named in the sentence: {listing.note}")
+    elif entry.listing.note:
+        notes.append(f"{entry.listing.symbol}: {entry.listing.note}")
+    d, d_words, d_penalty, d_note = direction
+    penalty += d_penalty
+    notes += [d_note] if d_note else []
+    hedge, h_words, intraday, h_penalty, h_note = hedge_of(view, q, hedges)
+    penalty += h_penalty
+    notes += [h_note] if h_note else []
+    # "…, erasing $593bn": a participle clause tells more of the same move, so it shares its period
+    participle = lang_is_en_participle(view, d_words, q)
+    gapped_from = previous.period if previous is not None and (not d_words or participle) else None
+    period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from)
+    penalty += p_penalty
+    notes += [p_note] if p_note else []
+    return Draft(
+        view,
+        q,
+        entry,
+        listing,
+        words or entry.name,
+        d,
+        d_words or "(carried over)",
+        hedge,
+        h_words,
+        intraday,
+        period,
+        notes,
+        penalty,
+        subject,
+        shift,
+    )
+
+
+def lang_is_en_participle(view: SentenceView, words: str, q: Quantity) -> bool:
+    """Whether the direction word opens q's clause as an English -ing participle (", erasing …")."""
+    if view.lang != "en" or not words.endswith("ing"):
+        return False
+    c0, _ = view.clause(q.span[0])
+    first = next((t for t in view.toks if t.start >= c0), None)
+    return first is not None and first.text == words
+
+
+def _disambiguate(candidates: tuple, ctx: Context) -> tuple[AliasEntry | None, str]:
+    """An ambiguous short name resolves only to a candidate the article named in full before."""
+    symbols = {c.symbol for c in candidates}
+    for i, _, entry, _words in reversed(ctx.named):
+        if entry.symbol in symbols:
+            return entry, f"the short name read as {entry.name} ({entry.symbol}), named in full in sentence {i + 1}"
+    return None, ""

@@ -1,0 +1,145 @@
+"""What extraction hands back: the claims, how each was read, and every number that did not become one.
+
+``Extraction.to_claim_file_dict()`` is a claim file ``claims.load.parse_claims`` accepts; ``to_yaml()``
+writes the same with a comment header listing the numbers that are not market claims and the names
+that could not be resolved, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claims.extract.entities import Candidate
+from claims.extract.inputs import ExtractionError
+from claims.extract.sentences import Sentence
+from claims.model import Claim
+
+
+class NoClaimsFoundError(ExtractionError):
+    """The article holds no checkable market claim: a claim file would be empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How one extracted claim was read: where it stands and which words set each of its parts."""
+
+    claim_id: str
+    sentence_index: int
+    sentence_span: tuple[int, int]  # characters of the article
+    number_span: tuple[int, int]
+    number_text: str
+    subject_words: str
+    direction_words: str
+    hedge_words: str
+    period_words: str
+    confidence: float
+    notes: tuple[str, ...] = ()
+    sessions: tuple[date, ...] | None = None  # what the period means on the listing's exchange (first, last)
+
+
+@dataclass(frozen=True, slots=True)
+class NonMarketNumber:
+    """A number in the article that is not a checkable market claim, and why."""
+
+    text: str
+    kind: str  # not_market | level | unsupported_unit | unknown_unit | group | no_subject | unlisted | no_direction
+    reason: str
+    sentence: str
+    sentence_index: int
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A company name the extractor could not map to one listing, with the candidates it knows."""
+
+    name: str
+    reason: str
+    sentence: str
+    sentence_index: int
+    span: tuple[int, int]
+    candidates: tuple[Candidate, ...] = ()
+    number_text: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The result of reading one article."""
+
+    language: str
+    published_at: datetime
+    sentences: list[Sentence]
+    claims: list[Claim]
+    readings: list[Reading]  # one per claim, same order
+    not_market: list[NonMarketNumber]
+    unresolved: list[Unresolved]
+    warnings: list[str] = field(default_factory=list)
+
+    def reading_of(self, claim_id: str) -> Reading:
+        """The reading of the claim with id ``claim_id``."""
+        return next(r for r in self.readings if r.claim_id == claim_id)
+
+    def to_claim_file_dict(
+        self, title: str | None = None, url: str | None = None, publisher: str | None = None
+    ) -> dict[str, Any]:
+        """A claim file (plain data) that ``claims.load.parse_claims`` accepts.
+
+        Raises ``NoClaimsFoundError`` when there is no claim: a claim file needs at least one.
+        """
+        if not self.claims:
+            raise NoClaimsFoundError(
+                f"no checkable market claim found ({len(self.not_market)} number(s) are not market claims, "
+                f"{len(self.unresolved)} name(s) could not be resolved)"
+            )
+        article: dict[str, Any] = {"published_at": self.published_at.isoformat(), "language": self.language}
+        for key, value in (("title", title), ("url", url), ("publisher", publisher)):
+            if value:
+                article[key] = value
+        claims = []
+        for claim in self.claims:
+            data = claim.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+            if claim.published_at == self.published_at:
+                data.pop("published_at", None)  # inherited from the article block
+            if claim.language == self.language:
+                data.pop("language", None)
+            claims.append(data)
+        return {"article": article, "claims": claims}
+
+    def report_lines(self) -> list[str]:
+        """One line per number that is not a claim and per unresolved name (for comments and the CLI)."""
+        lines = [
+            f"not a market claim: {n.text!r} (sentence {n.sentence_index + 1}): {n.reason}" for n in self.not_market
+        ]
+        for u in self.unresolved:
+            cands = "; ".join(f"{c.symbol} {c.name} ({c.source})" for c in u.candidates) or "none"
+            lines.append(
+                f"unresolved name: {u.name!r} (sentence {u.sentence_index + 1}): {u.reason}; candidates: {cands}"
+            )
+        lines += [f"warning: {w}" for w in self.warnings]
+        return lines
+
+    def to_yaml(self, title: str | None = None, url: str | None = None, origin: str = "the article") -> str:
+        """The claim file as YAML, headed by comments listing what was not turned into claims."""
+        body = yaml.safe_dump(self.to_claim_file_dict(title, url), sort_keys=False, allow_unicode=True, width=1000)
+        head = [
+            f"Claims extracted by marketfact from {origin} "
+            f"({self.language}, published {self.published_at.isoformat()}).",
+            f"{len(self.claims)} claim(s); {len(self.not_market)} number(s) not market claims; "
+            f"{len(self.unresolved)} unresolved name(s). Review the notes before relying on a claim.",
+            *self.report_lines(),
+        ]
+        return "".join(f"# {' '.join(line.split())}\n" for line in head) + body
+
+    def write(self, path: Path | str, title: str | None = None, url: str | None = None, origin: str = "") -> Path:
+        """Write the YAML claim file to ``path`` (through a temporary file, so a failure leaves no half file)."""
+        path = Path(path)
+        text = self.to_yaml(title, url, origin or "the article")
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        return path

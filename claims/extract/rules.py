@@ -1,0 +1,231 @@
+"""The extractor's vocabulary as data: words for up and down, market value, references back, groups,
+levels and numbers that are not about prices, in German and English.
+
+Words are compared lowercased (not casefolded: "ß" stays), token by token. German compounds are matched by
+their last part where a table says so (``*_TAILS``): "Kurseinbruch" ends in "einbruch", "Chipwerte" in
+"werte". Hedge words are not here: they live in ``claims.hedges.HEDGES``, the one table the checker also
+reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` as a set (tables are written as one string per row)."""
+    return frozenset(text.split())
+
+
+def _phrases(*items: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(i.split()) for i in items), key=len, reverse=True))
+
+
+# ---- direction -----------------------------------------------------------------------------------------
+DOWN = {
+    "de": word_set(
+        "fiel fielen fällt fallen gefallen verlor verloren verliert verlieren sank sanken gesunken sinkt sinken "
+        "stürzte stürzten gestürzt abgestürzt stürzt rutschte rutschten gerutscht abgerutscht rutscht "
+        "abgesackt eingebrochen eingebüßt nachgegeben zurückgegangen abgetaucht eingeknickt geschrumpft "
+        "schrumpfte schrumpften schrumpft verbilligte verbilligten verbilligt vernichtete vernichteten vernichtet "
+        "minus einbruch kurseinbruch kursrutsch kurssturz absturz rückgang kursverlust kursverluste verlust "
+        "verluste abschlag talfahrt ausverkauf einbußen ermäßigte ermäßigten schwächelte schwächelten nachgeben "
+        "einbrechen abrutschen absacken"
+    ),
+    "en": word_set(
+        "fell falls fall falling fallen dropped drops dropping lost loses losing slid slides sliding slumped "
+        "slumps slumping plunged plunges plunging plummeted plummets plummeting tumbled tumbles tumbling sank "
+        "sinks sinking sunk declined declines declining shed sheds shedding tanked tanking skidded retreated "
+        "slipped slips eased cratered collapsed crashed wiped wiping erased erasing down loss losses decline "
+        "drop plunge slump slide selloff sell-off rout tumble shrank shrinks shrinking shrunk dipped dips dived dove "
+        "nosedived sagged weakened"
+    ),
+}
+UP = {
+    "de": word_set(
+        "stieg stiegen gestiegen steigt steigen zugelegt erholte erholten erholt erholen kletterte kletterten "
+        "geklettert klettert sprang sprangen gesprungen springt gewann gewannen gewonnen gewinnt verteuerte "
+        "verteuerten verteuert angezogen vorgerückt hochgeschossen plus anstieg kursanstieg erholung kurssprung "
+        "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen"
+    ),
+    "en": word_set(
+        "rose rises rise rising risen gained gains gain gaining jumped jumps jump jumping surged surges surge "
+        "surging soared soars soaring climbed climbs climbing rallied rallies rally rallying rebounded rebounds "
+        "rebound rebounding recovered recovers recovering advanced advances advancing added adding bounced "
+        "bounces bouncing spiked popped up grew grows growing leapt leaped rocketed skyrocketed firmed strengthened "
+        "recouped"
+    ),
+}
+DOWN_TAILS = ("einbruch", "rutsch", "sturz", "verlust", "verluste", "abschlag")
+UP_TAILS = ("anstieg", "sprung", "kursgewinn", "kursgewinne")
+
+PARTICLE_VERBS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
+    # German separable verbs: the stem only says "down" when its particle closes the clause ("brach … ein").
+    "de": {
+        **{v: ("down", word_set("ein")) for v in word_set("brach brachen bricht büßte büßten büßt knickte knickten")},
+        **{v: ("down", word_set("ab")) for v in word_set("sackte sackten sackt tauchte tauchten rauschte rauschten")},
+        **{v: ("down", word_set("nach ab")) for v in word_set("gab gaben gibt")},
+        **{v: ("down", word_set("zurück")) for v in word_set("ging gingen geht")},
+        **{v: ("up", word_set("zu")) for v in word_set("legte legten legt")},
+        **{v: ("up", word_set("an")) for v in word_set("zog zogen zieht")},
+        **{v: ("up", word_set("vor")) for v in word_set("rückte rückten rückt")},
+        **{v: ("up", word_set("auf")) for v in word_set("holte holten holt")},
+        **{v: ("up", word_set("hoch empor")) for v in word_set("schoss schossen schießt")},
+    },
+    "en": {},
+}
+DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "de": tuple(
+        (p, d)
+        for d, items in (
+            ("down", _phrases("nach unten", "in den keller", "im minus", "ins minus", "in die tiefe", "bergab")),
+            ("up", _phrases("nach oben", "in die höhe", "im plus", "ins plus", "bergauf")),
+        )
+        for p in items
+    ),
+    "en": tuple(
+        (p, d)
+        for d, items in (
+            ("down", _phrases("in the red", "wiped out", "knocked off", "lower", "gave back", "gives back",
+                              "giving back", "handed back")),
+            ("up", _phrases("in the green", "higher")),
+        )
+        for p in items
+    ),
+}
+AFTER_NUMBER = {
+    "de": {"tiefer": "down", "schwächer": "down", "leichter": "down", "niedriger": "down", "höher": "up",
+           "fester": "up", "stärker": "up"},
+    "en": {"lower": "down", "higher": "up", "down": "down", "up": "up"},
+}  # fmt: skip
+"""Words that give the direction right after the number: "0,5 Prozent fester", "17% lower"."""
+
+# ---- what the number is about -------------------------------------------------------------------------
+MARKET_VALUE = {
+    "de": _phrases("börsenwert", "börsenwerts", "börsenwertes", "marktwert", "marktwerts", "marktwertes",
+                   "marktkapitalisierung", "börsenkapitalisierung", "an wert", "an börsenwert", "an marktwert"),
+    "en": _phrases("market value", "market cap", "market capitalization", "market capitalisation", "market-cap",
+                   "in value", "of value", "valuation", "market valuation", "stock market value"),
+}  # fmt: skip
+MARKET_VALUE_VERBS = {
+    "de": word_set("vernichtet vernichtete vernichteten ausradiert radierte"),
+    "en": word_set("wiped wiping erased erasing shed shedding"),
+}
+"""Verbs that, with an amount of money, speak of market value even without the word ("wiped $593bn off")."""
+
+NOT_MARKET = {
+    "de": word_set(
+        "umsatz umsätze umsatzes erlös erlöse gewinn gewinns nettogewinn reingewinn quartalsgewinn jahresgewinn "
+        "ergebnis ebit ebitda mitarbeiter mitarbeitende beschäftigte angestellte stellen arbeitsplätze jobs "
+        "parameter parametern nutzer downloads investition investitionen investieren investiert investitionsplan "
+        "rechenzentren rechenzentrum projekt projekts plan plans budget kosten ausgaben auftrag aufträge "
+        "dividende prognose marktanteil anteil beteiligung übernahme kaufpreis kredit schulden rendite zinsen "
+        "inflation chips gpus grafikprozessoren nachfrage kapazität strombedarf stromverbrauch energiebedarf "
+        "kursziel trainingskosten entwicklungskosten gehalt vermögen milliardär volumen handelsvolumen verwaltet"
+    ),
+    "en": word_set(
+        "revenue revenues sales profit profits income earnings eps margin margins employees staff workers jobs "
+        "headcount workforce parameters users downloads investment investments invest invests investing capex "
+        "expenditure expenditures spending spend budget cost costs plan plans project venture data-center "
+        "data-centre dividend dividends guidance forecast stake deal acquisition debt bonds yield inflation chips "
+        "gpus demand capacity electricity orders backlog target fortune wealth billionaire salary volume manages "
+        "manage assets"
+    ),
+}
+NOT_MARKET_TAILS = {
+    "de": ("umsatz", "umsätze", "gewinn", "kosten", "investitionen", "ausgaben", "zentren", "projekt", "plan",
+           "parameter", "mitarbeiter", "nutzer", "budget", "anteil", "prognose", "vermögen"),
+    "en": (),
+}  # fmt: skip
+NOT_MARKET_PHRASES = {
+    "de": _phrases("gewinn je aktie"),
+    "en": _phrases("data center", "data centers", "data centre", "data centres", "market share", "net income",
+                   "price target", "joint venture", "per share", "to train", "net worth"),
+}  # fmt: skip
+
+LEVEL_BEFORE = {"de": word_set("auf bei"), "en": word_set("to at")}
+"""A number right after these is a level ("fiel auf 118 Dollar", "closed at $118"), not a change."""
+LEVEL_AFTER = {"de": word_set("wert schwer"), "en": word_set("worth")}
+
+# ---- who the number is about --------------------------------------------------------------------------
+DETERMINERS = {
+    "de": word_set("der die das des dem den sein seine seiner seines seinen ihr ihre ihrer ihres ihren"),
+    "en": word_set("the its their his her"),
+}
+EQUITY_REFERENCES = {
+    "de": word_set(
+        "aktie aktien aktienkurs kurs aktienwert papier papiere titel konzern konzerns unternehmen unternehmens "
+        "firma hersteller herstellers ausrüster zulieferer gruppe börsenwert marktwert anteilsschein anteilsscheine"
+    ),
+    "en": word_set(
+        "stock shares company company's group firm chipmaker chipmaker's maker designer supplier utility "
+        "operator valuation"
+    ),
+}
+EQUITY_REFERENCE_TAILS = ("konzern", "konzerns", "hersteller", "herstellers", "ausrüster", "zulieferer", "versorger")
+INDEX_REFERENCES = {
+    "de": word_set("index indexes leitindex barometer börsenbarometer auswahlindex"),
+    "en": word_set("index benchmark gauge composite"),
+}
+INDEX_REFERENCE_TAILS = ("index", "leitindex")
+ASIDE_OPENERS = {
+    "de": word_set("der die das dem den des ein eine einem einer eines"),
+    "en": word_set("a an the one"),
+}
+"""An enclosed clause opening with these and saying no move is an aside, not the sentence's subject."""
+PREVIOUS_SESSION = {
+    "de": _phrases("am vortag", "tags zuvor", "einen tag zuvor", "am tag davor", "in der vorherigen sitzung"),
+    "en": _phrases("the previous session", "the previous day", "the day before", "a day earlier",
+                   "the prior session", "the session before", "the prior day"),
+}  # fmt: skip
+"""A move "the previous session" is one session before the period named next to it."""
+DIRECTION_NOUNS = word_set(
+    "minus plus verlust verluste kursverlust kursverluste rückgang anstieg zuwachs einbruch abschlag "
+    "loss losses decline drop gain gains slide fall rise plunge slump"
+)
+"""A level word after one of these is a total, not a level: "summierte sich das Minus auf 19 Prozent"."""
+SESSION_WORDS = {
+    "de": word_set("schloss schlossen beendete beendeten notierte notierten handel handelsschluss gemischt "
+                   "stabilisiert stabilisierten stabilisierte"),
+    "en": word_set("closed finished ended traded trading mixed session steadied"),
+}  # fmt: skip
+"""Words that make a clause's period the story's day even without a number ("finished mixed on Wednesday")."""
+LOOK_BACK = {
+    "de": word_set("nach nachdem vor seit gegenüber verglichen zuvor vorher"),
+    "en": word_set("after following before since from compared prior earlier"),
+}
+"""Words that put another number on an earlier day: its period is not shared."""
+PRONOUNS = {"de": word_set("es sie er"), "en": word_set("it")}
+"""Weak references back: only used when nothing else names the subject."""
+
+GROUPS = {
+    "de": word_set(
+        "chipwerte techwerte tech-werte technologiewerte halbleiterwerte energiewerte versorgerwerte ki-werte "
+        "chipaktien halbleiteraktien techaktien tech-aktien technologieaktien energieaktien ki-aktien "
+        "versorger energieversorger stromversorger chipkonzerne chiphersteller branche sektor märkte börsen"
+    ),
+    "en": word_set(
+        "stocks chipmakers utilities sector markets companies firms semiconductors equities"
+    ),
+}
+GROUP_TAILS = {"de": ("werte", "aktien", "konzerne", "titeln"), "en": ()}
+
+# ---- glue -------------------------------------------------------------------------------------------------
+COORDINATION = {"de": word_set("und sowie , & oder"), "en": word_set("and , & or")}
+RESPECTIVELY = {"de": word_set("beziehungsweise bzw jeweils"), "en": word_set("respectively each")}
+GAP_WORDS = {
+    "de": word_set(
+        "um mit und sowie jeweils beziehungsweise bzw auf die der das den dem des aktie aktien papiere titel "
+        "nur noch sogar ebenfalls auch immerhin gut knapp rund etwa fast"
+    ),
+    "en": word_set("by and each respectively while with the its shares stock only even also some about"),
+}
+"""Words a gapped clause ("…, Broadcom um 17,4 Prozent") may hold besides names, numbers and periods."""
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
+TIME_AFTER = word_set("uhr et mez cet gmt utc jst")
+
+
+def tail_in(word: str, tails: Iterable[str]) -> str | None:
+    """The table entry ``word`` ends with ("kurseinbruch" → "einbruch"), if any."""
+    return next((t for t in tails if word.endswith(t) and len(word) > len(t)), None)

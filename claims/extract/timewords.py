@@ -1,0 +1,127 @@
+"""Period phrases in running text ("am Montag", "over two days", "seit Jahresbeginn"), found with their offsets.
+
+The meaning of period words belongs to ``claims.periods``; this module only finds where such words
+stand. Around each likely anchor (a weekday, a month, a date, "gestern", a count of days) it tries
+the longest stretch of tokens that ``resolve_period`` accepts, then trims words that change nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from babel.dates import get_day_names, get_month_names
+
+from claims.extract.rules import word_set
+from claims.extract.sentences import Token
+from claims.periods import NoSessionError, PeriodError, PeriodResolution, resolve_period
+
+_PROBE_CALENDAR = ("XNYS", "America/New_York")
+"""Finding words needs some calendar; the claim's own exchange decides the sessions later."""
+
+_ANCHOR_WORDS = word_set(
+    "heute gestern vorgestern today yesterday woche wochen week vorwoche wochenauftakt wochenstart wochenbeginn "
+    "wochenanfang start beginning monat month vormonat jahresbeginn jahresanfang jahreswechsel jahresverlauf "
+    "jahr year ytd year-to-date tag tage tagen handelstag handelstage handelstagen börsentag börsentage "
+    "börsentagen sitzungen handelssitzungen day days session sessions row folge hintereinander"
+)
+_KEEP_LEAD = word_set("am an in im seit since on over within binnen innerhalb during vom from zum zu")
+_MAX_LEFT, _MAX_RIGHT = 5, 5
+
+
+@functools.cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    locale = {"de": "de_DE", "en": "en_US"}[lang]
+    words: set[str] = set()
+    for getter in (get_day_names, get_month_names):
+        for width in ("wide", "abbreviated"):
+            words |= {n.lower().rstrip(".") for n in getter(width, "format", locale=locale).values()}
+    return frozenset(words)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSpan:
+    """Period words found in text: where they stand and what they are."""
+
+    start: int
+    end: int
+    words: str
+    last: str = ""  # ISO date of the last day it names (probed on the NYSE calendar: for ordering only)
+    single_day: bool = False  # one session ("am Montag"), not a span ("binnen zwei Tagen", "diese Woche")
+
+
+def _is_anchor(toks: list[Token], k: int, lang: str) -> bool:
+    tok = toks[k]
+    low = tok.low.rstrip(".")
+    near_digit = any(0 <= j < len(toks) and toks[j].kind == "num" for j in (k - 1, k + 1, k + 2))
+    if lang == "en" and low in {"may", "march", "sun", "sat", "wed"} and not near_digit:
+        return False  # "Nvidia may fall", "the march of AI"
+    if low in _calendar_words(lang):
+        # "so", "mi", "do", "sat": short forms are words too; only a dot or a date makes them a day
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        return len(low) > 3 or (nxt is not None and (nxt.text == "." or nxt.kind == "num"))
+    if low in _ANCHOR_WORDS:
+        return True
+    if re.fullmatch(r".+(?:tägig(?:e|en|er|es)?|-days?|-sessions?)", low):
+        # "the biggest one-day loss" describes a move; it names no period
+        return not re.match(r"(?:one|single|1|ein|eintägig)", low)
+    if tok.kind == "num":
+        after = toks[k + 1].text if k + 1 < len(toks) else ""
+        return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2}", tok.text)) or (
+            len(tok.text) <= 2 and after == "."
+        )
+    return False
+
+
+def _probe(words: str, published_at: datetime, lang: str) -> tuple[str, ...] | None:
+    """A fingerprint of what ``words`` mean, or None when the period resolver does not read them."""
+    try:
+        res: PeriodResolution = resolve_period(words, published_at, *_PROBE_CALENDAR, lang)
+    except NoSessionError as exc:
+        return ("no-session", str(exc.day))
+    except (PeriodError, ValueError, KeyError, IndexError):
+        return None
+    return (str(res.first), str(res.last), str(res.n_sessions))
+
+
+def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str) -> list[PeriodSpan]:
+    """Every period phrase among ``toks`` (tokens of ``text``), left to right, none overlapping."""
+    found: list[PeriodSpan] = []
+    k = 0
+    while k < len(toks):
+        if not _is_anchor(toks, k, lang):
+            k += 1
+            continue
+        best: tuple[int, int, tuple[str, ...]] | None = None
+        for length in range(_MAX_LEFT + _MAX_RIGHT + 1, 0, -1):
+            for i in range(max(0, k - _MAX_LEFT), k + 1):
+                j = i + length - 1
+                if j < k or j >= len(toks) or j > k + _MAX_RIGHT:
+                    continue
+                if found and toks[i].start < found[-1].end:
+                    continue
+                meaning = _probe(text[toks[i].start : toks[j].end], published_at, lang)
+                if meaning is not None:
+                    best = (i, j, meaning)
+                    break
+            if best:
+                break
+        if best is None:
+            k += 1
+            continue
+        i, j, meaning = best
+        while j > k and toks[j].kind != "num" and not _is_anchor(toks, j, lang):
+            if _probe(text[toks[i].start : toks[j - 1].end], published_at, lang) != meaning:
+                break
+            j -= 1
+        while i < k and toks[i].low not in _KEEP_LEAD:
+            if _probe(text[toks[i + 1].start : toks[j].end], published_at, lang) != meaning:
+                break
+            i += 1
+        words = " ".join(text[toks[i].start : toks[j].end].split())
+        single = meaning[0] == "no-session" or meaning[2] == "1"
+        found.append(PeriodSpan(toks[i].start, toks[j].end, words, meaning[1], single))
+        k = j + 1
+    return found
