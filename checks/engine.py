@@ -92,8 +92,13 @@ def evaluate(
     outcomes: Mapping[str, ValidationOutcome],
     fx: Mapping[FxKey, FxQuote] | None = None,
     shares: Mapping[SharesKey, SharesQuote] | None = None,
+    extra: tuple[ValidationOutcome, ...] = (),
 ) -> tuple[pd.DataFrame, PricePanel]:
-    """Measure and judge every claim of the plan at once; returns the judged table and the panel."""
+    """Measure and judge every claim of the plan at once; returns the judged table and the panel.
+
+    ``outcomes`` are the price validations per symbol; ``extra`` those of the claim set, share counts
+    and FX rates: a critical failure in any of them that touches a claim makes it UNVERIFIABLE.
+    """
     from checks.judge import collapse_searches, judge
 
     calendars = {s: plan.instruments[s].calendar for s in series}
@@ -111,6 +116,11 @@ def evaluate(
     measured["hi"] = measured["hi"] + widen
     measured = money_moves(measured, shares_arr, fx_arr)
     quality = quality_problems(plan, outcomes)
+    if extra:
+        from checks.quality.validate import extra_problems
+
+        more = extra_problems(plan, extra, fx)
+        quality = (quality + "; " + more).str.strip("; ").where(more != "", quality)
     measured["quality_problem"] = quality
     measured.loc[conv_problems != "", "problem"] = conv_problems[conv_problems != ""]
     return collapse_searches(judge(measured)), panel

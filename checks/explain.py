@@ -171,6 +171,7 @@ def build_verdicts(
     """One ``Verdict`` per claim, in the order of the claim file."""
     fx, shares = fx or {}, shares or {}
     by_id = {c.id: c for c in plan.claims.claims}
+    needed = _needed_by_claim(plan)
     verdicts = []
     for row in judged.itertuples():
         claim = by_id[row.claim_id]
@@ -218,8 +219,8 @@ def build_verdicts(
                 evidence=_evidence(panel, row, row.listing_currency) if row.symbol in panel.codes else (),
                 alternatives=alternatives,
                 reason=reason,
-                quality_failures=tuple(outcome.critical_failures()) if outcome else (),
-                quality_warnings=tuple(outcome.warnings()) if outcome else (),
+                quality_failures=tuple(outcome.failures_touching(needed.get(row.Index, {}))) if outcome else (),
+                quality_warnings=tuple(outcome.warnings_near(_window_days(row))) if outcome else (),
                 fx=(f"1 {fxq.base} = {fxq.rate:.4f} {fxq.quote}, {fxq.description}" if fxq else None),
                 shares=(f"{shq.shares / 1e9:.2f} bn shares as of {shq.as_of} ({shq.source})" if shq else None),
                 source=ps.source if ps else "",
@@ -233,6 +234,22 @@ def build_verdicts(
             )
         )
     return verdicts
+
+
+def _needed_by_claim(plan: Plan) -> dict[int, dict[date, frozenset[str]]]:
+    """Per claim-table row, the sessions and columns its verdict rests on (for its own quality lists)."""
+    ev = plan.evidence
+    out: dict[int, dict[date, frozenset[str]]] = {}
+    for (claim, session), cols in ev.groupby(["claim", "session"])["column"].agg(frozenset).items():
+        out.setdefault(int(claim), {})[pd.Timestamp(session).date()] = cols
+    return out
+
+
+def _window_days(row: Any) -> set[date]:
+    """The base session through the last session of the window: where warnings matter to a verdict."""
+    if pd.isna(row.base) or pd.isna(row.end):
+        return set()
+    return {d.date() for d in pd.date_range(row.base, row.end, freq="D")}
 
 
 def _sessions_note(row: Any) -> str:

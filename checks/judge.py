@@ -3,11 +3,13 @@
 Order of the rules (DESIGN.md "Verdicts"):
 1. a claim whose data is missing or failed a critical expectation is UNVERIFIABLE, with the reason;
 2. right direction and magnitude inside the claimed interval: CORRECT;
-3. the interval admits the move on another basis — the intraday extreme instead of the close (or the
+3. right direction, magnitude outside by less than the stated number's last digit (its rounding, ``half``):
+   MOSTLY_CORRECT — a miss that small stays a near miss even when another basis happens to fit too;
+4. the interval admits the move on another basis — the intraday extreme instead of the close (or the
    reverse), the session before or after, the listing currency instead of the claimed one: MISLEADING,
-   naming that basis. An exact fit elsewhere explains a near miss better than "close enough" does;
-4. right direction, magnitude within the MOSTLY_MARGIN outside the interval: MOSTLY_CORRECT;
-5. otherwise INCORRECT (a rise claimed as a fall always lands here unless rule 3 applies).
+   naming that basis. An exact fit elsewhere explains a wider miss better than "close enough" does;
+5. right direction, magnitude within the full MOSTLY_MARGIN: MOSTLY_CORRECT;
+6. otherwise INCORRECT (a rise claimed as a fall always lands here unless rule 4 applies).
 """
 
 from __future__ import annotations
@@ -80,14 +82,22 @@ def judge(table: pd.DataFrame) -> pd.DataFrame:
     right_way = np.sign(measured) == direction
     inside = right_way & _inside(mag, lo, hi, lo_c, hi_c)
     nearly = right_way & _inside(mag, lo - margin, hi + margin, lo_c, hi_c)
+    half = table["half"].to_numpy() if "half" in table else np.zeros(n)
+    very_nearly = right_way & _inside(mag, lo - half, hi + half, lo_c, hi_c)
     problem = (table["problem"] != "").to_numpy().copy()
     if "quality_problem" in table:
         problem |= (table["quality_problem"] != "").to_numpy()
     unknown = problem | np.isnan(measured)
 
     label = np.select(
-        [unknown, inside, alt_hit, nearly],
-        [Label.UNVERIFIABLE.value, Label.CORRECT.value, Label.MISLEADING.value, Label.MOSTLY_CORRECT.value],
+        [unknown, inside, very_nearly, alt_hit, nearly],
+        [
+            Label.UNVERIFIABLE.value,
+            Label.CORRECT.value,
+            Label.MOSTLY_CORRECT.value,
+            Label.MISLEADING.value,
+            Label.MOSTLY_CORRECT.value,
+        ],
         default=Label.INCORRECT.value,
     )
     out["measured"] = measured

@@ -98,9 +98,10 @@ def judge_all(
     outcomes: Mapping[str, ValidationOutcome],
     fx: Mapping[FxKey, FxQuote],
     shares: Mapping[SharesKey, SharesQuote],
+    extra: tuple[ValidationOutcome, ...] = (),
 ) -> tuple[pd.DataFrame, PricePanel]:
     """Evaluate every claim and fold fetch errors in as UNVERIFIABLE reasons."""
-    judged, panel = evaluate(plan, series, outcomes, fx, shares)
+    judged, panel = evaluate(plan, series, outcomes, fx, shares, extra)
     return fetch_errors_into(judged, errors), panel
 
 
@@ -160,7 +161,7 @@ def run_in_process(
         from checks.quality.validate import validate_run
 
         outcomes, extra = validate_run(plan, series, fx, shares, docs_dir)
-    judged, panel = judge_all(plan, series, errors, outcomes, fx, shares)
+    judged, panel = judge_all(plan, series, errors, outcomes, fx, shares, extra)
     return assemble(
         plan, judged, panel, series, outcomes, fx, shares, started, claims_file, mode, new_run_id(started), extra
     )

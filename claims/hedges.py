@@ -9,7 +9,8 @@ Two constants define the words "just" and "mostly" once for the whole product:
 * ``JUST`` — "just below/above" a value means within 10 % of it ("knapp 20 %" → [18, 20]).
 * ``MOSTLY_MARGIN`` — a claim in the right direction whose magnitude misses the hedge's interval by at
   most 10 % of the stated value is MOSTLY_CORRECT ("18 %" when the close was −19.95 %: the interval
-  [17.5, 18.5) widened by 1.8 points reaches 20.3).
+  [17.5, 18.5) widened by 1.8 points reaches 20.3) — unless it misses by more than the stated number's
+  last digit and the number fits exactly on another basis, which makes it MISLEADING (checks/judge.py).
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from enum import StrEnum
 JUST = 0.10
 """How close "just below" / "just above" is: a fraction of the stated value."""
 AROUND = 0.05
-"""How wide "about" / "rund" is on either side: a fraction of the stated value (at least the rounding)."""
+"""How much wider "about" / "rund" is than the stated rounding, on either side: a fraction of the value.
+
+"about 10 %" admits [9, 11]: the rounding of "10" (±0.5) plus 5 % of 10, so "about" is always looser
+than the bare number."""
 MOSTLY_MARGIN = 0.10
 """How far outside the hedge a right-direction claim may be and still be MOSTLY_CORRECT."""
 
@@ -73,10 +77,9 @@ HEDGES: tuple[Hedge, ...] = tuple(
     + _rows("en", Bound.ABOVE, None, "more than", "over", "upwards of", "at least")
     + _rows("de", Bound.UNDER, None, "unter", "weniger als")
     + _rows("en", Bound.UNDER, None, "less than", "under", "below")
-    + _rows("de", Bound.AT_MOST, None, "bis zu")
-    + _rows("en", Bound.AT_MOST, None, "up to")
-    # "fell as much as 12 %" speaks of the day's extreme, not its close.
-    + _rows("en", Bound.AT_MOST, Basis.INTRADAY, "as much as")
+    # "fell as much as 12 %", "um bis zu 12 % gefallen": the peak of the move is the day's extreme, not its close.
+    + _rows("de", Bound.AT_MOST, Basis.INTRADAY, "bis zu")
+    + _rows("en", Bound.AT_MOST, Basis.INTRADAY, "up to", "as much as")
     + _rows("de", None, Basis.INTRADAY, "zeitweise", "zwischenzeitlich", "in der spitze")
     + _rows("en", None, Basis.INTRADAY, "at one point", "intraday", "at times", "at its low", "at its high")
 )
@@ -169,7 +172,7 @@ def claimed_interval(low: float, high: float | None, decimals: int, bound: Bound
     if bound is Bound.BELOW:
         return Interval(v * (1 - JUST), v, hi_closed=True)
     if bound is Bound.AROUND:
-        w = max(half, Decimal(repr(AROUND * v)))
+        w = half + Decimal(repr(AROUND * v))
         return Interval(plus(v, -w), plus(v, w), hi_closed=True)
     if bound is Bound.JUST_ABOVE:
         return Interval(v, v * (1 + JUST), hi_closed=True)

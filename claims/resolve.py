@@ -21,13 +21,14 @@ from market.model import Instrument
 
 CLAIM_TABLE = (
     "CLAIM_TABLE: claim_id, symbol, calendar, timezone, listing_currency, metric, direction (+1/-1), "
-    "basis, start/end/base (datetime64 session dates), lo, hi, lo_closed, hi_closed, margin, unit, "
+    "basis, start/end/base (datetime64 session dates), lo, hi, lo_closed, hi_closed, margin, half (the "
+    "stated precision's rounding), unit, "
     "currency, scale, problem ('' when resolvable), searched (True on the candidate rows of a claim that "
     "names no day: one row per session searched, collapsed after judging)"
 )
 CLAIM_COLUMNS = (
     "claim_id", "symbol", "calendar", "timezone", "listing_currency", "metric", "direction", "basis",
-    "start", "end", "base", "lo", "hi", "lo_closed", "hi_closed", "margin", "unit", "currency", "scale",
+    "start", "end", "base", "lo", "hi", "lo_closed", "hi_closed", "margin", "half", "unit", "currency", "scale",
     "problem", "searched",
 )  # fmt: skip
 
@@ -117,6 +118,7 @@ def claim_rows(claim: Claim, instrument: Instrument | None) -> list[dict[str, ob
         "lo_closed": interval.lo_closed,
         "hi_closed": interval.hi_closed,
         "margin": mostly_margin(low, high),
+        "half": 0.5 * 10.0**-claim.precision,
         "unit": claim.unit,
         "currency": claim.currency or "",
         "scale": claim.scale_factor,

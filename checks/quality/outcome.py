@@ -25,6 +25,7 @@ class ExpectationResult:
     columns: tuple[str, ...] = ()
     sessions: tuple[date, ...] = ()
     detail: str = ""
+    rows: tuple[str, ...] = ()  # failing rows that are not sessions: claim ids of the claim-set suite
 
     def touches(self, needed: dict[date, frozenset[str]]) -> bool:
         """Whether a failure hits a (session, column) a verdict needs.
@@ -64,3 +65,11 @@ class ValidationOutcome:
     def failures_touching(self, needed: dict[date, frozenset[str]]) -> list[ExpectationResult]:
         """Critical failures that hit values a verdict rests on."""
         return [r for r in self.critical_failures() if r.touches(needed)]
+
+    def failures_for_row(self, row: str) -> list[ExpectationResult]:
+        """Critical failures naming ``row`` (a claim id), or naming no row at all (dataset-wide)."""
+        return [r for r in self.critical_failures() if row in r.rows or (not r.rows and not r.sessions)]
+
+    def warnings_near(self, sessions: set[date] | frozenset[date]) -> list[ExpectationResult]:
+        """Warnings on any of ``sessions`` or dataset-wide ones: what to show next to a verdict."""
+        return [r for r in self.warnings() if not r.sessions or set(r.sessions) & set(sessions)]

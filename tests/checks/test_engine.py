@@ -70,11 +70,13 @@ def claim(**kw: object) -> Claim:
         ({"value": 18, "hedge": "fast"}, "CORRECT", ""),  # almost 18 → [16.2, 18]
         ({"value": 18.2}, "MISLEADING", "the intraday extreme instead of the close"),  # low was −18.17 %
         ({"metric": "intraday_extreme", "value": 18}, "CORRECT", ""),
+        # low −18.17 misses [16.5, 17.5) by more than the last digit; the close fits: a basis error
         ({"metric": "intraday_extreme", "value": 17}, "MISLEADING", "the close instead of the intraday extreme"),
+        ({"metric": "intraday_extreme", "value": 18.6}, "MOSTLY_CORRECT", ""),  # misses [18.55, 18.65) by 0.38
         ({"sessions": [date(2025, 1, 28)], "direction": "up", "value": 9}, "CORRECT", ""),
         ({"sessions": [date(2025, 1, 28)], "value": 17}, "MISLEADING", "the session before instead of the one claimed"),
         ({"value": 16, "hedge": "mehr als"}, "CORRECT", ""),
-        ({"value": 20, "hedge": "bis zu"}, "MISLEADING", "the intraday extreme instead of the close"),
+        ({"value": 20, "hedge": "bis zu"}, "CORRECT", ""),  # "bis zu" speaks of the day's extreme: −18.17 %
         ({"value": 30}, "INCORRECT", ""),
     ],
 )

@@ -22,7 +22,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from checks.verdicts import Label
-from claims.hedges import HEDGES, Bound
+from claims.hedges import HEDGES, Bound, read_hedge
 from claims.load import load_claims
 from claims.model import Claim, ClaimFile, Metric
 from market.calendars import shift_sessions
@@ -175,17 +175,26 @@ def stated_value(magnitude: float, bound: Bound) -> tuple[float, int]:
 
 
 def _phrase(bound: Bound, lang: str) -> str | None:
-    """A hedge phrase for ``bound`` that leaves the basis alone (German on Xetra, English elsewhere)."""
+    """A hedge phrase for ``bound`` (German on Xetra, English elsewhere), one that leaves the basis alone
+    where the table has one; "bis zu"/"up to" always speak of the day's extreme."""
     if bound is Bound.EXACT:
         return None
-    return next(h.phrase for h in HEDGES if h.bound is bound and h.basis is None and h.lang == lang)
+    rows = sorted((h for h in HEDGES if h.bound is bound and h.lang == lang), key=lambda h: h.basis is not None)
+    return rows[0].phrase
+
+
+def _pct(move: Move, metric: Metric, bound: Bound) -> float:
+    """The move the claim speaks of: the close, or the extreme when the metric or the hedge says so."""
+    phrase = _phrase(bound, "de" if move.exchange == "XETR" else "en")
+    intraday = metric is Metric.INTRADAY_EXTREME or (phrase is not None and read_hedge(phrase).basis is not None)
+    return move.intraday_pct if intraday else move.close_pct
 
 
 GRID = [(move, metric, bound) for move in MOVES for metric in GRID_METRICS for bound in Bound]
 
 
 def _grid_claim(i: int, move: Move, metric: Metric, bound: Bound, flipped: bool) -> Claim:
-    pct = move.close_pct if metric is Metric.CLOSE_CHANGE else move.intraday_pct
+    pct = _pct(move, metric, bound)
     value, decimals = stated_value(abs(pct), bound)
     down = (pct < 0) != flipped
     return Claim(
@@ -224,12 +233,12 @@ def test_grid_claim_from_the_measured_move(
     grid_verdicts: dict[str, tuple[str, float | None]], i: int, cell: tuple
 ) -> None:
     move, metric, bound = cell
-    pct = move.close_pct if metric is Metric.CLOSE_CHANGE else move.intraday_pct
+    pct = _pct(move, metric, bound)
     why = (move, metric, bound, stated_value(abs(pct), bound))
     label, _ = grid_verdicts[f"grid-{i:03d}"]
     assert label == Label.CORRECT.value, why
     flip_label, flip_measured = grid_verdicts[f"grid-{i:03d}-flip"]
-    if metric is Metric.INTRADAY_EXTREME and math.copysign(1, move.other_pct) != math.copysign(1, pct):
+    if pct == move.intraday_pct and math.copysign(1, move.other_pct) != math.copysign(1, pct):
         # The day traded on both sides of the previous close (the Nikkei touched +0.81 % on 27 Jan while
         # closing -0.92 %): "at one point up" is then about the high, and may well be true.
         assert flip_measured == pytest.approx(move.other_pct), why

@@ -47,7 +47,7 @@ EXPECTED: dict[str, tuple[Bound, Basis | None]] = {
     "more than": (B.ABOVE, None), "over": (B.ABOVE, None), "upwards of": (B.ABOVE, None),
     "at least": (B.ABOVE, None),
     # at most: the peak
-    "bis zu": (B.AT_MOST, None), "up to": (B.AT_MOST, None), "as much as": (B.AT_MOST, INTRA),
+    "bis zu": (B.AT_MOST, INTRA), "up to": (B.AT_MOST, INTRA), "as much as": (B.AT_MOST, INTRA),
     # the day's extreme, not the close
     "zeitweise": (B.EXACT, INTRA), "zwischenzeitlich": (B.EXACT, INTRA), "in der spitze": (B.EXACT, INTRA),
     "at one point": (B.EXACT, INTRA), "intraday": (B.EXACT, INTRA), "at times": (B.EXACT, INTRA),
@@ -93,7 +93,7 @@ def test_each_row_means_what_it_should(phrase: str, expected: tuple[Bound, Basis
 BOUND_INTERVALS = [
     (Bound.EXACT, 19.5, 20.5, True, False, "[19.5, 20.5)"),
     (Bound.BELOW, 18.0, 20.0, True, True, "[18, 20]"),
-    (Bound.AROUND, 19.0, 21.0, True, True, "[19, 21]"),
+    (Bound.AROUND, 18.5, 21.5, True, True, "[18.5, 21.5]"),
     (Bound.JUST_ABOVE, 20.0, 22.0, True, True, "[20, 22]"),
     (Bound.ABOVE, 20.0, math.inf, False, False, "(20, ∞)"),
     (Bound.AT_MOST, 18.0, 20.5, True, False, "[18, 20.5)"),
@@ -147,9 +147,14 @@ def test_ranges_add_the_rounding_at_both_ends(low: float, high: float, decimals:
         assert (got.lo, got.hi, got.lo_closed, got.hi_closed) == (pytest.approx(lo), pytest.approx(hi), True, False)
 
 
-def test_around_is_at_least_the_rounding() -> None:
-    assert claimed_interval(2, None, 0, Bound.AROUND).describe() == "[1.5, 2.5]"  # 5 % of 2 < 0.5
-    assert claimed_interval(100, None, 0, Bound.AROUND).describe() == "[95, 105]"
+def test_around_is_always_looser_than_the_bare_number() -> None:
+    assert claimed_interval(2, None, 0, Bound.AROUND).describe() == "[1.4, 2.6]"  # ±0.5 rounding + 5 % of 2
+    assert claimed_interval(10, None, 0, Bound.AROUND).describe() == "[9, 11]"
+    assert claimed_interval(100, None, 0, Bound.AROUND).describe() == "[94.5, 105.5]"
+    for v in (2, 10, 17, 100):
+        bare, about = claimed_interval(v, None, 0, Bound.EXACT), claimed_interval(v, None, 0, Bound.AROUND)
+        assert about.lo < bare.lo
+        assert about.hi > bare.hi
 
 
 def test_mostly_margin_is_a_tenth_of_the_stated_value() -> None:

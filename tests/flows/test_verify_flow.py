@@ -65,7 +65,7 @@ def test_reports_written(seed_run) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(Path(result["paths"]["json"]).read_text(encoding="utf-8"))
     assert html.is_file()
     assert html.is_relative_to(out)
-    labels = {c["id"]: c["verdict"]["label"] for c in data["claims"]}
+    labels = {c["claim"]["id"]: c["verdict"]["label"] for c in data["claims"]}
     assert labels == {v.claim_id: v.label.value for v in result["run"].verdicts}
 
 

@@ -1,0 +1,212 @@
+"""The claim-set suite: checks on the claims themselves, across the whole set.
+
+pydantic already rejects a malformed claim file; this suite looks at what a schema cannot: a fall of
+more than 100 %, a claim about sessions after its own publication, the same claim twice under two ids,
+an implausible daily move. Each row is one claim (``claims_frame``); failures name claim ids, and
+``ValidationOutcome.failures_for_row(claim_id)`` tells the engine which claims they hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from checks.quality.spec import Batch, Spec, when_all
+from claims.model import Claim, Metric
+
+SUITE = "claim_set"
+DATASET = "claim set"
+COLUMNS = (
+    "claim_id",
+    "subject",
+    "instrument",
+    "metric",
+    "direction",
+    "unit",
+    "currency",
+    "magnitude",
+    "range_low",
+    "range_high",
+    "first_session",
+    "last_session",
+    "published",
+)
+PLAUSIBLE_PERCENT = 50.0
+"""A claimed move of more than 50 % is rare enough to double-check the claim's reading."""
+
+
+def _critical(name: str, gx_class: str, kwargs: dict, notes: str, when: tuple[str, ...] = ()) -> Spec:
+    column = kwargs.get("column") or kwargs.get("column_A")
+    return Spec(
+        name,
+        gx_class,
+        kwargs,
+        "evidence",
+        (str(column),) if column else (),
+        when_all(*when) if when else None,
+        notes,
+        quote=tuple(c for c in (kwargs.get("column_B"),) if c),
+    )
+
+
+def _warning(name: str, gx_class: str, kwargs: dict, notes: str, when: tuple[str, ...] = ()) -> Spec:
+    column = kwargs.get("column")
+    return Spec(
+        name, gx_class, kwargs, "context", (str(column),) if column else (), when_all(*when) if when else None, notes
+    )
+
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        "required_columns",
+        "ExpectTableColumnsToMatchSet",
+        {"column_set": list(COLUMNS), "exact_match": False},
+        "dataset",
+        notes="The claim table has every column of claims_frame().",
+    ),
+    _critical("claim_id_not_null", "ExpectColumnValuesToNotBeNull", {"column": "claim_id"}, "Every claim has an id."),
+    _critical("claim_id_unique", "ExpectColumnValuesToBeUnique", {"column": "claim_id"}, "Claim ids are unique."),
+    _critical(
+        "metric_known",
+        "ExpectColumnValuesToBeInSet",
+        {"column": "metric", "value_set": [m.value for m in Metric]},
+        "The metric is one marketfact can measure.",
+    ),
+    _critical(
+        "direction_known",
+        "ExpectColumnValuesToBeInSet",
+        {"column": "direction", "value_set": ["up", "down"]},
+        "The claim says up or down.",
+    ),
+    _critical("magnitude_not_null", "ExpectColumnValuesToNotBeNull", {"column": "magnitude"}, "A number is claimed."),
+    _critical(
+        "money_claim_has_currency",
+        "ExpectColumnValuesToNotBeNull",
+        {"column": "currency"},
+        "A money amount names its currency.",
+        ("is_money",),
+    ),
+    _critical(
+        "currency_code",
+        "ExpectColumnValuesToMatchRegex",
+        {"column": "currency", "regex": r"^[A-Z]{3}$"},
+        "Currencies are ISO 4217 codes.",
+    ),
+    _critical(
+        "fall_at_most_100pct",
+        "ExpectColumnValuesToBeBetween",
+        {"column": "magnitude", "max_value": 100},
+        "A price cannot fall by more than 100 %.",
+        ("is_percent_fall",),
+    ),
+    _critical(
+        "range_ordered",
+        "ExpectColumnPairValuesAToBeGreaterThanB",
+        {
+            "column_A": "range_high",
+            "column_B": "range_low",
+            "or_equal": True,
+            "ignore_row_if": "either_value_is_missing",
+        },
+        "A claimed range runs from low to high.",
+    ),
+    _critical(
+        "sessions_ordered",
+        "ExpectColumnPairValuesAToBeGreaterThanB",
+        {
+            "column_A": "last_session",
+            "column_B": "first_session",
+            "or_equal": True,
+            "ignore_row_if": "either_value_is_missing",
+        },
+        "The first session comes before the last.",
+    ),
+    _critical(
+        "claim_not_before_its_sessions",
+        "ExpectColumnPairValuesAToBeGreaterThanB",
+        {
+            "column_A": "published",
+            "column_B": "last_session",
+            "or_equal": True,
+            "ignore_row_if": "either_value_is_missing",
+        },
+        "A report cannot state a move of a session after its own publication date.",
+    ),
+    _warning(
+        "instrument_named",
+        "ExpectColumnValuesToNotBeNull",
+        {"column": "instrument"},
+        "The claim names a listing symbol (otherwise it must be resolved from its subject).",
+    ),
+    _warning(
+        "percent_move_plausible",
+        "ExpectColumnValuesToBeBetween",
+        {"column": "magnitude", "max_value": PLAUSIBLE_PERCENT},
+        "A claimed percent move above 50 % is unusual; check the claim's reading.",
+        ("is_percent",),
+    ),
+    _warning(
+        "sessions_on_weekdays",
+        "ExpectColumnValuesToBeInSet",
+        {"column": "weekday_sessions", "value_set": [True]},
+        "Claimed sessions fall on weekdays (the exchange calendar is checked when resolving).",
+    ),
+    _warning(
+        "no_duplicate_claims",
+        "ExpectCompoundColumnsToBeUnique",
+        {"column_list": ["instrument", "metric", "direction", "first_session", "last_session", "magnitude"]},
+        "The same claim does not appear twice under different ids.",
+    ),
+)
+
+
+def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
+    """One row per claim in the shape ``validate_claims`` expects (``COLUMNS``)."""
+    rows = []
+    for c in claims:
+        low, high = c.range if c.range is not None else (None, None)
+        rows.append(
+            {
+                "claim_id": c.id,
+                "subject": c.subject,
+                "instrument": c.instrument,
+                "metric": c.metric.value,
+                "direction": c.direction.value,
+                "unit": c.unit,
+                "currency": c.currency,
+                "magnitude": c.value if c.value is not None else high,
+                "range_low": low,
+                "range_high": high,
+                "first_session": pd.Timestamp(c.sessions[0]) if c.sessions else pd.NaT,
+                "last_session": pd.Timestamp(c.sessions[-1]) if c.sessions else pd.NaT,
+                # The publication's own calendar date: a Tokyo session that day may be in the report.
+                "published": pd.Timestamp(c.published_at.date()) if c.published_at else pd.NaT,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    for col in ("magnitude", "range_low", "range_high"):
+        frame[col] = frame[col].astype("float64")
+    for col in ("first_session", "last_session", "published"):
+        frame[col] = pd.to_datetime(frame[col])
+    return frame
+
+
+def claims_batch(table: pd.DataFrame) -> Batch:
+    """The claim table with helper flags, ready for the claim-set suite."""
+    frame = table.reset_index(drop=True).copy()
+    unit = frame.get("unit", pd.Series("percent", index=frame.index))
+    direction = frame.get("direction", pd.Series(None, index=frame.index))
+    frame["is_money"] = (unit == "money").astype(bool)
+    frame["is_percent"] = (unit == "percent").astype(bool)
+    frame["is_percent_fall"] = ((unit == "percent") & (direction == "down")).astype(bool)
+    weekdays = [
+        all(pd.isna(d) or pd.Timestamp(d).weekday() < 5 for d in pair)
+        for pair in zip(
+            frame.get("first_session", pd.Series(pd.NaT, index=frame.index)),
+            frame.get("last_session", pd.Series(pd.NaT, index=frame.index)),
+            strict=True,
+        )
+    ]
+    frame["weekday_sessions"] = pd.Series(weekdays, index=frame.index, dtype=bool)
+    return Batch(suite=SUITE, frame=frame, row_key="claim_id", datasets={"claims": DATASET})

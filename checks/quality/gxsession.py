@@ -1,0 +1,188 @@
+"""One quiet, ephemeral Great Expectations context per run, with every suite built once.
+
+This is the only module that imports Great Expectations, and it does so inside ``GxSession``'s
+constructor: the import costs seconds and a run that never validates should not pay for it.
+
+Quiet means: no progress bars (``ProgressBarsConfig``), no analytics (``analytics_enabled=False`` and
+``GX_ANALYTICS_ENABLED=false``), no temporary Data Docs site (the ephemeral default writes one to
+/tmp), GX's warnings and chatty logs silenced while GX runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pandas as pd
+
+from checks.quality.spec import Batch, Spec
+
+DATASOURCE = "marketfact"
+SITE = "marketfact"
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """Silence GX's deprecation and pandas warnings for the duration of a GX call."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+@dataclass
+class Costs:
+    """Seconds spent in each phase of data-quality checking during one run."""
+
+    gx_import: float = 0.0
+    context: float = 0.0
+    suites: float = 0.0
+    validations: list[tuple[str, float]] = field(default_factory=list)
+    data_docs: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain figures for printing or a JSON report."""
+        total_validation = sum(t for _, t in self.validations)
+        return {
+            "gx_import_s": round(self.gx_import, 3),
+            "context_s": round(self.context, 3),
+            "suites_s": round(self.suites, 3),
+            "validations": len(self.validations),
+            "validation_s": round(total_validation, 3),
+            "data_docs_s": round(self.data_docs, 3),
+        }
+
+
+class GxSession:
+    """An ephemeral GX context holding one suite, asset and validation definition per dataset kind."""
+
+    def __init__(self, suites: Mapping[str, Sequence[Spec]], costs: Costs) -> None:
+        self.costs = costs
+        start = time.perf_counter()
+        os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+        with quiet():
+            import great_expectations as gx
+            from great_expectations.data_context.types.base import (
+                DataContextConfig,
+                InMemoryStoreBackendDefaults,
+                ProgressBarsConfig,
+            )
+        self.gx = gx
+        logging.getLogger("great_expectations").setLevel(logging.ERROR)
+        costs.gx_import = time.perf_counter() - start
+
+        start = time.perf_counter()
+        config = DataContextConfig(
+            store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+            analytics_enabled=False,
+            progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+        )
+        with quiet():
+            self.context = gx.get_context(mode="ephemeral", project_config=config)
+            self.source = self.context.data_sources.add_pandas(DATASOURCE)
+        costs.context = time.perf_counter() - start
+
+        start = time.perf_counter()
+        self.definitions: dict[str, Any] = {}
+        self.specs: dict[str, dict[str, Spec]] = {}
+        with quiet():
+            for name, specs in suites.items():
+                self._add_suite(name, specs)
+        costs.suites = time.perf_counter() - start
+        self.site_dir: Path | None = None
+
+    def _expectation(self, spec: Spec) -> Any:
+        from great_expectations.expectations.row_conditions import Column
+
+        kwargs = dict(spec.kwargs)
+        if spec.when is not None:
+            conditions = [Column(flag) == True for flag in spec.when.flags]  # noqa: E712 - GX builds a condition
+            condition: Any = conditions[0]
+            for more in conditions[1:]:
+                condition = (condition & more) if spec.when.join == "all" else (condition | more)
+            kwargs["row_condition"] = condition
+        cls = getattr(self.gx.expectations, spec.gx_class)
+        return cls(
+            **kwargs,
+            severity=spec.severity,
+            notes=f"**{spec.name}** ({spec.severity}, {spec.scope} rows): {spec.notes}",
+            meta={"name": spec.name, "scope": spec.scope, "columns": list(spec.columns)},
+        )
+
+    def _add_suite(self, name: str, specs: Sequence[Spec]) -> None:
+        keys = [s.key for s in specs]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"suite {name} names an expectation twice")
+        suite = self.context.suites.add(
+            self.gx.ExpectationSuite(name=name, expectations=[self._expectation(s) for s in specs])
+        )
+        asset = self.source.add_dataframe_asset(name)
+        batch_definition = asset.add_batch_definition_whole_dataframe(f"{name} frame")
+        self.definitions[name] = self.context.validation_definitions.add(
+            self.gx.ValidationDefinition(name=name, data=batch_definition, suite=suite)
+        )
+        self.specs[name] = {s.key: s for s in specs}
+
+    def validate(self, batch: Batch, run_name: str) -> tuple[Any, str]:
+        """Run ``batch`` through its suite; the GX result and the Data Docs page path of it."""
+        from great_expectations.core.run_identifier import RunIdentifier
+
+        # The run name becomes a folder of the Data Docs site: keep it to portable characters.
+        run_name = re.sub(r"[^\w.=^-]+", "-", run_name)
+        run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(UTC))
+        start = time.perf_counter()
+        # GX filters the whole frame once per metric; pandas' string dtype makes that ~1.5× slower
+        # than plain objects, so strings go in as objects.
+        strings = {c: object for c, t in batch.frame.dtypes.items() if isinstance(t, pd.StringDtype)}
+        frame = batch.frame.astype(strings) if strings else batch.frame
+        with quiet():
+            result = self.definitions[batch.suite].run(
+                batch_parameters={"dataframe": frame},
+                expectation_parameters=batch.parameters or None,
+                # The failing rows' index is what we need; their values are read from the frame.
+                result_format={"result_format": "COMPLETE", "exclude_unexpected_values": True},
+                run_id=run_id,
+            )
+        self.costs.validations.append((run_name, time.perf_counter() - start))
+        return result, self._page(batch.suite, run_id)
+
+    def _page(self, suite: str, run_id: Any) -> str:
+        """Where the Data Docs site puts this validation, relative to the site root."""
+        from great_expectations.data_context.types.resource_identifiers import (
+            ExpectationSuiteIdentifier,
+            ValidationResultIdentifier,
+        )
+
+        identifier = ValidationResultIdentifier(
+            expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite),
+            run_id=run_id,
+            batch_identifier=f"{DATASOURCE}-{suite}",
+        )
+        return "/".join(quote(str(part), safe="") for part in ("validations", *identifier.to_tuple())) + ".html"
+
+    def build_docs(self, site_dir: Path) -> Path:
+        """Render every stored validation and the suites into a static site under ``site_dir``."""
+        start = time.perf_counter()
+        config: Any = {
+            "class_name": "SiteBuilder",
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(site_dir)},
+        }
+        with quiet():
+            if self.site_dir is None:
+                self.context.add_data_docs_site(SITE, config)
+            else:
+                self.context.update_data_docs_site(SITE, config)
+            self.site_dir = site_dir
+            self.context.build_data_docs(site_names=[SITE])
+        self.costs.data_docs = time.perf_counter() - start
+        return site_dir / "index.html"

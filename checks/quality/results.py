@@ -1,0 +1,184 @@
+"""Great Expectations' validation results turned into the project's ``ExpectationResult``s.
+
+Reports never see GX's types: each GX result becomes, per dataset in the batch, one or more
+``ExpectationResult``s naming the expectation for people, its severity, the failing sessions (or claim
+ids), the implicated columns, and a sentence quoting the values that broke it. This module reads GX
+objects by attribute only and so does not import Great Expectations.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date
+from string import Formatter
+from typing import Any, cast
+
+import numpy as np
+import pandas as pd
+
+from checks.quality.outcome import ExpectationResult, Severity
+from checks.quality.spec import Batch, Spec
+
+MAX_ROWS_IN_DETAIL = 6
+
+
+def _exception_message(info: Any) -> str | None:
+    """The first exception message in GX's exception_info (flat, or keyed by metric)."""
+    if not isinstance(info, dict):
+        return None
+    if info.get("raised_exception"):
+        return str(info.get("exception_message") or "exception")
+    for value in info.values():
+        if isinstance(value, dict) and value.get("raised_exception"):
+            return str(value.get("exception_message") or "exception")
+    return None
+
+
+def _failing_positions(result: Mapping[str, Any], size: int) -> list[int]:
+    """Row positions GX reported as unexpected (its index list holds the batch's RangeIndex labels)."""
+    positions: set[int] = set()
+    for item in result.get("unexpected_index_list") or []:
+        value = item.get("index") if isinstance(item, dict) else item
+        if isinstance(value, int | float) and 0 <= int(value) < size:
+            positions.add(int(value))
+    return sorted(positions)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return "empty" if math.isnan(value) else f"{value:.6g}"
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return "empty" if value is None or value is pd.NaT else str(value)
+
+
+def _label(value: Any) -> str:
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
+
+
+class _Columns:
+    """The batch frame's columns as numpy arrays, converted once and shared by every failure."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def __contains__(self, column: str) -> bool:
+        return column in self.frame.columns
+
+    def __getitem__(self, column: str) -> np.ndarray:
+        if column not in self._arrays:
+            values = self.frame[column]
+            is_time = pd.api.types.is_datetime64_any_dtype(values)
+            self._arrays[column] = values.astype(object).to_numpy() if is_time else values.to_numpy()
+        return self._arrays[column]
+
+
+def _value(value: Any) -> Any:
+    """numpy's datetime64 as a Timestamp, anything else as it is."""
+    return pd.Timestamp(value) if isinstance(value, np.datetime64) else value
+
+
+def _describe(columns: _Columns, positions: Sequence[int], batch: Batch, quoted: Sequence[str]) -> str:
+    shown = list(dict.fromkeys(c for c in quoted if c in columns and c != batch.column_key))
+    cell_value = batch.column_key is not None and "value" in shown
+    if cell_value:
+        shown.remove("value")
+    parts = []
+    for pos in positions[:MAX_ROWS_IN_DETAIL]:
+        label = _label(_value(columns[batch.row_key][pos]))
+        if batch.column_key:
+            label += f" {columns[batch.column_key][pos]}"
+        if cell_value:  # an evidence cell: "2025-01-20 close 1.02774 (floor 1.02794)"
+            label += f" {_fmt(columns['value'][pos])}"
+        values = ", ".join(f"{c} {_fmt(_value(columns[c][pos]))}" for c in shown)
+        parts.append(f"{label} ({values})" if values else label)
+    more = len(positions) - MAX_ROWS_IN_DETAIL
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+
+
+def _observed(result: Mapping[str, Any]) -> str:
+    details = result.get("details")
+    mismatched = details.get("mismatched") if isinstance(details, dict) else None
+    if isinstance(mismatched, dict) and mismatched.get("missing"):
+        return "missing columns: " + ", ".join(sorted(map(str, mismatched["missing"])))
+    return f"observed {result['observed_value']}" if "observed_value" in result else ""
+
+
+def _failed(
+    spec: Spec,
+    name: str,
+    gx_type: str,
+    severity: Severity,
+    positions: list[int],
+    batch: Batch,
+    group: str,
+    columns_of: _Columns,
+) -> ExpectationResult:
+    columns = tuple(spec.columns)
+    if batch.column_key:
+        columns = tuple(dict.fromkeys([*columns, *map(str, columns_of[batch.column_key][positions])]))
+    keys = [_value(k) for k in columns_of[batch.row_key][positions]]
+    sentence = batch.details.get((group, spec.name), "")
+    detail = "; ".join(p for p in (sentence, _describe(columns_of, positions, batch, [*columns, *spec.quote])) if p)
+    dataset_wide = spec.scope == "dataset"
+    # Dataset-wide failures list no sessions, so that they touch every verdict on the data.
+    sessions: tuple[date, ...] = (
+        () if dataset_wide else tuple(sorted({k.date() for k in keys if isinstance(k, pd.Timestamp)}))
+    )
+    rows = () if dataset_wide else tuple(sorted({str(k) for k in keys if not isinstance(k, pd.Timestamp)}))
+    return ExpectationResult(name, gx_type, severity, False, columns, sessions, detail, rows)
+
+
+def _names(spec: Spec, columns: _Columns, positions: list[int]) -> list[str]:
+    """The name of each failing row: the spec's, or its template filled from the row's own values."""
+    if not spec.name_template:
+        return [spec.name] * len(positions)
+    fields = [f for _, f, _, _ in Formatter().parse(spec.name_template) if f]
+    values = zip(*(columns[f][positions] for f in fields), strict=True)
+    return [spec.name_template.format(**dict(zip(fields, row, strict=True))) or spec.name for row in values]
+
+
+def convert(validation: Any, batch: Batch, specs: Mapping[str, Spec]) -> dict[str, list[ExpectationResult]]:
+    """Per dataset (group) of ``batch``: one result per expectation, one per name when rows fail.
+
+    ``specs`` maps each expectation's key (``name@scope``, kept in its GX meta) to its ``Spec``.
+    """
+    frame = batch.frame
+    columns = _Columns(frame)
+    groups = list(batch.datasets)
+    group_of = [str(g) for g in frame[batch.group_key]] if batch.group_key and len(frame) else [groups[0]] * len(frame)
+    out: dict[str, list[ExpectationResult]] = {g: [] for g in groups}
+    for res in validation.results:
+        config = res.expectation_config
+        meta = config.meta or {}
+        spec = specs[f"{meta.get('name')}@{meta.get('scope')}"]
+        severity = cast(Severity, str(getattr(config.severity, "value", config.severity) or spec.severity))
+        error = _exception_message(res.exception_info)
+        result = res.result or {}
+        positions = [] if res.success else _failing_positions(result, len(frame))
+        by_group: dict[str, list[int]] = defaultdict(list)
+        for pos in positions:
+            by_group[group_of[pos]].append(pos)
+        for group in groups:
+            if error or (not res.success and not positions):
+                # Nothing row-specific to blame: the whole dataset fails (a missing column, an error).
+                detail = f"could not be checked: {error}" if error else _observed(result)
+                out[group].append(
+                    ExpectationResult(spec.name, str(config.type), severity, False, spec.columns, (), detail)
+                )
+                continue
+            failing = by_group.get(group, [])
+            if not failing:
+                out[group].append(ExpectationResult(spec.name, str(config.type), severity, True, spec.columns))
+                continue
+            named: dict[str, list[int]] = defaultdict(list)
+            for pos, name in zip(failing, _names(spec, columns, failing), strict=True):
+                named[name].append(pos)
+            for name, rows in named.items():
+                out[group].append(_failed(spec, name, str(config.type), severity, rows, batch, group, columns))
+    return out

@@ -1,0 +1,120 @@
+"""Validate everything one run's verdicts rest on, in as few Great Expectations passes as possible.
+
+``validate_run`` is what the engine and the Prefect task call: one pass of the price suites over every
+instrument (evidence = the union of its claims' values, from the plan), one over the share counts, one
+over the FX rates per source, one over the claim set; then the Data Docs into the report folder.
+``extra_problems`` turns the non-price outcomes into per-claim reasons, as ``quality_problems`` does
+for prices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from checks.quality import claimset
+from checks.quality.fx import fx_evidence
+from checks.quality.outcome import ValidationOutcome
+from checks.quality.pricebatch import PriceCheck
+from checks.quality.runner import QualityRun
+from checks.quality.shares import shares_key
+from market.model import FxQuote, PriceSeries, SharesQuote
+
+FxKey = tuple[str, str, str, date]  # (source, base, quote, on), as the engine keys its rates
+
+
+def fx_dataset(source: str) -> str:
+    """The dataset name of the rates a run took from ``source`` ("ecb", "yahoo")."""
+    return f"fx: {source} rates used"
+
+
+def evidence_by_symbol(table: pd.DataFrame) -> dict[str, dict[date, frozenset[str]]]:
+    """The plan's EVIDENCE table (claim, symbol, session, column) as symbol → session → columns.
+
+    One grouping for all symbols (``Plan.evidence_for`` filters the whole table once per symbol).
+    """
+    cells = table.loc[:, ["symbol", "session", "column"]].drop_duplicates()
+    days = pd.DatetimeIndex(cells["session"]).date
+    sets: dict[str, dict[date, set[str]]] = {}
+    for symbol, day, column in zip(cells["symbol"].to_numpy(), days, cells["column"].to_numpy(), strict=True):
+        sets.setdefault(str(symbol), {}).setdefault(day, set()).add(str(column))
+    return {s: {d: frozenset(c) for d, c in by_day.items()} for s, by_day in sets.items()}
+
+
+def validate_run(
+    plan: Any,
+    series: Mapping[str, PriceSeries],
+    fx: Mapping[FxKey, FxQuote],
+    shares: Mapping[tuple[str, date], SharesQuote],
+    docs_dir: Path | None,
+    *,
+    run: QualityRun | None = None,
+    fx_tables: Mapping[str, pd.DataFrame] | None = None,
+) -> tuple[dict[str, ValidationOutcome], tuple[ValidationOutcome, ...]]:
+    """Outcomes per symbol (prices), and the others (claim set, share counts, FX) in a tuple.
+
+    ``plan`` is a ``checks.plan.Plan`` (windows, instruments, ``evidence_for``). ``fx_tables`` may give a
+    source's whole table of fixings, EUR-based as the ECB publishes them (``{"ecb": EcbFxSource().table}``),
+    so its rates are checked in context; without it the rates used are checked on their own.
+    ``docs_dir`` is the report folder: the Data Docs go to ``docs_dir/data-docs``, and each outcome
+    links there.
+    """
+    run = run or QualityRun()
+    evidence = evidence_by_symbol(plan.evidence)
+    checks = [
+        PriceCheck(series[s], plan.instruments[s], plan.windows[s], evidence.get(s, {}))
+        for s in sorted(series)
+        if s in plan.windows and s in plan.instruments
+    ]
+    outcomes = run.validate_prices_many(checks)
+    extra: list[ValidationOutcome] = [run.validate_claims(list(plan.claims.claims))]
+    extra.extend(run.validate_shares_many([(q, on) for (_, on), q in sorted(shares.items())]).values())
+    for source in sorted({key[0] for key in fx}):
+        quotes = [q for key, q in sorted(fx.items()) if key[0] == source]
+        table = (fx_tables or {}).get(source)
+        if table is not None:
+            extra.append(run.validate_fx(table, fx_evidence(quotes, "EUR"), base="EUR", dataset=fx_dataset(source)))
+        else:
+            extra.append(run.validate_fx_quotes(quotes, fx_dataset(source)))
+    if docs_dir is not None:
+        run.build_data_docs(Path(docs_dir))
+    return outcomes, tuple(extra)
+
+
+def extra_problems(
+    plan: Any, extra: tuple[ValidationOutcome, ...], fx: Mapping[FxKey, FxQuote] | None = None
+) -> pd.Series:
+    """Per claim (the plan table's index): critical failures of the claim set, share counts and FX.
+
+    A claim-set failure names the claim; a share-count failure hits the money claims that multiply
+    by that count; an FX failure hits the money claims converted with that rate. '' when none.
+    """
+    table = plan.table
+    problems = pd.Series("", index=table.index, dtype=object)
+    by_name = {o.dataset: o for o in extra}
+    claims_outcome = by_name.get(claimset.DATASET)
+    by_id = {c.id: c for c in plan.claims.claims}
+    for i, row in zip(table.index, table.itertuples(), strict=True):
+        found: list[str] = []
+        if claims_outcome is not None:
+            found += [f"{r.name} failed on the claim" for r in claims_outcome.failures_for_row(row.claim_id)]
+        if getattr(row, "unit", "") == "money" and not pd.isna(getattr(row, "end", pd.NaT)):
+            on = row.end.date()
+            count = by_name.get(shares_key(row.symbol, on))
+            if count is not None:
+                found += [f"{r.name} failed on {count.dataset}" for r in count.critical_failures()]
+            claim = by_id.get(row.claim_id)
+            key = (claim.fx, row.listing_currency, row.currency, on) if claim else None
+            quote = (fx or {}).get(key) if key else None
+            rates = by_name.get(fx_dataset(key[0])) if key else None
+            if quote is not None and rates is not None:
+                needed = {quote.on: frozenset({quote.base, quote.quote})}
+                found += [
+                    f"{r.name} failed on the {quote.base}→{quote.quote} rate" for r in rates.failures_touching(needed)
+                ]
+        problems[i] = "; ".join(found)
+    return problems
