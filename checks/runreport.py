@@ -1,4 +1,9 @@
-"""``RunReport``: everything one run concluded, the single input of every renderer and of the history."""
+"""``RunReport``: everything one run concluded, the single input of every renderer and of the history.
+
+A run that started from an article (``marketfact check-article``) also carries an ``ArticleExtraction``:
+the article's text and what extraction read in it, as plain data, so the report can show the text with
+each checked sentence marked and list the numbers that were not turned into claims.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,61 @@ class DataSourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimSpan:
+    """Where an extracted claim stands in the article (character offsets) and the words that set it."""
+
+    claim_id: str
+    sentence_index: int
+    sentence_span: tuple[int, int]
+    number_span: tuple[int, int]
+    number_text: str
+    subject_words: str = ""
+    direction_words: str = ""
+    hedge_words: str = ""
+    period_words: str = ""
+    confidence: float = 1.0
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedNumber:
+    """A number of the article that is not a market claim, and why."""
+
+    text: str
+    kind: str  # not_market | level | unsupported_unit | unknown_unit | group | no_subject | unlisted | no_direction
+    reason: str
+    sentence_index: int
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedName:
+    """A company name extraction could not map to one listing, with the candidates it knows."""
+
+    name: str
+    reason: str
+    sentence_index: int
+    span: tuple[int, int]
+    candidates: tuple[str, ...] = ()  # "CEG Constellation Energy (aliases)"
+    number_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """The article a run's claims were extracted from, and everything extraction read in it."""
+
+    text: str  # exactly as read (user input: render as text only); every span indexes into it
+    language: str
+    published_at: datetime
+    origin: str  # the article's file
+    claims_file: str | None  # the claim file extraction wrote, for `marketfact check`
+    claims: tuple[ClaimSpan, ...]
+    not_market: tuple[SkippedNumber, ...] = ()
+    unresolved: tuple[UnresolvedName, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class RunReport:
     """The outcome of checking one claim set."""
 
@@ -36,6 +96,7 @@ class RunReport:
     sources: tuple[DataSourceInfo, ...] = ()
     versions: dict[str, str] = field(default_factory=dict)
     synthetic: bool = False  # True for benchmark data: every output must say so
+    extraction: ArticleExtraction | None = None  # set when the claims were extracted from an article
 
     def counts(self) -> dict[str, int]:
         """Claims per outcome (pass / fail / unverifiable) and per label."""

@@ -1,9 +1,13 @@
-"""The ``verify-claims`` flow: load claims → fetch per instrument → validate → judge → render."""
+"""The ``verify-claims`` flow: load claims → fetch per instrument → validate → judge → render.
+
+The steps themselves are ``verification_steps``, shared with ``flows.article.check_article``.
+"""
 
 from __future__ import annotations
 
 import math
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -11,7 +15,7 @@ from prefect.cache_policies import NO_CACHE
 
 from checks.plan import Plan
 from checks.run import assemble, judge_all, new_run_id
-from checks.runreport import RunReport
+from checks.runreport import ArticleExtraction, RunReport
 from flows.artifacts import publish_artifacts
 from flows.tasks import (
     Chunk,
@@ -40,7 +44,7 @@ def chunks(plan: Plan) -> list[Chunk]:
 @task(name="judge-claims", cache_policy=NO_CACHE)
 def judge_task(plan, series, errors, outcomes, fx, shares, extra, started, claims_path, mode, run_id) -> RunReport:  # type: ignore[no-untyped-def]
     """Measure and judge all claims at once (vectorised), then assemble the run report."""
-    judged, panel = judge_all(plan, series, errors, outcomes, fx, shares)
+    judged, panel = judge_all(plan, series, errors, outcomes, fx, shares, extra)
     return assemble(plan, judged, panel, series, outcomes, fx, shares, started, claims_path, mode, run_id, extra)
 
 
@@ -64,11 +68,34 @@ def verify_claims(
     history_url: str | None = None,
 ) -> dict[str, object]:
     """Check every claim of a claim file against market data and write the reports."""
+    return verification_steps(claims_path, out_dir, source, lang, snapshot_dir, cache_dir, history_url)
+
+
+def verification_steps(
+    claims_path: str,
+    out_dir: str = "out",
+    source: str = "auto",
+    lang: str = "en",
+    snapshot_dir: str | None = None,
+    cache_dir: str = ".cache/marketfact",
+    history_url: str | None = None,
+    *,
+    started: datetime | None = None,
+    run_id: str | None = None,
+    extraction: ArticleExtraction | None = None,
+) -> dict[str, object]:
+    """The verification steps of a flow: load → plan → fetch per instrument → validate → judge → render.
+
+    Call it from inside a flow (its tasks become that flow's task runs): ``verify_claims`` runs it on a
+    claim file, ``flows.article.check_article`` on the claim file it has just extracted, passing the run's
+    ``started``/``run_id`` (chosen before extraction, which writes into the run's folder) and the
+    ``extraction`` the report shows next to the verdicts.
+    """
     from checks.engine import now
 
     logger = get_run_logger()
-    started = now()
-    run_id = new_run_id(started)
+    started = started or now()
+    run_id = run_id or new_run_id(started)
     market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, Path(cache_dir))
     claims = load_claims_task(claims_path)
     plan = plan_task(claims, market)
@@ -89,6 +116,8 @@ def verify_claims(
     report_dir = Path(out_dir)
     outcomes, extra = validate_task(plan, series, fx, shares, report_dir / run_id)
     run = judge_task(plan, series, errors, outcomes, fx, shares, extra, started, claims_path, market.mode, run_id)
+    if extraction is not None:
+        run = replace(run, extraction=extraction)
     paths = render_task(run, report_dir, lang)
     publish_artifacts(run, paths.get("html"))
     if history_url:

@@ -1,6 +1,8 @@
 """The ``marketfact`` command: one group, one subcommand per job.
 
     marketfact check examples/deepseek-2025-01.yaml      verify a claim file, write HTML + JSON reports
+    marketfact extract ARTICLE --published TIME          extract an article's claims into a claim file
+    marketfact check-article ARTICLE --published TIME    extract and verify in one run, article in the report
 
 Run ``marketfact COMMAND --help`` for each command's options. A user's mistake (a bad file, an unknown
 field, no data) is a message and an exit code, never a traceback.
@@ -10,10 +12,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from marketfact.settings import Settings
+
+if TYPE_CHECKING:  # imported lazily: the extractor costs about a second to import
+    from claims.extract import Extraction
 
 EXIT_FILE_ERROR = 2
 EXIT_GATE = 1
@@ -123,6 +129,178 @@ def _run_flow(
         snapshot_dir=str(settings.snapshot_dir),
         cache_dir=str(settings.cache_dir),
     )
+
+
+_PUBLISHED_HELP = "When the article appeared: ISO 8601 with a time zone, e.g. 2025-01-28T07:30:00+01:00 (required)."
+_ALIASES_HELP = "An alias file of your own (YAML shaped like claims/data/aliases.yaml); repeat for more."
+_ONLINE_HELP = "Look names the alias table lacks up with yfinance's search (needs the network)."
+
+
+def _extract_or_exit(
+    article: Path, published: str | None, lang: str, alias_files: tuple[Path, ...], online: bool
+) -> Extraction:
+    """Extract ARTICLE's claims; a user's mistake becomes one line on stderr and exit code 2."""
+    from claims.extract import AliasFileError, AliasTable, ExtractionError, extract_file, yahoo_searcher
+
+    try:
+        aliases = None
+        if alias_files or online:
+            aliases = AliasTable.load(*alias_files, searcher=yahoo_searcher() if online else None)
+        return extract_file(article, published, lang, aliases)
+    except (ExtractionError, AliasFileError) as exc:
+        _input_error(str(exc))
+
+
+def _input_error(message: str) -> NoReturn:
+    """One line on stderr (a YAML parser's message spans several) and exit code 2."""
+    click.echo(f"error: {' '.join(message.split())}", err=True)
+    sys.exit(EXIT_FILE_ERROR)
+
+
+def _claim_lines(extraction: Extraction) -> list[str]:
+    """One line per extracted claim: id, instrument, the claim in words, confidence."""
+    lines = []
+    for claim, reading in zip(extraction.claims, extraction.readings, strict=True):
+        lines.append(
+            f"claim {claim.id:<16} {claim.instrument or '?':<8} {claim.text} "
+            f"(sentence {reading.sentence_index + 1}, confidence {reading.confidence:.2f})"
+        )
+    return lines
+
+
+@main.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--published", metavar="DATETIME", help=_PUBLISHED_HELP)
+@click.option(
+    "--lang", type=click.Choice(["auto", "de", "en"]), default="auto", show_default=True,
+    help="The article's language; auto tells German from English by its function words.",
+)  # fmt: skip
+@click.option(
+    "-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the claim file here [default: print it to stdout].",
+)  # fmt: skip
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(path_type=Path), help=_ALIASES_HELP)
+@click.option("--online", is_flag=True, help=_ONLINE_HELP)
+def extract(
+    article: Path, published: str | None, lang: str, out_file: Path | None, alias_files: tuple[Path, ...], online: bool
+) -> None:
+    """Extract the market claims of ARTICLE into a claim file for `marketfact check`.
+
+    ARTICLE is plain text or Markdown, German or English. Each claim keeps its sentence, its character
+    span, the words that set its hedge, period and direction, and notes where the reading was uncertain.
+    The claims found, the numbers that are not market claims (with the reason) and the names that could
+    not be resolved (with candidates) are listed on stderr and as comments at the top of the file.
+    Bad input (empty, binary, another language, a missing or malformed --published) exits with code 2.
+    """
+    from claims.extract import ExtractionError
+
+    extraction = _extract_or_exit(article, published, lang, alias_files, online)
+    click.echo(
+        f"{len(extraction.claims)} claim(s) found in {article} ({extraction.language}, "
+        f"published {extraction.published_at.isoformat()})",
+        err=True,
+    )
+    for line in _claim_lines(extraction) + extraction.report_lines():
+        click.echo(line, err=True)
+    try:
+        if out_file is None:
+            click.echo(extraction.to_yaml(origin=str(article)), nl=False)
+        else:
+            extraction.write(out_file, origin=str(article))
+            click.echo(f"wrote {out_file}; check it with: marketfact check {out_file}", err=True)
+    except ExtractionError as exc:  # no claim at all: there is no claim file to write
+        _input_error(str(exc))
+    except OSError as exc:
+        _input_error(f"cannot write {out_file}: {exc.strerror or exc}")
+
+
+@main.command("check-article")
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--published", metavar="DATETIME", help=_PUBLISHED_HELP)
+@click.option(
+    "--lang", type=click.Choice(["auto", "de", "en"]), default="auto", show_default=True,
+    help="The article's language; auto tells German from English by its function words.",
+)  # fmt: skip
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), help="Report folder [default: out/].")
+@click.option("--report-lang", type=click.Choice(["en", "de"]), help="Report language and number format [default: en].")
+@click.option(
+    "--source",
+    type=click.Choice(["auto", "snapshot", "yfinance"]),
+    help="auto: the snapshot where it covers, yfinance otherwise [default: auto].",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["fail", "unverifiable"]),
+    help="Exit 1 when any claim fails (fail), or fails or cannot be verified (unverifiable).",
+)
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(path_type=Path), help=_ALIASES_HELP)
+@click.option("--online", is_flag=True, help=_ONLINE_HELP)
+@click.pass_context
+def check_article(
+    ctx: click.Context,
+    article: Path,
+    published: str | None,
+    lang: str,
+    out_dir: Path | None,
+    report_lang: str | None,
+    source: str | None,
+    fail_on: str | None,
+    alias_files: tuple[Path, ...],
+    online: bool,
+) -> None:
+    """Extract the claims of ARTICLE and verify them in one Prefect flow.
+
+    Runs the flow ``check-article``: an extract task, then the tasks of ``verify-claims``. It writes the
+    same HTML and JSON reports as `marketfact check`; the HTML report also shows the article with each
+    checked sentence marked by its verdict, the claims found, the numbers that are not market claims and
+    the names that could not be resolved. The extracted claim file is kept next to the report
+    (<out>/<run>/claims.yaml), so `marketfact check` can re-check it.
+    """
+    settings = _settings(ctx)
+    # fail fast, before Prefect starts: the same extraction the flow runs, offline (no search twice)
+    preview = _extract_or_exit(article, published, lang, alias_files, False)
+    if not preview.claims and not online:
+        for line in preview.report_lines():
+            click.echo(line, err=True)
+        _input_error(f"no checkable market claim found in {article}")
+    click.echo(f"Extracting and checking the claims of {article} …", err=True)
+    from flows.runtime import configure_prefect
+
+    configure_prefect(settings.prefect_home)
+    from claims.extract import ExtractionError
+    from flows.article import check_article as check_article_flow
+
+    out = out_dir or settings.out_dir
+    try:
+        result = check_article_flow(
+            article_path=str(article),
+            published=str(published),
+            out_dir=str(out),
+            lang=lang,
+            source=source or settings.source,
+            report_lang=report_lang or settings.lang,
+            aliases=[str(p) for p in alias_files],
+            online=online,
+            snapshot_dir=str(settings.snapshot_dir),
+            cache_dir=str(settings.cache_dir),
+            history_url=settings.history_for(out),
+        )
+    except ExtractionError as exc:  # only with --online: what the offline preview could not foresee
+        _input_error(str(exc))
+    for line in result["report_lines"]:
+        click.echo(line, err=True)
+    run = result["run"]
+    for verdict in run.verdicts:
+        shown = f"{verdict.measured:+.2f} {verdict.unit}" if verdict.measured is not None else "—"
+        click.echo(f"{verdict.label.value:<15} {verdict.claim_id:<32} measured {shown}")
+    counts = result["counts"]
+    click.echo(f"\n{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
+    click.echo(f"claim file: {result['claims_path']}")
+    for kind, path in result["paths"].items():
+        click.echo(f"{kind} report: {path}")
+    from reports import exit_code_for
+
+    sys.exit(exit_code_for(run, fail_on))
 
 
 @main.command()

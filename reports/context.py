@@ -18,6 +18,7 @@ from checks.quality.outcome import ExpectationResult, ValidationOutcome
 from checks.runreport import RunReport
 from checks.verdicts import Verdict
 from claims.model import Claim
+from reports.article import ArticleSectionView, article_section
 from reports.charts import signed_interval, verdict_chart
 from reports.claimreview import anchor, claim_review
 from reports.i18n import WORDS, Formatter
@@ -161,6 +162,7 @@ class ReportContext:
     claims: tuple[ClaimView, ...]
     css: Markup
     charts: bool = True  # False: the run was rendered without charts on purpose
+    article_text: ArticleSectionView | None = None  # the article with its sentences marked (check-article runs)
 
 
 _ZONE = re.compile(r"\b([A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b")
@@ -334,4 +336,5 @@ def build_context(run: RunReport, fmt: Formatter, css: str, charts: bool = True)
         claims=tuple(claim_view(run, v, fmt, i, charts) for i, v in enumerate(run.verdicts)),
         css=Markup(css),
         charts=charts,
+        article_text=article_section(run, fmt),
     )

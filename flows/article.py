@@ -1,0 +1,99 @@
+"""The ``check-article`` flow: extract the claims of an article, then verify them like ``verify-claims``.
+
+One flow run: the extract task reads the article and writes the claim file into the run's report folder
+(``<out>/<run_id>/claims.yaml``, so ``marketfact check`` can re-check it), then ``verification_steps``
+runs the very tasks of ``verify-claims`` on that file and the report shows the article with its sentences
+marked by verdict.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from checks.runreport import ArticleExtraction
+from flows.verify import verification_steps
+
+CLAIMS_FILE_NAME = "claims.yaml"
+"""The claim file's name inside the run's report folder."""
+
+
+@task(name="extract-claims", cache_policy=NO_CACHE)
+def extract_task(
+    article_path: str,
+    published: str,
+    lang: str,
+    alias_files: list[str],
+    online: bool,
+    claims_out: str,
+) -> tuple[ArticleExtraction, list[str]]:
+    """Read the article, extract its claims, write the claim file; the extraction and its report lines.
+
+    Raises ``claims.extract.ExtractionError`` (including ``NoClaimsFoundError``) for an article that
+    gives no claim file: the run stops there, before any data is fetched. No retries: a failing online
+    name search is already a warning of the extraction, not an error.
+    """
+    from claims.extract import AliasTable, extract_claims, parse_published, read_article, yahoo_searcher
+    from reports.article import article_extraction
+
+    text = read_article(article_path)
+    when = parse_published(published)
+    aliases = None
+    if alias_files or online:
+        aliases = AliasTable.load(*alias_files, searcher=yahoo_searcher() if online else None)
+    extraction = extract_claims(text, when, lang, aliases)
+    extraction.to_claim_file_dict()  # raises NoClaimsFoundError before a run folder is made for nothing
+    out = Path(claims_out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    extraction.write(out, origin=article_path)
+    return article_extraction(extraction, text, article_path, str(out)), extraction.report_lines()
+
+
+@flow(name="check-article", log_prints=False)
+def check_article(
+    article_path: str,
+    published: str,
+    out_dir: str = "out",
+    lang: str = "auto",
+    source: str = "auto",
+    report_lang: str = "en",
+    aliases: list[str] | None = None,
+    online: bool = False,
+    snapshot_dir: str | None = None,
+    cache_dir: str = ".cache/marketfact",
+    history_url: str | None = None,
+) -> dict[str, object]:
+    """Extract the claims of an article (published at ``published``, ISO 8601) and check them.
+
+    ``lang`` is the article's language (de, en or auto); ``report_lang`` the report's. Returns what
+    ``verify_claims`` returns plus ``claims_path``, ``extraction`` and its ``report_lines``.
+    """
+    from checks.engine import now
+    from checks.run import new_run_id
+
+    logger = get_run_logger()
+    started = now()
+    run_id = new_run_id(started)
+    claims_path = Path(out_dir) / run_id / CLAIMS_FILE_NAME
+    extraction, lines = extract_task(article_path, published, lang, list(aliases or ()), online, str(claims_path))
+    logger.info(
+        "%d claim(s) extracted from %s, %d number(s) not market claims, %d unresolved name(s); claim file %s",
+        len(extraction.claims), article_path, len(extraction.not_market), len(extraction.unresolved), claims_path,
+    )  # fmt: skip
+    for message in extraction.warnings:
+        logger.warning("extraction: %s", message)
+    result = verification_steps(
+        str(claims_path),
+        out_dir,
+        source,
+        report_lang,
+        snapshot_dir,
+        cache_dir,
+        history_url,
+        started=started,
+        run_id=run_id,
+        extraction=extraction,
+    )
+    return {**result, "claims_path": str(claims_path), "extraction": extraction, "report_lines": lines}

@@ -1,0 +1,62 @@
+"""Scale-out and concurrency: Dask workers run the tasks; two runs at once keep the history whole."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+pytestmark = pytest.mark.slow
+
+
+def test_dask_local_cluster_of_two_workers(tmp_path: Path) -> None:
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.verify import with_task_runner
+
+    flow = with_task_runner("dask", workers=2)
+    assert type(flow.task_runner).__name__ == "DaskTaskRunner"
+    with prefect_test_harness():
+        result = flow(claims_path=str(SEED), out_dir=str(tmp_path), source="snapshot")
+    labels = {v.claim_id: v.label.value for v in result["run"].verdicts}
+    assert labels["nvda-monday-plunge"] == "CORRECT"
+    assert labels["advantest-two-days"] == "CORRECT"
+    assert Path(result["paths"]["html"]).is_file()
+
+
+def test_unknown_task_runner_is_refused() -> None:
+    from flows.verify import with_task_runner
+
+    with pytest.raises(ValueError, match="unknown task runner 'ray'"):
+        with_task_runner("ray")
+
+
+def test_two_runs_at_once_keep_the_history_whole(tmp_path: Path) -> None:
+    """Two `marketfact check` processes, one report folder, one history database, one Prefect home."""
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(tmp_path / "prefect"),
+        "MARKETFACT_OUT_DIR": str(tmp_path / "out"),
+        "MARKETFACT_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    env.pop("PREFECT_API_URL", None)
+    cmd = [sys.executable, "-m", "marketfact.cli", "check", str(SEED)]
+    procs = [
+        subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=600)[0] for p in procs]
+    for p, out in zip(procs, outputs, strict=True):
+        assert p.returncode == 0, out
+        assert "Traceback" not in out
+    with sqlite3.connect(tmp_path / "out" / "history.db") as db:
+        assert db.execute("select count(*) from runs").fetchone() == (2,)
+        assert db.execute("select count(*) from verdicts").fetchone() == (10,)
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+    assert len(list((tmp_path / "out").glob("*/report.html"))) == 2
