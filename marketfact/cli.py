@@ -10,7 +10,9 @@ field, no data) is a message and an exit code, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -90,17 +92,8 @@ def check(
         sys.exit(EXIT_FILE_ERROR)
     click.echo(f"Checking {len(claims.claims)} claim(s) from {claims_file} …", err=True)
     result = _run_flow(settings, claims_file, out_dir, source, lang, task_runner, dask_address)
-    run = result["run"]
-    for verdict in run.verdicts:
-        shown = f"{verdict.measured:+.2f} {verdict.unit}" if verdict.measured is not None else "—"
-        click.echo(f"{verdict.label.value:<15} {verdict.claim_id:<32} measured {shown}")
-    counts = result["counts"]
-    click.echo(f"\n{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
-    for kind, path in result["paths"].items():
-        click.echo(f"{kind} report: {path}")
-    from reports import exit_code_for
-
-    sys.exit(exit_code_for(run, fail_on))
+    _print_result(result)
+    _exit_for(result["run"], fail_on)
 
 
 def _run_flow(
@@ -112,23 +105,76 @@ def _run_flow(
     task_runner: str = "threads",
     dask_address: str | None = None,
 ) -> dict:  # type: ignore[type-arg]
-    """Start Prefect the quiet, fast way and run the verify-claims flow."""
-    from flows.runtime import configure_prefect
+    """Run the verify-claims flow, with Prefect started the quiet, fast way."""
+    with _prefect(settings):
+        from flows.verify import with_task_runner
 
-    configure_prefect(settings.prefect_home)
-    from flows.verify import with_task_runner
+        out = out_dir or settings.out_dir
+        flow = with_task_runner(task_runner, dask_address)
+        _ready()
+        return flow(
+            claims_path=str(claims_file),
+            out_dir=str(out),
+            history_url=settings.history_for(out),
+            source=source or settings.source,
+            lang=lang or settings.lang,
+            snapshot_dir=str(settings.snapshot_dir),
+            cache_dir=str(settings.cache_dir),
+        )
 
-    out = out_dir or settings.out_dir
-    flow = with_task_runner(task_runner, dask_address)
-    return flow(
-        claims_path=str(claims_file),
-        out_dir=str(out),
-        history_url=settings.history_for(out),
-        source=source or settings.source,
-        lang=lang or settings.lang,
-        snapshot_dir=str(settings.snapshot_dir),
-        cache_dir=str(settings.cache_dir),
-    )
+
+_SERVER: list[object] = []
+
+
+@contextlib.contextmanager
+def _prefect(settings: Settings) -> Iterator[None]:
+    """Prefect's settings, and its temporary server launched before Prefect is imported (flows/runtime.py).
+
+    While the server boots on the other core, this process imports Prefect and the project, and Great
+    Expectations in a background thread; ``_ready`` then waits for whatever is left.
+    """
+    from flows.runtime import prefect_runtime, prewarm_import
+
+    with prefect_runtime(settings.prefect_home) as server:
+        _SERVER[:] = [server]
+        import flows.verify  # noqa: F401 - Prefect and the project, imported while the server boots
+
+        prewarm_import("great_expectations")
+        try:
+            yield
+        finally:
+            _SERVER.clear()
+
+
+def _ready() -> None:
+    """Wait for the temporary server (if one was started) just before the flow's first API call."""
+    server = _SERVER[0] if _SERVER else None
+    if server is not None:
+        server.wait_ready()  # type: ignore[attr-defined]
+
+
+def _print_result(result: dict) -> None:  # type: ignore[type-arg]
+    """The verdicts, the counts and where the reports are."""
+    run = result["run"]
+    for verdict in run.verdicts:
+        shown = f"{verdict.measured:+.2f} {verdict.unit}" if verdict.measured is not None else "—"
+        click.echo(f"{verdict.label.value:<15} {verdict.claim_id:<32} measured {shown}")
+    counts = result["counts"]
+    click.echo(f"\n{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
+    if "claims_path" in result:
+        click.echo(f"claim file: {result['claims_path']}")
+    for kind, path in result["paths"].items():
+        click.echo(f"{kind} report: {path}")
+
+
+def _exit_for(run: object, fail_on: str | None) -> NoReturn:
+    """Exit with the --fail-on gate's code, skipping the interpreter's slow final garbage collection."""
+    from flows.runtime import skip_final_gc
+    from reports import exit_code_for
+
+    code = exit_code_for(run, fail_on)  # type: ignore[arg-type]
+    skip_final_gc()
+    sys.exit(code)
 
 
 _PUBLISHED_HELP = "When the article appeared: ISO 8601 with a time zone, e.g. 2025-01-28T07:30:00+01:00 (required)."
@@ -264,43 +310,33 @@ def check_article(
             click.echo(line, err=True)
         _input_error(f"no checkable market claim found in {article}")
     click.echo(f"Extracting and checking the claims of {article} …", err=True)
-    from flows.runtime import configure_prefect
-
-    configure_prefect(settings.prefect_home)
     from claims.extract import ExtractionError
-    from flows.article import check_article as check_article_flow
 
     out = out_dir or settings.out_dir
-    try:
-        result = check_article_flow(
-            article_path=str(article),
-            published=str(published),
-            out_dir=str(out),
-            lang=lang,
-            source=source or settings.source,
-            report_lang=report_lang or settings.lang,
-            aliases=[str(p) for p in alias_files],
-            online=online,
-            snapshot_dir=str(settings.snapshot_dir),
-            cache_dir=str(settings.cache_dir),
-            history_url=settings.history_for(out),
-        )
-    except ExtractionError as exc:  # only with --online: what the offline preview could not foresee
-        _input_error(str(exc))
+    with _prefect(settings):
+        from flows.article import check_article as check_article_flow
+
+        _ready()
+        try:
+            result = check_article_flow(
+                article_path=str(article),
+                published=str(published),
+                out_dir=str(out),
+                lang=lang,
+                source=source or settings.source,
+                report_lang=report_lang or settings.lang,
+                aliases=[str(p) for p in alias_files],
+                online=online,
+                snapshot_dir=str(settings.snapshot_dir),
+                cache_dir=str(settings.cache_dir),
+                history_url=settings.history_for(out),
+            )
+        except ExtractionError as exc:  # only with --online: what the offline preview could not foresee
+            _input_error(str(exc))
     for line in result["report_lines"]:
         click.echo(line, err=True)
-    run = result["run"]
-    for verdict in run.verdicts:
-        shown = f"{verdict.measured:+.2f} {verdict.unit}" if verdict.measured is not None else "—"
-        click.echo(f"{verdict.label.value:<15} {verdict.claim_id:<32} measured {shown}")
-    counts = result["counts"]
-    click.echo(f"\n{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
-    click.echo(f"claim file: {result['claims_path']}")
-    for kind, path in result["paths"].items():
-        click.echo(f"{kind} report: {path}")
-    from reports import exit_code_for
-
-    sys.exit(exit_code_for(run, fail_on))
+    _print_result(result)
+    _exit_for(result["run"], fail_on)
 
 
 @main.command()

@@ -30,8 +30,9 @@ class Settings(BaseSettings):
     """auto: the snapshot where it covers the request, yfinance otherwise; or only one of them."""
     history_url: str | None = None
     """SQLAlchemy URL of the verdict history; by default the SQLite file ``<out_dir>/history.db``."""
-    prefect_home: Path = Path(".prefect")
-    """PREFECT_HOME for runs without a Prefect server: kept in the project so set-up happens once."""
+    prefect_home: Path | None = None
+    """PREFECT_HOME for runs without a Prefect server; by default a per-user cache folder keyed by Prefect's
+    version (flows/runtime.py), so its database is migrated once per machine, not once per run."""
     lang: Literal["en", "de"] = "en"
     """Language and number formats of the report."""
     instruments_file: Path | None = None

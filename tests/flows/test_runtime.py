@@ -1,0 +1,282 @@
+"""flows.runtime: Prefect's start-up defaults respect the user's settings; the early server really serves."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from flows import runtime
+from flows.runtime import ENV_DEFAULTS, configure_prefect, configured_api_url, prefect_env_defaults
+
+OWN_NAMES = {"PREFECT_HOME", "PREFECT_PROFILES_PATH"} | {n for d in ENV_DEFAULTS for n in d.names}
+
+
+@pytest.fixture
+def _refresh_prefect_afterwards() -> Iterator[None]:
+    """Prefect's global settings follow os.environ again once monkeypatch has restored it."""
+    yield
+    if "prefect.context" in sys.modules:
+        sys.modules["prefect.context"].refresh_global_settings_context()
+
+
+@pytest.fixture
+def clean_env(_refresh_prefect_afterwards: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No Prefect configuration anywhere: empty cwd, home and cache; os.environ restored afterwards."""
+    for name in list(os.environ):
+        if name.startswith("PREFECT_") or name in OWN_NAMES:
+            monkeypatch.delenv(name)
+    for name in ("HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    # configure_prefect writes os.environ directly: let monkeypatch put every promised name back.
+    for name in OWN_NAMES | {"PREFECT_API_URL", "PREFECT_UI_URL"}:
+        monkeypatch.setenv(name, "placeholder")
+        monkeypatch.delenv(name)
+    return work
+
+
+def test_sets_every_promised_variable_when_nothing_is_configured(clean_env: Path, tmp_path: Path) -> None:
+    home = tmp_path / "prefect-home"
+    configure_prefect(home)
+    assert os.environ["PREFECT_HOME"] == str(home)
+    assert home.is_dir()
+    for default in ENV_DEFAULTS:
+        assert os.environ[default.names[0]] == default.value, default.names
+    assert "PREFECT_PROFILES_PATH" not in os.environ  # the user has no profiles to keep
+
+
+def test_relative_home_is_made_absolute(clean_env: Path) -> None:
+    configure_prefect(Path(".prefect"))
+    assert os.environ["PREFECT_HOME"] == str(clean_env / ".prefect")
+
+
+def test_default_home_is_a_versioned_user_cache(clean_env: Path, tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    configure_prefect()
+    expected = tmp_path / "xdg_cache_home" / "marketfact" / f"prefect-{version('prefect')}"
+    assert os.environ["PREFECT_HOME"] == str(expected)
+
+
+def test_user_environment_wins(clean_env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "mine"))
+    monkeypatch.setenv("PREFECT_SERVER_ANALYTICS_ENABLED", "true")
+    monkeypatch.setenv("DO_NOT_TRACK", "0")
+    # A legacy spelling counts as set too: the canonical one must not be added beside it.
+    monkeypatch.setenv("PREFECT_API_BLOCKS_REGISTER_ON_START", "true")
+    configure_prefect(tmp_path / "ours")
+    assert os.environ["PREFECT_HOME"] == str(tmp_path / "mine")
+    assert os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "true"
+    assert os.environ["DO_NOT_TRACK"] == "0"
+    assert "PREFECT_SERVER_REGISTER_BLOCKS_ON_START" not in os.environ
+    assert os.environ["PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED"] == "false"  # still defaulted
+
+
+@pytest.mark.parametrize(
+    ("filename", "text"),
+    [
+        ("prefect.toml", '[server]\nanalytics_enabled = true\n[api]\nurl = "http://10.1.2.3:4200/api"\n'),
+        (
+            "pyproject.toml",
+            '[tool.prefect.server]\nanalytics_enabled = true\n[tool.prefect.api]\nurl = "http://10.1.2.3:4200/api"\n',
+        ),
+        (
+            ".env",
+            "# a comment\nexport PREFECT_SERVER_ANALYTICS_ENABLED=true\nPREFECT_API_URL='http://10.1.2.3:4200/api'\n",
+        ),
+    ],
+)
+def test_settings_in_project_files_win(clean_env: Path, filename: str, text: str) -> None:
+    (clean_env / filename).write_text(text, encoding="utf-8")
+    defaults = prefect_env_defaults(Path("/unused"))
+    assert "PREFECT_SERVER_ANALYTICS_ENABLED" not in defaults
+    assert "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED" in defaults
+    assert configured_api_url() == "http://10.1.2.3:4200/api"
+    assert runtime.start_temporary_server() is None  # the configured server is used untouched
+
+
+def test_user_profiles_are_kept_and_read(clean_env: Path, tmp_path: Path) -> None:
+    profiles = tmp_path / "home" / ".prefect" / "profiles.toml"
+    profiles.parent.mkdir(parents=True)
+    profiles.write_text(
+        'active = "work"\n[profiles.work]\nPREFECT_API_URL = "http://10.9.9.9:4200/api"\n'
+        "PREFECT_SERVER_ANALYTICS_ENABLED = true\n[profiles.other]\nPREFECT_UI_URL = 'x'\n",
+        encoding="utf-8",
+    )
+    configure_prefect(tmp_path / "ours")
+    assert os.environ["PREFECT_PROFILES_PATH"] == str(profiles)  # moving PREFECT_HOME must not lose it
+    assert "PREFECT_SERVER_ANALYTICS_ENABLED" not in os.environ
+    assert configured_api_url() == "http://10.9.9.9:4200/api"
+    assert configured_api_url({"PREFECT_PROFILE": "other"}) is None
+
+
+def test_ephemeral_mode_switched_off_starts_no_server(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "false")
+    assert runtime.start_temporary_server() is None
+
+
+def test_every_name_is_understood_by_the_installed_prefect(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each variable (and each legacy spelling) really moves the Prefect setting it is meant for."""
+    from prefect.settings import Settings
+
+    accessors = {
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "server.analytics_enabled",
+        "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "server.services.triggers.enabled",
+        "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "server.register_blocks_on_start",
+        "PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "server.memoize_block_auto_registration",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "server.ephemeral.startup_timeout_seconds",
+    }
+
+    def read(path: str) -> object:
+        value: object = Settings()
+        for part in path.split("."):
+            value = getattr(value, part)
+        return value
+
+    for default in ENV_DEFAULTS:
+        if default.names[0] == "DO_NOT_TRACK":
+            continue
+        path = accessors[default.names[0]]
+        for name in default.names:
+            monkeypatch.delenv(name, raising=False)
+        unset = read(path)
+        for name in default.names:
+            monkeypatch.setenv(name, default.value)
+            moved = read(path)
+            monkeypatch.delenv(name)
+            assert str(moved).lower() == default.value, (name, moved)
+            assert moved != unset, (name, unset)
+
+
+def test_do_not_track_switches_prefect_client_telemetry_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect._internal.analytics.enabled import is_telemetry_enabled
+
+    monkeypatch.setenv("DO_NOT_TRACK", "1")
+    assert not is_telemetry_enabled()
+
+
+def test_heartbeats_can_be_switched_off_for_one_context() -> None:
+    from prefect.settings import get_current_settings, temporary_settings
+
+    assert get_current_settings().flows.heartbeat_frequency is not None
+    with temporary_settings(updates={"flows.heartbeat_frequency": None}):
+        assert get_current_settings().flows.heartbeat_frequency is None
+
+
+def test_prewarm_imports_in_the_background_and_leaves_errors_to_the_real_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mf_prewarm_ok.py").write_text("VALUE = 42\n", encoding="utf-8")
+    (tmp_path / "mf_prewarm_broken.py").write_text("raise RuntimeError('broken on purpose')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("mf_prewarm_ok", "mf_prewarm_broken"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    thread = runtime.prewarm_import("mf_prewarm_broken", "mf_prewarm_ok")
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert sys.modules["mf_prewarm_ok"].VALUE == 42  # the failure before it did not stop it
+    assert "mf_prewarm_broken" not in sys.modules
+    with pytest.raises(RuntimeError, match="broken on purpose"):
+        __import__("mf_prewarm_broken")
+
+
+def test_skip_final_gc_freezes_what_is_alive() -> None:
+    import gc
+
+    try:
+        runtime.skip_final_gc()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.slow
+def test_a_server_that_cannot_start_fails_fast_and_cleans_up(
+    clean_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """uvicorn exits with 3 for any failed start: one relaunch (a port taken meanwhile), then a clear error."""
+    monkeypatch.setenv("PREFECT_SERVER_DATABASE_CONNECTION_URL", f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db")
+    configure_prefect(tmp_path / "prefect-home")
+    server = runtime.start_temporary_server()
+    assert server is not None
+    with pytest.raises(RuntimeError, match="exited with code 3"):
+        server.wait_ready(timeout=100)
+    assert "PREFECT_API_URL" not in os.environ
+
+
+@pytest.mark.slow
+def test_a_real_flow_runs_on_the_early_server(
+    clean_env: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Three tasks through the early-started server: recorded by it, quiet, and cleaned up after."""
+    with runtime.prefect_runtime(tmp_path / "prefect-home") as server:
+        assert server is not None
+        from prefect import flow, get_client, task
+
+        runtime.prewarm_import("json", "decimal").join()
+        server.wait_ready()
+        from prefect.settings import get_current_settings
+
+        assert get_current_settings().api.url == server.api_url
+        assert get_current_settings().flows.heartbeat_frequency is None
+
+        @task
+        def add_one(x: int) -> int:
+            return x + 1
+
+        @task
+        def double(x: int) -> int:
+            return x * 2
+
+        @flow
+        def tiny() -> int:
+            return double(add_one(1)) + double(add_one(2))
+
+        state = tiny(return_state=True)
+        assert state.result() == 10
+        run_id = state.state_details.flow_run_id
+        assert run_id is not None
+        with get_client(sync_client=True) as client:
+            flow_run = client.read_flow_run(run_id)
+        assert flow_run.state is not None
+        assert flow_run.state.is_completed()
+        process = server.process
+        assert process is not None
+    assert process.returncode is not None  # the server process is gone
+    assert "PREFECT_API_URL" not in os.environ
+    assert "PREFECT_UI_URL" not in os.environ
+    # Stopped only once it had recorded everything: a new server on the same database sees every task run done.
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    with runtime.prefect_runtime(tmp_path / "prefect-home") as again:
+        assert again is not None
+        again.wait_ready()
+        with get_client(sync_client=True) as client:
+            task_runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run_id])))
+    assert len(task_runs) == 4
+    assert all(tr.state is not None and tr.state.is_completed() for tr in task_runs)
+    err = capfd.readouterr().err
+    assert "Finished in state Completed()" in err
+    for noise in ("ERROR", "Traceback", "View at", "WARNING"):
+        assert noise not in err, err
+
+
+@pytest.mark.slow
+def test_startup_bench_runs_and_its_configured_runs_are_quiet() -> None:
+    """The bench script does not rot: one configured cold and warm run, table printed, no error lines."""
+    import subprocess
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "prefect_startup.py"
+    proc = subprocess.run(
+        [sys.executable, str(script), "--only", "configured"], capture_output=True, text=True, check=True
+    )
+    rows = [line.split() for line in proc.stdout.splitlines() if line.startswith("configured ")]
+    assert [row[1] for row in rows] == ["cold", "warm"]
+    assert all(row[-1] == "0" for row in rows), proc.stdout  # the err column
+    assert all(float(row[2]) > 0 for row in rows)
