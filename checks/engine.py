@@ -61,29 +61,50 @@ def quality_problems(plan: Plan, outcomes: Mapping[str, ValidationOutcome]) -> p
 def conversion_arrays(
     plan: Plan, fx: Mapping[FxKey, FxQuote], shares: Mapping[SharesKey, SharesQuote]
 ) -> tuple[np.ndarray, np.ndarray, pd.Series]:
-    """Per claim: FX factor (claim currency per listing unit), shares outstanding, and any problem."""
+    """Per claim: FX factor (claim currency per listing unit), shares outstanding, and any problem.
+
+    The quotes are joined onto the claim table, two merges rather than a look-up per claim.
+    """
     table = plan.table
     n = len(table)
-    fx_arr, shares_arr = np.ones(n), np.full(n, np.nan)
-    problems = pd.Series("", index=table.index, dtype=object)
-    by_id = {c.id: c for c in plan.claims.claims}
-    for i, row in zip(table.index, table.itertuples(), strict=True):
-        if row.unit != "money" or row.problem:
-            continue
-        on = row.end.date()
-        quote = shares.get((row.symbol, on))
-        if quote is None:
-            problems[i] = f"no share count for {row.symbol} on or before {on}"
-        else:
-            shares_arr[table.index.get_loc(i)] = quote.shares
-        if row.currency != row.listing_currency:
-            fxq = fx.get((by_id[row.claim_id].fx, row.listing_currency, row.currency, on))
-            if fxq is None:
-                problems[i] = f"no {row.listing_currency}→{row.currency} rate for {on}"
-                fx_arr[table.index.get_loc(i)] = np.nan
-            else:
-                fx_arr[table.index.get_loc(i)] = fxq.rate
-    return fx_arr, shares_arr, problems
+    keys = pd.DataFrame(
+        {
+            "symbol": table["symbol"].to_numpy(object),
+            "on": table["end"].to_numpy("datetime64[ns]"),
+            "source": table["fx_source"].to_numpy(object),
+            "base": table["listing_currency"].to_numpy(object),
+            "quote": table["currency"].to_numpy(object),
+        }
+    )
+    share_rows = pd.DataFrame(
+        {
+            "symbol": pd.Series([s for s, _ in shares], dtype=object),
+            "on": pd.to_datetime(pd.Series([d for _, d in shares], dtype=object)).astype("datetime64[ns]"),
+            "shares": pd.Series([q.shares for q in shares.values()], dtype="float64"),
+        }
+    )
+    fx_rows = pd.DataFrame(
+        {
+            "source": pd.Series([k[0] for k in fx], dtype=object),
+            "base": pd.Series([k[1] for k in fx], dtype=object),
+            "quote": pd.Series([k[2] for k in fx], dtype=object),
+            "on": pd.to_datetime(pd.Series([k[3] for k in fx], dtype=object)).astype("datetime64[ns]"),
+            "rate": pd.Series([q.rate for q in fx.values()], dtype="float64"),
+        }
+    )
+    # Left merges keep the claim table's row order; the keys are unique, so no row is repeated.
+    got_shares = keys.merge(share_rows, on=["symbol", "on"], how="left")["shares"].to_numpy()
+    got_rate = keys.merge(fx_rows, on=["source", "base", "quote", "on"], how="left")["rate"].to_numpy()
+    money = ((table["unit"] == "money") & (table["problem"] == "")).to_numpy()
+    cross = money & (keys["base"] != keys["quote"]).to_numpy()
+    shares_arr = np.where(money, got_shares, np.nan)
+    fx_arr = np.where(cross, got_rate, 1.0)
+    problems = np.full(n, "", dtype=object)
+    for i in np.flatnonzero(money & np.isnan(got_shares)):  # rare: each named on its own
+        problems[i] = f"no share count for {keys['symbol'].iat[i]} on or before {keys['on'].iat[i].date()}"
+    for i in np.flatnonzero(cross & np.isnan(got_rate)):  # a missing rate overrides the shares' message
+        problems[i] = f"no {keys['base'].iat[i]}→{keys['quote'].iat[i]} rate for {keys['on'].iat[i].date()}"
+    return fx_arr, shares_arr, pd.Series(problems, index=table.index, dtype=object)
 
 
 def evaluate(

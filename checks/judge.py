@@ -124,18 +124,18 @@ def collapse_searches(judged: pd.DataFrame) -> pd.DataFrame:
         .groupby("claim_id", sort=False)
         .head(1)
     )
-    notes = {}
-    for claim_id, group in searched.groupby("claim_id", sort=False):
-        first, last = group["end"].min().date(), group["end"].max().date()
-        pick = best[best["claim_id"] == claim_id].iloc[0]
-        verdict = (
-            f"{pick['end'].date()} fits best" if pick["_rank"] <= RANK[Label.MISLEADING.value]
-            else "none of them fits"
-        )  # fmt: skip
-        notes[claim_id] = (
-            f"No day was given: searched the {len(group)} sessions {first}–{last} of {pick['calendar']} "
-            f"before publication; {verdict}."
-        )
-    best = best.assign(search_note=best["claim_id"].map(notes))
+    span = searched.groupby("claim_id", sort=False)["end"].agg(_first="min", _last="max", _count="size")
+    best = best.join(span, on="claim_id")
+    fits = np.where(
+        best["_rank"] <= RANK[Label.MISLEADING.value],
+        best["end"].dt.strftime("%Y-%m-%d") + " fits best",
+        "none of them fits",
+    )
+    best["search_note"] = (
+        "No day was given: searched the " + best["_count"].astype(str) + " sessions "
+        + best["_first"].dt.strftime("%Y-%m-%d") + "–" + best["_last"].dt.strftime("%Y-%m-%d") + " of "
+        + best["calendar"].astype(str) + " before publication; " + fits + "."
+    )  # fmt: skip
+    best = best.drop(columns=["_first", "_last", "_count"])
     kept = pd.concat([judged[~judged["searched"]], best]).sort_values("_order")
     return kept.drop(columns=["_rank", "_order"])

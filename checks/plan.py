@@ -100,13 +100,16 @@ def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: da
         last = sessions[hi].date()
         windows[str(symbol)] = (sessions[lo].date(), min(last, today) if today else last)
     money = ok[ok["unit"] == "money"]
-    by_id = {c.id: c for c in claims.claims}
-    fx_needs = {
-        FxNeed(by_id[row.claim_id].fx, row.listing_currency, row.currency, row.end.date())
-        for row in money.itertuples()
-        if row.currency != row.listing_currency
-    }
-    shares_needs = {(row.symbol, row.end.date()) for row in money.itertuples()}
+    cross = money[money["currency"] != money["listing_currency"]]
+    fx_needs = [
+        FxNeed(str(source), str(base), str(quote), end.date())
+        for source, base, quote, end in cross[["fx_source", "listing_currency", "currency", "end"]]
+        .drop_duplicates()
+        .itertuples(index=False)
+    ]
+    shares_needs = [
+        (str(s), end.date()) for s, end in money[["symbol", "end"]].drop_duplicates().itertuples(index=False)
+    ]
     return Plan(
         claims=claims,
         table=table,

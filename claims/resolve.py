@@ -3,34 +3,47 @@
 The claim table (``CLAIM_TABLE``) is the one shape the vectorised core works on: one row per claim,
 plain columns, no Python objects. A claim that cannot be resolved keeps its row with ``problem`` set,
 so it becomes an UNVERIFIABLE verdict with the reason while the other claims are still judged.
+
+``claim_table`` resolves the common claim (a known instrument, its sessions given as dates) column-wise;
+every other claim (unknown instrument, money on an index, a period in words, no day, a day that is no
+session) takes ``claim_rows``, the one place each of those rules is written.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from claims.hedges import Basis, claimed_interval, mostly_margin
-from claims.model import Claim, Metric
-from market.calendars import UnknownExchangeError, is_session, nearest_sessions, session_index
+from claims.hedges import Basis, HedgeReading, claimed_interval, mostly_margin, read_hedge
+from claims.model import SCALES, Claim, Direction, Metric
+from market.calendars import UnknownExchangeError, is_session, nearest_sessions, session_index, session_positions
 from market.model import Instrument
 
 CLAIM_TABLE = (
     "CLAIM_TABLE: claim_id, symbol, calendar, timezone, listing_currency, metric, direction (+1/-1), "
     "basis, start/end/base (datetime64 session dates), lo, hi, lo_closed, hi_closed, margin, half (the "
-    "stated precision's rounding), unit, "
-    "currency, scale, problem ('' when resolvable), searched (True on the candidate rows of a claim that "
+    "stated precision's rounding), unit, currency, fx_source (where a money claim's exchange rate comes "
+    "from), scale, problem ('' when resolvable), searched (True on the candidate rows of a claim that "
     "names no day: one row per session searched, collapsed after judging)"
 )
-CLAIM_COLUMNS = (
-    "claim_id", "symbol", "calendar", "timezone", "listing_currency", "metric", "direction", "basis",
-    "start", "end", "base", "lo", "hi", "lo_closed", "hi_closed", "margin", "half", "unit", "currency", "scale",
-    "problem", "searched",
-)  # fmt: skip
+CLAIM_DTYPES: dict[str, str] = {
+    "claim_id": "str", "symbol": "str", "calendar": "str", "timezone": "str", "listing_currency": "str",
+    "metric": "str", "direction": "int64", "basis": "str", "start": "datetime64[ns]", "end": "datetime64[ns]",
+    "base": "datetime64[ns]", "lo": "float64", "hi": "float64", "lo_closed": "bool", "hi_closed": "bool",
+    "margin": "float64", "half": "float64", "unit": "str", "currency": "str", "fx_source": "str",
+    "scale": "float64", "problem": "str", "searched": "bool",
+}  # fmt: skip
+CLAIM_COLUMNS = tuple(CLAIM_DTYPES)
+TERM_COLUMNS = ("basis", "lo", "hi", "lo_closed", "hi_closed", "margin", "half")
+"""The columns ``_claim_terms`` decides from the claim's own words."""
+
+Terms = tuple[str, float, float, bool, bool, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +56,72 @@ class Window:
 
 SEARCH_SESSIONS = 5
 """A claim that names no day is measured on this many sessions before publication."""
+
+
+def _distinct_terms(claims: Sequence[Claim]) -> tuple[np.ndarray, np.ndarray]:
+    """Group the claims by everything ``_claim_terms`` reads: (group code per claim, first claim of each group).
+
+    Claims in one group have equal terms, so ``claim_table`` computes them once per group.
+    """
+    fields = (
+        [c.metric for c in claims],
+        [c.hedge for c in claims],
+        [c.value for c in claims],
+        [c.range for c in claims],
+        [c.value_text for c in claims],
+        [c.decimals for c in claims],
+    )
+    # Factorised column by column and combined: no key object per claim, no groupby over object columns.
+    codes = np.zeros(len(claims), dtype=np.int64)
+    for field in fields:
+        part, uniques = pd.factorize(pd.Series(field, dtype=object), use_na_sentinel=False)
+        codes, _ = pd.factorize(codes * (len(uniques) + 1) + part)
+    _, representatives = np.unique(codes, return_index=True)
+    return codes, representatives
+
+
+def _days(days: list[date | None]) -> np.ndarray:
+    """Dates as datetime64[ns] (None as NaT), without a numpy conversion per element."""
+    ordinals = np.fromiter((d.toordinal() if d else 0 for d in days), dtype=np.int64, count=len(days))
+    out = (ordinals - _EPOCH_ORDINAL).astype("datetime64[D]").astype("datetime64[ns]")
+    out[ordinals == 0] = np.datetime64("NaT")
+    return out
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+@functools.lru_cache(maxsize=1024)
+def _reading(hedge: str | None) -> HedgeReading:
+    """``read_hedge``, once per distinct hedge text of a run (the texts repeat; reading one costs ~20 µs)."""
+    return read_hedge(hedge)
+
+
+def _claim_terms(claim: Claim) -> Terms:
+    """TERM_COLUMNS of a claim: basis, claimed interval, "mostly" margin and the stated rounding's half."""
+    hedge = _reading(claim.hedge)
+    basis = Basis.INTRADAY if claim.metric is Metric.INTRADAY_EXTREME else (hedge.basis or Basis.CLOSE)
+    low, high = claim.range if claim.range is not None else (claim.value, None)
+    assert low is not None
+    precision = claim.precision
+    interval = claimed_interval(low, high, precision, hedge.bound)
+    return (
+        basis.value, interval.lo, interval.hi, interval.lo_closed, interval.hi_closed,
+        mostly_margin(low, high), 0.5 * 10.0**-precision,
+    )  # fmt: skip
+
+
+def _instrument_problem(claim: Claim, instrument: Instrument | None) -> str:
+    """Why the claim cannot be checked on its instrument at all ('' when it can)."""
+    if instrument is None:
+        return (
+            f"unknown instrument {claim.instrument!r} for {claim.subject!r}: not in the instrument table"
+            if claim.instrument
+            else f"no instrument given for {claim.subject!r}"
+        )
+    if claim.metric is Metric.MARKET_CAP_CHANGE and instrument.kind != "equity":
+        return f"{instrument.symbol} is an {instrument.kind}, which has no market value"
+    return ""
 
 
 def _period_window(claim: Claim, instrument: Instrument) -> Window | str:
@@ -84,7 +163,7 @@ def _window(claim: Claim, instrument: Instrument) -> Window | str | list[Window]
         return [Window(pd.Timestamp(d), pd.Timestamp(d)) for d in days] or "no session before publication"
     else:
         return "no session given; give sessions, a period, or the publication time to search before"
-    for day in {first, last}:
+    for day in (first, last):  # in this order, so the message names the first day that is no session
         if not is_session(instrument.calendar, day):
             before, after = nearest_sessions(instrument.calendar, day)
             return (
@@ -96,45 +175,26 @@ def _window(claim: Claim, instrument: Instrument) -> Window | str | list[Window]
 
 def claim_rows(claim: Claim, instrument: Instrument | None) -> list[dict[str, object]]:
     """CLAIM_TABLE rows for ``claim``: one, or one per candidate session when it names no day."""
-    hedge = claim.hedge_reading
-    basis = Basis.INTRADAY if claim.metric is Metric.INTRADAY_EXTREME else (hedge.basis or Basis.CLOSE)
-    low, high = claim.range if claim.range is not None else (claim.value, None)
-    assert low is not None
-    interval = claimed_interval(low, high, claim.precision, hedge.bound)
     row: dict[str, object] = {
         "claim_id": claim.id,
         "symbol": claim.instrument or "",
-        "calendar": "",
-        "timezone": "",
-        "listing_currency": "",
+        "calendar": instrument.calendar if instrument else "",
+        "timezone": instrument.timezone if instrument else "",
+        "listing_currency": instrument.currency if instrument else "",
         "metric": claim.metric.value,
         "direction": claim.direction.sign,
-        "basis": basis.value,
+        **dict(zip(TERM_COLUMNS, _claim_terms(claim), strict=True)),
         "start": pd.NaT,
         "end": pd.NaT,
         "base": pd.NaT,
-        "lo": interval.lo,
-        "hi": interval.hi,
-        "lo_closed": interval.lo_closed,
-        "hi_closed": interval.hi_closed,
-        "margin": mostly_margin(low, high),
-        "half": 0.5 * 10.0**-claim.precision,
         "unit": claim.unit,
         "currency": claim.currency or "",
+        "fx_source": claim.fx,
         "scale": claim.scale_factor,
-        "problem": "",
+        "problem": _instrument_problem(claim, instrument),
         "searched": False,
     }
-    if instrument is None:
-        row["problem"] = (
-            f"unknown instrument {claim.instrument!r} for {claim.subject!r}: not in the instrument table"
-            if claim.instrument
-            else f"no instrument given for {claim.subject!r}"
-        )
-        return [row]
-    row.update(calendar=instrument.calendar, timezone=instrument.timezone, listing_currency=instrument.currency)
-    if claim.metric is Metric.MARKET_CAP_CHANGE and instrument.kind != "equity":
-        row["problem"] = f"{instrument.symbol} is an {instrument.kind}, which has no market value"
+    if row["problem"] or instrument is None:
         return [row]
     try:
         window = _window(claim, instrument)
@@ -150,11 +210,68 @@ def claim_rows(claim: Claim, instrument: Instrument | None) -> list[dict[str, ob
 
 
 def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) -> pd.DataFrame:
-    """The CLAIM_TABLE of ``claims``, with each base session (the session before the window) filled in."""
-    rows = [row for c in claims for row in claim_rows(c, instruments.get(c.instrument or ""))]
-    table = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
-    for col in ("start", "end", "base"):
-        table[col] = pd.to_datetime(table[col])
+    """The CLAIM_TABLE of ``claims``, with each base session (the session before the window) filled in.
+
+    Column-wise for claims on a known instrument with dates given: one pass reads the claims, the terms
+    are computed once per distinct group of ``_distinct_terms`` (news numbers and hedges repeat), and sessions are
+    checked with one ``searchsorted`` per calendar. The rest take ``claim_rows``, row by row.
+    """
+    # Column by column: a tuple per claim would be 100 000 more objects for the garbage collector to walk.
+    ids = [c.id for c in claims]
+    symbol = [c.instrument or "" for c in claims]
+    metric = [c.metric for c in claims]
+    inst = [instruments.get(s) for s in symbol]
+    plain = np.fromiter((bool(c.sessions) for c in claims), dtype=bool, count=len(claims))
+    unfit: dict[tuple[str, Metric], bool] = {}  # whether _instrument_problem rules a (symbol, metric) out
+    for i in np.flatnonzero(plain):
+        pair = (symbol[i], metric[i])
+        if pair not in unfit:
+            unfit[pair] = inst[i] is None or bool(_instrument_problem(claims[i], inst[i]))
+    plain &= np.fromiter((not unfit.get(p, True) for p in zip(symbol, metric, strict=True)), bool, len(claims))
+    start = _days([c.sessions[0] if c.sessions else None for c in claims])
+    end = _days([c.sessions[-1] if c.sessions else None for c in claims])
+    calendar = np.array([i.calendar if i else "" for i in inst], dtype=object)
+    for cal in np.unique(calendar[plain]):
+        rows = np.flatnonzero(plain & (calendar == cal))
+        try:
+            ok = np.asarray(session_positions(str(cal), start[rows])[1])
+            ok &= np.asarray(session_positions(str(cal), end[rows])[1])
+        except UnknownExchangeError:
+            ok = np.zeros(len(rows), dtype=bool)
+        plain[rows[~ok]] = False  # claim_rows names the reason
+    codes, representatives = _distinct_terms(claims)
+    terms = pd.DataFrame([_claim_terms(claims[i]) for i in representatives], columns=list(TERM_COLUMNS))
+    terms = terms.iloc[codes].reset_index(drop=True)
+    signs, metric_values = {d: d.sign for d in Direction}, {m: m.value for m in Metric}
+    table = pd.DataFrame(
+        {
+            "claim_id": ids,
+            "symbol": symbol,
+            "calendar": calendar,
+            "timezone": [i.timezone if i else "" for i in inst],
+            "listing_currency": [i.currency if i else "" for i in inst],
+            "metric": [metric_values[m] for m in metric],
+            "direction": [signs[c.direction] for c in claims],
+            **{col: terms[col] for col in TERM_COLUMNS},
+            "start": start,
+            "end": end,
+            "base": np.datetime64("NaT", "ns"),
+            "unit": [c.unit for c in claims],
+            "currency": [c.currency or "" for c in claims],
+            "fx_source": [c.fx for c in claims],
+            "scale": [SCALES[c.scale] for c in claims],
+            "problem": "",
+            "searched": False,
+        },
+        columns=list(CLAIM_COLUMNS),
+    ).astype(CLAIM_DTYPES)
+    odd = np.flatnonzero(~plain)
+    if len(odd):
+        rows = [(i, row) for i in odd for row in claim_rows(claims[i], inst[i])]
+        spliced = pd.DataFrame([row for _, row in rows], columns=list(CLAIM_COLUMNS), index=[i for i, _ in rows])
+        # A stable sort on the claim's position keeps each claim's candidate rows in their own order.
+        table = pd.concat([table[plain], spliced.astype(CLAIM_DTYPES)]).sort_index(kind="stable")
+        table = table.reset_index(drop=True)
     return add_base_sessions(table)
 
 

@@ -31,6 +31,10 @@ from market.bundle import market_data
 MAX_FETCH_TASKS = 16
 """Instruments are fetched in at most this many tasks: task runs follow instruments, not claims."""
 
+MAX_CHARTED_CLAIMS = 200
+"""Charts are drawn only for runs of at most this many claims: each costs about 0.15 s to draw, and a
+page of thousands of charts is read by no one. Larger runs say in the log and the report that they have none."""
+
 
 def chunks(plan: Plan) -> list[Chunk]:
     """Split the plan's instruments into at most MAX_FETCH_TASKS chunks of similar size."""
@@ -42,18 +46,22 @@ def chunks(plan: Plan) -> list[Chunk]:
 
 
 @task(name="judge-claims", cache_policy=NO_CACHE)
-def judge_task(plan, series, errors, outcomes, fx, shares, extra, started, claims_path, mode, run_id) -> RunReport:  # type: ignore[no-untyped-def]
+def judge_task(  # type: ignore[no-untyped-def]
+    plan, series, errors, outcomes, fx, shares, extra, started, claims_path, mode, run_id, synthetic=False
+) -> RunReport:
     """Measure and judge all claims at once (vectorised), then assemble the run report."""
     judged, panel = judge_all(plan, series, errors, outcomes, fx, shares, extra)
-    return assemble(plan, judged, panel, series, outcomes, fx, shares, started, claims_path, mode, run_id, extra)
+    return assemble(
+        plan, judged, panel, series, outcomes, fx, shares, started, claims_path, mode, run_id, extra, synthetic
+    )
 
 
 @task(name="render-reports", cache_policy=NO_CACHE)
-def render_task(run: RunReport, out_dir: Path, lang: str) -> dict[str, str]:
-    """Write the HTML and JSON reports and update the index of runs."""
+def render_task(run: RunReport, out_dir: Path, lang: str, charts: bool = True) -> dict[str, str]:
+    """Write the HTML and JSON reports and update the index of runs (``charts=False``: no charts)."""
     from reports import write_reports
 
-    paths = write_reports(run, out_dir, lang=lang)
+    paths = write_reports(run, out_dir, lang=lang, charts=charts)
     return {k: str(v) for k, v in vars(paths).items()} if hasattr(paths, "__dict__") else dict(paths)
 
 
@@ -66,9 +74,15 @@ def verify_claims(
     snapshot_dir: str | None = None,
     cache_dir: str = ".cache/marketfact",
     history_url: str | None = None,
+    synthetic: bool = False,
 ) -> dict[str, object]:
-    """Check every claim of a claim file against market data and write the reports."""
-    return verification_steps(claims_path, out_dir, source, lang, snapshot_dir, cache_dir, history_url)
+    """Check every claim of a claim file against market data and write the reports.
+
+    ``synthetic`` marks the run's report as made from generated data (the benchmark's), never market data.
+    """
+    return verification_steps(
+        claims_path, out_dir, source, lang, snapshot_dir, cache_dir, history_url, synthetic=synthetic
+    )
 
 
 def verification_steps(
@@ -83,13 +97,15 @@ def verification_steps(
     started: datetime | None = None,
     run_id: str | None = None,
     extraction: ArticleExtraction | None = None,
+    synthetic: bool = False,
 ) -> dict[str, object]:
     """The verification steps of a flow: load → plan → fetch per instrument → validate → judge → render.
 
     Call it from inside a flow (its tasks become that flow's task runs): ``verify_claims`` runs it on a
     claim file, ``flows.article.check_article`` on the claim file it has just extracted, passing the run's
     ``started``/``run_id`` (chosen before extraction, which writes into the run's folder) and the
-    ``extraction`` the report shows next to the verdicts.
+    ``extraction`` the report shows next to the verdicts. ``synthetic`` marks the report as made from
+    generated data; runs of more than MAX_CHARTED_CLAIMS claims are rendered without charts.
     """
     from checks.engine import now
 
@@ -115,10 +131,18 @@ def verification_steps(
         logger.warning("%s", message)
     report_dir = Path(out_dir)
     outcomes, extra = validate_task(plan, series, fx, shares, report_dir / run_id)
-    run = judge_task(plan, series, errors, outcomes, fx, shares, extra, started, claims_path, market.mode, run_id)
+    run = judge_task(
+        plan, series, errors, outcomes, fx, shares, extra, started, claims_path, market.mode, run_id, synthetic
+    )
     if extraction is not None:
         run = replace(run, extraction=extraction)
-    paths = render_task(run, report_dir, lang)
+    charts = len(run.verdicts) <= MAX_CHARTED_CLAIMS
+    if not charts:
+        logger.info(
+            "charts left out of the report: %d claims, more than the %d charts are drawn for",
+            len(run.verdicts), MAX_CHARTED_CLAIMS,
+        )  # fmt: skip
+    paths = render_task(run, report_dir, lang, charts)
     publish_artifacts(run, paths.get("html"))
     if history_url:
         for change in record_history_task(run, paths.get("html"), history_url):

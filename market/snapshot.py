@@ -12,6 +12,7 @@ import functools
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from market.model import PRICE_COLUMNS, FxQuote, Instrument, PriceSeries, SharesQuote
@@ -110,17 +111,24 @@ class EcbFxSource:
         if not path.is_file():
             raise MarketDataError(f"no ECB reference rates at {path}")
         self.table = pd.read_csv(path, parse_dates=["Date"]).set_index("Date").sort_index()
+        # Each currency's fixings once, as sorted arrays: a look-up is then one searchsorted.
+        self._fixings = {
+            str(c): (col.index.to_numpy(dtype="datetime64[ns]"), col.to_numpy(dtype="float64"))
+            for c, col in ((c, self.table[c].dropna()) for c in self.table.columns)
+        }
 
     def _eur_rate(self, currency: str, on: date) -> tuple[float, date]:
         if currency == "EUR":
             return 1.0, on
-        if currency not in self.table.columns:
+        if currency not in self._fixings:
             raise NoDataError(f"no ECB reference rate for {currency}")
         # The fixing of that day, or the last one before it (weekends and TARGET holidays have none).
-        column = self.table[currency].dropna().loc[: pd.Timestamp(on)]
-        if column.empty or (on - column.index[-1].date()) > timedelta(days=7):
+        days, rates = self._fixings[currency]
+        pos = int(np.searchsorted(days, np.datetime64(on, "ns"), side="right")) - 1
+        fixed = pd.Timestamp(days[pos]).date() if pos >= 0 else None
+        if fixed is None or (on - fixed) > timedelta(days=7):
             raise NoDataError(f"no ECB {currency} reference rate on or shortly before {on}")
-        return float(column.iloc[-1]), column.index[-1].date()
+        return float(rates[pos]), fixed
 
     def rate(self, base: str, quote: str, on: date) -> FxQuote:
         """Units of ``quote`` per ``base``, crossed through EUR where neither side is EUR."""
@@ -144,11 +152,21 @@ class SnapshotSharesSource:
 
     def __init__(self, root: Path = SHIPPED_SNAPSHOT) -> None:
         self.table = pd.read_csv(Path(root) / "shares_outstanding.csv", parse_dates=["as_of"])
+        # Indexed per symbol once, sorted by date: a look-up is then one searchsorted, not a scan.
+        ordered = self.table.sort_values(["symbol", "as_of"], kind="stable")
+        self._by_symbol = {
+            str(sym): (
+                g["as_of"].to_numpy(dtype="datetime64[ns]"),
+                g["shares"].to_numpy("float64"),
+                g["source"].tolist(),
+            )
+            for sym, g in ordered.groupby("symbol", sort=False)
+        }
 
     def shares(self, symbol: str, on: date) -> SharesQuote:
         """The latest count dated on or before ``on``."""
-        rows = self.table[(self.table.symbol == symbol) & (self.table.as_of <= pd.Timestamp(on))]
-        if rows.empty:
+        days, counts, sources = self._by_symbol.get(symbol, (np.empty(0, "datetime64[ns]"), np.empty(0), []))
+        pos = int(np.searchsorted(days, np.datetime64(on, "ns"), side="right")) - 1
+        if pos < 0:
             raise NoDataError(f"the snapshot has no share count for {symbol} on or before {on}")
-        row = rows.sort_values("as_of").iloc[-1]
-        return SharesQuote(symbol=symbol, shares=float(row.shares), as_of=row.as_of.date(), source=str(row.source))
+        return SharesQuote(symbol, float(counts[pos]), pd.Timestamp(days[pos]).date(), str(sources[pos]))

@@ -194,6 +194,13 @@ def test_charts_can_be_left_out_and_the_page_says_so(cases: Any) -> None:
     page = BeautifulSoup(render_html(cases.build_run([cases.nvda_plunge()]), charts=False), "html.parser")
     assert page.select_one("figure.chart") is None
     assert text(page.select_one(".no-chart")) == "Charts were left out of this report."
+    assert text(page.select_one("#summary .charts-off")) == "Charts were left out of this report."
+
+
+def test_a_page_with_charts_has_no_note_of_their_absence(cases: Any) -> None:
+    page = BeautifulSoup(render_html(cases.build_run([cases.nvda_plunge()])), "html.parser")
+    assert page.select_one("figure.chart") is not None
+    assert page.select_one(".charts-off") is None
 
 
 def test_an_alternative_in_another_currency_says_so(pages: dict[str, BeautifulSoup]) -> None:

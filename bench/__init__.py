@@ -1,0 +1,1 @@
+"""Benchmarks of marketfact on SYNTHETIC data (see bench/run.py)."""
