@@ -9,6 +9,8 @@ overtaken. Other databases (PostgreSQL …) use their own locking; see ``History
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,24 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def _wal(cursor: Any, patience: float) -> None:
+    """Switch the file to WAL (persistent, so usually already done).
+
+    Switching needs the file to itself, and SQLite answers "database is locked" at once, without its busy
+    handler, when two new connections try together: retry for as long as the busy timeout would wait.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine for ``url``; on SQLite with WAL, a busy timeout, foreign keys and explicit BEGINs."""
     engine = create_engine(url)
@@ -52,7 +72,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _wal(cursor, busy_timeout_ms / 1000)
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
             cursor.close()
