@@ -361,6 +361,13 @@ def history(ctx: click.Context, claim: str | None, out_dir: Path | None, runs: b
         sys.exit(EXIT_FILE_ERROR)
 
 
+def _config_option(text: str):  # type: ignore[no-untyped-def]
+    """The ``-c/--config`` option naming the schedule file."""
+    return click.option(
+        "-c", "--config", type=click.Path(path_type=Path), default=Path("schedules.yaml"), show_default=True, help=text
+    )
+
+
 def _schedule_or_exit(config: Path):  # type: ignore[no-untyped-def]
     """The validated schedule file, or its errors (key and problem) and exit code 2."""
     from flows.schedules import ScheduleConfigError, load_schedule
@@ -373,10 +380,7 @@ def _schedule_or_exit(config: Path):  # type: ignore[no-untyped-def]
 
 
 @main.command()
-@click.option(
-    "-c", "--config", type=click.Path(path_type=Path), default=Path("schedules.yaml"), show_default=True,
-    help="The schedule file: which claim files to re-check, after which exchange's close.",
-)  # fmt: skip
+@_config_option("The schedule file: which claim files to re-check, after which exchange's close.")
 @click.option("--limit", type=int, help="At most this many flow runs at once.")
 @click.pass_context
 def serve(ctx: click.Context, config: Path, limit: int | None) -> None:
@@ -399,10 +403,7 @@ def serve(ctx: click.Context, config: Path, limit: int | None) -> None:
 
 
 @main.command()
-@click.option(
-    "-c", "--config", type=click.Path(path_type=Path), default=Path("schedules.yaml"), show_default=True,
-    help="The schedule file to translate.",
-)  # fmt: skip
+@_config_option("The schedule file to translate.")
 @click.option("--work-pool", default="marketfact", show_default=True, help="The work pool the deployments use.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("prefect.yaml"), show_default=True)
 def deployments(config: Path, work_pool: str, output: Path) -> None:
