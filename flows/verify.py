@@ -12,6 +12,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from checks.plan import Plan
 from checks.run import assemble, judge_all, new_run_id
@@ -114,11 +115,13 @@ def verification_steps(
     run_id = run_id or new_run_id(started)
     market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, Path(cache_dir))
     claims = load_claims_task(claims_path)
-    plan = plan_task(claims, market)
+    # quote(): these are large (every claim, every price frame); Prefect would otherwise walk each
+    # element looking for futures before every task. The steps run in order, so nothing is lost.
+    plan = plan_task(quote(claims), quote(market))
     work = chunks(plan)
     logger.info("%d claims on %d instruments, fetched in %d task(s)", len(plan.table), len(plan.windows), len(work))
     futures = fetch_prices_task.map(work, market=market) if work else []
-    conversions = fetch_conversions_task.submit(plan, market)
+    conversions = fetch_conversions_task.submit(plan, market)  # submitted: Dask pickles quote() into a tuple
     series, errors = {}, {}
     for future in futures:
         got, failed = future.result()
@@ -130,10 +133,11 @@ def verification_steps(
     for message in problems:
         logger.warning("%s", message)
     report_dir = Path(out_dir)
-    outcomes, extra = validate_task(plan, series, fx, shares, report_dir / run_id)
+    outcomes, extra = validate_task(quote(plan), quote(series), quote(fx), quote(shares), report_dir / run_id)
     run = judge_task(
-        plan, series, errors, outcomes, fx, shares, extra, started, claims_path, market.mode, run_id, synthetic
-    )
+        quote(plan), quote(series), errors, quote(outcomes), quote(fx), quote(shares), quote(extra),
+        started, claims_path, market.mode, run_id, synthetic,
+    )  # fmt: skip
     if extraction is not None:
         run = replace(run, extraction=extraction)
     charts = len(run.verdicts) <= MAX_CHARTED_CLAIMS
@@ -142,10 +146,10 @@ def verification_steps(
             "charts left out of the report: %d claims, more than the %d charts are drawn for",
             len(run.verdicts), MAX_CHARTED_CLAIMS,
         )  # fmt: skip
-    paths = render_task(run, report_dir, lang, charts)
-    publish_artifacts(run, paths.get("html"))
+    paths = render_task(quote(run), report_dir, lang, charts)
+    publish_artifacts(quote(run), paths.get("html"))
     if history_url:
-        for change in record_history_task(run, paths.get("html"), history_url):
+        for change in record_history_task(quote(run), paths.get("html"), history_url):
             logger.info("history: %s", change)
     counts = run.counts()
     logger.info(
