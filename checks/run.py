@@ -16,9 +16,10 @@ from checks.measure import PricePanel
 from checks.plan import Plan, plan_run
 from checks.quality.outcome import ValidationOutcome
 from checks.runreport import DataSourceInfo, RunReport
+from claims.bulk import gc_paused
 from claims.model import ClaimFile
 from market.model import FxQuote, Instrument, PriceSeries, SharesQuote
-from market.source import FxSource, MarketDataError, PriceSource, SharesSource
+from market.source import FxSource, MarketDataError, PriceSource, SharesSource, prefetch
 
 LIBRARIES = ("marketfact", "pandas", "yfinance", "great-expectations", "prefect", "exchange-calendars")
 
@@ -59,6 +60,7 @@ def sources_of(series: Mapping[str, PriceSeries], fx: Mapping[FxKey, FxQuote], m
     return tuple(seen.values())
 
 
+@gc_paused()  # a Verdict per claim: see claims.bulk
 def assemble(
     plan: Plan,
     judged: pd.DataFrame,
@@ -109,6 +111,7 @@ def fetch_all(plan: Plan, prices: PriceSource) -> tuple[dict[str, PriceSeries], 
     """One request per instrument of the plan; errors are kept per instrument, not raised."""
     series: dict[str, PriceSeries] = {}
     errors: dict[str, str] = {}
+    prefetch(prices, list(plan.windows))
     for symbol, (start, end) in plan.windows.items():
         try:
             series[symbol] = prices.history(symbol, start, end)

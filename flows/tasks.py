@@ -17,7 +17,7 @@ from claims.load import load_claims
 from claims.model import ClaimFile
 from market.bundle import MarketData
 from market.model import FxQuote, PriceSeries, SharesQuote
-from market.source import MarketDataError, RateLimitedError
+from market.source import MarketDataError, RateLimitedError, prefetch
 
 Chunk = list[tuple[str, date, date]]
 
@@ -56,6 +56,7 @@ def fetch_prices_task(chunk: Chunk, market: MarketData) -> tuple[dict[str, Price
     """Fetch a chunk of instruments, one request each; an instrument's error is kept, not raised."""
     series: dict[str, PriceSeries] = {}
     errors: dict[str, str] = {}
+    prefetch(market.prices, [symbol for symbol, _, _ in chunk])
     for symbol, start, end in chunk:
         try:
             series[symbol] = market.prices.history(symbol, start, end)

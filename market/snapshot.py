@@ -9,6 +9,8 @@ Layout of a snapshot folder (``market/data`` ships one; the benchmark writes a s
 from __future__ import annotations
 
 import functools
+import io
+from collections.abc import Collection, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -23,13 +25,65 @@ SHIPPED_SNAPSHOT = Path(__file__).parent / "data"
 
 def read_price_csv(path: Path) -> pd.DataFrame:
     """Read one snapshot price file into the PRICE_FRAME shape (empty fields stay NaN)."""
-    frame = pd.read_csv(path, parse_dates=["date"], dtype={c: "float64" for c in PRICE_COLUMNS})
-    missing = [c for c in ("date", *PRICE_COLUMNS) if c not in frame.columns]
-    if missing:
-        raise MarketDataError(f"{path} lacks columns {missing}")
+    try:
+        header = pd.read_csv(path, nrows=0).columns
+        missing = [c for c in ("date", *PRICE_COLUMNS) if c not in header]
+        if missing:
+            raise MarketDataError(f"{path} lacks columns {missing}")
+        frame = pd.read_csv(path, parse_dates=["date"], dtype={c: "float64" for c in PRICE_COLUMNS})
+    except (ValueError, pd.errors.ParserError) as exc:  # a field that is no number, a ragged row
+        raise MarketDataError(f"{path} cannot be read as a price file: {exc}") from None
     frame = frame.set_index("date")
     frame.index = pd.DatetimeIndex(frame.index, name="session")
     return frame.loc[:, list(PRICE_COLUMNS)]
+
+
+PRICE_HEADER = ",".join(("date", *PRICE_COLUMNS)).encode()
+"""The header line every snapshot price file has (the batch reader relies on it; others are read alone)."""
+
+
+def read_price_csvs(paths: Mapping[str, Path]) -> dict[str, pd.DataFrame]:
+    """Read many snapshot price files in one CSV parse; returns the frames it could read this way.
+
+    A price file is a few hundred rows, so reading one costs mostly the parser's set-up (≈2 ms); 500
+    files parsed alone take ≈1 s, parsed as one text ≈0.1 s. Each file's non-blank rows get its
+    symbol as a first field, the texts are joined and parsed once, and the result is cut back into
+    one frame per symbol. A file this cannot read as expected (another header, a
+    field that is no number or date) is left out, and ``read_price_csv`` reads it alone with its own
+    error message; if the joined text fails to parse, every file is left to it.
+    """
+    parts: list[bytes] = []
+    for symbol, path in paths.items():
+        try:
+            head, _, body = path.read_bytes().partition(b"\n")
+        except OSError:
+            continue
+        if head.rstrip(b"\r") != PRICE_HEADER or b"," in symbol.encode() or b'"' in body:
+            continue
+        lines = [line for line in body.replace(b"\r", b"").split(b"\n") if line.strip()]
+        if not lines:
+            continue
+        prefix = symbol.encode() + b","
+        parts.append(prefix + (b"\n" + prefix).join(lines) + b"\n")
+    if not parts:
+        return {}
+    text = b"symbol," + PRICE_HEADER + b"\n" + b"".join(parts)
+    try:
+        table = pd.read_csv(
+            io.BytesIO(text), dtype={"symbol": str, "date": str, **{c: "float64" for c in PRICE_COLUMNS}}
+        )
+        sessions = pd.to_datetime(table["date"], format="%Y-%m-%d")
+    except (ValueError, TypeError, pd.errors.ParserError):
+        return {}
+    symbols = table["symbol"].to_numpy(dtype=object)
+    values = table.loc[:, list(PRICE_COLUMNS)].to_numpy(dtype="float64")
+    index = pd.DatetimeIndex(sessions, name="session")
+    # Rows of one file are contiguous: cut where the symbol changes.
+    cuts = np.flatnonzero(symbols[1:] != symbols[:-1]) + 1
+    bounds = zip(np.r_[0, cuts], np.r_[cuts, len(symbols)], strict=True)
+    return {
+        str(symbols[a]): pd.DataFrame(values[a:b], index=index[a:b], columns=list(PRICE_COLUMNS)) for a, b in bounds
+    }
 
 
 class SnapshotSource:
@@ -42,6 +96,7 @@ class SnapshotSource:
         if not (self.root / "instruments.csv").is_file():
             raise MarketDataError(f"{self.root} is not a market-data snapshot (no instruments.csv)")
         self._files = {p.stem: p for p in (self.root / "prices").glob("*.csv")}
+        self._frames: dict[str, pd.DataFrame] = {}
         # The snapshot is static: the file's modification time is the closest thing to a retrieval time.
         self.retrieved_at = datetime.fromtimestamp((self.root / "instruments.csv").stat().st_mtime, UTC)
 
@@ -54,12 +109,24 @@ class SnapshotSource:
         """Symbols with a price file."""
         return sorted(self._files)
 
-    @functools.cache  # noqa: B019 - one snapshot object lives for a run; its files do not change under it
+    def preload(self, symbols: Collection[str]) -> None:
+        """Read the price files of ``symbols`` in one parse (``read_price_csvs``) before they are asked for.
+
+        One snapshot object lives for a run and its files do not change under it, so each file is
+        read once; a symbol the batch could not read is read alone when ``history`` asks for it.
+        """
+        wanted = {s: self._files[s] for s in symbols if s in self._files and s not in self._frames}
+        if len(wanted) > 1:
+            self._frames.update(read_price_csvs(wanted))
+
     def _frame(self, symbol: str) -> pd.DataFrame:
-        path = self._files.get(symbol)
-        if path is None:
-            raise NoDataError(f"the snapshot has no prices for {symbol!r}")
-        return read_price_csv(path)
+        frame = self._frames.get(symbol)
+        if frame is None:
+            path = self._files.get(symbol)
+            if path is None:
+                raise NoDataError(f"the snapshot has no prices for {symbol!r}")
+            frame = self._frames[symbol] = read_price_csv(path)
+        return frame
 
     def history(self, symbol: str, start: date, end: date) -> PriceSeries:
         """Rows of the snapshot between ``start`` and ``end`` inclusive."""
@@ -154,19 +221,24 @@ class SnapshotSharesSource:
         self.table = pd.read_csv(Path(root) / "shares_outstanding.csv", parse_dates=["as_of"])
         # Indexed per symbol once, sorted by date: a look-up is then one searchsorted, not a scan.
         ordered = self.table.sort_values(["symbol", "as_of"], kind="stable")
+        symbols = ordered["symbol"].astype(str).to_numpy(dtype=object)
+        days = ordered["as_of"].to_numpy(dtype="datetime64[ns]")
+        counts = ordered["shares"].to_numpy("float64")
+        sources = ordered["source"].tolist()
+        cuts = np.flatnonzero(symbols[1:] != symbols[:-1]) + 1 if len(symbols) else np.empty(0, np.int64)
         self._by_symbol = {
-            str(sym): (
-                g["as_of"].to_numpy(dtype="datetime64[ns]"),
-                g["shares"].to_numpy("float64"),
-                g["source"].tolist(),
-            )
-            for sym, g in ordered.groupby("symbol", sort=False)
+            str(symbols[a]): (days[a:b], counts[a:b], sources[a:b])
+            for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(symbols)], strict=True)
+            if b > a
         }
 
     def shares(self, symbol: str, on: date) -> SharesQuote:
         """The latest count dated on or before ``on``."""
-        days, counts, sources = self._by_symbol.get(symbol, (np.empty(0, "datetime64[ns]"), np.empty(0), []))
-        pos = int(np.searchsorted(days, np.datetime64(on, "ns"), side="right")) - 1
+        found = self._by_symbol.get(symbol)
+        if found is None:
+            raise NoDataError(f"the snapshot has no share count for {symbol} on or before {on}")
+        days, counts, sources = found
+        pos = int(days.searchsorted(np.datetime64(on, "ns"), side="right")) - 1
         if pos < 0:
             raise NoDataError(f"the snapshot has no share count for {symbol} on or before {on}")
         return SharesQuote(symbol, float(counts[pos]), pd.Timestamp(days[pos]).date(), str(sources[pos]))

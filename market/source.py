@@ -7,7 +7,7 @@ snapshot where it covers the request, yfinance otherwise" is one line of wiring,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Protocol, runtime_checkable
 
@@ -63,6 +63,17 @@ class SharesSource(Protocol):
         ...
 
 
+def prefetch(source: PriceSource, symbols: Collection[str]) -> None:
+    """Let a source that reads many symbols at once (it has ``preload(symbols)``) do so now.
+
+    Requests stay per instrument (``history``); a source whose reads are cheaper in bulk, like the
+    snapshot's CSV files, reads them all in one go first. Sources without ``preload`` are untouched.
+    """
+    preload = getattr(source, "preload", None)
+    if callable(preload) and symbols:
+        preload(symbols)
+
+
 class ChainedPriceSource:
     """Ask each source in turn; the first that covers the window wins.
 
@@ -73,6 +84,11 @@ class ChainedPriceSource:
     def __init__(self, sources: Sequence[PriceSource]) -> None:
         self.sources = list(sources)
         self.name = " → ".join(s.name for s in self.sources)
+
+    def preload(self, symbols: Collection[str]) -> None:
+        """Each source that reads in bulk reads ``symbols`` now (see ``prefetch``)."""
+        for source in self.sources:
+            prefetch(source, symbols)
 
     def history(self, symbol: str, start: date, end: date) -> PriceSeries:
         """Rows from the first source that covers the window."""
