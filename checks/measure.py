@@ -15,10 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from market.calendars import sessions_between
+from market.calendars import session_days
 
 _DAY = np.timedelta64(1, "D")
 _STRIDE = np.int64(1 << 32)
+_PANEL_COLUMNS = ("open", "high", "low", "close")
 
 
 def _days(values: pd.Series | pd.DatetimeIndex | np.ndarray) -> np.ndarray:
@@ -43,36 +44,53 @@ class PricePanel:
 
     @classmethod
     def from_frames(cls, frames: Mapping[str, pd.DataFrame], calendars: Mapping[str, str]) -> PricePanel:
-        """Reindex each PRICE_FRAME on its exchange's sessions and lay them end to end."""
-        codes: dict[str, int] = {}
-        parts: list[pd.DataFrame] = []
+        """Reindex each PRICE_FRAME on its exchange's sessions and lay them end to end.
+
+        A symbol's rows are the sessions of its exchange from its frame's first to its last row. All
+        frames' rows are keyed by (symbol code, day) at once and the sessions look their row up in that
+        key array, so the work per instrument is two slices, not a pandas reindex.
+        """
+        codes = {symbol: code for code, symbol in enumerate(frames)}
+        row_keys: list[np.ndarray] = []
+        row_values: list[np.ndarray] = []
         keys: list[np.ndarray] = []
-        starts, stops = [], []
+        starts = np.zeros(len(frames), dtype=np.int64)
+        stops = np.zeros(len(frames), dtype=np.int64)
         pos = 0
-        for symbol, frame in frames.items():
-            code = codes.setdefault(symbol, len(codes))
+        for code, (symbol, frame) in enumerate(frames.items()):
+            starts[code] = pos
+            stops[code] = pos
             if frame.empty:
-                sessions = pd.DatetimeIndex([])
-            else:
-                sessions = sessions_between(calendars[symbol], frame.index[0].date(), frame.index[-1].date())
-            # Rows on non-sessions (a vendor's holiday row) are dropped here; data quality reports them.
-            aligned = frame[~frame.index.duplicated()].reindex(sessions)
-            parts.append(aligned)
-            keys.append(code * _STRIDE + _days(sessions))
-            starts.append(pos)
-            pos += len(sessions)
-            stops.append(pos)
-        cat = pd.concat(parts) if parts else pd.DataFrame(columns=["open", "high", "low", "close"])
+                continue
+            days = _days(frame.index)
+            row_keys.append(code * _STRIDE + days)
+            row_values.append(frame.loc[:, list(_PANEL_COLUMNS)].to_numpy(dtype="float64"))
+            calendar = session_days(calendars[symbol])
+            first = int(np.searchsorted(calendar, days[0], side="left"))
+            last = int(np.searchsorted(calendar, days[-1], side="right"))  # one past the last session
+            keys.append(code * _STRIDE + calendar[first:last])
+            pos += max(last - first, 0)
+            stops[code] = pos
+        panel_keys = np.concatenate(keys) if keys else np.empty(0, np.int64)
+        values = np.full((len(panel_keys), len(_PANEL_COLUMNS)), np.nan)
+        if row_keys:
+            # The first row of each (symbol, day) wins, as a vendor's repeated row is a data-quality finding;
+            # rows on non-sessions (a vendor's holiday row) have no session to land on.
+            unique, first_row = np.unique(np.concatenate(row_keys), return_index=True)
+            at = np.minimum(np.searchsorted(unique, panel_keys), len(unique) - 1)
+            hit = unique[at] == panel_keys
+            values[hit] = np.concatenate(row_values)[first_row[at[hit]]]
+        days_of = (panel_keys % _STRIDE).astype("datetime64[D]").astype("datetime64[ns]")
         return cls(
             codes=codes,
-            keys=np.concatenate(keys) if keys else np.empty(0, np.int64),
-            sessions=cat.index.to_numpy(dtype="datetime64[ns]"),
-            open=cat["open"].to_numpy(dtype="float64"),
-            high=cat["high"].to_numpy(dtype="float64"),
-            low=cat["low"].to_numpy(dtype="float64"),
-            close=cat["close"].to_numpy(dtype="float64"),
-            seg_start=np.asarray(starts, dtype=np.int64),
-            seg_stop=np.asarray(stops, dtype=np.int64),
+            keys=panel_keys,
+            sessions=days_of,
+            open=values[:, 0].copy(),
+            high=values[:, 1].copy(),
+            low=values[:, 2].copy(),
+            close=values[:, 3].copy(),
+            seg_start=starts,
+            seg_stop=stops,
         )
 
     def locate(self, symbols: pd.Series, days: pd.Series) -> np.ndarray:

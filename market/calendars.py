@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 FX_CALENDAR = "24/5"
@@ -37,35 +38,59 @@ def session_index(calendar: str) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(cal.sessions.tz_localize(None) if cal.sessions.tz else cal.sessions)
 
 
+@functools.cache
+def session_days(calendar: str) -> np.ndarray:
+    """The sessions of ``session_index(calendar)`` as whole days since 1970 (sorted int64, read-only)."""
+    days = session_index(calendar).to_numpy(dtype="datetime64[D]").astype(np.int64)
+    days.flags.writeable = False  # shared by every caller through the cache
+    return days
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _ordinal(day: date) -> int:
+    """``day`` as whole days since 1970, the unit of ``session_days``."""
+    return day.toordinal() - _EPOCH
+
+
+def _date(days: np.int64) -> date:
+    return date.fromordinal(int(days) + _EPOCH)
+
+
+# The scalar helpers below search the int64 day array: a claim on its own path asks several of them, and
+# a pandas comparison or scalar index costs tens of µs where a numpy search on integers costs one.
+
+
 def sessions_between(calendar: str, start: date, end: date) -> pd.DatetimeIndex:
     """Sessions of ``calendar`` from ``start`` to ``end`` inclusive."""
-    idx = session_index(calendar)
-    return idx[(idx >= pd.Timestamp(start)) & (idx <= pd.Timestamp(end))]
+    days = session_days(calendar)
+    first = int(np.searchsorted(days, _ordinal(start), side="left"))
+    last = int(np.searchsorted(days, _ordinal(end), side="right"))
+    return session_index(calendar)[first : max(last, first)]
 
 
 def is_session(calendar: str, day: date) -> bool:
     """Whether ``day`` was a trading session of ``calendar``."""
-    idx = session_index(calendar)
-    pos = idx.searchsorted(pd.Timestamp(day))
-    return bool(pos < len(idx) and idx[pos] == pd.Timestamp(day))
+    days, key = session_days(calendar), _ordinal(day)
+    pos = int(np.searchsorted(days, key))
+    return bool(pos < len(days) and days[pos] == key)
 
 
 def nearest_sessions(calendar: str, day: date) -> tuple[date, date]:
     """The sessions just before and just after ``day`` (for a helpful message on a non-session)."""
-    idx = session_index(calendar)
-    ts = pd.Timestamp(day)
-    pos = idx.searchsorted(ts)
-    before = idx[pos - 1] if pos > 0 else idx[0]
-    after_pos = pos + 1 if pos < len(idx) and idx[pos] == ts else pos
-    after = idx[min(after_pos, len(idx) - 1)]
-    return before.date(), after.date()
+    days, key = session_days(calendar), _ordinal(day)
+    pos = int(np.searchsorted(days, key))
+    before = days[pos - 1] if pos > 0 else days[0]
+    after_pos = pos + 1 if pos < len(days) and days[pos] == key else pos
+    after = days[min(after_pos, len(days) - 1)]
+    return _date(before), _date(after)
 
 
 def shift_sessions(calendar: str, day: date, n: int) -> date:
     """The session ``n`` sessions after (n > 0) or before (n < 0) the session ``day``."""
-    idx = session_index(calendar)
-    pos = int(idx.searchsorted(pd.Timestamp(day)))
-    return idx[pos + n].date()
+    pos = int(np.searchsorted(session_days(calendar), _ordinal(day)))
+    return _date(session_days(calendar)[pos + n])
 
 
 def session_positions(calendar: str, days: pd.DatetimeIndex | pd.Series) -> tuple[pd.Index, pd.Index]:
