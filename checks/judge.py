@@ -62,13 +62,13 @@ def judge(table: pd.DataFrame) -> pd.DataFrame:
     lo_c, hi_c = table["lo_closed"].to_numpy(bool), table["hi_closed"].to_numpy(bool)
     margin = table["margin"].to_numpy()
     direction = table["direction"].to_numpy()
-    kind = list(zip(table["unit"], table["basis"], strict=True))
+    unit, basis = table["unit"].to_numpy(dtype=object), table["basis"].to_numpy(dtype=object)
 
     measured = np.full(n, np.nan)
     alt_basis = np.full(n, "", dtype=object)
     alt_hit = np.zeros(n, bool)
     for key, primary in PRIMARY.items():
-        rows = np.fromiter((k == key for k in kind), bool, n)
+        rows = (unit == key[0]) & (basis == key[1])
         if not rows.any():
             continue
         measured[rows] = _column(table, primary)[rows]

@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from claims.bulk import gc_paused
 from claims.model import ClaimFile
 from claims.resolve import claim_table
 from market.calendars import session_index
@@ -88,6 +89,12 @@ def evidence_triples(table: pd.DataFrame) -> pd.DataFrame:
     return triples
 
 
+def _dates(column: pd.Series) -> list[date]:
+    """A datetime64 column as ``date`` objects (numpy converts whole days at C speed; Timestamps do not)."""
+    return column.to_numpy(dtype="datetime64[D]").tolist()
+
+
+@gc_paused()  # tens of thousands of claims' rows: see claims.bulk
 def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: date | None = None) -> Plan:
     """Resolve the claims and derive fetch windows, evidence and FX/share needs."""
     table = claim_table(claims.claims, instruments)
@@ -101,15 +108,15 @@ def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: da
         windows[str(symbol)] = (sessions[lo].date(), min(last, today) if today else last)
     money = ok[ok["unit"] == "money"]
     cross = money[money["currency"] != money["listing_currency"]]
+    fx = cross[["fx_source", "listing_currency", "currency", "end"]].drop_duplicates()
     fx_needs = [
-        FxNeed(str(source), str(base), str(quote), end.date())
-        for source, base, quote, end in cross[["fx_source", "listing_currency", "currency", "end"]]
-        .drop_duplicates()
-        .itertuples(index=False)
+        FxNeed(str(source), str(base), str(quote), on)
+        for source, base, quote, on in zip(
+            fx["fx_source"], fx["listing_currency"], fx["currency"], _dates(fx["end"]), strict=True
+        )
     ]
-    shares_needs = [
-        (str(s), end.date()) for s, end in money[["symbol", "end"]].drop_duplicates().itertuples(index=False)
-    ]
+    held = money[["symbol", "end"]].drop_duplicates()
+    shares_needs = list(zip(held["symbol"].astype(str), _dates(held["end"]), strict=True))
     return Plan(
         claims=claims,
         table=table,
