@@ -16,6 +16,7 @@ import pandas as pd
 from checks.measure import PricePanel, measure, money_moves
 from checks.plan import Plan
 from checks.quality.outcome import ValidationOutcome
+from claims.bulk import gc_paused
 from market.model import FxQuote, PriceSeries, SharesQuote
 
 FxKey = tuple[str, str, str, date]  # (source, base, quote, on)
@@ -107,6 +108,7 @@ def conversion_arrays(
     return fx_arr, shares_arr, pd.Series(problems, index=table.index, dtype=object)
 
 
+@gc_paused()  # see claims.bulk
 def evaluate(
     plan: Plan,
     series: Mapping[str, PriceSeries],

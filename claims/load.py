@@ -9,7 +9,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from claims.bulk import gc_paused
 from claims.model import ClaimFile
+
+LONG_LIVED_CHARS = 1_000_000
+"""A claim file this large (≈3 500 claims) is frozen out of the garbage collector's sight once loaded: its
+claims live as long as the run, and a collection pass over 100 000 of them costs ≈0.4 s each time."""
 
 
 class ClaimFileError(Exception):
@@ -50,10 +55,11 @@ def load_claims(path: Path) -> ClaimFile:
         raise ClaimFileError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ClaimFileError(f"{path}: cannot read it as UTF-8 text ({exc})") from None
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise ClaimFileError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {exc}") from None
-    if not isinstance(data, dict):
-        raise ClaimFileError(f"{path}: expected a mapping with a 'claims' list at the top level")
-    return parse_claims(data, str(path))
+    with gc_paused(long_lived=len(text) >= LONG_LIVED_CHARS):  # see claims.bulk
+        try:
+            data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        except (yaml.YAMLError, json.JSONDecodeError) as exc:
+            raise ClaimFileError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {exc}") from None
+        if not isinstance(data, dict):
+            raise ClaimFileError(f"{path}: expected a mapping with a 'claims' list at the top level")
+        return parse_claims(data, str(path))
