@@ -185,20 +185,15 @@ class ClaimFile(_Strict):
         # Each claim inherits the article's url and publication time unless it says otherwise.
         if isinstance(data, dict) and isinstance(data.get("article"), dict):
             art = data["article"]
-            inherited = {
+            given = {
                 "source_url": art.get("url"),
                 "published_at": art.get("published_at"),
                 "language": art.get("language"),
             }
+            inherited = {k: v for k, v in given.items() if v is not None}
             claims = data.get("claims")
-            if isinstance(claims, list):
-                data = {
-                    **data,
-                    "claims": [
-                        {**{k: v for k, v in inherited.items() if v is not None}, **c} if isinstance(c, dict) else c
-                        for c in claims
-                    ],
-                }
+            if inherited and isinstance(claims, list):  # nothing to inherit: no copy of every claim
+                data = {**data, "claims": [{**inherited, **c} if isinstance(c, dict) else c for c in claims]}
         return data
 
     @model_validator(mode="after")
