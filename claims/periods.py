@@ -22,14 +22,23 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 from babel.dates import get_day_names, get_month_names
 
 from claims.numbers import UnknownUnitError, parse_number
-from market.calendars import _SPAN, FX_CALENDAR, is_session, nearest_sessions, session_index, sessions_between
+from market.calendars import (
+    _SPAN,
+    FX_CALENDAR,
+    is_session,
+    nearest_sessions,
+    session_days,
+    session_index,
+    sessions_between,
+)
 
 
 class PeriodError(ValueError):
@@ -332,27 +341,39 @@ def vocabulary(lang: str) -> dict[str, str]:
 
 
 @functools.cache
-def _bounds(calendar: str) -> tuple[pd.DatetimeIndex, pd.DatetimeIndex]:
-    """UTC open and close instants of every session, aligned with ``session_index(calendar)``."""
+def _bounds(calendar: str) -> tuple[np.ndarray, np.ndarray]:
+    """UTC open and close instants (int64 ns) of every session, aligned with ``session_days(calendar)``.
+
+    Integers, so that the few look-ups a period needs are numpy searches, not pandas scalar comparisons.
+    """
     idx = session_index(calendar)
     if calendar == FX_CALENDAR:  # currencies: a fixing day runs midnight to midnight UTC
-        return idx.tz_localize("UTC"), (idx + pd.Timedelta(days=1)).tz_localize("UTC")
+        return idx.asi8.copy(), (idx + pd.Timedelta(days=1)).asi8.copy()
     import exchange_calendars as xcals
 
     # The same arguments as market.calendars, so exchange_calendars hands back its cached calendar.
     cal = xcals.get_calendar(calendar, start=_SPAN[0], end=_SPAN[1])
-    return pd.DatetimeIndex(cal.opens), pd.DatetimeIndex(cal.closes)
+    return pd.DatetimeIndex(cal.opens).as_unit("ns").asi8, pd.DatetimeIndex(cal.closes).as_unit("ns").asi8
 
 
-def _sessions_by(published_at: datetime, calendar: str, *, started: bool) -> pd.DatetimeIndex:
-    """Sessions that had closed (or, with ``started``, opened) by ``published_at``."""
+def _ns(moment: datetime) -> int:
+    """An aware datetime as int64 nanoseconds since 1970 UTC, the unit of ``_bounds``."""
+    return (moment - _EPOCH_UTC) // timedelta(microseconds=1) * 1000
+
+
+_EPOCH_UTC = datetime(1970, 1, 1, tzinfo=UTC)
+_FIRST_DAY = _EPOCH_UTC.date()  # day 0 of ``session_days``
+
+
+def _sessions_by(published_at: datetime, calendar: str, *, started: bool) -> int:
+    """How many sessions (from the calendar's first) had closed (or, with ``started``, opened) by ``published_at``."""
     if published_at.tzinfo is None or published_at.utcoffset() is None:
         raise ValueError("published_at needs a time zone offset, e.g. 2025-01-29T08:00:00+01:00")
     opens, closes = _bounds(calendar)
-    stamp = pd.Timestamp(published_at).tz_convert("UTC")
+    stamp = _ns(published_at)
     if not opens[0] <= stamp <= closes[-1]:
         raise PeriodError(f"{published_at.isoformat()} is outside the {calendar} calendar ({_SPAN[0]}..{_SPAN[1]})")
-    return session_index(calendar)[: int((opens if started else closes).searchsorted(stamp, side="right"))]
+    return int(np.searchsorted(opens if started else closes, stamp, side="right"))
 
 
 def candidate_sessions(
@@ -362,7 +383,8 @@ def candidate_sessions(
 
     Only sessions that had closed count, unless ``include_running`` admits one still trading.
     """
-    return [ts.date() for ts in _sessions_by(published_at, calendar, started=include_running)[-n:]]
+    done = _sessions_by(published_at, calendar, started=include_running)
+    return session_days(calendar)[max(done - n, 0) : done].astype("datetime64[D]").tolist()
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,9 +404,9 @@ class _Ctx:
 
     def ref_session(self) -> date:
         done = _sessions_by(self.published_at, self.calendar, started=False)
-        if not len(done):
+        if not done:
             raise PeriodError(f"no {self.calendar} session had closed by {self.published_at.isoformat()}")
-        return done[-1].date()
+        return _FIRST_DAY + timedelta(days=int(session_days(self.calendar)[done - 1]))
 
     def session(self, day: date) -> date:
         if not is_session(self.calendar, day):
@@ -496,9 +518,11 @@ def _named_span(ctx: _Ctx, seg: _Seg, ref: date) -> PeriodResolution:
 
 
 def _result(ctx: _Ctx, first: date, last: date, why: str) -> PeriodResolution:
-    n = len(sessions_between(ctx.calendar, first, last))
-    close = _bounds(ctx.calendar)[1][int(session_index(ctx.calendar).searchsorted(pd.Timestamp(last)))]
-    closed = bool(close <= pd.Timestamp(ctx.published_at).tz_convert("UTC"))
+    days = session_days(ctx.calendar)
+    lo, hi = np.searchsorted(days, [(first - _FIRST_DAY).days, (last - _FIRST_DAY).days])  # days since 1970
+    n = max(int(hi - lo) + 1, 0)  # first and last are sessions
+    close = _bounds(ctx.calendar)[1][int(hi)]
+    closed = bool(close <= _ns(ctx.published_at))
     how = f"{ctx.words.strip()!r}: {why} → {ctx.calendar} {first}" + (f" to {last}" if last != first else "")
     if not closed:
         local = pd.Timestamp(ctx.published_at).tz_convert(ctx.tz.key)
