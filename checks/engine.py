@@ -126,7 +126,7 @@ def evaluate(
 
     calendars = {s: plan.instruments[s].calendar for s in series}
     panel = PricePanel.from_frames({s: ps.frame for s, ps in series.items()}, calendars)
-    table = plan.table.copy()
+    table = plan.table.copy(deep=False)  # copy-on-write: the plan's table is never written
     missing = ~table["symbol"].isin(list(series)) & (table["problem"] == "")
     table.loc[missing, "problem"] = "no price data for " + table.loc[missing, "symbol"]
     measured = measure(table, panel)

@@ -56,7 +56,7 @@ def _column(table: pd.DataFrame, name: str) -> np.ndarray:
 
 def judge(table: pd.DataFrame) -> pd.DataFrame:
     """Add ``measured``, ``label`` and ``alt_basis`` to a measured claim table."""
-    out = table.copy()
+    out = table.copy(deep=False)  # copy-on-write: columns are shared until written
     n = len(table)
     lo, hi = table["lo"].to_numpy(), table["hi"].to_numpy()
     lo_c, hi_c = table["lo_closed"].to_numpy(bool), table["hi_closed"].to_numpy(bool)

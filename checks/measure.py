@@ -144,7 +144,7 @@ def measure(table: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     ``prev_close_pct``/``next_close_pct``: the same window one session earlier/later, for the
     "another day" reading of a MISLEADING claim.
     """
-    out = table.copy()
+    out = table.copy(deep=False)  # copy-on-write: columns are shared until written
     n = len(panel.keys)
     start = panel.locate(table["symbol"], table["start"])
     end = panel.locate(table["symbol"], table["end"])
@@ -186,7 +186,7 @@ def money_moves(measured: pd.DataFrame, shares: np.ndarray, fx: np.ndarray) -> p
     Both are divided by the claim's scale, so they compare directly with the stated number
     ("563" billion). ``fx`` is the claim currency per listing currency unit (NaN when unknown).
     """
-    out = measured.copy()
+    out = measured.copy(deep=False)  # copy-on-write: columns are shared until written
     scale = measured["scale"].to_numpy(dtype="float64")
     d_close = measured["end_close"].to_numpy() - measured["base_close"].to_numpy()
     d_ext = measured["extreme"].to_numpy() - measured["base_close"].to_numpy()

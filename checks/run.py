@@ -42,7 +42,7 @@ def new_run_id(started: datetime) -> str:
 
 def fetch_errors_into(judged: pd.DataFrame, errors: Mapping[str, str]) -> pd.DataFrame:
     """Claims on an instrument whose fetch failed are UNVERIFIABLE with the source's message."""
-    judged = judged.copy()
+    judged = judged.copy(deep=False)  # copy-on-write
     for symbol, message in errors.items():
         rows = judged["symbol"] == symbol
         judged.loc[rows, "problem"] = message

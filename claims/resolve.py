@@ -283,7 +283,7 @@ def add_base_sessions(table: pd.DataFrame) -> pd.DataFrame:
         sessions = session_index(str(calendar))
         pos = sessions.searchsorted(pd.DatetimeIndex(table.loc[idx, "start"]))
         base[table.index.get_indexer(idx)] = sessions[np.maximum(pos - 1, 0)].to_numpy()
-    table = table.copy()
+    table = table.copy(deep=False)  # copy-on-write
     table["base"] = base
     return table
 
