@@ -16,7 +16,7 @@ import pandas as pd
 from claims.bulk import gc_paused
 from claims.model import ClaimFile
 from claims.resolve import claim_table
-from market.calendars import session_index
+from market.calendars import session_days, session_index
 from market.model import Instrument
 
 CONTEXT_SESSIONS = 5
@@ -89,9 +89,15 @@ def evidence_triples(table: pd.DataFrame) -> pd.DataFrame:
     return triples
 
 
-def _dates(column: pd.Series) -> list[date]:
-    """A datetime64 column as ``date`` objects (numpy converts whole days at C speed; Timestamps do not)."""
-    return column.to_numpy(dtype="datetime64[D]").tolist()
+def _day_numbers(column: pd.Series) -> np.ndarray:
+    """A datetime64 column as whole days since 1970, the unit of ``session_days``."""
+    return column.to_numpy(dtype="datetime64[D]").astype(np.int64)
+
+
+def _dates(days: pd.Series | np.ndarray) -> list[date]:
+    """Dates (a datetime64 column, or day numbers) as ``date`` objects: numpy converts at C speed, Timestamps do not."""
+    values = days.to_numpy(dtype="datetime64[D]") if isinstance(days, pd.Series) else days.astype("datetime64[D]")
+    return values.tolist()
 
 
 @gc_paused()  # tens of thousands of claims' rows: see claims.bulk
@@ -100,12 +106,15 @@ def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: da
     table = claim_table(claims.claims, instruments)
     ok = table[table["problem"] == ""]
     windows: dict[str, tuple[date, date]] = {}
-    for symbol, group in ok.groupby("symbol"):
-        sessions = session_index(instruments[str(symbol)].calendar)
-        lo = max(int(sessions.searchsorted(group["base"].min())) - CONTEXT_SESSIONS, 0)
-        hi = min(int(sessions.searchsorted(group["end"].max())) + CONTEXT_SESSIONS, len(sessions) - 1)
-        last = sessions[hi].date()
-        windows[str(symbol)] = (sessions[lo].date(), min(last, today) if today else last)
+    spans = ok.groupby("symbol").agg(first=("base", "min"), last=("end", "max"), calendar=("calendar", "first"))
+    for calendar, rows in spans.groupby("calendar"):  # per exchange, every symbol at once
+        days = session_days(str(calendar))
+        lo = np.maximum(np.searchsorted(days, _day_numbers(rows["first"])) - CONTEXT_SESSIONS, 0)
+        hi = np.minimum(np.searchsorted(days, _day_numbers(rows["last"])) + CONTEXT_SESSIONS, len(days) - 1)
+        firsts, lasts = _dates(days[lo]), _dates(days[hi])
+        for symbol, first, last in zip(rows.index, firsts, lasts, strict=True):
+            windows[str(symbol)] = (first, min(last, today) if today else last)
+    windows = dict(sorted(windows.items()))  # symbol order, whatever the exchanges
     money = ok[ok["unit"] == "money"]
     cross = money[money["currency"] != money["listing_currency"]]
     fx = cross[["fx_source", "listing_currency", "currency", "end"]].drop_duplicates()
