@@ -64,7 +64,12 @@ class PricePanel:
                 continue
             days = _days(frame.index)
             row_keys.append(code * _STRIDE + days)
-            row_values.append(frame.loc[:, list(_PANEL_COLUMNS)].to_numpy(dtype="float64"))
+            # Positional, as a label look-up per frame costs more than the rest of its work together.
+            where = {name: i for i, name in enumerate(frame.columns)}
+            if any(c not in where for c in _PANEL_COLUMNS):
+                raise KeyError(f"the price frame of {symbol} lacks {[c for c in _PANEL_COLUMNS if c not in where]}")
+            columns = [where[c] for c in _PANEL_COLUMNS]
+            row_values.append(frame.to_numpy(dtype="float64")[:, columns])
             calendar = session_days(calendars[symbol])
             first = int(np.searchsorted(calendar, days[0], side="left"))
             last = int(np.searchsorted(calendar, days[-1], side="right"))  # one past the last session
@@ -93,9 +98,16 @@ class PricePanel:
             seg_stop=stops,
         )
 
+    def code_of(self, symbols: pd.Series) -> np.ndarray:
+        """Each symbol's code in the panel (int64), -1 for a symbol without prices: one hash look-up pass."""
+        known = pd.Index(list(self.codes), dtype=object)
+        at = known.get_indexer(symbols.to_numpy(dtype=object))
+        codes = np.fromiter(self.codes.values(), dtype=np.int64, count=len(self.codes))
+        return np.where(at >= 0, codes[np.maximum(at, 0)] if len(codes) else -1, -1)
+
     def locate(self, symbols: pd.Series, days: pd.Series) -> np.ndarray:
         """Positions of (symbol, session) pairs; -1 where the panel has no such row."""
-        code = symbols.map(self.codes).fillna(-1).to_numpy(dtype=np.int64)
+        code = self.code_of(symbols)
         if len(self.keys) == 0:
             return np.full(len(code), -1, dtype=np.int64)
         key = code * _STRIDE + _days(days)
@@ -148,7 +160,7 @@ def measure(table: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     n = len(panel.keys)
     start = panel.locate(table["symbol"], table["start"])
     end = panel.locate(table["symbol"], table["end"])
-    code = table["symbol"].map(panel.codes).fillna(0).to_numpy(dtype=np.int64)
+    code = np.maximum(panel.code_of(table["symbol"]), 0)
     seg_lo = panel.seg_start[code] if len(panel.seg_start) else np.zeros(len(table), np.int64)
     seg_hi = panel.seg_stop[code] if len(panel.seg_stop) else np.zeros(len(table), np.int64)
     base = np.where((start > seg_lo) & (start >= 0), start - 1, -1)
