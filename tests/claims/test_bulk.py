@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from datetime import date
 
 import pytest
 
@@ -54,3 +55,17 @@ def test_long_lived_objects_are_frozen_only_when_the_block_succeeds() -> None:
     finally:
         gc.unfreeze()
     assert gc.isenabled()
+
+
+def test_claims_that_give_the_same_fields_share_one_fields_set() -> None:
+    from claims.model import Claim
+
+    given = {"text": "Nvidia fell 17%", "subject": "Nvidia", "instrument": "NVDA", "metric": "close_change"}
+    first = Claim.model_validate({"id": "a", **given, "direction": "down", "value": 17, "sessions": ["2025-01-27"]})
+    second = Claim.model_validate({"id": "b", **given, "direction": "down", "value": 5, "sessions": ["2025-01-28"]})
+    assert first.model_fields_set is second.model_fields_set
+    changed = first.model_copy(update={"hedge": "rund"})
+    assert "hedge" in changed.model_fields_set
+    assert "hedge" not in second.model_fields_set
+    assert first.model_dump(exclude_unset=True) == {**given, "id": "a", "direction": "down", "value": 17.0,
+                                                   "value_text": "17", "sessions": [date(2025, 1, 27)]}  # fmt: skip
