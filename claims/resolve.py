@@ -20,7 +20,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from claims.hedges import Basis, HedgeReading, claimed_interval, mostly_margin, read_hedge
+from claims.hedges import Basis, Bound, HedgeReading, claimed_interval, mostly_margin, read_hedge
 from claims.model import SCALES, Claim, Direction, Metric
 from market.calendars import UnknownExchangeError, is_session, nearest_sessions, session_index, session_positions
 from market.model import Instrument
@@ -58,26 +58,18 @@ SEARCH_SESSIONS = 5
 """A claim that names no day is measured on this many sessions before publication."""
 
 
-def _distinct_terms(claims: Sequence[Claim]) -> tuple[np.ndarray, np.ndarray]:
-    """Group the claims by everything ``_claim_terms`` reads: (group code per claim, first claim of each group).
+def _group(*fields: Sequence[object] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Group rows by equal values in all ``fields``: (group code per row, first row of each group).
 
-    Claims in one group have equal terms, so ``claim_table`` computes them once per group.
+    Factorised field by field and combined: no key object per row, no groupby over object columns.
     """
-    fields = (
-        [c.metric for c in claims],
-        [c.hedge for c in claims],
-        [c.value for c in claims],
-        [c.range for c in claims],
-        [c.value_text for c in claims],
-        [c.decimals for c in claims],
-    )
-    # Factorised column by column and combined: no key object per claim, no groupby over object columns.
-    codes = np.zeros(len(claims), dtype=np.int64)
+    codes = np.zeros(len(fields[0]), dtype=np.int64)
     for field in fields:
-        part, uniques = pd.factorize(pd.Series(field, dtype=object), use_na_sentinel=False)
+        values = field if isinstance(field, np.ndarray) else pd.Series(field, dtype=object)
+        part, uniques = pd.factorize(values, use_na_sentinel=False)
         codes, _ = pd.factorize(codes * (len(uniques) + 1) + part)
-    _, representatives = np.unique(codes, return_index=True)
-    return codes, representatives
+    _, first = np.unique(codes, return_index=True)
+    return codes, first
 
 
 def _days(days: list[date | None]) -> np.ndarray:
@@ -97,18 +89,53 @@ def _reading(hedge: str | None) -> HedgeReading:
     return read_hedge(hedge)
 
 
+def _basis(metric: Metric, hedge: HedgeReading) -> Basis:
+    """Which price a claim speaks of: the day's extreme for an intraday metric or hedge, else the close."""
+    return Basis.INTRADAY if metric is Metric.INTRADAY_EXTREME else (hedge.basis or Basis.CLOSE)
+
+
+def _interval_terms(low: float, high: float | None, precision: int, bound: Bound) -> tuple[float, ...]:
+    """TERM_COLUMNS after ``basis``: the claimed interval, the "mostly" margin and the stated rounding's half."""
+    interval = claimed_interval(low, high, precision, bound)
+    return (
+        interval.lo, interval.hi, interval.lo_closed, interval.hi_closed,
+        mostly_margin(low, high), 0.5 * 10.0**-precision,
+    )  # fmt: skip
+
+
 def _claim_terms(claim: Claim) -> Terms:
     """TERM_COLUMNS of a claim: basis, claimed interval, "mostly" margin and the stated rounding's half."""
     hedge = _reading(claim.hedge)
-    basis = Basis.INTRADAY if claim.metric is Metric.INTRADAY_EXTREME else (hedge.basis or Basis.CLOSE)
     low, high = claim.range if claim.range is not None else (claim.value, None)
     assert low is not None
-    precision = claim.precision
-    interval = claimed_interval(low, high, precision, hedge.bound)
-    return (
-        basis.value, interval.lo, interval.hi, interval.lo_closed, interval.hi_closed,
-        mostly_margin(low, high), 0.5 * 10.0**-precision,
-    )  # fmt: skip
+    return (_basis(claim.metric, hedge).value, *_interval_terms(low, high, claim.precision, hedge.bound))  # type: ignore[return-value]
+
+
+def _term_columns(claims: Sequence[Claim]) -> pd.DataFrame:
+    """TERM_COLUMNS of every claim, the same rules as ``_claim_terms``, each applied once per distinct input.
+
+    The wording is read once per distinct (metric, hedge), the stated precision once per distinct way the
+    number was written, the claimed interval once per distinct (low, high, precision, bound): news numbers
+    and hedges repeat, and 100 000 claims come down to a few thousand of each.
+    """
+    n = len(claims)
+    worded, first = _group([c.metric for c in claims], [c.hedge for c in claims])
+    readings = [(claims[i].metric, _reading(claims[i].hedge)) for i in first]
+    basis = np.array([_basis(metric, hedge).value for metric, hedge in readings], dtype=object)[worded]
+    bound = np.array([hedge.bound.value for _, hedge in readings], dtype=object)[worded]
+    written, first = _group([c.value_text for c in claims], [c.decimals for c in claims], [c.range for c in claims])
+    precision = np.array([claims[i].precision for i in first], dtype=np.int64)[written]
+    low = np.fromiter((c.value if c.range is None else c.range[0] for c in claims), dtype="float64", count=n)
+    high = np.fromiter((math.nan if c.range is None else c.range[1] for c in claims), dtype="float64", count=n)
+    same, first = _group(low, high, precision, bound)
+    lows, highs = low.tolist(), high.tolist()  # Python floats: the interval's exact arithmetic reads their repr
+    rows = [
+        _interval_terms(lows[i], None if math.isnan(highs[i]) else highs[i], int(precision[i]), Bound(bound[i]))
+        for i in first
+    ]
+    terms = pd.DataFrame(rows, columns=list(TERM_COLUMNS[1:])).iloc[same].reset_index(drop=True)
+    terms.insert(0, "basis", basis)
+    return terms
 
 
 def _instrument_problem(claim: Claim, instrument: Instrument | None) -> str:
@@ -213,7 +240,7 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
     """The CLAIM_TABLE of ``claims``, with each base session (the session before the window) filled in.
 
     Column-wise for claims on a known instrument with dates given: one pass reads the claims, the terms
-    are computed once per distinct group of ``_distinct_terms`` (news numbers and hedges repeat), and sessions are
+    are computed by ``_term_columns``, once per distinct input (news numbers and hedges repeat), and sessions are
     checked with one ``searchsorted`` per calendar. The rest take ``claim_rows``, row by row.
     """
     # Column by column: a tuple per claim would be 100 000 more objects for the garbage collector to walk.
@@ -239,9 +266,7 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
         except UnknownExchangeError:
             ok = np.zeros(len(rows), dtype=bool)
         plain[rows[~ok]] = False  # claim_rows names the reason
-    codes, representatives = _distinct_terms(claims)
-    terms = pd.DataFrame([_claim_terms(claims[i]) for i in representatives], columns=list(TERM_COLUMNS))
-    terms = terms.iloc[codes].reset_index(drop=True)
+    terms = _term_columns(claims)
     signs, metric_values = {d: d.sign for d in Direction}, {m: m.value for m in Metric}
     table = pd.DataFrame(
         {
