@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -111,25 +112,57 @@ def _claim_terms(claim: Claim) -> Terms:
     return (_basis(claim.metric, hedge).value, *_interval_terms(low, high, claim.precision, hedge.bound))  # type: ignore[return-value]
 
 
-def _term_columns(claims: Sequence[Claim]) -> pd.DataFrame:
+_FIELDS = (
+    "id", "instrument", "metric", "direction", "sessions", "unit", "currency", "fx", "scale",
+    "hedge", "value", "range", "value_text", "decimals",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """The claim fields the table reads (``_FIELDS``), one tuple per field."""
+
+    id: tuple[str, ...]
+    instrument: tuple[str | None, ...]
+    metric: tuple[Metric, ...]
+    direction: tuple[Direction, ...]
+    sessions: tuple[list[date] | None, ...]
+    unit: tuple[str, ...]
+    currency: tuple[str | None, ...]
+    fx: tuple[str, ...]
+    scale: tuple[str, ...]
+    hedge: tuple[str | None, ...]
+    value: tuple[float | None, ...]
+    range: tuple[tuple[float, float] | None, ...]
+    value_text: tuple[str | None, ...]
+    decimals: tuple[int | None, ...]
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim]) -> _Columns:
+        """One C-level getter call per claim, transposed by ``zip``: no Python loop per field."""
+        if not claims:
+            return cls(*(() for _ in _FIELDS))
+        return cls(*zip(*map(operator.attrgetter(*_FIELDS), claims), strict=True))
+
+
+def _term_columns(claims: Sequence[Claim], cols: _Columns) -> pd.DataFrame:
     """TERM_COLUMNS of every claim, the same rules as ``_claim_terms``, each applied once per distinct input.
 
     The wording is read once per distinct (metric, hedge), the stated precision once per distinct way the
     number was written, the claimed interval once per distinct (low, high, precision, bound): news numbers
     and hedges repeat, and 100 000 claims come down to a few thousand of each.
     """
-    n = len(claims)
-    worded, first = _group([c.metric for c in claims], [c.hedge for c in claims])
-    readings = [(claims[i].metric, _reading(claims[i].hedge)) for i in first]
+    worded, first = _group(cols.metric, cols.hedge)
+    readings = [(cols.metric[i], _reading(cols.hedge[i])) for i in first]
     basis = np.array([_basis(metric, hedge).value for metric, hedge in readings], dtype=object)[worded]
     bound = np.array([hedge.bound.value for _, hedge in readings], dtype=object)[worded]
-    written, first = _group([c.value_text for c in claims], [c.decimals for c in claims], [c.range for c in claims])
+    written, first = _group(cols.value_text, cols.decimals, cols.range)
     precision = np.array([claims[i].precision for i in first], dtype=np.int64)[written]
-    low = np.fromiter((c.value if c.range is None else c.range[0] for c in claims), dtype="float64", count=n)
-    high = np.fromiter((math.nan if c.range is None else c.range[1] for c in claims), dtype="float64", count=n)
+    lows = [v if r is None else r[0] for v, r in zip(cols.value, cols.range, strict=True)]
+    highs = [math.nan if r is None else r[1] for r in cols.range]
+    low, high = np.array(lows, dtype="float64"), np.array(highs, dtype="float64")
     same, first = _group(low, high, precision, bound)
-    lows, highs = low.tolist(), high.tolist()  # Python floats: the interval's exact arithmetic reads their repr
-    rows = [
+    rows = [  # Python floats from lows/highs: the interval's exact arithmetic reads their repr
         _interval_terms(lows[i], None if math.isnan(highs[i]) else highs[i], int(precision[i]), Bound(bound[i]))
         for i in first
     ]
@@ -243,20 +276,18 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
     are computed by ``_term_columns``, once per distinct input (news numbers and hedges repeat), and sessions are
     checked with one ``searchsorted`` per calendar. The rest take ``claim_rows``, row by row.
     """
-    # Column by column: a tuple per claim would be 100 000 more objects for the garbage collector to walk.
-    ids = [c.id for c in claims]
-    symbol = [c.instrument or "" for c in claims]
-    metric = [c.metric for c in claims]
+    cols = _Columns.of(claims)
+    symbol = [s or "" for s in cols.instrument]
     inst = [instruments.get(s) for s in symbol]
-    plain = np.fromiter((bool(c.sessions) for c in claims), dtype=bool, count=len(claims))
+    plain = np.fromiter(map(bool, cols.sessions), dtype=bool, count=len(claims))
     unfit: dict[tuple[str, Metric], bool] = {}  # whether _instrument_problem rules a (symbol, metric) out
     for i in np.flatnonzero(plain):
-        pair = (symbol[i], metric[i])
+        pair = (symbol[i], cols.metric[i])
         if pair not in unfit:
             unfit[pair] = inst[i] is None or bool(_instrument_problem(claims[i], inst[i]))
-    plain &= np.fromiter((not unfit.get(p, True) for p in zip(symbol, metric, strict=True)), bool, len(claims))
-    start = _days([c.sessions[0] if c.sessions else None for c in claims])
-    end = _days([c.sessions[-1] if c.sessions else None for c in claims])
+    plain &= np.fromiter((not unfit.get(p, True) for p in zip(symbol, cols.metric, strict=True)), bool, len(claims))
+    start = _days([s[0] if s else None for s in cols.sessions])
+    end = _days([s[-1] if s else None for s in cols.sessions])
     calendar = np.array([i.calendar if i else "" for i in inst], dtype=object)
     for cal in np.unique(calendar[plain]):
         rows = np.flatnonzero(plain & (calendar == cal))
@@ -266,25 +297,25 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
         except UnknownExchangeError:
             ok = np.zeros(len(rows), dtype=bool)
         plain[rows[~ok]] = False  # claim_rows names the reason
-    terms = _term_columns(claims)
+    terms = _term_columns(claims, cols)
     signs, metric_values = {d: d.sign for d in Direction}, {m: m.value for m in Metric}
     table = pd.DataFrame(
         {
-            "claim_id": ids,
+            "claim_id": cols.id,
             "symbol": symbol,
             "calendar": calendar,
             "timezone": [i.timezone if i else "" for i in inst],
             "listing_currency": [i.currency if i else "" for i in inst],
-            "metric": [metric_values[m] for m in metric],
-            "direction": [signs[c.direction] for c in claims],
+            "metric": [metric_values[m] for m in cols.metric],
+            "direction": [signs[d] for d in cols.direction],
             **{col: terms[col] for col in TERM_COLUMNS},
             "start": start,
             "end": end,
             "base": np.datetime64("NaT", "ns"),
-            "unit": [c.unit for c in claims],
-            "currency": [c.currency or "" for c in claims],
-            "fx_source": [c.fx for c in claims],
-            "scale": [SCALES[c.scale] for c in claims],
+            "unit": cols.unit,
+            "currency": [c or "" for c in cols.currency],
+            "fx_source": cols.fx,
+            "scale": [SCALES[s] for s in cols.scale],
             "problem": "",
             "searched": False,
         },
