@@ -14,6 +14,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from checks.runreport import ArticleExtraction
+from flows.tasks import FlowResult
 from flows.verify import verification_steps
 
 CLAIMS_FILE_NAME = "claims.yaml"
@@ -64,7 +65,7 @@ def check_article(
     snapshot_dir: str | None = None,
     cache_dir: str = ".cache/marketfact",
     history_url: str | None = None,
-) -> dict[str, object]:
+) -> FlowResult:
     """Extract the claims of an article (published at ``published``, ISO 8601) and check them.
 
     ``lang`` is the article's language (de, en or auto); ``report_lang`` the report's. Returns what
@@ -96,4 +97,4 @@ def check_article(
         run_id=run_id,
         extraction=extraction,
     )
-    return {**result, "claims_path": str(claims_path), "extraction": extraction, "report_lines": lines}
+    return FlowResult({**result, "claims_path": str(claims_path), "extraction": extraction, "report_lines": lines})

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -20,6 +22,51 @@ from market.model import FxQuote, PriceSeries, SharesQuote
 from market.source import MarketDataError, RateLimitedError, prefetch
 
 Chunk = list[tuple[str, date, date]]
+T = TypeVar("T")
+
+
+class Held(Generic[T]):
+    """A task argument handed over whole: Prefect does not look inside it.
+
+    Before a task runs, Prefect walks its arguments (twice) into every dict, list, dataclass and pydantic
+    model, looking for futures to wait on: 0.18 s for a plan of 1 000 claims, 0.025 s for the market
+    sources with their 500 instruments, on every task run. A plain object is passed as it is. ``quote()``
+    does the same for a task called directly, but the Dask task runner unpacks it (a tuple) in transit;
+    ``Held`` is an ordinary object to every runner. Nothing inside is a future, so nothing is lost.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:  # task-run parameters are shown by their repr: keep it short
+        return f"Held({type(self.value).__name__})"
+
+
+class FlowResult(Mapping[str, Any]):
+    """What a flow returns (``run``, ``paths``, ``counts`` …), read like a dict, walked by no one.
+
+    Prefect walks a flow's return value for futures as it does task arguments; a RunReport of 1 000
+    verdicts took 1.8 s. A ``Mapping`` that is no ``dict`` is returned untouched.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"FlowResult({sorted(self._items)})"
 
 
 def _transient(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]
@@ -52,8 +99,9 @@ def plan_task(claims: ClaimFile, market: MarketData) -> Plan:
     retry_delay_seconds=[2, 5, 15],
     retry_condition_fn=_transient,
 )
-def fetch_prices_task(chunk: Chunk, market: MarketData) -> tuple[dict[str, PriceSeries], dict[str, str]]:
+def fetch_prices_task(chunk: Chunk, held: Held[MarketData]) -> tuple[dict[str, PriceSeries], dict[str, str]]:
     """Fetch a chunk of instruments, one request each; an instrument's error is kept, not raised."""
+    market = held.value
     series: dict[str, PriceSeries] = {}
     errors: dict[str, str] = {}
     prefetch(market.prices, [symbol for symbol, _, _ in chunk])
@@ -75,10 +123,10 @@ def fetch_prices_task(chunk: Chunk, market: MarketData) -> tuple[dict[str, Price
     retry_condition_fn=_transient,
 )
 def fetch_conversions_task(
-    plan: Plan, market: MarketData
+    plan: Held[Plan], market: Held[MarketData]
 ) -> tuple[dict[FxKey, FxQuote], dict[SharesKey, SharesQuote], list[str]]:
     """Exchange rates and share counts that money claims need."""
-    return fetch_conversions(plan, market.fx, market.shares)
+    return fetch_conversions(plan.value, market.value.fx, market.value.shares)
 
 
 @task(name="validate-data", cache_policy=NO_CACHE)
