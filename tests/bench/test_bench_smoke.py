@@ -68,11 +68,15 @@ def test_tiny_bench_with_the_flow_counts_task_runs(tmp_path: Path, capsys: pytes
     assert code == 0, out
     runs = _figure(r"Prefect task runs: (\d+) for 200 claims on 5 instruments", out)
     per_task = {m[1]: int(m[2]) for m in re.finditer(r"SYNTHETIC \|\s+(\S+)\s+(\d+) run\(s\)", out)}
-    # Task runs follow instruments, not claims: one fetch task per instrument at most, every other task once.
-    assert 1 <= per_task.pop("fetch-prices") <= 5
+    # Task runs follow instruments, not claims: the snapshot is read in at most two fetch tasks, every other
+    # task runs once.
+    assert 1 <= per_task.pop("fetch-prices") <= 2
     assert set(per_task.values()) == {1}
     assert runs == sum(per_task.values()) + _figure(r"fetch-prices\s+(\d+) run", out)
-    assert _figure(r"flow/core on the same claims \(flow without its fixed start\): ([\d.]+)×", out) > 0
+    assert _figure(r"flow/its steps in-process \(Prefect's cost; flow without its fixed start\): ([\d.]+)×", out) > 0
+    assert _figure(r"flow/core on the same claims: ([\d.]+)×", out) > 0
+    assert _figure(r"the flow's steps in-process, no Prefect, on 200 claims: ([\d.]+) s", out) > 0
+    assert "as the in-process steps: yes" in out
     assert _figure(r"flow \(verify_claims\) on 200 claims: fixed start ([\d.]+) s", out) > 0
     assert "same verdicts as the core: yes" in out
     assert "flow's RunReport marked synthetic: True" in out
