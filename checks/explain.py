@@ -1,13 +1,19 @@
 """Turn judged claim-table rows into ``Verdict``s with evidence and a sentence a reader can check by hand.
 
-This is the only per-claim Python of a run, and it runs on the claims a report shows.
+This is the only per-claim Python of a run, and it runs on the claims a report shows. Everything that
+can be done for all claims at once is done so before the loop: each column of the judged table becomes
+a list in one conversion (no pandas access per row), session dates and evidence prices are gathered
+from the panel with numpy, the panel rows a price path shows are converted once and their ``PathRow``s
+shared between verdicts that show the same session in the same role, and each instrument's quality
+results are split into failures and warnings once, not once per claim.
 """
 
 from __future__ import annotations
 
 import math
+from collections import namedtuple
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -16,7 +22,7 @@ import pandas as pd
 from checks.engine import FxKey, SharesKey
 from checks.measure import PricePanel
 from checks.plan import CONTEXT_SESSIONS, Plan
-from checks.quality.outcome import ValidationOutcome
+from checks.quality.outcome import ExpectationResult, ValidationOutcome
 from checks.verdicts import Alternative, EvidenceRow, Label, PathRow, Verdict
 from claims.hedges import Interval
 from claims.model import Claim
@@ -32,18 +38,18 @@ def _pct(x: float) -> str:
 
 
 def _day(ts: object) -> date | None:
-    return None if ts is None or pd.isna(ts) else pd.Timestamp(ts).date()  # type: ignore[arg-type]
+    return None if ts is None or pd.isna(ts) else pd.Timestamp(ts).date()  # type: ignore[arg-type,call-overload]
 
 
 def _interval(row: Any) -> Interval:
     return Interval(row.lo, row.hi, bool(row.lo_closed), bool(row.hi_closed))
 
 
-def _claimed_words(claim: Claim, row: Any, unit: str) -> str:
+def _claimed_words(claim: Claim, interval: str, unit: str) -> str:
     sign = "+" if claim.direction.sign > 0 else "−"
     amount = f"{claim.range[0]:g}–{claim.range[1]:g}" if claim.range else f"{claim.value:g}"
     hedge = f"{claim.hedge} " if claim.hedge else ""
-    return f"{hedge}{sign}{amount} {unit} → magnitude in {_interval(row).describe()}"
+    return f"{hedge}{sign}{amount} {unit} → magnitude in {interval}"
 
 
 def _unit(claim: Claim) -> str:
@@ -53,62 +59,21 @@ def _unit(claim: Claim) -> str:
     return f"{scale}{claim.currency}"
 
 
-def _path(panel: PricePanel, row: Any) -> tuple[PathRow, ...]:
-    base, end = int(row.base_pos), int(row.end_pos)
-    if base < 0 or end < 0:
-        return ()
-    code = panel.codes[row.symbol]
-    lo = max(int(panel.seg_start[code]), base - CONTEXT_SESSIONS)
-    hi = min(int(panel.seg_stop[code]), end + CONTEXT_SESSIONS + 1)
-
-    def val(a: np.ndarray, i: int) -> float | None:
-        return None if np.isnan(a[i]) else float(a[i])
-
-    return tuple(
-        PathRow(
-            session=pd.Timestamp(panel.sessions[i]).date(),
-            open=val(panel.open, i),
-            high=val(panel.high, i),
-            low=val(panel.low, i),
-            close=val(panel.close, i),
-            role="base" if i == base else "window" if base < i <= end else "context",
-        )
-        for i in range(lo, hi)
-    )
-
-
-def _evidence(panel: PricePanel, row: Any, currency: str) -> tuple[EvidenceRow, ...]:
-    rows = []
-    base, end, ext = int(row.base_pos), int(row.end_pos), int(row.extreme_pos)
-    if base >= 0:
-        rows.append(
-            EvidenceRow(pd.Timestamp(panel.sessions[base]).date(), "base", "close", float(panel.close[base]), currency)
-        )
-    if row.basis == "close" and end >= 0:
-        rows.append(
-            EvidenceRow(pd.Timestamp(panel.sessions[end]).date(), "end", "close", float(panel.close[end]), currency)
-        )
-    if row.basis == "intraday" and ext >= 0:
-        field = "low" if row.direction < 0 else "high"
-        value = panel.low[ext] if field == "low" else panel.high[ext]
-        rows.append(EvidenceRow(pd.Timestamp(panel.sessions[ext]).date(), "extreme", field, float(value), currency))
-    return tuple(rows)
-
-
 def _sentence(
     claim: Claim,
     row: Any,
+    days: tuple[date | None, date | None, date | None],
     label: Label,
     unit: str,
     fx: FxQuote | None,
+    interval: str,
     day_range: tuple[float, float, float, float] | None = None,
 ) -> str:
-    r = row  # the judged row (itertuples): attributes are columns
+    r = row  # the judged row: attributes are columns; ``days`` are its start, end and base as dates
     name = f"{claim.subject} ({r.symbol}, {r.calendar})"
-    base = _day(r.base)
-    end = _day(r.end)
+    start, end, base = days
     cur = r.listing_currency
-    sessions = f"{_day(r.start)}–{end}" if r.start != r.end else f"{end}"
+    sessions = f"{start}–{end}" if r.start != r.end else f"{end}"
     tz = f"exchange-local dates, {r.timezone}"
     if claim.unit == "percent":
         close_part = (
@@ -138,7 +103,7 @@ def _sentence(
             f"{_num(r.money_intraday_listing if r.basis == 'intraday' else r.money_close_listing)} {unit.split()[0]} "
             f"{cur} ≈ {_num(r.measured)} {unit}{conv}"
         )
-    admits = f"the claim admits {_interval(r).describe()} {unit}"
+    admits = f"the claim admits {interval} {unit}"
     if claim.unit == "money":
         admits += " (widened by 1 % for the share count's uncertainty)"
     if label is Label.CORRECT:
@@ -171,23 +136,28 @@ def build_verdicts(
     """One ``Verdict`` per claim, in the order of the claim file."""
     fx, shares = fx or {}, shares or {}
     by_id = {c.id: c for c in plan.claims.claims}
-    needed = _needed_by_claim(plan)
+    rows = _rows(judged)
+    days = list(zip(*(_days(judged[c]) for c in ("start", "end", "base")), strict=True))
+    code = np.array([panel.codes.get(r.symbol, -1) for r in rows], dtype=np.int64)
+    paths = _paths(panel, code, judged)
+    evidence = _evidence(panel, code, judged, rows)
+    needed = _needed_by_claim(plan) if outcomes else {}
+    quality = {s: (o.critical_failures(), o.warnings()) for s, o in outcomes.items()}
     verdicts = []
-    for row in judged.itertuples():
+    for row, (start, end, base), path, proof in zip(rows, days, paths, evidence, strict=True):
         claim = by_id[row.claim_id]
         label = Label(row.label)
         unit = _unit(claim)
+        interval = _interval(row).describe()
         ps = series.get(row.symbol)
-        outcome = outcomes.get(row.symbol)
-        end = _day(row.end)
         fxq = fx.get((claim.fx, row.listing_currency, row.currency, end)) if end and claim.unit == "money" else None
         shq = shares.get((row.symbol, end)) if end and claim.unit == "money" else None
         reason = None
         if label is Label.UNVERIFIABLE:
-            reason = row.problem or row.quality_problem or _missing_reason(row, panel)
+            reason = row.problem or row.quality_problem or _missing_reason(row, start, end)
             explanation = f"Cannot be checked: {reason}."
         else:
-            explanation = _sentence(claim, row, label, unit, fxq, _day_range(panel, row))
+            explanation = _sentence(claim, row, (start, end, base), label, unit, fxq, interval, _day_range(panel, row))
         if getattr(row, "search_note", ""):
             explanation = f"{row.search_note} {explanation}"
         alternatives = tuple(
@@ -200,6 +170,7 @@ def build_verdicts(
             for col, words in _alternatives_for(claim, row)
             if not pd.isna(getattr(row, col, np.nan))
         )
+        failures, warnings = quality.get(row.symbol, ((), ()))
         verdicts.append(
             Verdict(
                 claim_id=claim.id,
@@ -207,26 +178,26 @@ def build_verdicts(
                 explanation=explanation,
                 measured=None if pd.isna(row.measured) else float(row.measured),
                 unit=unit,
-                claimed=_claimed_words(claim, row, unit),
+                claimed=_claimed_words(claim, interval, unit),
                 interval=(float(row.lo), float(row.hi)),
                 basis=row.basis,
                 price_field="close"
                 if row.basis == "close"
                 else ("intraday low" if row.direction < 0 else "intraday high"),
-                base_session=_day(row.base),
+                base_session=base,
                 end_session=end,
-                sessions_note=_sessions_note(row) if end else "",
-                evidence=_evidence(panel, row, row.listing_currency) if row.symbol in panel.codes else (),
+                sessions_note=_sessions_note(row, start, end, base) if end else "",
+                evidence=proof,
                 alternatives=alternatives,
                 reason=reason,
-                quality_failures=tuple(outcome.failures_touching(needed.get(row.Index, {}))) if outcome else (),
-                quality_warnings=tuple(outcome.warnings_near(_window_days(row))) if outcome else (),
+                quality_failures=tuple(r for r in failures if r.touches(needed.get(row.Index, {}))),
+                quality_warnings=_warnings_near(warnings, row) if warnings else (),
                 fx=(f"1 {fxq.base} = {fxq.rate:.4f} {fxq.quote}, {fxq.description}" if fxq else None),
                 shares=(f"{shq.shares / 1e9:.2f} bn shares as of {shq.as_of} ({shq.source})" if shq else None),
                 source=ps.source if ps else "",
                 retrieved_at=ps.retrieved_at if ps else None,
                 provenance=ps.provenance if ps else "",
-                path=_path(panel, row) if row.symbol in panel.codes else (),
+                path=path,
                 currency=row.listing_currency or None,
                 symbol=row.symbol or None,
                 exchange=row.calendar or None,
@@ -236,27 +207,159 @@ def build_verdicts(
     return verdicts
 
 
+def _column(values: pd.Series) -> list[Any]:
+    """A column as the Python objects iterating it gives (what ``itertuples`` puts in a row), converted at once."""
+    dtype = values.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "biufO":
+        return values.to_numpy().tolist()  # type: ignore[no-any-return]
+    if isinstance(dtype, pd.StringDtype):  # element by element, a string array costs a pandas call each
+        return values.to_numpy(dtype=object).tolist()  # type: ignore[no-any-return]
+    return list(values)
+
+
+def _rows(judged: pd.DataFrame) -> list[Any]:
+    """The judged table as named rows (``Index`` first, then the columns), like ``itertuples`` gives them."""
+    row = namedtuple("Row", ["Index", *judged.columns], rename=True)  # type: ignore[misc]
+    columns = [_column(judged[c]) for c in judged.columns]
+    return list(map(row._make, zip(judged.index.tolist(), *columns, strict=True)))
+
+
+def _days(values: pd.Series) -> list[date | None]:
+    """A datetime column as dates, None for NaT (``_day`` of each value, at once for tz-naive columns)."""
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind == "M":
+        return values.to_numpy().astype("datetime64[D]").tolist()  # type: ignore[no-any-return]
+    return [_day(v) for v in values]
+
+
+def _warnings_near(warnings: list[ExpectationResult], row: Any) -> tuple[ExpectationResult, ...]:
+    """``ValidationOutcome.warnings_near`` over the calendar days from the base session through the last."""
+    days = _window_days(row)
+    return tuple(r for r in warnings if not r.sessions or not days.isdisjoint(r.sessions))
+
+
+def _paths(panel: PricePanel, code: np.ndarray, judged: pd.DataFrame) -> list[tuple[PathRow, ...]]:
+    """Per claim, the sessions from CONTEXT_SESSIONS before its base to as many after its window.
+
+    A path is four runs of panel rows: context before the base, the base, the window, context after.
+    Each (row, role) that some path shows becomes one ``PathRow``, made once and shared by every verdict
+    that shows it; a path is then slices of those rows.
+    """
+    n = len(judged)
+    base, end = judged["base_pos"].to_numpy(), judged["end_pos"].to_numpy()
+    ok = (code >= 0) & (base >= 0) & (end >= 0)
+    if not ok.any():
+        return [()] * n
+    at = np.where(ok, code, 0)
+    first = np.maximum(panel.seg_start[at], base - CONTEXT_SESSIONS)
+    stop = np.minimum(panel.seg_stop[at], end + CONTEXT_SESSIONS + 1)
+    ok &= stop > first
+    has_base = ok & (first <= base) & (base < stop)
+    runs = {  # role → (start, stop) of its runs, per claim (empty where start >= stop)
+        "context": [(first, np.minimum(base, stop)), (np.maximum(np.maximum(base, end) + 1, first), stop)],
+        "base": [(np.where(has_base, base, 0), np.where(has_base, base + 1, 0))],
+        "window": [(np.maximum(base + 1, first), np.minimum(end + 1, stop))],
+    }
+    size = len(panel.sessions)
+    made: dict[str, list[PathRow | None]] = {}
+    for role, pairs in runs.items():
+        shown = np.zeros(size + 1, dtype=np.int64)
+        for lo, hi in pairs:
+            keep = ok & (hi > lo)
+            np.add.at(shown, lo[keep], 1)
+            np.add.at(shown, hi[keep], -1)
+        made[role] = _path_rows(panel, np.flatnonzero(np.cumsum(shown[:-1]) > 0), role)
+    context, base_rows, window = made["context"], made["base"], made["window"]
+    out: list[tuple[PathRow, ...]] = []
+    for good, b, e, lo, hi in zip(ok.tolist(), base.tolist(), end.tolist(), first.tolist(), stop.tolist(), strict=True):
+        if not good:
+            out.append(())
+            continue
+        path = context[lo : min(b, hi)]
+        if lo <= b < hi:
+            path.append(base_rows[b])
+        path += window[max(b + 1, lo) : min(e + 1, hi)]
+        path += context[max(b + 1, e + 1, lo) : hi]
+        out.append(tuple(path))  # type: ignore[arg-type]
+    return out
+
+
+def _path_rows(panel: PricePanel, used: np.ndarray, role: str) -> list[PathRow | None]:
+    """``PathRow``s in ``role`` at the panel positions ``used``, in a list indexed by panel position."""
+    rows: list[PathRow | None] = [None] * len(panel.sessions)
+    if not len(used):
+        return rows
+    sessions = panel.sessions[used].astype("datetime64[D]").tolist()
+    bars = (panel.open[used], panel.high[used], panel.low[used], panel.close[used])
+    prices = [_floats_or_none(a) for a in bars]
+    for i, day, o, h, low, c in zip(used.tolist(), sessions, *prices, strict=True):
+        rows[i] = PathRow(day, o, h, low, c, role)
+    return rows
+
+
+def _floats_or_none(values: np.ndarray) -> list[float | None]:
+    """Python floats, None where NaN (a PathRow's missing price)."""
+    boxed = values.astype(object)
+    boxed[np.isnan(values)] = None
+    return boxed.tolist()  # type: ignore[no-any-return]
+
+
+def _evidence(
+    panel: PricePanel, code: np.ndarray, judged: pd.DataFrame, rows: list[Any]
+) -> list[tuple[EvidenceRow, ...]]:
+    """Per claim, the prices its verdict rests on: the base close, then the end close or the extreme."""
+    n = len(judged)
+    if not len(panel.sessions):
+        return [()] * n
+    positions = [judged[c].to_numpy() for c in ("base_pos", "end_pos", "extreme_pos")]
+    at = [np.clip(p, 0, len(panel.sessions) - 1) for p in positions]
+    day = [panel.sessions[a].astype("datetime64[D]").tolist() for a in at]
+    base_close, end_close = panel.close[at[0]].tolist(), panel.close[at[1]].tolist()
+    down = judged["direction"].to_numpy() < 0
+    extreme = np.where(down, panel.low[at[2]], panel.high[at[2]]).tolist()
+    known = (code >= 0).tolist()
+    out: list[tuple[EvidenceRow, ...]] = []
+    for k, row in enumerate(rows):
+        if not known[k]:
+            out.append(())
+            continue
+        cur = row.listing_currency
+        found = []
+        if row.base_pos >= 0:
+            found.append(EvidenceRow(day[0][k], "base", "close", base_close[k], cur))
+        if row.basis == "close" and row.end_pos >= 0:
+            found.append(EvidenceRow(day[1][k], "end", "close", end_close[k], cur))
+        if row.basis == "intraday" and row.extreme_pos >= 0:
+            field = "low" if row.direction < 0 else "high"
+            found.append(EvidenceRow(day[2][k], "extreme", field, extreme[k], cur))
+        out.append(tuple(found))
+    return out
+
+
 def _needed_by_claim(plan: Plan) -> dict[int, dict[date, frozenset[str]]]:
     """Per claim-table row, the sessions and columns its verdict rests on (for its own quality lists)."""
     ev = plan.evidence
-    out: dict[int, dict[date, frozenset[str]]] = {}
-    for (claim, session), cols in ev.groupby(["claim", "session"])["column"].agg(frozenset).items():
-        out.setdefault(int(claim), {})[pd.Timestamp(session).date()] = cols
-    return out
+    sets: dict[int, dict[date, set[str]]] = {}
+    days = _days(ev["session"])
+    for claim, day, column in zip(ev["claim"].tolist(), days, _column(ev["column"]), strict=True):
+        if day is not None:  # as groupby does, a row without a session counts for nothing
+            sets.setdefault(int(claim), {}).setdefault(day, set()).add(column)
+    return {claim: {d: frozenset(c) for d, c in by_day.items()} for claim, by_day in sets.items()}
 
 
 def _window_days(row: Any) -> set[date]:
     """The base session through the last session of the window: where warnings matter to a verdict."""
     if pd.isna(row.base) or pd.isna(row.end):
         return set()
-    return {d.date() for d in pd.date_range(row.base, row.end, freq="D")}
+    first = pd.Timestamp(row.base)
+    # The days pd.date_range(base, end, freq="D") steps through, without building the range.
+    count = (pd.Timestamp(row.end) - first).days
+    return {first.date() + timedelta(days=k) for k in range(count + 1)}
 
 
-def _sessions_note(row: Any) -> str:
+def _sessions_note(row: Any, first: date | None, last: date | None, base: date | None) -> str:
     """Which sessions, on which exchange, in which time zone, and the base: for every number shown."""
-    first, last = _day(row.start), _day(row.end)
     span = f"session {last}" if first == last else f"sessions {first} to {last}"
-    return f"{span} of {row.calendar} (exchange-local dates, {row.timezone}); base: close of {_day(row.base)}"
+    return f"{span} of {row.calendar} (exchange-local dates, {row.timezone}); base: close of {base}"
 
 
 def _day_range(panel: PricePanel, row: Any) -> tuple[float, float, float, float] | None:
@@ -277,10 +380,10 @@ def _alternatives_for(claim: Claim, row: Any) -> tuple[tuple[str, str], ...]:
     return ALTERNATIVES[(claim.unit, row.basis)]
 
 
-def _missing_reason(row: Any, panel: PricePanel) -> str:
+def _missing_reason(row: Any, start: date | None, end: date | None) -> str:
     r = row
     if r.base_pos < 0:
-        return f"the data has no session before {_day(r.start)} to measure from"
+        return f"the data has no session before {start} to measure from"
     if r.end_pos < 0 or r.start_pos < 0:
-        return f"the data has no row for {_day(r.end)}"
+        return f"the data has no row for {end}"
     return "a price this verdict needs is missing in the data"

@@ -113,3 +113,13 @@ class RunReport:
     def claim(self, claim_id: str) -> Claim:
         """The claim a verdict speaks of."""
         return next(c for c in self.claims if c.id == claim_id)
+
+    def claims_by_id(self) -> dict[str, Claim]:
+        """Every claim by id (the first of a repeated id, as ``claim`` finds it): for look-ups per verdict.
+
+        ``claim`` scans the claims; a renderer asking once per verdict keeps this dict instead.
+        """
+        found: dict[str, Claim] = {}
+        for c in self.claims:
+            found.setdefault(c.id, c)
+        return found
