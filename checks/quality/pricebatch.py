@@ -130,17 +130,37 @@ def _by_calendar(calendars: np.ndarray, sessions: pd.Series) -> np.ndarray:
     return out
 
 
+_DAY_NS = 86_400 * 10**9
+
+
+def _stamps(raw: pd.DataFrame) -> tuple[str, np.ndarray, np.ndarray]:
+    """(index time zone or "naive", session dates as datetime64[ns], whether each stamp is at midnight).
+
+    A tz-naive DatetimeIndex without NaT (every vendor frame that passes) is floored to days on its
+    integers; anything else goes through pandas, as it is to be flagged or shown as it came.
+    """
+    index = raw.index
+    if isinstance(index, pd.DatetimeIndex) and index.tz is None and not index.hasnans:
+        stamps = index.as_unit("ns").asi8
+        days = stamps - stamps % _DAY_NS
+        return "naive", days.view("datetime64[ns]"), stamps == days
+    tz, wall = _index_shape(index)
+    normal = wall.normalize()
+    return tz, normal.to_numpy(dtype="datetime64[ns]"), np.asarray(wall == normal)
+
+
 def _stack(checks: list[PriceCheck]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every series' rows in one frame (``code`` = position in ``checks``), and one row of facts per series."""
     codes, sessions, midnight, values, facts = [], [], [], [], []
     for code, check in enumerate(checks):
         raw = check.series.frame
-        tz, stamps = _index_shape(raw.index)
-        days = stamps.normalize()
+        tz, days, at_midnight = _stamps(raw)
         codes.append(np.full(len(raw), code))
-        sessions.append(days.to_numpy(dtype="datetime64[ns]"))
-        midnight.append(np.asarray(stamps == days))
-        values.append(raw.reindex(columns=list(PRICE_COLUMNS)).to_numpy(dtype="float64", na_value=np.nan))
+        sessions.append(days)
+        midnight.append(at_midnight)
+        # A frame already in the price-frame shape is read as it is; reindexing each one costs more.
+        shaped = raw if tuple(raw.columns) == PRICE_COLUMNS else raw.reindex(columns=list(PRICE_COLUMNS))
+        values.append(shaped.to_numpy(dtype="float64", na_value=np.nan))
         inst = check.instrument
         facts.append(
             {
@@ -219,11 +239,7 @@ def _window(frame: pd.DataFrame, facts: pd.DataFrame, wanted: pd.DataFrame) -> p
     days = wanted[["code", "session"]].drop_duplicates()
     on_evidence = frame[["code", "session"]].merge(days, how="left", indicator=True)["_merge"] == "both"
     rows = frame.loc[inside.to_numpy() | on_evidence.to_numpy()]
-    expected = [days]
-    for c, fact in facts.iterrows():
-        sessions = sessions_between(str(fact["calendar"]), fact["start"].date(), fact["end"].date())
-        expected.append(pd.DataFrame({"code": c, "session": sessions}))
-    want = pd.concat(expected, ignore_index=True).drop_duplicates()
+    want = pd.concat([days, _calendar_sessions(facts)], ignore_index=True).drop_duplicates()
     want = want.astype({"code": "int64", "session": "datetime64[ns]"})
     missing = want.merge(rows[["code", "session"]], how="left", indicator=True)
     missing = missing.loc[missing["_merge"] == "left_only", ["code", "session"]].reset_index(drop=True)
@@ -242,6 +258,17 @@ def _window(frame: pd.DataFrame, facts: pd.DataFrame, wanted: pd.DataFrame) -> p
     levels = rows["basis_level"].where(rows["in_data"]).astype("float64")
     rows["basis_level"] = levels / _reference_levels(rows["code"], levels)
     return rows
+
+
+def _calendar_sessions(facts: pd.DataFrame) -> pd.DataFrame:
+    """(code, session) for every exchange session inside each series' window, series after series."""
+    codes, sessions = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype="datetime64[ns]")]
+    windows = zip(facts["calendar"].tolist(), facts["start"].tolist(), facts["end"].tolist(), strict=True)
+    for code, (calendar, start, end) in enumerate(windows):
+        days = sessions_between(str(calendar), start.date(), end.date())
+        codes.append(np.full(len(days), code, dtype=np.int64))
+        sessions.append(days.to_numpy(dtype="datetime64[ns]"))
+    return pd.DataFrame({"code": np.concatenate(codes), "session": np.concatenate(sessions)})
 
 
 def _reference_levels(code: pd.Series, levels: pd.Series) -> np.ndarray:

@@ -61,21 +61,37 @@ def _label(value: Any) -> str:
 
 
 class _Columns:
-    """The batch frame's columns as numpy arrays, converted once and shared by every failure."""
+    """The batch frame's columns as numpy arrays, converted once and shared by every failure.
+
+    ``take`` returns the values at some positions; datetimes come back as Timestamps (as ``astype(object)``
+    gives them), boxed only at the positions asked for: a failure names a few rows of a frame that may
+    hold tens of thousands.
+    """
 
     def __init__(self, frame: pd.DataFrame) -> None:
         self.frame = frame
-        self._arrays: dict[str, np.ndarray] = {}
+        self._arrays: dict[str, np.ndarray | pd.Series] = {}
 
     def __contains__(self, column: str) -> bool:
         return column in self.frame.columns
 
-    def __getitem__(self, column: str) -> np.ndarray:
+    def take(self, column: str, positions: Sequence[int]) -> np.ndarray:
+        """The column's values at ``positions`` (row positions of the frame)."""
         if column not in self._arrays:
-            values = self.frame[column]
-            is_time = pd.api.types.is_datetime64_any_dtype(values)
-            self._arrays[column] = values.astype(object).to_numpy() if is_time else values.to_numpy()
-        return self._arrays[column]
+            series = self.frame[column]
+            naive_time = isinstance(series.dtype, np.dtype) and series.dtype.kind == "M"
+            # A zoned datetime column is kept as a Series, so pandas boxes it with its zone.
+            zoned = not naive_time and pd.api.types.is_datetime64_any_dtype(series)
+            self._arrays[column] = series if zoned else series.to_numpy()
+        values = self._arrays[column]
+        if isinstance(values, pd.Series):
+            return values.iloc[list(positions)].astype(object).to_numpy()
+        picked = values[list(positions)]
+        if picked.dtype.kind == "M":
+            boxed = np.empty(len(picked), dtype=object)
+            boxed[:] = [pd.Timestamp(v) for v in picked]
+            return boxed
+        return picked
 
 
 def _value(value: Any) -> Any:
@@ -88,14 +104,19 @@ def _describe(columns: _Columns, positions: Sequence[int], batch: Batch, quoted:
     cell_value = batch.column_key is not None and "value" in shown
     if cell_value:
         shown.remove("value")
+    rows = positions[:MAX_ROWS_IN_DETAIL]
+    keys = columns.take(batch.row_key, rows)
+    column_keys = columns.take(batch.column_key, rows) if batch.column_key else None
+    cells = columns.take("value", rows) if cell_value else None
+    quoted_values = {c: columns.take(c, rows) for c in shown}
     parts = []
-    for pos in positions[:MAX_ROWS_IN_DETAIL]:
-        label = _label(_value(columns[batch.row_key][pos]))
-        if batch.column_key:
-            label += f" {columns[batch.column_key][pos]}"
-        if cell_value:  # an evidence cell: "2025-01-20 close 1.02774 (floor 1.02794)"
-            label += f" {_fmt(columns['value'][pos])}"
-        values = ", ".join(f"{c} {_fmt(_value(columns[c][pos]))}" for c in shown)
+    for k in range(len(rows)):
+        label = _label(_value(keys[k]))
+        if column_keys is not None:
+            label += f" {column_keys[k]}"
+        if cells is not None:  # an evidence cell: "2025-01-20 close 1.02774 (floor 1.02794)"
+            label += f" {_fmt(cells[k])}"
+        values = ", ".join(f"{c} {_fmt(_value(quoted_values[c][k]))}" for c in shown)
         parts.append(f"{label} ({values})" if values else label)
     more = len(positions) - MAX_ROWS_IN_DETAIL
     return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
@@ -121,8 +142,8 @@ def _failed(
 ) -> ExpectationResult:
     columns = tuple(spec.columns)
     if batch.column_key:
-        columns = tuple(dict.fromkeys([*columns, *map(str, columns_of[batch.column_key][positions])]))
-    keys = [_value(k) for k in columns_of[batch.row_key][positions]]
+        columns = tuple(dict.fromkeys([*columns, *map(str, columns_of.take(batch.column_key, positions))]))
+    keys = [_value(k) for k in columns_of.take(batch.row_key, positions)]
     sentence = batch.details.get((group, spec.name), "")
     detail = "; ".join(p for p in (sentence, _describe(columns_of, positions, batch, [*columns, *spec.quote])) if p)
     dataset_wide = spec.scope == "dataset"
@@ -139,7 +160,7 @@ def _names(spec: Spec, columns: _Columns, positions: list[int]) -> list[str]:
     if not spec.name_template:
         return [spec.name] * len(positions)
     fields = [f for _, f, _, _ in Formatter().parse(spec.name_template) if f]
-    values = zip(*(columns[f][positions] for f in fields), strict=True)
+    values = zip(*(columns.take(f, positions) for f in fields), strict=True)
     return [spec.name_template.format(**dict(zip(fields, row, strict=True))) or spec.name for row in values]
 
 
@@ -151,7 +172,11 @@ def convert(validation: Any, batch: Batch, specs: Mapping[str, Spec]) -> dict[st
     frame = batch.frame
     columns = _Columns(frame)
     groups = list(batch.datasets)
-    group_of = [str(g) for g in frame[batch.group_key]] if batch.group_key and len(frame) else [groups[0]] * len(frame)
+    if batch.group_key and len(frame):
+        # One conversion, not a pandas call per element of a string column (tens of thousands of rows).
+        group_of = [str(g) for g in frame[batch.group_key].to_numpy(dtype=object).tolist()]
+    else:
+        group_of = [groups[0]] * len(frame)
     out: dict[str, list[ExpectationResult]] = {g: [] for g in groups}
     for res in validation.results:
         config = res.expectation_config
