@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from checks.runreport import RunReport
 from checks.verdicts import Label, Verdict
+from claims.model import Claim
 from reports.i18n import Formatter, check_lang
 from reports.safety import safe_href
 
@@ -31,10 +32,20 @@ def anchor(claim_id: str) -> str:
     return f"claim-{claim_id}"
 
 
-def claim_review(run: RunReport, verdict: Verdict, lang: str = "en", report_url: str = "report.html") -> dict[str, Any]:
-    """The ClaimReview of ``verdict``; ``report_url`` is where the report is served (default: relative)."""
+def claim_review(
+    run: RunReport,
+    verdict: Verdict,
+    lang: str = "en",
+    report_url: str = "report.html",
+    *,
+    claim: Claim | None = None,
+) -> dict[str, Any]:
+    """The ClaimReview of ``verdict``; ``report_url`` is where the report is served (default: relative).
+
+    ``claim`` is the verdict's claim when the caller has it at hand (else it is looked up in ``run``).
+    """
     fmt = Formatter(check_lang(lang))
-    claim = run.claim(verdict.claim_id)
+    claim = claim if claim is not None else run.claim(verdict.claim_id)
     article = run.article
     rating: dict[str, Any] = {
         "@type": "Rating",

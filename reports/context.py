@@ -9,6 +9,7 @@ Everything else is plain text that Jinja2 escapes.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -198,11 +199,21 @@ def validation_view(outcome: ValidationOutcome, fmt: Formatter) -> ValidationVie
     )
 
 
-def _matches(outcome: ValidationOutcome, verdict: Verdict) -> bool:
+def _names_in(dataset: str) -> set[str]:
     # Dataset names are free text ("NVDA", "prices NVDA"); a verdict owns those naming its symbol.
-    if not verdict.symbol:
-        return False
-    return outcome.dataset == verdict.symbol or verdict.symbol in re.split(r"[\s:/,()\[\]]+", outcome.dataset)
+    return {dataset, *re.split(r"[\s:/,()\[\]]+", dataset)}
+
+
+def validations_by_symbol(run: RunReport, views: tuple[ValidationView, ...]) -> dict[str, tuple[ValidationView, ...]]:
+    """Per symbol, the views (``views[i]`` shows ``run.validations[i]``) of the datasets naming it, in order.
+
+    Built once per report: matching every verdict against every dataset cost claims × datasets.
+    """
+    by_symbol: dict[str, list[ValidationView]] = {}
+    for outcome, view in zip(run.validations, views, strict=True):
+        for name in _names_in(outcome.dataset):
+            by_symbol.setdefault(name, []).append(view)
+    return {name: tuple(found) for name, found in by_symbol.items()}
 
 
 def amount(
@@ -244,9 +255,23 @@ def _interval(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
     return f"{texts[0]} … {texts[1]}"
 
 
-def claim_view(run: RunReport, verdict: Verdict, fmt: Formatter, index: int, charts: bool = True) -> ClaimView:
-    """One claim's section, formatted in ``fmt``'s language (``charts=False`` skips the SVG)."""
-    claim = run.claim(verdict.claim_id)
+def claim_view(
+    run: RunReport,
+    verdict: Verdict,
+    fmt: Formatter,
+    index: int,
+    charts: bool = True,
+    *,
+    claim: Claim | None = None,
+    validations: Mapping[str, tuple[ValidationView, ...]] | None = None,
+) -> ClaimView:
+    """One claim's section, formatted in ``fmt``'s language (``charts=False`` skips the SVG).
+
+    ``claim`` and ``validations`` (``validations_by_symbol``) save the look-ups when rendering many claims.
+    """
+    claim = claim if claim is not None else run.claim(verdict.claim_id)
+    if validations is None:
+        validations = validations_by_symbol(run, tuple(validation_view(v, fmt) for v in run.validations))
     svg = verdict_chart(verdict, claim, fmt, chart_id=f"chart{index}") if charts else None
     sessions = " → ".join(fmt.day(d) for d in (verdict.base_session, verdict.end_session) if d) or "–"
     source_url = claim.source_url
@@ -294,7 +319,7 @@ def claim_view(run: RunReport, verdict: Verdict, fmt: Formatter, index: int, cha
         ),
         failures=tuple(_expectation(r, fmt) for r in verdict.quality_failures),
         quality_warnings=tuple(_expectation(r, fmt) for r in verdict.quality_warnings),
-        validations=tuple(validation_view(v, fmt) for v in run.validations if _matches(v, verdict)),
+        validations=validations.get(verdict.symbol, ()) if verdict.symbol else (),
         notes=verdict.warnings,
         fx=verdict.fx,
         shares=verdict.shares,
@@ -304,12 +329,15 @@ def claim_view(run: RunReport, verdict: Verdict, fmt: Formatter, index: int, cha
         retrieved=fmt.moment(verdict.retrieved_at),
         provenance=verdict.provenance,
         chart_svg=Markup(svg) if svg else None,
-        jsonld=json_for_script(claim_review(run, verdict, fmt.lang)),
+        jsonld=json_for_script(claim_review(run, verdict, fmt.lang, claim=claim)),
     )
 
 
 def build_context(run: RunReport, fmt: Formatter, css: str, charts: bool = True) -> ReportContext:
     """The whole report's context; ``charts=False`` leaves out the charts (about 0.4 s each to render)."""
+    views = tuple(validation_view(v, fmt) for v in run.validations)
+    by_symbol = validations_by_symbol(run, views)
+    claims = run.claims_by_id()
     article = run.article
     article_view = None
     if article is not None:
@@ -332,8 +360,11 @@ def build_context(run: RunReport, fmt: Formatter, css: str, charts: bool = True)
         article=article_view,
         sources=tuple(SourceView(s.name, fmt.word(s.mode), fmt.moment(s.retrieved_at), s.detail) for s in run.sources),
         versions=tuple(sorted(run.versions.items())),
-        validations=tuple(validation_view(v, fmt) for v in run.validations),
-        claims=tuple(claim_view(run, v, fmt, i, charts) for i, v in enumerate(run.verdicts)),
+        validations=views,
+        claims=tuple(
+            claim_view(run, v, fmt, i, charts, claim=claims[v.claim_id], validations=by_symbol)
+            for i, v in enumerate(run.verdicts)
+        ),
         css=Markup(css),
         charts=charts,
         article_text=article_section(run, fmt),

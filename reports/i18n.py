@@ -7,6 +7,7 @@ Negative numbers carry a real minus sign (U+2212), because Babel's locales print
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -14,7 +15,14 @@ from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_skeleton
-from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
+from babel.numbers import (
+    NumberPattern,
+    format_compact_currency,
+    format_currency,
+    format_decimal,
+    format_percent,
+    parse_pattern,
+)
 
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("en", "de")
@@ -256,6 +264,47 @@ def check_lang(lang: str) -> Lang:
     return lang  # type: ignore[return-value]
 
 
+# A report formats thousands of numbers and dates. Babel parses the locale name and the number pattern
+# on every call unless handed the parsed objects, so those are parsed once per language here, and a
+# date (sessions repeat across claims) is formatted once per language.
+
+
+@functools.cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@functools.cache
+def _percent_pattern(lang: str, digits: int) -> NumberPattern:
+    return parse_pattern(_locale(lang).percent_formats[None].pattern.replace("#,##0", "#,##0." + "0" * digits))
+
+
+@functools.cache
+def _decimal_pattern(digits: int) -> NumberPattern:
+    return parse_pattern("#,##0." + "0" * digits if digits else "#,##0")
+
+
+def _day(lang: str, day: date) -> str:
+    # Only plain dates are cached: equal datetimes in different zones can fall on different dates.
+    return _cached_day(lang, day) if type(day) is date else format_date(day, "medium", locale=_locale(lang))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_day(lang: str, day: date) -> str:
+    return format_date(day, "medium", locale=_locale(lang))
+
+
+def _skeleton(lang: str, skeleton: str, day: date) -> str:
+    if type(day) is date:
+        return _cached_skeleton(lang, skeleton, day)
+    return format_skeleton(skeleton, day, locale=_locale(lang))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_skeleton(lang: str, skeleton: str, day: date) -> str:
+    return format_skeleton(skeleton, day, locale=_locale(lang))
+
+
 def _signed(text: str, negative: bool, plus: bool) -> str:
     """Put a real minus sign (or an explicit plus) in front of an unsigned formatted number."""
     if negative:
@@ -272,7 +321,7 @@ class Formatter:
     @property
     def locale(self) -> Locale:
         """The Babel locale."""
-        return Locale.parse(self.lang)
+        return _locale(self.lang)
 
     def word(self, key: str) -> str:
         """A word of the report; an unknown key is shown as itself (a field name from the data)."""
@@ -282,15 +331,14 @@ class Formatter:
         """``value`` in percent points (−16.97 → "−16.97%" / "−16,97 %")."""
         if value is None or not math.isfinite(value):
             return "∞" if value is not None and value > 0 else ("−∞" if value is not None else "–")
-        pattern = self.locale.percent_formats[None].pattern.replace("#,##0", "#,##0." + "0" * digits)
-        text = format_percent(abs(value) / 100, format=pattern, locale=self.lang)
+        text = format_percent(abs(value) / 100, format=_percent_pattern(self.lang, digits), locale=self.locale)
         return _signed(text, value < 0 and round(abs(value), digits) != 0, plus and value > 0)
 
     def decimal(self, value: float | None, *, digits: int = 2, plus: bool = False) -> str:
         """A plain number with ``digits`` decimals and the locale's separators."""
         if value is None or not math.isfinite(value):
             return "∞" if value is not None and value > 0 else ("−∞" if value is not None else "–")
-        text = format_decimal(abs(value), format="#,##0." + "0" * digits if digits else "#,##0", locale=self.lang)
+        text = format_decimal(abs(value), format=_decimal_pattern(digits), locale=self.locale)
         return _signed(text, value < 0 and round(abs(value), digits) != 0, plus and value > 0)
 
     def money(self, value: float | None, currency: str | None, *, plus: bool = False) -> str:
@@ -299,7 +347,7 @@ class Formatter:
             return "–"
         if not currency:
             return self.decimal(value, plus=plus)
-        text = format_currency(abs(value), currency, locale=self.lang)
+        text = format_currency(abs(value), currency, locale=self.locale)
         return _signed(text, value < 0, plus and value > 0)
 
     def big_money(self, value: float | None, currency: str | None, *, plus: bool = True) -> str:
@@ -308,7 +356,7 @@ class Formatter:
             return "∞" if value is not None and value > 0 else "–"
         if not currency:
             return self.decimal(value, digits=1, plus=plus)
-        text = format_compact_currency(abs(value), currency, locale=self.lang, fraction_digits=1)
+        text = format_compact_currency(abs(value), currency, locale=self.locale, fraction_digits=1)
         return _signed(text, value < 0, plus and value > 0)
 
     def money_unit(self, scale: str, currency: str) -> str:
@@ -317,19 +365,19 @@ class Formatter:
 
     def day(self, day: date | None) -> str:
         """A session date: "Jan 27, 2025" / "27.01.2025"."""
-        return format_date(day, "medium", locale=self.lang) if day else "–"
+        return _day(self.lang, day) if day else "–"
 
     def weekday_date(self, day: date) -> str:
         """A session date with its weekday: "Mon, Jan 27, 2025" / "Mo., 27. Jan. 2025"."""
-        return format_skeleton("yMMMEd", day, locale=self.lang)
+        return _skeleton(self.lang, "yMMMEd", day)
 
     def short_date(self, day: date) -> str:
         """A chart tick: "Jan 27" / "27. Jan."."""
-        return format_skeleton("MMMd", day, locale=self.lang)
+        return _skeleton(self.lang, "MMMd", day)
 
     def moment(self, moment: datetime | None) -> str:
         """A retrieval or run time in UTC, saying so (naive times are taken as UTC)."""
         if moment is None:
             return "–"
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-        return format_datetime(aware, "medium", tzinfo=UTC, locale=self.lang) + " UTC"
+        return format_datetime(aware, "medium", tzinfo=UTC, locale=self.locale) + " UTC"

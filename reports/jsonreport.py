@@ -17,8 +17,10 @@ from typing import Any
 from checks.quality.outcome import ExpectationResult, ValidationOutcome
 from checks.runreport import RunReport
 from checks.verdicts import Verdict
+from claims.model import Claim
 from reports.claimreview import claim_review
 from reports.context import zone_in
+from reports.jsontext import dumps_indented
 from reports.units import alternative_currency
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
@@ -57,8 +59,7 @@ def _validation(outcome: ValidationOutcome) -> dict[str, Any]:
     }
 
 
-def _claim_entry(run: RunReport, verdict: Verdict) -> dict[str, Any]:
-    claim = run.claim(verdict.claim_id)
+def _claim_entry(run: RunReport, verdict: Verdict, claim: Claim) -> dict[str, Any]:
     interval = None
     if verdict.interval is not None:
         lo, hi = verdict.interval
@@ -131,12 +132,13 @@ def _claim_entry(run: RunReport, verdict: Verdict) -> dict[str, Any]:
             "retrieved_at": _iso(verdict.retrieved_at),
             "provenance": verdict.provenance,
         },
-        "claim_review": claim_review(run, verdict),
+        "claim_review": claim_review(run, verdict, claim=claim),
     }
 
 
 def report_json(run: RunReport) -> dict[str, Any]:
     """The run as a JSON-ready dict that validates against ``report.schema.json``."""
+    claims = run.claims_by_id()
     return {
         "schema_version": SCHEMA_VERSION,
         "run": {
@@ -154,7 +156,7 @@ def report_json(run: RunReport) -> dict[str, Any]:
         "article": run.article.model_dump(mode="json") if run.article else None,
         "counts": run.counts(),
         "validations": [_validation(v) for v in run.validations],
-        "claims": [_claim_entry(run, v) for v in run.verdicts],
+        "claims": [_claim_entry(run, v, claims[v.claim_id]) for v in run.verdicts],
     }
 
 
@@ -172,5 +174,5 @@ def validate_report(data: dict[str, Any]) -> None:
 
 
 def dumps(data: dict[str, Any]) -> str:
-    """The report as JSON text (UTF-8, no NaN)."""
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """The report as JSON text (UTF-8, no NaN), indented by two spaces."""
+    return dumps_indented(data) + "\n"

@@ -8,12 +8,16 @@ Jinja2's autoescape handles text; these two helpers handle the places autoescape
 
 from __future__ import annotations
 
-import json
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from reports.jsontext import dumps_indented
+
+_REFUSED = re.compile(r"[\s\x00-\x1f\x7f]")
+"""Whitespace (``\\s`` is ``str.isspace``'s set), control characters and DEL: never in a link we emit."""
 _JSON_IN_SCRIPT = {
     ord("<"): "\\u003c",
     ord(">"): "\\u003e",
@@ -31,7 +35,7 @@ def safe_href(url: str | None, *, allow_relative: bool = False) -> str | None:
     """
     if not url:
         return None
-    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+    if _REFUSED.search(url):
         return None
     try:
         parts = urlsplit(url)
@@ -46,5 +50,5 @@ def safe_href(url: str | None, *, allow_relative: bool = False) -> str | None:
 
 def json_for_script(data: Any) -> Markup:
     """JSON that can sit inside ``<script type="application/ld+json">`` whatever strings it holds."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    text = dumps_indented(data)
     return Markup(text.translate(_JSON_IN_SCRIPT))
