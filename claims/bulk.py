@@ -9,8 +9,10 @@ without cycles is still freed at once by reference counting, and any cycles made
 next collection. Pausing only defers the work, though: the first full collection after the block walks
 every object it built (≈0.4 s for 100 000 claims). With ``long_lived=True`` the block's objects (and
 whatever else exists at its end) are moved out of the collector's sight with ``gc.freeze()``: use it for
-what lives as long as the run, such as a large claim file. Frozen objects are still freed by reference
-counting when the last reference goes; only cycles among them would outlive the run.
+what lives as long as the run, such as a large claim file; a full collection runs first (≈0.2 s in a
+process that has imported Prefect and Great Expectations), so that no garbage is frozen with them. Frozen
+objects are still freed by reference counting when the last reference goes; only cycles among them would
+outlive the run.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ def gc_paused(long_lived: bool = False) -> Iterator[None]:
     ``long_lived``: freeze what exists when the block ends without an error (see the module's notes).
     """
     was_enabled = gc.isenabled()
+    if long_lived:
+        # Collect first, so that only live objects are frozen: garbage frozen now would never be collected.
+        gc.collect()
     gc.disable()
     try:
         yield
