@@ -9,18 +9,21 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from checks.runreport import RunReport
 from reports.claimreview import claim_review
+from reports.digest import MAX_CLAIM_CARDS
 from reports.gate import FAIL_ON_CHOICES, exit_code_for
 from reports.html import render_html
 from reports.index import render_index
-from reports.jsonreport import dumps, report_json
+from reports.jsonreport import report_json, report_text
 
 __all__ = [
     "FAIL_ON_CHOICES",
+    "MAX_CLAIM_CARDS",
     "ReportPaths",
     "claim_review",
     "exit_code_for",
@@ -30,6 +33,7 @@ __all__ = [
 ]
 
 _SAFE_RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+_BUFFER = 1 << 20  # the JSON report arrives in pieces of a few kB: fewer, larger writes
 
 
 @dataclass(frozen=True)
@@ -46,30 +50,42 @@ class ReportPaths:
         return {name: str(path) for name, path in vars(self).items()}
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    # A reader (a browser, the index scan of a concurrent run) never sees a half-written file.
+def _write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (one string, or pieces written as they come) to ``path`` through a temporary file.
+
+    A reader (a browser, the index scan of a concurrent run) never sees a half-written file, and a
+    failure while the pieces are produced leaves the previous file in place.
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "w", encoding="utf-8", buffering=_BUFFER) as handle:
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def write_reports(run: RunReport, out_dir: Path, lang: str = "en", *, charts: bool = True) -> ReportPaths:
+def write_reports(
+    run: RunReport, out_dir: Path, lang: str = "en", *, charts: bool = True, max_cards: int = MAX_CLAIM_CARDS
+) -> ReportPaths:
     """Write the run's HTML and JSON reports under ``out_dir/run_id`` and refresh ``out_dir/index.html``.
 
-    Charts cost about 0.4 s per claim; ``charts=False`` leaves them out of very large runs.
+    Charts cost about 0.4 s per claim; ``charts=False`` leaves them out of very large runs. The JSON holds
+    every claim and is written one claim at a time; the HTML of a run of more than ``max_cards`` claims is
+    a digest (``reports.digest``), so memory stays bounded whatever the run's size.
     """
     if not _SAFE_RUN_ID.match(run.run_id):
         raise ValueError(f"run id {run.run_id!r} cannot name a folder: use letters, digits, '.', '_' or '-'")
-    html = render_html(run, lang, charts=charts)  # renders first: a bad language fails before anything is written
+    # Rendered first: a bad language fails before anything is written.
+    html = render_html(run, lang, charts=charts, max_cards=max_cards)
     directory = Path(out_dir) / run.run_id
     directory.mkdir(parents=True, exist_ok=True)
     paths = ReportPaths(directory, directory / "report.html", directory / "report.json", Path(out_dir) / "index.html")
-    _write_atomically(paths.json, dumps(report_json(run)))
+    _write_atomically(paths.json, report_text(run))  # streamed: one claim's entry in memory at a time
     _write_atomically(paths.html, html)
     _write_atomically(paths.index, render_index(Path(out_dir), lang))
     return paths

@@ -22,6 +22,7 @@ from claims.model import Claim
 from reports.article import ArticleSectionView, article_section
 from reports.charts import signed_interval, verdict_chart
 from reports.claimreview import anchor, claim_review
+from reports.digest import MAX_CLAIM_CARDS, DigestView, PassedSuite, digest, select_cards, split_validations
 from reports.i18n import WORDS, Formatter
 from reports.safety import json_for_script, safe_href
 from reports.units import alternative_currency
@@ -145,7 +146,11 @@ class ArticleView:
 
 @dataclass(frozen=True, slots=True)
 class ReportContext:
-    """The context of ``report.html``: the run's summary, provenance and one ``ClaimView`` per verdict."""
+    """The context of ``report.html``: the run's summary, provenance and a ``ClaimView`` per verdict shown.
+
+    ``claims`` holds every verdict of a run of up to ``reports.digest.MAX_CLAIM_CARDS`` claims; for a larger
+    run it holds those ``reports.digest.select_cards`` picks, and ``digest`` says what the page leaves out.
+    """
 
     lang: str
     w: dict[str, str]  # the report's words in ``lang``
@@ -164,6 +169,8 @@ class ReportContext:
     css: Markup
     charts: bool = True  # False: the run was rendered without charts on purpose
     article_text: ArticleSectionView | None = None  # the article with its sentences marked (check-article runs)
+    digest: DigestView | None = None  # None: every claim has its card
+    passed_validations: tuple[PassedSuite, ...] = ()  # a digest's passed validations, counted per suite
 
 
 _ZONE = re.compile(r"\b([A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b")
@@ -333,10 +340,19 @@ def claim_view(
     )
 
 
-def build_context(run: RunReport, fmt: Formatter, css: str, charts: bool = True) -> ReportContext:
-    """The whole report's context; ``charts=False`` leaves out the charts (about 0.4 s each to render)."""
+def build_context(
+    run: RunReport, fmt: Formatter, css: str, charts: bool = True, *, max_cards: int = MAX_CLAIM_CARDS
+) -> ReportContext:
+    """The whole report's context; ``charts=False`` leaves out the charts (about 0.4 s each to render).
+
+    A run of more than ``max_cards`` claims gets a digest page (``reports.digest``). Only the claims shown
+    get a ``ClaimView``: a large run's context stays the size of one page.
+    """
+    shown = select_cards(run.verdicts, max_cards)
     views = tuple(validation_view(v, fmt) for v in run.validations)
     by_symbol = validations_by_symbol(run, views)
+    page_digest = digest(run.verdicts, shown, fmt, max_cards)
+    listed, passed = (views, ()) if page_digest is None else split_validations(views, fmt)
     claims = run.claims_by_id()
     article = run.article
     article_view = None
@@ -360,12 +376,14 @@ def build_context(run: RunReport, fmt: Formatter, css: str, charts: bool = True)
         article=article_view,
         sources=tuple(SourceView(s.name, fmt.word(s.mode), fmt.moment(s.retrieved_at), s.detail) for s in run.sources),
         versions=tuple(sorted(run.versions.items())),
-        validations=views,
+        validations=listed,
         claims=tuple(
             claim_view(run, v, fmt, i, charts, claim=claims[v.claim_id], validations=by_symbol)
-            for i, v in enumerate(run.verdicts)
+            for i, v in enumerate(shown)
         ),
         css=Markup(css),
         charts=charts,
         article_text=article_section(run, fmt),
+        digest=page_digest,
+        passed_validations=passed,
     )

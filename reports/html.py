@@ -1,4 +1,7 @@
-"""The self-contained HTML report: one file, inline CSS and SVG, no script but JSON-LD, no network."""
+"""The self-contained HTML report: one file, inline CSS and SVG, no script but JSON-LD, no network.
+
+A run of more than ``reports.digest.MAX_CLAIM_CARDS`` claims gets a digest page instead of a card per claim.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from checks.runreport import RunReport
 from reports.context import build_context
+from reports.digest import MAX_CLAIM_CARDS
 from reports.i18n import Formatter, check_lang
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -32,7 +36,11 @@ def stylesheet() -> str:
     return (TEMPLATES / "report.css").read_text(encoding="utf-8")
 
 
-def render_html(run: RunReport, lang: str = "en", *, charts: bool = True) -> str:
-    """The report page of ``run`` in ``lang`` ("en" or "de"); ``charts=False`` omits the per-claim charts."""
-    context = build_context(run, Formatter(check_lang(lang)), stylesheet(), charts)
+def render_html(run: RunReport, lang: str = "en", *, charts: bool = True, max_cards: int = MAX_CLAIM_CARDS) -> str:
+    """The report page of ``run`` in ``lang`` ("en" or "de"); ``charts=False`` omits the per-claim charts.
+
+    A run of more than ``max_cards`` claims gets a digest page: the claims that are not CORRECT, at most
+    ``max_cards`` of them, and what is left out (``reports.digest``).
+    """
+    context = build_context(run, Formatter(check_lang(lang)), stylesheet(), charts, max_cards=max_cards)
     return environment().get_template("report.html").render(r=context)

@@ -135,6 +135,20 @@ WORDS: dict[str, dict[str, str]] = {
         "synthetic": "synthetic",
         "no_data": "no data",
         "charts_off": "Charts were left out of this report.",
+        "digest_heading": "Claims on this page",
+        "digest_intro": "This run checked {total} claims, more than one page shows (at most {limit}).",
+        "digest_shown_all": "Below are all claims that are not correct ({shown}), the least favourable verdicts first.",
+        "digest_shown_some": (
+            "Below are {shown} of the {not_correct} claims that are not correct: each verdict gets an equal share "
+            "of the page, the least favourable first."
+        ),
+        "digest_all_correct": "Every claim of this run is correct, so none is shown below.",
+        "digest_left_out": "Claims left out of this page: {left_out}.",
+        "digest_json": "report.json, next to this page, lists every claim with its verdict, evidence and sources.",
+        "digest_claims": "claims",
+        "digest_shown": "shown",
+        "digest_left_out_column": "left out",
+        "validations_passed": "Passed, not listed here: {count} (each is in report.json and the Data Docs)",
     },
     "de": {
         "title": "marketfact-Bericht",
@@ -246,6 +260,26 @@ WORDS: dict[str, dict[str, str]] = {
         "synthetic": "synthetisch",
         "no_data": "keine Daten",
         "charts_off": "Diagramme wurden in diesem Bericht weggelassen.",
+        "digest_heading": "Aussagen auf dieser Seite",
+        "digest_intro": "Dieser Lauf hat {total} Aussagen geprüft, mehr als eine Seite zeigt (höchstens {limit}).",
+        "digest_shown_all": (
+            "Unten stehen alle Aussagen, die nicht richtig sind ({shown}), die ungünstigsten Urteile zuerst."
+        ),
+        "digest_shown_some": (
+            "Unten stehen {shown} der {not_correct} Aussagen, die nicht richtig sind: Jedes Urteil erhält einen "
+            "gleichen Teil der Seite, das ungünstigste zuerst."
+        ),
+        "digest_all_correct": "Alle Aussagen dieses Laufs sind richtig, darum steht unten keine.",
+        "digest_left_out": "Auf dieser Seite weggelassene Aussagen: {left_out}.",
+        "digest_json": (
+            "Die Datei report.json neben dieser Seite enthält jede Aussage mit Urteil, Belegen und Quellen."
+        ),
+        "digest_claims": "Aussagen",
+        "digest_shown": "gezeigt",
+        "digest_left_out_column": "weggelassen",
+        "validations_passed": (
+            "Erfüllt, hier nicht einzeln aufgeführt: {count} (jeder in report.json und den Data Docs)"
+        ),
     },
 }
 

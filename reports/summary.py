@@ -1,14 +1,20 @@
-"""Short renderings of a run for orchestration UIs: a verdict table and a markdown summary."""
+"""Short renderings of a run for orchestration UIs: a verdict table and a markdown summary.
+
+A run of more than ``limit`` claims (``reports.digest.MAX_CLAIM_CARDS`` by default) is summarised as its
+report page is: the claims that are not CORRECT, an even share of each verdict, and a line saying how many
+are left out. A 100 000-claim run would otherwise send a 30 MB table to the orchestrator's API.
+"""
 
 from __future__ import annotations
 
 from checks.runreport import RunReport
+from reports.digest import MAX_CLAIM_CARDS, select_cards
 
 
-def verdict_rows(run: RunReport) -> list[dict[str, object]]:
-    """One row per claim: what was claimed, what was measured, on which basis, and the verdict."""
-    rows = []
-    for v in run.verdicts:
+def verdict_rows(run: RunReport, limit: int = MAX_CLAIM_CARDS) -> list[dict[str, object]]:
+    """One row per claim shown: what was claimed, what was measured, on which basis, and the verdict."""
+    rows: list[dict[str, object]] = []
+    for v in select_cards(run.verdicts, limit):
         rows.append(
             {
                 "claim": v.claim_id,
@@ -25,9 +31,10 @@ def verdict_rows(run: RunReport) -> list[dict[str, object]]:
     return rows
 
 
-def markdown_summary(run: RunReport, report_link: str | None = None) -> str:
-    """A few lines of markdown: counts, data sources, and one line per claim."""
+def markdown_summary(run: RunReport, report_link: str | None = None, limit: int = MAX_CLAIM_CARDS) -> str:
+    """A few lines of markdown: counts, data sources, and one line per claim shown."""
     c = run.counts()
+    shown = select_cards(run.verdicts, limit)
     lines = [
         f"# marketfact run {run.run_id}",
         "",
@@ -39,11 +46,17 @@ def markdown_summary(run: RunReport, report_link: str | None = None) -> str:
         "| claim | verdict | measured | price | sessions |",
         "|---|---|---|---|---|",
     ]
-    for v in run.verdicts:
+    for v in shown:
         measured = "—" if v.measured is None else f"{v.measured:+.2f} {v.unit}"
         lines.append(
             f"| {_cell(v.claim_id)} | {v.label.value} | {measured} | {v.price_field} | {_cell(v.sessions_note)} |"
         )
+    if len(shown) < len(run.verdicts):
+        lines += [
+            "",
+            f"Shown: {len(shown)} of {c['total']} claims (those that are not CORRECT, up to {limit}, an even "
+            f"share of each verdict); {c['total'] - len(shown)} left out. The run's report.json lists every claim.",
+        ]
     if report_link:
         lines += ["", f"Full report: {report_link}"]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ expects (the judge is not under test here, the rendering of its conclusions is).
 from __future__ import annotations
 
 import math
+import random
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -397,6 +398,19 @@ def hostile_run() -> RunReport:
     return build_run([(claim, verdict)], article=article, validations=(bad_docs,))
 
 
+def many(counts: dict[str, int], **kw: object) -> RunReport:
+    """A large run: ``counts[label]`` claims of each label, the seed cases repeated under new ids, shuffled."""
+    pairs = seed_pairs()
+    built = []
+    for label, count in counts.items():
+        for _ in range(count):
+            claim, verdict = pairs[len(built) % len(pairs)]
+            cid = f"{claim.id}-{len(built)}"
+            built.append((claim.model_copy(update={"id": cid}), replace(verdict, claim_id=cid, label=Label(label))))
+    random.Random(4).shuffle(built)  # labels mixed, as in a real run: a digest page must regroup them
+    return build_run(built, **kw)
+
+
 class Cases:
     """The hand-built claims and verdicts, for tests that compose runs of their own."""
 
@@ -410,6 +424,7 @@ class Cases:
     prices = staticmethod(prices)
     value = staticmethod(value)
     hostile_run = staticmethod(hostile_run)
+    many = staticmethod(many)
     HOSTILE = HOSTILE
 
 

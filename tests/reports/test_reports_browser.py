@@ -104,8 +104,11 @@ def _devtools_url(profile: Path, proc: subprocess.Popen[bytes]) -> str:
     raise TimeoutError("chromium did not open its DevTools port")
 
 
-def open_in_chromium(page: Path, tmp: Path) -> dict[str, Any]:
-    """Load ``page`` headless; return console errors, requests, dialogs, badge states and a screenshot."""
+def open_in_chromium(page: Path, tmp: Path, probe: str = "null") -> dict[str, Any]:
+    """Load ``page`` headless; return console errors, requests, dialogs, badge states and a screenshot.
+
+    ``probe`` is a JavaScript expression evaluated on the loaded page; its value is returned as "probe".
+    """
     profile = tmp / "profile"
     args = [
         str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -130,6 +133,7 @@ def open_in_chromium(page: Path, tmp: Path) -> dict[str, Any]:
         cdp.drain(0.5)
         badges = cdp.send("Runtime.evaluate", {"expression": BADGES_VISIBLE, "returnByValue": True})["result"]["value"]
         pwned = cdp.send("Runtime.evaluate", {"expression": "typeof window.__pwned", "returnByValue": True})
+        probed = cdp.send("Runtime.evaluate", {"expression": probe, "returnByValue": True})["result"].get("value")
         shot = cdp.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, timeout=60)
         png = base64.b64decode(shot["data"])
         (tmp / f"{page.stem}.png").write_bytes(png)
@@ -149,6 +153,7 @@ def open_in_chromium(page: Path, tmp: Path) -> dict[str, Any]:
             "dialogs": [e for e in events if e.get("method") == "Page.javascriptDialogOpening"],
             "badges": badges,
             "pwned": pwned["result"]["value"],
+            "probe": probed,
             "png": png,
         }  # fmt: skip
     finally:
@@ -210,3 +215,28 @@ def test_the_harness_sees_errors_and_requests(tmp_path: Path) -> None:
     assert seen["console_errors"]
     assert "http://127.0.0.1:9/pixel.png" in seen["requests"]
     assert seen["pwned"] == "number"
+
+
+DIGEST_SHOWN = """
+(() => { const d = document.querySelector('#summary .digest'); d.scrollIntoView({block: 'start'});
+  const r = d.getBoundingClientRect(); const s = getComputedStyle(d);
+  return {width: r.width, height: r.height, shown: s.display !== 'none' && s.visibility === 'visible',
+          text: d.innerText, json: d.querySelector('a.full-json').getAttribute('href')}; })()
+"""
+
+
+def test_a_large_run_digest_in_a_real_browser(tmp_path: Path, cases: Any) -> None:
+    run = cases.many({"CORRECT": 30, "INCORRECT": 6, "MISLEADING": 3, "UNVERIFIABLE": 2}, synthetic=True)
+    paths = write_reports(run, tmp_path / "out", "de", charts=False, max_cards=8)
+    seen = open_in_chromium(paths.html, tmp_path, DIGEST_SHOWN)
+    assert seen["console_errors"] == []
+    assert seen["requests"] == [paths.html.as_uri()]  # the link to report.json is not fetched
+    assert [b["label"] for b in seen["badges"]] == ["INCORRECT"] * 3 + ["MISLEADING"] * 3 + ["UNVERIFIABLE"] * 2
+    assert all(b["shown"] and b["onTop"] for b in seen["badges"])
+    digest = seen["probe"]
+    assert digest["shown"]
+    assert digest["width"] > 500
+    assert digest["height"] > 100
+    assert "Dieser Lauf hat 41 Aussagen geprüft" in digest["text"]
+    assert "Auf dieser Seite weggelassene Aussagen: 33." in digest["text"]
+    assert digest["json"] == "report.json"
