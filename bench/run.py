@@ -6,7 +6,7 @@ Usage (from the repository root, in the project's virtualenv)::
     python -m bench.run --instruments 500 --sessions 260 --claims 100000 --naive-subset 1000
     python -m bench.run --tiny                # 5 × 30, 200 claims, naive subset 20: seconds, for tests
     python -m bench.run --skip-flow --profile # no Prefect; print a cProfile of the core's run
-    python -m bench.run --flow-claims 200     # the flow on the first 200 claims (default 1000)
+    python -m bench.run --flow-claims 1000    # pipeline and flow on the first 1 000 claims (default: all)
 
 What it does:
 
@@ -24,10 +24,10 @@ What it does:
      the flow/pipeline ratio is what Prefect's orchestration costs, the issue's flow target;
    - **flow**: ``flows.verify.verify_claims`` on the same files (``--skip-flow`` leaves it out), after a
      no-op flow that pays Prefect's fixed start (with the imports and calendars the pipeline phase has
-     before its clock starts); task runs are counted through the Prefect client. It checks the first
-     ``--flow-claims`` claims (its report draws charts only up to ``flows.verify.MAX_CHARTED_CLAIMS``
-     claims), and the core is timed once more on exactly those claims
-     for the flow/core ratio; the flow's RunReport is marked synthetic;
+     before its clock starts); task runs are counted through the Prefect client. It checks all claims,
+     or the first ``--flow-claims`` (then the core is timed once more on exactly those, for the flow/core
+     ratio). Its report draws charts only up to ``flows.verify.MAX_CHARTED_CLAIMS`` claims and shows a
+     digest above ``reports.MAX_CLAIM_CARDS``; its RunReport is marked synthetic;
 3. prints claims per second, the ratios, the task runs, peak RSS and the issue's targets. The targets are
    reported, never asserted. Every printed line starts with ``SYNTHETIC``.
 
@@ -76,15 +76,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--flow-claims",
         type=int,
-        default=1000,
-        help="claims the flow checks (charts are drawn only up to flows.verify.MAX_CHARTED_CLAIMS claims); "
-        "the core is then also timed on the same subset for the flow/core ratio",
+        default=0,
+        help="claims the pipeline and the flow check (0, the default: all); with fewer, the core is also "
+        "timed on that subset for the flow/core ratio",
     )
     parser.add_argument("--phase", choices=[*PHASES, "core-subset", "core-profile"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.tiny:
         args.instruments, args.sessions, args.claims, args.naive_subset = 5, 30, 200, 20
-    args.flow_claims = min(args.flow_claims, args.claims)
+    args.flow_claims = min(args.flow_claims, args.claims) if args.flow_claims > 0 else args.claims
     return args
 
 
