@@ -56,7 +56,9 @@ def quality_problems(plan: Plan, outcomes: Mapping[str, ValidationOutcome]) -> p
         hits = pd.concat([exact, anycol]).drop_duplicates(["claim", "what"])
         joined = hits.groupby("claim")["what"].agg("; ".join)
         problems.loc[joined.index] = problems.loc[joined.index] + "; " + joined
-    return problems.str.removeprefix("; ")
+    touched = (problems != "").to_numpy()  # few: the string method runs on those alone
+    problems[touched] = problems[touched].str.removeprefix("; ")
+    return problems
 
 
 def conversion_arrays(

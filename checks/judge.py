@@ -117,8 +117,9 @@ def collapse_searches(judged: pd.DataFrame) -> pd.DataFrame:
     """
     if "searched" not in judged or not judged["searched"].any():
         return judged.assign(search_note="")
-    judged = judged.assign(_rank=judged["label"].map(RANK), _order=np.arange(len(judged)), search_note="")
-    searched = judged[judged["searched"]]
+    # Only the searched rows (a few per claim that names no day) are sorted and grouped; the rest of the
+    # table is filtered once, in its own order.
+    searched = judged[judged["searched"]].assign(_rank=lambda t: t["label"].map(RANK))
     best = (
         searched.sort_values(["claim_id", "_rank", "end"], ascending=[True, True, False])
         .groupby("claim_id", sort=False)
@@ -131,11 +132,11 @@ def collapse_searches(judged: pd.DataFrame) -> pd.DataFrame:
         best["end"].dt.strftime("%Y-%m-%d") + " fits best",
         "none of them fits",
     )
-    best["search_note"] = (
+    note = (
         "No day was given: searched the " + best["_count"].astype(str) + " sessions "
         + best["_first"].dt.strftime("%Y-%m-%d") + "–" + best["_last"].dt.strftime("%Y-%m-%d") + " of "
         + best["calendar"].astype(str) + " before publication; " + fits + "."
     )  # fmt: skip
-    best = best.drop(columns=["_first", "_last", "_count"])
-    kept = pd.concat([judged[~judged["searched"]], best]).sort_values("_order")
-    return kept.drop(columns=["_rank", "_order"])
+    kept = judged[~judged["searched"].to_numpy() | judged.index.isin(best.index)].assign(search_note="")
+    kept.loc[best.index, "search_note"] = note
+    return kept
