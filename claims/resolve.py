@@ -280,12 +280,10 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
     symbol = [s or "" for s in cols.instrument]
     inst = [instruments.get(s) for s in symbol]
     plain = np.fromiter(map(bool, cols.sessions), dtype=bool, count=len(claims))
-    unfit: dict[tuple[str, Metric], bool] = {}  # whether _instrument_problem rules a (symbol, metric) out
-    for i in np.flatnonzero(plain):
-        pair = (symbol[i], cols.metric[i])
-        if pair not in unfit:
-            unfit[pair] = inst[i] is None or bool(_instrument_problem(claims[i], inst[i]))
-    plain &= np.fromiter((not unfit.get(p, True) for p in zip(symbol, cols.metric, strict=True)), bool, len(claims))
+    # Whether _instrument_problem rules a (symbol, metric) out, asked of one claim per distinct pair.
+    one_of = dict(zip(zip(symbol, cols.metric, strict=True), range(len(claims)), strict=True))
+    unfit = {pair: inst[i] is None or bool(_instrument_problem(claims[i], inst[i])) for pair, i in one_of.items()}
+    plain &= np.fromiter((not unfit[p] for p in zip(symbol, cols.metric, strict=True)), bool, len(claims))
     start = _days([s[0] if s else None for s in cols.sessions])
     end = _days([s[-1] if s else None for s in cols.sessions])
     calendar = np.array([i.calendar if i else "" for i in inst], dtype=object)
