@@ -6,11 +6,11 @@ process, side by side in one go:
 - ``default``: Prefect as installed (only ``PREFECT_HOME`` points at a scratch folder);
 - ``configured``: ``flows.runtime.configure_prefect`` + ``start_temporary_server`` before Prefect
   is imported, ``wait_ready`` just before the flow, ``stop`` and ``skip_final_gc`` after it;
-- ``no-prewarm`` (with ``--gx`` only): ``configured`` without ``prewarm_import``;
+- ``no-prewarm`` (with ``--gx`` only): ``configured`` without ``prewarm``;
 
 each on a brand-new ``PREFECT_HOME`` (cold: migrations) and again on the migrated one (warm).
 ``--gx`` adds a fourth task that imports Great Expectations lazily, as the product does; in
-``configured`` that import is started in a background thread (``prewarm_import``) right after
+``configured`` that import is started in a background thread (``prewarm``) right after
 Prefect's, so it runs while this process would only wait for the server.
 Prints one table of wall times with the breakdown:
 
@@ -25,7 +25,20 @@ Prints one table of wall times with the breakdown:
 - ``wall`` is the median of the runs, ``best`` the fastest (the one least disturbed on a shared machine);
 - ``cpu``: CPU seconds of the run and its server; ``err``: ERROR / Traceback lines on stderr.
 
-Usage: ``python bench/prefect_startup.py [--repeats N] [--gx] [--only MODE]``.
+``--cli`` times the real thing instead: ``marketfact check`` of the seed file (the shipped snapshot, Great
+Expectations, the report with its charts, the history), once on a new ``PREFECT_HOME`` (cold) and ``--repeats``
+times on the migrated one (warm), each in a fresh process timed from inside. One row per phase, one after the other:
+
+- ``launch``: interpreter start, the CLI's imports and the claim file read, until the server's process is launched;
+- ``imports``: Prefect and the project imported (the garbage collector paused);
+- ``prewarm``: what the flow needs next, imported or started in a background thread (Great Expectations …);
+- ``ready``: still waiting for the server after that; ``start``: flow call → first line of the flow;
+- ``flow``: the flow's tasks (the four slowest also on their own rows); ``stop``: logs and events flushed,
+  the server told to stop; ``exit``: results printed, process gone;
+- ``main-cpu``: CPU seconds of the CLI's process; ``srv@ready``/``srv@stop``: the server's, when it was ready
+  and when it was told to stop.
+
+Usage: ``python bench/prefect_startup.py [--repeats N] [--gx] [--only MODE] [--cli]``.
 Every child starts without inherited ``PREFECT_*`` variables and with a profiles path that does not
 exist, so a developer's own Prefect configuration does not leak into the figures.
 """
@@ -33,6 +46,7 @@ exist, so a developer's own Prefect configuration does not leak into the figures
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import resource
@@ -41,7 +55,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 MODES = ("default", "configured", "no-prewarm")
@@ -54,8 +70,16 @@ def _child(mode: str, home: str, with_gx: bool) -> None:
     server = None
     if mode != "default":
         sys.path.insert(0, str(REPO))
-        from flows.runtime import configure_prefect, prewarm_import, skip_final_gc, start_temporary_server
+        from flows.runtime import (
+            configure_prefect,
+            pause_gc,
+            prewarm,
+            resume_gc,
+            skip_final_gc,
+            start_temporary_server,
+        )
 
+        pause_gc()  # as the CLI does: no garbage collection while Prefect is imported
         configure_prefect(Path(home))
         server = start_temporary_server()
     marks["configured"] = time.time()
@@ -63,7 +87,9 @@ def _child(mode: str, home: str, with_gx: bool) -> None:
 
     marks["prefect"] = time.time()
     if with_gx and mode == "configured":
-        prewarm_import("great_expectations")
+        prewarm("great_expectations")  # resumes the garbage collector when done
+    elif mode != "default":
+        resume_gc()
     if mode == "default":
         # get_client() imports this package before it starts the server; timed apart here.
         from prefect.server.api import server as server_module
@@ -162,8 +188,142 @@ def _run(mode: str, home: Path, with_gx: bool) -> dict[str, float | str | int]:
     }
 
 
+CLI_PHASES = ("launch", "imports", "prewarm", "ready", "start", "flow", "stop", "exit")
+CLI_TASKS = ("plan-run", "validate-data", "render-reports", "record-history")
+
+
+def _wrap(owner: object, name: str, before: Callable[[], None], after: Callable[[], None]) -> None:
+    """Put a timed version of ``owner.name`` in its place: the same function, marks around it."""
+    original = getattr(owner, name)
+
+    @functools.wraps(original)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        before()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            after()
+
+    setattr(owner, name, timed)
+
+
+def _time_into(durations: dict[str, float], name: str) -> tuple[Callable[[], None], Callable[[], None]]:
+    """A (before, after) pair that adds the wall time between the two calls to ``durations[name]``."""
+    began: list[float] = []
+
+    def before() -> None:
+        began.append(time.time())
+
+    def after() -> None:
+        durations[name] = durations.get(name, 0.0) + time.time() - began.pop()
+
+    return before, after
+
+
+def _cli_child(out: str) -> None:
+    """One real ``marketfact check`` of the seed file in this process, timed from inside: prints ``BENCH {json}``
+    with (seconds since spawn, this process's CPU seconds, the server's CPU seconds) at each mark."""
+    spawned = float(os.environ["MARKETFACT_BENCH_SPAWNED"])
+    sys.path.insert(0, str(REPO))
+    import marketfact.cli as cli
+    from flows import tempserver
+
+    servers: list[tempserver.TemporaryServer] = []
+    marks: dict[str, tuple[float, float, float | None]] = {}
+    tasks: dict[str, float] = {}
+
+    def server_cpu() -> float | None:
+        process = servers[0].process if servers else None
+        ticks = tempserver._cpu_ticks(process.pid) if process is not None else None
+        return ticks / os.sysconf("SC_CLK_TCK") if ticks is not None else None
+
+    def mark(name: str) -> Callable[[], None]:
+        def record() -> None:
+            marks.setdefault(name, (time.time() - spawned, time.process_time(), server_cpu()))
+
+        return record
+
+    def noop() -> None:
+        pass
+
+    original_launch = tempserver.TemporaryServer._launch
+
+    def launch(self: tempserver.TemporaryServer) -> None:
+        servers.append(self)
+        original_launch(self)
+        mark("launch")()
+
+    tempserver.TemporaryServer._launch = launch  # type: ignore[method-assign]
+    _wrap(tempserver.TemporaryServer, "wait_ready", mark("prewarm"), mark("ready"))
+    _wrap(tempserver.TemporaryServer, "stop", mark("flow"), mark("stop"))
+
+    def instrument() -> None:  # once the CLI has imported the flow: importing it earlier would change the timeline
+        mark("imports")()
+        import flows.artifacts
+        import flows.tasks
+        import flows.verify
+
+        found = {id(t): t for m in (flows.tasks, flows.verify, flows.artifacts) for t in vars(m).values()}
+        for task in found.values():  # each task once: flows.verify names those of flows.tasks too
+            if type(task).__name__ == "Task" and task.name in CLI_TASKS:
+                _wrap(task, "fn", *_time_into(tasks, task.name))
+        _wrap(flows.verify.verify_claims, "fn", mark("start"), noop)
+
+    def report() -> None:
+        mark("exit")()
+        print("BENCH " + json.dumps({"marks": marks, "tasks": tasks}), flush=True)
+
+    _wrap(cli, "_ready", instrument, noop)
+    _wrap(cli, "_exit_for", report, noop)
+    sys.argv = ["marketfact", "check", str(REPO / "examples" / "deepseek-2025-01.yaml"), "-o", out]
+    cli.main()
+
+
 def _median_row(rows: list[dict[str, float | str | int]]) -> dict[str, float | str | int]:
     return {key: statistics.median(float(r[key]) for r in rows) for key in rows[0]}
+
+
+def _cli_run(home: Path, out: Path) -> dict[str, float]:
+    """Spawn one timed ``marketfact check`` with ``home`` as PREFECT_HOME; its phases in seconds."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_PROFILES_PATH=str(home.parent / "no-profiles.toml"), MARKETFACT_PREFECT_HOME=str(home))
+    spawned = time.time()
+    env["MARKETFACT_BENCH_SPAWNED"] = repr(spawned)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--cli-child", str(out)], env=env, cwd=home.parent, capture_output=True, text=True
+    )
+    wall = time.time() - spawned
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("BENCH ")), None)
+    if proc.returncode not in (0, 1) or line is None:  # 1: a claim of the seed file fails, as it should
+        raise SystemExit(f"marketfact check failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    data = json.loads(line[len("BENCH ") :])
+    at = {name: mark[0] for name, mark in data["marks"].items()}
+    row = {"wall": wall}
+    previous = 0.0
+    for phase in CLI_PHASES[:-1]:
+        row[phase], previous = at[phase] - previous, at[phase]
+    row["exit"] = wall - previous
+    row.update({task: data["tasks"].get(task, 0.0) for task in CLI_TASKS})
+    row["main-cpu"] = data["marks"]["exit"][1]
+    row["srv@ready"] = data["marks"]["ready"][2] or 0.0
+    row["srv@stop"] = data["marks"]["flow"][2] or 0.0
+    row["err"] = sum(1 for ln in proc.stderr.splitlines() if "ERROR" in ln or "Traceback" in ln)
+    return row
+
+
+def cli_timeline(repeats: int) -> list[str]:
+    """``marketfact check`` of the seed file: one cold run on a new PREFECT_HOME, then ``repeats`` warm ones;
+    the timeline of each (median and best wall), one row per phase, as printed lines."""
+    with tempfile.TemporaryDirectory(prefix="prefect-startup-cli-") as tmp:
+        home = Path(tmp) / "prefect-home"
+        cold = [_cli_run(home, Path(tmp) / "out")]
+        warm = [_cli_run(home, Path(tmp) / "out") for _ in range(max(1, repeats))]
+    lines = [f"{'phase':<16}{'cold':>8}{'warm':>8}{'best':>8}"]
+    best = min(warm, key=lambda r: r["wall"])
+    for key in cold[0]:
+        cells = (_median_row(cold)[key], _median_row(warm)[key], best[key])  # type: ignore[arg-type]
+        lines.append(f"{key:<16}" + "".join(f"{float(c):8.2f}" for c in cells))
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,11 +332,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=1, help="warm runs per mode (median shown)")
     parser.add_argument("--gx", action="store_true", help="also import Great Expectations in each run")
     parser.add_argument("--only", choices=MODES, help="run one mode only")
+    parser.add_argument("--cli", action="store_true", help="time the phases of `marketfact check` of the seed file")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
+    parser.add_argument("--cli-child", help=argparse.SUPPRESS)
     parser.add_argument("--home", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _child(args.child, args.home, args.gx)
+        return 0
+    if args.cli_child:
+        _cli_child(args.cli_child)
+        return 0
+    if args.cli:
+        print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+        lines = cli_timeline(args.repeats)
+        print(f"load average {os.getloadavg()[0]:.2f} at end; warm: median of {max(1, args.repeats)}; seconds")
+        print("\n".join(lines))
         return 0
 
     modes = [args.only] if args.only else [m for m in MODES if args.gx or m != "no-prewarm"]

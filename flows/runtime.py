@@ -1,9 +1,11 @@
 """Make a CLI run of a Prefect flow start fast, keeping Prefect's real API server.
 
 Without a configured server, Prefect starts a temporary one (uvicorn in a child process, ≈4 s of imports) when
-the first client is made, after importing the server package in this process too (≈2 s). :class:`TemporaryServer`
-launches the same server before Prefect is imported: it boots on the second core while this process imports
-Prefect, the project and Great Expectations. A stable ``PREFECT_HOME`` pays the ≈10 s of migrations once; the
+the first client is made, after importing the server package in this process too (≈2 s).
+:class:`~flows.tempserver.TemporaryServer` launches the same server before Prefect is imported: it boots on the
+second core while this process imports Prefect and the project with the garbage collector paused
+(:func:`pause_gc`), then, in a background thread, what the flow needs next (:func:`prewarm`: Great Expectations
+…). A stable ``PREFECT_HOME`` pays the ≈10 s of migrations once, later runs skip even Alembic's check; the
 flow-run heartbeat (up to 1 s at the end of a run) is off for the temporary server; the other settings are in
 :data:`ENV_DEFAULTS` with their reasons. A server the user configured (``PREFECT_API_URL`` in the environment,
 ``.env``, ``prefect.toml``, ``pyproject.toml`` or the profile) is used untouched. See bench/prefect_startup.py.
@@ -11,26 +13,20 @@ flow-run heartbeat (up to 1 s at the end of a run) is off for the temporary serv
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import gc
 import importlib
-import importlib.util
-import logging
 import os
-import socket
-import subprocess
 import sys
 import threading
-import time
 import tomllib
-import urllib.error
-import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
+
+from flows.tempserver import TemporaryServer, prefect_database_at_head
 
 
 @dataclass(frozen=True)
@@ -76,6 +72,7 @@ ENV_DEFAULTS: tuple[EnvDefault, ...] = (
 )
 
 _EPHEMERAL_NAMES = ("PREFECT_SERVER_EPHEMERAL_ENABLED", "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE")
+_DATABASE_PREFIXES = ("PREFECT_SERVER_DATABASE_", "PREFECT_API_DATABASE_")  # any of them may move the database
 
 
 def default_prefect_home() -> Path:
@@ -175,243 +172,71 @@ def configure_prefect(home: Path | None = None) -> None:
         sys.modules["prefect.context"].refresh_global_settings_context()
 
 
-def _start_lock() -> IO[str] | None:
-    """Hold an exclusive lock on ``$PREFECT_HOME/marketfact-start.lock`` until the server is healthy.
-
-    Prefect's SQLite database is shared by every run with the same home; two temporary servers starting
-    at once on a new home would both run its migrations. The OS drops the lock if this process dies.
-    """
-    import fcntl
-
-    home = os.environ.get("PREFECT_HOME")
-    if not home:
-        return None
-    Path(home).mkdir(parents=True, exist_ok=True)
-    handle = open(Path(home) / "marketfact-start.lock", "a")  # noqa: SIM115 - closed by the watcher thread
-    fcntl.flock(handle, fcntl.LOCK_EX)
-    return handle
-
-
-def _free_port() -> int:
-    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _http_status(url: str) -> int | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:  # a URLError too: keep this clause first
-        return int(error.code)
-    except OSError:
-        return None
-
-
-def _cpu_ticks(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            fields = stat.read().rpartition(")")[2].split()
-        return int(fields[11]) + int(fields[12])  # utime + stime
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-class TemporaryServer:
-    """Prefect's temporary API server, launched early in a child process.
-
-    Same command and environment as Prefect's ``SubprocessASGIServer`` (uvicorn serving ``create_app`` as an
-    ephemeral server without UI): the same server, started sooner. A watcher thread, asleep between polls, waits
-    for ``/api/health``, then requests an unknown path, which makes FastAPI build every route (≈0.4 s) before the
-    flow's first call. :func:`prefect_runtime` stops it; so does :meth:`stop`, or the end of the process.
-    """
-
-    _UVICORN_STARTUP_FAILURE = 3  # uvicorn's exit code for a failed start: a port taken meanwhile, or worse
-    _OVERRIDES = ("PREFECT_API_URL", "PREFECT_UI_URL")  # set for this process while it runs
-
-    def __init__(self) -> None:
-        """Launch the server and point ``PREFECT_API_URL`` in ``os.environ`` at it."""
-        self._previous = {name: os.environ.get(name) for name in self._OVERRIDES}
-        self._settings, self._heartbeats_off = contextlib.ExitStack(), False
-        self.started_at = time.perf_counter()
-        self.ready_after: float | None = None
-        self.process: subprocess.Popen[bytes] | None = None
-        self.port = 0
-        self._owner = os.getpid()  # a forked child (a worker pool) must not stop it at its exit
-        self._launch()
-        atexit.register(self.stop)  # runs after Prefect's workers drained (threading's atexit)
-
-    @property
-    def api_url(self) -> str:
-        """The API URL, as Prefect clients expect it."""
-        return f"http://127.0.0.1:{self.port}/api"
-
-    def _launch(self) -> None:
-        spec = importlib.util.find_spec("prefect")
-        if spec is None or not spec.submodule_search_locations:
-            raise RuntimeError("Prefect is not installed")
-        self.port = _free_port()
-        command = [
-            sys.executable, "-m", "uvicorn",
-            "--app-dir", str(Path(next(iter(spec.submodule_search_locations))).parent),
-            "--factory", "prefect.server.api.server:create_app",
-            "--host", "127.0.0.1", "--port", str(self.port),
-            "--log-level", "error", "--lifespan", "on",
-        ]  # fmt: skip
-        env = {k: v for k, v in os.environ.items() if k not in self._OVERRIDES}
-        env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1")
-        lock = _start_lock()  # two runs at once must not migrate one new database together
-        self.process = subprocess.Popen(command, env=env)
-        os.environ["PREFECT_API_URL"] = self.api_url
-        if self._previous["PREFECT_UI_URL"] is None:  # no UI here: no "View at <dead link>" lines
-            os.environ["PREFECT_UI_URL"] = ""
-        if "prefect.context" in sys.modules:  # Prefect froze its settings at import
-            sys.modules["prefect.context"].refresh_global_settings_context()
-        self._watched = threading.Event()
-        args = (self.process, self.api_url, self._watched, lock)
-        threading.Thread(target=self._watch, args=args, daemon=True).start()
-
-    @staticmethod
-    def _watch(process: subprocess.Popen[bytes], api_url: str, done: threading.Event, lock: IO[str] | None) -> None:
-        try:
-            while process.poll() is None:
-                if _http_status(f"{api_url}/health") == 200:
-                    _http_status(f"{api_url}/__marketfact_warmup__")  # a 404 that builds every route
-                    break
-                time.sleep(0.05)
-        finally:
-            if lock is not None:
-                lock.close()  # releases the start lock: the database is migrated, the next run may start
-            done.set()
-
-    def wait_ready(self, timeout: float | None = None) -> float:
-        """Block until the server is up and warm; return the seconds spent waiting here.
-
-        Then turns flow-run heartbeats off in the calling thread's Prefect settings: nothing watches them on a
-        temporary server, and joining the heartbeat thread costs up to 1 s at the end of a run. ``stop`` undoes it.
-        """
-        if timeout is None:
-            timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
-        began, relaunched = time.perf_counter(), False
-        while self.ready_after is None:
-            if self.process is None:
-                raise RuntimeError("Prefect's temporary server was stopped")
-            left = timeout - (time.perf_counter() - began)
-            if left <= 0 or not self._watched.wait(left):
-                self.stop()
-                raise RuntimeError(f"Prefect's temporary server was not ready after {timeout:.0f} s")
-            code = self.process.poll()
-            if code == self._UVICORN_STARTUP_FAILURE and not relaunched:  # once: any other failure repeats
-                relaunched = True
-                self._launch()
-            elif code is not None:
-                self.process = None
-                self._restore_environ()
-                raise RuntimeError(f"Prefect's temporary server exited with code {code} at start")
-            else:
-                self.ready_after = time.perf_counter() - self.started_at
-        if not self._heartbeats_off:
-            from prefect.settings import temporary_settings
-
-            self._settings.enter_context(temporary_settings(updates={"flows.heartbeat_frequency": None}))
-            self._heartbeats_off = True
-        return time.perf_counter() - began
-
-    def _settle(self, cap: float = 2.0) -> None:
-        """Wait (≤ ``cap`` s) for the server to be idle for 40 ms: it records task runs from the events
-        just drained, and a stop in the middle of that write logs an ERROR with a traceback."""
-        assert self.process is not None
-        ticks, quiet, deadline = _cpu_ticks(self.process.pid), 0, time.perf_counter() + cap
-        if ticks is None:  # no /proc: give it a fixed moment instead
-            time.sleep(0.25)
-            return
-        while quiet < 2 and time.perf_counter() < deadline:
-            time.sleep(0.02)
-            now = _cpu_ticks(self.process.pid)
-            quiet, ticks = (quiet + 1 if now == ticks else 0), now
-
-    def stop(self) -> None:
-        """Flush Prefect's pending logs and events, let the server record them, stop it as Prefect does
-        (terminate; kill after 5 s) and restore ``PREFECT_API_URL``."""
-        if os.getpid() != self._owner:
-            return
-        with contextlib.suppress(ValueError):  # a settings context entered in another thread
-            self._settings.close()
-        self._heartbeats_off = False
-        if self.process is None:
-            return
-        if self.process.poll() is None:
-            _drain_prefect_workers()
-            self._settle()
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.process = None
-        self._restore_environ()
-
-    def _restore_environ(self) -> None:
-        if os.environ.get("PREFECT_API_URL") == self.api_url:
-            for name, value in self._previous.items():
-                os.environ.pop(name, None)
-                if value is not None:
-                    os.environ[name] = value
-            if "prefect.context" in sys.modules:
-                sys.modules["prefect.context"].refresh_global_settings_context()
-
-
-def _drain_prefect_workers() -> None:
-    """Send the logs and events Prefect still holds, as ``prefect_test_harness`` does before it stops its server:
-    else they are retried against a closed port at exit (≈1.5 s, and an 'All connection attempts failed' line)."""
-
-    # Their "Still processing items: N remaining" warning only narrates the wait asked for here.
-    def quiet(record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("Still processing items")
-
-    loggers = [logging.getLogger(name) for name in ("APILogWorker", "EventsWorker")]
-    for logger in loggers:
-        logger.addFilter(quiet)
-    try:
-        if (handlers := sys.modules.get("prefect.logging.handlers")) is not None:
-            with contextlib.suppress(Exception):
-                handlers.APILogHandler.flush()
-        if (worker := sys.modules.get("prefect.events.worker")) is not None:
-            with contextlib.suppress(Exception):
-                worker.EventsWorker.drain_all()
-    finally:
-        for logger in loggers:
-            logger.removeFilter(quiet)
-
-
 def start_temporary_server() -> TemporaryServer | None:
     """Launch Prefect's temporary server now (after :func:`configure_prefect`, before importing Prefect; call
     ``wait_ready()`` just before the flow). None when the user configured a server, used untouched, or switched
-    the temporary server off."""
+    the temporary server off. The server skips its migrations when Prefect's default database in
+    ``PREFECT_HOME`` is at the newest one already and the user configured nothing about the database."""
     sources = _user_settings(os.environ, Path.cwd())
     if _lookup(sources, ("PREFECT_API_URL",)):
         return None
     ephemeral = _lookup(sources, _EPHEMERAL_NAMES)
     if ephemeral is not None and ephemeral.strip().lower() in {"0", "false", "no", "off"}:
         return None
-    return TemporaryServer()
+    home = _lookup(sources, ("PREFECT_HOME",))
+    database_configured = any(name.startswith(_DATABASE_PREFIXES) for source in sources for name in source)
+    at_head = home is not None and not database_configured and prefect_database_at_head(Path(home).expanduser())
+    return TemporaryServer(migrate=not at_head)
 
 
-def prewarm_import(*modules: str) -> threading.Thread:
-    """Import ``modules`` one after the other in a daemon thread (returned), e.g. Great Expectations (≈2.5-3 s)
-    while this process would only wait for the temporary server. Start it after this process's own imports, so
-    two threads never import the same packages at once. A later ``import`` of a module waits for this one; an
-    import error is raised again there, where it belongs."""
+Step = str | Callable[[], object]
+
+
+def prewarm(*steps: Step) -> threading.Thread:
+    """Run ``steps`` one after the other in a daemon thread (returned): a module name is imported, a callable
+    called. For work a later step of the run needs (Great Expectations' import, ≈2 s), done while this process
+    would only wait for the temporary server. Start it after this process's own imports and join it before the
+    flow starts, so that two threads never import the same packages at once. A later ``import`` of a module
+    waits for this one; an import error is raised again there, where it belongs; a failing call is skipped.
+    Ends with :func:`resume_gc` when :func:`pause_gc` paused the collector."""
 
     def run() -> None:
-        for module in modules:
-            with contextlib.suppress(Exception):
-                importlib.import_module(module)
+        try:
+            for step in steps:
+                with contextlib.suppress(Exception):
+                    importlib.import_module(step) if isinstance(step, str) else step()
+        finally:
+            resume_gc()
 
-    thread = threading.Thread(target=run, name=f"prewarm-{'+'.join(modules)}", daemon=True)
+    names = "+".join(s if isinstance(s, str) else getattr(s, "__name__", "call") for s in steps)
+    thread = threading.Thread(target=run, name=f"prewarm-{names}", daemon=True)
     thread.start()
     return thread
+
+
+_gc_paused = threading.Event()
+
+
+def pause_gc() -> None:
+    """Switch the garbage collector off for the imports of a CLI run, until :func:`resume_gc`.
+
+    Importing Prefect, the project and Great Expectations creates millions of objects; each collection on the
+    way walks all of those made so far: ≈20 % of the imports' CPU (≈0.7 s here). Nothing is lost by waiting:
+    modules are not garbage. Only when the collector is on (a caller that switched it off keeps it off)."""
+    if gc.isenabled():
+        gc.disable()
+        _gc_paused.set()
+
+
+def resume_gc() -> None:
+    """Undo :func:`pause_gc` (else nothing): freeze what is alive, then switch the collector back on.
+
+    Frozen objects (the modules' functions, classes and tables) stay out of every later collection, so the ones
+    the run itself triggers only walk the run's own objects."""
+    if _gc_paused.is_set():
+        _gc_paused.clear()
+        gc.freeze()
+        gc.enable()
 
 
 def skip_final_gc() -> None:
@@ -423,14 +248,15 @@ def skip_final_gc() -> None:
 
 
 @contextlib.contextmanager
-def prefect_runtime(home: Path | None = None) -> Iterator[TemporaryServer | None]:
+def prefect_runtime(home: Path | None = None, *, wait_for_stop: bool = True) -> Iterator[TemporaryServer | None]:
     """:func:`configure_prefect` and :func:`start_temporary_server` for a ``with`` block.
 
-    Yields the server (None when a configured one is used); stops it on the way out::
+    Yields the server (None when a configured one is used); stops it on the way out, without waiting for its
+    process to end if ``wait_for_stop`` is False (see ``TemporaryServer.stop``)::
 
         with prefect_runtime() as server:
             from flows.verify import verify_claims   # Prefect and the project, while it boots
-            prewarm_import("great_expectations")
+            prewarm("great_expectations").join()
             if server is not None:
                 server.wait_ready()
             verify_claims(...)
@@ -441,4 +267,4 @@ def prefect_runtime(home: Path | None = None) -> Iterator[TemporaryServer | None
         yield server
     finally:
         if server is not None:
-            server.stop()
+            server.stop(wait=wait_for_stop)

@@ -12,14 +12,23 @@ from __future__ import annotations
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import Connection
 
+if TYPE_CHECKING:  # imported when a migration really runs: Alembic's import costs ≈0.1 s
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 """The Alembic script folder, found next to this module so that it works from an installed package."""
+
+SCHEMA_HEAD = "0001"
+"""The newest migration in ``MIGRATIONS`` (a test keeps the two in step): the schema this code expects, known
+without importing Alembic, so that a run on a database already there checks it with one query."""
+
+VERSION_TABLE = "alembic_version"
+"""Where Alembic keeps the revision a database is at (its default name)."""
 
 WRITE_OPTION = "marketfact_history_write"
 """Execution option marking a connection whose transactions write (``BEGIN IMMEDIATE`` on SQLite)."""
@@ -90,6 +99,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
     With ``connection``, ``env.py`` migrates on it inside the caller's transaction.
     """
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser treats "%" as interpolation; a folder name may contain one.
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from flows import runtime
 from flows.runtime import ENV_DEFAULTS, configure_prefect, configured_api_url, prefect_env_defaults
+from flows.tempserver import prefect_database_at_head
 
 OWN_NAMES = {"PREFECT_HOME", "PREFECT_PROFILES_PATH"} | {n for d in ENV_DEFAULTS for n in d.names}
 
@@ -177,13 +179,49 @@ def test_prewarm_imports_in_the_background_and_leaves_errors_to_the_real_import(
     monkeypatch.syspath_prepend(str(tmp_path))
     for name in ("mf_prewarm_ok", "mf_prewarm_broken"):
         monkeypatch.delitem(sys.modules, name, raising=False)
-    thread = runtime.prewarm_import("mf_prewarm_broken", "mf_prewarm_ok")
+    called: list[str] = []
+
+    def failing_step() -> None:
+        raise ValueError("skipped, not raised")
+
+    thread = runtime.prewarm("mf_prewarm_broken", failing_step, "mf_prewarm_ok", lambda: called.append("warmed"))
     thread.join(timeout=10)
     assert not thread.is_alive()
-    assert sys.modules["mf_prewarm_ok"].VALUE == 42  # the failure before it did not stop it
+    assert sys.modules["mf_prewarm_ok"].VALUE == 42  # the failures before it did not stop it
+    assert called == ["warmed"]
     assert "mf_prewarm_broken" not in sys.modules
     with pytest.raises(RuntimeError, match="broken on purpose"):
         __import__("mf_prewarm_broken")
+
+
+def test_paused_gc_is_resumed_by_the_prewarm_thread_with_the_imports_frozen() -> None:
+    import gc
+
+    assert gc.isenabled()
+    try:
+        runtime.pause_gc()
+        assert not gc.isenabled()
+        runtime.prewarm("json").join(timeout=10)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+        runtime.resume_gc()  # a second resume changes nothing
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_gc_switched_off_by_the_caller_stays_off() -> None:
+    import gc
+
+    gc.disable()
+    try:
+        runtime.pause_gc()
+        runtime.resume_gc()
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
 
 
 def test_skip_final_gc_freezes_what_is_alive() -> None:
@@ -194,6 +232,48 @@ def test_skip_final_gc_freezes_what_is_alive() -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def _prefect_head() -> str:
+    """The newest migration of the installed Prefect's SQLite database, as Alembic reads its scripts."""
+    import prefect.server.database
+    from alembic.script import ScriptDirectory
+
+    migrations = Path(prefect.server.database.__file__).parent / "_migrations"
+    head = ScriptDirectory(str(migrations), version_locations=[str(migrations / "versions" / "sqlite")])
+    return str(head.get_current_head())
+
+
+def _database_at(path: Path, *revisions: str) -> None:
+    import sqlite3
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+        db.executemany("INSERT INTO alembic_version VALUES (?)", [(r,) for r in revisions])
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("revisions", "at_head"),
+    [(("HEAD",), True), (("0123456789ab",), False), ((), False), (("HEAD", "0123456789ab"), False)],
+)
+def test_prefect_database_at_head_compares_with_the_newest_migration_script(
+    tmp_path: Path, revisions: tuple[str, ...], at_head: bool
+) -> None:
+    head = _prefect_head()
+    _database_at(tmp_path / "prefect.db", *(head if r == "HEAD" else r for r in revisions))
+    assert prefect_database_at_head(tmp_path) is at_head
+
+
+def test_no_database_or_no_version_table_is_not_at_head(tmp_path: Path) -> None:
+    import sqlite3
+
+    assert prefect_database_at_head(tmp_path) is False
+    with sqlite3.connect(tmp_path / "prefect.db") as db:
+        db.execute("CREATE TABLE unrelated (x INTEGER)")
+    db.close()
+    assert prefect_database_at_head(tmp_path) is False
 
 
 @pytest.mark.slow
@@ -230,7 +310,7 @@ def test_a_real_flow_runs_on_the_early_server(
         assert server is not None
         from prefect import flow, get_client, task
 
-        runtime.prewarm_import("json", "decimal").join()
+        runtime.prewarm("json", "decimal").join()
         server.wait_ready()
         from prefect.settings import get_current_settings
 
@@ -265,8 +345,10 @@ def test_a_real_flow_runs_on_the_early_server(
     # Stopped only once it had recorded everything: a new server on the same database sees every task run done.
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
+    assert prefect_database_at_head(tmp_path / "prefect-home")
     with runtime.prefect_runtime(tmp_path / "prefect-home") as again:
         assert again is not None
+        assert again._migrate is False  # at Prefect's newest migration: no Alembic at start
         again.wait_ready()
         with get_client(sync_client=True) as client:
             task_runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run_id])))
@@ -295,3 +377,78 @@ def test_startup_bench_runs_and_its_configured_runs_are_quiet() -> None:
     assert [row[1] for row in rows] == ["cold", "warm"]
     assert all(row[-1] == "0" for row in rows), proc.stdout  # the err column
     assert all(float(row[2]) > 0 for row in rows)
+
+
+@pytest.mark.slow
+def test_a_server_stopped_before_it_was_waited_for_stops_at_once(clean_env: Path, tmp_path: Path) -> None:
+    """A run that ends before its flow (a bad input) neither flushes nor waits for an idle server: it just stops."""
+    import time
+
+    configure_prefect(tmp_path / "prefect-home")
+    server = runtime.start_temporary_server()
+    assert server is not None
+    process = server.process
+    assert process is not None
+    began = time.perf_counter()
+    server.stop()
+    assert time.perf_counter() - began < 5  # no settling on a server still booting (that waits up to 2 s)
+    assert process.returncode is not None
+    assert "PREFECT_API_URL" not in os.environ
+
+
+@pytest.mark.slow
+def test_stop_without_waiting_leaves_the_server_to_end_by_itself(clean_env: Path, tmp_path: Path) -> None:
+    """``wait=False`` (the CLI, which exits next): told to stop, not waited for; it ends soon after on its own."""
+    configure_prefect(tmp_path / "prefect-home")
+    server = runtime.start_temporary_server()
+    assert server is not None
+    server.wait_ready()
+    process = server.process
+    assert process is not None
+    server.stop(wait=False)
+    assert server.process is None
+    assert "PREFECT_API_URL" not in os.environ
+    # uvicorn's graceful shutdown, finished without us; it then re-raises the SIGTERM it handled
+    assert process.wait(timeout=30) in (0, -signal.SIGTERM)
+
+
+@pytest.mark.slow
+def test_startup_bench_times_the_cli_phase_by_phase() -> None:
+    """``--cli`` runs `marketfact check` of the seed file cold and warm and prints every phase, quietly."""
+    import subprocess
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "prefect_startup.py"
+    proc = subprocess.run(
+        [sys.executable, str(script), "--cli", "--repeats", "1"], capture_output=True, text=True, check=True
+    )
+    rows = {line.split()[0]: [float(x) for x in line.split()[1:]] for line in proc.stdout.splitlines()[3:]}
+    for phase in ("wall", "launch", "imports", "prewarm", "ready", "flow", "stop", "exit", "validate-data"):
+        assert phase in rows, proc.stdout
+    assert rows["err"] == [0.0, 0.0, 0.0], proc.stdout
+    assert min(rows["wall"]) > 0
+    assert rows["srv@ready"][1] > 0  # the server's CPU was read while it ran
+
+
+@pytest.mark.slow
+def test_a_server_whose_launcher_died_stops_by_itself(clean_env: Path, tmp_path: Path) -> None:
+    """The launching process killed (no stop, no atexit): its temporary server notices and ends within seconds."""
+    import subprocess
+    import time
+
+    launcher = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from flows import runtime\n"
+        f"runtime.configure_prefect(Path({str(tmp_path / 'prefect-home')!r}))\n"
+        "server = runtime.start_temporary_server()\n"
+        "server.wait_ready()\n"
+        "print(server.process.pid, flush=True)\n"
+        "os._exit(0)\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", launcher], cwd=repo, capture_output=True, text=True, timeout=300)
+    pid = int(proc.stdout.split()[0])
+    deadline = time.monotonic() + 20
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not Path(f"/proc/{pid}").exists(), "the orphaned server is still running"
