@@ -233,8 +233,11 @@ def _window(claim: Claim, instrument: Instrument) -> Window | str | list[Window]
     return Window(pd.Timestamp(first), pd.Timestamp(last))
 
 
-def claim_rows(claim: Claim, instrument: Instrument | None) -> list[dict[str, object]]:
-    """CLAIM_TABLE rows for ``claim``: one, or one per candidate session when it names no day."""
+def claim_rows(claim: Claim, instrument: Instrument | None, terms: Terms | None = None) -> list[dict[str, object]]:
+    """CLAIM_TABLE rows for ``claim``: one, or one per candidate session when it names no day.
+
+    ``terms``: the claim's TERM_COLUMNS when already computed (``claim_table`` has them for every claim).
+    """
     row: dict[str, object] = {
         "claim_id": claim.id,
         "symbol": claim.instrument or "",
@@ -243,7 +246,7 @@ def claim_rows(claim: Claim, instrument: Instrument | None) -> list[dict[str, ob
         "listing_currency": instrument.currency if instrument else "",
         "metric": claim.metric.value,
         "direction": claim.direction.sign,
-        **dict(zip(TERM_COLUMNS, _claim_terms(claim), strict=True)),
+        **dict(zip(TERM_COLUMNS, terms or _claim_terms(claim), strict=True)),
         "start": pd.NaT,
         "end": pd.NaT,
         "base": pd.NaT,
@@ -321,7 +324,9 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
     ).astype(CLAIM_DTYPES)
     odd = np.flatnonzero(~plain)
     if len(odd):
-        rows = [(i, row) for i in odd for row in claim_rows(claims[i], inst[i])]
+        known = [terms[c].to_numpy(dtype=object)[odd].tolist() for c in TERM_COLUMNS]
+        odd_terms = zip(odd, zip(*known, strict=True), strict=True)
+        rows = [(i, row) for i, t in odd_terms for row in claim_rows(claims[i], inst[i], t)]
         spliced = pd.DataFrame([row for _, row in rows], columns=list(CLAIM_COLUMNS), index=[i for i, _ in rows])
         # A stable sort on the claim's position keeps each claim's candidate rows in their own order.
         table = pd.concat([table[plain], spliced.astype(CLAIM_DTYPES)]).sort_index(kind="stable")
