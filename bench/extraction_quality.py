@@ -17,12 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checks.run import run_in_process  # noqa: E402
-from claims.extract import extract_claims, read_article  # noqa: E402
-from claims.extract.model import Extraction  # noqa: E402
-from claims.extract.scoring import Score, load_expected, score  # noqa: E402
-from claims.load import parse_claims  # noqa: E402
-from market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource  # noqa: E402
+from marketfact.checks.run import run_in_process  # noqa: E402
+from marketfact.claims.extract import extract_claims, read_article  # noqa: E402
+from marketfact.claims.extract.model import Extraction  # noqa: E402
+from marketfact.claims.extract.scoring import Score, load_expected, score  # noqa: E402
+from marketfact.claims.load import parse_claims  # noqa: E402
+from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource  # noqa: E402
 
 
 def _scores(folder: Path) -> list[tuple[Score, Extraction]]:

@@ -94,15 +94,15 @@ def core_phase(root: Path, claims_path: Path, verdicts: int, sample: int, profil
     """
     clock = Clock()
     with clock.step("setup: imports and exchange calendars"):
-        import checks.engine
-        import checks.plan
-        from checks.engine import evaluate
-        from checks.explain import build_verdicts
-        from checks.plan import plan_run
-        from checks.run import fetch_all, fetch_conversions
-        from claims.load import load_claims
-        from market.calendars import session_index
-        from market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+        import marketfact.checks.engine
+        import marketfact.checks.plan
+        from marketfact.checks.engine import evaluate
+        from marketfact.checks.explain import build_verdicts
+        from marketfact.checks.plan import plan_run
+        from marketfact.checks.run import fetch_all, fetch_conversions
+        from marketfact.claims.load import load_claims
+        from marketfact.market.calendars import session_index
+        from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
 
         for exchange in EXCHANGES:
             session_index(exchange.mic)
@@ -112,11 +112,15 @@ def core_phase(root: Path, claims_path: Path, verdicts: int, sample: int, profil
     rss["after claim loading"] = peak_rss_mb()
 
     swaps: list[contextlib.AbstractContextManager[None]] = [
-        swapped(checks.plan, "claim_table", timed_calls(clock, "  of which claim_table", checks.plan.claim_table)),
         swapped(
-            checks.engine,
+            marketfact.checks.plan,
+            "claim_table",
+            timed_calls(clock, "  of which claim_table", marketfact.checks.plan.claim_table),
+        ),
+        swapped(
+            marketfact.checks.engine,
             "conversion_arrays",
-            timed_calls(clock, "  of which conversion_arrays", checks.engine.conversion_arrays),
+            timed_calls(clock, "  of which conversion_arrays", marketfact.checks.engine.conversion_arrays),
         ),
     ]
     profiler = None
@@ -187,8 +191,8 @@ def naive_measure(claim: dict[str, Any], root: Path, context: dict[str, Any]) ->
     """One claim the way a notebook does it: read the CSV, ``.loc`` the dates, compute the change."""
     import pandas as pd
 
-    from claims.hedges import Basis, read_hedge
-    from claims.model import SCALES
+    from marketfact.claims.hedges import Basis, read_hedge
+    from marketfact.claims.model import SCALES
 
     path = root / "prices" / f"{claim['instrument']}.csv"
     if not path.exists():
@@ -222,7 +226,7 @@ def naive_phase(root: Path, claims_path: Path, subset: int) -> Result:
     with clock.step("setup: imports and tables read once"):
         import pandas as pd
 
-        from claims.hedges import claimed_interval, read_hedge
+        from marketfact.claims.hedges import claimed_interval, read_hedge
 
         every = json.loads(claims_path.read_text(encoding="utf-8"))["claims"]
         claims = [c for c in every if "sessions" in c][:subset]  # weekday words need the core's resolver
@@ -265,15 +269,15 @@ def pipeline_phase(root: Path, claims_path: Path, out_dir: Path) -> Result:
     """
     clock = Clock()
     with clock.step("setup: imports and exchange calendars"):
-        from checks.engine import now
-        from checks.plan import plan_run
-        from checks.quality.validate import validate_run
-        from checks.run import assemble, fetch_all, fetch_conversions, judge_all, new_run_id
-        from claims.load import load_claims
-        from flows.verify import MAX_CHARTED_CLAIMS
-        from market.bundle import market_data
-        from market.calendars import session_index
-        from reports import write_reports
+        from marketfact.checks.engine import now
+        from marketfact.checks.plan import plan_run
+        from marketfact.checks.quality.validate import validate_run
+        from marketfact.checks.run import assemble, fetch_all, fetch_conversions, judge_all, new_run_id
+        from marketfact.claims.load import load_claims
+        from marketfact.flows.verify import MAX_CHARTED_CLAIMS
+        from marketfact.market.bundle import market_data
+        from marketfact.market.calendars import session_index
+        from marketfact.reports import write_reports
 
         for exchange in EXCHANGES:
             session_index(exchange.mic)
@@ -314,7 +318,7 @@ def flow_phase(root: Path, claims_path: Path, out_dir: Path, prefect_home: Path)
     """The Prefect flow ``verify_claims`` on the same files, after a no-op flow that pays the fixed start."""
     clock = Clock()
     with clock.step("fixed start: Prefect import, temporary server, a no-op flow"):
-        from flows.runtime import configure_prefect, start_temporary_server
+        from marketfact.flows.runtime import configure_prefect, start_temporary_server
 
         configure_prefect(prefect_home)
         server = start_temporary_server()
@@ -323,9 +327,9 @@ def flow_phase(root: Path, claims_path: Path, out_dir: Path, prefect_home: Path)
         import great_expectations  # noqa: F401
         from prefect import flow
 
-        import reports  # noqa: F401
-        from flows.verify import verify_claims
-        from market.calendars import session_index
+        import marketfact.reports  # noqa: F401
+        from marketfact.flows.verify import verify_claims
+        from marketfact.market.calendars import session_index
 
         for exchange in EXCHANGES:
             session_index(exchange.mic)

@@ -70,7 +70,7 @@ def _child(mode: str, home: str, with_gx: bool) -> None:
     server = None
     if mode != "default":
         sys.path.insert(0, str(REPO))
-        from flows.runtime import (
+        from marketfact.flows.runtime import (
             configure_prefect,
             pause_gc,
             prewarm,
@@ -226,7 +226,7 @@ def _cli_child(out: str) -> None:
     spawned = float(os.environ["MARKETFACT_BENCH_SPAWNED"])
     sys.path.insert(0, str(REPO))
     import marketfact.cli as cli
-    from flows import tempserver
+    from marketfact.flows import tempserver
 
     servers: list[tempserver.TemporaryServer] = []
     marks: dict[str, tuple[float, float, float | None]] = {}
@@ -259,15 +259,16 @@ def _cli_child(out: str) -> None:
 
     def instrument() -> None:  # once the CLI has imported the flow: importing it earlier would change the timeline
         mark("imports")()
-        import flows.artifacts
-        import flows.tasks
-        import flows.verify
+        import marketfact.flows.artifacts
+        import marketfact.flows.tasks
+        import marketfact.flows.verify
 
-        found = {id(t): t for m in (flows.tasks, flows.verify, flows.artifacts) for t in vars(m).values()}
+        modules = (marketfact.flows.tasks, marketfact.flows.verify, marketfact.flows.artifacts)
+        found = {id(t): t for m in modules for t in vars(m).values()}
         for task in found.values():  # each task once: flows.verify names those of flows.tasks too
             if type(task).__name__ == "Task" and task.name in CLI_TASKS:
                 _wrap(task, "fn", *_time_into(tasks, task.name))
-        _wrap(flows.verify.verify_claims, "fn", mark("start"), noop)
+        _wrap(marketfact.flows.verify.verify_claims, "fn", mark("start"), noop)
 
     def report() -> None:
         mark("exit")()

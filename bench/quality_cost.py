@@ -35,7 +35,7 @@ SEED = REPO / "examples" / "deepseek-2025-01.yaml"
 
 def random_claims(count: int, seed: int = 5) -> dict[str, Any]:
     """A claim-file dict of ``count`` SYNTHETIC claims over the snapshot's real sessions."""
-    from market.snapshot import SnapshotSource
+    from marketfact.market.snapshot import SnapshotSource
 
     snap = SnapshotSource()
     rng = np.random.default_rng(seed)
@@ -65,12 +65,12 @@ def random_claims(count: int, seed: int = 5) -> dict[str, Any]:
 
 def validate_claim_file(data: Any, docs: Path) -> dict[str, Any]:
     """Plan, fetch (snapshot) and validate one claim set; the QualityRun's figures and the rows seen."""
-    from checks.plan import plan_run
-    from checks.quality.pricebatch import PriceCheck, build_frames
-    from checks.quality.runner import QualityRun
-    from checks.quality.validate import validate_run
-    from checks.run import fetch_all, fetch_conversions
-    from market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+    from marketfact.checks.plan import plan_run
+    from marketfact.checks.quality.pricebatch import PriceCheck, build_frames
+    from marketfact.checks.quality.runner import QualityRun
+    from marketfact.checks.quality.validate import validate_run
+    from marketfact.checks.run import fetch_all, fetch_conversions
+    from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
 
     snap = SnapshotSource()
     plan = plan_run(data, snap.instruments())
@@ -99,7 +99,7 @@ def validate_claim_file(data: Any, docs: Path) -> dict[str, Any]:
 
 def per_symbol(plan: Any, series: dict[str, Any]) -> tuple[float, int]:
     """Validate each instrument in its own call (the engine's per-instrument way): seconds, calls."""
-    from checks.quality.runner import QualityRun
+    from marketfact.checks.quality.runner import QualityRun
 
     run = QualityRun()
     _ = run.session  # context and suites outside the timing: only the validations are compared
@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims", type=int, default=1000, help="claims in the synthetic scenario (1000)")
     args = parser.parse_args(argv)
 
-    from claims.load import load_claims
-    from claims.model import ClaimFile
+    from marketfact.claims.load import load_claims
+    from marketfact.claims.model import ClaimFile
 
     with TemporaryDirectory() as tmp:
         seed = validate_claim_file(load_claims(SEED), Path(tmp) / "seed")

@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from claims.hedges import HEDGES
-from market.calendars import session_index
+from marketfact.claims.hedges import HEDGES
+from marketfact.market.calendars import session_index
 
 SYNTHETIC_LABEL = "SYNTHETIC benchmark data"
 """The words every output of the benchmark carries, so nobody takes a number here for a market price."""

@@ -13,11 +13,11 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pandas as pd
 
-from checks.measure import PricePanel, measure, money_moves
-from checks.plan import Plan
-from checks.quality.outcome import ValidationOutcome
-from claims.bulk import gc_paused
-from market.model import FxQuote, PriceSeries, SharesQuote
+from marketfact.checks.measure import PricePanel, measure, money_moves
+from marketfact.checks.plan import Plan
+from marketfact.checks.quality.outcome import ValidationOutcome
+from marketfact.claims.bulk import gc_paused
+from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
 
 FxKey = tuple[str, str, str, date]  # (source, base, quote, on)
 SharesKey = tuple[str, date]
@@ -124,7 +124,7 @@ def evaluate(
     ``outcomes`` are the price validations per symbol; ``extra`` those of the claim set, share counts
     and FX rates: a critical failure in any of them that touches a claim makes it UNVERIFIABLE.
     """
-    from checks.judge import collapse_searches, judge
+    from marketfact.checks.judge import collapse_searches, judge
 
     calendars = {s: plan.instruments[s].calendar for s in series}
     panel = PricePanel.from_frames({s: ps.frame for s, ps in series.items()}, calendars)
@@ -142,7 +142,7 @@ def evaluate(
     measured = money_moves(measured, shares_arr, fx_arr)
     quality = quality_problems(plan, outcomes)
     if extra:
-        from checks.quality.validate import extra_problems
+        from marketfact.checks.quality.validate import extra_problems
 
         more = extra_problems(plan, extra, fx)
         quality = (quality + "; " + more).str.strip("; ").where(more != "", quality)

@@ -19,14 +19,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checks.engine import FxKey, SharesKey
-from checks.measure import PricePanel
-from checks.plan import CONTEXT_SESSIONS, Plan
-from checks.quality.outcome import ExpectationResult, ValidationOutcome
-from checks.verdicts import Alternative, EvidenceRow, Label, PathRow, Verdict
-from claims.hedges import Interval
-from claims.model import Claim
-from market.model import FxQuote, PriceSeries, SharesQuote
+from marketfact.checks.engine import FxKey, SharesKey
+from marketfact.checks.measure import PricePanel
+from marketfact.checks.plan import CONTEXT_SESSIONS, Plan
+from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
+from marketfact.checks.verdicts import Alternative, EvidenceRow, Label, PathRow, Verdict
+from marketfact.claims.hedges import Interval
+from marketfact.claims.model import Claim
+from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
 
 
 def _num(x: float, digits: int = 2) -> str:
@@ -375,7 +375,7 @@ def _day_range(panel: PricePanel, row: Any) -> tuple[float, float, float, float]
 
 
 def _alternatives_for(claim: Claim, row: Any) -> tuple[tuple[str, str], ...]:
-    from checks.judge import ALTERNATIVES
+    from marketfact.checks.judge import ALTERNATIVES
 
     return ALTERNATIVES[(claim.unit, row.basis)]
 

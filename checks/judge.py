@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from checks.verdicts import Label
+from marketfact.checks.verdicts import Label
 
 # (column holding the alternative measurement, how a reader would name that basis), per claim kind.
 ALTERNATIVES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from market.calendars import session_days
+from marketfact.market.calendars import session_days
 
 _DAY = np.timedelta64(1, "D")
 _STRIDE = np.int64(1 << 32)

@@ -13,11 +13,11 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from claims.bulk import gc_paused
-from claims.model import ClaimFile
-from claims.resolve import claim_table
-from market.calendars import session_days, session_index
-from market.model import Instrument
+from marketfact.claims.bulk import gc_paused
+from marketfact.claims.model import ClaimFile
+from marketfact.claims.resolve import claim_table
+from marketfact.market.calendars import session_days, session_index
+from marketfact.market.model import Instrument
 
 CONTEXT_SESSIONS = 5
 """Sessions fetched on each side of a window: for the chart, and the "another day" reading."""

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from checks.engine import FxKey, SharesKey, evaluate, now
-from checks.explain import build_verdicts
-from checks.measure import PricePanel
-from checks.plan import Plan, plan_run
-from checks.quality.outcome import ValidationOutcome
-from checks.runreport import DataSourceInfo, RunReport
-from claims.bulk import gc_paused
-from claims.model import ClaimFile
-from market.model import FxQuote, Instrument, PriceSeries, SharesQuote
-from market.source import FxSource, MarketDataError, PriceSource, SharesSource, prefetch
+from marketfact.checks.engine import FxKey, SharesKey, evaluate, now
+from marketfact.checks.explain import build_verdicts
+from marketfact.checks.measure import PricePanel
+from marketfact.checks.plan import Plan, plan_run
+from marketfact.checks.quality.outcome import ValidationOutcome
+from marketfact.checks.runreport import DataSourceInfo, RunReport
+from marketfact.claims.bulk import gc_paused
+from marketfact.claims.model import ClaimFile
+from marketfact.market.model import FxQuote, Instrument, PriceSeries, SharesQuote
+from marketfact.market.source import FxSource, MarketDataError, PriceSource, SharesSource, prefetch
 
 LIBRARIES = ("marketfact", "pandas", "yfinance", "great-expectations", "prefect", "exchange-calendars")
 
@@ -161,7 +161,7 @@ def run_in_process(
     outcomes: dict[str, ValidationOutcome] = {}
     extra: tuple[ValidationOutcome, ...] = ()
     if validate:
-        from checks.quality.validate import validate_run
+        from marketfact.checks.quality.validate import validate_run
 
         outcomes, extra = validate_run(plan, series, fx, shares, docs_dir)
     judged, panel = judge_all(plan, series, errors, outcomes, fx, shares, extra)

@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from checks.quality.outcome import ValidationOutcome
-from checks.verdicts import Label, Verdict
-from claims.model import Article, Claim
+from marketfact.checks.quality.outcome import ValidationOutcome
+from marketfact.checks.verdicts import Label, Verdict
+from marketfact.claims.model import Article, Claim
 
 
 @dataclass(frozen=True, slots=True)

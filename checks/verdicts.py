@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from checks.quality.outcome import ExpectationResult
+from marketfact.checks.quality.outcome import ExpectationResult
 
 
 class Label(StrEnum):

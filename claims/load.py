@@ -9,8 +9,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from claims.bulk import gc_paused
-from claims.model import ClaimFile
+from marketfact.claims.bulk import gc_paused
+from marketfact.claims.model import ClaimFile
 
 LONG_LIVED_CHARS = 10_000_000
 """A claim file this large (≈35 000 claims) is frozen out of the garbage collector's sight once loaded

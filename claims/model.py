@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from claims.hedges import HedgeReading, read_hedge
+from marketfact.claims.hedges import HedgeReading, read_hedge
 
 
 class Metric(StrEnum):
@@ -103,7 +103,7 @@ class Claim(_Strict):
             value = data["value"]
             data = {**data, "value_text": _plain(value) if "e" in repr(value) else str(value)}
         if isinstance(data, dict) and isinstance(data.get("value"), str):
-            from claims.numbers import parse_number
+            from marketfact.claims.numbers import parse_number
 
             text = data["value"]
             # A decimal comma means German notation; Babel reads the digits, not a hand-written rule.
@@ -166,7 +166,7 @@ class Claim(_Strict):
     @property
     def precision(self) -> int:
         """Decimal places the number was stated with (as given, or read from how it was written)."""
-        from claims.hedges import decimals_of
+        from marketfact.claims.hedges import decimals_of
 
         if self.decimals is not None:
             return self.decimals

@@ -25,7 +25,7 @@ from typing import Literal, cast
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from claims.model import SCALES
+from marketfact.claims.model import SCALES
 
 Kind = Literal["percent", "points", "index_points", "money", "number"]
 

@@ -29,8 +29,8 @@ import numpy as np
 import pandas as pd
 from babel.dates import get_day_names, get_month_names
 
-from claims.numbers import UnknownUnitError, parse_number
-from market.calendars import (
+from marketfact.claims.numbers import UnknownUnitError, parse_number
+from marketfact.market.calendars import (
     _SPAN,
     FX_CALENDAR,
     is_session,

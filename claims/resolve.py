@@ -21,10 +21,16 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from claims.hedges import Basis, Bound, HedgeReading, claimed_interval, mostly_margin, read_hedge
-from claims.model import SCALES, Claim, Direction, Metric
-from market.calendars import UnknownExchangeError, is_session, nearest_sessions, session_index, session_positions
-from market.model import Instrument
+from marketfact.claims.hedges import Basis, Bound, HedgeReading, claimed_interval, mostly_margin, read_hedge
+from marketfact.claims.model import SCALES, Claim, Direction, Metric
+from marketfact.market.calendars import (
+    UnknownExchangeError,
+    is_session,
+    nearest_sessions,
+    session_index,
+    session_positions,
+)
+from marketfact.market.model import Instrument
 
 CLAIM_TABLE = (
     "CLAIM_TABLE: claim_id, symbol, calendar, timezone, listing_currency, metric, direction (+1/-1), "
@@ -186,7 +192,7 @@ def _instrument_problem(claim: Claim, instrument: Instrument | None) -> str:
 
 def _period_window(claim: Claim, instrument: Instrument) -> Window | str:
     """Resolve ``claim.period`` from the publication time on the listing's exchange."""
-    from claims.periods import resolve_period
+    from marketfact.claims.periods import resolve_period
 
     assert claim.period is not None
     if claim.published_at is None:
@@ -217,7 +223,7 @@ def _window(claim: Claim, instrument: Instrument) -> Window | str | list[Window]
             return window
         first, last = window.first.date(), window.last.date()
     elif claim.published_at is not None:
-        from claims.periods import candidate_sessions
+        from marketfact.claims.periods import candidate_sessions
 
         days = candidate_sessions(claim.published_at, instrument.calendar, SEARCH_SESSIONS)
         return [Window(pd.Timestamp(d), pd.Timestamp(d)) for d in days] or "no session before publication"

@@ -13,9 +13,9 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from checks.runreport import ArticleExtraction
-from flows.tasks import FlowResult
-from flows.verify import verification_steps
+from marketfact.checks.runreport import ArticleExtraction
+from marketfact.flows.tasks import FlowResult
+from marketfact.flows.verify import verification_steps
 
 CLAIMS_FILE_NAME = "claims.yaml"
 """The claim file's name inside the run's report folder."""
@@ -36,8 +36,8 @@ def extract_task(
     gives no claim file: the run stops there, before any data is fetched. No retries: a failing online
     name search is already a warning of the extraction, not an error.
     """
-    from claims.extract import AliasTable, extract_claims, parse_published, read_article, yahoo_searcher
-    from reports.article import article_extraction
+    from marketfact.claims.extract import AliasTable, extract_claims, parse_published, read_article, yahoo_searcher
+    from marketfact.reports.article import article_extraction
 
     text = read_article(article_path)
     when = parse_published(published)
@@ -71,8 +71,8 @@ def check_article(
     ``lang`` is the article's language (de, en or auto); ``report_lang`` the report's. Returns what
     ``verify_claims`` returns plus ``claims_path``, ``extraction`` and its ``report_lines``.
     """
-    from checks.engine import now
-    from checks.run import new_run_id
+    from marketfact.checks.engine import now
+    from marketfact.checks.run import new_run_id
 
     logger = get_run_logger()
     started = now()

@@ -8,8 +8,8 @@ from prefect import task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from checks.runreport import RunReport
-from reports.summary import markdown_summary, verdict_rows
+from marketfact.checks.runreport import RunReport
+from marketfact.reports.summary import markdown_summary, verdict_rows
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)

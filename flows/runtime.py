@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from flows.tempserver import TemporaryServer, prefect_database_at_head
+from marketfact.flows.tempserver import TemporaryServer, prefect_database_at_head
 
 
 @dataclass(frozen=True)
@@ -255,7 +255,7 @@ def prefect_runtime(home: Path | None = None, *, wait_for_stop: bool = True) -> 
     process to end if ``wait_for_stop`` is False (see ``TemporaryServer.stop``)::
 
         with prefect_runtime() as server:
-            from flows.verify import verify_claims   # Prefect and the project, while it boots
+            from marketfact.flows.verify import verify_claims   # Prefect and the project, while it boots
             prewarm("great_expectations").join()
             if server is not None:
                 server.wait_ready()

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from market.calendars import UnknownExchangeError
+from marketfact.market.calendars import UnknownExchangeError
 
 
 class ScheduleConfigError(Exception):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from prefect import serve
 from prefect.schedules import Cron
 
-from flows.schedules import ScheduleFile
-from flows.verify import verify_claims
+from marketfact.flows.schedules import ScheduleFile
+from marketfact.flows.verify import verify_claims
 
 
 class ServerNotRunningError(Exception):

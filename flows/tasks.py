@@ -10,16 +10,16 @@ from typing import Any, Generic, TypeVar
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from checks.engine import FxKey, SharesKey
-from checks.plan import Plan, plan_run
-from checks.quality.outcome import ValidationOutcome
-from checks.run import fetch_conversions
-from checks.runreport import RunReport
-from claims.load import load_claims
-from claims.model import ClaimFile
-from market.bundle import MarketData
-from market.model import FxQuote, PriceSeries, SharesQuote
-from market.source import MarketDataError, RateLimitedError, prefetch
+from marketfact.checks.engine import FxKey, SharesKey
+from marketfact.checks.plan import Plan, plan_run
+from marketfact.checks.quality.outcome import ValidationOutcome
+from marketfact.checks.run import fetch_conversions
+from marketfact.checks.runreport import RunReport
+from marketfact.claims.load import load_claims
+from marketfact.claims.model import ClaimFile
+from marketfact.market.bundle import MarketData
+from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
+from marketfact.market.source import MarketDataError, RateLimitedError, prefetch
 
 Chunk = list[tuple[str, date, date]]
 T = TypeVar("T")
@@ -138,7 +138,7 @@ def validate_task(
     docs_dir: Path | None,
 ) -> tuple[dict[str, ValidationOutcome], tuple[ValidationOutcome, ...]]:
     """Great Expectations on every frame a verdict rests on, one batch per instrument."""
-    from checks.quality.validate import validate_run
+    from marketfact.checks.quality.validate import validate_run
 
     return validate_run(plan, series, fx, shares, docs_dir)
 
@@ -146,7 +146,7 @@ def validate_task(
 @task(name="record-history", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 3])
 def record_history_task(run: RunReport, report_path: str | None, url: str) -> list[str]:
     """Keep the run's verdicts in the history database; returns the changes, one line each."""
-    from history import HistoryStore
+    from marketfact.history import HistoryStore
 
     with HistoryStore(url) as store:
         store.upgrade()

@@ -14,11 +14,11 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from checks.plan import Plan
-from checks.run import assemble, judge_all, new_run_id
-from checks.runreport import ArticleExtraction, RunReport
-from flows.artifacts import publish_artifacts
-from flows.tasks import (
+from marketfact.checks.plan import Plan
+from marketfact.checks.run import assemble, judge_all, new_run_id
+from marketfact.checks.runreport import ArticleExtraction, RunReport
+from marketfact.flows.artifacts import publish_artifacts
+from marketfact.flows.tasks import (
     Chunk,
     FlowResult,
     Held,
@@ -29,7 +29,7 @@ from flows.tasks import (
     record_history_task,
     validate_task,
 )
-from market.bundle import market_data
+from marketfact.market.bundle import market_data
 
 MAX_FETCH_TASKS = 16
 """Instruments are fetched in at most this many tasks: task runs follow instruments, not claims. Requests to
@@ -67,7 +67,7 @@ def judge_task(  # type: ignore[no-untyped-def]
 @task(name="render-reports", cache_policy=NO_CACHE)
 def render_task(run: RunReport, out_dir: Path, lang: str, charts: bool = True) -> dict[str, str]:
     """Write the HTML and JSON reports and update the index of runs (``charts=False``: no charts)."""
-    from reports import write_reports
+    from marketfact.reports import write_reports
 
     paths = write_reports(run, out_dir, lang=lang, charts=charts)
     return {k: str(v) for k, v in vars(paths).items()} if hasattr(paths, "__dict__") else dict(paths)
@@ -115,7 +115,7 @@ def verification_steps(
     ``extraction`` the report shows next to the verdicts. ``synthetic`` marks the report as made from
     generated data; runs of more than MAX_CHARTED_CLAIMS claims are rendered without charts.
     """
-    from checks.engine import now
+    from marketfact.checks.engine import now
 
     logger = get_run_logger()
     started = started or now()

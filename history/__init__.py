@@ -5,11 +5,11 @@ returns what changed, ``history(claim)`` and ``runs()`` read it back, ``format_h
 Pure storage: no Prefect here.
 """
 
-from history.changes import ChangeKind, classify
-from history.format import format_history, format_runs
-from history.keys import canonical_claim, claim_hash, evidence_fingerprint
-from history.rows import Change, HistoryRow, RunSummary
-from history.store import (
+from marketfact.history.changes import ChangeKind, classify
+from marketfact.history.format import format_history, format_runs
+from marketfact.history.keys import canonical_claim, claim_hash, evidence_fingerprint
+from marketfact.history.rows import Change, HistoryRow, RunSummary
+from marketfact.history.store import (
     DEFAULT_URL,
     HistoryError,
     HistoryStore,

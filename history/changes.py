@@ -26,7 +26,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from checks.verdicts import Label
+from marketfact.checks.verdicts import Label
 
 
 class ChangeKind(StrEnum):

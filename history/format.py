@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from itertools import groupby
 
-from history.changes import ChangeKind
-from history.rows import HistoryRow, RunSummary
+from marketfact.history.changes import ChangeKind
+from marketfact.history.rows import HistoryRow, RunSummary
 
 HASH_CHARS = 10
 """Digits of a claim hash shown; any unique prefix of 4 or more is accepted back as CLAIM."""

@@ -38,9 +38,9 @@ from collections.abc import Iterable
 from datetime import UTC
 from typing import Any
 
-from checks.verdicts import EvidenceRow, Verdict
-from claims.hedges import Basis
-from claims.model import Claim, Metric
+from marketfact.checks.verdicts import EvidenceRow, Verdict
+from marketfact.claims.hedges import Basis
+from marketfact.claims.model import Claim, Metric
 
 HASH_VERSION = 1
 """Version of the normalisation rules above; part of every hashed document."""

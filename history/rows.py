@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from checks.runreport import RunReport
-from checks.verdicts import Label, Verdict
-from history.changes import ChangeKind, Observation, classify
-from history.keys import evidence_fingerprint
-from history.models import ChangeRecord, ClaimRecord, RunRecord, VerdictRecord
+from marketfact.checks.runreport import RunReport
+from marketfact.checks.verdicts import Label, Verdict
+from marketfact.history.changes import ChangeKind, Observation, classify
+from marketfact.history.keys import evidence_fingerprint
+from marketfact.history.models import ChangeRecord, ClaimRecord, RunRecord, VerdictRecord
 
 
 @dataclass(frozen=True, slots=True)

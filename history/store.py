@@ -19,12 +19,12 @@ from sqlalchemy import func, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from checks.runreport import RunReport
-from claims.model import Claim
-from history.engine import SCHEMA_HEAD, VERSION_TABLE, WRITE_OPTION, alembic_config, make_engine, sqlite_file
-from history.keys import canonical_claim, claim_hash
-from history.models import ChangeRecord, ClaimRecord, RunRecord, VerdictRecord
-from history.rows import (
+from marketfact.checks.runreport import RunReport
+from marketfact.claims.model import Claim
+from marketfact.history.engine import SCHEMA_HEAD, VERSION_TABLE, WRITE_OPTION, alembic_config, make_engine, sqlite_file
+from marketfact.history.keys import canonical_claim, claim_hash
+from marketfact.history.models import ChangeRecord, ClaimRecord, RunRecord, VerdictRecord
+from marketfact.history.rows import (
     Change,
     HistoryRow,
     RunSummary,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from market.model import Instrument
-from market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
-from market.source import ChainedPriceSource, FxSource, PriceSource, SharesSource
+from marketfact.market.model import Instrument
+from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+from marketfact.market.source import ChainedPriceSource, FxSource, PriceSource, SharesSource
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class ChainedSharesSource:
 
     def shares(self, symbol: str, on):  # type: ignore[no-untyped-def]
         """The first source's answer; the last error when none has one."""
-        from market.source import MarketDataError
+        from marketfact.market.source import MarketDataError
 
         errors = []
         for source in self.sources:
@@ -62,8 +62,8 @@ def market_data(
     instruments_file: Path | None = None,
 ) -> MarketData:
     """Sources for ``mode``: "snapshot" (offline only), "yfinance" (live, cached), or "auto" (both)."""
-    from market.cache import CachedPriceSource
-    from market.yahoo import YFinanceFxSource, YFinanceSharesSource, YFinanceSource
+    from marketfact.market.cache import CachedPriceSource
+    from marketfact.market.yahoo import YFinanceFxSource, YFinanceSharesSource, YFinanceSource
 
     snapshot = SnapshotSource(snapshot_dir) if snapshot_dir else SnapshotSource()
     live = CachedPriceSource(YFinanceSource(), cache_dir)

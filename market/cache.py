@@ -38,8 +38,8 @@ from urllib.parse import quote, unquote
 
 import pandas as pd
 
-from market.model import PRICE_COLUMNS, PriceSeries
-from market.source import NoDataError, PriceSource
+from marketfact.market.model import PRICE_COLUMNS, PriceSeries
+from marketfact.market.source import NoDataError, PriceSource
 
 CACHE_FORMAT = "marketfact-price-cache/1"
 INTERVAL = "1d"

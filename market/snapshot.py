@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from market.model import PRICE_COLUMNS, FxQuote, Instrument, PriceSeries, SharesQuote
-from market.source import MarketDataError, NoDataError
+from marketfact.market.model import PRICE_COLUMNS, FxQuote, Instrument, PriceSeries, SharesQuote
+from marketfact.market.source import MarketDataError, NoDataError
 
 SHIPPED_SNAPSHOT = Path(__file__).parent / "data"
 

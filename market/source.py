@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Protocol, runtime_checkable
 
-from market.model import FxQuote, PriceSeries, SharesQuote
+from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
 
 
 class MarketDataError(Exception):

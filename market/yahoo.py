@@ -23,8 +23,8 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
-from market.model import PRICE_COLUMNS, FxQuote, PriceSeries, SharesQuote
-from market.source import MarketDataError, NoDataError, PriceSource, RateLimitedError, SourceUnavailableError
+from marketfact.market.model import PRICE_COLUMNS, FxQuote, PriceSeries, SharesQuote
+from marketfact.market.source import MarketDataError, NoDataError, PriceSource, RateLimitedError, SourceUnavailableError
 
 TickerFactory = Callable[[str], Any]
 """Makes the object that talks to Yahoo for one symbol: ``yfinance.Ticker`` or a test's stand-in."""

@@ -21,7 +21,7 @@ import click
 from marketfact.settings import Settings
 
 if TYPE_CHECKING:  # imported lazily: the extractor costs about a second to import
-    from claims.extract import Extraction
+    from marketfact.claims.extract import Extraction
 
 EXIT_FILE_ERROR = 2
 EXIT_GATE = 1
@@ -82,7 +82,7 @@ def check(
     Runs the Prefect flow ``verify-claims`` (with a temporary local Prefect server unless
     PREFECT_API_URL points at one), prints the verdicts and where the reports are.
     """
-    from claims.load import ClaimFileError, load_claims
+    from marketfact.claims.load import ClaimFileError, load_claims
 
     settings = _settings(ctx)
     try:
@@ -108,7 +108,10 @@ def _run_flow(
     n_claims: int = 0,
 ) -> Mapping[str, Any]:
     """Run the verify-claims flow; call it inside ``_prefect``."""
-    from flows.verify import MAX_CHARTED_CLAIMS, with_task_runner  # Prefect and the project, while the server boots
+    from marketfact.flows.verify import (  # Prefect and the project, while the server boots
+        MAX_CHARTED_CLAIMS,
+        with_task_runner,
+    )
 
     out = out_dir or settings.out_dir
     flow = with_task_runner(task_runner, dask_address)
@@ -134,7 +137,7 @@ def _prefect(settings: Settings) -> Iterator[None]:
     The server boots on the other core while this process reads the input, imports Prefect and the project
     (garbage collector paused: ``flows.runtime.pause_gc``) and, in ``_ready``, warms what the flow needs next.
     """
-    from flows.runtime import pause_gc, prefect_runtime, resume_gc
+    from marketfact.flows.runtime import pause_gc, prefect_runtime, resume_gc
 
     pause_gc()
     try:
@@ -163,7 +166,7 @@ def _ready(*, charts: bool = True, tasks_here: bool = True) -> None:
     process (not on Dask's workers), exchange_calendars for the sessions, Great Expectations (≈2 s), the
     history's database layer and, for a run with charts, vl-convert's engine.
     """
-    from flows.runtime import prewarm
+    from marketfact.flows.runtime import prewarm
 
     steps: list[str | Callable[[], object]] = ["fastapi.encoders"]
     if tasks_here:
@@ -190,8 +193,8 @@ def _print_result(result: Mapping[str, Any]) -> None:
 
 def _exit_for(run: object, fail_on: str | None) -> NoReturn:
     """Exit with the --fail-on gate's code, skipping the interpreter's slow final garbage collection."""
-    from flows.runtime import skip_final_gc
-    from reports import exit_code_for
+    from marketfact.flows.runtime import skip_final_gc
+    from marketfact.reports import exit_code_for
 
     code = exit_code_for(run, fail_on)  # type: ignore[arg-type]
     skip_final_gc()
@@ -207,7 +210,7 @@ def _extract_or_exit(
     article: Path, published: str | None, lang: str, alias_files: tuple[Path, ...], online: bool
 ) -> Extraction:
     """Extract ARTICLE's claims; a user's mistake becomes one line on stderr and exit code 2."""
-    from claims.extract import AliasFileError, AliasTable, ExtractionError, extract_file, yahoo_searcher
+    from marketfact.claims.extract import AliasFileError, AliasTable, ExtractionError, extract_file, yahoo_searcher
 
     try:
         aliases = None
@@ -259,7 +262,7 @@ def extract(
     not be resolved (with candidates) are listed on stderr and as comments at the top of the file.
     Bad input (empty, binary, another language, a missing or malformed --published) exits with code 2.
     """
-    from claims.extract import ExtractionError
+    from marketfact.claims.extract import ExtractionError
 
     extraction = _extract_or_exit(article, published, lang, alias_files, online)
     click.echo(
@@ -331,12 +334,12 @@ def check_article(
             click.echo(line, err=True)
         _input_error(f"no checkable market claim found in {article}")
     click.echo(f"Extracting and checking the claims of {article} …", err=True)
-    from claims.extract import ExtractionError
+    from marketfact.claims.extract import ExtractionError
 
     out = out_dir or settings.out_dir
     with _prefect(settings):  # Prefect's temporary server boots on the other core from here on
-        from flows.article import check_article as check_article_flow
-        from flows.verify import MAX_CHARTED_CLAIMS
+        from marketfact.flows.article import check_article as check_article_flow
+        from marketfact.flows.verify import MAX_CHARTED_CLAIMS
 
         _ready(charts=len(preview.claims) <= MAX_CHARTED_CLAIMS)
         try:
@@ -368,7 +371,7 @@ def check_article(
 @click.pass_context
 def history(ctx: click.Context, claim: str | None, out_dir: Path | None, runs: bool) -> None:
     """Show the verdict history: every claim, or every check of CLAIM (an id or a claim-hash prefix)."""
-    from history import HistoryError, HistoryStore, SchemaNotReadyError, format_history, format_runs
+    from marketfact.history import HistoryError, HistoryStore, SchemaNotReadyError, format_history, format_runs
 
     settings = _settings(ctx)
     url = settings.history_for(out_dir or settings.out_dir)
@@ -392,7 +395,7 @@ def _config_option(text: str):  # type: ignore[no-untyped-def]
 
 def _schedule_or_exit(config: Path):  # type: ignore[no-untyped-def]
     """The validated schedule file, or its errors (key and problem) and exit code 2."""
-    from flows.schedules import ScheduleConfigError, load_schedule
+    from marketfact.flows.schedules import ScheduleConfigError, load_schedule
 
     try:
         return load_schedule(config)
@@ -412,10 +415,10 @@ def serve(ctx: click.Context, config: Path, limit: int | None) -> None:
     run by hand with `prefect deployment run 'verify-claims/<name>'`.
     """
     schedule = _schedule_or_exit(config)
-    from flows.runtime import configure_prefect
+    from marketfact.flows.runtime import configure_prefect
 
     configure_prefect(_settings(ctx).prefect_home)
-    from flows.serve import ServerNotRunningError, serve_schedule
+    from marketfact.flows.serve import ServerNotRunningError, serve_schedule
 
     try:
         serve_schedule(schedule, limit)
@@ -432,7 +435,7 @@ def deployments(config: Path, work_pool: str, output: Path) -> None:
     """Write prefect.yaml: the schedule file's deployments, for `prefect deploy` to a work pool."""
     import yaml
 
-    from flows.schedules import prefect_yaml
+    from marketfact.flows.schedules import prefect_yaml
 
     schedule = _schedule_or_exit(config)
     header = f"# Generated by `marketfact deployments` from {config}; edit that file, not this one.\n"

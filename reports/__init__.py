@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.runreport import RunReport
-from reports.claimreview import claim_review
-from reports.digest import MAX_CLAIM_CARDS
-from reports.gate import FAIL_ON_CHOICES, exit_code_for
-from reports.html import render_html
-from reports.index import render_index
-from reports.jsonreport import report_json, report_text
+from marketfact.checks.runreport import RunReport
+from marketfact.reports.claimreview import claim_review
+from marketfact.reports.digest import MAX_CLAIM_CARDS
+from marketfact.reports.gate import FAIL_ON_CHOICES, exit_code_for
+from marketfact.reports.html import render_html
+from marketfact.reports.index import render_index
+from marketfact.reports.jsonreport import report_json, report_text
 
 __all__ = [
     "FAIL_ON_CHOICES",

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checks.runreport import ArticleExtraction, ClaimSpan, RunReport, SkippedNumber, UnresolvedName
-from reports.claimreview import anchor
-from reports.i18n import Formatter
-from reports.safety import safe_href
+from marketfact.checks.runreport import ArticleExtraction, ClaimSpan, RunReport, SkippedNumber, UnresolvedName
+from marketfact.reports.claimreview import anchor
+from marketfact.reports.i18n import Formatter
+from marketfact.reports.safety import safe_href
 
 if TYPE_CHECKING:  # the extractor costs ~1 s to import; rendering a report must not pay for it
-    from claims.extract.model import Extraction
+    from marketfact.claims.extract.model import Extraction
 
 SEVERITY = ("INCORRECT", "MISLEADING", "UNVERIFIABLE", "MOSTLY_CORRECT", "CORRECT")
 """Verdicts from the one a reader must see first: a sentence shows the first of its claims' verdicts here."""

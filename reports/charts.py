@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
-from checks.verdicts import Verdict
-from claims.model import Claim
-from reports.i18n import Formatter
-from reports.units import alternative_currency
+from marketfact.checks.verdicts import Verdict
+from marketfact.claims.model import Claim
+from marketfact.reports.i18n import Formatter
+from marketfact.reports.units import alternative_currency
 
 if TYPE_CHECKING:
     import altair as alt

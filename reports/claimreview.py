@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from checks.runreport import RunReport
-from checks.verdicts import Label, Verdict
-from claims.model import Claim
-from reports.i18n import Formatter, check_lang
-from reports.safety import safe_href
+from marketfact.checks.runreport import RunReport
+from marketfact.checks.verdicts import Label, Verdict
+from marketfact.claims.model import Claim
+from marketfact.reports.i18n import Formatter, check_lang
+from marketfact.reports.safety import safe_href
 
 ORGANIZATION = {"@type": "Organization", "name": "marketfact"}
 BEST_RATING, WORST_RATING = 5, 1

@@ -15,17 +15,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from markupsafe import Markup
 
-from checks.quality.outcome import ExpectationResult, ValidationOutcome
-from checks.runreport import RunReport
-from checks.verdicts import Verdict
-from claims.model import Claim
-from reports.article import ArticleSectionView, article_section
-from reports.charts import signed_interval, verdict_chart
-from reports.claimreview import anchor, claim_review
-from reports.digest import MAX_CLAIM_CARDS, DigestView, PassedSuite, digest, select_cards, split_validations
-from reports.i18n import WORDS, Formatter
-from reports.safety import json_for_script, safe_href
-from reports.units import alternative_currency
+from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
+from marketfact.checks.runreport import RunReport
+from marketfact.checks.verdicts import Verdict
+from marketfact.claims.model import Claim
+from marketfact.reports.article import ArticleSectionView, article_section
+from marketfact.reports.charts import signed_interval, verdict_chart
+from marketfact.reports.claimreview import anchor, claim_review
+from marketfact.reports.digest import MAX_CLAIM_CARDS, DigestView, PassedSuite, digest, select_cards, split_validations
+from marketfact.reports.i18n import WORDS, Formatter
+from marketfact.reports.safety import json_for_script, safe_href
+from marketfact.reports.units import alternative_currency
 
 
 @dataclass(frozen=True, slots=True)

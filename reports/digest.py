@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checks.verdicts import Label, Verdict
-from reports.article import SEVERITY
-from reports.i18n import Formatter
+from marketfact.checks.verdicts import Label, Verdict
+from marketfact.reports.article import SEVERITY
+from marketfact.reports.i18n import Formatter
 
 if TYPE_CHECKING:
-    from reports.context import ValidationView
+    from marketfact.reports.context import ValidationView
 
 MAX_CLAIM_CARDS = 2000
 """Most claim cards on one page. A card without a chart is 4–12 kB of HTML (more when its symbol has many

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from checks.runreport import RunReport
+from marketfact.checks.runreport import RunReport
 
 FAIL_ON_CHOICES: tuple[str, ...] = ("fail", "unverifiable")
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from checks.runreport import RunReport
-from reports.context import build_context
-from reports.digest import MAX_CLAIM_CARDS
-from reports.i18n import Formatter, check_lang
+from marketfact.checks.runreport import RunReport
+from marketfact.reports.context import build_context
+from marketfact.reports.digest import MAX_CLAIM_CARDS
+from marketfact.reports.i18n import Formatter, check_lang
 
 TEMPLATES = Path(__file__).parent / "templates"
 

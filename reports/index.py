@@ -19,8 +19,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from reports.html import environment, stylesheet
-from reports.i18n import WORDS, Formatter, check_lang
+from marketfact.reports.html import environment, stylesheet
+from marketfact.reports.i18n import WORDS, Formatter, check_lang
 
 
 @dataclass(frozen=True, slots=True)

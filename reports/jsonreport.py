@@ -19,14 +19,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from checks.quality.outcome import ExpectationResult, ValidationOutcome
-from checks.runreport import RunReport
-from checks.verdicts import Verdict
-from claims.model import Claim
-from reports.claimreview import claim_review
-from reports.context import zone_in
-from reports.jsontext import Encoded, LazyList, dumps_indented, iter_indented
-from reports.units import alternative_currency
+from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
+from marketfact.checks.runreport import RunReport
+from marketfact.checks.verdicts import Verdict
+from marketfact.claims.model import Claim
+from marketfact.reports.claimreview import claim_review
+from marketfact.reports.context import zone_in
+from marketfact.reports.jsontext import Encoded, LazyList, dumps_indented, iter_indented
+from marketfact.reports.units import alternative_currency
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
 SCHEMA_VERSION = "1.0"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from reports.jsontext import dumps_indented
+from marketfact.reports.jsontext import dumps_indented
 
 _REFUSED = re.compile(r"[\s\x00-\x1f\x7f]")
 """Whitespace (``\\s`` is ``str.isspace``'s set), control characters and DEL: never in a link we emit."""

@@ -7,8 +7,8 @@ are left out. A 100 000-claim run would otherwise send a 30 MB table to the orch
 
 from __future__ import annotations
 
-from checks.runreport import RunReport
-from reports.digest import MAX_CLAIM_CARDS, select_cards
+from marketfact.checks.runreport import RunReport
+from marketfact.reports.digest import MAX_CLAIM_CARDS, select_cards
 
 
 def verdict_rows(run: RunReport, limit: int = MAX_CLAIM_CARDS) -> list[dict[str, object]]:

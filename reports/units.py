@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from checks.verdicts import Alternative, Verdict
-from claims.model import Claim
+from marketfact.checks.verdicts import Alternative, Verdict
+from marketfact.claims.model import Claim
 
 _CURRENCY = re.compile(r"\b([A-Z]{3})\b")
 

@@ -18,7 +18,7 @@ SEED = ROOT / "examples" / "deepseek-2025-01.yaml"
 @pytest.fixture(scope="session")
 def snapshot():  # type: ignore[no-untyped-def]
     """The real market-data snapshot shipped with the project."""
-    from market.snapshot import SnapshotSource
+    from marketfact.market.snapshot import SnapshotSource
 
     return SnapshotSource()
 
@@ -26,6 +26,6 @@ def snapshot():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def seed_claims():  # type: ignore[no-untyped-def]
     """The five claims of the seed article."""
-    from claims.load import load_claims
+    from marketfact.claims.load import load_claims
 
     return load_claims(SEED)

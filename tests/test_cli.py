@@ -32,8 +32,8 @@ def test_every_flow_loads() -> None:
     """One smoke test that each Prefect flow imports and is a flow (no server needed)."""
     from prefect import Flow
 
-    from flows.article import check_article
-    from flows.verify import verify_claims
+    from marketfact.flows.article import check_article
+    from marketfact.flows.verify import verify_claims
 
     assert isinstance(verify_claims, Flow)
     assert isinstance(check_article, Flow)

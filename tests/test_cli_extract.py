@@ -8,7 +8,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from claims.load import load_claims, parse_claims
+from marketfact.claims.load import load_claims, parse_claims
 from marketfact.cli import main
 from tests.conftest import ROOT
 

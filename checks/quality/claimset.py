@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from checks.quality.spec import Batch, Spec, when_all
-from claims.model import Claim, Metric
+from marketfact.checks.quality.spec import Batch, Spec, when_all
+from marketfact.claims.model import Claim, Metric
 
 SUITE = "claim_set"
 DATASET = "claim set"

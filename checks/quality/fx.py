@@ -17,8 +17,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from checks.quality.spec import Batch, Spec, paired, when_all
-from market.model import FxQuote
+from marketfact.checks.quality.spec import Batch, Spec, paired, when_all
+from marketfact.market.model import FxQuote
 
 SUITE = "fx_fixings"
 MAX_DAILY_MOVE = 0.10

@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from checks.quality.spec import Batch, Spec
+from marketfact.checks.quality.spec import Batch, Spec
 
 DATASOURCE = "marketfact"
 SITE = "marketfact"

@@ -18,8 +18,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from market.calendars import session_positions, sessions_between
-from market.model import PRICE_COLUMNS, Instrument, PriceSeries
+from marketfact.market.calendars import session_positions, sessions_between
+from marketfact.market.model import PRICE_COLUMNS, Instrument, PriceSeries
 
 BAR = ("open", "high", "low", "close")
 PRICES = (*BAR, "adj_close")

@@ -14,9 +14,9 @@ reads the same names at both severities.
 
 from __future__ import annotations
 
-from checks.quality.pricebatch import BAR, BASIS_TOLERANCE, MAX_DAILY_MOVE
-from checks.quality.spec import Spec, when_all
-from market.model import PRICE_COLUMNS
+from marketfact.checks.quality.pricebatch import BAR, BASIS_TOLERANCE, MAX_DAILY_MOVE
+from marketfact.checks.quality.spec import Spec, when_all
+from marketfact.market.model import PRICE_COLUMNS
 
 WINDOW_SUITE = "daily_prices"
 EVIDENCE_SUITE = "daily_prices_evidence"

@@ -18,8 +18,8 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from checks.quality.outcome import ExpectationResult, Severity
-from checks.quality.spec import Batch, Spec
+from marketfact.checks.quality.outcome import ExpectationResult, Severity
+from marketfact.checks.quality.spec import Batch, Spec
 
 MAX_ROWS_IN_DETAIL = 6
 

@@ -16,14 +16,14 @@ from typing import Any
 
 import pandas as pd
 
-from checks.quality import claimset, fx, prices, shares
-from checks.quality.gxsession import Costs, GxSession
-from checks.quality.outcome import ExpectationResult, ValidationOutcome
-from checks.quality.pricebatch import PriceCheck, build_frames
-from checks.quality.results import convert
-from checks.quality.spec import Batch
-from claims.model import Claim
-from market.model import FxQuote, Instrument, PriceSeries, SharesQuote
+from marketfact.checks.quality import claimset, fx, prices, shares
+from marketfact.checks.quality.gxsession import Costs, GxSession
+from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
+from marketfact.checks.quality.pricebatch import PriceCheck, build_frames
+from marketfact.checks.quality.results import convert
+from marketfact.checks.quality.spec import Batch
+from marketfact.claims.model import Claim
+from marketfact.market.model import FxQuote, Instrument, PriceSeries, SharesQuote
 
 SUITES = {
     prices.WINDOW_SUITE: prices.WINDOW_SPECS,

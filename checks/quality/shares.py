@@ -12,8 +12,8 @@ from datetime import date
 
 import pandas as pd
 
-from checks.quality.spec import Batch, Scope, Spec
-from market.model import SharesQuote
+from marketfact.checks.quality.spec import Batch, Scope, Spec
+from marketfact.market.model import SharesQuote
 
 SUITE = "shares_outstanding"
 MIN_SHARES = 1e5

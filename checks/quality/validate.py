@@ -16,13 +16,13 @@ from typing import Any
 
 import pandas as pd
 
-from checks.quality import claimset
-from checks.quality.fx import fx_evidence
-from checks.quality.outcome import ValidationOutcome
-from checks.quality.pricebatch import PriceCheck
-from checks.quality.runner import QualityRun
-from checks.quality.shares import shares_key
-from market.model import FxQuote, PriceSeries, SharesQuote
+from marketfact.checks.quality import claimset
+from marketfact.checks.quality.fx import fx_evidence
+from marketfact.checks.quality.outcome import ValidationOutcome
+from marketfact.checks.quality.pricebatch import PriceCheck
+from marketfact.checks.quality.runner import QualityRun
+from marketfact.checks.quality.shares import shares_key
+from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
 
 FxKey = tuple[str, str, str, date]  # (source, base, quote, on), as the engine keys its rates
 

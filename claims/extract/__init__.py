@@ -7,9 +7,9 @@ words), ``sentences`` (Markdown-safe sentences with offsets), ``entities`` (the 
 ``model`` (what comes back, and the claim file it writes) and ``scoring`` (against expected readings).
 """
 
-from claims.extract.entities import AliasFileError, AliasTable, Candidate, Searcher
-from claims.extract.extract import default_aliases, extract_claims, extract_file
-from claims.extract.inputs import (
+from marketfact.claims.extract.entities import AliasFileError, AliasTable, Candidate, Searcher
+from marketfact.claims.extract.extract import default_aliases, extract_claims, extract_file
+from marketfact.claims.extract.inputs import (
     BinaryArticleError,
     EmptyArticleError,
     ExtractionError,
@@ -18,9 +18,9 @@ from claims.extract.inputs import (
     parse_published,
     read_article,
 )
-from claims.extract.language import detect_language
-from claims.extract.model import Extraction, NoClaimsFoundError, NonMarketNumber, Reading, Unresolved
-from claims.extract.search import SearchError, yahoo_searcher
+from marketfact.claims.extract.language import detect_language
+from marketfact.claims.extract.model import Extraction, NoClaimsFoundError, NonMarketNumber, Reading, Unresolved
+from marketfact.claims.extract.search import SearchError, yahoo_searcher
 
 __all__ = [
     "AliasFileError",

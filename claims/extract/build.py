@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from claims.extract import rules
-from claims.extract.decide import Draft, Outcome
-from claims.extract.entities import AliasEntry, Listing
-from claims.extract.model import Reading
-from claims.extract.reading import SentenceView
-from claims.model import Claim
-from claims.periods import PeriodError, resolve_period
-from market.calendars import shift_sessions
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.decide import Draft, Outcome
+from marketfact.claims.extract.entities import AliasEntry, Listing
+from marketfact.claims.extract.model import Reading
+from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.model import Claim
+from marketfact.claims.periods import PeriodError, resolve_period
+from marketfact.market.calendars import shift_sessions
 
 BASE_CONFIDENCE = 0.95
 """Confidence of a claim read without any doubt; each uncertain step lowers it and adds a note."""

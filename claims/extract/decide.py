@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claims.extract import rules
-from claims.extract.entities import AliasEntry, Listing
-from claims.extract.model import NonMarketNumber, Unresolved
-from claims.extract.reading import SentenceView, Subject, Word
-from claims.extract.timewords import PeriodSpan
-from claims.hedges import HEDGES, UnknownHedgeError, read_hedge
-from claims.numbers import Quantity
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.entities import AliasEntry, Listing
+from marketfact.claims.extract.model import NonMarketNumber, Unresolved
+from marketfact.claims.extract.reading import SentenceView, Subject, Word
+from marketfact.claims.extract.timewords import PeriodSpan
+from marketfact.claims.hedges import HEDGES, UnknownHedgeError, read_hedge
+from marketfact.claims.numbers import Quantity
 
 
 @dataclass

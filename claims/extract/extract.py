@@ -9,9 +9,9 @@ import functools
 from datetime import datetime
 from pathlib import Path
 
-from claims.extract import rules
-from claims.extract.build import build_claims, coordinate, pick_listing
-from claims.extract.decide import (
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.build import build_claims, coordinate, pick_listing
+from marketfact.claims.extract.decide import (
     Context,
     Draft,
     Outcome,
@@ -25,14 +25,14 @@ from claims.extract.decide import (
     pick_subject,
     refer_back,
 )
-from claims.extract.entities import AliasEntry, AliasTable, Listing
-from claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
-from claims.extract.language import choose_language
-from claims.extract.model import Extraction, NonMarketNumber, Unresolved
-from claims.extract.reading import SentenceView, Subject, hedge_before, read_sentence
-from claims.extract.sentences import mask_markdown, split_sentences
-from claims.extract.timewords import PeriodSpan
-from claims.numbers import Quantity
+from marketfact.claims.extract.entities import AliasEntry, AliasTable, Listing
+from marketfact.claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
+from marketfact.claims.extract.language import choose_language
+from marketfact.claims.extract.model import Extraction, NonMarketNumber, Unresolved
+from marketfact.claims.extract.reading import SentenceView, Subject, hedge_before, read_sentence
+from marketfact.claims.extract.sentences import mask_markdown, split_sentences
+from marketfact.claims.extract.timewords import PeriodSpan
+from marketfact.claims.numbers import Quantity
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from claims.extract.inputs import UnsupportedLanguageError
+from marketfact.claims.extract.inputs import UnsupportedLanguageError
 
 SUPPORTED = ("de", "en")
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import yaml
 
-from claims.extract.entities import Candidate
-from claims.extract.inputs import ExtractionError
-from claims.extract.sentences import Sentence
-from claims.model import Claim
+from marketfact.claims.extract.entities import Candidate
+from marketfact.claims.extract.inputs import ExtractionError
+from marketfact.claims.extract.sentences import Sentence
+from marketfact.claims.model import Claim
 
 
 class NoClaimsFoundError(ExtractionError):

@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from claims.extract import rules
-from claims.extract.entities import AliasTable, Lookup, Mention
-from claims.extract.language import FUNCTION_WORDS
-from claims.extract.sentences import Sentence, Token, tokens
-from claims.extract.timewords import PeriodSpan, find_periods
-from claims.hedges import HEDGES, Basis
-from claims.numbers import Quantity, find_quantities
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.entities import AliasTable, Lookup, Mention
+from marketfact.claims.extract.language import FUNCTION_WORDS
+from marketfact.claims.extract.sentences import Sentence, Token, tokens
+from marketfact.claims.extract.timewords import PeriodSpan, find_periods
+from marketfact.claims.hedges import HEDGES, Basis
+from marketfact.claims.numbers import Quantity, find_quantities
 
 _EN_ROLE_NOUNS = rules.word_set(
     "customer customers supplier suppliers rival rivals competitor competitors chip chips parent partner partners "

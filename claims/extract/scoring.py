@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from claims.extract.inputs import parse_published
-from claims.extract.model import Extraction, Reading
-from claims.hedges import read_hedge
-from claims.model import Claim
+from marketfact.claims.extract.inputs import parse_published
+from marketfact.claims.extract.model import Extraction, Reading
+from marketfact.claims.hedges import read_hedge
+from marketfact.claims.model import Claim
 
 CLAIM_KEYS = ("instrument", "metric", "direction", "sessions", "value", "range", "hedge", "currency", "scale")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from claims.extract.entities import Searcher
+from marketfact.claims.extract.entities import Searcher
 
 
 class SearchError(RuntimeError):
@@ -21,7 +21,7 @@ def yahoo_searcher(timeout: float = 10.0) -> Searcher:
 
     def search(name: str) -> Sequence[Mapping[str, Any]]:
         """Yahoo's quotes for ``name`` (symbol, names, quote type, exchange)."""
-        from market.yahoo import translate_yfinance_error
+        from marketfact.market.yahoo import translate_yfinance_error
 
         try:
             import yfinance

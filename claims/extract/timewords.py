@@ -14,9 +14,9 @@ from datetime import datetime
 
 from babel.dates import get_day_names, get_month_names
 
-from claims.extract.rules import word_set
-from claims.extract.sentences import Token
-from claims.periods import NoSessionError, PeriodError, PeriodResolution, resolve_period
+from marketfact.claims.extract.rules import word_set
+from marketfact.claims.extract.sentences import Token
+from marketfact.claims.periods import NoSessionError, PeriodError, PeriodResolution, resolve_period
 
 _PROBE_CALENDAR = ("XNYS", "America/New_York")
 """Finding words needs some calendar; the claim's own exchange decides the sessions later."""

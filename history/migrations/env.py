@@ -14,8 +14,8 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from history.engine import WRITE_OPTION, make_engine
-from history.models import Base
+from marketfact.history.engine import WRITE_OPTION, make_engine
+from marketfact.history.models import Base
 
 ADVISORY_LOCK_ID = 0x6D66_6869  # "mfhi": any constant shared by every marketfact process
 

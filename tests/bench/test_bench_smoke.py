@@ -14,13 +14,13 @@ import pytest
 
 from bench.run import main
 from bench.synthetic import SYNTHETIC_LABEL, generate_claims, write_market
-from checks.engine import conversion_arrays
-from checks.plan import plan_run
-from checks.run import fetch_conversions
-from claims.hedges import HEDGES
-from claims.model import ClaimFile
-from claims.resolve import CLAIM_COLUMNS, CLAIM_DTYPES, add_base_sessions, claim_rows, claim_table
-from market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+from marketfact.checks.engine import conversion_arrays
+from marketfact.checks.plan import plan_run
+from marketfact.checks.run import fetch_conversions
+from marketfact.claims.hedges import HEDGES
+from marketfact.claims.model import ClaimFile
+from marketfact.claims.resolve import CLAIM_COLUMNS, CLAIM_DTYPES, add_base_sessions, claim_rows, claim_table
+from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
 
 
 @pytest.fixture(scope="module")

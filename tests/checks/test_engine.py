@@ -8,17 +8,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from checks.judge import judge
-from checks.measure import PricePanel, measure
-from checks.plan import plan_run
-from checks.run import fetch_all, fetch_conversions
-from claims.model import Claim, ClaimFile
-from market.calendars import sessions_between
-from market.snapshot import EcbFxSource, SnapshotSharesSource
+from marketfact.checks.judge import judge
+from marketfact.checks.measure import PricePanel, measure
+from marketfact.checks.plan import plan_run
+from marketfact.checks.run import fetch_all, fetch_conversions
+from marketfact.claims.model import Claim, ClaimFile
+from marketfact.market.calendars import sessions_between
+from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource
 
 
 def seed_table(seed_claims, snapshot):  # type: ignore[no-untyped-def]
-    from checks.engine import evaluate
+    from marketfact.checks.engine import evaluate
 
     plan = plan_run(seed_claims, snapshot.instruments())
     series, errors = fetch_all(plan, snapshot)
@@ -81,7 +81,7 @@ def claim(**kw: object) -> Claim:
     ],
 )
 def test_verdict_rules_on_real_nvidia_data(snapshot, kw: dict, label: str, alt: str) -> None:  # type: ignore[no-untyped-def]
-    from checks.engine import evaluate
+    from marketfact.checks.engine import evaluate
 
     plan = plan_run(ClaimFile(claims=[claim(**kw)]), snapshot.instruments())
     series, _ = fetch_all(plan, snapshot)
@@ -103,7 +103,7 @@ def test_verdict_rules_on_real_nvidia_data(snapshot, kw: dict, label: str, alt: 
     ],
 )
 def test_unverifiable_claims_say_why(snapshot, kw: dict, reason: str) -> None:  # type: ignore[no-untyped-def]
-    from checks.run import run_in_process
+    from marketfact.checks.run import run_in_process
 
     run = run_in_process(
         ClaimFile(claims=[claim(**kw)]), snapshot, snapshot.instruments(), {"ecb": EcbFxSource()},
@@ -186,7 +186,7 @@ PUBLISHED = "2025-01-29T07:00:00+01:00"
     ],
 )
 def test_period_words_resolve_on_the_exchange(snapshot, kw: dict, label: str, session: date) -> None:  # type: ignore[no-untyped-def]
-    from checks.run import run_in_process
+    from marketfact.checks.run import run_in_process
 
     c = claim(sessions=None, published_at=PUBLISHED, **kw)
     run = run_in_process(ClaimFile(claims=[c]), snapshot, snapshot.instruments(), {}, SnapshotSharesSource(),
@@ -196,7 +196,7 @@ def test_period_words_resolve_on_the_exchange(snapshot, kw: dict, label: str, se
 
 
 def test_a_claim_with_no_day_is_searched_over_recent_sessions(snapshot) -> None:  # type: ignore[no-untyped-def]
-    from checks.run import run_in_process
+    from marketfact.checks.run import run_in_process
 
     c = claim(sessions=None, published_at=PUBLISHED)
     run = run_in_process(ClaimFile(claims=[c]), snapshot, snapshot.instruments(), {}, SnapshotSharesSource(),
@@ -209,7 +209,7 @@ def test_a_claim_with_no_day_is_searched_over_recent_sessions(snapshot) -> None:
 
 
 def test_a_search_that_finds_nothing_says_so(snapshot) -> None:  # type: ignore[no-untyped-def]
-    from checks.run import run_in_process
+    from marketfact.checks.run import run_in_process
 
     c = claim(sessions=None, published_at=PUBLISHED, value=40)
     run = run_in_process(ClaimFile(claims=[c]), snapshot, snapshot.instruments(), {}, SnapshotSharesSource(),

@@ -17,15 +17,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from checks.engine import evaluate
-from checks.explain import _rows, _window_days, build_verdicts
-from checks.measure import PricePanel
-from checks.plan import CONTEXT_SESSIONS, Plan, plan_run
-from checks.run import fetch_all, fetch_conversions
-from checks.verdicts import EvidenceRow, PathRow, Verdict
-from claims.load import load_claims
-from market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
-from market.yahoo import YFinanceFxSource
+from marketfact.checks.engine import evaluate
+from marketfact.checks.explain import _rows, _window_days, build_verdicts
+from marketfact.checks.measure import PricePanel
+from marketfact.checks.plan import CONTEXT_SESSIONS, Plan, plan_run
+from marketfact.checks.run import fetch_all, fetch_conversions
+from marketfact.checks.verdicts import EvidenceRow, PathRow, Verdict
+from marketfact.claims.load import load_claims
+from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+from marketfact.market.yahoo import YFinanceFxSource
 
 COVERAGE = Path(__file__).resolve().parents[1] / "data" / "claimsets" / "coverage.yaml"
 SEED = Path(__file__).resolve().parents[2] / "examples" / "deepseek-2025-01.yaml"
@@ -41,7 +41,7 @@ def _core(path: Path, validate: bool) -> tuple[Plan, pd.DataFrame, PricePanel, l
     outcomes: dict[str, Any] = {}
     extra: tuple[Any, ...] = ()
     if validate:
-        from checks.quality.validate import validate_run
+        from marketfact.checks.quality.validate import validate_run
 
         outcomes, extra = validate_run(plan, series, fx, shares, None)
     judged, panel = evaluate(plan, series, outcomes, fx, shares, extra)

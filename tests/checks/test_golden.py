@@ -21,12 +21,12 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from checks.verdicts import Label
-from claims.hedges import HEDGES, Bound, read_hedge
-from claims.load import load_claims
-from claims.model import Claim, ClaimFile, Metric
-from market.calendars import shift_sessions
-from market.snapshot import SnapshotSource
+from marketfact.checks.verdicts import Label
+from marketfact.claims.hedges import HEDGES, Bound, read_hedge
+from marketfact.claims.load import load_claims
+from marketfact.claims.model import Claim, ClaimFile, Metric
+from marketfact.market.calendars import shift_sessions
+from marketfact.market.snapshot import SnapshotSource
 
 
 def _load_make_golden() -> ModuleType:
@@ -101,7 +101,8 @@ QUALITY_UNVERIFIABLE = {
 
 def test_data_quality_layer_makes_flawed_rows_unverifiable(coverage: ClaimFile) -> None:
     pytest.importorskip(
-        "checks.quality.validate", reason="the Great Expectations layer (checks/quality/validate.py) is not importable"
+        "marketfact.checks.quality.validate",
+        reason="the Great Expectations layer (checks/quality/validate.py) is not importable",
     )
     subset = ClaimFile(claims=[c for c in coverage.claims if c.id in QUALITY_UNVERIFIABLE])
     assert len(subset.claims) == len(QUALITY_UNVERIFIABLE)

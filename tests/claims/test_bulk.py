@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from claims.bulk import gc_paused
+from marketfact.claims.bulk import gc_paused
 
 
 def test_collector_is_off_inside_and_restored_after() -> None:
@@ -58,7 +58,7 @@ def test_long_lived_objects_are_frozen_only_when_the_block_succeeds() -> None:
 
 
 def test_claims_that_give_the_same_fields_share_one_fields_set() -> None:
-    from claims.model import Claim
+    from marketfact.claims.model import Claim
 
     given = {"text": "Nvidia fell 17%", "subject": "Nvidia", "instrument": "NVDA", "metric": "close_change"}
     first = Claim.model_validate({"id": "a", **given, "direction": "down", "value": 17, "sessions": ["2025-01-27"]})

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from claims.extract import extract_claims, read_article
-from claims.extract.scoring import load_expected, score
-from claims.load import load_claims, parse_claims
+from marketfact.claims.extract import extract_claims, read_article
+from marketfact.claims.extract.scoring import load_expected, score
+from marketfact.claims.load import load_claims, parse_claims
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 EXPECTED = sorted(ARTICLES.glob("*.expected.yaml"))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claims.extract import AliasFileError, AliasTable, extract_claims
-from claims.extract.search import SearchError, yahoo_searcher
+from marketfact.claims.extract import AliasFileError, AliasTable, extract_claims
+from marketfact.claims.extract.search import SearchError, yahoo_searcher
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -103,7 +103,7 @@ PUB = "2025-01-28T07:30:00+01:00"
 
 
 def _extract(text: str, lang: str, aliases: AliasTable | None = None):  # type: ignore[no-untyped-def]
-    from claims.extract import parse_published
+    from marketfact.claims.extract import parse_published
 
     return extract_claims(text, parse_published(PUB), lang, aliases)
 

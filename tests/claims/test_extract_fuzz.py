@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.extract import ExtractionError, extract_claims
-from claims.load import parse_claims
+from marketfact.claims.extract import ExtractionError, extract_claims
+from marketfact.claims.load import parse_claims
 
 ARTICLES = sorted((Path(__file__).resolve().parent.parent / "data" / "articles").glob("*-*.[mt][dx]*"))
 TEXTS = [p.read_text(encoding="utf-8") for p in ARTICLES]

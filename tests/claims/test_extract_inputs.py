@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.extract import (
+from marketfact.claims.extract import (
     BinaryArticleError,
     EmptyArticleError,
     ExtractionError,

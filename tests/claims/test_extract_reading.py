@@ -11,8 +11,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from claims.extract import extract_claims
-from claims.extract.sentences import mask_markdown, split_sentences
+from marketfact.claims.extract import extract_claims
+from marketfact.claims.extract.sentences import mask_markdown, split_sentences
 
 PUB = datetime(2025, 1, 29, 7, 0, tzinfo=timezone(timedelta(hours=1)))
 MON, TUE = date(2025, 1, 27), date(2025, 1, 28)

@@ -12,7 +12,17 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from claims.hedges import AROUND, HEDGES, JUST, Bound, Hedge, Interval, claimed_interval, mostly_margin, read_hedge
+from marketfact.claims.hedges import (
+    AROUND,
+    HEDGES,
+    JUST,
+    Bound,
+    Hedge,
+    Interval,
+    claimed_interval,
+    mostly_margin,
+    read_hedge,
+)
 
 MAGNITUDES = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("250"), places=4)
 DECIMALS = st.integers(min_value=0, max_value=2)

@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from claims.hedges import (
+from marketfact.claims.hedges import (
     AROUND,
     HEDGES,
     JUST,

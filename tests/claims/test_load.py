@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.load import ClaimFileError, load_claims
+from marketfact.claims.load import ClaimFileError, load_claims
 
 GOOD = """
 article: {published_at: 2025-01-29T07:00:00+01:00}

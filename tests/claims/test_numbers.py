@@ -7,8 +7,8 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.model import SCALES
-from claims.numbers import UnknownUnitError, find_quantities, parse_number, parse_quantity, vocabulary
+from marketfact.claims.model import SCALES
+from marketfact.claims.numbers import UnknownUnitError, find_quantities, parse_number, parse_quantity, vocabulary
 
 # ---- numbers -------------------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.periods import (
+from marketfact.claims.periods import (
     NoSessionError,
     PeriodError,
     UnknownPeriodError,

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from checks.runreport import RunReport  # noqa: E402
-from checks.verdicts import Label, Verdict  # noqa: E402
-from claims.model import ClaimFile  # noqa: E402
+from marketfact.checks.runreport import RunReport  # noqa: E402
+from marketfact.checks.verdicts import Label, Verdict  # noqa: E402
+from marketfact.claims.model import ClaimFile  # noqa: E402
 
 COVERAGE = ROOT / "tests" / "data" / "claimsets" / "coverage.yaml"
 GOLDEN = ROOT / "tests" / "data" / "golden" / "coverage_verdicts.csv"
@@ -39,9 +39,9 @@ STRING_COLUMNS = ("claim_id", "label", "end_session", "basis", "alt_basis")
 
 def run_claims(claims: ClaimFile, validate: bool = False) -> RunReport:
     """Run ``claims`` in-process on the shipped snapshot: ECB and Yahoo-bar FX, the snapshot's share counts."""
-    from checks.run import run_in_process
-    from market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
-    from market.yahoo import YFinanceFxSource
+    from marketfact.checks.run import run_in_process
+    from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+    from marketfact.market.yahoo import YFinanceFxSource
 
     snapshot = SnapshotSource()
     # Yahoo's FX series read from the snapshot's EURUSD=X file, so fx: yahoo works offline.
@@ -98,7 +98,7 @@ def write_golden(frame: pd.DataFrame, path: Path = GOLDEN) -> None:
 
 def main() -> None:
     """Run the coverage set and rewrite the golden CSV; print the label counts to check the diff against."""
-    from claims.load import load_claims
+    from marketfact.claims.load import load_claims
 
     frame = verdict_frame(run_claims(load_claims(COVERAGE)))
     write_golden(frame)

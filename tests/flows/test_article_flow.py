@@ -12,9 +12,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from checks.verdicts import Label
-from claims.extract import NoClaimsFoundError, read_article
-from claims.load import load_claims
+from marketfact.checks.verdicts import Label
+from marketfact.claims.extract import NoClaimsFoundError, read_article
+from marketfact.claims.load import load_claims
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -42,8 +42,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     and an article without claims."""
     from prefect.testing.utilities import prefect_test_harness
 
-    from flows.article import check_article
-    from flows.verify import verify_claims
+    from marketfact.flows.article import check_article
+    from marketfact.flows.verify import verify_claims
 
     out = tmp_path_factory.mktemp("out")
     hostile = tmp_path_factory.mktemp("articles") / "hostile.md"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from flows import runtime
-from flows.runtime import ENV_DEFAULTS, configure_prefect, configured_api_url, prefect_env_defaults
-from flows.tempserver import prefect_database_at_head
+from marketfact.flows import runtime
+from marketfact.flows.runtime import ENV_DEFAULTS, configure_prefect, configured_api_url, prefect_env_defaults
+from marketfact.flows.tempserver import prefect_database_at_head
 
 OWN_NAMES = {"PREFECT_HOME", "PREFECT_PROFILES_PATH"} | {n for d in ENV_DEFAULTS for n in d.names}
 

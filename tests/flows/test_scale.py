@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 def test_dask_local_cluster_of_two_workers(tmp_path: Path) -> None:
     from prefect.testing.utilities import prefect_test_harness
 
-    from flows.verify import with_task_runner
+    from marketfact.flows.verify import with_task_runner
 
     flow = with_task_runner("dask", workers=2)
     assert type(flow.task_runner).__name__ == "DaskTaskRunner"
@@ -31,7 +31,7 @@ def test_dask_local_cluster_of_two_workers(tmp_path: Path) -> None:
 
 
 def test_unknown_task_runner_is_refused() -> None:
-    from flows.verify import with_task_runner
+    from marketfact.flows.verify import with_task_runner
 
     with pytest.raises(ValueError, match="unknown task runner 'ray'"):
         with_task_runner("ray")

@@ -15,7 +15,7 @@ import httpx
 import pytest
 import yaml
 
-from flows.schedules import ScheduleConfigError, load_schedule, prefect_yaml
+from marketfact.flows.schedules import ScheduleConfigError, load_schedule, prefect_yaml
 from tests.conftest import ROOT, SEED
 
 

@@ -20,7 +20,7 @@ def seed_run(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
     """One real Prefect flow run of the seed file (Prefect's test harness: a temporary database)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    from flows.verify import verify_claims
+    from marketfact.flows.verify import verify_claims
 
     out = tmp_path_factory.mktemp("out")
     with prefect_test_harness():

@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from checks.runreport import DataSourceInfo, RunReport
-from checks.verdicts import EvidenceRow, Label, Verdict
-from claims.hedges import claimed_interval
-from claims.load import load_claims
-from claims.model import Claim
-from market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+from marketfact.checks.runreport import DataSourceInfo, RunReport
+from marketfact.checks.verdicts import EvidenceRow, Label, Verdict
+from marketfact.claims.hedges import claimed_interval
+from marketfact.claims.load import load_claims
+from marketfact.claims.model import Claim
+from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "deepseek-2025-01.yaml"
 SNAPSHOT = SnapshotSource()

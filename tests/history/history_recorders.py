@@ -15,10 +15,10 @@ from history_builders import at, deepseek_claims, deepseek_verdicts, run_report,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from checks.verdicts import Label
-from history.changes import Observation, classify
-from history.models import ChangeRecord, VerdictRecord
-from history.store import HistoryStore
+from marketfact.checks.verdicts import Label
+from marketfact.history.changes import Observation, classify
+from marketfact.history.models import ChangeRecord, VerdictRecord
+from marketfact.history.store import HistoryStore
 
 RUNS_PER_PROCESS = 12
 CLAIMS = 5

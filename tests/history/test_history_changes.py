@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.verdicts import Label
-from history.changes import ChangeKind, Observation, classify, same_measurement
+from marketfact.checks.verdicts import Label
+from marketfact.history.changes import ChangeKind, Observation, classify, same_measurement
 
 C, M, W, U = Label.CORRECT, Label.MOSTLY_CORRECT, Label.INCORRECT, Label.UNVERIFIABLE  # W: wrong
 NVDA = -16.968167157481422  # 142.62 → 118.42, the snapshot's closes of 24 and 27 Jan 2025

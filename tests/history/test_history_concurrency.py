@@ -6,7 +6,7 @@ from pathlib import Path
 
 from history_recorders import assert_complete_and_consistent, record_in_two_processes
 
-from history.store import HistoryStore
+from marketfact.history.store import HistoryStore
 
 
 def test_two_processes_record_at_once(tmp_path: Path) -> None:

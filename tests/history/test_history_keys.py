@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from history_builders import deepseek_claims, deepseek_verdicts
 
-from checks.verdicts import EvidenceRow
-from claims.model import Claim
-from history.keys import canonical_claim, claim_hash, evidence_fingerprint, normalise_period
+from marketfact.checks.verdicts import EvidenceRow
+from marketfact.claims.model import Claim
+from marketfact.history.keys import canonical_claim, claim_hash, evidence_fingerprint, normalise_period
 
 NVDA: dict[str, Any] = {
     "id": "nvda-monday-plunge",

@@ -13,10 +13,10 @@ from alembic.migration import MigrationContext
 from history_builders import at, deepseek_claims, deepseek_verdicts, run_report
 from sqlalchemy import inspect
 
-import history
-from history.engine import MIGRATIONS, alembic_config
-from history.models import Base
-from history.store import HistoryStore
+import marketfact.history
+from marketfact.history.engine import MIGRATIONS, alembic_config
+from marketfact.history.models import Base
+from marketfact.history.store import HistoryStore
 
 TABLES = {"runs", "claims", "verdicts", "verdict_changes"}
 
@@ -71,7 +71,7 @@ def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
 def test_migrations_are_found_next_to_the_package_from_any_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert Path(history.__file__).resolve().parent / "migrations" == MIGRATIONS
+    assert Path(marketfact.history.__file__).resolve().parent / "migrations" == MIGRATIONS
     monkeypatch.chdir(tmp_path)
     with HistoryStore("sqlite:///relative/h.db") as store:
         store.upgrade()
@@ -79,7 +79,7 @@ def test_migrations_are_found_next_to_the_package_from_any_working_directory(
 
 
 def test_the_developer_ini_migrates_a_database_given_on_the_command_line(tmp_path: Path) -> None:
-    ini = Path(history.__file__).resolve().parent / "alembic.ini"
+    ini = Path(marketfact.history.__file__).resolve().parent / "alembic.ini"
     url = f"sqlite:///{tmp_path}/cli.db"
     config = Config(str(ini), cmd_opts=argparse.Namespace(x=[f"url={url}"]))
     command.upgrade(config, "head")

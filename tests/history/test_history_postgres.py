@@ -24,9 +24,9 @@ from history_builders import MONDAY, at, close_change, deepseek_claims, deepseek
 from history_recorders import assert_complete_and_consistent, record_in_two_processes
 from sqlalchemy import create_engine, text
 
-from checks.verdicts import Label
-from history import ChangeKind, HistoryStore
-from history.models import Base
+from marketfact.checks.verdicts import Label
+from marketfact.history import ChangeKind, HistoryStore
+from marketfact.history.models import Base
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from history import HistoryError, HistoryStore
-from history.engine import SCHEMA_HEAD, VERSION_TABLE
+from marketfact.history import HistoryError, HistoryStore
+from marketfact.history.engine import SCHEMA_HEAD, VERSION_TABLE
 
 REPO = Path(__file__).resolve().parents[2]
 

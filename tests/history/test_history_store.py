@@ -20,9 +20,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from checks.verdicts import Label
-from claims.model import Claim
-from history import (
+from marketfact.checks.verdicts import Label
+from marketfact.claims.model import Claim
+from marketfact.history import (
     ChangeKind,
     HistoryStore,
     RunAlreadyRecordedError,
@@ -31,7 +31,7 @@ from history import (
     format_history,
     format_runs,
 )
-from history.models import ChangeRecord, ClaimRecord, RunRecord, VerdictRecord
+from marketfact.history.models import ChangeRecord, ClaimRecord, RunRecord, VerdictRecord
 
 FRIDAY = date(2025, 1, 24)
 

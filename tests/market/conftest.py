@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 from yfinance.exceptions import YFPricesMissingError
 
-from market.model import PriceSeries
-from market.snapshot import SHIPPED_SNAPSHOT, SnapshotSource, read_price_csv
+from marketfact.market.model import PriceSeries
+from marketfact.market.snapshot import SHIPPED_SNAPSHOT, SnapshotSource, read_price_csv
 
 
 def yahoo_frame(

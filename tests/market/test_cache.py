@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from pandas.testing import assert_frame_equal
 
-from market.cache import CachedPriceSource, CacheKey, atomic_write, decode_entry, encode_entry
-from market.model import empty_price_frame
-from market.source import NoDataError, PriceSource
-from market.yahoo import YFinanceSource
+from marketfact.market.cache import CachedPriceSource, CacheKey, atomic_write, decode_entry, encode_entry
+from marketfact.market.model import empty_price_frame
+from marketfact.market.source import NoDataError, PriceSource
+from marketfact.market.yahoo import YFinanceSource
 
 JAN = (date(2025, 1, 13), date(2025, 1, 31))
 LATE_JAN = (date(2025, 1, 21), date(2025, 1, 28))
@@ -162,7 +162,7 @@ FORK = multiprocessing.get_context("fork")
 
 
 def _crash_while_writing(cache_dir: Path) -> None:
-    from market.snapshot import SnapshotSource
+    from marketfact.market.snapshot import SnapshotSource
 
     snapshot = SnapshotSource()
     series = dataclasses.replace(snapshot.history("NVDA", *JAN), source="replacement")
@@ -209,7 +209,7 @@ def test_a_failed_write_cleans_up_and_keeps_the_old_file(snapshot, tmp_path, mon
 
 
 def _write_repeatedly(cache_dir: Path, tag: str, rounds: int) -> None:
-    from market.snapshot import SnapshotSource
+    from marketfact.market.snapshot import SnapshotSource
 
     snapshot = SnapshotSource()
     cache = CachedPriceSource(snapshot, cache_dir)

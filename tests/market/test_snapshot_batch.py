@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from market.snapshot import SHIPPED_SNAPSHOT, SnapshotSource, read_price_csv, read_price_csvs
-from market.source import ChainedPriceSource, MarketDataError, prefetch
+from marketfact.market.snapshot import SHIPPED_SNAPSHOT, SnapshotSource, read_price_csv, read_price_csvs
+from marketfact.market.source import ChainedPriceSource, MarketDataError, prefetch
 
 
 def shipped_files() -> dict[str, Path]:

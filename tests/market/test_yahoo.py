@@ -26,8 +26,8 @@ from yfinance.exceptions import (
     YFTzMissingError,
 )
 
-from market.model import PRICE_COLUMNS
-from market.source import (
+from marketfact.market.model import PRICE_COLUMNS
+from marketfact.market.source import (
     FxSource,
     MarketDataError,
     NoDataError,
@@ -36,7 +36,7 @@ from market.source import (
     SharesSource,
     SourceUnavailableError,
 )
-from market.yahoo import (
+from marketfact.market.yahoo import (
     YFinanceFxSource,
     YFinanceSharesSource,
     YFinanceSource,
@@ -269,8 +269,8 @@ def test_the_real_yfinance_without_network_fails_fast_with_one_line(tmp_path):
         import yfinance
         yfinance.config.network.proxy = "http://127.0.0.1:9"
         yfinance.set_tz_cache_location({str(tmp_path)!r})
-        from market.source import MarketDataError
-        from market.yahoo import YFinanceSource
+        from marketfact.market.source import MarketDataError
+        from marketfact.market.yahoo import YFinanceSource
         start = time.monotonic()
         try:
             YFinanceSource(timeout=5).history("NVDA", date(2025, 1, 13), date(2025, 1, 31))

@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_the_default_snapshot_is_the_shipped_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    from market.snapshot import SHIPPED_SNAPSHOT as from_market
+    from marketfact.market.snapshot import SHIPPED_SNAPSHOT as from_market
 
     monkeypatch.delenv("MARKETFACT_SNAPSHOT_DIR", raising=False)
     assert from_market == SHIPPED_SNAPSHOT

@@ -15,11 +15,11 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
-from checks.quality.outcome import ExpectationResult, ValidationOutcome
-from checks.runreport import DataSourceInfo, RunReport
-from checks.verdicts import Alternative, EvidenceRow, Label, PathRow, Verdict
-from claims.model import Article, Claim
-from market.snapshot import SHIPPED_SNAPSHOT, EcbFxSource, SnapshotSharesSource, read_price_csv
+from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
+from marketfact.checks.runreport import DataSourceInfo, RunReport
+from marketfact.checks.verdicts import Alternative, EvidenceRow, Label, PathRow, Verdict
+from marketfact.claims.model import Article, Claim
+from marketfact.market.snapshot import SHIPPED_SNAPSHOT, EcbFxSource, SnapshotSharesSource, read_price_csv
 
 RETRIEVED = datetime(2025, 2, 15, 9, 30, tzinfo=UTC)
 PUBLISHED = datetime.fromisoformat("2025-01-29T07:00:00+01:00")
@@ -360,7 +360,7 @@ def seed_run() -> RunReport:
 @pytest.fixture(scope="session")
 def seed_html(seed_run: RunReport) -> dict[str, str]:
     """The seed run's report page in each language (rendered once: charts take a few tenths of a second)."""
-    from reports import render_html
+    from marketfact.reports import render_html
 
     return {lang: render_html(seed_run, lang) for lang in ("en", "de")}
 

@@ -15,15 +15,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from checks.run import run_in_process
-from checks.runreport import ArticleExtraction, ClaimSpan, RunReport, SkippedNumber
-from checks.verdicts import Label
-from claims.extract import extract_claims, parse_published, read_article
-from claims.load import parse_claims
-from market.bundle import market_data
-from reports import render_html
-from reports.article import SEVERITY, article_extraction, passages, worst
-from reports.i18n import Formatter
+from marketfact.checks.run import run_in_process
+from marketfact.checks.runreport import ArticleExtraction, ClaimSpan, RunReport, SkippedNumber
+from marketfact.checks.verdicts import Label
+from marketfact.claims.extract import extract_claims, parse_published, read_article
+from marketfact.claims.load import parse_claims
+from marketfact.market.bundle import market_data
+from marketfact.reports import render_html
+from marketfact.reports.article import SEVERITY, article_extraction, passages, worst
+from marketfact.reports.i18n import Formatter
 from tests.conftest import ROOT
 
 ARTICLES = ROOT / "tests" / "data" / "articles"

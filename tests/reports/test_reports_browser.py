@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from reports import render_html, write_reports
+from marketfact.reports import render_html, write_reports
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [

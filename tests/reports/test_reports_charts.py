@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from reports.charts import BAND_COLOUR, signed_interval, verdict_chart
-from reports.i18n import MINUS, Formatter
+from marketfact.reports.charts import BAND_COLOUR, signed_interval, verdict_chart
+from marketfact.reports.i18n import MINUS, Formatter
 
 
 def texts(svg: str) -> list[str]:
@@ -93,7 +93,7 @@ def test_signed_interval_follows_the_direction(cases: Any) -> None:
 
 
 def test_renderer_refuses_to_fetch() -> None:
-    from reports.charts import _to_svg
+    from marketfact.reports.charts import _to_svg
 
     remote = {"data": {"url": "https://example.org/prices.csv"}, "mark": "point"}
     with pytest.raises(ValueError, match="not allowed"):

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from checks.runreport import RunReport
-from checks.verdicts import Label
-from reports import claim_review
-from reports.claimreview import RATING_VALUES
+from marketfact.checks.runreport import RunReport
+from marketfact.checks.verdicts import Label
+from marketfact.reports import claim_review
+from marketfact.reports.claimreview import RATING_VALUES
 
 
 def test_required_fields(seed_run: RunReport) -> None:

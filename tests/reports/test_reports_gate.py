@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from reports import exit_code_for
+from marketfact.reports import exit_code_for
 
 PASS, FAIL, UNVERIFIABLE = "nvda_plunge", "nvda_rebound", "siemens_unverifiable"
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from reports import render_html, report_json
-from reports.html import stylesheet
-from reports.jsonreport import validate_report
-from reports.safety import json_for_script, safe_href
+from marketfact.reports import render_html, report_json
+from marketfact.reports.html import stylesheet
+from marketfact.reports.jsonreport import validate_report
+from marketfact.reports.safety import json_for_script, safe_href
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from checks.runreport import RunReport
-from reports import render_html
+from marketfact.checks.runreport import RunReport
+from marketfact.reports import render_html
 
 
 def text(node: object) -> str:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from reports.i18n import MINUS, WORDS, Formatter, check_lang
+from marketfact.reports.i18n import MINUS, WORDS, Formatter, check_lang
 
 NBSP = "\u00a0"
 

@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from checks.runreport import RunReport
-from reports import report_json, write_reports
-from reports.jsonreport import report_schema, validate_report
+from marketfact.checks.runreport import RunReport
+from marketfact.reports import report_json, write_reports
+from marketfact.reports.jsonreport import report_schema, validate_report
 
 
 def test_schema_is_valid_and_documented() -> None:

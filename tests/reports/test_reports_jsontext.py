@@ -18,12 +18,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.runreport import RunReport
-from claims.model import Article
-from reports import write_reports
-from reports.index import read_head, scan_runs
-from reports.jsonreport import dumps, report_json
-from reports.jsontext import dumps_indented
+from marketfact.checks.runreport import RunReport
+from marketfact.claims.model import Article
+from marketfact.reports import write_reports
+from marketfact.reports.index import read_head, scan_runs
+from marketfact.reports.jsonreport import dumps, report_json
+from marketfact.reports.jsontext import dumps_indented
 
 
 def _stdlib(data: Any) -> str:

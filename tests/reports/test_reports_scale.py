@@ -22,15 +22,15 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.quality.outcome import ExpectationResult, ValidationOutcome
-from checks.runreport import RunReport
-from checks.verdicts import Label
-from reports import MAX_CLAIM_CARDS, render_html, write_reports
-from reports import _write_atomically as write_atomically
-from reports.article import SEVERITY
-from reports.digest import even_shares, select_cards
-from reports.jsonreport import dumps, report_json, report_text, validate_report
-from reports.jsontext import Encoded, LazyList, dumps_indented, iter_indented
+from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
+from marketfact.checks.runreport import RunReport
+from marketfact.checks.verdicts import Label
+from marketfact.reports import MAX_CLAIM_CARDS, render_html, write_reports
+from marketfact.reports import _write_atomically as write_atomically
+from marketfact.reports.article import SEVERITY
+from marketfact.reports.digest import even_shares, select_cards
+from marketfact.reports.jsonreport import dumps, report_json, report_text, validate_report
+from marketfact.reports.jsontext import Encoded, LazyList, dumps_indented, iter_indented
 
 
 def _stdlib(data: Any) -> str:

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from checks.runreport import RunReport
-from reports.summary import markdown_summary, verdict_rows
+from marketfact.checks.runreport import RunReport
+from marketfact.reports.summary import markdown_summary, verdict_rows
 
 
 def test_a_row_and_a_line_per_claim(seed_run: RunReport) -> None:

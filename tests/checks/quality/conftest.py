@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture(scope="session")
 def quality_run():  # type: ignore[no-untyped-def]
     """One QualityRun (one ephemeral GX context, suites built once) shared by the tests."""
-    from checks.quality.runner import QualityRun
+    from marketfact.checks.quality.runner import QualityRun
 
     return QualityRun()
 

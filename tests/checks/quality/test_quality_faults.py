@@ -15,8 +15,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from checks.quality.pricebatch import split_note
-from market.model import PriceSeries
+from marketfact.checks.quality.pricebatch import split_note
+from marketfact.market.model import PriceSeries
 
 D = date.fromisoformat
 WINDOW = (D("2025-01-13"), D("2025-02-14"))  # the snapshot's whole span
@@ -75,7 +75,7 @@ AWAY_CASES = ["nan close", "missing session", "prices x100 on one day", "negativ
 
 def validate_cases(quality_run, snapshot, instruments, cases, needed):  # type: ignore[no-untyped-def]
     """All cases in one pass of the suites: each broken copy of NVDA under its own name."""
-    from checks.quality.pricebatch import PriceCheck
+    from marketfact.checks.quality.pricebatch import PriceCheck
 
     checks = [
         PriceCheck(
@@ -194,6 +194,6 @@ def test_split_adjusted_prices_with_a_split_note_pass(quality_run, snapshot, ins
     ],
 )
 def test_split_notes_are_read(note: str, expected: dict) -> None:
-    from checks.quality.pricebatch import parse_split_notes
+    from marketfact.checks.quality.pricebatch import parse_split_notes
 
     assert parse_split_notes((note,)) == expected

@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from checks.quality.fx import fx_evidence
-from claims.model import Claim
-from market.model import FxQuote, SharesQuote
-from market.snapshot import EcbFxSource, SnapshotSharesSource
+from marketfact.checks.quality.fx import fx_evidence
+from marketfact.claims.model import Claim
+from marketfact.market.model import FxQuote, SharesQuote
+from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource
 
 D = date.fromisoformat
 MONDAY = D("2025-01-27")
@@ -88,7 +88,7 @@ def test_share_counts(quality_run, nvda_count, change, on, critical, warning) ->
 
 
 def test_many_share_counts_in_one_pass(quality_run, nvda_count) -> None:  # type: ignore[no-untyped-def]
-    from checks.quality.shares import shares_key
+    from marketfact.checks.quality.shares import shares_key
 
     outcomes = quality_run.validate_shares_many(
         [(nvda_count, MONDAY), (dataclasses.replace(nvda_count, shares=24_490.0), D("2025-01-28"))]

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from checks.quality.pricebatch import PriceCheck, build_frames
+from marketfact.checks.quality.pricebatch import PriceCheck, build_frames
 from tests.conftest import ROOT
 
 D = date.fromisoformat
@@ -29,10 +29,11 @@ def test_gx_is_imported_lazily_and_runs_quietly(tmp_path: Path) -> None:
         import sys, tempfile, os
         from datetime import date
         from pathlib import Path
-        import checks.quality, checks.quality.runner, checks.quality.validate, checks.quality.prices
+        import marketfact.checks.quality, marketfact.checks.quality.runner
+        import marketfact.checks.quality.validate, marketfact.checks.quality.prices
         assert "great_expectations" not in sys.modules, "GX imported at module import time"
-        from checks.quality.runner import QualityRun
-        from market.snapshot import SnapshotSource
+        from marketfact.checks.quality.runner import QualityRun
+        from marketfact.market.snapshot import SnapshotSource
         run = QualityRun()
         assert "great_expectations" not in sys.modules, "GX imported by QualityRun()"
         snap = SnapshotSource()
@@ -58,7 +59,7 @@ def test_gx_is_imported_lazily_and_runs_quietly(tmp_path: Path) -> None:
 
 
 def test_data_docs_are_built_and_each_outcome_links_to_its_page(tmp_path: Path, snapshot, instruments) -> None:  # type: ignore[no-untyped-def]
-    from checks.quality.runner import QualityRun
+    from marketfact.checks.quality.runner import QualityRun
 
     run = QualityRun()
     assert run.build_data_docs(tmp_path) is None  # nothing validated, nothing to show, GX not needed
@@ -111,11 +112,11 @@ def test_evidence_cells_grow_with_values_touched_not_with_claims(snapshot, instr
 
 
 def test_seed_run_validates_every_frame_and_passes(seed_claims, snapshot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from checks.plan import plan_run
-    from checks.quality.runner import QualityRun
-    from checks.quality.validate import extra_problems, validate_run
-    from checks.run import fetch_all, fetch_conversions
-    from market.snapshot import EcbFxSource, SnapshotSharesSource
+    from marketfact.checks.plan import plan_run
+    from marketfact.checks.quality.runner import QualityRun
+    from marketfact.checks.quality.validate import extra_problems, validate_run
+    from marketfact.checks.run import fetch_all, fetch_conversions
+    from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource
 
     plan = plan_run(seed_claims, snapshot.instruments())
     series, _ = fetch_all(plan, snapshot)
@@ -135,8 +136,8 @@ def test_seed_run_validates_every_frame_and_passes(seed_claims, snapshot, tmp_pa
 
 def test_no_verdict_on_broken_data_is_a_pass(seed_claims, snapshot) -> None:  # type: ignore[no-untyped-def]
     """The engine turns a critical failure on a verdict's values into UNVERIFIABLE, naming it."""
-    from checks.run import run_in_process
-    from market.snapshot import EcbFxSource, SnapshotSharesSource
+    from marketfact.checks.run import run_in_process
+    from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource
 
     class Broken:
         """The snapshot with NVDA's close of Monday 27 January removed and 6857.T's dates shifted to UTC."""

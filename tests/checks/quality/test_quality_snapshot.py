@@ -111,7 +111,7 @@ CLEAN = ["NVDA", "6857.T", "^IXIC", "^GSPC", "^N225", "^GDAXI", "AVGO", "TSM", "
 
 
 def test_every_other_series_passes_on_all_its_closes_and_lows(quality_run, snapshot, instruments) -> None:  # type: ignore[no-untyped-def]
-    from checks.quality.pricebatch import PriceCheck
+    from marketfact.checks.quality.pricebatch import PriceCheck
 
     checks = []
     for symbol in CLEAN:
