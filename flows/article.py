@@ -16,6 +16,7 @@ from prefect.cache_policies import NO_CACHE
 from marketfact.checks.runreport import ArticleExtraction
 from marketfact.flows.tasks import FlowResult
 from marketfact.flows.verify import verification_steps
+from marketfact.settings import absolute, absolute_url
 
 CLAIMS_FILE_NAME = "claims.yaml"
 """The claim file's name inside the run's report folder."""
@@ -77,6 +78,11 @@ def check_article(
     logger = get_run_logger()
     started = now()
     run_id = new_run_id(started)
+    # Relative paths (a deployment's parameters) are taken from the working directory, here, once.
+    article_path, out_dir, cache_dir = str(absolute(article_path)), str(absolute(out_dir)), str(absolute(cache_dir))
+    snapshot_dir = str(absolute(snapshot_dir)) if snapshot_dir else None
+    history_url = absolute_url(history_url) if history_url else None
+    aliases = [str(absolute(a)) for a in aliases or ()]
     claims_path = Path(out_dir) / run_id / CLAIMS_FILE_NAME
     extraction, lines = extract_task(article_path, published, lang, list(aliases or ()), online, str(claims_path))
     logger.info(

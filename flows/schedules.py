@@ -13,7 +13,11 @@
         cron: "0 23 * * 1-5"      # or an explicit cron with its time zone
         timezone: Europe/Berlin
 
-The same deployments are written to ``prefect.yaml`` for work pools (``marketfact deployments``).
+Relative paths in the file (``claims``, ``out_dir``, a ``sqlite:///`` history) are relative to the schedule
+file's folder, so ``marketfact serve`` means the same from any working directory. The same deployments are
+written to ``prefect.yaml`` for work pools (``marketfact deployments``) with the paths as written: there they
+are relative to the worker's working directory (``MARKETFACT_HOME``, prefect.yaml's pull step), and the flow
+makes them absolute when it starts.
 No Prefect import here: this module only reads and checks the configuration.
 """
 
@@ -25,9 +29,10 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from marketfact.market.calendars import UnknownExchangeError
+from marketfact.settings import absolute, absolute_url
 
 
 class ScheduleConfigError(Exception):
@@ -102,14 +107,19 @@ class DeploymentConfig(_Strict):
         at = dt.datetime.combine(dt.date(2025, 1, 1), close) + dt.timedelta(minutes=self.delay_minutes)
         return f"{at.minute} {at.hour} * * {self.weekdays}", zone
 
-    def parameters(self, defaults: RunDefaults) -> dict[str, Any]:
-        """The flow parameters of this deployment."""
+    def parameters(self, defaults: RunDefaults, base: Path | None = None) -> dict[str, Any]:
+        """The flow parameters of this deployment; with ``base``, relative paths are made absolute from it."""
+        claims, out_dir = self.claims, self.out_dir or defaults.out_dir
+        history_url = self.history_url if self.history_url is not None else defaults.history_url
+        if base is not None:
+            claims, out_dir = str(absolute(claims, base)), str(absolute(out_dir, base))
+            history_url = absolute_url(history_url, base) if history_url else history_url
         return {
-            "claims_path": self.claims,
-            "out_dir": self.out_dir or defaults.out_dir,
+            "claims_path": claims,
+            "out_dir": out_dir,
             "source": self.source or defaults.source,
             "lang": self.lang or defaults.lang,
-            "history_url": self.history_url if self.history_url is not None else defaults.history_url,
+            "history_url": history_url,
         }
 
 
@@ -118,6 +128,16 @@ class ScheduleFile(_Strict):
 
     defaults: RunDefaults = RunDefaults()
     deployments: list[DeploymentConfig] = Field(min_length=1)
+    _folder: Path | None = PrivateAttr(default=None)
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder of the file this was read from: relative paths in it are relative to this folder."""
+        return self._folder
+
+    def parameters(self, deployment: DeploymentConfig) -> dict[str, Any]:
+        """``deployment``'s flow parameters, its paths absolute from the file's folder."""
+        return deployment.parameters(self.defaults, self._folder)
 
     @model_validator(mode="after")
     def _unique(self) -> ScheduleFile:
@@ -149,6 +169,7 @@ def load_schedule(path: Path) -> ScheduleFile:
         raise ScheduleConfigError(f"{path}: not valid YAML: {exc}") from None
     try:
         parsed = ScheduleFile.model_validate(data)
+        parsed._folder = absolute(path).parent
         for d in parsed.deployments:
             if d.after_close:
                 exchange_close(d.after_close)

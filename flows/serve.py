@@ -47,7 +47,7 @@ def deployments(schedule: ScheduleFile):  # type: ignore[no-untyped-def]
             verify_claims.to_deployment(
                 name=d.name,
                 schedules=[Cron(cron, timezone=zone)],
-                parameters=d.parameters(schedule.defaults),
+                parameters=schedule.parameters(d),
                 description=f"Re-check {d.claims} ({cron}, {zone})",
                 tags=["marketfact"],
             )

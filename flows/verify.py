@@ -30,6 +30,7 @@ from marketfact.flows.tasks import (
     validate_task,
 )
 from marketfact.market.bundle import market_data
+from marketfact.settings import absolute, absolute_url
 
 MAX_FETCH_TASKS = 16
 """Instruments are fetched in at most this many tasks: task runs follow instruments, not claims. Requests to
@@ -87,9 +88,17 @@ def verify_claims(
     """Check every claim of a claim file against market data and write the reports.
 
     ``synthetic`` marks the run's report as made from generated data (the benchmark's), never market data.
+    Relative paths (a deployment's parameters) are taken from the working directory, here, once.
     """
     return verification_steps(
-        claims_path, out_dir, source, lang, snapshot_dir, cache_dir, history_url, synthetic=synthetic
+        str(absolute(claims_path)),
+        str(absolute(out_dir)),
+        source,
+        lang,
+        str(absolute(snapshot_dir)) if snapshot_dir else None,
+        str(absolute(cache_dir)),
+        absolute_url(history_url) if history_url else None,
+        synthetic=synthetic,
     )
 
 

@@ -24,6 +24,11 @@ if TYPE_CHECKING:  # imported lazily: the extractor costs about a second to impo
     from marketfact.claims.extract import Extraction
 
 EXIT_FILE_ERROR = 2
+
+# Every path a user types is made absolute here, from the working directory (click's resolve_path), and
+# stays absolute: Great Expectations, a Prefect worker and a Dask worker need not share our directory.
+PATH = click.Path(path_type=Path, resolve_path=True)
+FILE_PATH = click.Path(path_type=Path, dir_okay=False, resolve_path=True)
 EXIT_GATE = 1
 
 
@@ -45,8 +50,8 @@ def main(ctx: click.Context) -> None:
 
 
 @main.command()
-@click.argument("claims_file", type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), help="Report folder [default: out/].")
+@click.argument("claims_file", type=PATH)
+@click.option("-o", "--out", "out_dir", type=PATH, help="Report folder [default: out/].")
 @click.option(
     "--source",
     type=click.Choice(["auto", "snapshot", "yfinance"]),
@@ -239,17 +244,17 @@ def _claim_lines(extraction: Extraction) -> list[str]:
 
 
 @main.command()
-@click.argument("article", type=click.Path(path_type=Path))
+@click.argument("article", type=PATH)
 @click.option("--published", metavar="DATETIME", help=_PUBLISHED_HELP)
 @click.option(
     "--lang", type=click.Choice(["auto", "de", "en"]), default="auto", show_default=True,
     help="The article's language; auto tells German from English by its function words.",
 )  # fmt: skip
 @click.option(
-    "-o", "--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+    "-o", "--out", "out_file", type=FILE_PATH,
     help="Write the claim file here [default: print it to stdout].",
 )  # fmt: skip
-@click.option("--aliases", "alias_files", multiple=True, type=click.Path(path_type=Path), help=_ALIASES_HELP)
+@click.option("--aliases", "alias_files", multiple=True, type=PATH, help=_ALIASES_HELP)
 @click.option("--online", is_flag=True, help=_ONLINE_HELP)
 def extract(
     article: Path, published: str | None, lang: str, out_file: Path | None, alias_files: tuple[Path, ...], online: bool
@@ -285,13 +290,13 @@ def extract(
 
 
 @main.command("check-article")
-@click.argument("article", type=click.Path(path_type=Path))
+@click.argument("article", type=PATH)
 @click.option("--published", metavar="DATETIME", help=_PUBLISHED_HELP)
 @click.option(
     "--lang", type=click.Choice(["auto", "de", "en"]), default="auto", show_default=True,
     help="The article's language; auto tells German from English by its function words.",
 )  # fmt: skip
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), help="Report folder [default: out/].")
+@click.option("-o", "--out", "out_dir", type=PATH, help="Report folder [default: out/].")
 @click.option("--report-lang", type=click.Choice(["en", "de"]), help="Report language and number format [default: en].")
 @click.option(
     "--source",
@@ -303,7 +308,7 @@ def extract(
     type=click.Choice(["fail", "unverifiable"]),
     help="Exit 1 when any claim fails (fail), or fails or cannot be verified (unverifiable).",
 )
-@click.option("--aliases", "alias_files", multiple=True, type=click.Path(path_type=Path), help=_ALIASES_HELP)
+@click.option("--aliases", "alias_files", multiple=True, type=PATH, help=_ALIASES_HELP)
 @click.option("--online", is_flag=True, help=_ONLINE_HELP)
 @click.pass_context
 def check_article(
@@ -366,7 +371,7 @@ def check_article(
 
 @main.command()
 @click.argument("claim", required=False)
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), help="Report folder whose history to read.")
+@click.option("-o", "--out", "out_dir", type=PATH, help="Report folder whose history to read.")
 @click.option("--runs", is_flag=True, help="List the recorded runs instead of claims.")
 @click.pass_context
 def history(ctx: click.Context, claim: str | None, out_dir: Path | None, runs: bool) -> None:
@@ -389,7 +394,7 @@ def history(ctx: click.Context, claim: str | None, out_dir: Path | None, runs: b
 def _config_option(text: str):  # type: ignore[no-untyped-def]
     """The ``-c/--config`` option naming the schedule file."""
     return click.option(
-        "-c", "--config", type=click.Path(path_type=Path), default=Path("schedules.yaml"), show_default=True, help=text
+        "-c", "--config", type=PATH, default=Path("schedules.yaml"), show_default=True, help=text
     )
 
 
@@ -430,7 +435,7 @@ def serve(ctx: click.Context, config: Path, limit: int | None) -> None:
 @main.command()
 @_config_option("The schedule file to translate.")
 @click.option("--work-pool", default="marketfact", show_default=True, help="The work pool the deployments use.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("prefect.yaml"), show_default=True)
+@click.option("-o", "--output", type=PATH, default=Path("prefect.yaml"), show_default=True)
 def deployments(config: Path, work_pool: str, output: Path) -> None:
     """Write prefect.yaml: the schedule file's deployments, for `prefect deploy` to a work pool."""
     import yaml
@@ -438,7 +443,7 @@ def deployments(config: Path, work_pool: str, output: Path) -> None:
     from marketfact.flows.schedules import prefect_yaml
 
     schedule = _schedule_or_exit(config)
-    header = f"# Generated by `marketfact deployments` from {config}; edit that file, not this one.\n"
+    header = f"# Generated by `marketfact deployments` from {config.name}; edit that file, not this one.\n"
     output.write_text(header + yaml.safe_dump(prefect_yaml(schedule, work_pool), sort_keys=False), encoding="utf-8")
     click.echo(f"wrote {output} ({len(schedule.deployments)} deployments, work pool {work_pool!r})")
 

@@ -5,10 +5,12 @@ Command-line options override these; nothing else in the project reads the envir
 
 from __future__ import annotations
 
+import os
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -25,11 +27,33 @@ SHIPPED_SNAPSHOT = _shipped_snapshot()
 
 SourceMode = Literal["auto", "snapshot", "yfinance"]
 
+_SQLITE_FILE = "sqlite:///"
+
+
+def absolute(path: str | os.PathLike[str], base: Path | None = None) -> Path:
+    """``path`` made absolute once, at the boundary where a user gave it: ``~`` expanded, relative paths
+    taken from ``base`` (the working directory by default), ``..`` folded. Nothing after the boundary
+    depends on the working directory (Great Expectations, a Prefect worker and a Dask worker all may not
+    share it)."""
+    expanded = Path(path).expanduser()
+    return Path(os.path.normpath((base or Path.cwd()) / expanded))
+
+
+def absolute_url(url: str, base: Path | None = None) -> str:
+    """A SQLAlchemy URL whose SQLite file is absolute (``sqlite:///out/history.db`` → ``sqlite:////…/out/…``);
+    other URLs (a server, an in-memory SQLite) are returned as given."""
+    if not url.startswith(_SQLITE_FILE):
+        return url
+    file, sep, query = url[len(_SQLITE_FILE) :].partition("?")
+    if not file or file == ":memory:" or file.startswith("/"):
+        return url
+    return f"{_SQLITE_FILE}{absolute(file, base)}{sep}{query}"
+
 
 class Settings(BaseSettings):
     """marketfact's settings; each field can be set as ``MARKETFACT_<NAME>``."""
 
-    model_config = SettingsConfigDict(env_prefix="MARKETFACT_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="MARKETFACT_", extra="ignore", validate_default=True)
 
     snapshot_dir: Path = SHIPPED_SNAPSHOT
     """The market-data snapshot read offline (the shipped one by default)."""
@@ -49,6 +73,17 @@ class Settings(BaseSettings):
     instruments_file: Path | None = None
     """An extra instruments.csv (same columns as the snapshot's) for listings the snapshot lacks."""
 
+    @field_validator("snapshot_dir", "cache_dir", "out_dir", "prefect_home", "instruments_file")
+    @classmethod
+    def _absolute_path(cls, value: Path | None) -> Path | None:
+        """Relative paths (defaults included) are taken from the working directory, once, here."""
+        return None if value is None else absolute(value)
+
+    @field_validator("history_url")
+    @classmethod
+    def _absolute_sqlite(cls, value: str | None) -> str | None:
+        return None if value is None else absolute_url(value)
+
     def history_for(self, out_dir: Path) -> str:
-        """The history URL: the setting, or a SQLite file in the report folder."""
-        return self.history_url or f"sqlite:///{Path(out_dir) / 'history.db'}"
+        """The history URL: the setting, or a SQLite file in the report folder (absolute either way)."""
+        return self.history_url or f"{_SQLITE_FILE}{absolute(out_dir) / 'history.db'}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -76,6 +77,9 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path: Path) -> None:
     assert "prefect server start" in proc.stderr
 
 
+DEPLOYMENT = "deepseek-after-xnys-close"
+
+
 @pytest.mark.slow
 def test_served_deployment_runs_on_a_real_server(tmp_path: Path) -> None:
     """prefect server on loopback → marketfact serve → prefect deployment run → history and report."""
@@ -88,14 +92,15 @@ def test_served_deployment_runs_on_a_real_server(tmp_path: Path) -> None:
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_UI_ENABLED": "false",
     }
-    out, history = tmp_path / "out", tmp_path / "history.db"
-    config = write(
-        tmp_path,
-        {
-            "defaults": {"out_dir": str(out), "source": "snapshot", "history_url": f"sqlite:///{history}"},
-            "deployments": [{"name": "e2e", "claims": str(SEED), "cron": "0 0 1 1 *", "timezone": "UTC"}],
-        },
-    )
+    # The committed schedules.yaml, unchanged, beside the claim file it names (as in a clone); the server
+    # and the served process run from another working directory: relative paths follow the file.
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    (project / "examples").mkdir(parents=True)
+    elsewhere.mkdir()
+    shutil.copy(ROOT / "schedules.yaml", project / "schedules.yaml")
+    shutil.copy(SEED, project / "examples" / SEED.name)
+    config = project / "schedules.yaml"
+    out, history = project / "out", project / "out" / "history.db"
     logs = (tmp_path / "server.log").open("w"), (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
@@ -106,18 +111,18 @@ def test_served_deployment_runs_on_a_real_server(tmp_path: Path) -> None:
         wait_for(lambda: httpx.get(f"{api}/health", timeout=2).status_code == 200, 180, "prefect server")
         served = subprocess.Popen(
             [sys.executable, "-m", "marketfact.cli", "serve", "-c", str(config)],
-            cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=elsewhere, env=env, stdout=logs[1], stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
 
         def deployed() -> bool:
-            r = httpx.get(f"{api}/deployments/name/verify-claims/e2e", timeout=5)
+            r = httpx.get(f"{api}/deployments/name/verify-claims/{DEPLOYMENT}", timeout=5)
             return r.status_code == 200
 
         wait_for(deployed, 180, "the served deployment")
         run = subprocess.run(
-            [sys.executable, "-m", "prefect", "deployment", "run", "verify-claims/e2e", "--watch",
+            [sys.executable, "-m", "prefect", "deployment", "run", f"verify-claims/{DEPLOYMENT}", "--watch",
              "--watch-timeout", "300"],
-            env=env, capture_output=True, text=True, timeout=360,
+            env=env, capture_output=True, text=True, timeout=360, cwd=elsewhere,
         )  # fmt: skip
         assert run.returncode == 0, run.stdout + run.stderr + (tmp_path / "serve.log").read_text()
         assert "Completed" in run.stdout
@@ -128,6 +133,7 @@ def test_served_deployment_runs_on_a_real_server(tmp_path: Path) -> None:
         assert len(labels) == 5
         reports = list(out.glob("*/report.html"))
         assert len(reports) == 1
+        assert not any(elsewhere.iterdir()), "nothing is written relative to the worker's working directory"
     finally:
         for proc in (served, server):
             if proc is not None and proc.poll() is None:
@@ -150,3 +156,25 @@ def wait_for(check, seconds: float, what: str) -> None:  # type: ignore[no-untyp
             pass
         time.sleep(1)
     raise AssertionError(f"{what} did not come up within {seconds} s")
+
+
+def test_relative_paths_in_the_schedule_file_follow_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`marketfact serve -c some/where/schedules.yaml` means the same from any working directory."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    config = write(
+        folder,
+        {
+            "defaults": {"out_dir": "out", "history_url": "sqlite:///out/history.db"},
+            "deployments": [{"name": "a", "claims": "claims/a.yaml", "cron": "0 0 * * *", "timezone": "UTC"}],
+        },
+    )
+    schedule = load_schedule(Path(os.path.relpath(config)))
+    params = schedule.parameters(schedule.deployments[0])
+    assert params["claims_path"] == str(folder / "claims" / "a.yaml")
+    assert params["out_dir"] == str(folder / "out")
+    assert params["history_url"] == f"sqlite:///{folder / 'out' / 'history.db'}"
+    # prefect.yaml keeps them as written: there they are relative to the worker's MARKETFACT_HOME.
+    assert prefect_yaml(schedule)["deployments"][0]["parameters"]["out_dir"] == "out"
