@@ -103,10 +103,11 @@ def conversion_arrays(
     shares_arr = np.where(money, got_shares, np.nan)
     fx_arr = np.where(cross, got_rate, 1.0)
     problems = np.full(n, "", dtype=object)
-    for i in np.flatnonzero(money & np.isnan(got_shares)):  # rare: each named on its own
-        problems[i] = f"no share count for {keys['symbol'].iat[i]} on or before {keys['on'].iat[i].date()}"
-    for i in np.flatnonzero(cross & np.isnan(got_rate)):  # a missing rate overrides the shares' message
-        problems[i] = f"no {keys['base'].iat[i]}→{keys['quote'].iat[i]} rate for {keys['on'].iat[i].date()}"
+    on = pd.DatetimeIndex(keys["on"])
+    for i in np.flatnonzero(money & np.isnan(got_shares)).tolist():  # rare: each named on its own
+        problems[i] = f"no share count for {keys['symbol'].iat[i]} on or before {on[i].date()}"
+    for i in np.flatnonzero(cross & np.isnan(got_rate)).tolist():  # a missing rate overrides the shares' message
+        problems[i] = f"no {keys['base'].iat[i]}→{keys['quote'].iat[i]} rate for {on[i].date()}"
     return fx_arr, shares_arr, pd.Series(problems, index=table.index, dtype=object)
 
 

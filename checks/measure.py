@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -62,7 +63,7 @@ class PricePanel:
             stops[code] = pos
             if frame.empty:
                 continue
-            days = _days(frame.index)
+            days = _days(cast(pd.DatetimeIndex, frame.index))
             row_keys.append(code * _STRIDE + days)
             # Positional, as a label look-up per frame costs more than the rest of its work together.
             where = {name: i for i, name in enumerate(frame.columns)}
@@ -101,7 +102,7 @@ class PricePanel:
     def code_of(self, symbols: pd.Series) -> np.ndarray:
         """Each symbol's code in the panel (int64), -1 for a symbol without prices: one hash look-up pass."""
         known = pd.Index(list(self.codes), dtype=object)
-        at = known.get_indexer(symbols.to_numpy(dtype=object))
+        at = known.get_indexer(pd.Index(symbols.to_numpy(dtype=object), dtype=object))
         codes = np.fromiter(self.codes.values(), dtype=np.int64, count=len(self.codes))
         return np.where(at >= 0, codes[np.maximum(at, 0)] if len(codes) else -1, -1)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -51,7 +52,7 @@ class Plan:
         """Sessions → columns that verdicts on ``symbol`` rest on (the union over its claims)."""
         rows = self.evidence[self.evidence["symbol"] == symbol]
         grouped = rows.groupby("session")["column"].agg(frozenset)
-        return {ts.date(): cols for ts, cols in grouped.items()}
+        return {cast(pd.Timestamp, ts).date(): cols for ts, cols in grouped.items()}
 
 
 def evidence_triples(table: pd.DataFrame) -> pd.DataFrame:

@@ -17,6 +17,7 @@ import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -72,7 +73,7 @@ def _group(*fields: Sequence[object] | np.ndarray) -> tuple[np.ndarray, np.ndarr
     """
     codes = np.zeros(len(fields[0]), dtype=np.int64)
     for field in fields:
-        values = field if isinstance(field, np.ndarray) else pd.Series(field, dtype=object)
+        values = field if isinstance(field, np.ndarray) else pd.Series(cast(Any, field), dtype=object)
         part, uniques = pd.factorize(values, use_na_sentinel=False)
         codes, _ = pd.factorize(codes * (len(uniques) + 1) + part)
     _, first = np.unique(codes, return_index=True)
@@ -331,9 +332,11 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
     odd = np.flatnonzero(~plain)
     if len(odd):
         known = [terms[c].to_numpy(dtype=object)[odd].tolist() for c in TERM_COLUMNS]
-        odd_terms = zip(odd, zip(*known, strict=True), strict=True)
-        rows = [(i, row) for i, t in odd_terms for row in claim_rows(claims[i], inst[i], t)]
-        spliced = pd.DataFrame([row for _, row in rows], columns=list(CLAIM_COLUMNS), index=[i for i, _ in rows])
+        odd_terms = zip(odd.tolist(), zip(*known, strict=True), strict=True)
+        candidates = [(i, row) for i, t in odd_terms for row in claim_rows(claims[i], inst[i], t)]
+        spliced = pd.DataFrame(
+            [row for _, row in candidates], columns=list(CLAIM_COLUMNS), index=[i for i, _ in candidates]
+        )
         # A stable sort on the claim's position keeps each claim's candidate rows in their own order.
         table = pd.concat([table[plain], spliced.astype(CLAIM_DTYPES)]).sort_index(kind="stable")
         table = table.reset_index(drop=True)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.utilities.annotations import quote
 
 from marketfact.checks.plan import Plan
 from marketfact.checks.run import assemble, judge_all, new_run_id
@@ -28,6 +27,7 @@ from marketfact.flows.tasks import (
     plan_task,
     record_history_task,
     validate_task,
+    whole,
 )
 from marketfact.market.bundle import market_data
 from marketfact.settings import absolute, absolute_url
@@ -71,7 +71,7 @@ def render_task(run: RunReport, out_dir: Path, lang: str, charts: bool = True) -
     from marketfact.reports import write_reports
 
     paths = write_reports(run, out_dir, lang=lang, charts=charts)
-    return {k: str(v) for k, v in vars(paths).items()} if hasattr(paths, "__dict__") else dict(paths)
+    return paths.as_dict()
 
 
 @flow(name="verify-claims", log_prints=False)
@@ -131,9 +131,9 @@ def verification_steps(
     run_id = run_id or new_run_id(started)
     market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, Path(cache_dir))
     claims = load_claims_task(claims_path)
-    # quote(): these are large (every claim, every price frame); Prefect would otherwise walk each
+    # whole(): these are large (every claim, every price frame); Prefect would otherwise walk each
     # element looking for futures before every task. The steps run in order, so nothing is lost.
-    plan = plan_task(quote(claims), quote(market))
+    plan = plan_task(whole(claims), whole(market))
     work = chunks(plan, OFFLINE_FETCH_TASKS if market.prices is market.snapshot else MAX_FETCH_TASKS)
     logger.info("%d claims on %d instruments, fetched in %d task(s)", len(plan.table), len(plan.windows), len(work))
     futures = fetch_prices_task.map(work, held=Held(market)) if work else []
@@ -149,9 +149,9 @@ def verification_steps(
     for message in problems:
         logger.warning("%s", message)
     report_dir = Path(out_dir)
-    outcomes, extra = validate_task(quote(plan), quote(series), quote(fx), quote(shares), report_dir / run_id)
+    outcomes, extra = validate_task(whole(plan), whole(series), whole(fx), whole(shares), report_dir / run_id)
     run = judge_task(
-        quote(plan), quote(series), errors, quote(outcomes), quote(fx), quote(shares), quote(extra),
+        whole(plan), whole(series), errors, whole(outcomes), whole(fx), whole(shares), whole(extra),
         started, claims_path, market.mode, run_id, synthetic,
     )  # fmt: skip
     if extraction is not None:
@@ -162,10 +162,10 @@ def verification_steps(
             "charts left out of the report: %d claims, more than the %d charts are drawn for",
             len(run.verdicts), MAX_CHARTED_CLAIMS,
         )  # fmt: skip
-    paths = render_task(quote(run), report_dir, lang, charts)
-    publish_artifacts(quote(run), paths.get("html"))
+    paths = render_task(whole(run), report_dir, lang, charts)
+    publish_artifacts(whole(run), paths.get("html"))
     if history_url:
-        for change in record_history_task(quote(run), paths.get("html"), history_url):
+        for change in record_history_task(whole(run), paths.get("html"), history_url):
             logger.info("history: %s", change)
     counts = run.counts()
     logger.info(
@@ -193,4 +193,5 @@ def with_task_runner(kind: str = "threads", address: str | None = None, workers:
         if address
         else DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
     )
-    return verify_claims.with_options(task_runner=runner)
+    # prefect-dask's runner makes PrefectDaskFutures; Flow.with_options is typed for plain PrefectFutures.
+    return verify_claims.with_options(task_runner=runner)  # type: ignore[arg-type]

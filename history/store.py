@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -174,7 +174,7 @@ class HistoryStore:
         return changes
 
     def _upsert_claims(self, session: Session, run_id: str, claims: dict[str, Claim]) -> None:
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "claim_hash": h,
                 "canonical": canonical_claim(c),

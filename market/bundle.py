@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-import pandas as pd
-
-from marketfact.market.model import Instrument
-from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+from marketfact.market.model import Instrument, SharesQuote
+from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource, read_instruments
 from marketfact.market.source import ChainedPriceSource, FxSource, PriceSource, SharesSource
 
 
@@ -19,7 +18,7 @@ class ChainedSharesSource:
     sources: tuple[SharesSource, ...]
     name: str = "shares"
 
-    def shares(self, symbol: str, on):  # type: ignore[no-untyped-def]
+    def shares(self, symbol: str, on: date) -> SharesQuote:
         """The first source's answer; the last error when none has one."""
         from marketfact.market.source import MarketDataError
 
@@ -43,16 +42,6 @@ class MarketData:
     mode: str  # "offline snapshot", "live", "snapshot, live fallback"
     snapshot: SnapshotSource | None = None
     notes: list[str] = field(default_factory=list)
-
-
-def read_instruments(path: Path) -> dict[str, Instrument]:
-    """An instruments.csv (snapshot columns) as a table keyed by symbol."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return {
-        r.symbol: Instrument(r.symbol, r.name, r.kind, r.mic or None, r.currency, r.timezone,  # type: ignore[arg-type]
-                             r.price_basis or "raw", r.notes)  # type: ignore[arg-type]
-        for r in table.itertuples(index=False)
-    }  # fmt: skip
 
 
 def market_data(

@@ -70,7 +70,7 @@ def read_price_csvs(paths: Mapping[str, Path]) -> dict[str, pd.DataFrame]:
     text = b"symbol," + PRICE_HEADER + b"\n" + b"".join(parts)
     try:
         table = pd.read_csv(
-            io.BytesIO(text), dtype={"symbol": str, "date": str, **{c: "float64" for c in PRICE_COLUMNS}}
+            io.BytesIO(text), dtype={"symbol": "str", "date": "str", **{c: "float64" for c in PRICE_COLUMNS}}
         )
         sessions = pd.to_datetime(table["date"], format="%Y-%m-%d")
     except (ValueError, TypeError, pd.errors.ParserError):
@@ -152,20 +152,7 @@ class SnapshotSource:
     @functools.cache  # noqa: B019
     def instruments(self) -> dict[str, Instrument]:
         """The instruments table, keyed by symbol."""
-        table = pd.read_csv(self.root / "instruments.csv", dtype=str, keep_default_na=False)
-        return {
-            row.symbol: Instrument(
-                symbol=row.symbol,
-                name=row.name,
-                kind=row.kind,  # type: ignore[arg-type]
-                mic=row.mic or None,
-                currency=row.currency,
-                timezone=row.timezone,
-                price_basis=row.price_basis or "raw",  # type: ignore[arg-type]
-                notes=row.notes,
-            )
-            for row in table.itertuples(index=False)
-        }
+        return read_instruments(self.root / "instruments.csv")
 
 
 class EcbFxSource:
@@ -242,3 +229,21 @@ class SnapshotSharesSource:
         if pos < 0:
             raise NoDataError(f"the snapshot has no share count for {symbol} on or before {on}")
         return SharesQuote(symbol, float(counts[pos]), pd.Timestamp(days[pos]).date(), str(sources[pos]))
+
+
+def read_instruments(path: Path) -> dict[str, Instrument]:
+    """An instruments.csv (the snapshot's columns) as a table keyed by symbol."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {
+        row["symbol"]: Instrument(
+            symbol=row["symbol"],
+            name=row["name"],
+            kind=row["kind"],
+            mic=row["mic"] or None,
+            currency=row["currency"],
+            timezone=row["timezone"],
+            price_basis=row["price_basis"] or "raw",
+            notes=row["notes"],
+        )
+        for row in table.to_dict("records")
+    }

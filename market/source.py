@@ -56,7 +56,10 @@ class FxSource(Protocol):
 class SharesSource(Protocol):
     """Shares outstanding per date."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """The source's name, as reports show it."""
+        ...
 
     def shares(self, symbol: str, on: date) -> SharesQuote:
         """The share count nearest before ``on``."""

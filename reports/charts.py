@@ -27,7 +27,7 @@ OUTCOME_COLOURS = {"pass": "#1a7f37", "fail": "#c62828", "unverifiable": "#6e778
 ROLE_COLOURS = {"base": "#24292f", "window": "#0969da", "context": "#8c959f"}
 BAND_COLOUR = "#f0a020"
 PATH_WIDTH = 520
-D3_LOCALES = {"de": "de-DE", "en": "en-US"}
+D3_LOCALES: dict[str, Any] = {"de": "de-DE", "en": "en-US"}  # vl-convert types the names as Literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +59,12 @@ def _clamp(value: float, lo: float, hi: float) -> float:
     return min(max(value, lo), hi)
 
 
-def _finite(*values: float | None) -> list[float]:
-    return [v for v in values if v is not None and math.isfinite(v)]
+def _finite(*values: object) -> list[float]:
+    """The finite numbers among ``values`` (None, NaN and labels left out)."""
+    return [float(v) for v in values if isinstance(v, int | float) and math.isfinite(v)]
 
 
-def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChart | None:
+def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChart | alt.FacetChart | None:
     import altair as alt
 
     rows = list(verdict.path)
@@ -175,7 +176,7 @@ def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChar
     return alt.layer(*layers).properties(width=PATH_WIDTH, height=230)
 
 
-def _interval_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChart | None:
+def _interval_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChart | alt.FacetChart | None:
     import altair as alt
 
     band = signed_interval(verdict, claim)
