@@ -42,6 +42,7 @@ def _figure(pattern: str, text: str) -> float:
     return float(match.group(1).replace(",", ""))
 
 
+@pytest.mark.bench
 def test_tiny_bench_prints_every_figure_labelled_synthetic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["--tiny", "--skip-flow", "--data-dir", str(tmp_path)])
     out = capsys.readouterr().out
@@ -62,6 +63,7 @@ def test_tiny_bench_prints_every_figure_labelled_synthetic(tmp_path: Path, capsy
 
 
 @pytest.mark.slow
+@pytest.mark.bench
 def test_tiny_bench_with_the_flow_counts_task_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["--tiny", "--data-dir", str(tmp_path)])
     out = capsys.readouterr().out
