@@ -13,13 +13,16 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pandas as pd
 
+from marketfact.checks.kinds import history_problems, measure_kinds, money_levels
 from marketfact.checks.measure import PricePanel, measure, money_moves
 from marketfact.checks.plan import Plan
 from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.claims.bulk import gc_paused
+from marketfact.claims.model import MONEY_VALUES
 from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
 
 FxKey = tuple[str, str, str, date]  # (source, base, quote, on)
+MONEY_METRICS = [m.value for m in MONEY_VALUES]
 SharesKey = tuple[str, date]
 
 
@@ -98,7 +101,7 @@ def conversion_arrays(
     # Left merges keep the claim table's row order; the keys are unique, so no row is repeated.
     got_shares = keys.merge(share_rows, on=["symbol", "on"], how="left")["shares"].to_numpy()
     got_rate = keys.merge(fx_rows, on=["source", "base", "quote", "on"], how="left")["rate"].to_numpy()
-    money = ((table["unit"] == "money") & (table["problem"] == "")).to_numpy()
+    money = (table["metric"].isin(MONEY_METRICS) & (table["problem"] == "")).to_numpy()
     cross = money & (keys["base"] != keys["quote"]).to_numpy()
     shares_arr = np.where(money, got_shares, np.nan)
     fx_arr = np.where(cross, got_rate, 1.0)
@@ -132,15 +135,15 @@ def evaluate(
     table = plan.table.copy(deep=False)  # copy-on-write: the plan's table is never written
     missing = ~table["symbol"].isin(list(series)) & (table["problem"] == "")
     table.loc[missing, "problem"] = "no price data for " + table.loc[missing, "symbol"]
-    measured = measure(table, panel)
+    measured = measure_kinds(measure(table, panel), panel)
     fx_arr, shares_arr, conv_problems = conversion_arrays(plan, fx or {}, shares or {})
     # The share count is a filing's round number: its uncertainty widens the claimed interval.
     uncertainty = 0.01
-    money = (measured["unit"] == "money").to_numpy()
+    money = measured["metric"].isin(MONEY_METRICS).to_numpy()
     widen = np.where(money, uncertainty * measured["lo"].to_numpy(), 0.0)
     measured["lo"] = measured["lo"] - widen
     measured["hi"] = measured["hi"] + widen
-    measured = money_moves(measured, shares_arr, fx_arr)
+    measured = money_levels(money_moves(measured, shares_arr, fx_arr), shares_arr, fx_arr)
     quality = quality_problems(plan, outcomes)
     if extra:
         from marketfact.checks.quality.validate import extra_problems
@@ -149,6 +152,9 @@ def evaluate(
         quality = (quality + "; " + more).str.strip("; ").where(more != "", quality)
     measured["quality_problem"] = quality
     measured.loc[conv_problems != "", "problem"] = conv_problems[conv_problems != ""]
+    history = history_problems(measured, series)
+    measured.loc[history != "", "problem"] = history[history != ""]
+    measured.loc[history != "", "record_value"] = np.nan  # nothing measured on a history that is not there
     return collapse_searches(judge(measured)), panel
 
 

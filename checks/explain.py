@@ -20,13 +20,27 @@ import numpy as np
 import pandas as pd
 
 from marketfact.checks.engine import FxKey, SharesKey
+from marketfact.checks.kinds import family
+from marketfact.checks.kindtext import (
+    KINDS,
+    claimed_words,
+    kind_interval,
+    kind_sentence,
+    kind_unit,
+    price_field,
+    record_alternatives,
+    record_evidence,
+)
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import CONTEXT_SESSIONS, Plan
 from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
 from marketfact.checks.verdicts import Alternative, EvidenceRow, Label, PathRow, Verdict
 from marketfact.claims.hedges import Interval
-from marketfact.claims.model import Claim
+from marketfact.claims.model import MONEY_VALUES, Claim, Metric
 from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
+
+RECORD_PATH = 260
+"""At most this many sessions of a record's history are drawn before its session."""
 
 
 def _num(x: float, digits: int = 2) -> str:
@@ -45,8 +59,13 @@ def _interval(row: Any) -> Interval:
     return Interval(row.lo, row.hi, bool(row.lo_closed), bool(row.hi_closed))
 
 
+def row_frame(row: Any) -> pd.DataFrame:
+    """One judged row as a one-row frame, for the column-wise helpers (``family``)."""
+    return pd.DataFrame({"metric": [row.metric], "unit": [row.unit], "record": [getattr(row, "record", "")]})
+
+
 def _claimed_words(claim: Claim, interval: str, unit: str) -> str:
-    sign = "+" if claim.direction.sign > 0 else "−"
+    sign = "+" if claim.sign > 0 else "−"
     amount = f"{claim.range[0]:g}–{claim.range[1]:g}" if claim.range else f"{claim.value:g}"
     hedge = f"{claim.hedge} " if claim.hedge else ""
     return f"{hedge}{sign}{amount} {unit} → magnitude in {interval}"
@@ -147,15 +166,20 @@ def build_verdicts(
     for row, (start, end, base), path, proof in zip(rows, days, paths, evidence, strict=True):
         claim = by_id[row.claim_id]
         label = Label(row.label)
-        unit = _unit(claim)
-        interval = _interval(row).describe()
+        kind = claim.metric in KINDS
+        inst = plan.instruments.get(row.symbol)
+        unit = kind_unit(claim, row.listing_currency, bool(inst and inst.kind == "index")) if kind else _unit(claim)
+        interval = kind_interval(row, claim.precision) if kind else _interval(row).describe()
         ps = series.get(row.symbol)
-        fxq = fx.get((claim.fx, row.listing_currency, row.currency, end)) if end and claim.unit == "money" else None
-        shq = shares.get((row.symbol, end)) if end and claim.unit == "money" else None
+        value = claim.metric in MONEY_VALUES
+        fxq = fx.get((claim.fx, row.listing_currency, row.currency, end)) if end and value else None
+        shq = shares.get((row.symbol, end)) if end and value else None
         reason = None
         if label is Label.UNVERIFIABLE:
             reason = row.problem or row.quality_problem or _missing_reason(row, start, end)
             explanation = f"Cannot be checked: {reason}."
+        elif kind:
+            explanation = kind_sentence(claim, row, (start, end, base), label, unit, fxq, interval, panel)
         else:
             explanation = _sentence(claim, row, (start, end, base), label, unit, fxq, interval, _day_range(panel, row))
         if getattr(row, "search_note", ""):
@@ -169,7 +193,9 @@ def build_verdicts(
             )
             for col, words in _alternatives_for(claim, row)
             if not pd.isna(getattr(row, col, np.nan))
-        )
+        ) + (record_alternatives(row) if claim.metric is Metric.RECORD else ())
+        if claim.metric is Metric.RECORD and label is not Label.UNVERIFIABLE:
+            proof = proof + record_evidence(panel, row)
         failures, warnings = quality.get(row.symbol, ((), ()))
         verdicts.append(
             Verdict(
@@ -178,12 +204,10 @@ def build_verdicts(
                 explanation=explanation,
                 measured=None if pd.isna(row.measured) else float(row.measured),
                 unit=unit,
-                claimed=_claimed_words(claim, interval, unit),
+                claimed=claimed_words(claim, interval, unit, row) if kind else _claimed_words(claim, interval, unit),
                 interval=(float(row.lo), float(row.hi)),
                 basis=row.basis,
-                price_field="close"
-                if row.basis == "close"
-                else ("intraday low" if row.direction < 0 else "intraday high"),
+                price_field=price_field(claim, row),
                 base_session=base,
                 end_session=end,
                 sessions_note=_sessions_note(row, start, end, base) if end else "",
@@ -250,7 +274,10 @@ def _paths(panel: PricePanel, code: np.ndarray, judged: pd.DataFrame) -> list[tu
     if not ok.any():
         return [()] * n
     at = np.where(ok, code, 0)
-    first = np.maximum(panel.seg_start[at], base - CONTEXT_SESSIONS)
+    # A record's chart shows the history it was compared with (up to a year of sessions before it).
+    history = judged["record_first"].to_numpy() if "record_first" in judged else np.full(n, -1)
+    anchor = np.where(history >= 0, np.maximum(np.minimum(base, history - 1), end - RECORD_PATH), base)
+    first = np.maximum(panel.seg_start[at], anchor - CONTEXT_SESSIONS)
     stop = np.minimum(panel.seg_stop[at], end + CONTEXT_SESSIONS + 1)
     ok &= stop > first
     has_base = ok & (first <= base) & (base < stop)
@@ -377,6 +404,8 @@ def _day_range(panel: PricePanel, row: Any) -> tuple[float, float, float, float]
 def _alternatives_for(claim: Claim, row: Any) -> tuple[tuple[str, str], ...]:
     from marketfact.checks.judge import ALTERNATIVES
 
+    if claim.metric in KINDS:
+        return ALTERNATIVES[(str(family(row_frame(row))[0]), row.basis)]
     return ALTERNATIVES[(claim.unit, row.basis)]
 
 

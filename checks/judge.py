@@ -17,9 +17,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from marketfact.checks.kinds import family, is_level
 from marketfact.checks.verdicts import Label
 
-# (column holding the alternative measurement, how a reader would name that basis), per claim kind.
+_BEFORE = "the session before instead of the one claimed"
+_AFTER = "the session after instead of the one claimed"
+
+# (column holding the alternative measurement, how a reader would name that basis), per claim kind: the
+# family (``checks.kinds.family``: the unit of a percent or money move, else the metric) and the basis.
 ALTERNATIVES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     ("percent", "close"): (
         ("intraday_pct", "the intraday extreme instead of the close"),
@@ -35,12 +40,48 @@ ALTERNATIVES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
         ("money_close", "the close instead of the intraday extreme"),
         ("money_intraday_listing", "the listing currency instead of the claimed one"),
     ),
+    ("close_level", "close"): (
+        ("level_high", "the day's high instead of the close"),
+        ("level_low", "the day's low instead of the close"),
+        ("level_prev", "the close of the session before instead of the one claimed"),
+        ("level_next", "the close of the session after instead of the one claimed"),
+    ),
+    ("intraday_level", "intraday"): (
+        ("level_close", "the close instead of the day's low or high"),
+        ("level_other", "the other extreme of the day (the high for a low, the low for a high)"),
+    ),
+    ("points_change", "close"): (
+        ("points_intraday", "the intraday extreme instead of the close"),
+        ("prev_points", _BEFORE),
+        ("next_points", _AFTER),
+    ),
+    ("points_change", "intraday"): (("points_close", "the close instead of the intraday extreme"),),
+    ("market_cap_level", "close"): (
+        ("mcap_high", "the day's high instead of the close"),
+        ("mcap_low", "the day's low instead of the close"),
+        ("mcap_prev", "the close of the session before instead of the one claimed"),
+        ("mcap_close_listing", "the listing currency instead of the claimed one"),
+    ),
+    ("market_cap_level", "intraday"): (
+        ("mcap_close", "the close instead of the day's low or high"),
+        ("mcap_extreme_listing", "the listing currency instead of the claimed one"),
+    ),
+    ("record_close", "close"): (),  # a record's other bases are found with its history (checks/kinds.py)
+    ("record_move", "close"): (),
 }
 PRIMARY = {
     ("percent", "close"): "close_pct",
     ("percent", "intraday"): "intraday_pct",
     ("money", "close"): "money_close",
     ("money", "intraday"): "money_intraday",
+    ("close_level", "close"): "level_close",
+    ("intraday_level", "intraday"): "extreme",
+    ("points_change", "close"): "points_close",
+    ("points_change", "intraday"): "points_intraday",
+    ("market_cap_level", "close"): "mcap_close",
+    ("market_cap_level", "intraday"): "mcap_extreme",
+    ("record_close", "close"): "record_value",
+    ("record_move", "close"): "record_value",
 }
 
 
@@ -62,7 +103,8 @@ def judge(table: pd.DataFrame) -> pd.DataFrame:
     lo_c, hi_c = table["lo_closed"].to_numpy(bool), table["hi_closed"].to_numpy(bool)
     margin = table["margin"].to_numpy()
     direction = table["direction"].to_numpy()
-    unit, basis = table["unit"].to_numpy(dtype=object), table["basis"].to_numpy(dtype=object)
+    unit, basis = family(table), table["basis"].to_numpy(dtype=object)
+    level = is_level(table)  # a level has no sign: it is judged on its magnitude alone
 
     measured = np.full(n, np.nan)
     alt_basis = np.full(n, "", dtype=object)
@@ -74,12 +116,17 @@ def judge(table: pd.DataFrame) -> pd.DataFrame:
         measured[rows] = _column(table, primary)[rows]
         for column, words in ALTERNATIVES[key]:
             alt = _column(table, column)
-            admits = rows & ~alt_hit & (np.sign(alt) == direction) & _inside(np.abs(alt), lo, hi, lo_c, hi_c)
+            admits = rows & ~alt_hit & (level | (np.sign(alt) == direction)) & _inside(np.abs(alt), lo, hi, lo_c, hi_c)
             alt_basis[admits] = words
             alt_hit |= admits
 
+    if "record_alt" in table:  # a record that holds on another basis (checks/kinds.py)
+        record_alt = table["record_alt"].to_numpy(dtype=object)
+        found = ~alt_hit & (record_alt != "")
+        alt_basis[found] = record_alt[found]
+        alt_hit |= found
     mag = np.abs(measured)
-    right_way = np.sign(measured) == direction
+    right_way = level | (np.sign(measured) == direction)
     inside = right_way & _inside(mag, lo, hi, lo_c, hi_c)
     nearly = right_way & _inside(mag, lo - margin, hi + margin, lo_c, hi_c)
     half = table["half"].to_numpy() if "half" in table else np.zeros(n)

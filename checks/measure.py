@@ -145,7 +145,8 @@ def _window_extreme(
 
 MEASURE_COLUMNS = (
     "base_pos", "start_pos", "end_pos", "base_close", "end_close", "extreme", "extreme_pos",
-    "close_pct", "intraday_pct", "prev_close_pct", "next_close_pct",
+    "close_pct", "intraday_pct", "prev_close_pct", "next_close_pct", "window_low", "window_high",
+    "next_close", "prev_points", "next_points",
 )  # fmt: skip
 
 
@@ -190,6 +191,11 @@ def measure(table: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     out["next_close_pct"] = np.where(
         next_ok, (at(panel.close, end + 1) / at(panel.close, base + 1) - 1.0) * 100.0, np.nan
     )
+    # Levels and points (checks/kinds.py) read the window's low and high and the neighbouring sessions.
+    out["window_low"], out["window_high"] = ext_low, ext_high
+    out["next_close"] = np.where(next_ok, at(panel.close, end + 1), np.nan)
+    out["prev_points"] = np.where(prev_ok, at(panel.close, end - 1) - at(panel.close, base - 1), np.nan)
+    out["next_points"] = np.where(next_ok, at(panel.close, end + 1) - at(panel.close, base + 1), np.nan)
     return out
 
 

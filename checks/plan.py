@@ -15,13 +15,16 @@ import numpy as np
 import pandas as pd
 
 from marketfact.claims.bulk import gc_paused
-from marketfact.claims.model import ClaimFile
+from marketfact.claims.model import MONEY_VALUES, ClaimFile
 from marketfact.claims.resolve import claim_table
 from marketfact.market.calendars import session_days, session_index
 from marketfact.market.model import Instrument
 
 CONTEXT_SESSIONS = 5
 """Sessions fetched on each side of a window: for the chart, and the "another day" reading."""
+
+RECORD_EPOCH = date(2000, 1, 1)
+"""Where "all the history" starts for a record that gives no ``since``: the first day the exchange calendars hold."""
 
 EVIDENCE = "EVIDENCE: claim (row number in the claim table), symbol, session (datetime64), column"
 
@@ -85,9 +88,42 @@ def evidence_triples(table: pd.DataFrame) -> pd.DataFrame:
                     }
                 )
             )
+    parts.extend(_record_triples(ok))
     triples = pd.concat(parts, ignore_index=True)
     triples["session"] = pd.to_datetime(triples["session"])
     return triples
+
+
+def history_start(table: pd.DataFrame) -> pd.Series:
+    """Per claim row, the first session its verdict reads: a record's ``since`` (or ``RECORD_EPOCH``), else the base.
+
+    A record of the biggest one-day move also needs the close before ``since``: its base is one session
+    earlier, which the fetch window's context sessions cover.
+    """
+    record = (table["record"] != "").to_numpy()
+    since = table["since"].fillna(pd.Timestamp(RECORD_EPOCH))
+    return since.where(record, table["base"])
+
+
+def _record_triples(ok: pd.DataFrame) -> list[pd.DataFrame]:
+    """EVIDENCE of record claims: every close of the history they name (``since`` through the session).
+
+    A record with no ``since`` rests on whatever history the source has; its sessions are unknown until
+    the data arrives, so only the session itself is evidence here (its history is checked as context).
+    """
+    records = ok[(ok["record"] != "") & ok["since"].notna()]
+    parts: list[pd.DataFrame] = []
+    for calendar, group in records.groupby("calendar"):
+        sessions = session_index(str(calendar))
+        first = sessions.searchsorted(pd.DatetimeIndex(group["since"]))
+        moves = group["record"].isin(["biggest_fall", "biggest_rise"]).to_numpy()
+        first = np.maximum(first - moves, 0)  # a one-day move also needs the close before since
+        last = sessions.searchsorted(pd.DatetimeIndex(group["end"]))
+        for row, lo, hi, symbol in zip(group.index, first, last, group["symbol"], strict=True):
+            parts.append(
+                pd.DataFrame({"claim": row, "symbol": symbol, "session": sessions[lo : hi + 1], "column": "close"})
+            )
+    return parts
 
 
 def _day_numbers(column: pd.Series) -> np.ndarray:
@@ -105,9 +141,9 @@ def _dates(days: pd.Series | np.ndarray) -> list[date]:
 def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: date | None = None) -> Plan:
     """Resolve the claims and derive fetch windows, evidence and FX/share needs."""
     table = claim_table(claims.claims, instruments)
-    ok = table[table["problem"] == ""]
+    ok = table[table["problem"] == ""].assign(first=lambda t: history_start(t))
     windows: dict[str, tuple[date, date]] = {}
-    spans = ok.groupby("symbol").agg(first=("base", "min"), last=("end", "max"), calendar=("calendar", "first"))
+    spans = ok.groupby("symbol").agg(first=("first", "min"), last=("end", "max"), calendar=("calendar", "first"))
     for calendar, rows in spans.groupby("calendar"):  # per exchange, every symbol at once
         days = session_days(str(calendar))
         lo = np.maximum(np.searchsorted(days, _day_numbers(rows["first"])) - CONTEXT_SESSIONS, 0)
@@ -116,7 +152,7 @@ def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: da
         for symbol, first, last in zip(rows.index, firsts, lasts, strict=True):
             windows[str(symbol)] = (first, min(last, today) if today else last)
     windows = dict(sorted(windows.items()))  # symbol order, whatever the exchanges
-    money = ok[ok["unit"] == "money"]
+    money = ok[ok["metric"].isin([m.value for m in MONEY_VALUES])]  # a price in money is in the listing currency
     cross = money[money["currency"] != money["listing_currency"]]
     fx = cross[["fx_source", "listing_currency", "currency", "end"]].drop_duplicates()
     fx_needs = [

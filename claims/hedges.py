@@ -30,6 +30,9 @@ AROUND = 0.05
 than the bare number."""
 MOSTLY_MARGIN = 0.10
 """How far outside the hedge a right-direction claim may be and still be MOSTLY_CORRECT."""
+LEVEL_MARGIN = 0.01
+"""The same for a level (a close, the day's low, a market value): 1 % of the stated value. A level is
+a big number whose last digits carry the claim: 5,500 for an S&P 500 at 6,012 is not "mostly" right."""
 
 
 class Bound(StrEnum):

@@ -22,6 +22,33 @@ class Metric(StrEnum):
     CLOSE_CHANGE = "close_change"  # % change of the close over N sessions vs the close before them
     INTRADAY_EXTREME = "intraday_extreme"  # the day's low/high vs the previous close
     MARKET_CAP_CHANGE = "market_cap_change"  # shares outstanding × price change, in a currency
+    CLOSE_LEVEL = "close_level"  # the session's close: "closed at 6,012.28 points", "ended at $118.42"
+    INTRADAY_LEVEL = "intraday_level"  # the day's low (down) or high (up): "fell as low as $116.70"
+    POINTS_CHANGE = "points_change"  # the close's change in index points, or a stock's in its currency
+    MARKET_CAP_LEVEL = "market_cap_level"  # shares outstanding × the close, in a currency
+    RECORD = "record"  # an extreme over a history: lowest close since …, biggest one-day fall since …
+
+
+LEVELS = frozenset({Metric.CLOSE_LEVEL, Metric.INTRADAY_LEVEL, Metric.MARKET_CAP_LEVEL})
+"""Metrics that state where a price or value stood, not how far it moved."""
+PRICE_UNITS = frozenset({Metric.CLOSE_LEVEL, Metric.INTRADAY_LEVEL, Metric.POINTS_CHANGE})
+"""Metrics stated in index points or in the listing's currency units."""
+MONEY_VALUES = frozenset({Metric.MARKET_CAP_CHANGE, Metric.MARKET_CAP_LEVEL})
+"""Metrics about a company's market value (shares outstanding × price)."""
+
+
+class Record(StrEnum):
+    """Which extreme a record claim says the session set."""
+
+    LOWEST_CLOSE = "lowest_close"
+    HIGHEST_CLOSE = "highest_close"
+    BIGGEST_FALL = "biggest_fall"  # the largest one-day percent fall of the close
+    BIGGEST_RISE = "biggest_rise"
+
+    @property
+    def direction(self) -> Direction:
+        """Down for a low or a fall, up for a high or a rise."""
+        return Direction.DOWN if self in (Record.LOWEST_CLOSE, Record.BIGGEST_FALL) else Direction.UP
 
 
 class Direction(StrEnum):
@@ -75,7 +102,9 @@ class Claim(_Strict):
     subject: str = Field(min_length=1, description="what the article names: Nvidia, Siemens Energy")
     instrument: str | None = Field(None, description="listing symbol as the price source names it: NVDA")
     metric: Metric
-    direction: Direction
+    direction: Direction | None = Field(
+        None, description="up | down; required for moves and the day's low/high, implied by a record"
+    )
     sessions: list[date] | None = Field(
         None, description="the exchange-local session dates the move spans, first and last (or just one)"
     )
@@ -84,11 +113,13 @@ class Claim(_Strict):
     range: tuple[float, float] | None = None
     value_text: str | None = Field(None, description="the number as written, for its precision: '11.10'")
     decimals: int | None = Field(None, ge=0, le=6, description="decimal places stated; derived from value_text")
-    unit: Literal["percent", "money"] = "percent"
+    unit: Literal["percent", "money", "points"] = "percent"
     currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")
     scale: Literal["one", "thousand", "million", "billion", "trillion"] = "one"
     hedge: str | None = None
     fx: Literal["ecb", "yahoo"] = "ecb"
+    record: Record | None = Field(None, description="for metric: record, which extreme the session set")
+    since: date | None = Field(None, description="a record's history starts here; absent: all the source has")
     language: Literal["de", "en"] | None = Field(None, description="language of the article, for period words")
     source_url: str | None = None
     published_at: datetime | None = None
@@ -140,9 +171,21 @@ class Claim(_Strict):
         object.__setattr__(self, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(given), given))
         return self
 
+    @model_validator(mode="before")
+    @classmethod
+    def _record_direction(cls, data: Any) -> Any:
+        # A record says its direction itself: the lowest close and the biggest fall are down.
+        if isinstance(data, dict) and data.get("metric") == "record" and data.get("direction") is None:
+            try:
+                return {**data, "direction": Record(str(data.get("record"))).direction.value}
+            except ValueError:
+                return data  # _coherent names the missing or unknown record
+        return data
+
     @model_validator(mode="after")
     def _coherent(self) -> Claim:
-        if (self.value is None) == (self.range is None):
+        _kind_rules(self)
+        if self.metric is not Metric.RECORD and (self.value is None) == (self.range is None):
             raise ValueError("give exactly one of value or range")
         if self.range is not None and self.range[0] > self.range[1]:
             raise ValueError("range must be [low, high]")
@@ -150,13 +193,25 @@ class Claim(_Strict):
             raise ValueError("state the magnitude as a positive number; the direction says which way")
         if self.unit == "money" and self.currency is None:
             raise ValueError("a money claim needs a currency (EUR, USD, JPY …)")
-        if self.metric is Metric.MARKET_CAP_CHANGE and self.unit != "money":
-            raise ValueError("a market_cap_change claim is in money: set unit: money and a currency")
-        if self.metric is not Metric.MARKET_CAP_CHANGE and self.unit == "money":
-            raise ValueError(f"a {self.metric.value} claim is in percent, not money")
+        if self.metric in MONEY_VALUES and self.unit != "money":
+            raise ValueError(f"a {self.metric.value} claim is in money: set unit: money and a currency")
+        if self.metric in (Metric.CLOSE_CHANGE, Metric.INTRADAY_EXTREME) and self.unit != "percent":
+            raise ValueError(f"a {self.metric.value} claim is in percent, not {self.unit}")
         if self.sessions is None and self.period is None and self.published_at is None:
             raise ValueError("give sessions, or a period, or a published_at to search before")
         return self
+
+    @property
+    def sign(self) -> int:
+        """+1 up, -1 down, 0 for a level stated without a direction."""
+        return self.direction.sign if self.direction is not None else 0
+
+    @property
+    def value_sign(self) -> int:
+        """The sign of the stated number as measured: +1 for a level (a price is positive), else the direction's."""
+        if self.metric in LEVELS or self.record in (Record.LOWEST_CLOSE, Record.HIGHEST_CLOSE):
+            return 1
+        return self.direction.sign if self.direction is not None else 1
 
     @property
     def hedge_reading(self) -> HedgeReading:
@@ -178,6 +233,69 @@ class Claim(_Strict):
     def scale_factor(self) -> float:
         """Multiplier from the stated number to currency units."""
         return SCALES[self.scale]
+
+
+def _field_error(field: str, message: str) -> ValueError:
+    """An error that names the field it is about (a model-level rule has no location of its own)."""
+    return ValueError(f"field {field!r}: {message}")
+
+
+def _kind_rules(claim: Claim) -> None:
+    """The fields each metric needs and refuses (levels, points, records), each error naming the field."""
+    metric, name = claim.metric, claim.metric.value
+    if claim.unit == "points" and claim.currency is not None:
+        raise _field_error(
+            "currency",
+            f"a {name} claim in points has no currency; for a price in a currency use unit: money and currency",
+        )
+    if metric in PRICE_UNITS and claim.unit == "percent":
+        raise _field_error(
+            "unit", f"a {name} claim needs a unit: unit: points (an index), or unit: money and the listing's currency"
+        )
+    if metric in PRICE_UNITS and claim.scale != "one":
+        raise _field_error(
+            "scale", f"a {name} claim is a price: give the number in units (scale: one), not {claim.scale}"
+        )
+    if metric in (Metric.POINTS_CHANGE, Metric.INTRADAY_LEVEL) and claim.direction is None:
+        what = "the day's low (down) or high (up)" if metric is Metric.INTRADAY_LEVEL else "which way it moved"
+        raise _field_error("direction", f"a {name} claim needs a direction (up or down): {what}")
+    if metric in LEVELS and claim.hedge_reading.basis is not None and claim.direction is None:
+        raise _field_error(
+            "direction",
+            f"a {name} claim with the hedge {claim.hedge!r} speaks of the day's low or high: give a direction",
+        )
+    if metric is Metric.CLOSE_LEVEL and claim.hedge_reading.basis is not None:
+        raise _field_error(
+            "metric",
+            f"the hedge {claim.hedge!r} speaks of the day's low or high, not the close: use metric: intraday_level",
+        )
+    if metric is Metric.RECORD:
+        if claim.record is None:
+            raise _field_error(
+                "record", "a record claim needs record: lowest_close | highest_close | biggest_fall | biggest_rise"
+            )
+        if claim.value is not None or claim.range is not None:
+            raise _field_error(
+                "value", "a record claim states no number: leave out value and range (state a move as its own claim)"
+            )
+        if claim.unit != "percent" or claim.currency is not None or claim.hedge:
+            raise _field_error("unit", "a record claim takes no unit, currency or hedge")
+        if claim.direction is not claim.record.direction:
+            raise _field_error(
+                "direction",
+                f"record: {claim.record.value} is a move {claim.record.direction.value}, not {claim.direction}",
+            )
+        if claim.sessions is not None and len(claim.sessions) != 1:
+            raise _field_error("sessions", "a record claim is about one session: give sessions: [that day]")
+        if claim.since is not None and claim.sessions and claim.since >= claim.sessions[0]:
+            raise _field_error("since", f"since ({claim.since}) must be before the session the record is about")
+    else:
+        if claim.record is not None:
+            raise _field_error("record", f"record is only for metric: record, not {name}")
+        if claim.since is not None:
+            raise _field_error("since", f"since is only for metric: record, not {name}")
+        if claim.direction is None and metric not in (Metric.CLOSE_LEVEL, Metric.MARKET_CAP_LEVEL):
+            raise _field_error("direction", f"a {name} claim needs a direction: up or down")
 
 
 def _plain(x: float) -> str:

@@ -22,8 +22,17 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from marketfact.claims.hedges import Basis, Bound, HedgeReading, claimed_interval, mostly_margin, read_hedge
-from marketfact.claims.model import SCALES, Claim, Direction, Metric
+from marketfact.claims.hedges import (
+    LEVEL_MARGIN,
+    MOSTLY_MARGIN,
+    Basis,
+    Bound,
+    HedgeReading,
+    claimed_interval,
+    mostly_margin,
+    read_hedge,
+)
+from marketfact.claims.model import LEVELS, MONEY_VALUES, PRICE_UNITS, SCALES, Claim, Direction, Metric
 from marketfact.market.calendars import (
     UnknownExchangeError,
     is_session,
@@ -38,14 +47,15 @@ CLAIM_TABLE = (
     "basis, start/end/base (datetime64 session dates), lo, hi, lo_closed, hi_closed, margin, half (the "
     "stated precision's rounding), unit, currency, fx_source (where a money claim's exchange rate comes "
     "from), scale, problem ('' when resolvable), searched (True on the candidate rows of a claim that "
-    "names no day: one row per session searched, collapsed after judging)"
+    "names no day: one row per session searched, collapsed after judging), record (lowest_close … or ''), "
+    "since (a record's first session of history; NaT: all the source has)"
 )
 CLAIM_DTYPES: dict[str, str] = {
     "claim_id": "str", "symbol": "str", "calendar": "str", "timezone": "str", "listing_currency": "str",
     "metric": "str", "direction": "int64", "basis": "str", "start": "datetime64[ns]", "end": "datetime64[ns]",
     "base": "datetime64[ns]", "lo": "float64", "hi": "float64", "lo_closed": "bool", "hi_closed": "bool",
     "margin": "float64", "half": "float64", "unit": "str", "currency": "str", "fx_source": "str",
-    "scale": "float64", "problem": "str", "searched": "bool",
+    "scale": "float64", "problem": "str", "searched": "bool", "record": "str", "since": "datetime64[ns]",
 }  # fmt: skip
 CLAIM_COLUMNS = tuple(CLAIM_DTYPES)
 TERM_COLUMNS = ("basis", "lo", "hi", "lo_closed", "hi_closed", "margin", "half")
@@ -99,7 +109,9 @@ def _reading(hedge: str | None) -> HedgeReading:
 
 def _basis(metric: Metric, hedge: HedgeReading) -> Basis:
     """Which price a claim speaks of: the day's extreme for an intraday metric or hedge, else the close."""
-    return Basis.INTRADAY if metric is Metric.INTRADAY_EXTREME else (hedge.basis or Basis.CLOSE)
+    if metric in (Metric.INTRADAY_EXTREME, Metric.INTRADAY_LEVEL):
+        return Basis.INTRADAY
+    return Basis.CLOSE if metric in (Metric.CLOSE_LEVEL, Metric.RECORD) else (hedge.basis or Basis.CLOSE)
 
 
 def _interval_terms(low: float, high: float | None, precision: int, bound: Bound) -> tuple[float, ...]:
@@ -111,17 +123,22 @@ def _interval_terms(low: float, high: float | None, precision: int, bound: Bound
     )  # fmt: skip
 
 
+NO_NUMBER = (math.nan, math.nan, True, True, 0.0, 0.0)
+"""TERM_COLUMNS after ``basis`` of a claim that states no number (a record): set once its history is measured."""
+
+
 def _claim_terms(claim: Claim) -> Terms:
     """TERM_COLUMNS of a claim: basis, claimed interval, "mostly" margin and the stated rounding's half."""
     hedge = _reading(claim.hedge)
     low, high = claim.range if claim.range is not None else (claim.value, None)
-    assert low is not None
+    if low is None:
+        return (_basis(claim.metric, hedge).value, *NO_NUMBER)  # type: ignore[return-value]
     return (_basis(claim.metric, hedge).value, *_interval_terms(low, high, claim.precision, hedge.bound))  # type: ignore[return-value]
 
 
 _FIELDS = (
     "id", "instrument", "metric", "direction", "sessions", "unit", "currency", "fx", "scale",
-    "hedge", "value", "range", "value_text", "decimals",
+    "hedge", "value", "range", "value_text", "decimals", "record", "since",
 )  # fmt: skip
 
 
@@ -143,6 +160,8 @@ class _Columns:
     range: tuple[tuple[float, float] | None, ...]
     value_text: tuple[str | None, ...]
     decimals: tuple[int | None, ...]
+    record: tuple[object, ...]
+    since: tuple[date | None, ...]
 
     @classmethod
     def of(cls, claims: Sequence[Claim]) -> _Columns:
@@ -166,11 +185,14 @@ def _term_columns(claims: Sequence[Claim], cols: _Columns) -> pd.DataFrame:
     written, first = _group(cols.value_text, cols.decimals, cols.range)
     precision = np.array([claims[i].precision for i in first], dtype=np.int64)[written]
     lows = [v if r is None else r[0] for v, r in zip(cols.value, cols.range, strict=True)]
+    low_numbers = [math.nan if v is None else v for v in lows]
     highs = [math.nan if r is None else r[1] for r in cols.range]
-    low, high = np.array(lows, dtype="float64"), np.array(highs, dtype="float64")
+    low, high = np.array(low_numbers, dtype="float64"), np.array(highs, dtype="float64")
     same, first = _group(low, high, precision, bound)
     rows = [  # Python floats from lows/highs: the interval's exact arithmetic reads their repr
-        _interval_terms(lows[i], None if math.isnan(highs[i]) else highs[i], int(precision[i]), Bound(bound[i]))
+        NO_NUMBER
+        if lows[i] is None
+        else _interval_terms(lows[i], None if math.isnan(highs[i]) else highs[i], int(precision[i]), Bound(bound[i]))
         for i in first
     ]
     terms = pd.DataFrame(rows, columns=list(TERM_COLUMNS[1:])).iloc[same].reset_index(drop=True)
@@ -186,8 +208,21 @@ def _instrument_problem(claim: Claim, instrument: Instrument | None) -> str:
             if claim.instrument
             else f"no instrument given for {claim.subject!r}"
         )
-    if claim.metric is Metric.MARKET_CAP_CHANGE and instrument.kind != "equity":
+    if claim.metric in MONEY_VALUES and instrument.kind != "equity":
         return f"{instrument.symbol} is an {instrument.kind}, which has no market value"
+    if claim.metric in PRICE_UNITS:
+        if claim.unit == "points" and instrument.kind != "index":
+            return (
+                f"{instrument.symbol} is an {instrument.kind} quoted in {instrument.currency}, not in points: "
+                f"state its price with unit: money and currency: {instrument.currency}"
+            )
+        if claim.unit == "money" and instrument.kind == "index":
+            return f"{instrument.symbol} is an index: its level and its moves are in points (unit: points)"
+        if claim.unit == "money" and claim.currency != instrument.currency:
+            return (
+                f"{instrument.symbol} is quoted in {instrument.currency}, not {claim.currency}: "
+                "a price claim is checked in the listing currency"
+            )
     return ""
 
 
@@ -205,7 +240,7 @@ def _period_window(claim: Claim, instrument: Instrument) -> Window | str:
         except ValueError as exc:
             errors.append(str(exc))
             continue
-        if not res.closed_at_publication and claim.metric is not Metric.INTRADAY_EXTREME:
+        if not res.closed_at_publication and claim.metric not in (Metric.INTRADAY_EXTREME, Metric.INTRADAY_LEVEL):
             return (
                 f"{res.last.isoformat()} had not closed on {instrument.calendar} when the article appeared "
                 f"({claim.published_at.isoformat()}): a close-based claim cannot be checked against that day"
@@ -252,7 +287,7 @@ def claim_rows(claim: Claim, instrument: Instrument | None, terms: Terms | None 
         "timezone": instrument.timezone if instrument else "",
         "listing_currency": instrument.currency if instrument else "",
         "metric": claim.metric.value,
-        "direction": claim.direction.sign,
+        "direction": claim.sign,
         **dict(zip(TERM_COLUMNS, terms or _claim_terms(claim), strict=True)),
         "start": pd.NaT,
         "end": pd.NaT,
@@ -263,6 +298,8 @@ def claim_rows(claim: Claim, instrument: Instrument | None, terms: Terms | None 
         "scale": claim.scale_factor,
         "problem": _instrument_problem(claim, instrument),
         "searched": False,
+        "record": claim.record.value if claim.record else "",
+        "since": pd.Timestamp(claim.since) if claim.since else pd.NaT,
     }
     if row["problem"] or instrument is None:
         return [row]
@@ -290,10 +327,11 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
     symbol = [s or "" for s in cols.instrument]
     inst = [instruments.get(s) for s in symbol]
     plain = np.fromiter(map(bool, cols.sessions), dtype=bool, count=len(claims))
-    # Whether _instrument_problem rules a (symbol, metric) out, asked of one claim per distinct pair.
-    one_of = dict(zip(zip(symbol, cols.metric, strict=True), range(len(claims)), strict=True))
-    unfit = {pair: inst[i] is None or bool(_instrument_problem(claims[i], inst[i])) for pair, i in one_of.items()}
-    plain &= np.fromiter((not unfit[p] for p in zip(symbol, cols.metric, strict=True)), bool, len(claims))
+    # Whether _instrument_problem rules a (symbol, metric, unit, currency) out, asked of one claim per distinct key.
+    fit_keys = list(zip(symbol, cols.metric, cols.unit, cols.currency, strict=True))
+    one_of = dict(zip(fit_keys, range(len(claims)), strict=True))
+    unfit = {key: inst[i] is None or bool(_instrument_problem(claims[i], inst[i])) for key, i in one_of.items()}
+    plain &= np.fromiter((not unfit[k] for k in fit_keys), bool, len(claims))
     start = _days([s[0] if s else None for s in cols.sessions])
     end = _days([s[-1] if s else None for s in cols.sessions])
     calendar = np.array([i.calendar if i else "" for i in inst], dtype=object)
@@ -306,7 +344,9 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
             ok = np.zeros(len(rows), dtype=bool)
         plain[rows[~ok]] = False  # claim_rows names the reason
     terms = _term_columns(claims, cols)
-    signs, metric_values = {d: d.sign for d in Direction}, {m: m.value for m in Metric}
+    signs: dict[Direction | None, int] = {d: d.sign for d in Direction}
+    signs[None] = 0  # a level stated without a direction
+    metric_values = {m: m.value for m in Metric}
     table = pd.DataFrame(
         {
             "claim_id": cols.id,
@@ -326,6 +366,8 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
             "scale": [SCALES[s] for s in cols.scale],
             "problem": "",
             "searched": False,
+            "record": [r.value if r else "" for r in cols.record],  # type: ignore[attr-defined]
+            "since": _days(list(cols.since)),
         },
         columns=list(CLAIM_COLUMNS),
     ).astype(CLAIM_DTYPES)
@@ -340,6 +382,10 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
         # A stable sort on the claim's position keeps each claim's candidate rows in their own order.
         table = pd.concat([table[plain], spliced.astype(CLAIM_DTYPES)]).sort_index(kind="stable")
         table = table.reset_index(drop=True)
+    # A level's "mostly" margin is a smaller share of its (large) stated value than a move's.
+    level = table["metric"].isin([m.value for m in LEVELS]).to_numpy()
+    if level.any():
+        table["margin"] = np.where(level, table["margin"].to_numpy() * (LEVEL_MARGIN / MOSTLY_MARGIN), table["margin"])
     return add_base_sessions(table)
 
 

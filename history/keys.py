@@ -89,14 +89,14 @@ def canonical_claim(claim: Claim) -> dict[str, Any]:
         published = claim.published_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ") if claim.published_at else None
         when = {"period": normalise_period(claim.period) if claim.period else None, "published": published}
     reading = claim.hedge_reading
-    intraday = claim.metric is Metric.INTRADAY_EXTREME or reading.basis is Basis.INTRADAY
+    intraday = claim.metric in (Metric.INTRADAY_EXTREME, Metric.INTRADAY_LEVEL) or reading.basis is Basis.INTRADAY
     decimals = claim.precision
     return {
         "v": HASH_VERSION,
         "instrument": instrument,
         "subject": None if instrument else " ".join(claim.subject.casefold().split()),
         "metric": claim.metric.value,
-        "direction": claim.direction.value,
+        "direction": claim.direction.value if claim.direction else None,
         "when": when,
         "value": _number(claim.value, decimals) if claim.value is not None else None,
         "range": [_number(x, decimals) for x in claim.range] if claim.range is not None else None,
@@ -104,6 +104,12 @@ def canonical_claim(claim: Claim) -> dict[str, Any]:
         "currency": claim.currency.upper() if claim.currency else None,
         "scale": claim.scale,
         "hedge": {"bound": reading.bound.value, "basis": (Basis.INTRADAY if intraday else Basis.CLOSE).value},
+        # A record's kind and history start; absent from other claims, so their keys are unchanged.
+        **(
+            {"record": claim.record.value, "since": claim.since.isoformat() if claim.since else None}
+            if claim.record
+            else {}
+        ),
     }
 
 

@@ -43,7 +43,7 @@ def signed_interval(verdict: Verdict, claim: Claim) -> Band | None:
     if verdict.interval is None:
         return None
     lo, hi = verdict.interval
-    sign = claim.direction.sign
+    sign = claim.value_sign
     ends = sorted((sign * lo, sign * hi))
     return Band(ends[0], ends[1])
 

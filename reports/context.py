@@ -18,7 +18,7 @@ from markupsafe import Markup
 from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
 from marketfact.checks.runreport import RunReport
 from marketfact.checks.verdicts import Verdict
-from marketfact.claims.model import Claim
+from marketfact.claims.model import PRICE_UNITS, Claim
 from marketfact.reports.article import ArticleSectionView, article_section
 from marketfact.reports.charts import signed_interval, verdict_chart
 from marketfact.reports.claimreview import anchor, claim_review
@@ -233,17 +233,23 @@ def amount(
     currency: str | None = None,
 ) -> str:
     """A measured or claimed value in the verdict's unit: percent, or money in the claim's (or ``currency``)."""
-    if verdict.unit.strip() == "%" or claim.unit == "percent":
+    if verdict.unit.strip() == "%" or (claim.unit == "percent" and claim.record is None):
         return fmt.percent(value, plus=plus)
+    if verdict.unit.strip() == "points":  # an index level or a move in index points
+        return f"{fmt.decimal(value, digits=max(claim.precision, 2), plus=plus)} {fmt.word('points')}"
+    if claim.metric in PRICE_UNITS or claim.record is not None:  # a price in the listing currency
+        return fmt.money(value, currency or verdict.currency, plus=plus)
     scaled = None if value is None else value * claim.scale_factor
     return fmt.big_money(scaled, currency or claim.currency, plus=plus)
 
 
 def _stated(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
-    sign = claim.direction.sign
+    sign = claim.value_sign
     if claim.range is not None:
         lo, hi = (amount(sign * v, verdict, claim, fmt) for v in claim.range)
         text = f"{lo} … {hi}"
+    elif claim.record is not None:
+        text = claim.record.value.replace("_", " ") + (f" ({claim.since.isoformat()} –)" if claim.since else "")
     else:
         value = sign * (claim.value or 0.0)
         if claim.unit == "percent":
@@ -257,7 +263,7 @@ def _interval(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
     band = signed_interval(verdict, claim)
     if band is None:
         return "–"
-    ends = (band.lo, band.hi) if claim.direction.sign > 0 else (band.hi, band.lo)
+    ends = (band.lo, band.hi) if claim.value_sign > 0 else (band.hi, band.lo)
     texts = [amount(v, verdict, claim, fmt) if abs(v) != float("inf") else fmt.word("unbounded") for v in ends]
     return f"{texts[0]} … {texts[1]}"
 

@@ -95,7 +95,12 @@ def _claim_entry(
     interval = None
     if verdict.interval is not None:
         lo, hi = verdict.interval
-        interval = {"lo": _num(lo), "hi": _num(hi), "direction": claim.direction.value, "notation": verdict.claimed}
+        interval = {
+            "lo": _num(lo),
+            "hi": _num(hi),
+            "direction": claim.direction.value if claim.direction else None,
+            "notation": verdict.claimed,
+        }
     return {
         "claim": claim.model_dump(mode="json"),
         "verdict": {

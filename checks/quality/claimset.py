@@ -172,7 +172,7 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
                 "subject": c.subject,
                 "instrument": c.instrument,
                 "metric": c.metric.value,
-                "direction": c.direction.value,
+                "direction": c.direction.value if c.direction else "",
                 "unit": c.unit,
                 "currency": c.currency,
                 "magnitude": c.value if c.value is not None else high,

@@ -75,7 +75,8 @@ def claim_matches(claim: Claim, reading: Reading, want: dict[str, Any]) -> bool:
     if claim.instrument != want["instrument"] or claim.metric.value != want["metric"]:
         return False
     sessions = list(reading.sessions) if reading.sessions else None
-    if claim.direction.value != want["direction"] or sessions != _sessions(want.get("sessions")):
+    direction = claim.direction.value if claim.direction else None
+    if direction != want["direction"] or sessions != _sessions(want.get("sessions")):
         return False
     if _hedge_words(claim.hedge) != _hedge_words(want.get("hedge")):
         return False
@@ -132,7 +133,7 @@ class Score:
     def problems(self) -> list[str]:
         """One line per mismatch, for a test failure or the benchmark's output."""
         out = [f"missed claim {w}" for w in self.missed]
-        out += [f"invented claim {c.id}: {c.instrument} {c.metric.value} {c.direction.value} "
+        out += [f"invented claim {c.id}: {c.instrument} {c.metric.value} {c.direction} "
                 f"{c.value if c.value is not None else c.range} hedge={c.hedge!r} period={c.period!r} "
                 f"sessions={c.sessions}"
                 for c in self.invented]  # fmt: skip

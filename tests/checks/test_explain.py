@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from marketfact.checks.engine import evaluate
-from marketfact.checks.explain import _rows, _window_days, build_verdicts
+from marketfact.checks.explain import RECORD_PATH, _rows, _window_days, build_verdicts
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import CONTEXT_SESSIONS, Plan, plan_run
 from marketfact.checks.run import fetch_all, fetch_conversions
@@ -82,7 +82,10 @@ def _reference_path(panel: PricePanel, row: Any) -> tuple[PathRow, ...]:
     if row.symbol not in panel.codes or base < 0 or end < 0:
         return ()
     code = panel.codes[row.symbol]
-    lo = max(int(panel.seg_start[code]), base - CONTEXT_SESSIONS)
+    anchor = base
+    if row.record_first >= 0:  # a record's path reaches back over its history (at most RECORD_PATH sessions)
+        anchor = max(min(base, int(row.record_first) - 1), end - RECORD_PATH)
+    lo = max(int(panel.seg_start[code]), anchor - CONTEXT_SESSIONS)
     hi = min(int(panel.seg_stop[code]), end + CONTEXT_SESSIONS + 1)
 
     def val(a: np.ndarray, i: int) -> float | None:
@@ -116,6 +119,19 @@ def _reference_evidence(panel: PricePanel, row: Any) -> tuple[EvidenceRow, ...]:
     if row.basis == "intraday" and row.extreme_pos >= 0:
         down = row.direction < 0
         rows.append(at(row.extreme_pos, "extreme", "low" if down else "high", panel.low if down else panel.high))
+    if row.record and row.label != "UNVERIFIABLE" and row.record_first >= 0:
+        # The history's extreme, found by a plain loop over its sessions.
+        move = row.record in ("biggest_fall", "biggest_rise")
+        lowest = row.record in ("lowest_close", "biggest_fall")
+        best = None
+        for i in range(int(row.record_first), int(row.end_pos)):
+            value = (panel.close[i] / panel.close[i - 1] * 100 - 100) if move else panel.close[i]
+            if best is None or (value < best[1] if lowest else value > best[1]):
+                best = (i, float(value))
+        if best is not None:
+            day = pd.Timestamp(panel.sessions[best[0]]).date()
+            field = "close move (%)" if move else "close"
+            rows.append(EvidenceRow(day, "history extreme", field, best[1], row.listing_currency))
     return tuple(rows)
 
 

@@ -1,0 +1,222 @@
+"""The one-sentence explanation, unit and claimed words of levels, points, market values and records.
+
+``checks.explain`` writes the sentences of percent and money moves; the other kinds (``checks.kinds``)
+are written here, one function per kind, so a reader can check each number by hand: which price, which
+session, which exchange and time zone, and for a record the history it was compared with.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from marketfact.checks.measure import PricePanel
+from marketfact.checks.verdicts import Alternative, EvidenceRow, Label
+from marketfact.claims.model import LEVELS, PRICE_UNITS, Claim, Metric, Record
+from marketfact.market.model import FxQuote
+
+KINDS = frozenset({*LEVELS, *PRICE_UNITS, Metric.RECORD})
+"""Metrics this module explains."""
+
+RECORD_WORDS = {
+    Record.LOWEST_CLOSE: "lowest close",
+    Record.HIGHEST_CLOSE: "highest close",
+    Record.BIGGEST_FALL: "biggest one-day fall",
+    Record.BIGGEST_RISE: "biggest one-day rise",
+}
+
+
+def _num(x: float, digits: int = 2) -> str:
+    return f"{x:,.{digits}f}".replace("-", "−")
+
+
+def _signed(x: float, digits: int = 2) -> str:
+    return ("+" if x > 0 else "−" if x < 0 else "") + f"{abs(x):,.{digits}f}"
+
+
+def kind_unit(claim: Claim, listing_currency: str, index: bool) -> str:
+    """The unit of the measured value: "points", the listing currency, "bn USD", or "%" for a one-day move record."""
+    if claim.metric is Metric.RECORD:
+        if claim.record in (Record.BIGGEST_FALL, Record.BIGGEST_RISE):
+            return "%"
+        return "points" if index else listing_currency
+    if claim.unit == "points":
+        return "points"
+    if claim.metric is Metric.MARKET_CAP_LEVEL:
+        scale = {"one": "", "thousand": "k ", "million": "m ", "billion": "bn ", "trillion": "tn "}[claim.scale]
+        return f"{scale}{claim.currency}"
+    return claim.currency or listing_currency
+
+
+def kind_interval(row: Any, precision: int) -> str:
+    """The claimed interval in notation, with the decimals a level needs (6012.275, not 6012.27)."""
+    digits = precision + 1 if row.record == "" else 2
+
+    def end(x: float) -> str:
+        return "∞" if math.isinf(x) else f"{x:.{digits}f}".rstrip("0").rstrip(".")
+
+    lo, hi = end(row.lo), end(row.hi)
+    return f"{'[' if row.lo_closed else '('}{lo}, {hi}{']' if row.hi_closed else ')'}"
+
+
+def claimed_words(claim: Claim, interval: str, unit: str, row: Any) -> str:
+    """The claim as stated and the interval it allows, in words and notation."""
+    if claim.metric is Metric.RECORD:
+        assert claim.record is not None
+        since = f"since {claim.since}" if claim.since else "in all the history the source has"
+        what = "the close" if claim.record in (Record.LOWEST_CLOSE, Record.HIGHEST_CLOSE) else "the one-day move"
+        bound = "" if math.isnan(row.lo) or math.isnan(row.hi) else f" → {what} in {interval} {unit}"
+        return f"{RECORD_WORDS[claim.record]} {since}{bound}"
+    amount = f"{claim.range[0]:g}–{claim.range[1]:g}" if claim.range else f"{claim.value:g}"
+    hedge = f"{claim.hedge} " if claim.hedge else ""
+    if claim.metric in LEVELS:
+        return f"{hedge}{amount} {unit} → level in {interval}"
+    sign = "+" if claim.sign > 0 else "−"
+    return f"{hedge}{sign}{amount} {unit} → magnitude in {interval}"
+
+
+def price_field(claim: Claim, row: Any) -> str:
+    """Which price the verdict reads: close, intraday low/high, or the close's one-day move."""
+    if claim.record in (Record.BIGGEST_FALL, Record.BIGGEST_RISE):
+        return "close (one-day move)"
+    if row.basis == "close":
+        return "close"
+    return "intraday low" if row.direction < 0 else "intraday high"
+
+
+def record_extreme(panel: PricePanel, row: Any) -> tuple[date, float] | None:
+    """The session and value of the record's history extreme (the lowest close before, the biggest fall before)."""
+    first, end = int(row.record_first), int(row.end_pos)
+    if first < 0 or end <= first or math.isnan(row.record_prior):
+        return None
+    close = panel.close
+    if row.record in ("biggest_fall", "biggest_rise"):
+        values = close[first:end] / close[first - 1 : end - 1] * 100.0 - 100.0
+    else:
+        values = close[first:end]
+    if not len(values) or np.isnan(values).all():
+        return None
+    at = int(np.nanargmin(values) if row.record in ("lowest_close", "biggest_fall") else np.nanargmax(values))
+    return panel.sessions[first + at].astype("datetime64[D]").item(), float(values[at])
+
+
+def record_evidence(panel: PricePanel, row: Any) -> tuple[EvidenceRow, ...]:
+    """The extreme of the history a record was compared with, as an evidence row."""
+    found = record_extreme(panel, row)
+    if found is None:
+        return ()
+    day, value = found
+    move = row.record in ("biggest_fall", "biggest_rise")
+    return (EvidenceRow(day, "history extreme", "close move (%)" if move else "close", value, row.listing_currency),)
+
+
+def record_alternatives(row: Any) -> tuple[Alternative, ...]:
+    """A record that holds on another basis (the session before, the day's low/high) as an alternative."""
+    if not getattr(row, "record_alt", ""):
+        return ()
+    return (Alternative(row.record_alt, float(row.record_alt_value), True),)
+
+
+def kind_sentence(
+    claim: Claim,
+    row: Any,
+    days: tuple[date | None, date | None, date | None],
+    label: Label,
+    unit: str,
+    fx: FxQuote | None,
+    interval: str,
+    panel: PricePanel,
+) -> str:
+    """One sentence a reader can check by hand, for a judged claim of one of ``KINDS``."""
+    r = row
+    start, end, base = days
+    name = f"{claim.subject} ({r.symbol}, {r.calendar})"
+    cur = "points" if unit == "points" else r.listing_currency
+    tz = f"exchange-local dates, {r.timezone}"
+    sessions = f"{start}–{end}" if start != end else f"{end}"
+    metric = claim.metric
+    if metric is Metric.CLOSE_LEVEL:
+        fact = (
+            f"{name} closed at {_num(r.level_close)} {cur} on {end} (raw close, {tz}); "
+            f"that day it traded between {_num(r.level_low)} and {_num(r.level_high)} {cur}"
+        )
+    elif metric is Metric.INTRADAY_LEVEL:
+        word = "low" if r.direction < 0 else "high"
+        fact = (
+            f"{name} reached an intraday {word} of {_num(r.extreme)} {cur} in session(s) {sessions} ({tz}); "
+            f"it closed at {_num(r.level_close)} {cur} on {end}"
+        )
+    elif metric is Metric.POINTS_CHANGE:
+        fact = (
+            f"{name} closed at {_num(r.end_close)} {cur} on {end} against {_num(r.base_close)} {cur} on {base} "
+            f"(raw closes, {tz}): {_signed(r.points_close)} {cur} ({_signed(r.close_pct)} %)"
+        )
+        if r.basis == "intraday":
+            fact += f"; at its intraday extreme {_num(r.extreme)} {cur}: {_signed(r.points_intraday)} {cur}"
+    elif metric is Metric.MARKET_CAP_LEVEL:
+        per_share = r.end_close if r.basis == "close" else r.extreme
+        listing = r.mcap_close_listing if r.basis == "close" else r.mcap_extreme_listing
+        shares = listing / per_share * claim.scale_factor / 1e9 if per_share else math.nan
+        what = "close" if r.basis == "close" else ("intraday low" if r.direction < 0 else "intraday high")
+        conv = (
+            f" ≈ {_num(r.measured)} {unit}, at {fx.description}: {_num(fx.rate, 4)} {fx.quote} per {fx.base}"
+            if fx
+            else ""
+        )
+        fact = (
+            f"{name}: {_num(shares)} bn shares × {what} {_num(per_share)} {r.listing_currency} on {end} = "
+            f"{_num(listing)} {unit.split()[0]} {r.listing_currency}{conv}"
+        )
+    else:
+        return _record_sentence(claim, r, days, label, unit, interval, panel)
+    admits = f"the claim admits {interval} {unit}"
+    if metric is Metric.MARKET_CAP_LEVEL:
+        admits += " (widened by 1 % for the share count's uncertainty)"
+    if label is Label.CORRECT:
+        return f"{fact}; {admits}, so it holds."
+    if label is Label.MOSTLY_CORRECT:
+        return f"{fact}; {admits}: just outside."
+    if label is Label.MISLEADING:
+        return f"{fact}; {admits}, which fits only {r.alt_basis}."
+    if metric is Metric.POINTS_CHANGE and np.sign(r.measured) != r.direction:
+        return f"{fact}; {admits}, so it does not hold (it moved the other way)."
+    return f"{fact}; {admits}, so it does not hold."
+
+
+def _record_sentence(
+    claim: Claim,
+    r: Any,
+    days: tuple[date | None, date | None, date | None],
+    label: Label,
+    unit: str,
+    interval: str,
+    panel: PricePanel,
+) -> str:
+    assert claim.record is not None
+    _, end, base = days
+    name = f"{claim.subject} ({r.symbol}, {r.calendar})"
+    words = RECORD_WORDS[claim.record]
+    first = panel.sessions[int(r.record_first)].astype("datetime64[D]").item() if r.record_first >= 0 else None
+    found = record_extreme(panel, r)
+    move = claim.record in (Record.BIGGEST_FALL, Record.BIGGEST_RISE)
+    if move:
+        fact = (
+            f"{name} closed at {_num(r.end_close)} on {end} against {_num(r.base_close)} on {base}: "
+            f"{_signed(r.measured)} % (raw closes, exchange-local dates, {r.timezone})"
+        )
+    else:
+        fact = f"{name} closed at {_num(r.end_close)} {unit} on {end} (raw close, exchange-local dates, {r.timezone})"
+    if found is not None:
+        day, value = found
+        shown = f"{_signed(value)} %" if move else f"{_num(value)} {unit}"
+        history = f"the {words} from {first} to the session before was {shown} on {day}"
+    else:
+        history = f"its history from {first} holds no earlier session"
+    holds = label in (Label.CORRECT, Label.MOSTLY_CORRECT)
+    if label is Label.MISLEADING:
+        return f"{fact}; {history}, so it set no such record; the record fits only {r.alt_basis}."
+    verdict = "so it is the " + words + " since " + str(first) if holds else "so it is not the " + words
+    return f"{fact}; {history}: {verdict} (the claim admits {interval} {unit})."
