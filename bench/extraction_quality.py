@@ -1,11 +1,14 @@
 """Extraction quality on the hand-written test articles, and the verdicts of what was extracted.
 
-    python bench/extraction_quality.py [--articles tests/data/articles] [--validate]
+    python -m bench.extraction_quality [--articles tests/data/articles] [--validate]
 
-For each article (``<name>.md|.txt`` with ``<name>.expected.yaml``): claims expected, extracted, found,
-precision and recall; then totals (micro-averaged over claims). Then every extracted claim is checked by
-the core (``checks.run.run_in_process``) against the shipped market-data snapshot, and its verdict is
-printed. Offline: no network is used.
+First the labelled sets side by side (the regression articles, ``dev/`` the rules are tuned on, ``blind/``
+never tuned on): precision, recall, wrong claims at confidence >= 0.8, the reliability table (confidence
+band -> share of claims fully right) and every wrong claim with its confidence
+(``claims.extract.evaluate``). Then, for the regression articles: claims expected, extracted, found,
+precision and recall per article; and every extracted claim checked by the core
+(``checks.run.run_in_process``) against the shipped market-data snapshot, with its verdict. Offline: no
+network is used.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from marketfact.checks.run import run_in_process  # noqa: E402
 from marketfact.claims.extract import extract_claims, read_article  # noqa: E402
+from marketfact.claims.extract.evaluate import evaluate_folder, format_sets  # noqa: E402
 from marketfact.claims.extract.model import Extraction  # noqa: E402
 from marketfact.claims.extract.scoring import Score, load_expected, score  # noqa: E402
 from marketfact.claims.load import parse_claims  # noqa: E402
@@ -87,10 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=Path, default=ROOT / "tests" / "data" / "articles")
     parser.add_argument("--validate", action="store_true", help="run the Great Expectations suites too (slower)")
     args = parser.parse_args(argv)
+    args.articles = args.articles.absolute()
     results = _scores(args.articles)
     if not results:
         print(f"no *.expected.yaml in {args.articles}", file=sys.stderr)
         return 2
+    sets = [("regression", args.articles)] + [(n, args.articles / n) for n in ("dev", "blind")]
+    print(format_sets([evaluate_folder(f, n) for n, f in sets if f.is_dir()]))
+    print()
     _print_quality(results)
     _print_verdicts(results, args.validate)
     return 0

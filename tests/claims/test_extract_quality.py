@@ -1,0 +1,70 @@
+"""Extraction quality over the labelled sets: the evaluation script runs, prints the figures of each set
+and a reliability table, and classes every wrong claim.
+
+The sets live in tests/data/articles (regression), tests/data/articles/dev (rules are tuned on it) and
+tests/data/articles/blind (written and labelled before the rules changed for issue 14, never tuned on).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from marketfact.claims.extract.evaluate import BANDS, SetResult, evaluate_folder, format_sets, main, reliability
+
+ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+@pytest.fixture(scope="module")
+def sets() -> list[SetResult]:
+    return [
+        evaluate_folder(ARTICLES, "regression"),
+        evaluate_folder(ARTICLES / "dev"),
+        evaluate_folder(ARTICLES / "blind"),
+    ]
+
+
+def test_the_dev_and_blind_sets_are_apart_and_big_enough(sets: list[SetResult]) -> None:
+    dev = {p.name for p in (ARTICLES / "dev").glob("*.txt")}
+    blind = {p.name for p in (ARTICLES / "blind").glob("*.txt")}
+    assert dev
+    assert blind
+    assert not dev & blind
+    for s in sets[1:]:
+        assert len(s.scores) >= 8
+        langs = [x.language for _, x in s.scores]
+        assert langs.count("de") >= 4
+        assert langs.count("en") >= 4
+
+
+def test_the_script_prints_both_sets_the_reliability_table_and_every_wrong_claim(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main([str(ARTICLES / "dev"), str(ARTICLES / "blind")]) == 0
+    out = capsys.readouterr().out
+    head = out.splitlines()[0].split()
+    assert head == ["dev", "blind"]
+    assert re.search(r"^precision\s+\d\.\d\d\s+\d\.\d\d$", out, re.M)
+    assert re.search(r"^recall\s+\d\.\d\d\s+\d\.\d\d$", out, re.M)
+    assert "reliability (confidence band -> share of claims fully right)" in out
+    for lo, _ in BANDS:
+        assert re.search(rf"^{lo:.1f}-", out, re.M)
+    assert "wrong claims in dev" in out
+    assert "wrong claims in blind" in out
+
+
+def test_the_reliability_table_counts_every_claim_once(sets: list[SetResult]) -> None:
+    for s in sets:
+        rows = reliability(s.graded)
+        assert sum(n for _, n, _ in rows) == len(s.graded) == sum(len(x.claims) for _, x in s.scores)
+        assert sum(ok for _, _, ok in rows) == s.counts[0]
+        assert len(s.wrong) == s.counts[1]
+
+
+def test_the_regression_articles_stay_perfect(sets: list[SetResult]) -> None:
+    regression = sets[0]
+    assert regression.precision == 1.0
+    assert regression.recall == 1.0
+    assert "regression" in format_sets([regression])
