@@ -24,9 +24,7 @@ import glob
 import json
 import logging
 import math
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +36,7 @@ from urllib.parse import quote, unquote
 
 import pandas as pd
 
+from marketfact import files
 from marketfact.market.model import PRICE_COLUMNS, PriceSeries
 from marketfact.market.source import NoDataError, PriceSource
 
@@ -181,25 +180,9 @@ def decode_entry(key: CacheKey, payload: bytes) -> PriceSeries:
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` so that no reader, in any process, sees a partial file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    # The rename itself must reach the disk too, or a power cut could bring the old file back.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    """Replace ``path`` with ``payload`` so that no reader, in any process, sees a partial file; flushed to
+    the disk, folder included. The file gets the mode the user's umask gives (``marketfact.files``)."""
+    files.atomic_write(path, payload, durable=True)
 
 
 class CachedPriceSource:

@@ -6,14 +6,13 @@ The one input is a ``checks.runreport.RunReport``; nothing here touches the netw
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from marketfact.checks.runreport import RunReport
+from marketfact.files import atomic_write
 from marketfact.reports.claimreview import claim_review
 from marketfact.reports.digest import MAX_CLAIM_CARDS
 from marketfact.reports.gate import FAIL_ON_CHOICES, exit_code_for
@@ -33,7 +32,6 @@ __all__ = [
 ]
 
 _SAFE_RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-_BUFFER = 1 << 20  # the JSON report arrives in pieces of a few kB: fewer, larger writes
 
 
 @dataclass(frozen=True)
@@ -54,19 +52,10 @@ def _write_atomically(path: Path, text: str | Iterable[str]) -> None:
     """Write ``text`` (one string, or pieces written as they come) to ``path`` through a temporary file.
 
     A reader (a browser, the index scan of a concurrent run) never sees a half-written file, and a
-    failure while the pieces are produced leaves the previous file in place.
+    failure while the pieces are produced leaves the previous file in place. The file gets the mode the
+    user's umask gives (0644 under 022), like any file a program creates (``marketfact.files``).
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", buffering=_BUFFER) as handle:
-            if isinstance(text, str):
-                handle.write(text)
-            else:
-                handle.writelines(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, text)
 
 
 def write_reports(

@@ -18,6 +18,7 @@ from marketfact.claims.extract.entities import Candidate
 from marketfact.claims.extract.inputs import ExtractionError
 from marketfact.claims.extract.sentences import Sentence
 from marketfact.claims.model import Claim
+from marketfact.files import atomic_write
 
 
 class NoClaimsFoundError(ExtractionError):
@@ -139,7 +140,5 @@ class Extraction:
         """Write the YAML claim file to ``path`` (through a temporary file, so a failure leaves no half file)."""
         path = Path(path)
         text = self.to_yaml(title, url, origin or "the article")
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        atomic_write(path, text)
         return path
