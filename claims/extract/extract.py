@@ -63,6 +63,7 @@ def extract_claims(
     unresolved: list[Unresolved] = []
     for sentence in sentences:
         view = read_sentence(masked, sentence, language, aliases, published_at)
+        _remember_frame(view, ctx)
         outcomes = _read_numbers(view, ctx)
         not_market += [
             NonMarketNumber(
@@ -86,6 +87,10 @@ def extract_claims(
         for m in view.mentions:
             if m.entry is not None and not m.modifier:
                 ctx.named.append((sentence.index, sentence.paragraph, m.entry, m.text))
+                subject = next((s for s in view.subjects if s.start == m.start), None)
+                claimed = any(isinstance(o, Draft) and o.entry is m.entry for o in outcomes)
+                if subject is not None and view.demoted(subject, view.sentence.start) and not claimed:
+                    ctx.demoted.add((sentence.index, m.entry.symbol))
         _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
     claims, readings = build_claims(drafts, published_at, language)
     warnings = sorted({u.reason for u in unresolved if "online search failed" in u.reason})
@@ -110,6 +115,18 @@ def _read_numbers(view: SentenceView, ctx: Context) -> list[Outcome]:
         previous = outcome if isinstance(outcome, Draft) else previous
         outcomes.append(outcome)
     return outcomes
+
+
+def _remember_frame(view: SentenceView, ctx: Context) -> None:
+    """The article's own day: a dateline's date, or a date in a title that holds no figure ("Markets live:
+    Friday, Feb 7"). Claims that name no day and follow no day of the story fall back to it."""
+    if ctx.frame is not None:
+        return
+    if view.frame is not None:
+        ctx.frame = view.frame
+    elif view.sentence.index == 0 and not view.quantities:
+        dated = [p for p in view.periods if p.single_day and any(c.isdigit() for c in p.words)]
+        ctx.frame = dated[-1] if dated else None
 
 
 def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> None:

@@ -86,6 +86,10 @@ class SentenceView:
     directions: list[Word]
     basis_words: list[Word]
     glued: list[Quantity]  # "17pc", "3nm": a number with letters marketfact does not read as a unit
+    governed: set[int] = dataclasses.field(default_factory=set)  # starts of names after a preposition
+    records: list[PeriodSpan] = dataclasses.field(default_factory=list)  # "since March 2020" after a superlative
+    body_start: int = -1  # where the sentence starts after a dateline ("TOKIO, 29. Januar (Reuters) –")
+    frame: PeriodSpan | None = None  # the dateline's day
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The comma-clause around offset ``pos``: (start, end) offsets."""
@@ -97,11 +101,21 @@ class SentenceView:
         """Whether the clause at ``pos`` is an aside: enclosed by commas or dashes, opening with an article
         and saying no move (", a major customer of Nvidia,", ", der weltgrößte Chipkonzern,")."""
         c0, c1 = self.clause(pos)
-        if c0 <= self.sentence.start or c1 >= self.sentence.end:
+        if c0 <= max(self.sentence.start, self.body_start) or c1 >= self.sentence.end:
             return False
-        first = next((t for t in self.toks if t.start >= c0), None)
-        opens = first is not None and first.low in rules.ASIDE_OPENERS[self.lang]
+        lead = [t.low for t in self.toks if t.start >= c0][:2]
+        opens = bool(lead) and lead[0] in rules.ASIDE_OPENERS[self.lang]
+        opens = opens or (
+            len(lead) == 2 and lead[0] in rules.PREPOSITIONS[self.lang] and lead[1] in rules.RELATIVE[self.lang]
+        )
         return opens and not any(c0 <= w.start < c1 for w in self.directions)
+
+    def demoted(self, s: Subject, pos: int) -> bool:
+        """Whether name ``s`` stands where a subject does not: after a preposition ("Lieferant für TSMC"),
+        or inside an aside that is not the clause of offset ``pos``."""
+        if s.start in self.governed:
+            return True
+        return self.clause(s.start) != self.clause(pos) and self.is_aside(s.start)
 
     def words_between(self, start: int, end: int) -> list[Token]:
         """Tokens lying wholly inside ``[start, end)``."""
@@ -118,17 +132,86 @@ def read_sentence(
     """Take ``sentence`` of the masked article apart."""
     toks = tokens(masked, sentence.start, sentence.end)
     mentions = [_modifier_in_english(m, masked, lang) for m in aliases.mentions(masked, sentence.start, sentence.end)]
-    periods = find_periods(masked, toks, published_at, lang)
+    found_periods = find_periods(masked, toks, published_at, lang)
+    records = [p for p in found_periods if _is_record_reference(toks, p, lang)]
+    dateline = _DATELINE.match(masked, sentence.start, sentence.end)
+    body_start = dateline.end() if dateline else sentence.start
+    framing = [p for p in found_periods if p.end <= body_start and p.single_day]
+    periods = [p for p in found_periods if p not in records and p.start >= body_start]
     hedge_words = [(w.start, w.end) for w in _phrase_hits(toks, _HEDGE_PHRASES[lang]) if " " in w.value]
-    taken = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods] + hedge_words
+    taken = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in found_periods] + hedge_words
     quantities, glued = _numbers(masked, sentence, lang, taken)
     protected = taken + [q.span for q in quantities]
     breaks = [t.start for t in toks if t.text in rules.CLAUSE_BREAKS and not _covered(protected, t.start, t.end)]
     view = SentenceView(sentence, lang, toks, breaks, mentions, [], periods, quantities, [], [], glued)
+    view.records = records
+    view.body_start = body_start
+    view.frame = framing[-1] if framing else None
     view.subjects = _subjects(view, masked, aliases)
+    view.governed = _governed(view)
     view.directions = _directions(view)
     view.basis_words = [w for w in _phrase_hits(toks, _HEDGE_PHRASES[lang]) if _BASIS.get(w.value) is Basis.INTRADAY]
     return view
+
+
+_DATELINE = re.compile(
+    r"\s*(?:(?:[A-ZÄÖÜ][A-ZÄÖÜ.'’ ]{2,30}|[A-ZÄÖÜ][\w.'’ ]{2,30}(?=\s*\())"
+    r"(?:\s*,\s*(?:\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]+\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"|\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]+\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?[–—-]\s"
+)
+"""A dateline opening a paragraph: "TOKIO, 29. Januar (Reuters) – ", "NEW YORK, Jan 27 (Reuters) - ",
+"LONDON - ", "Frankfurt (Eigenbericht) – ", "Jan 29 - "."""
+
+
+def _is_record_reference(toks: list[Token], p: PeriodSpan, lang: str) -> bool:
+    """ "its steepest drop since October 2022", "so heftig wie seit März 2020 nicht mehr": the date after
+    "since" is the reference of a record, not the period of the move."""
+    first = next((i for i, t in enumerate(toks) if t.start >= p.start), None)
+    if first is not None and toks[first].low not in ("since", "seit") and first > 0:
+        first -= 1  # "since" left outside the period words
+    if first is None or toks[first].low not in ("since", "seit"):
+        return False
+    before = [t.low for t in toks[max(0, first - 6) : first] if t.kind == "word"]
+    after = [t.low for t in toks if t.start >= p.end][:3]
+    if before and before[-1] in ("wie", "nie", "as"):
+        return True
+    if lang == "de" and after[:2] == ["nicht", "mehr"]:
+        return True
+    for w in before:
+        if w in rules.RECORD_WORDS[lang]:
+            return True
+        if lang == "en" and re.fullmatch(r"\w{2,}est", w) and w not in ("interest", "forest", "request", "harvest"):
+            return True
+        if lang == "de" and re.fullmatch(r"\w{2,}(?:st|ßt)(?:e|en|er|es|em)", w) and not w.startswith("erst"):
+            return True
+    return False
+
+
+def _governed(view: SentenceView) -> set[int]:
+    """Starts of the names that follow a preposition, or a name so governed and "und"/"and"."""
+    lang = view.lang
+    out: set[int] = set()
+    names = sorted((s for s in view.subjects if s.kind in ("mention", "unknown")), key=lambda s: s.start)
+    for k, s in enumerate(names):
+        before = [t for t in view.toks if t.end <= s.start]
+        if not before:
+            continue
+        lows = [t.low for t in before[-3:]]
+        if len(lows) > 1 and lows[-1] in rules.DETERMINERS[lang]:
+            lows = lows[:-1]  # "für die Deutsche Bank", "a record for the Nasdaq"
+        prev = lows[-1]
+        if prev == "as" and not (len(lows) > 1 and lows[-2] == "such"):
+            continue  # "as" alone is a conjunction ("stocks fell as Nvidia tumbled")
+        if prev in rules.PREPOSITIONS[lang]:
+            shares = len(lows) > 1 and lows[-2] in rules.SHARE_WORDS
+            if not (shares and prev in ("von", "of", "in", "vom")):
+                out.add(s.start)
+        elif lows[-1] in rules.COORDINATION[lang] and k > 0 and names[k - 1].start in out:
+            gap = view.words_between(names[k - 1].end, s.start)
+            if all(t.low in rules.COORDINATION[lang] for t in gap):
+                out.add(s.start)
+    return out
 
 
 def _modifier_in_english(m: Mention, masked: str, lang: str) -> Mention:

@@ -30,7 +30,8 @@ DOWN = {
         "schrumpfte schrumpften schrumpft verbilligte verbilligten verbilligt vernichtete vernichteten vernichtet "
         "minus einbruch kurseinbruch kursrutsch kurssturz absturz rückgang kursverlust kursverluste verlust "
         "verluste abschlag talfahrt ausverkauf einbußen ermäßigte ermäßigten schwächelte schwächelten nachgeben "
-        "einbrechen abrutschen absacken"
+        "einbrechen abrutschen absacken einbüßte einbüßten einbrach einbrachen nachgab nachgaben abgab abgaben "
+        "zurückging zurückgingen absackte absackten abrutschte abrutschten"
     ),
     "en": word_set(
         "fell falls fall falling fallen dropped drops dropping lost loses losing slid slides sliding slumped "
@@ -46,7 +47,7 @@ UP = {
         "stieg stiegen gestiegen steigt steigen zugelegt erholte erholten erholt erholen kletterte kletterten "
         "geklettert klettert sprang sprangen gesprungen springt gewann gewannen gewonnen gewinnt verteuerte "
         "verteuerten verteuert angezogen vorgerückt hochgeschossen plus anstieg kursanstieg erholung kurssprung "
-        "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen"
+        "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen zulegte zulegten sprung"
     ),
     "en": word_set(
         "rose rises rise rising risen gained gains gain gaining jumped jumps jump jumping surged surges surge "
@@ -86,8 +87,19 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "en": tuple(
         (p, d)
         for d, items in (
-            ("down", _phrases("in the red", "wiped out", "knocked off", "lower", "gave back", "gives back",
-                              "giving back", "handed back")),
+            (
+                "down",
+                _phrases(
+                    "in the red",
+                    "wiped out",
+                    "knocked off",
+                    "lower",
+                    "gave back",
+                    "gives back",
+                    "giving back",
+                    "handed back",
+                ),
+            ),
             ("up", _phrases("in the green", "higher")),
         )
         for p in items
@@ -169,10 +181,33 @@ INDEX_REFERENCES = {
 }
 INDEX_REFERENCE_TAILS = ("index", "leitindex")
 ASIDE_OPENERS = {
-    "de": word_set("der die das dem den des ein eine einem einer eines"),
-    "en": word_set("a an the one"),
+    "de": word_set("der die das dem den des ein eine einem einer eines dessen deren welche welcher welches wie"),
+    "en": word_set("a an the one which who whose that like"),
 }
-"""An enclosed clause opening with these and saying no move is an aside, not the sentence's subject."""
+"""An enclosed clause opening with these and saying no move is an aside, not the sentence's subject
+(", der weltgrößte Chipkonzern,", ", which counts TSMC among its customers,"); so is one opening with a
+preposition and a relative pronoun (", an dem Siemens Energy gemessen wird,")."""
+RELATIVE = {
+    "de": word_set("der die das dem den dessen deren welche welcher welches welchem welchen"),
+    "en": word_set("which whom whose"),
+}
+PREPOSITIONS = {
+    "de": word_set(
+        "für von vom wie bei beim mit an am zu zum zur gegenüber hinter vor nach neben über unter als aus gegen "
+        "samt inklusive einschließlich darunter in im auf"
+    ),
+    "en": word_set(
+        "to for of from with like as including than by at in on into against behind versus vs among besides "
+        "alongside over"
+    ),
+}
+"""A name right after one of these is governed by it ("Lieferant für TSMC", "a supplier to Google", "rivals
+such as AMD"): it is not the subject while the sentence has another candidate."""
+SHARE_WORDS = word_set(
+    "aktie aktien papier papiere titel anteilsscheine kurs aktienkurs börsenwert marktwert marktkapitalisierung "
+    "shares stock stocks share value valuation capitalization capitalisation cap price"
+)
+"""Before "von"/"of"/"in" these make the name the subject after all ("die Aktie von Nvidia", "shares in TEL")."""
 PREVIOUS_SESSION = {
     "de": _phrases("am vortag", "tags zuvor", "einen tag zuvor", "am tag davor", "in der vorherigen sitzung"),
     "en": _phrases("the previous session", "the previous day", "the day before", "a day earlier",
@@ -195,6 +230,22 @@ LOOK_BACK = {
     "en": word_set("after following before since from compared prior earlier"),
 }
 """Words that put another number on an earlier day: its period is not shared."""
+VERBLESS = {
+    "de": word_set("insgesamt zusammen damit ebenso summa"),
+    "en": word_set("in total all combined likewise altogether"),
+}
+"""Words a verbless clause (", insgesamt 10,3 Prozent") may hold: its direction comes from the clause before."""
+LATER = {
+    "de": word_set("ehe bevor dann danach anschließend später"),
+    "en": word_set("before then later subsequently"),
+}
+"""A move before one of these, in a clause without a day, is the session before the day said after it
+("brach zunächst um 12 Prozent ein, ehe am Mittwoch eine Erholung folgte")."""
+RECORD_WORDS = {
+    "de": word_set("rekord rekordverlust rekordeinbruch nie"),
+    "en": word_set("record ever worst best most least"),
+}
+"""With these (or a superlative) before "seit"/"since", the date is a record's reference, not the period."""
 PRONOUNS = {"de": word_set("es sie er"), "en": word_set("it")}
 """Weak references back: only used when nothing else names the subject."""
 
@@ -204,9 +255,7 @@ GROUPS = {
         "chipaktien halbleiteraktien techaktien tech-aktien technologieaktien energieaktien ki-aktien "
         "versorger energieversorger stromversorger chipkonzerne chiphersteller branche sektor märkte börsen"
     ),
-    "en": word_set(
-        "stocks chipmakers utilities sector markets companies firms semiconductors equities"
-    ),
+    "en": word_set("stocks chipmakers utilities sector markets companies firms semiconductors equities"),
 }
 GROUP_TAILS = {"de": ("werte", "aktien", "konzerne", "titeln"), "en": ()}
 
@@ -216,9 +265,11 @@ RESPECTIVELY = {"de": word_set("beziehungsweise bzw jeweils"), "en": word_set("r
 GAP_WORDS = {
     "de": word_set(
         "um mit und sowie jeweils beziehungsweise bzw auf die der das den dem des aktie aktien papiere titel "
-        "nur noch sogar ebenfalls auch immerhin gut knapp rund etwa fast"
+        "nur noch sogar ebenfalls auch immerhin gut knapp rund etwa fast weitere weiteren ebenso"
     ),
-    "en": word_set("by and each respectively while with the its shares stock only even also some about"),
+    "en": word_set(
+        "by and each respectively while with the its shares stock only even also some about a further another likewise"
+    ),
 }
 """Words a gapped clause ("…, Broadcom um 17,4 Prozent") may hold besides names, numbers and periods."""
 
