@@ -194,7 +194,7 @@ class Claim(_Strict):
         if self.unit == "money" and self.currency is None:
             raise ValueError("a money claim needs a currency (EUR, USD, JPY …)")
         if self.metric in MONEY_VALUES and self.unit != "money":
-            raise ValueError(f"a {self.metric.value} claim is in money: set unit: money and a currency")
+            raise _field_error("unit", f"a {self.metric.value} claim is in money: set unit: money and a currency")
         if self.metric in (Metric.CLOSE_CHANGE, Metric.INTRADAY_EXTREME) and self.unit != "percent":
             raise ValueError(f"a {self.metric.value} claim is in percent, not {self.unit}")
         if self.sessions is None and self.period is None and self.published_at is None:
@@ -259,15 +259,15 @@ def _kind_rules(claim: Claim) -> None:
     if metric in (Metric.POINTS_CHANGE, Metric.INTRADAY_LEVEL) and claim.direction is None:
         what = "the day's low (down) or high (up)" if metric is Metric.INTRADAY_LEVEL else "which way it moved"
         raise _field_error("direction", f"a {name} claim needs a direction (up or down): {what}")
-    if metric in LEVELS and claim.hedge_reading.basis is not None and claim.direction is None:
-        raise _field_error(
-            "direction",
-            f"a {name} claim with the hedge {claim.hedge!r} speaks of the day's low or high: give a direction",
-        )
     if metric is Metric.CLOSE_LEVEL and claim.hedge_reading.basis is not None:
         raise _field_error(
             "metric",
             f"the hedge {claim.hedge!r} speaks of the day's low or high, not the close: use metric: intraday_level",
+        )
+    if metric in LEVELS and claim.hedge_reading.basis is not None and claim.direction is None:
+        raise _field_error(
+            "direction",
+            f"a {name} claim with the hedge {claim.hedge!r} speaks of the day's low or high: give a direction",
         )
     if metric is Metric.RECORD:
         if claim.record is None:

@@ -77,9 +77,16 @@ SPECS: tuple[Spec, ...] = (
         "direction_known",
         "ExpectColumnValuesToBeInSet",
         {"column": "direction", "value_set": ["up", "down"]},
-        "The claim says up or down.",
+        "The claim says up or down (a close or a market value may be stated without a direction).",
+        ("needs_direction",),
     ),
-    _critical("magnitude_not_null", "ExpectColumnValuesToNotBeNull", {"column": "magnitude"}, "A number is claimed."),
+    _critical(
+        "magnitude_not_null",
+        "ExpectColumnValuesToNotBeNull",
+        {"column": "magnitude"},
+        "A number is claimed (a record states none: the session's close or move against its history).",
+        ("states_number",),
+    ),
     _critical(
         "money_claim_has_currency",
         "ExpectColumnValuesToNotBeNull",
@@ -197,6 +204,9 @@ def claims_batch(table: pd.DataFrame) -> Batch:
     frame = table.reset_index(drop=True).copy()
     unit = frame.get("unit", pd.Series("percent", index=frame.index))
     direction = frame.get("direction", pd.Series(None, index=frame.index))
+    metric = frame.get("metric", pd.Series("close_change", index=frame.index))
+    frame["needs_direction"] = (~metric.isin(["close_level", "market_cap_level"])).astype(bool)
+    frame["states_number"] = (metric != "record").astype(bool)
     frame["is_money"] = (unit == "money").astype(bool)
     frame["is_percent"] = (unit == "percent").astype(bool)
     frame["is_percent_fall"] = ((unit == "percent") & (direction == "down")).astype(bool)
