@@ -106,7 +106,7 @@ def classify(claim: Claim, reading: Reading, left: Sequence[dict[str, Any]], eve
             return (
                 (claim.instrument != w["instrument"]) * 4
                 + (sessions != _sessions(w.get("sessions"))) * 2
-                + (claim.direction.value != w["direction"])
+                + (claim.direction != w["direction"])
                 + (claim.metric.value != w["metric"] or _hedge_words(claim.hedge) != _hedge_words(w.get("hedge")))
             )
 
@@ -116,7 +116,7 @@ def classify(claim: Claim, reading: Reading, left: Sequence[dict[str, Any]], eve
             return "wrong company", best
         if sessions != _sessions(best.get("sessions")):
             return "wrong day", best
-        if claim.direction.value != best["direction"]:
+        if claim.direction != best["direction"]:
             return "wrong direction", best
         if pool is every:
             return "duplicate", best
@@ -200,7 +200,7 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
             want = f"  [expected {_want(w.expected)}]" if w.expected is not None else ""
             out.append(
                 f"  {w.reading.confidence:.2f} {w.kind:<22} {w.article[:30]:<30} {c.instrument} {c.metric.value} "
-                f"{c.direction.value} {value} hedge={c.hedge!r} sessions={sessions}{want}"
+                f"{c.direction} {value} hedge={c.hedge!r} sessions={sessions}{want}"
             )
         missed = [(s.name, m) for s, _ in r.scores for m in s.missed]
         out.append(f"missed claims in {r.name} ({len(missed)}):")
