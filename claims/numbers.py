@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Literal, cast
 
 from babel.numbers import NumberFormatError, parse_decimal
@@ -215,6 +215,8 @@ def _digits(tok: _Tok, locale: str) -> tuple[Decimal, int]:
         value = parse_decimal(tok.text, locale=locale, strict=True)
     except NumberFormatError as exc:
         raise UnknownUnitError(tok.text, f"{tok.text!r} is not a number in {locale}: {exc}") from None
+    except InvalidOperation:  # Babel's strict check re-formats the value: more digits than Decimal's precision
+        raise UnknownUnitError(tok.text, f"{tok.text!r} is not a number in {locale} (too many digits)") from None
     exponent = value.as_tuple().exponent
     return value, -exponent if isinstance(exponent, int) and exponent < 0 else 0
 

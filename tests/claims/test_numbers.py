@@ -409,3 +409,12 @@ def test_unit_salad_is_read_or_rejected_by_name(lang: str, picks: list[int], glu
     except UnknownUnitError as err:
         read = err.word  # the offending word, as it stands in the text
     assert read.strip() in text
+
+
+def test_a_digit_run_longer_than_decimal_precision_is_rejected_by_name() -> None:
+    """Found by hypothesis: four dates glued together ("27.01.202527.01.2025…") made Babel's strict parse
+    raise decimal.InvalidOperation (a traceback), not a rejection that names the word."""
+    text = "27.01.2025" * 4
+    assert find_quantities(text, "de") == []
+    with pytest.raises(UnknownUnitError, match="not a number in de"):
+        parse_quantity(text, "de")
