@@ -10,6 +10,9 @@ import pytest
 # Great Expectations and Prefect must not phone home from tests.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Prefect's own temporary server gives up after 20 s of start-up; a CI machine under load (seen: load
+# average 14 on 2 cores) needs longer. The tests check what the server does, not how fast it starts.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "deepseek-2025-01.yaml"

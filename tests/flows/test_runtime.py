@@ -365,6 +365,7 @@ def tiny_test_name() -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.bench
 def test_startup_bench_runs_and_its_configured_runs_are_quiet() -> None:
     """The bench script does not rot: one configured cold and warm run, table printed, no error lines."""
     import subprocess
