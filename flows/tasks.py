@@ -40,6 +40,8 @@ class Held(Generic[T]):
     sources with their 500 instruments, on every task run. A plain object is passed as it is. ``quote()``
     does the same for a task called directly, but the Dask task runner unpacks it (a tuple) in transit;
     ``Held`` is an ordinary object to every runner. Nothing inside is a future, so nothing is lost.
+    Prefect 3.9's ``opaque()`` is a one-field tuple too and arrives on Dask as one: a contract test
+    (tests/flows/test_scale.py) says when Prefect changes that and ``opaque`` can replace this class.
     """
 
     __slots__ = ("value",)

@@ -50,7 +50,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     hostile.write_text(HOSTILE, encoding="utf-8")
     empty = hostile.with_name("no-claims.txt")
     empty.write_text("The company said it would hire 500 people this year and open two offices.\n", encoding="utf-8")
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=None):  # None: the setting, 120 s in conftest
         article = check_article(
             article_path=str(ARTICLE), published=EXPECTED["published_at"], out_dir=str(out), source="snapshot"
         )

@@ -22,7 +22,7 @@ def test_dask_local_cluster_of_two_workers(tmp_path: Path) -> None:
 
     flow = with_task_runner("dask", workers=2)
     assert type(flow.task_runner).__name__ == "DaskTaskRunner"
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=None):  # None: the setting, 120 s in conftest
         result = flow(claims_path=str(SEED), out_dir=str(tmp_path), source="snapshot")
     labels = {v.claim_id: v.label.value for v in result["run"].verdicts}
     assert labels["nvda-monday-plunge"] == "CORRECT"
@@ -60,3 +60,43 @@ def test_two_runs_at_once_keep_the_history_whole(tmp_path: Path) -> None:
         assert db.execute("select count(*) from verdicts").fetchone() == (10,)
         assert db.execute("pragma integrity_check").fetchone() == ("ok",)
     assert len(list((tmp_path / "out").glob("*/report.html"))) == 2
+
+
+class _Payload:
+    """A plain object standing in for the plan or the market sources (no prices, nothing fabricated)."""
+
+    def __init__(self) -> None:
+        self.items = list(range(3))
+
+
+def test_on_dask_only_held_arrives_whole_and_quote_and_opaque_arrive_as_tuples() -> None:
+    """Why ``flows.tasks.Held`` exists, as a contract with Prefect (3.9.1, prefect-dask): on Dask worker
+    processes a task gets ``quote(x)`` and ``opaque(x)`` as the one-field tuple they are, not ``x``, while
+    ``Held(x)`` arrives as itself. If Prefect ever hands ``opaque(x)`` over as ``x``, this test fails: then
+    replace ``Held`` by Prefect's ``opaque``."""
+    from prefect import flow, task
+    from prefect.testing.utilities import prefect_test_harness
+    from prefect.utilities.annotations import opaque, quote
+    from prefect_dask import DaskTaskRunner
+
+    from marketfact.flows.tasks import Held
+
+    @task
+    def kind(value: object) -> str:
+        inner = value.value if isinstance(value, Held) else value
+        return type(inner).__name__
+
+    runner = DaskTaskRunner(cluster_kwargs={"n_workers": 1, "threads_per_worker": 1, "processes": True})
+
+    @flow(task_runner=runner)
+    def hand_over() -> dict[str, str]:
+        payload = _Payload()
+        return {
+            "held": kind.submit(Held(payload)).result(),
+            "quote": kind.submit(quote(payload)).result(),
+            "opaque": kind.submit(opaque(payload)).result(),
+        }
+
+    with prefect_test_harness(server_startup_timeout=None):
+        got = hand_over()
+    assert got == {"held": "_Payload", "quote": "tuple", "opaque": "tuple"}

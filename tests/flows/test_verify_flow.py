@@ -23,7 +23,7 @@ def seed_run(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
     from marketfact.flows.verify import verify_claims
 
     out = tmp_path_factory.mktemp("out")
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=None):  # None: the setting, 120 s in conftest
         result = verify_claims(claims_path=str(SEED), out_dir=str(out), source="snapshot")
     return result, out
 
