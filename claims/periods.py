@@ -518,6 +518,8 @@ def _named_span(ctx: _Ctx, seg: _Seg, ref: date) -> PeriodResolution:
 
 
 def _result(ctx: _Ctx, first: date, last: date, why: str) -> PeriodResolution:
+    if first > last:  # e.g. "since today" in an article that appeared before today's session closed
+        raise PeriodError(f"{ctx.words.strip()!r}: {why}, but {first} comes after {last}: no session is left")
     days = session_days(ctx.calendar)
     lo, hi = np.searchsorted(days, [(first - _FIRST_DAY).days, (last - _FIRST_DAY).days])  # days since 1970
     n = max(int(hi - lo) + 1, 0)  # first and last are sessions

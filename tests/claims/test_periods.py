@@ -452,6 +452,13 @@ def test_any_word_salad_is_resolved_or_rejected_with_a_period_error(lang: str, p
     assert got.n_sessions >= 1
 
 
+@pytest.mark.parametrize(("words", "lang"), [("since today", "en"), ("today since", "en"), ("seit heute", "de")])
+def test_since_a_day_that_had_not_closed_is_refused(words: str, lang: str) -> None:
+    """Found by hypothesis: 'since today' before today's close resolved to 2025-01-29..2025-01-28 (0 sessions)."""
+    with pytest.raises(PeriodError, match="comes after"):
+        resolve_period(words, PUB, "XNYS", "America/New_York", lang)
+
+
 def test_publication_time_needs_an_offset() -> None:
     with pytest.raises(ValueError, match="time zone"):
         resolve_period("Montag", datetime(2025, 1, 29, 7, 0), "XETR", "Europe/Berlin", "de")
