@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from marketfact.console import Output, echo_verdicts, note, output_options, progress, quiet_prefect
 from marketfact.settings import Settings
 
 if TYPE_CHECKING:  # imported lazily: the extractor costs about a second to import
@@ -71,6 +72,7 @@ def main(ctx: click.Context) -> None:
     help="dask: run tasks on a Dask cluster (a local one of 2 workers, or --dask-address).",
 )
 @click.option("--dask-address", help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@output_options
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -81,11 +83,15 @@ def check(
     fail_on: str | None,
     task_runner: str,
     dask_address: str | None,
+    verbose: bool,
+    quiet: bool,
+    output_format: str,
 ) -> None:
     """Verify the claims of CLAIMS_FILE and write the reports.
 
     Runs the Prefect flow ``verify-claims`` (with a temporary local Prefect server unless
-    PREFECT_API_URL points at one), prints the verdicts and where the reports are.
+    PREFECT_API_URL points at one), prints each verdict with its reason, the counts and where the
+    reports are. Verdicts are coloured on a terminal (not when piped, nor with NO_COLOR set).
     """
     from marketfact.claims.load import ClaimFileError, load_claims
 
@@ -95,10 +101,14 @@ def check(
     except ClaimFileError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FILE_ERROR)
-    click.echo(f"Checking {len(claims.claims)} claim(s) from {claims_file} …", err=True)
+    output = Output(verbose, quiet, output_format)
+    note(f"Checking {len(claims.claims)} claim(s) from {claims_file} …", output)
+    quiet_prefect(output)
     with _prefect(settings):  # Prefect's temporary server boots on the other core from here on
-        result = _run_flow(settings, claims_file, out_dir, source, lang, task_runner, dask_address, len(claims.claims))
-    _print_result(result)
+        n = len(claims.claims)
+        with progress(n, output):
+            result = _run_flow(settings, claims_file, out_dir, source, lang, task_runner, dask_address, n)
+    echo_verdicts(result, output)
     _exit_for(result["run"], fail_on)
 
 
@@ -180,20 +190,6 @@ def _ready(*, charts: bool = True, tasks_here: bool = True) -> None:
     server = _SERVER[0] if _SERVER else None
     if server is not None:
         server.wait_ready()  # type: ignore[attr-defined]
-
-
-def _print_result(result: Mapping[str, Any]) -> None:
-    """The verdicts, the counts and where the reports are."""
-    run = result["run"]
-    for verdict in run.verdicts:
-        shown = f"{verdict.measured:+.2f} {verdict.unit}" if verdict.measured is not None else "—"
-        click.echo(f"{verdict.label.value:<15} {verdict.claim_id:<32} measured {shown}")
-    counts = result["counts"]
-    click.echo(f"\n{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
-    if "claims_path" in result:
-        click.echo(f"claim file: {result['claims_path']}")
-    for kind, path in result["paths"].items():
-        click.echo(f"{kind} report: {path}")
 
 
 def _exit_for(run: object, fail_on: str | None) -> NoReturn:
@@ -310,6 +306,7 @@ def extract(
 )
 @click.option("--aliases", "alias_files", multiple=True, type=PATH, help=_ALIASES_HELP)
 @click.option("--online", is_flag=True, help=_ONLINE_HELP)
+@output_options
 @click.pass_context
 def check_article(
     ctx: click.Context,
@@ -322,6 +319,9 @@ def check_article(
     fail_on: str | None,
     alias_files: tuple[Path, ...],
     online: bool,
+    verbose: bool,
+    quiet: bool,
+    output_format: str,
 ) -> None:
     """Extract the claims of ARTICLE and verify them in one Prefect flow.
 
@@ -338,11 +338,14 @@ def check_article(
         for line in preview.report_lines():
             click.echo(line, err=True)
         _input_error(f"no checkable market claim found in {article}")
-    click.echo(f"Extracting and checking the claims of {article} …", err=True)
+    output = Output(verbose, quiet, output_format)
+    note(f"Extracting and checking the claims of {article} …", output)
     from marketfact.claims.extract import ExtractionError
 
     out = out_dir or settings.out_dir
-    with _prefect(settings):  # Prefect's temporary server boots on the other core from here on
+    quiet_prefect(output)
+    # Prefect's temporary server boots on the other core from here on
+    with _prefect(settings), progress(len(preview.claims), output):
         from marketfact.flows.article import check_article as check_article_flow
         from marketfact.flows.verify import MAX_CHARTED_CLAIMS
 
@@ -363,9 +366,10 @@ def check_article(
             )
         except ExtractionError as exc:  # only with --online: what the offline preview could not foresee
             _input_error(str(exc))
-    for line in result["report_lines"]:
-        click.echo(line, err=True)
-    _print_result(result)
+    if not output.quiet:
+        for line in result["report_lines"]:
+            click.echo(line, err=True)
+    echo_verdicts(result, output)
     _exit_for(result["run"], fail_on)
 
 
