@@ -226,6 +226,8 @@ def build_verdicts(
                 symbol=row.symbol or None,
                 exchange=row.calendar or None,
                 timezone=row.timezone or None,
+                # Set only where the claim's words resolved (a problem found then leaves no dates).
+                window=(start, end) if start and end and not getattr(row, "searched", False) else None,
             )
         )
     return verdicts

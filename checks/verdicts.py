@@ -98,6 +98,9 @@ class Verdict:
     retrieved_at: datetime | None = None
     provenance: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # The first and last session the claim's words resolve to on its exchange (its sessions, or its period
+    # resolved from the publication time); None when they resolve to none or the claim names no day.
+    window: tuple[date, date] | None = None
 
     @property
     def outcome(self) -> str:

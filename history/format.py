@@ -88,7 +88,7 @@ def _summary(rows: Sequence[HistoryRow], hash_chars: int) -> list[str]:
             _when(r.started_at),
             _change(r, with_run=True),
         ]
-        for r in sorted(rows, key=lambda r: (r.claim_id, r.claim_hash))
+        for r in rows
     ]
     headers = ["claim", "id", "subject", "checks", "latest verdict", "measured", "checked (UTC)", "last change"]
     return _table(headers, table)
@@ -98,7 +98,8 @@ def format_history(rows: Sequence[HistoryRow], claim: str | None = None, *, hash
     """Render ``HistoryStore.history(claim)`` as text.
 
     With ``claim``: one block per matching claim, one line per recorded verdict with the change it made.
-    Without: one line per claim with its latest verdict and its last change.
+    Without: one line per claim with its latest verdict and its last change, in the order given (the store
+    gives the most recently checked first).
     """
     if not rows:
         if claim is not None:

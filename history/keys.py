@@ -8,13 +8,16 @@ content as a small JSON-able dict; ``claim_hash`` is the SHA-256 of its canonica
   ("Nvidia", "NVIDIA Corp.") is left out when a symbol is given; without a symbol the subject is the only
   thing naming what moved, so it is kept, case-folded with whitespace collapsed.
 * **metric**, **direction**, **unit**, **scale**: their enum values; **currency** upper-cased.
-* **when**: the session dates, reduced to ``[first, last]`` (a window is its two ends; one date stays
-  one). Without sessions: the period words, case-folded, German weekday and day words translated word by
-  word to English (``Montag`` = ``on Monday`` = ``monday``), a leading "on"/"am" dropped, **plus** the
-  publication instant in UTC to the minute, because period words mean nothing without the moment they
-  are relative to. When a claim gives both sessions and a period, the sessions win (they are the period
-  resolved). Period words are deliberately *not* resolved against an exchange calendar here: a calendar
-  update must never split a claim's history in two.
+* **when**: the sessions the claim's words resolve to on its exchange, reduced to ``[first, last]`` (a
+  window is its two ends; one date stays one). A claim giving ``sessions`` resolves to them; a claim giving
+  a period in words ("on Monday", "am Montag", "an zwei Tagen") to the sessions the run resolved it to
+  from the publication time on the listing's exchange calendar (``Verdict.window``), so "on Monday",
+  "am Montag" and ``sessions: [2025-01-27]`` are one assertion with one history. Where the words resolve
+  to no session (unknown instrument, a day the exchange did not trade, a close that had not happened at
+  publication) or the claim names no day: the given sessions, else the period words, case-folded, German
+  weekday and day words translated word by word to English (``Montag`` = ``on Monday`` = ``monday``), a
+  leading "on"/"am" dropped, **plus** the publication instant in UTC to the minute, because period words
+  mean nothing without the moment they are relative to.
 * **value** / **range**: each number written at the precision it was stated with (``17`` and ``17.0``
   differ, because the judge reads 17 as [16.5, 17.5) and 17.0 as [16.95, 17.05); ``11,10`` becomes
   ``11.10``). Money keeps its stated scale: ``563 billion`` and ``563000 million`` state different
@@ -26,7 +29,8 @@ content as a small JSON-able dict; ``claim_hash`` is the SHA-256 of its canonica
 
 Left out on purpose: the claim's ``id``, ``text``, ``quote``, ``notes``, ``source_url`` and the ``fx``
 option (which FX source to convert with is a choice of the check, not part of the assertion). The
-canonical dict carries ``"v": 1``; a change of these rules bumps it, which starts new histories.
+canonical dict carries ``"v": 2`` (version 1 keyed period words without resolving them; migration 0002
+re-keys its rows); a change of these rules bumps it, and a migration re-keys the stored claims.
 """
 
 from __future__ import annotations
@@ -34,15 +38,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
-from datetime import UTC
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
 from typing import Any
+
+import pandas as pd
 
 from marketfact.checks.verdicts import EvidenceRow, Verdict
 from marketfact.claims.hedges import Basis
 from marketfact.claims.model import Claim, Metric
+from marketfact.market.model import Instrument
 
-HASH_VERSION = 1
+HASH_VERSION = 2
 """Version of the normalisation rules above; part of every hashed document."""
 
 PERIOD_WORDS: dict[str, str] = {
@@ -78,11 +85,20 @@ def _number(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}"
 
 
-def canonical_claim(claim: Claim) -> dict[str, Any]:
-    """What ``claim`` asserts, normalised as the module docstring describes; the input of ``claim_hash``."""
+Window = tuple[date, date]
+"""The first and last session a claim's words resolve to (``Verdict.window``)."""
+
+
+def canonical_claim(claim: Claim, window: Window | None = None) -> dict[str, Any]:
+    """What ``claim`` asserts, normalised as the module docstring describes; the input of ``claim_hash``.
+
+    ``window``: the sessions the claim resolved to in the run (``Verdict.window``); None when it resolved
+    to none."""
     instrument = claim.instrument.strip().upper() if claim.instrument else None
     when: dict[str, Any]
-    if claim.sessions:
+    if window is not None:
+        when = {"sessions": sorted({d.isoformat() for d in window})}
+    elif claim.sessions:
         ends = [claim.sessions[0], claim.sessions[-1]]
         when = {"sessions": sorted({d.isoformat() for d in ends})}
     else:
@@ -118,9 +134,14 @@ def _digest(document: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def claim_hash(claim: Claim) -> str:
-    """The claim's key in the history: 64 hex digits of SHA-256 over ``canonical_claim(claim)``."""
-    return _digest(canonical_claim(claim))
+def canonical_hash(canonical: dict[str, Any]) -> str:
+    """64 hex digits of SHA-256 over a canonical dict's canonical JSON."""
+    return _digest(canonical)
+
+
+def claim_hash(claim: Claim, window: Window | None = None) -> str:
+    """The claim's key in the history: 64 hex digits of SHA-256 over ``canonical_claim(claim, window)``."""
+    return _digest(canonical_claim(claim, window))
 
 
 def evidence_fingerprint(verdict: Verdict) -> str | None:
@@ -138,3 +159,44 @@ def evidence_fingerprint(verdict: Verdict) -> str | None:
     if not document["evidence"] and verdict.fx is None and verdict.shares is None:
         return None
     return _digest(document)
+
+
+def resolved_window(claim: Claim, instruments: Mapping[str, Instrument]) -> Window | None:
+    """The sessions ``claim``'s words resolve to, by the rules a run uses (``claims.resolve.claim_rows``), or
+    None where they resolve to none or name no day. A run gets the same from ``Verdict.window``."""
+    from marketfact.claims.resolve import claim_rows
+
+    instrument = instruments.get(claim.instrument or "")
+    rows = claim_rows(claim, instrument, _ANY_TERMS)
+    if len(rows) != 1 or rows[0]["searched"] or pd.isna(rows[0]["start"]) or pd.isna(rows[0]["end"]):
+        return None
+    return rows[0]["start"].date(), rows[0]["end"].date()  # type: ignore[attr-defined]
+
+
+_ANY_TERMS = ("close", 0.0, 1.0, True, False, 0.0, 0.0)  # the window does not depend on the claimed interval
+
+
+def upgrade_canonical(old: Mapping[str, Any], instruments: Mapping[str, Instrument]) -> dict[str, Any]:
+    """A version-1 canonical dict under the version-2 rules: its period words resolved to sessions where they
+    resolve (migration 0002). Everything else a version-1 dict holds is kept as it is."""
+    new = {**old, "v": HASH_VERSION}
+    when = old.get("when") or {}
+    period, published, symbol = when.get("period"), when.get("published"), old.get("instrument")
+    if not (period and published and symbol):
+        return new
+    try:
+        claim = Claim.model_validate(
+            {
+                "id": "rekeyed", "text": "-", "subject": old.get("subject") or symbol, "instrument": symbol,
+                "metric": old["metric"], "direction": old["direction"], "period": period,
+                "published_at": datetime.fromisoformat(published.replace("Z", "+00:00")), "value": 1,
+                "unit": old.get("unit") or "percent", "currency": old.get("currency"),
+                "scale": old.get("scale") or "one",
+            }
+        )  # fmt: skip
+        window = resolved_window(claim, instruments)
+    except (ValueError, KeyError):
+        return new
+    if window is not None:
+        new["when"] = {"sessions": sorted({d.isoformat() for d in window})}
+    return new

@@ -11,18 +11,18 @@ then reads the first one's verdicts before deciding what changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import ColumnElement, Select, func, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from marketfact.checks.runreport import RunReport
 from marketfact.claims.model import Claim
 from marketfact.history.engine import SCHEMA_HEAD, VERSION_TABLE, WRITE_OPTION, alembic_config, make_engine, sqlite_file
-from marketfact.history.keys import canonical_claim, claim_hash
+from marketfact.history.keys import Window, canonical_claim, claim_hash
 from marketfact.history.models import ChangeRecord, ClaimRecord, RunRecord, VerdictRecord
 from marketfact.history.rows import (
     Change,
@@ -153,14 +153,15 @@ class HistoryStore:
             if verdict.claim_id not in claims:
                 raise ValueError(f"run {run.run_id}: verdict on {verdict.claim_id!r}, a claim the run lacks")
             _require_aware(verdict.retrieved_at, f"retrieved_at of the verdict on {verdict.claim_id!r}")
-        hashes = {cid: claim_hash(c) for cid, c in claims.items()}
+        windows = {v.claim_id: v.window for v in run.verdicts}
+        hashes = {cid: claim_hash(c, windows.get(cid)) for cid, c in claims.items()}
         with Session(self._writer) as session, session.begin():
             if session.get(RunRecord, run.run_id) is not None:
                 raise RunAlreadyRecordedError(f"run {run.run_id} is already in the history at {self.where}")
             session.add(run_record(run, report_path))
             session.flush()  # the claims below refer to the run
             latest_claims = {hashes[c.id]: c for c in run.claims if c.id in {v.claim_id for v in run.verdicts}}
-            self._upsert_claims(session, run.run_id, latest_claims)
+            self._upsert_claims(session, run.run_id, latest_claims, windows)
             previous = self._latest_verdicts(session, sorted(latest_claims))
             records = [verdict_record(run.run_id, hashes[v.claim_id], v) for v in run.verdicts]
             session.add_all(records)
@@ -173,11 +174,13 @@ class HistoryStore:
                     session.add(change_record(record, change))
         return changes
 
-    def _upsert_claims(self, session: Session, run_id: str, claims: dict[str, Claim]) -> None:
+    def _upsert_claims(
+        self, session: Session, run_id: str, claims: dict[str, Claim], windows: Mapping[str, Window | None]
+    ) -> None:
         rows: list[dict[str, Any]] = [
             {
                 "claim_hash": h,
-                "canonical": canonical_claim(c),
+                "canonical": canonical_claim(c, windows.get(c.id)),
                 "last_claim_id": c.id,
                 "last_text": c.text,
                 "last_subject": c.subject,
@@ -232,14 +235,24 @@ class HistoryStore:
 
     # -- reading -------------------------------------------------------------------------------------
 
-    def history(self, claim: str | None = None) -> list[HistoryRow]:
+    def history(
+        self,
+        claim: str | None = None,
+        *,
+        labels: Collection[str] | None = None,
+        since: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[HistoryRow]:
         """Recorded verdicts for ``format_history``.
 
-        With ``claim`` (a claim id, or a prefix of at least 4 hex digits of a claim hash): every verdict
-        of the matching claims, oldest first. Without: the latest verdict of every claim, with its last
-        change (``change``/``from_label`` then describe that change, wherever it happened).
+        With ``claim`` (a claim id; else a claim hash or a prefix of it of at least 4 hex digits): every
+        verdict of the matching claims, oldest first. Without: the latest verdict of every claim, newest
+        first, with its last change (``change``/``from_label`` then describe that change, wherever it
+        happened). ``labels`` keeps verdicts with these labels (without ``claim``: claims whose latest
+        verdict has one), ``since`` those of runs started then or later, ``limit`` the newest that many.
         """
         self._require_schema()
+        _require_aware(since, "since")
         with Session(self.engine) as session:
             counts = dict(
                 session.execute(select(VerdictRecord.claim_hash, func.count()).group_by(VerdictRecord.claim_hash)).all()
@@ -251,8 +264,7 @@ class HistoryStore:
                 where = VerdictRecord.claim_hash.in_(hashes)
                 last_change: dict[str, ChangeRecord] = {}
             else:
-                newest = select(func.max(VerdictRecord.id)).group_by(VerdictRecord.claim_hash)
-                where = VerdictRecord.id.in_(newest)
+                where = VerdictRecord.id.in_(self._newest())
                 newest_change = select(func.max(ChangeRecord.id)).group_by(ChangeRecord.claim_hash)
                 last_change = {
                     c.claim_hash: c
@@ -263,26 +275,62 @@ class HistoryStore:
                 .join(RunRecord, RunRecord.run_id == VerdictRecord.run_id)
                 .join(ClaimRecord, ClaimRecord.claim_hash == VerdictRecord.claim_hash)
                 .outerjoin(ChangeRecord, ChangeRecord.verdict_id == VerdictRecord.id)
-                .where(where)
-                .order_by(VerdictRecord.claim_hash, VerdictRecord.id)
+                .where(where, *self._filters(labels, since))
+                .order_by(VerdictRecord.id.desc())
             )
+            if limit:
+                query = query.limit(limit)
+            found = list(session.execute(query).tuples())
+            if claim is not None:  # each claim's verdicts together, oldest first
+                found.sort(key=lambda t: (t[0].claim_hash, t[0].id))
             rows = []
-            for verdict, run, claim_row, own_change in session.execute(query).tuples():
+            for verdict, run, claim_row, own_change in found:
                 change = own_change if claim is not None else last_change.get(verdict.claim_hash)
                 rows.append(history_row(verdict, run, claim_row, change, counts[verdict.claim_hash]))
             return rows
 
+    def count_claims(self, *, labels: Collection[str] | None = None, since: datetime | None = None) -> int:
+        """How many claims ``history()`` without ``claim`` and ``limit`` lists under these filters."""
+        self._require_schema()
+        _require_aware(since, "since")
+        with Session(self.engine) as session:
+            query = (
+                select(func.count())
+                .select_from(VerdictRecord)
+                .join(RunRecord, RunRecord.run_id == VerdictRecord.run_id)
+                .where(VerdictRecord.id.in_(self._newest()), *self._filters(labels, since))
+            )
+            return int(session.scalar(query) or 0)
+
+    @staticmethod
+    def _newest() -> Select[tuple[int]]:
+        return select(func.max(VerdictRecord.id)).group_by(VerdictRecord.claim_hash)
+
+    @staticmethod
+    def _filters(labels: Collection[str] | None, since: datetime | None) -> list[ColumnElement[bool]]:
+        filters: list[ColumnElement[bool]] = []
+        if labels:
+            filters.append(VerdictRecord.label.in_(sorted(labels)))
+        if since is not None:
+            filters.append(RunRecord.started_at >= since)
+        return filters
+
     @staticmethod
     def _matching(session: Session, claim: str) -> list[str]:
+        """An exact claim id first; else an exact claim hash; else a hash prefix of 4 or more hex digits."""
         by_id = select(VerdictRecord.claim_hash).where(VerdictRecord.claim_id == claim).distinct()
         found = set(session.scalars(by_id))
+        if found:
+            return sorted(found)
         prefix = claim.strip().lower()
         if len(prefix) >= 4 and all(ch in "0123456789abcdef" for ch in prefix):
-            found |= set(
+            found = set(
                 session.scalars(
                     select(ClaimRecord.claim_hash).where(ClaimRecord.claim_hash.startswith(prefix, autoescape=True))
                 )
             )
+            if prefix in found:
+                return [prefix]
         return sorted(found)
 
     def runs(self, limit: int = 20) -> list[RunSummary]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -373,20 +374,70 @@ def check_article(
     _exit_for(result["run"], fail_on)
 
 
+_LABELS = ("CORRECT", "MOSTLY_CORRECT", "MISLEADING", "INCORRECT", "UNVERIFIABLE")
+_OUTCOMES = {
+    "pass": ("CORRECT", "MOSTLY_CORRECT"),
+    "fail": ("MISLEADING", "INCORRECT"),
+    "unverifiable": ("UNVERIFIABLE",),
+}
+_SINCE_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
+
+
 @main.command()
 @click.argument("claim", required=False)
 @click.option("-o", "--out", "out_dir", type=PATH, help="Report folder whose history to read.")
 @click.option("--runs", is_flag=True, help="List the recorded runs instead of claims.")
+@click.option(
+    "--verdict", "verdicts", multiple=True, type=click.Choice([*_LABELS, *_OUTCOMES], case_sensitive=False),
+    help="Only claims whose latest verdict is this (a label, or pass / fail / unverifiable); repeatable. "
+    "With CLAIM: only its checks with this verdict.",
+)  # fmt: skip
+@click.option(
+    "--since", type=click.DateTime(_SINCE_FORMATS), metavar="DATE",
+    help="Only checks in runs started on or after DATE (UTC), e.g. 2025-01-27 or 2025-01-27T16:00.",
+)  # fmt: skip
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=50, show_default=True,
+    help="Show at most this many claims (newest first), or a claim's newest checks; 0 for all.",
+)  # fmt: skip
 @click.pass_context
-def history(ctx: click.Context, claim: str | None, out_dir: Path | None, runs: bool) -> None:
-    """Show the verdict history: every claim, or every check of CLAIM (an id or a claim-hash prefix)."""
+def history(
+    ctx: click.Context,
+    claim: str | None,
+    out_dir: Path | None,
+    runs: bool,
+    verdicts: tuple[str, ...],
+    since: datetime | None,
+    limit: int,
+) -> None:
+    """Show the verdict history: the latest verdict of each claim, or every check of CLAIM.
+
+    CLAIM is a claim id (matched exactly first) or a claim hash or a prefix of it (4 hex digits or
+    more). Claims are keyed by what they assert, so the wordings of one claim ("on Monday", "am Montag",
+    2025-01-27) share one history and any of their ids finds it.
+    """
     from marketfact.history import HistoryError, HistoryStore, SchemaNotReadyError, format_history, format_runs
+    from marketfact.history.engine import SCHEMA_HEAD
 
     settings = _settings(ctx)
     url = settings.history_for(out_dir or settings.out_dir)
+    labels = {label for v in verdicts for label in _OUTCOMES.get(v.lower(), (v.upper(),))}
+    when = since.replace(tzinfo=UTC) if since is not None else None
     try:
         with HistoryStore(url) as store:
-            click.echo(format_runs(store.runs()) if runs else format_history(store.history(claim), claim))
+            if store.current_revision() not in (None, SCHEMA_HEAD):
+                store.upgrade()  # a history an older marketfact wrote: migrated as the next check would
+            if runs:
+                click.echo(format_runs(store.runs(limit or 1_000_000)).rstrip("\n"))
+                return
+            rows = store.history(claim, labels=labels, since=when, limit=limit or None)
+            click.echo(format_history(rows, claim).rstrip("\n"))
+            if not rows and (labels or when):
+                click.echo("(none matched --verdict/--since)")
+            if claim is None and limit and len(rows) == limit:
+                total = store.count_claims(labels=labels, since=when)
+                if total > limit:
+                    click.echo(f"… {limit} of {total} claims shown, most recently checked first; --limit 0 shows all")
     except SchemaNotReadyError:
         click.echo(f"No verdict history at {url} yet: `marketfact check FILE` records one.", err=True)
         sys.exit(EXIT_FILE_ERROR)

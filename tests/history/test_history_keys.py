@@ -32,7 +32,7 @@ def _claim(**changes: Any) -> Claim:
 def test_the_example_claim_hashes_as_documented() -> None:
     claim = deepseek_claims()["nvda-monday-plunge"]
     assert canonical_claim(claim) == {
-        "v": 1,
+        "v": 2,
         "instrument": "NVDA",
         "subject": None,
         "metric": "close_change",

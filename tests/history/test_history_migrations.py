@@ -14,7 +14,7 @@ from history_builders import at, deepseek_claims, deepseek_verdicts, run_report
 from sqlalchemy import inspect
 
 import marketfact.history
-from marketfact.history.engine import MIGRATIONS, alembic_config
+from marketfact.history.engine import MIGRATIONS, SCHEMA_HEAD, alembic_config
 from marketfact.history.models import Base
 from marketfact.history.store import HistoryStore
 
@@ -31,7 +31,7 @@ def test_upgrade_on_an_empty_database_yields_the_models_schema(tmp_path: Path) -
     with HistoryStore(f"sqlite:///{tmp_path}/h.db") as store:
         assert store.current_revision() is None
         store.upgrade()
-        assert store.current_revision() == store.head_revision() == "0001"
+        assert store.current_revision() == store.head_revision() == SCHEMA_HEAD
         assert _diff(store) == []
         with store.engine.connect() as connection:
             command.check(alembic_config(connection))  # autogenerate through env.py finds nothing to do
@@ -52,7 +52,7 @@ def test_upgrade_is_idempotent_and_keeps_the_data(tmp_path: Path) -> None:
         store.record(run_report("r1", at("2025-01-29T06:00"), deepseek_verdicts(deepseek_claims())))
         store.upgrade()
         store.upgrade("head")
-        assert store.current_revision() == "0001"
+        assert store.current_revision() == SCHEMA_HEAD
         assert [r.run_id for r in store.runs()] == ["r1"]
         assert _diff(store) == []
 
@@ -84,5 +84,5 @@ def test_the_developer_ini_migrates_a_database_given_on_the_command_line(tmp_pat
     config = Config(str(ini), cmd_opts=argparse.Namespace(x=[f"url={url}"]))
     command.upgrade(config, "head")
     with HistoryStore(url) as store:
-        assert store.current_revision() == "0001"
+        assert store.current_revision() == SCHEMA_HEAD
         assert _diff(store) == []

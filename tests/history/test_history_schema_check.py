@@ -50,7 +50,7 @@ def test_a_database_at_two_revisions_is_refused(tmp_path: Path) -> None:
     with HistoryStore(f"sqlite:///{tmp_path}/h.db") as store:
         store.upgrade()
         with store.engine.begin() as connection:
-            connection.execute(text(f"INSERT INTO {VERSION_TABLE} (version_num) VALUES ('0002')"))
+            connection.execute(text(f"INSERT INTO {VERSION_TABLE} (version_num) VALUES ('0001')"))
         with pytest.raises(HistoryError, match="several revisions"):
             store.current_revision()
 
