@@ -168,9 +168,12 @@ def resolved_window(claim: Claim, instruments: Mapping[str, Instrument]) -> Wind
 
     instrument = instruments.get(claim.instrument or "")
     rows = claim_rows(claim, instrument, _ANY_TERMS)
-    if len(rows) != 1 or rows[0]["searched"] or pd.isna(rows[0]["start"]) or pd.isna(rows[0]["end"]):
+    if len(rows) != 1 or rows[0]["searched"]:
         return None
-    return rows[0]["start"].date(), rows[0]["end"].date()  # type: ignore[attr-defined]
+    start, end = rows[0]["start"], rows[0]["end"]
+    if not isinstance(start, pd.Timestamp) or not isinstance(end, pd.Timestamp):  # NaT: resolved to none
+        return None
+    return start.date(), end.date()
 
 
 _ANY_TERMS = ("close", 0.0, 1.0, True, False, 0.0, 0.0)  # the window does not depend on the claimed interval

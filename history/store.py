@@ -303,7 +303,7 @@ class HistoryStore:
             return int(session.scalar(query) or 0)
 
     @staticmethod
-    def _newest() -> Select[tuple[int]]:
+    def _newest() -> Select[int]:
         return select(func.max(VerdictRecord.id)).group_by(VerdictRecord.claim_hash)
 
     @staticmethod
