@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from marketfact.checks.verdicts import Label, Verdict
-from marketfact.claims.model import Claim
+from marketfact.claims.model import LEVELS, Claim, Metric
 
 COLOURS: Mapping[Label, str] = {
     Label.CORRECT: "green",
@@ -41,11 +42,13 @@ def _amount(value: float, unit: str) -> str:
     return f"{value:,.2f} pp" if unit == "%" else f"{value:,.2f} {unit}"
 
 
+_INTERVAL = re.compile(r"[\[(][^\[\]()]*,[^\[\]()]*[\])]")
+
+
 def _notation(verdict: Verdict) -> str:
     """The claimed interval as the verdict writes it ("[16.5, 17.5)"), with its unit."""
-    marker = "magnitude in "
-    interval = verdict.claimed.split(marker, 1)[1] if marker in verdict.claimed else verdict.claimed
-    return f"{interval} {verdict.unit}".strip()
+    found = _INTERVAL.findall(verdict.claimed.rpartition("→")[2])
+    return f"{found[-1] if found else verdict.claimed} {verdict.unit}".strip()
 
 
 def _offset(verdict: Verdict) -> tuple[str, float] | None:
@@ -60,9 +63,20 @@ def _offset(verdict: Verdict) -> tuple[str, float] | None:
     return None
 
 
+def _is_move(verdict: Verdict, claim: Claim | None) -> bool:
+    """Whether the measured value is a signed move (a change, a record's one-day move), not a level or price."""
+    if claim is None:
+        return True
+    if claim.metric in LEVELS:
+        return False
+    return claim.metric is not Metric.RECORD or verdict.unit == "%"
+
+
 def _wrong_direction(verdict: Verdict, claim: Claim | None) -> str:
     """'it rose, the claim says it fell' when the move went the other way, else ''."""
-    if claim is None or verdict.measured is None or verdict.measured == 0:
+    if claim is None or claim.direction is None or verdict.measured is None or verdict.measured == 0:
+        return ""
+    if not _is_move(verdict, claim):  # a level ("closed at 118 dollars") has no direction to get wrong
         return ""
     if (verdict.measured > 0) == (claim.direction.sign > 0):
         return ""
@@ -105,7 +119,12 @@ def paint(text: str, label: Label) -> str:
 def verdict_line(verdict: Verdict, claim: Claim | None = None, *, colour: bool = False, id_width: int = 32) -> str:
     """``LABEL  claim-id  measured −16.97 %  · reason``; the label coloured when ``colour``."""
     label = verdict.label.value.ljust(LABEL_WIDTH)
-    shown = _signed(verdict.measured, verdict.unit) if verdict.measured is not None else "—"
+    if verdict.measured is None:
+        shown = "—"
+    elif not _is_move(verdict, claim):  # a level: a price or a value, not a move
+        shown = f"{verdict.measured:,.2f} {verdict.unit}"
+    else:
+        shown = _signed(verdict.measured, verdict.unit)
     return (
         f"{paint(label, verdict.label) if colour else label}  {verdict.claim_id:<{id_width}} "
         f"measured {shown:<14} · {reason(verdict, claim)}"

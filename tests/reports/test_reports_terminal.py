@@ -17,6 +17,7 @@ import pytest
 from marketfact.checks.runreport import RunReport
 from marketfact.checks.verdicts import Label
 from marketfact.claims.load import load_claims
+from marketfact.claims.model import LEVELS, Metric
 from marketfact.reports.terminal import json_line, reason, verdict_line
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -77,7 +78,8 @@ def test_a_miss_says_by_how_much(coverage_run: RunReport, label: Label) -> None:
         claim = claims[verdict.claim_id]
         assert verdict.measured is not None
         assert verdict.interval is not None
-        if (verdict.measured > 0) != (claim.direction.sign > 0):
+        is_move = claim.metric not in LEVELS and (claim.metric is not Metric.RECORD or verdict.unit == "%")
+        if is_move and claim.direction is not None and (verdict.measured > 0) != (claim.direction.sign > 0):
             assert text.startswith("wrong direction"), text
             continue
         magnitude, (lo, hi) = abs(verdict.measured), verdict.interval
