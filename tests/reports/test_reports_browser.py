@@ -104,10 +104,12 @@ def _devtools_url(profile: Path, proc: subprocess.Popen[bytes]) -> str:
     raise TimeoutError("chromium did not open its DevTools port")
 
 
-def open_in_chromium(page: Path, tmp: Path, probe: str = "null") -> dict[str, Any]:
+def open_in_chromium(page: Path, tmp: Path, probe: str = "null", *, screen_at: str | None = None) -> dict[str, Any]:
     """Load ``page`` headless; return console errors, requests, dialogs, badge states and a screenshot.
 
     ``probe`` is a JavaScript expression evaluated on the loaded page; its value is returned as "probe".
+    The screenshot is of the whole page, or with ``screen_at`` (a CSS selector) of one screen (1200 × 900)
+    from a little above the first element it selects.
     """
     profile = tmp / "profile"
     args = [
@@ -134,7 +136,11 @@ def open_in_chromium(page: Path, tmp: Path, probe: str = "null") -> dict[str, An
         badges = cdp.send("Runtime.evaluate", {"expression": BADGES_VISIBLE, "returnByValue": True})["result"]["value"]
         pwned = cdp.send("Runtime.evaluate", {"expression": "typeof window.__pwned", "returnByValue": True})
         probed = cdp.send("Runtime.evaluate", {"expression": probe, "returnByValue": True})["result"].get("value")
-        shot = cdp.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, timeout=60)
+        if screen_at is not None:
+            top = f"document.querySelector({json.dumps(screen_at)}).getBoundingClientRect().top + window.scrollY"
+            cdp.send("Runtime.evaluate", {"expression": f"window.scrollTo(0, {top} - 24)"})
+        whole = {"captureBeyondViewport": screen_at is None}
+        shot = cdp.send("Page.captureScreenshot", {"format": "png", **whole}, timeout=60)
         png = base64.b64decode(shot["data"])
         (tmp / f"{page.stem}.png").write_bytes(png)
         events = cdp.events
@@ -240,3 +246,36 @@ def test_a_large_run_digest_in_a_real_browser(tmp_path: Path, cases: Any) -> Non
     assert "Dieser Lauf hat 41 Aussagen geprüft" in digest["text"]
     assert "Auf dieser Seite weggelassene Aussagen: 33." in digest["text"]
     assert digest["json"] == "report.json"
+
+
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "report.png"
+"""The README's picture of a report: the seed file's report in English, one screen from its first claim."""
+
+
+def test_the_readme_screenshot_is_a_real_report(tmp_path: Path) -> None:
+    """The seed file checked by the core on the shipped snapshot (Great Expectations included), its report
+    opened in chromium, one screen from the first claim captured. MARKETFACT_WRITE_SCREENSHOT=1 writes it
+    to docs/report.png (the committed picture; run ids and times differ between runs, so it is not
+    rewritten otherwise)."""
+    import os
+
+    from marketfact.checks.run import run_in_process
+    from marketfact.claims.load import load_claims
+    from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
+
+    seed = Path(__file__).resolve().parents[2] / "examples" / "deepseek-2025-01.yaml"
+    snapshot = SnapshotSource()
+    out = tmp_path / "out"
+    run = run_in_process(
+        load_claims(seed), snapshot, snapshot.instruments(), {"ecb": EcbFxSource()}, SnapshotSharesSource(),
+        docs_dir=out / "data-docs", claims_file="examples/deepseek-2025-01.yaml",
+    )  # fmt: skip
+    paths = write_reports(run, out, "en")
+    seen = open_in_chromium(paths.html, tmp_path, screen_at="section.claim")
+    assert seen["console_errors"] == []
+    assert [b["label"] for b in seen["badges"]] == ["CORRECT", "INCORRECT", "CORRECT", "MOSTLY_CORRECT", "CORRECT"]
+    assert png_size(seen["png"]) == (1200, 900)
+    if os.environ.get("MARKETFACT_WRITE_SCREENSHOT") == "1":
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        SCREENSHOT.write_bytes(seen["png"])
+    assert png_size(SCREENSHOT.read_bytes()) == (1200, 900)  # the committed one: one screen, like this
