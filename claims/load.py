@@ -1,4 +1,10 @@
-"""Read a claim file (YAML or JSON) into validated models, with errors a person can act on."""
+"""Read a claim file (YAML or JSON) into validated models, with errors a person can act on.
+
+Claim files come from people and from other programs, so reading one is bounded before anything is
+validated: its size (``max_bytes``, from ``max_claims``), the number of claims, how deeply it nests and how
+far its YAML aliases expand (a few hundred bytes of ``&a [*b, *b, …]`` can stand for billions of values).
+Error messages quote at most a short excerpt of what was read.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +23,58 @@ LONG_LIVED_CHARS = 10_000_000
 (``claims.bulk``): its claims live as long as the run, and a collection pass over 100 000 of them costs
 ≈0.4 s each time, more than the collection that precedes the freeze."""
 
+MAX_CLAIMS = 100_000
+"""Claims a file may hold unless the caller allows more (``marketfact check --max-claims``)."""
+
+BYTES_PER_CLAIM = 600
+"""File size allowed per claim: the benchmark's claims take ≈190 bytes each, the seed file's ≈330."""
+
+MIN_MAX_BYTES = 8 * 1024 * 1024
+"""A file of few claims may still carry long quotes: no limit below this many bytes."""
+
+NODES_PER_CLAIM = 200
+"""YAML values (after alias expansion) allowed per claim: a claim with every field and a long note list
+has about 40."""
+
+MAX_DEPTH = 64
+"""Nesting allowed in a claim file: the schema needs 4 levels (claims → claim → sessions → date)."""
+
+MAX_PROBLEMS = 20
+"""Validation problems listed in one error; the rest are counted."""
+
+EXCERPT_CHARS = 60
+"""At most this much of the input is quoted back in a message."""
+
 
 class ClaimFileError(Exception):
-    """A claim file could not be read; the message names the file, the claim and the field."""
+    """A claim file could not be read; the message names the file, the claim and the field.
+
+    ``problems`` holds one line per problem (at most ``MAX_PROBLEMS``, then a count of the rest).
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
+
+    @property
+    def first_line(self) -> str:
+        """The first problem, with a count of the others: the one line a terminal shows."""
+        more = len(self.problems) - 1
+        first = " ".join(self.problems[0].split())
+        return first if more <= 0 else f"{first} (and {more} more problem{'s' if more != 1 else ''})"
+
+
+def excerpt(value: Any, limit: int = EXCERPT_CHARS) -> str:
+    """``repr(value)`` cut to ``limit`` characters: never echo a whole input back."""
+    if isinstance(value, list | tuple | dict) and len(value) > limit:
+        return f"<{type(value).__name__} of {len(value)} items>"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def max_bytes(max_claims: int) -> int:
+    """The largest claim file accepted when up to ``max_claims`` claims are allowed."""
+    return max(MIN_MAX_BYTES, max_claims * BYTES_PER_CLAIM)
 
 
 def _where(data: Any, loc: tuple[int | str, ...]) -> str:
@@ -28,39 +83,138 @@ def _where(data: Any, loc: tuple[int | str, ...]) -> str:
         claims = data.get("claims") if isinstance(data, dict) else None
         item = claims[loc[1]] if isinstance(claims, list) and loc[1] < len(claims) else None
         cid = item.get("id") if isinstance(item, dict) else None
-        name = f"claim {cid!r}" if cid else f"claim #{loc[1] + 1}"
+        name = f"claim {excerpt(cid, 40)}" if isinstance(cid, str) and cid else f"claim #{loc[1] + 1}"
         rest = ".".join(str(p) for p in loc[2:])
         return f"{name}, field {rest!r}" if rest else name
     return "field " + repr(".".join(str(p) for p in loc)) if loc else "top level"
 
 
 def parse_claims(data: Any, origin: str = "<data>") -> ClaimFile:
-    """Validate already-parsed data; raise ``ClaimFileError`` listing every problem."""
+    """Validate already-parsed data; raise ``ClaimFileError`` listing the problems (the first ``MAX_PROBLEMS``)."""
     try:
         return ClaimFile.model_validate(data)
     except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_context=False)
         lines = [
-            f"{origin}: {_where(data, tuple(err['loc']))}: {err['msg']}"
-            + (f" (got {err['input']!r})" if err["type"] == "extra_forbidden" else "")
-            for err in exc.errors()
+            f"{origin}: {_where(data, tuple(err['loc']))}: {err['msg'][:300]}"
+            + (f" (got {excerpt(err['input'])})" if err["type"] == "extra_forbidden" else "")
+            for err in errors[:MAX_PROBLEMS]
         ]
-        raise ClaimFileError("\n".join(lines)) from None
+        if len(errors) > MAX_PROBLEMS:
+            lines.append(f"{origin}: … and {len(errors) - MAX_PROBLEMS} more problems")
+        raise ClaimFileError("\n".join(lines), lines) from None
+    except RecursionError:
+        raise ClaimFileError(f"{origin}: not a claim file: it nests deeper than a claim file can") from None
 
 
-def load_claims(path: Path) -> ClaimFile:
-    """Read and validate a claim file (``.yaml``, ``.yml`` or ``.json``)."""
-    path = Path(path)
+def _expanded_nodes(root: yaml.Node, limit: int) -> int:
+    """How many values the YAML document stands for once its aliases are expanded (stops past ``limit``).
+
+    An alias is a reference to a node composed once, so ``[*a, *a]`` costs nothing to compose but twice
+    ``a`` to validate: sizes are summed per node, each node's size computed once, depth-first without
+    recursion. Nesting deeper than ``MAX_DEPTH`` or an alias inside the node it names raises RecursionError.
+    """
+
+    def children(node: yaml.Node) -> list[yaml.Node]:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        if isinstance(node, yaml.MappingNode):
+            return [part for pair in node.value for part in pair]
+        return []
+
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = {id(root)}
+    stack = [(root, iter(children(root)))]
+    while stack:
+        node, pending = stack[-1]
+        child = next(pending, None)
+        if child is None:
+            stack.pop()
+            open_nodes.discard(id(node))
+            size = 1 + sum(sizes[id(c)] for c in children(node))
+            if size > limit:
+                return size
+            sizes[id(node)] = size
+        elif id(child) in open_nodes:
+            raise RecursionError("an alias inside the node it names")
+        elif id(child) not in sizes:
+            if len(stack) >= MAX_DEPTH:
+                raise RecursionError("nested too deeply")
+            open_nodes.add(id(child))
+            stack.append((child, iter(children(child))))
+    return sizes[id(root)]
+
+
+def _load_yaml(text: str, node_limit: int) -> Any:
+    """YAML through libyaml (C, when installed) with alias expansion and nesting bounded before construction."""
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
     try:
-        text = path.read_text(encoding="utf-8")
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        if _expanded_nodes(root, node_limit) > node_limit:
+            raise _TooLarge
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+class _TooLarge(Exception):
+    """The document stands for more values than allowed (aliases expanded)."""
+
+
+def load_claims(path: Path, max_claims: int = MAX_CLAIMS) -> ClaimFile:
+    """Read and validate a claim file (``.yaml``, ``.yml`` or ``.json``) of at most ``max_claims`` claims."""
+    path = Path(path)
+    limit = max_bytes(max_claims)
+    hint = "if it is meant to be this large, allow more with --max-claims"
+    try:
+        if path.is_dir():
+            raise ClaimFileError(f"{path}: is a folder, not a claim file")
+        size = path.stat().st_size
+        if size > limit:
+            raise ClaimFileError(
+                f"{path}: {size / 1e6:.1f} MB is larger than a claim file of {max_claims} claims may be "
+                f"({limit / 1e6:.1f} MB); {hint}"
+            )
+        with path.open(encoding="utf-8") as handle:
+            text = handle.read(limit + 1)
     except FileNotFoundError:
         raise ClaimFileError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimFileError(f"{path}: cannot read it as UTF-8 text ({exc})") from None
+        raise ClaimFileError(f"{path}: cannot read it as UTF-8 text ({_reason(exc)})") from None
+    if len(text) > limit:  # a file that grew, or a device: bounded all the same
+        raise ClaimFileError(f"{path}: larger than a claim file of {max_claims} claims may be; {hint}")
+    if "\x00" in text:
+        raise ClaimFileError(f"{path}: holds a NUL character: not a text file")
+    kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
     with gc_paused(long_lived=len(text) >= LONG_LIVED_CHARS):  # see claims.bulk
         try:
-            data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+            data = json.loads(text) if kind == "JSON" else _load_yaml(text, max_claims * NODES_PER_CLAIM)
         except (yaml.YAMLError, json.JSONDecodeError) as exc:
-            raise ClaimFileError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {exc}") from None
+            raise ClaimFileError(f"{path}: not valid {kind}: {' '.join(str(exc).split())[:200]}") from None
+        except RecursionError:
+            raise ClaimFileError(
+                f"{path}: not a claim file: it nests too deeply (over {MAX_DEPTH} levels) or an alias refers to itself"
+            ) from None
+        except _TooLarge:
+            raise ClaimFileError(
+                f"{path}: not a claim file: its aliases expand to more than {max_claims * NODES_PER_CLAIM} values "
+                f"({NODES_PER_CLAIM} per claim allowed)"
+            ) from None
         if not isinstance(data, dict):
             raise ClaimFileError(f"{path}: expected a mapping with a 'claims' list at the top level")
+        claims = data.get("claims")
+        if isinstance(claims, list) and len(claims) > max_claims:
+            raise ClaimFileError(f"{path}: {len(claims)} claims, more than the {max_claims} allowed; {hint}")
         return parse_claims(data, str(path))
+
+
+def _reason(exc: BaseException) -> str:
+    """An OS or decoding error in a few words."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"byte {exc.object[exc.start : exc.start + 1]!r} at offset {exc.start} is not UTF-8"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)[:200]

@@ -7,11 +7,12 @@ A claim file (YAML or JSON) holds an optional ``article`` block (where the claim
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from marketfact.claims.hedges import HedgeReading, read_hedge
 
@@ -66,6 +67,32 @@ class Direction(StrEnum):
 SCALES: dict[str, float] = {"one": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 """Money scales in the English short scale (a German "Milliarde" is a billion, a "Billion" a trillion)."""
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (C0 but tab and newline, DEL, C1) and bidirectional overrides: a claim's text ends up
+on terminals (``\x1b[2J`` clears one), in HTML (a NUL there is a parse error) and in a database."""
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters or bidirectional overrides."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
+Text = Annotated[str, AfterValidator(printable)]
+"""A string from a claim file, cleaned of control characters when read (see ``printable``)."""
+
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+"""A number that is a number: NaN and infinities are refused where they are read."""
+
+MAX_PERCENT = 10_000.0
+"""The largest percent move a claim may state (a hundredfold rise); a fall is at most 100 %."""
+
+MAX_POINTS = 10_000_000.0
+"""The largest index level or move in points a claim may state (the largest indices stand near 100 000)."""
+
+MAX_MONEY = 1e15
+"""The largest amount of money a claim may state, in currency units (every listed company together is worth
+about 1e14 US dollars)."""
+
 ClaimId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")]
 
 
@@ -76,11 +103,11 @@ class _Strict(BaseModel):
 class Article(_Strict):
     """Where the claims were published."""
 
-    title: str | None = None
-    url: str | None = None
+    title: Text | None = None
+    url: Text | None = None
     published_at: datetime | None = None
     language: Literal["de", "en"] | None = None
-    publisher: str | None = None
+    publisher: Text | None = None
 
     @field_validator("published_at")
     @classmethod
@@ -98,9 +125,9 @@ class Claim(_Strict):
     """One checkable statement about a market move."""
 
     id: ClaimId
-    text: str = Field(min_length=1, description="the claim in the project's own words (a paraphrase)")
-    subject: str = Field(min_length=1, description="what the article names: Nvidia, Siemens Energy")
-    instrument: str | None = Field(None, description="listing symbol as the price source names it: NVDA")
+    text: Text = Field(min_length=1, description="the claim in the project's own words (a paraphrase)")
+    subject: Text = Field(min_length=1, description="what the article names: Nvidia, Siemens Energy")
+    instrument: Text | None = Field(None, description="listing symbol as the price source names it: NVDA")
     metric: Metric
     direction: Direction | None = Field(
         None, description="up | down; required for moves and the day's low/high, implied by a record"
@@ -108,10 +135,10 @@ class Claim(_Strict):
     sessions: list[date] | None = Field(
         None, description="the exchange-local session dates the move spans, first and last (or just one)"
     )
-    period: str | None = Field(None, description="a period in words, resolved from published_at: Montag")
-    value: float | None = None
-    range: tuple[float, float] | None = None
-    value_text: str | None = Field(None, description="the number as written, for its precision: '11.10'")
+    period: Text | None = Field(None, description="a period in words, resolved from published_at: Montag")
+    value: FiniteFloat | None = None
+    range: tuple[FiniteFloat, FiniteFloat] | None = None
+    value_text: Text | None = Field(None, description="the number as written, for its precision: '11.10'")
     decimals: int | None = Field(None, ge=0, le=6, description="decimal places stated; derived from value_text")
     unit: Literal["percent", "money", "points"] = "percent"
     currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")
@@ -121,10 +148,10 @@ class Claim(_Strict):
     record: Record | None = Field(None, description="for metric: record, which extreme the session set")
     since: date | None = Field(None, description="a record's history starts here; absent: all the source has")
     language: Literal["de", "en"] | None = Field(None, description="language of the article, for period words")
-    source_url: str | None = None
+    source_url: Text | None = None
     published_at: datetime | None = None
-    quote: str | None = Field(None, description="the sentence it came from, when extracted from an article")
-    notes: list[str] = Field(default_factory=list)
+    quote: Text | None = Field(None, description="the sentence it came from, when extracted from an article")
+    notes: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -191,6 +218,7 @@ class Claim(_Strict):
             raise ValueError("range must be [low, high]")
         if (self.value is not None and self.value < 0) or (self.range is not None and self.range[0] < 0):
             raise ValueError("state the magnitude as a positive number; the direction says which way")
+        self._within_bounds()
         if self.unit == "money" and self.currency is None:
             raise ValueError("a money claim needs a currency (EUR, USD, JPY …)")
         if self.metric in MONEY_VALUES and self.unit != "money":
@@ -200,6 +228,28 @@ class Claim(_Strict):
         if self.sessions is None and self.period is None and self.published_at is None:
             raise ValueError("give sessions, or a period, or a published_at to search before")
         return self
+
+    def _within_bounds(self) -> None:
+        """Magnitudes a market can move by, in the claim's unit (a claim of 1e308 % is no claim)."""
+        if self.value is None and self.range is None:
+            return
+        largest = self.value if self.value is not None else self.range[1]  # type: ignore[index]
+        field = "value" if self.value is not None else "range"
+        if self.unit == "percent":
+            falls = self.direction is Direction.DOWN
+            cap = 100.0 if falls else MAX_PERCENT
+            if largest > cap:
+                what = "a fall" if falls else "a rise"
+                raise _field_error(field, f"{largest:g} % is out of bounds: {what} in percent is at most {cap:,.0f} %")
+        elif self.unit == "points":
+            if largest > MAX_POINTS:
+                raise _field_error(field, f"{largest:g} points is out of bounds: at most {MAX_POINTS:,.0f} points")
+        elif largest * SCALES[self.scale] > MAX_MONEY:
+            raise _field_error(
+                field,
+                f"{largest:g} {self.scale} {self.currency or ''} is out of bounds: a money claim is at most "
+                f"{MAX_MONEY:.0e} currency units",
+            )
 
     @property
     def sign(self) -> int:

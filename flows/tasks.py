@@ -90,9 +90,9 @@ def _transient(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]
 
 
 @task(name="load-claims", cache_policy=NO_CACHE)
-def load_claims_task(path: str) -> ClaimFile:
-    """Read and validate the claim file."""
-    return load_claims(Path(path))
+def load_claims_task(path: str, max_claims: int | None = None) -> ClaimFile:
+    """Read and validate the claim file (at most ``max_claims`` claims; None: the default limit)."""
+    return load_claims(Path(path)) if max_claims is None else load_claims(Path(path), max_claims)
 
 
 @task(name="plan-run", cache_policy=NO_CACHE)
@@ -152,12 +152,47 @@ def validate_task(
     return validate_run(plan, series, fx, shares, docs_dir)
 
 
-@task(name="record-history", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 3])
-def record_history_task(run: RunReport, report_path: str | None, url: str) -> list[str]:
-    """Keep the run's verdicts in the history database; returns the changes, one line each."""
-    from marketfact.history import HistoryStore
+def _locked(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]
+    """Retry a recording only when another recorder held the database's lock too long."""
+    from marketfact.history.problems import worth_retrying
 
-    with HistoryStore(url) as store:
-        store.upgrade()
-        changes = store.record(run, report_path)
-    return [f"{c.claim_id}: {c.kind} {c.from_label or '—'} → {c.to_label}" for c in changes if c.kind != "first"]
+    try:
+        state.result()
+    except Exception as exc:
+        return worth_retrying(exc)
+    return False
+
+
+@task(
+    name="record-history", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 3], retry_condition_fn=_locked
+)
+def record_history_task(run: RunReport, report_path: str | None, url: str) -> dict[str, Any]:
+    """Keep the run's verdicts in the history database.
+
+    Returns ``changes`` (one line each) and, when the history cannot be used (a damaged file, an unusable
+    URL, a full disk), ``error``: one line saying so, and ``exit_code``; the reports are written by then,
+    so the run's verdicts are kept either way. Only a lock held by another recorder is raised (and retried).
+    """
+    from marketfact.history import HistoryError, HistoryStore
+    from marketfact.history.problems import history_problem, worth_retrying
+
+    try:
+        with HistoryStore(url) as store:
+            store.upgrade()
+            changes = store.record(run, report_path)
+    except HistoryError as exc:
+        return {"changes": [], "error": str(exc), "exit_code": 3}
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlalchemy") and not worth_retrying(exc):
+            code, line = history_problem(exc, url)
+            return {"changes": [], "error": line, "exit_code": code}
+        if isinstance(exc, OSError):
+            return {"changes": [], "error": f"cannot write the verdict history: {exc.strerror or exc}", "exit_code": 3}
+        raise
+    return {
+        "changes": [
+            f"{c.claim_id}: {c.kind} {c.from_label or '—'} → {c.to_label}" for c in changes if c.kind != "first"
+        ],
+        "error": None,
+        "exit_code": 0,
+    }

@@ -103,6 +103,17 @@ def prefect_database_at_head(home: Path) -> bool:
 
 _SERVE = """\
 import gc, os, signal, sys, threading, time
+
+def orphaned(parent=int(sys.argv[3])):
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(5)
+    os._exit(1)
+
+if os.getppid() != int(sys.argv[3]):  # the launcher is gone already: nothing to serve
+    sys.exit(0)
+threading.Thread(target=orphaned, daemon=True).start()
 gc.disable()
 sys.path.insert(0, sys.argv[1])
 import uvicorn
@@ -115,21 +126,15 @@ def app():
     gc.enable()
     return built
 
-def orphaned(parent=os.getppid()):
-    while os.getppid() == parent:
-        time.sleep(1)
-    os.kill(os.getpid(), signal.SIGTERM)
-    time.sleep(5)
-    os._exit(1)
-
-threading.Thread(target=orphaned, daemon=True).start()
 uvicorn.run(app, factory=True, host="127.0.0.1", port=int(sys.argv[2]), log_level="error", lifespan="on")
 """
 """The temporary server's process: uvicorn serving ``prefect.server.api.server:create_app`` as Prefect runs it, with
 the garbage collector off while it imports Prefect's server and builds the app (each collection would walk every
 object of the modules imported so far: ≈0.5 s of the ≈2.5 s of CPU before the first request), and what is alive
 then frozen: out of every later collection, including the full one ``create_app`` makes on purpose (≈0.25 s).
-A thread watches the parent: when the process that launched the server is gone (it exited without waiting for the
+A thread watches the parent from the first line on, its pid given on the command line (read after the imports,
+``os.getppid()`` may already name init: a launcher killed in its first seconds left the server running for good):
+when the process that launched the server is gone (it exited without waiting for the
 server's end, or was killed), the server stops itself as it would on ``terminate()``, and ends at the latest 5 s
 later whatever its shutdown is waiting for: no temporary server outlives its run."""
 
@@ -169,7 +174,7 @@ class TemporaryServer:
 
     def _launch(self) -> None:
         self.port = _free_port()
-        command = [sys.executable, "-c", _SERVE, str(_prefect_package().parent), str(self.port)]
+        command = [sys.executable, "-c", _SERVE, str(_prefect_package().parent), str(self.port), str(os.getpid())]
         env = {k: v for k, v in os.environ.items() if k not in self._OVERRIDES}
         env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1")
         if not self._migrate:

@@ -9,6 +9,7 @@ import math
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -84,8 +85,11 @@ def verify_claims(
     cache_dir: str = ".cache/marketfact",
     history_url: str | None = None,
     synthetic: bool = False,
+    max_claims: int | None = None,
 ) -> FlowResult:
     """Check every claim of a claim file against market data and write the reports.
+
+    ``max_claims``: the most claims the file may hold (None: ``claims.load.MAX_CLAIMS``).
 
     ``synthetic`` marks the run's report as made from generated data (the benchmark's), never market data.
     Relative paths (a deployment's parameters) are taken from the working directory, here, once.
@@ -99,6 +103,7 @@ def verify_claims(
         str(absolute(cache_dir)),
         absolute_url(history_url) if history_url else None,
         synthetic=synthetic,
+        max_claims=max_claims,
     )
 
 
@@ -115,6 +120,7 @@ def verification_steps(
     run_id: str | None = None,
     extraction: ArticleExtraction | None = None,
     synthetic: bool = False,
+    max_claims: int | None = None,
 ) -> FlowResult:
     """The verification steps of a flow: load → plan → fetch per instrument → validate → judge → render.
 
@@ -130,7 +136,7 @@ def verification_steps(
     started = started or now()
     run_id = run_id or new_run_id(started)
     market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, Path(cache_dir))
-    claims = load_claims_task(claims_path)
+    claims = load_claims_task(claims_path, max_claims)
     # whole(): these are large (every claim, every price frame); Prefect would otherwise walk each
     # element looking for futures before every task. The steps run in order, so nothing is lost.
     plan = plan_task(whole(claims), whole(market))
@@ -164,15 +170,21 @@ def verification_steps(
         )  # fmt: skip
     paths = render_task(whole(run), report_dir, lang, charts)
     publish_artifacts(whole(run), paths.get("html"))
+    history_error: dict[str, Any] | None = None
     if history_url:
-        for change in record_history_task(whole(run), paths.get("html"), history_url):
+        recorded = record_history_task(whole(run), paths.get("html"), history_url)
+        for change in recorded["changes"]:
             logger.info("history: %s", change)
+        if recorded["error"]:
+            logger.warning("verdict history not updated: %s", recorded["error"])
+            history_error = {"message": recorded["error"], "exit_code": recorded["exit_code"]}
     counts = run.counts()
     logger.info(
         "%d pass, %d fail, %d unverifiable; report: %s",
         counts["pass"], counts["fail"], counts["unverifiable"], paths.get("html"),
     )  # fmt: skip
-    return FlowResult({"run": run, "paths": paths, "counts": counts, "as_of": date.today().isoformat()})
+    result = {"run": run, "paths": paths, "counts": counts, "as_of": date.today().isoformat()}
+    return FlowResult({**result, "history_error": history_error} if history_error else result)
 
 
 def with_task_runner(kind: str = "threads", address: str | None = None, workers: int = 2):  # type: ignore[no-untyped-def]

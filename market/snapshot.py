@@ -131,7 +131,11 @@ class SnapshotSource:
     def history(self, symbol: str, start: date, end: date) -> PriceSeries:
         """Rows of the snapshot between ``start`` and ``end`` inclusive."""
         frame = self._frame(symbol)
-        window = frame.loc[pd.Timestamp(start) : pd.Timestamp(end)]
+        # Every row dated inside the window, as the file has them: a slice by label would stop at the
+        # window's last date and drop a row repeated further down (a conflicting duplicate, a row out of
+        # order), which the data-quality suite must see to refuse it.
+        dates = frame.index
+        window = frame.loc[(dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))]
         if window.empty:
             raise NoDataError(f"the snapshot has no {symbol} rows between {start} and {end}")
         instrument = self.instruments().get(symbol)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NoReturn
 
+import numpy as np
 import pandas as pd
 
 from marketfact.market.model import PRICE_COLUMNS, FxQuote, PriceSeries, SharesQuote
@@ -144,7 +145,7 @@ def price_frame_from_yfinance(
     if missing:
         raise MarketDataError(f"yfinance returned a frame without columns {missing}")
     sessions = _local_dates(raw.index, exchange_tz)
-    inside = ~sessions.duplicated(keep="first")
+    inside = np.ones(len(sessions), dtype=bool)
     if window is not None:
         inside &= (sessions >= pd.Timestamp(window[0])) & (sessions <= pd.Timestamp(window[1]))
     frame = pd.DataFrame(
@@ -158,7 +159,10 @@ def price_frame_from_yfinance(
         },
         index=sessions,
     ).loc[inside, list(PRICE_COLUMNS)]
-    frame = frame.dropna(how="all", subset=["open", "high", "low", "close", "adj_close"]).sort_index()
+    # A session delivered twice with the same prices is one row; twice with different prices stays two, for
+    # the data-quality suite to refuse (dates_unique): which of the two is right, nothing here can know.
+    frame = frame[~(frame.index.duplicated(keep=False) & frame.reset_index().duplicated(keep="first").to_numpy())]
+    frame = frame.dropna(how="all", subset=["open", "high", "low", "close", "adj_close"]).sort_index(kind="stable")
     notes: list[str] = []
     for col in ("Dividends", "Stock Splits", "Capital Gains"):
         if col not in raw.columns:

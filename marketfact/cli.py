@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -25,29 +25,127 @@ from marketfact.settings import Settings
 if TYPE_CHECKING:  # imported lazily: the extractor costs about a second to import
     from marketfact.claims.extract import Extraction
 
-EXIT_FILE_ERROR = 2
+from marketfact.errors import EXIT_GATE, EXIT_INTERRUPTED, EXIT_USER, one_line, terminal_safe
+
+EXIT_FILE_ERROR = EXIT_USER
 
 # Every path a user types is made absolute here, from the working directory (click's resolve_path), and
 # stays absolute: Great Expectations, a Prefect worker and a Dask worker need not share our directory.
 PATH = click.Path(path_type=Path, resolve_path=True)
 FILE_PATH = click.Path(path_type=Path, dir_okay=False, resolve_path=True)
-EXIT_GATE = 1
+__all__ = ["EXIT_GATE", "main"]
+
+
+class _Stage:
+    """How far the command got: what an interruption or an error leaves behind (see ``_Group``)."""
+
+    debug = False
+    out: Path | None = None  # the report folder, where a traceback log goes
+    kept = "nothing was written"
+
+
+class _Group(click.Group):
+    """The command group, with one error handler around every command (``marketfact.errors``).
+
+    A user's mistake or a broken environment is one line and exit code 2 or 3; an unforeseen error is one
+    line naming a log file with the traceback (``--debug``: the traceback on stderr); Ctrl-C or SIGTERM is
+    one line saying what was kept, and exit code 130 (143 for SIGTERM).
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        import signal
+
+        previous = signal.getsignal(signal.SIGTERM)
+        if previous is signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _terminated)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except click.ClickException as exc:
+            exc.show()
+            code = exc.exit_code
+        except (click.exceptions.Abort, KeyboardInterrupt) as exc:
+            signalled = isinstance(exc, _Terminated) or isinstance(exc.__context__, _Terminated)
+            click.echo(f"interrupted: {_Stage.kept}", err=True)
+            code = 143 if signalled else EXIT_INTERRUPTED
+        except Exception as exc:  # the one place every error becomes a line and a code
+            if _interrupted(exc):  # Ctrl-C inside a library that wrapped it (pydantic's serializer does)
+                click.echo(f"interrupted: {_Stage.kept}", err=True)
+                code = EXIT_INTERRUPTED
+            else:
+                code = _report(exc)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C would be, so that the same cleanup runs."""
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` is a KeyboardInterrupt that a library wrapped in an error of its own."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt) or str(current).rstrip().endswith("KeyboardInterrupt:"):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _report(exc: BaseException) -> int:
+    """Say what failed in one line (the traceback to a log, or to stderr with --debug); the exit code."""
+    import traceback
+
+    from marketfact.errors import EXIT_ENVIRONMENT, describe, internal, log_traceback
+
+    if isinstance(exc, OSError) and exc.filename is None and _Stage.out is not None:
+        exc.filename = f"in {_Stage.out}"  # GX and others write without naming the file
+    known = describe(exc)
+    if _Stage.debug:
+        traceback.print_exception(exc)
+    if known is not None:  # foreseen: the line says all, no log
+        code, line = known
+        click.echo(f"error: {one_line(line)}", err=True)
+        return code
+    log = None if _Stage.debug else log_traceback(exc, _Stage.out)
+    click.echo(f"error: {one_line(internal(exc, log), 600)}", err=True)
+    return EXIT_ENVIRONMENT
 
 
 def _settings(ctx: click.Context) -> Settings:
     return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="marketfact")
+@click.option("--debug", is_flag=True, help="On an error, print the traceback here instead of to a log file.")
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, debug: bool) -> None:
     """Fact-check claims about market moves against real market data.
 
     Claims come from a YAML/JSON file; prices from the shipped snapshot (offline) or yfinance; every
     frame a verdict rests on is validated with Great Expectations; verdicts go to an HTML report for
     people and a JSON report for machines. Settings: environment variables MARKETFACT_* (see README).
+
+    Exit codes: 0 done, 1 --fail-on tripped, 2 a problem with your input or settings, 3 a problem with the
+    environment (disk, database, network) or marketfact itself, 130 interrupted.
     """
+    _Stage.debug = debug
     ctx.obj = Settings()
 
 
@@ -74,6 +172,11 @@ def main(ctx: click.Context) -> None:
 )
 @click.option("--dask-address", help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786.")
 @output_options
+@click.option(
+    "--max-claims",
+    type=click.IntRange(min=1),
+    help="Accept a claim file of up to this many claims (and its size) [default: 100000].",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -87,6 +190,7 @@ def check(
     verbose: bool,
     quiet: bool,
     output_format: str,
+    max_claims: int | None,
 ) -> None:
     """Verify the claims of CLAIMS_FILE and write the reports.
 
@@ -94,22 +198,83 @@ def check(
     PREFECT_API_URL points at one), prints each verdict with its reason, the counts and where the
     reports are. Verdicts are coloured on a terminal (not when piped, nor with NO_COLOR set).
     """
-    from marketfact.claims.load import ClaimFileError, load_claims
+    from marketfact.claims.load import MAX_CLAIMS, ClaimFileError, load_claims
 
     settings = _settings(ctx)
     try:
-        claims = load_claims(claims_file)  # fail fast, before Prefect starts (≈0.05 s)
+        claims = load_claims(claims_file, max_claims or MAX_CLAIMS)  # fail fast, before Prefect starts (≈0.05 s)
     except ClaimFileError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_FILE_ERROR)
+        _input_error(exc.first_line)
+    out = _writable(out_dir or settings.out_dir)
+    _history_url(settings, out)
+    _snapshot_present(settings, source)
     output = Output(verbose, quiet, output_format)
     note(f"Checking {len(claims.claims)} claim(s) from {claims_file} …", output)
+    _Stage.kept = _KEPT_DURING_RUN.format(out=out)
     quiet_prefect(output)
     with _prefect(settings):  # Prefect's temporary server boots on the other core from here on
         n = len(claims.claims)
         with progress(n, output):
-            result = _run_flow(settings, claims_file, out_dir, source, lang, task_runner, dask_address, n)
+            result = _run_flow(settings, claims_file, out, source, lang, task_runner, dask_address, n, max_claims)
+    _finish(result, fail_on, output)
+
+
+def _writable(out: Path) -> Path:
+    """The report folder, created if need be, and known writable before any work (else one line, exit 2/3)."""
+    import tempfile
+
+    if out.exists() and not out.is_dir():
+        _input_error(f"{out} is a file, not a folder: give a folder for the reports with -o")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=out, prefix=".marketfact-probe-"):
+        pass
+    _Stage.out = out
+    return out
+
+
+def _snapshot_present(settings: Settings, source: str | None) -> None:
+    """A snapshot folder that is none is said before any work (exit 2; the shipped one: exit 3)."""
+    if (source or settings.source) == "yfinance" or (settings.snapshot_dir / "instruments.csv").is_file():
+        return
+    from marketfact.settings import SHIPPED_SNAPSHOT
+
+    where = settings.snapshot_dir
+    if where == SHIPPED_SNAPSHOT:
+        from marketfact.errors import EnvironmentProblem
+
+        raise EnvironmentProblem(f"the shipped snapshot {where} lacks instruments.csv: reinstall marketfact")
+    _input_error(f"MARKETFACT_SNAPSHOT_DIR: {where} is not a market-data snapshot (no instruments.csv)")
+
+
+def _history_url(settings: Settings, out: Path) -> str:
+    """The history's URL, known to name a database SQLAlchemy can drive (else one line and exit 2)."""
+    url = settings.history_for(out)
+    from sqlalchemy import exc as sa
+    from sqlalchemy import make_url
+
+    try:
+        make_url(url).get_dialect()
+    except (sa.ArgumentError, sa.NoSuchModuleError, ImportError, ValueError) as exc:
+        from marketfact.history.problems import history_problem
+
+        problem = exc if isinstance(exc, sa.SQLAlchemyError) else sa.ArgumentError(str(exc))
+        _input_error(history_problem(problem, url)[1])
+    return url
+
+
+_KEPT_DURING_RUN = (
+    "earlier reports in {out} and the verdict history's earlier runs are intact; whatever this run wrote is "
+    "marked incomplete in the index"
+)
+
+
+def _finish(result: Mapping[str, Any], fail_on: str | None, output: Output) -> NoReturn:
+    """Print the verdicts; a history that could not be updated is said last (exit 2/3, reports kept)."""
     echo_verdicts(result, output)
+    problem = result.get("history_error")
+    if problem:
+        click.echo(f"error: {one_line(problem['message'])} (the reports above were written)", err=True)
+        sys.exit(problem["exit_code"])
     _exit_for(result["run"], fail_on)
 
 
@@ -122,6 +287,7 @@ def _run_flow(
     task_runner: str = "threads",
     dask_address: str | None = None,
     n_claims: int = 0,
+    max_claims: int | None = None,
 ) -> Mapping[str, Any]:
     """Run the verify-claims flow; call it inside ``_prefect``."""
     from marketfact.flows.verify import (  # Prefect and the project, while the server boots
@@ -135,11 +301,12 @@ def _run_flow(
     return flow(
         claims_path=str(claims_file),
         out_dir=str(out),
-        history_url=settings.history_for(out),
+        history_url=_history_url(settings, out),
         source=source or settings.source,
         lang=lang or settings.lang,
         snapshot_dir=str(settings.snapshot_dir),
         cache_dir=str(settings.cache_dir),
+        **({"max_claims": max_claims} if max_claims else {}),
     )
 
 
@@ -182,8 +349,11 @@ def _ready(*, charts: bool = True, tasks_here: bool = True) -> None:
     process (not on Dask's workers), exchange_calendars for the sessions, Great Expectations (≈2 s), the
     history's database layer and, for a run with charts, vl-convert's engine.
     """
+    from marketfact.errors import quiet_tracebacks
     from marketfact.flows.runtime import prewarm
 
+    if not _Stage.debug:
+        quiet_tracebacks()
     steps: list[str | Callable[[], object]] = ["fastapi.encoders"]
     if tasks_here:
         steps += ["exchange_calendars", "great_expectations", "history", *([_warm_charts] if charts else [])]
@@ -225,7 +395,7 @@ def _extract_or_exit(
 
 def _input_error(message: str) -> NoReturn:
     """One line on stderr (a YAML parser's message spans several) and exit code 2."""
-    click.echo(f"error: {' '.join(message.split())}", err=True)
+    click.echo(f"error: {one_line(message)}", err=True)
     sys.exit(EXIT_FILE_ERROR)
 
 
@@ -343,7 +513,10 @@ def check_article(
     note(f"Extracting and checking the claims of {article} …", output)
     from marketfact.claims.extract import ExtractionError
 
-    out = out_dir or settings.out_dir
+    out = _writable(out_dir or settings.out_dir)
+    history_url = _history_url(settings, out)
+    _snapshot_present(settings, source)
+    _Stage.kept = _KEPT_DURING_RUN.format(out=out)
     quiet_prefect(output)
     # Prefect's temporary server boots on the other core from here on
     with _prefect(settings), progress(len(preview.claims), output):
@@ -363,15 +536,14 @@ def check_article(
                 online=online,
                 snapshot_dir=str(settings.snapshot_dir),
                 cache_dir=str(settings.cache_dir),
-                history_url=settings.history_for(out),
+                history_url=history_url,
             )
         except ExtractionError as exc:  # only with --online: what the offline preview could not foresee
             _input_error(str(exc))
     if not output.quiet:
         for line in result["report_lines"]:
             click.echo(line, err=True)
-    echo_verdicts(result, output)
-    _exit_for(result["run"], fail_on)
+    _finish(result, fail_on, output)
 
 
 _LABELS = ("CORRECT", "MOSTLY_CORRECT", "MISLEADING", "INCORRECT", "UNVERIFIABLE")
@@ -428,10 +600,11 @@ def history(
             if store.current_revision() not in (None, SCHEMA_HEAD):
                 store.upgrade()  # a history an older marketfact wrote: migrated as the next check would
             if runs:
-                click.echo(format_runs(store.runs(limit or 1_000_000)).rstrip("\n"))
+                click.echo(terminal_safe(format_runs(store.runs(limit or 1_000_000)).rstrip("\n")))
                 return
             rows = store.history(claim, labels=labels, since=when, limit=limit or None)
-            click.echo(format_history(rows, claim).rstrip("\n"))
+            # terminal_safe: claim texts recorded by older versions may hold escape sequences
+            click.echo(terminal_safe(format_history(rows, claim).rstrip("\n")))
             if not rows and (labels or when):
                 click.echo("(none matched --verdict/--since)")
             if claim is None and limit and len(rows) == limit:
@@ -444,6 +617,18 @@ def history(
     except HistoryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FILE_ERROR)
+    except Exception as exc:
+        if not type(exc).__module__.startswith("sqlalchemy"):
+            raise
+        from marketfact.history.problems import history_problem
+
+        if _Stage.debug:
+            import traceback
+
+            traceback.print_exception(exc)
+        code, line = history_problem(exc, url)
+        click.echo(f"error: {one_line(line)}", err=True)
+        sys.exit(code)
 
 
 def _config_option(text: str):  # type: ignore[no-untyped-def]
