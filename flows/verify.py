@@ -68,10 +68,10 @@ def judge_task(  # type: ignore[no-untyped-def]
 
 @task(name="render-reports", cache_policy=NO_CACHE)
 def render_task(run: RunReport, out_dir: Path, lang: str, charts: bool = True) -> dict[str, str]:
-    """Write the HTML and JSON reports and update the index of runs (``charts=False``: no charts)."""
+    """Write the HTML and JSON reports (``charts=False``: no charts); the index follows once the run is recorded."""
     from marketfact.reports import write_reports
 
-    paths = write_reports(run, out_dir, lang=lang, charts=charts)
+    paths = write_reports(run, out_dir, lang=lang, charts=charts, index=False)  # the flow's finish_run writes it
     return paths.as_dict()
 
 
@@ -154,7 +154,10 @@ def verification_steps(
     fx, shares, problems = conversions.result()
     for message in problems:
         logger.warning("%s", message)
+    from marketfact.reports import finish_run, mark_incomplete
+
     report_dir = Path(out_dir)
+    mark_incomplete(report_dir / run_id)  # until the report and the history are written (reports.index)
     outcomes, extra = validate_task(whole(plan), whole(series), whole(fx), whole(shares), report_dir / run_id)
     run = judge_task(
         whole(plan), whole(series), errors, whole(outcomes), whole(fx), whole(shares), whole(extra),
@@ -178,6 +181,8 @@ def verification_steps(
         if recorded["error"]:
             logger.warning("verdict history not updated: %s", recorded["error"])
             history_error = {"message": recorded["error"], "exit_code": recorded["exit_code"]}
+    index = finish_run(report_dir / run_id, report_dir, lang, complete=history_error is None)
+    paths = {**paths, "index": str(index)}
     counts = run.counts()
     logger.info(
         "%d pass, %d fail, %d unverifiable; report: %s",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from types import SimpleNamespace
+from typing import Any, Protocol
 
 from marketfact.checks.runreport import RunReport
 from marketfact.checks.verdicts import Label, Verdict
@@ -98,33 +100,66 @@ def run_record(run: RunReport, report_path: str | None) -> RunRecord:
     )
 
 
+def verdict_values(run_id: str, key: str, v: Verdict) -> dict[str, Any]:
+    """The ``verdicts`` row of ``v`` in run ``run_id`` on the claim hashed ``key``, as column values."""
+    return {
+        "run_id": run_id,
+        "claim_hash": key,
+        "claim_id": v.claim_id,
+        "label": v.label.value,
+        "measured": v.measured,
+        "unit": v.unit,
+        "claimed": v.claimed,
+        "explanation": v.explanation,
+        "reason": v.reason,
+        "source": v.source,
+        "retrieved_at": v.retrieved_at,
+        "symbol": v.symbol,
+        "base_session": v.base_session,
+        "end_session": v.end_session,
+        "data_fingerprint": evidence_fingerprint(v),
+    }
+
+
 def verdict_record(run_id: str, key: str, v: Verdict) -> VerdictRecord:
     """The ``verdicts`` row of ``v`` in run ``run_id`` on the claim hashed ``key``."""
-    return VerdictRecord(
-        run_id=run_id,
-        claim_hash=key,
-        claim_id=v.claim_id,
-        label=v.label.value,
-        measured=v.measured,
-        unit=v.unit,
-        claimed=v.claimed,
-        explanation=v.explanation,
-        reason=v.reason,
-        source=v.source,
-        retrieved_at=v.retrieved_at,
-        symbol=v.symbol,
-        base_session=v.base_session,
-        end_session=v.end_session,
-        data_fingerprint=evidence_fingerprint(v),
-    )
+    return VerdictRecord(**verdict_values(run_id, key, v))
 
 
-def observation(record: VerdictRecord) -> Observation:
+class StoredVerdict(Protocol):
+    """What change detection reads of a verdict: a ``VerdictRecord``, or its column values (``Row``)."""
+
+    @property
+    def run_id(self) -> str: ...
+    @property
+    def claim_hash(self) -> str: ...
+    @property
+    def claim_id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def measured(self) -> float | None: ...
+    @property
+    def data_fingerprint(self) -> str | None: ...
+
+
+class Row(SimpleNamespace):
+    """Column values read as attributes (a verdict about to be inserted in bulk, without an ORM object)."""
+
+    run_id: str
+    claim_hash: str
+    claim_id: str
+    label: str
+    measured: float | None
+    data_fingerprint: str | None
+
+
+def observation(record: StoredVerdict) -> Observation:
     """What changes are judged on, from a stored verdict."""
     return Observation(Label(record.label), record.measured, record.data_fingerprint)
 
 
-def change_between(previous: VerdictRecord | None, current: VerdictRecord) -> Change | None:
+def change_between(previous: StoredVerdict | None, current: StoredVerdict) -> Change | None:
     """The change from the claim's previous verdict to ``current``, or None when unchanged."""
     kind = classify(observation(previous) if previous else None, observation(current))
     if kind is None:
@@ -142,19 +177,24 @@ def change_between(previous: VerdictRecord | None, current: VerdictRecord) -> Ch
     )
 
 
+def change_values(verdict_id: int, change: Change) -> dict[str, Any]:
+    """The ``verdict_changes`` row of ``change``, made by the verdict ``verdict_id``, as column values."""
+    return {
+        "verdict_id": verdict_id,
+        "claim_hash": change.claim_hash,
+        "run_id": change.run_id,
+        "previous_run_id": change.previous_run_id,
+        "kind": change.kind.value,
+        "from_label": change.from_label.value if change.from_label else None,
+        "to_label": change.to_label.value,
+        "from_measured": change.from_measured,
+        "to_measured": change.to_measured,
+    }
+
+
 def change_record(record: VerdictRecord, change: Change) -> ChangeRecord:
     """The ``verdict_changes`` row of ``change``, made by the verdict ``record``."""
-    return ChangeRecord(
-        verdict_id=record.id,
-        claim_hash=change.claim_hash,
-        run_id=change.run_id,
-        previous_run_id=change.previous_run_id,
-        kind=change.kind.value,
-        from_label=change.from_label.value if change.from_label else None,
-        to_label=change.to_label.value,
-        from_measured=change.from_measured,
-        to_measured=change.to_measured,
-    )
+    return ChangeRecord(**change_values(record.id, change))
 
 
 def history_row(

@@ -17,7 +17,7 @@ from marketfact.reports.claimreview import claim_review
 from marketfact.reports.digest import MAX_CLAIM_CARDS
 from marketfact.reports.gate import FAIL_ON_CHOICES, exit_code_for
 from marketfact.reports.html import render_html
-from marketfact.reports.index import render_index
+from marketfact.reports.index import INCOMPLETE, render_index
 from marketfact.reports.jsonreport import report_json, report_text
 
 __all__ = [
@@ -26,6 +26,8 @@ __all__ = [
     "ReportPaths",
     "claim_review",
     "exit_code_for",
+    "finish_run",
+    "mark_incomplete",
     "render_html",
     "report_json",
     "write_reports",
@@ -58,14 +60,37 @@ def _write_atomically(path: Path, text: str | Iterable[str]) -> None:
     atomic_write(path, text)
 
 
+def mark_incomplete(directory: Path) -> None:
+    """Mark a run's folder as being written (``reports.index.INCOMPLETE``), creating it if need be."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / INCOMPLETE).touch()
+
+
+def finish_run(directory: Path, out_dir: Path, lang: str = "en", *, complete: bool = True) -> Path:
+    """Rewrite the index that lists the run; when the run is written everywhere (``complete``), drop its mark
+    first, else the index shows it as incomplete. Returns the index's path."""
+    if complete:
+        (directory / INCOMPLETE).unlink(missing_ok=True)
+    index = Path(out_dir) / "index.html"
+    _write_atomically(index, render_index(Path(out_dir), lang))
+    return index
+
+
 def write_reports(
-    run: RunReport, out_dir: Path, lang: str = "en", *, charts: bool = True, max_cards: int = MAX_CLAIM_CARDS
+    run: RunReport,
+    out_dir: Path,
+    lang: str = "en",
+    *,
+    charts: bool = True,
+    max_cards: int = MAX_CLAIM_CARDS,
+    index: bool = True,
 ) -> ReportPaths:
     """Write the run's HTML and JSON reports under ``out_dir/run_id`` and refresh ``out_dir/index.html``.
 
     Charts cost about 0.4 s per claim; ``charts=False`` leaves them out of very large runs. The JSON holds
     every claim and is written one claim at a time; the HTML of a run of more than ``max_cards`` claims is
-    a digest (``reports.digest``), so memory stays bounded whatever the run's size.
+    a digest (``reports.digest``), so memory stays bounded whatever the run's size. ``index=False`` leaves
+    the index to ``finish_run``, once the run is written everywhere.
     """
     if not _SAFE_RUN_ID.match(run.run_id):
         raise ValueError(f"run id {run.run_id!r} cannot name a folder: use letters, digits, '.', '_' or '-'")
@@ -74,7 +99,10 @@ def write_reports(
     directory = Path(out_dir) / run.run_id
     directory.mkdir(parents=True, exist_ok=True)
     paths = ReportPaths(directory, directory / "report.html", directory / "report.json", Path(out_dir) / "index.html")
-    _write_atomically(paths.json, report_text(run))  # streamed: one claim's entry in memory at a time
+    # The HTML first: the index lists a folder by its report.json, so a run stopped between the two (a full
+    # disk) is never listed with a report that is not there.
     _write_atomically(paths.html, html)
-    _write_atomically(paths.index, render_index(Path(out_dir), lang))
+    _write_atomically(paths.json, report_text(run))  # streamed: one claim's entry in memory at a time
+    if index:
+        _write_atomically(paths.index, render_index(Path(out_dir), lang))
     return paths

@@ -34,6 +34,7 @@ class RunEntry:
     claims_file: str
     synthetic: bool
     counts: dict[str, int]
+    incomplete: bool = False  # stopped before its report and history were all written (``INCOMPLETE``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,12 @@ def _parse_head(text: bytes) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and "run" in data and "counts" in data else None
 
 
+INCOMPLETE = ".incomplete"
+"""A run folder holding this file is a run that has not finished writing everything (its report, the verdict
+history): the flow creates it before the first file and removes it after the last. A run stopped in
+between (killed, a full disk) keeps it, and the index marks that run incomplete."""
+
+
 def _entry(path: Path, fmt: Formatter) -> RunEntry:
     data = read_head(path)
     run = data["run"]
@@ -98,6 +105,7 @@ def _entry(path: Path, fmt: Formatter) -> RunEntry:
         claims_file=str(run.get("claims_file", "")),
         synthetic=bool(run.get("synthetic", False)),
         counts={k: int(data["counts"][k]) for k in ("total", "pass", "fail", "unverifiable")},
+        incomplete=(path.parent / INCOMPLETE).exists() or not (path.parent / "report.html").is_file(),
     )
 
 
