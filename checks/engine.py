@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pandas as pd
 
+from marketfact.checks.adjusted import adjusted_problems, adjusted_symbols, with_adjusted_closes
 from marketfact.checks.kinds import history_problems, measure_kinds, money_levels
 from marketfact.checks.measure import PricePanel, measure, money_moves
 from marketfact.checks.plan import Plan
@@ -48,7 +49,8 @@ def quality_problems(plan: Plan, outcomes: Mapping[str, ValidationOutcome]) -> p
                             "symbol": symbol,
                             "session": pd.Timestamp(session),
                             "column": column,
-                            "what": f"{label} failed for {session.isoformat()}",
+                            "what": label,
+                            "day": session.isoformat(),
                         }
                     )
     if cells:
@@ -56,8 +58,11 @@ def quality_problems(plan: Plan, outcomes: Mapping[str, ValidationOutcome]) -> p
         ev = plan.evidence
         exact = ev.merge(failing, on=["symbol", "session", "column"])
         anycol = ev.merge(failing[failing["column"] == "*"].drop(columns="column"), on=["symbol", "session"])
-        hits = pd.concat([exact, anycol]).drop_duplicates(["claim", "what"])
-        joined = hits.groupby("claim")["what"].agg("; ".join)
+        hits = pd.concat([exact, anycol]).drop_duplicates(["claim", "what", "day"]).sort_values(["claim", "day"])
+        # One entry per failed expectation, with every date it failed on (not one entry per date and column).
+        per_check = hits.groupby(["claim", "what"], sort=False)["day"].agg(", ".join).reset_index()
+        per_check["what"] = per_check["what"] + " failed for " + per_check["day"]
+        joined = per_check.groupby("claim")["what"].agg("; ".join)
         problems.loc[joined.index] = problems.loc[joined.index] + "; " + joined
     touched = (problems != "").to_numpy()  # few: the string method runs on those alone
     problems[touched] = problems[touched].str.removeprefix("; ")
@@ -131,7 +136,9 @@ def evaluate(
     from marketfact.checks.judge import collapse_searches, judge
 
     calendars = {s: plan.instruments[s].calendar for s in series}
-    panel = PricePanel.from_frames({s: ps.frame for s, ps in series.items()}, calendars)
+    adjusted = adjusted_symbols(plan.instruments)
+    measured_on = with_adjusted_closes(series, adjusted)  # an adjusted-only series' close is its adjusted close
+    panel = PricePanel.from_frames({s: ps.frame for s, ps in measured_on.items()}, calendars)
     table = plan.table.copy(deep=False)  # copy-on-write: the plan's table is never written
     missing = ~table["symbol"].isin(list(series)) & (table["problem"] == "")
     table.loc[missing, "problem"] = "no price data for " + table.loc[missing, "symbol"]
@@ -152,6 +159,8 @@ def evaluate(
         quality = (quality + "; " + more).str.strip("; ").where(more != "", quality)
     measured["quality_problem"] = quality
     measured.loc[conv_problems != "", "problem"] = conv_problems[conv_problems != ""]
+    adjusted_problem, measured["adjusted_note"] = adjusted_problems(measured, series, adjusted)
+    measured.loc[adjusted_problem != "", "problem"] = adjusted_problem[adjusted_problem != ""]
     history = history_problems(measured, series)
     measured.loc[history != "", "problem"] = history[history != ""]
     measured.loc[history != "", "record_value"] = np.nan  # nothing measured on a history that is not there

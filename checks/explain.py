@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from marketfact.checks.adjusted import on_adjusted_closes
 from marketfact.checks.engine import FxKey, SharesKey
 from marketfact.checks.kinds import family
 from marketfact.checks.kindtext import (
@@ -196,6 +197,9 @@ def build_verdicts(
         ) + (record_alternatives(row) if claim.metric is Metric.RECORD else ())
         if claim.metric is Metric.RECORD and label is not Label.UNVERIFIABLE:
             proof = proof + record_evidence(panel, row)
+        adjusted_note = getattr(row, "adjusted_note", "")
+        if adjusted_note and label is not Label.UNVERIFIABLE:
+            explanation, proof = on_adjusted_closes(explanation, proof)
         failures, warnings = quality.get(row.symbol, ((), ()))
         verdicts.append(
             Verdict(
@@ -216,6 +220,7 @@ def build_verdicts(
                 reason=reason,
                 quality_failures=tuple(r for r in failures if r.touches(needed.get(row.Index, {}))),
                 quality_warnings=_warnings_near(warnings, row) if warnings else (),
+                warnings=(adjusted_note,) if adjusted_note else (),
                 fx=(f"1 {fxq.base} = {fxq.rate:.4f} {fxq.quote}, {fxq.description}" if fxq else None),
                 shares=(f"{shq.shares / 1e9:.2f} bn shares as of {shq.as_of} ({shq.source})" if shq else None),
                 source=ps.source if ps else "",

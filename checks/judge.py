@@ -147,7 +147,9 @@ def judge(table: pd.DataFrame) -> pd.DataFrame:
         ],
         default=Label.INCORRECT.value,
     )
-    out["measured"] = measured
+    # A claim that cannot be checked (no data, no history, adjusted-only prices) shows no measurement;
+    # one that failed a data-quality check keeps it, next to the failure.
+    out["measured"] = np.where((table["problem"] != "").to_numpy(), np.nan, measured)
     out["label"] = label
     out["alt_basis"] = np.where(label == Label.MISLEADING.value, alt_basis, "")
     return out
@@ -174,9 +176,9 @@ def collapse_searches(judged: pd.DataFrame) -> pd.DataFrame:
     )
     span = searched.groupby("claim_id", sort=False)["end"].agg(_first="min", _last="max", _count="size")
     best = best.join(span, on="claim_id")
-    fits = np.where(
-        best["_rank"] <= RANK[Label.MISLEADING.value],
-        best["end"].dt.strftime("%Y-%m-%d") + " fits best",
+    fits = np.select(
+        [best["_rank"] <= RANK[Label.MISLEADING.value], best["_rank"] == RANK[Label.UNVERIFIABLE.value]],
+        [best["end"].dt.strftime("%Y-%m-%d") + " fits best", "none of them could be checked"],
         "none of them fits",
     )
     note = (

@@ -14,6 +14,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from marketfact.checks.adjusted import adjusted_symbols
 from marketfact.claims.bulk import gc_paused
 from marketfact.claims.model import MONEY_VALUES, ClaimFile
 from marketfact.claims.resolve import claim_table
@@ -58,8 +59,12 @@ class Plan:
         return {cast(pd.Timestamp, ts).date(): cols for ts, cols in grouped.items()}
 
 
-def evidence_triples(table: pd.DataFrame) -> pd.DataFrame:
-    """Vectorised EVIDENCE: the base close, and the end close (close basis) or every window low/high."""
+def evidence_triples(table: pd.DataFrame, adjusted: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """Vectorised EVIDENCE: the base close, and the end close (close basis) or every window low/high.
+
+    On an adjusted-only series (``adjusted``) a percent change of the close rests on the adjusted closes
+    (checks/adjusted.py), so those cells are ``adj_close``.
+    """
     ok = table[table["problem"] == ""]
     idx = ok.index.to_numpy()
     parts = [pd.DataFrame({"claim": idx, "symbol": ok["symbol"], "session": ok["base"], "column": "close"})]
@@ -91,6 +96,12 @@ def evidence_triples(table: pd.DataFrame) -> pd.DataFrame:
     parts.extend(_record_triples(ok))
     triples = pd.concat(parts, ignore_index=True)
     triples["session"] = pd.to_datetime(triples["session"])
+    if adjusted:
+        on_adjusted = ok.index[
+            ok["symbol"].isin(adjusted) & (ok["metric"] == "close_change") & (ok["basis"] == "close")
+        ]
+        swap = triples["claim"].isin(on_adjusted) & (triples["column"] == "close")
+        triples.loc[swap, "column"] = "adj_close"
     return triples
 
 
@@ -168,7 +179,7 @@ def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: da
         table=table,
         instruments=instruments,
         windows=windows,
-        evidence=evidence_triples(table),
+        evidence=evidence_triples(table, adjusted_symbols(instruments)),
         fx_needs=tuple(sorted(fx_needs, key=lambda n: (n.source, n.base, n.quote, n.on))),
         shares_needs=tuple(sorted(shares_needs)),
     )

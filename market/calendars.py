@@ -93,9 +93,7 @@ def shift_sessions(calendar: str, day: date, n: int) -> date:
     return _date(session_days(calendar)[pos + n])
 
 
-def session_positions(
-    calendar: str, days: pd.DatetimeIndex | pd.Series | np.ndarray
-) -> tuple[pd.Index, pd.Index]:
+def session_positions(calendar: str, days: pd.DatetimeIndex | pd.Series | np.ndarray) -> tuple[pd.Index, pd.Index]:
     """Vectorised: (position in the calendar, whether each day is a session)."""
     idx = session_index(calendar)
     values = pd.DatetimeIndex(days)

@@ -21,6 +21,8 @@ from marketfact.market.model import PRICE_COLUMNS, FxQuote, Instrument, PriceSer
 from marketfact.market.source import MarketDataError, NoDataError
 
 SHIPPED_SNAPSHOT = Path(__file__).parent / "data"
+ACTION_COLUMNS = ("symbol", "checked_from", "checked_to", "ex_date", "action", "value", "currency", "source")
+"""``actions.csv``: dividends and splits the snapshot knows of, and the dates over which that record is complete."""
 
 
 def read_price_csv(path: Path) -> pd.DataFrame:
@@ -146,7 +148,33 @@ class SnapshotSource:
             source=self.name,
             retrieved_at=self.retrieved_at,
             provenance=f"{self.provenance_file.name} (prices/{symbol}.csv)",
+            notes=self.action_notes(symbol, start, end),
         )
+
+    @functools.cache  # noqa: B019
+    def _actions(self) -> pd.DataFrame:
+        path = self.root / "actions.csv"
+        if not path.is_file():
+            return pd.DataFrame(columns=ACTION_COLUMNS)
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+    def action_notes(self, symbol: str, start: date, end: date) -> tuple[str, ...]:
+        """What ``actions.csv`` records of ``symbol``'s dividends and splits, as notes shaped like yfinance's.
+
+        A ``checked`` note says over which dates the record is complete ("no other dividend or split"),
+        so an adjusted-only series can be used for a percent change where it shows none.
+        """
+        rows = self._actions()
+        notes: list[str] = []
+        # The word "split" is kept out of the coverage note: the price suite reads notes naming one as a split.
+        for row in rows[rows["symbol"] == symbol].to_dict("records"):
+            first, last, ex_date = str(row["checked_from"]), str(row["checked_to"]), str(row["ex_date"])
+            if first and not notes:
+                notes.append(f"corporate actions checked {first}..{last} ({row['source']})")
+            if ex_date and start.isoformat() <= ex_date <= end.isoformat():
+                unit = f" {row['currency']}" if row["currency"] else ""
+                notes.append(f"{row['action']} {row['value']}{unit} (ex-date) on {ex_date}")
+        return tuple(notes)
 
     def full_history(self, symbol: str) -> PriceSeries:
         """Every row the snapshot holds for ``symbol``."""

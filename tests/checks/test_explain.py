@@ -132,6 +132,8 @@ def _reference_evidence(panel: PricePanel, row: Any) -> tuple[EvidenceRow, ...]:
             day = pd.Timestamp(panel.sessions[best[0]]).date()
             field = "close move (%)" if move else "close"
             rows.append(EvidenceRow(day, "history extreme", field, best[1], row.listing_currency))
+    if row.adjusted_note and row.label != "UNVERIFIABLE":  # an adjusted-only series' closes are adjusted closes
+        rows = [EvidenceRow(e.session, e.role, "adj_close", e.value, e.currency) for e in rows]
     return tuple(rows)
 
 

@@ -92,7 +92,6 @@ def test_the_claim_set_covers_every_exchange_bound_metric_and_label(
 
 # Each claim here must become UNVERIFIABLE once the data-quality layer runs, naming this expectation.
 QUALITY_UNVERIFIABLE = {
-    "xnys-vst-no-raw-close": "raw_close_present",
     "xetr-enr-empty-row": "close_not_null",
     "xetr-enr-intraday-no-high": "high_not_null",
     "fx-eurusd-bad-low-bar": "low_le_",  # low above the open and the close on 20 Jan
