@@ -4,12 +4,20 @@ One flow run: the extract task reads the article and writes the claim file into 
 (``<out>/<run_id>/claims.yaml``, so ``marketfact check`` can re-check it), then ``verification_steps``
 runs the very tasks of ``verify-claims`` on that file and the report shows the article with its sentences
 marked by verdict.
+
+With ``reviewed`` (a claim file as plain data: the extracted claims a person confirmed, edited or left out at
+the review desk, ``marketfact web``), those claims are checked instead of the extracted ones: they are
+validated like any claim file and written as ``claims.yaml``, the extraction is kept beside them as
+``claims.extracted.yaml``, and the article view marks the reviewed claims only.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import yaml
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
@@ -20,6 +28,8 @@ from marketfact.settings import absolute, absolute_url
 
 CLAIMS_FILE_NAME = "claims.yaml"
 """The claim file's name inside the run's report folder."""
+EXTRACTED_FILE_NAME = "claims.extracted.yaml"
+"""With reviewed claims: the extraction's own claim file, kept beside the reviewed one."""
 
 
 @task(name="extract-claims", cache_policy=NO_CACHE)
@@ -30,12 +40,15 @@ def extract_task(
     alias_files: list[str],
     online: bool,
     claims_out: str,
+    reviewed: dict[str, Any] | None = None,
 ) -> tuple[ArticleExtraction, list[str]]:
     """Read the article, extract its claims, write the claim file; the extraction and its report lines.
 
     Raises ``claims.extract.ExtractionError`` (including ``NoClaimsFoundError``) for an article that
     gives no claim file: the run stops there, before any data is fetched. No retries: a failing online
-    name search is already a warning of the extraction, not an error.
+    name search is already a warning of the extraction, not an error. With ``reviewed`` the claim file
+    written is that one (``claims.load.ClaimFileError`` when it is not a valid claim file) and the
+    extraction's own goes to ``claims.extracted.yaml`` beside it.
     """
     from marketfact.claims.extract import AliasTable, extract_claims, parse_published, read_article, yahoo_searcher
     from marketfact.reports.article import article_extraction
@@ -46,11 +59,26 @@ def extract_task(
     if alias_files or online:
         aliases = AliasTable.load(*alias_files, searcher=yahoo_searcher() if online else None)
     extraction = extract_claims(text, when, lang, aliases)
-    extraction.to_claim_file_dict()  # raises NoClaimsFoundError before a run folder is made for nothing
     out = Path(claims_out)
+    if reviewed is None:
+        extraction.to_claim_file_dict()  # raises NoClaimsFoundError before a run folder is made for nothing
+        out.parent.mkdir(parents=True, exist_ok=True)
+        extraction.write(out, origin=article_path)
+        return article_extraction(extraction, text, article_path, str(out)), extraction.report_lines()
+    from marketfact.claims.load import parse_claims
+
+    checked = parse_claims(reviewed, "the reviewed claims")  # the claim file's own validation and messages
     out.parent.mkdir(parents=True, exist_ok=True)
-    extraction.write(out, origin=article_path)
-    return article_extraction(extraction, text, article_path, str(out)), extraction.report_lines()
+    if extraction.claims:
+        extraction.write(out.with_name(EXTRACTED_FILE_NAME), origin=article_path)
+    body = yaml.safe_dump(reviewed, sort_keys=False, allow_unicode=True, width=1000)
+    head = f"# Claims reviewed at the marketfact desk; the extraction's own file is {EXTRACTED_FILE_NAME}.\n"
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(head + body, encoding="utf-8")
+    tmp.replace(out)
+    seen = article_extraction(extraction, text, article_path, str(out))
+    ids = {c.id for c in checked.claims}
+    return replace(seen, claims=tuple(c for c in seen.claims if c.claim_id in ids)), extraction.report_lines()
 
 
 @flow(name="check-article", log_prints=False)
@@ -66,10 +94,12 @@ def check_article(
     snapshot_dir: str | None = None,
     cache_dir: str = ".cache/marketfact",
     history_url: str | None = None,
+    reviewed: dict[str, Any] | None = None,
 ) -> FlowResult:
     """Extract the claims of an article (published at ``published``, ISO 8601) and check them.
 
-    ``lang`` is the article's language (de, en or auto); ``report_lang`` the report's. Returns what
+    ``lang`` is the article's language (de, en or auto); ``report_lang`` the report's. ``reviewed``: a claim
+    file as plain data to check instead of the extracted claims (see the module's docstring). Returns what
     ``verify_claims`` returns plus ``claims_path``, ``extraction`` and its ``report_lines``.
     """
     from marketfact.checks.engine import now
@@ -84,7 +114,9 @@ def check_article(
     history_url = absolute_url(history_url) if history_url else None
     aliases = [str(absolute(a)) for a in aliases or ()]
     claims_path = Path(out_dir) / run_id / CLAIMS_FILE_NAME
-    extraction, lines = extract_task(article_path, published, lang, list(aliases or ()), online, str(claims_path))
+    extraction, lines = extract_task(
+        article_path, published, lang, list(aliases or ()), online, str(claims_path), reviewed
+    )
     logger.info(
         "%d claim(s) extracted from %s, %d number(s) not market claims, %d unresolved name(s); claim file %s",
         len(extraction.claims), article_path, len(extraction.not_market), len(extraction.unresolved), claims_path,

@@ -3,6 +3,7 @@
     marketfact check examples/deepseek-2025-01.yaml      verify a claim file, write HTML + JSON reports
     marketfact extract ARTICLE --published TIME          extract an article's claims into a claim file
     marketfact check-article ARTICLE --published TIME    extract and verify in one run, article in the report
+    marketfact web                                       the review desk in the browser (http://127.0.0.1:8765)
 
 Run ``marketfact COMMAND --help`` for each command's options. A user's mistake (a bad file, an unknown
 field, no data) is a message and an exit code, never a traceback.
@@ -629,6 +630,48 @@ def history(
         code, line = history_problem(exc, url)
         click.echo(f"error: {one_line(line)}", err=True)
         sys.exit(code)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option(
+    "--token", metavar="TOKEN",
+    help="Required for any host but loopback [default: MARKETFACT_WEB_TOKEN]. Open /?token=TOKEN once per browser.",
+)  # fmt: skip
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME", help="Another host name to answer to.")
+@click.option("-o", "--out", "out_dir", type=PATH, help="Report folder [default: out/].")
+@click.pass_context
+def web(
+    ctx: click.Context, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...], out_dir: Path | None
+) -> None:
+    """Serve the review desk: paste an article, confirm its claims, check them, read the report.
+
+    Pages at http://HOST:PORT/ (forms only, no script needed, English and German), a JSON API at
+    POST /api/check-article and GET /api/runs/RUN_ID. Checks run the check-article flow through Prefect (its
+    temporary server, or PREFECT_API_URL's), one at a time. Listens on loopback by default; any other host needs
+    a token of at least 16 characters.
+    """
+    from marketfact.web.guard import is_loopback
+
+    settings = _settings(ctx)
+    token = token or settings.web_token
+    if not is_loopback(host):
+        if not token:
+            _input_error(f"--host {host} is not loopback: give --token (or MARKETFACT_WEB_TOKEN) to protect the desk")
+        if len(token) < 16:
+            _input_error("the token is too short: use at least 16 characters, e.g. from secrets.token_urlsafe()")
+    import uvicorn
+
+    from marketfact.web.app import DeskConfig, create_app
+    from marketfact.web.guard import GuardConfig
+
+    out = out_dir or settings.out_dir
+    guard = GuardConfig(bind_host=host, token=token or None, allowed_hosts=allowed_hosts)
+    app = create_app(DeskConfig(settings=settings, out_dir=out, guard=guard))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"marketfact desk on http://{shown}:{port}/ (reports in {out}); Ctrl+C stops it", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
 
 
 def _config_option(text: str):  # type: ignore[no-untyped-def]

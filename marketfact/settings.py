@@ -72,6 +72,8 @@ class Settings(BaseSettings):
     """Language and number formats of the report."""
     instruments_file: Path | None = None
     """An extra instruments.csv (same columns as the snapshot's) for listings the snapshot lacks."""
+    web_token: str | None = None
+    """The review desk's token (``marketfact web --token``): required when it listens beyond loopback."""
 
     @field_validator("snapshot_dir", "cache_dir", "out_dir", "prefect_home", "instruments_file")
     @classmethod

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = ("claims", "market", "checks", "reports", "flows", "history")
+FOLDERS = ("claims", "market", "checks", "reports", "flows", "history", "web")
 
 
 def run_python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -73,5 +73,6 @@ def test_the_built_wheel_holds_one_top_level_package(tmp_path: Path) -> None:
         "marketfact/market/data/instruments.csv",
         "marketfact/history/migrations/env.py",
         "marketfact/claims/data/aliases.yaml",
+        "marketfact/web/templates/article.html",
     ):
         assert must in names
