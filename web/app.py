@@ -230,6 +230,9 @@ class DeskApp:
             )
 
         def done(future: Any) -> None:
+            if future.cancelled():  # the desk stopped before the run began
+                self.desk.end_run(draft, run, error="cancelled: the desk was stopped")
+                return
             exc = future.exception()
             if exc is None:
                 self.desk.end_run(draft, run, summary=future.result())
