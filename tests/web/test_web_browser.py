@@ -206,8 +206,15 @@ def test_paste_confirm_check_in_a_real_browser(served: str, tmp_path: Path) -> N
         assert [x["label"] for x in b.eval(BADGES_VISIBLE)] == ["CORRECT", "CORRECT"]
         b.go(f"{served}/runs")
         assert b.eval("document.querySelectorAll('#runs tbody tr').length") == 1
+        # the same pages in German
         b.go(f"{served}/?lang=de")
         assert b.eval("document.querySelector('h1').textContent") == "Artikel einfügen"
+        b.click("table a")  # the article, from the list of articles on the desk
+        assert b.eval("document.querySelector('h1').textContent") == "Lesarten"
+        shown = b.eval("Array.from(document.querySelectorAll('section.claim .status')).map(s => s.textContent)")
+        assert shown == ["bestätigt", "bestätigt", "verworfen"]
+        b.click("a[href$='/check']")
+        assert [x["text"] for x in b.eval(BADGES_VISIBLE)] == ["Richtig", "Richtig"]
         b.cdp.drain(0.5)
         assert b.errors() == []
         outside = [u for u in b.requests() if not u.startswith(f"{served}/")]
