@@ -150,3 +150,20 @@ def test_a_large_run_on_a_terminal_shows_a_progress_bar(tmp_path: Path) -> None:
     piped = _check(tmp_path, claims=claims)  # no bar when piped
     assert "task runs" not in piped.stderr
     assert piped.returncode == 0
+
+
+@pytest.mark.slow
+def test_check_article_prints_json_lines_too(tmp_path: Path) -> None:
+    article = ROOT / "tests" / "data" / "articles" / "de-deepseek-ausverkauf.md"
+    expected = yaml.safe_load(article.with_name("de-deepseek-ausverkauf.expected.yaml").read_text(encoding="utf-8"))
+    proc = subprocess.run(
+        [str(MARKETFACT), "check-article", str(article), "--published", str(expected["published_at"]),
+         "--source", "snapshot", "-o", str(tmp_path / "out"), "--format", "jsonl"],
+        cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert records
+    assert all(r["verdict"] and r["reason"] for r in records)
+    assert "| INFO" not in proc.stderr
+    assert "html report:" in proc.stderr
