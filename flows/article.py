@@ -20,10 +20,12 @@ from typing import Any
 import yaml
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import State
 
 from marketfact.checks.runreport import ArticleExtraction
+from marketfact.flows.runmeta import check_fail_on, final_state, label_flow_run, run_tags, stem_of
 from marketfact.flows.tasks import FlowResult
-from marketfact.flows.verify import verification_steps
+from marketfact.flows.verify import base_url, verification_steps
 from marketfact.settings import absolute, absolute_url
 
 CLAIMS_FILE_NAME = "claims.yaml"
@@ -95,16 +97,20 @@ def check_article(
     cache_dir: str = ".cache/marketfact",
     history_url: str | None = None,
     reviewed: dict[str, Any] | None = None,
-) -> FlowResult:
+    fail_on: str | None = None,
+    report_base_url: str | None = None,
+) -> State[FlowResult]:
     """Extract the claims of an article (published at ``published``, ISO 8601) and check them.
 
     ``lang`` is the article's language (de, en or auto); ``report_lang`` the report's. ``reviewed``: a claim
     file as plain data to check instead of the extracted claims (see the module's docstring). Returns what
-    ``verify_claims`` returns plus ``claims_path``, ``extraction`` and its ``report_lines``.
+    ``verify_claims`` returns plus ``claims_path``, ``extraction`` and its ``report_lines``; ``fail_on`` and
+    ``report_base_url`` as for ``verify_claims``. The flow run is named after the article's file.
     """
     from marketfact.checks.engine import now
     from marketfact.checks.run import new_run_id
 
+    check_fail_on(fail_on)
     logger = get_run_logger()
     started = now()
     run_id = new_run_id(started)
@@ -114,6 +120,7 @@ def check_article(
     history_url = absolute_url(history_url) if history_url else None
     aliases = [str(absolute(a)) for a in aliases or ()]
     claims_path = Path(out_dir) / run_id / CLAIMS_FILE_NAME
+    label_flow_run(stem_of(article_path), run_tags(stem_of(article_path), source, report_lang, "article"))
     extraction, lines = extract_task(
         article_path, published, lang, list(aliases or ()), online, str(claims_path), reviewed
     )
@@ -134,5 +141,11 @@ def check_article(
         started=started,
         run_id=run_id,
         extraction=extraction,
+        fail_on=fail_on,
+        report_base_url=base_url(report_base_url),
+        name=stem_of(article_path),
     )
-    return FlowResult({**result, "claims_path": str(claims_path), "extraction": extraction, "report_lines": lines})
+    whole_result = FlowResult(
+        {**result, "claims_path": str(claims_path), "extraction": extraction, "report_lines": lines}
+    )
+    return final_state(result["run"], fail_on, whole_result)

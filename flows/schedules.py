@@ -3,6 +3,8 @@
 ``schedules.yaml`` (validated here with pydantic; errors name the key and the problem)::
 
     defaults: {out_dir: out, source: auto, lang: en, history_url: "sqlite:///out/history.db"}
+    # optional, in defaults or per deployment: fail_on: fail  (the flow run ends Failed when a claim fails)
+    #                                          report_base_url: https://reports.example.org/marketfact/
     deployments:
       - name: deepseek-after-xnys-close
         claims: examples/deepseek-2025-01.yaml
@@ -32,7 +34,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from marketfact.market.calendars import UnknownExchangeError
-from marketfact.settings import absolute, absolute_url
+from marketfact.settings import absolute, absolute_url, report_base_url
 
 
 class ScheduleConfigError(Exception):
@@ -42,6 +44,11 @@ class ScheduleConfigError(Exception):
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @field_validator("report_base_url", check_fields=False)
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        return None if value is None else report_base_url(value)
+
 
 class RunDefaults(_Strict):
     """Parameters every deployment inherits unless it sets its own."""
@@ -50,6 +57,8 @@ class RunDefaults(_Strict):
     source: Literal["auto", "snapshot", "yfinance"] = "auto"
     lang: Literal["en", "de"] = "en"
     history_url: str | None = "sqlite:///out/history.db"
+    fail_on: Literal["fail", "unverifiable"] | None = None
+    report_base_url: str | None = None
 
 
 class DeploymentConfig(_Strict):
@@ -66,6 +75,8 @@ class DeploymentConfig(_Strict):
     source: Literal["auto", "snapshot", "yfinance"] | None = None
     lang: Literal["en", "de"] | None = None
     history_url: str | None = None
+    fail_on: Literal["fail", "unverifiable"] | None = None
+    report_base_url: str | None = None
 
     @field_validator("timezone")
     @classmethod
@@ -114,13 +125,20 @@ class DeploymentConfig(_Strict):
         if base is not None:
             claims, out_dir = str(absolute(claims, base)), str(absolute(out_dir, base))
             history_url = absolute_url(history_url, base) if history_url else history_url
-        return {
+        parameters: dict[str, Any] = {
             "claims_path": claims,
             "out_dir": out_dir,
             "source": self.source or defaults.source,
             "lang": self.lang or defaults.lang,
             "history_url": history_url,
         }
+        # Only when set: a flow run ends Failed when its gate trips; the UI links reports served there.
+        fail_on, base_url = self.fail_on or defaults.fail_on, self.report_base_url or defaults.report_base_url
+        if fail_on:
+            parameters["fail_on"] = fail_on
+        if base_url:
+            parameters["report_base_url"] = base_url
+        return parameters
 
 
 class ScheduleFile(_Strict):

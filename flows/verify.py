@@ -13,11 +13,22 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import State
 
 from marketfact.checks.plan import Plan
 from marketfact.checks.run import assemble, judge_all, new_run_id
 from marketfact.checks.runreport import ArticleExtraction, RunReport
-from marketfact.flows.artifacts import publish_artifacts
+from marketfact.flows.artifacts import publish_artifacts, report_url
+from marketfact.flows.runmeta import (
+    check_fail_on,
+    emit_run_events,
+    final_state,
+    label_flow_run,
+    rename_flow_run,
+    run_tags,
+    run_title,
+    stem_of,
+)
 from marketfact.flows.tasks import (
     Chunk,
     FlowResult,
@@ -31,7 +42,7 @@ from marketfact.flows.tasks import (
     whole,
 )
 from marketfact.market.bundle import market_data
-from marketfact.settings import absolute, absolute_url
+from marketfact.settings import Settings, absolute, absolute_url
 
 MAX_FETCH_TASKS = 16
 """Instruments are fetched in at most this many tasks: task runs follow instruments, not claims. Requests to
@@ -86,15 +97,21 @@ def verify_claims(
     history_url: str | None = None,
     synthetic: bool = False,
     max_claims: int | None = None,
-) -> FlowResult:
+    fail_on: str | None = None,
+    report_base_url: str | None = None,
+) -> State[FlowResult]:
     """Check every claim of a claim file against market data and write the reports.
 
     ``max_claims``: the most claims the file may hold (None: ``claims.load.MAX_CLAIMS``).
 
     ``synthetic`` marks the run's report as made from generated data (the benchmark's), never market data.
     Relative paths (a deployment's parameters) are taken from the working directory, here, once.
+    ``fail_on`` (fail, unverifiable) ends the flow run Failed when the gate trips, after the reports are
+    written and the history recorded; ``report_base_url`` (default: MARKETFACT_REPORT_BASE_URL) is the http
+    URL where ``out_dir`` is served, for the Prefect UI's link to the report.
     """
-    return verification_steps(
+    check_fail_on(fail_on)
+    result = verification_steps(
         str(absolute(claims_path)),
         str(absolute(out_dir)),
         source,
@@ -104,7 +121,17 @@ def verify_claims(
         absolute_url(history_url) if history_url else None,
         synthetic=synthetic,
         max_claims=max_claims,
+        fail_on=fail_on,
+        report_base_url=base_url(report_base_url),
     )
+    return final_state(result["run"], fail_on, result)
+
+
+def base_url(given: str | None) -> str | None:
+    """The report base URL: the parameter, else the setting MARKETFACT_REPORT_BASE_URL (checked either way)."""
+    from marketfact.settings import report_base_url
+
+    return report_base_url(given) if given else Settings().report_base_url
 
 
 def verification_steps(
@@ -121,6 +148,9 @@ def verification_steps(
     extraction: ArticleExtraction | None = None,
     synthetic: bool = False,
     max_claims: int | None = None,
+    fail_on: str | None = None,
+    report_base_url: str | None = None,
+    name: str | None = None,
 ) -> FlowResult:
     """The verification steps of a flow: load → plan → fetch per instrument → validate → judge → render.
 
@@ -129,12 +159,18 @@ def verification_steps(
     ``started``/``run_id`` (chosen before extraction, which writes into the run's folder) and the
     ``extraction`` the report shows next to the verdicts. ``synthetic`` marks the report as made from
     generated data; runs of more than MAX_CHARTED_CLAIMS claims are rendered without charts.
+
+    The flow run is named after ``name`` (default: the claim file's stem) and tagged from the start, renamed
+    with its counts at the end; its artifacts and events (``flows.runmeta``) come after the reports and
+    the history, so an automation that reacts to them finds both written.
     """
     from marketfact.checks.engine import now
 
-    logger = get_run_logger()
     started = started or now()
     run_id = run_id or new_run_id(started)
+    name = name or stem_of(claims_path)
+    label_flow_run(name, run_tags(name, source, lang))
+    logger = get_run_logger()  # after the naming: its lines carry the run's new name
     market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, Path(cache_dir))
     claims = load_claims_task(claims_path, max_claims)
     # whole(): these are large (every claim, every price frame); Prefect would otherwise walk each
@@ -172,7 +208,6 @@ def verification_steps(
             len(run.verdicts), MAX_CHARTED_CLAIMS,
         )  # fmt: skip
     paths = render_task(whole(run), report_dir, lang, charts)
-    publish_artifacts(whole(run), paths.get("html"))
     history_error: dict[str, Any] | None = None
     if history_url:
         recorded = record_history_task(whole(run), paths.get("html"), history_url)
@@ -184,6 +219,11 @@ def verification_steps(
     index = finish_run(report_dir / run_id, report_dir, lang, complete=history_error is None)
     paths = {**paths, "index": str(index)}
     counts = run.counts()
+    url = report_url(report_base_url, paths.get("html"), report_dir)
+    publish_artifacts(run, paths.get("html"), url)
+    title = run_title(name, counts)
+    emit_run_events(run, name, title, url or paths.get("html"), fail_on)
+    rename_flow_run(title)
     logger.info(
         "%d pass, %d fail, %d unverifiable; report: %s",
         counts["pass"], counts["fail"], counts["unverifiable"], paths.get("html"),

@@ -178,6 +178,12 @@ def main(ctx: click.Context, debug: bool) -> None:
     type=click.IntRange(min=1),
     help="Accept a claim file of up to this many claims (and its size) [default: 100000].",
 )
+@click.option(
+    "--report-base-url",
+    metavar="URL",
+    help="The http(s) URL where the report folder is served: the Prefect UI links the run's report "
+    "[default: MARKETFACT_REPORT_BASE_URL].",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -192,6 +198,7 @@ def check(
     quiet: bool,
     output_format: str,
     max_claims: int | None,
+    report_base_url: str | None,
 ) -> None:
     """Verify the claims of CLAIMS_FILE and write the reports.
 
@@ -202,6 +209,7 @@ def check(
     from marketfact.claims.load import MAX_CLAIMS, ClaimFileError, load_claims
 
     settings = _settings(ctx)
+    base_url = _report_base_url(report_base_url, settings)
     try:
         claims = load_claims(claims_file, max_claims or MAX_CLAIMS)  # fail fast, before Prefect starts (≈0.05 s)
     except ClaimFileError as exc:
@@ -216,7 +224,10 @@ def check(
     with _prefect(settings):  # Prefect's temporary server boots on the other core from here on
         n = len(claims.claims)
         with progress(n, output):
-            result = _run_flow(settings, claims_file, out, source, lang, task_runner, dask_address, n, max_claims)
+            result = _run_flow(
+                settings, claims_file, out, source, lang, task_runner, dask_address, n, max_claims,
+                fail_on=fail_on, report_base_url=base_url,
+            )  # fmt: skip
     _finish(result, fail_on, output)
 
 
@@ -289,8 +300,13 @@ def _run_flow(
     dask_address: str | None = None,
     n_claims: int = 0,
     max_claims: int | None = None,
+    *,
+    fail_on: str | None = None,
+    report_base_url: str | None = None,
 ) -> Mapping[str, Any]:
-    """Run the verify-claims flow; call it inside ``_prefect``."""
+    """Run the verify-claims flow; call it inside ``_prefect``. With ``fail_on`` the flow run ends Failed when
+    the gate trips; its result (reports written, history recorded) is returned all the same."""
+    from marketfact.flows.runmeta import flow_result
     from marketfact.flows.verify import (  # Prefect and the project, while the server boots
         MAX_CHARTED_CLAIMS,
         with_task_runner,
@@ -299,7 +315,7 @@ def _run_flow(
     out = out_dir or settings.out_dir
     flow = with_task_runner(task_runner, dask_address)
     _ready(charts=n_claims <= MAX_CHARTED_CLAIMS, tasks_here=task_runner == "threads")
-    return flow(
+    state = flow(
         claims_path=str(claims_file),
         out_dir=str(out),
         history_url=_history_url(settings, out),
@@ -308,7 +324,21 @@ def _run_flow(
         snapshot_dir=str(settings.snapshot_dir),
         cache_dir=str(settings.cache_dir),
         **({"max_claims": max_claims} if max_claims else {}),
+        fail_on=fail_on,
+        report_base_url=report_base_url,
+        return_state=True,
     )
+    return flow_result(state)  # type: ignore[no-any-return]
+
+
+def _report_base_url(given: str | None, settings: Settings) -> str | None:
+    """``--report-base-url`` checked (exit 2 if it is no http(s) URL), else the setting."""
+    from marketfact.settings import report_base_url
+
+    try:
+        return report_base_url(given) if given else settings.report_base_url
+    except ValueError as exc:
+        _input_error(str(exc))
 
 
 _SERVER: list[object] = []
@@ -479,6 +509,12 @@ def extract(
 @click.option("--aliases", "alias_files", multiple=True, type=PATH, help=_ALIASES_HELP)
 @click.option("--online", is_flag=True, help=_ONLINE_HELP)
 @output_options
+@click.option(
+    "--report-base-url",
+    metavar="URL",
+    help="The http(s) URL where the report folder is served: the Prefect UI links the run's report "
+    "[default: MARKETFACT_REPORT_BASE_URL].",
+)
 @click.pass_context
 def check_article(
     ctx: click.Context,
@@ -494,6 +530,7 @@ def check_article(
     verbose: bool,
     quiet: bool,
     output_format: str,
+    report_base_url: str | None,
 ) -> None:
     """Extract the claims of ARTICLE and verify them in one Prefect flow.
 
@@ -504,6 +541,7 @@ def check_article(
     (<out>/<run>/claims.yaml), so `marketfact check` can re-check it.
     """
     settings = _settings(ctx)
+    base_url = _report_base_url(report_base_url, settings)
     # fail fast, before Prefect starts: the same extraction the flow runs, offline (no search twice)
     preview = _extract_or_exit(article, published, lang, alias_files, False)
     if not preview.claims and not online:
@@ -522,11 +560,12 @@ def check_article(
     # Prefect's temporary server boots on the other core from here on
     with _prefect(settings), progress(len(preview.claims), output):
         from marketfact.flows.article import check_article as check_article_flow
+        from marketfact.flows.runmeta import flow_result
         from marketfact.flows.verify import MAX_CHARTED_CLAIMS
 
         _ready(charts=len(preview.claims) <= MAX_CHARTED_CLAIMS)
         try:
-            result = check_article_flow(
+            result = flow_result(check_article_flow(
                 article_path=str(article),
                 published=str(published),
                 out_dir=str(out),
@@ -538,7 +577,10 @@ def check_article(
                 snapshot_dir=str(settings.snapshot_dir),
                 cache_dir=str(settings.cache_dir),
                 history_url=history_url,
-            )
+                fail_on=fail_on,
+                report_base_url=base_url,
+                return_state=True,
+            ))  # fmt: skip
         except ExtractionError as exc:  # only with --online: what the offline preview could not foresee
             _input_error(str(exc))
     if not output.quiet:

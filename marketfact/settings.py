@@ -50,6 +50,17 @@ def absolute_url(url: str, base: Path | None = None) -> str:
     return f"{_SQLITE_FILE}{absolute(file, base)}{sep}{query}"
 
 
+def report_base_url(url: str) -> str:
+    """``url`` checked to be an http(s) URL of a folder (ending in ``/``, so a run's path joins onto it)."""
+    from urllib.parse import urlsplit
+
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"report base URL {url!r}: give the http(s) URL where the report folder is served")
+    return url if url.endswith("/") else url + "/"
+
+
 class Settings(BaseSettings):
     """marketfact's settings; each field can be set as ``MARKETFACT_<NAME>``."""
 
@@ -74,6 +85,9 @@ class Settings(BaseSettings):
     """An extra instruments.csv (same columns as the snapshot's) for listings the snapshot lacks."""
     web_token: str | None = None
     """The review desk's token (``marketfact web --token``): required when it listens beyond loopback."""
+    report_base_url: str | None = None
+    """The http(s) URL where ``out_dir`` is served (``https://reports.example.org/marketfact/``): the Prefect UI
+    then links each run's report.html. Without it the run's artifact shows the report's path instead."""
 
     @field_validator("snapshot_dir", "cache_dir", "out_dir", "prefect_home", "instruments_file")
     @classmethod
@@ -85,6 +99,11 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute_sqlite(cls, value: str | None) -> str | None:
         return None if value is None else absolute_url(value)
+
+    @field_validator("report_base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        return None if value is None or not value.strip() else report_base_url(value)
 
     def history_for(self, out_dir: Path) -> str:
         """The history URL: the setting, or a SQLite file in the report folder (absolute either way)."""

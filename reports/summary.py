@@ -31,8 +31,14 @@ def verdict_rows(run: RunReport, limit: int = MAX_CLAIM_CARDS) -> list[dict[str,
     return rows
 
 
-def markdown_summary(run: RunReport, report_link: str | None = None, limit: int = MAX_CLAIM_CARDS) -> str:
-    """A few lines of markdown: counts, data sources, and one line per claim shown."""
+def markdown_summary(
+    run: RunReport, report_link: str | None = None, limit: int = MAX_CLAIM_CARDS, *, report_path: str | None = None
+) -> str:
+    """A few lines of markdown: counts, data sources, one line per claim shown, and where the report is.
+
+    ``report_link`` is an http(s) URL a browser opens from the Prefect UI; without one, ``report_path`` is
+    shown as a path on the machine that ran the check (a ``file://`` link opens nowhere from a web page).
+    """
     c = run.counts()
     shown = select_cards(run.verdicts, limit)
     lines = [
@@ -58,7 +64,9 @@ def markdown_summary(run: RunReport, report_link: str | None = None, limit: int 
             f"share of each verdict); {c['total'] - len(shown)} left out. The run's report.json lists every claim.",
         ]
     if report_link:
-        lines += ["", f"Full report: {report_link}"]
+        lines += ["", f"Full report: [{report_link}]({report_link})"]
+    elif report_path:
+        lines += ["", f"Full report: `{report_path}` on the machine that ran the check."]
     return "\n".join(lines)
 
 

@@ -15,11 +15,15 @@ def test_a_row_and_a_line_per_claim(seed_run: RunReport) -> None:
     assert [r["claim"] for r in rows] == [v.claim_id for v in seed_run.verdicts]
     assert rows[0]["verdict"] == "CORRECT"
     assert rows[0]["measured"] == -16.97
-    text = markdown_summary(seed_run, "file:///out/report.html")
+    text = markdown_summary(seed_run, "https://reports.example/out/run-1/report.html")
     assert "**3 pass, 1 fail, 1 unverifiable** of 5 claims" in text
     assert [row.split(" | ")[0] for row in _table_rows(text)] == [f"| {v.claim_id}" for v in seed_run.verdicts]
     assert "left out" not in text
-    assert text.endswith("Full report: file:///out/report.html")
+    url = "https://reports.example/out/run-1/report.html"
+    assert text.endswith(f"Full report: [{url}]({url})")
+    local = markdown_summary(seed_run, report_path="/srv/out/run-1/report.html")
+    assert local.endswith("Full report: `/srv/out/run-1/report.html` on the machine that ran the check.")
+    assert "file://" not in local
 
 
 def test_a_large_run_is_summarised_as_its_page_shows_it(cases: Any) -> None:
