@@ -257,9 +257,14 @@ class Claim(_Strict):
         return self.direction.sign if self.direction is not None else 0
 
     @property
+    def is_level(self) -> bool:
+        """Whether the claim states where a price or value stood (a level, or a record close), not a move."""
+        return self.metric in LEVELS or self.record in (Record.LOWEST_CLOSE, Record.HIGHEST_CLOSE)
+
+    @property
     def value_sign(self) -> int:
         """The sign of the stated number as measured: +1 for a level (a price is positive), else the direction's."""
-        if self.metric in LEVELS or self.record in (Record.LOWEST_CLOSE, Record.HIGHEST_CLOSE):
+        if self.is_level:
             return 1
         return self.direction.sign if self.direction is not None else 1
 

@@ -233,6 +233,7 @@ def amount(
     currency: str | None = None,
 ) -> str:
     """A measured or claimed value in the verdict's unit: percent, or money in the claim's (or ``currency``)."""
+    plus = plus and not claim.is_level  # a level is a price, not a move: no sign
     if verdict.unit.strip() == "%" or (claim.unit == "percent" and claim.record is None):
         return fmt.percent(value, plus=plus)
     if verdict.unit.strip() == "points":  # an index level or a move in index points

@@ -39,7 +39,7 @@ def _run(source: Any, snapshot: Any, claims: ClaimFile, validate: bool = True) -
 def test_a_percent_change_is_measured_on_adjusted_closes_and_says_so(snapshot) -> None:  # type: ignore[no-untyped-def]
     verdicts = _run(snapshot, snapshot, _claims(CLOSE, INTRADAY))
     close = verdicts["close"]
-    # 136.8386 / 190.7789 − 1 = −28.27 % (CNBC: "Vistra closed nearly 30 % lower").
+    # 136.8435 / 190.7803 − 1 = −28.27 % (CNBC: "Vistra closed nearly 30 % lower").
     assert close.label is Label.CORRECT
     assert close.measured == pytest.approx(-28.27, abs=0.005)
     assert "dividend-adjusted" in close.explanation
