@@ -57,10 +57,17 @@ class NoSessionError(PeriodError):
     """The period names a day on which the exchange had no trading session."""
 
     def __init__(self, calendar: str, day: date, before: date, after: date) -> None:
-        super().__init__(
-            f"{calendar} had no trading session on {day.isoformat()} ({day:%A}); "
-            f"nearest sessions: {before.isoformat()} and {after.isoformat()}"
-        )
+        if not before <= day <= after or before == after:  # nearest_sessions clamps to the calendar's span
+            message = (
+                f"{day.isoformat()} ({day:%A}) is outside the {calendar} calendar marketfact knows "
+                f"({before.isoformat()} is its nearest session): no session can be checked then"
+            )
+        else:
+            message = (
+                f"{calendar} had no trading session on {day.isoformat()} ({day:%A}); "
+                f"nearest sessions: {before.isoformat()} and {after.isoformat()}"
+            )
+        super().__init__(message)
         self.calendar, self.day, self.before, self.after = calendar, day, before, after
 
 

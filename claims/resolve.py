@@ -37,6 +37,7 @@ from marketfact.market.calendars import (
     UnknownExchangeError,
     is_session,
     nearest_sessions,
+    outside_calendar,
     session_index,
     session_positions,
 )
@@ -267,6 +268,9 @@ def _window(claim: Claim, instrument: Instrument) -> Window | str | list[Window]
         return "no session given; give sessions, a period, or the publication time to search before"
     for day in (first, last):  # in this order, so the message names the first day that is no session
         if not is_session(instrument.calendar, day):
+            outside = outside_calendar(instrument.calendar, day)
+            if outside is not None:
+                return f"{outside} ({instrument.name})"
             before, after = nearest_sessions(instrument.calendar, day)
             return (
                 f"{day.isoformat()} was not a trading session of {instrument.calendar} "

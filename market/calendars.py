@@ -77,6 +77,23 @@ def is_session(calendar: str, day: date) -> bool:
     return bool(pos < len(days) and days[pos] == key)
 
 
+def calendar_span(calendar: str) -> tuple[date, date]:
+    """The first and last session marketfact knows of ``calendar`` (its calendars span 2000 to 2030)."""
+    days = session_days(calendar)
+    return _date(days[0]), _date(days[-1])
+
+
+def outside_calendar(calendar: str, day: date) -> str | None:
+    """Why ``day`` cannot be checked on ``calendar`` when it lies outside the calendar's span, else None."""
+    first, last = calendar_span(calendar)
+    if first <= day <= last:
+        return None
+    return (
+        f"{day.isoformat()} is outside the {calendar} calendar marketfact knows ({first.isoformat()} to "
+        f"{last.isoformat()}): no session can be checked then"
+    )
+
+
 def nearest_sessions(calendar: str, day: date) -> tuple[date, date]:
     """The sessions just before and just after ``day`` (for a helpful message on a non-session)."""
     days, key = session_days(calendar), _ordinal(day)
