@@ -52,10 +52,11 @@ def market_data(
 ) -> MarketData:
     """Sources for ``mode``: "snapshot" (offline only), "yfinance" (live, cached), or "auto" (both)."""
     from marketfact.market.cache import CachedPriceSource
-    from marketfact.market.yahoo import YFinanceFxSource, YFinanceSharesSource, YFinanceSource
+    from marketfact.market.yahoo import NetworkDeadline, YFinanceFxSource, YFinanceSharesSource, YFinanceSource
 
     snapshot = SnapshotSource(snapshot_dir) if snapshot_dir else SnapshotSource()
-    live = CachedPriceSource(YFinanceSource(), cache_dir)
+    deadline = NetworkDeadline()  # one for the run's every request (issue 20.7)
+    live = CachedPriceSource(YFinanceSource(deadline=deadline), cache_dir)
     instruments = dict(snapshot.instruments())
     if instruments_file:
         instruments.update(read_instruments(instruments_file))
@@ -66,10 +67,10 @@ def market_data(
         shares: SharesSource = snap_shares
         label = "offline snapshot"
     elif mode == "yfinance":
-        prices, shares, label = live, YFinanceSharesSource(), "live (yfinance, cached)"
+        prices, shares, label = live, YFinanceSharesSource(deadline=deadline), "live (yfinance, cached)"
     else:
         prices = ChainedPriceSource([snapshot, live])
-        shares = ChainedSharesSource((snap_shares, YFinanceSharesSource()))
+        shares = ChainedSharesSource((snap_shares, YFinanceSharesSource(deadline=deadline)))
         label = "offline snapshot, yfinance where it does not cover"
     return MarketData(
         prices=prices,

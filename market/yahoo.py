@@ -17,6 +17,8 @@ factory whose objects answer ``history`` and ``get_shares_full`` like yfinance d
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NoReturn
@@ -191,6 +193,45 @@ def _metadata(ticker: Any) -> Mapping[str, Any]:
     return meta if isinstance(meta, Mapping) else {}
 
 
+NETWORK_DEADLINE_S = 60.0
+"""All of a run's requests to Yahoo Finance share this many seconds (issue 20.7): an unresponsive network
+(connections accepted, never answered) used to cost 10 s per request, 142 s for the seed file."""
+
+
+class NetworkDeadline:
+    """One overall deadline for the requests of a run, from its first request on.
+
+    Each request gets the time left (at most its own timeout); once none is left, the next request is not
+    made and says so: its error names the run's deadline, not a per-request timeout it never had.
+    """
+
+    def __init__(self, seconds: float = NETWORK_DEADLINE_S) -> None:
+        self.seconds = seconds
+        self._started: float | None = None
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, object]:  # a Dask worker gets a copy: without the lock
+        return {"seconds": self.seconds, "_started": self._started}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def timeout(self, per_request: float, what: str) -> float:
+        """The timeout for the request fetching ``what``; SourceUnavailableError when the deadline passed."""
+        now = time.monotonic()
+        with self._lock:
+            if self._started is None:
+                self._started = now
+            left = self.seconds - (now - self._started)
+        if left < 0.5:
+            raise SourceUnavailableError(
+                f"{what} not fetched: Yahoo Finance had not answered within the run's network deadline of "
+                f"{self.seconds:g} s"
+            )
+        return min(per_request, left)
+
+
 class YFinanceSource:
     """Daily raw OHLCV from Yahoo Finance via ``yfinance.Ticker(symbol).history``."""
 
@@ -202,10 +243,12 @@ class YFinanceSource:
         *,
         timeout: float = 10.0,
         check_later_splits: bool = True,
+        deadline: NetworkDeadline | None = None,
     ) -> None:
         self._ticker_factory = ticker_factory
         self.timeout = timeout
         self.check_later_splits = check_later_splits
+        self.deadline = deadline or NetworkDeadline()
 
     def _ticker(self, symbol: str) -> Any:
         yfinance = _loud_yfinance()
@@ -218,6 +261,7 @@ class YFinanceSource:
         if end < start:
             raise MarketDataError(f"cannot fetch {what}: the window ends before it starts")
         retrieved_at = datetime.now(UTC)
+        timeout = self.deadline.timeout(self.timeout, what)
         try:
             ticker = self._ticker(symbol)
             raw = ticker.history(
@@ -229,7 +273,7 @@ class YFinanceSource:
                 actions=True,
                 repair=False,  # repairs rewrite prices; a fact-check shows the vendor's numbers
                 prepost=False,
-                timeout=self.timeout,
+                timeout=timeout,
             )
             if raw is None or len(raw) == 0:
                 raise NoDataError(f"Yahoo Finance returned no rows for {what}")
@@ -239,7 +283,7 @@ class YFinanceSource:
                 raw, meta.get("exchangeTimezoneName"), currency, window=(start, end)
             )
         except Exception as exc:
-            _raise_loud(exc, what, self.timeout)
+            _raise_loud(exc, what, timeout)
         if frame.empty:
             raise NoDataError(f"Yahoo Finance returned no rows for {what}")
         if self.check_later_splits:
@@ -263,16 +307,20 @@ class YFinanceSource:
         if after >= datetime.now(UTC).date():
             return ()
         try:
+            timeout = self.deadline.timeout(self.timeout, f"{symbol}'s splits after {end.isoformat()}")
+        except SourceUnavailableError as exc:
+            return (f"splits after {end.isoformat()} could not be checked: {exc}",)
+        try:
             raw = ticker.history(
                 start=after.isoformat(),
                 interval="1d",
                 auto_adjust=False,
                 actions=True,
                 repair=False,
-                timeout=self.timeout,
+                timeout=timeout,
             )
         except Exception as exc:
-            error = translate_yfinance_error(exc, f"{symbol} after {end.isoformat()}", self.timeout)
+            error = translate_yfinance_error(exc, f"{symbol} after {end.isoformat()}", timeout)
             if isinstance(error, NoDataError):
                 return ()
             return (f"splits after {end.isoformat()} could not be checked: {error}",)
@@ -355,13 +403,21 @@ class YFinanceSharesSource:
 
     name = "yfinance shares outstanding"
 
-    def __init__(self, ticker_factory: TickerFactory | None = None, *, lookback_days: int = 548) -> None:
+    def __init__(
+        self,
+        ticker_factory: TickerFactory | None = None,
+        *,
+        lookback_days: int = 548,
+        deadline: NetworkDeadline | None = None,
+    ) -> None:
         self._ticker_factory = ticker_factory
         self.lookback_days = lookback_days
+        self.deadline = deadline or NetworkDeadline()
 
     def shares(self, symbol: str, on: date) -> SharesQuote:
         """The latest count Yahoo dates on or before ``on`` (looking back ``lookback_days``)."""
         what = f"{symbol} shares outstanding up to {on.isoformat()}"
+        self.deadline.timeout(0.0, what)  # yfinance takes no timeout here: only the deadline is checked
         try:
             yfinance = _loud_yfinance()
             ticker = (self._ticker_factory or yfinance.Ticker)(symbol)
