@@ -26,7 +26,7 @@ from marketfact.checks.runreport import ArticleExtraction
 from marketfact.flows.runmeta import check_fail_on, final_state, label_flow_run, run_tags, stem_of
 from marketfact.flows.tasks import FlowResult
 from marketfact.flows.verify import base_url, verification_steps
-from marketfact.settings import absolute, absolute_url
+from marketfact.settings import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, absolute, absolute_url
 
 CLAIMS_FILE_NAME = "claims.yaml"
 """The claim file's name inside the run's report folder."""
@@ -87,14 +87,14 @@ def extract_task(
 def check_article(
     article_path: str,
     published: str,
-    out_dir: str = "out",
+    out_dir: str = DEFAULT_OUT_DIR,
     lang: str = "auto",
     source: str = "auto",
     report_lang: str = "en",
     aliases: list[str] | None = None,
     online: bool = False,
     snapshot_dir: str | None = None,
-    cache_dir: str = ".cache/marketfact",
+    cache_dir: str = DEFAULT_CACHE_DIR,
     history_url: str | None = None,
     reviewed: dict[str, Any] | None = None,
     fail_on: str | None = None,

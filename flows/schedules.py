@@ -34,7 +34,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from marketfact.market.calendars import UnknownExchangeError
-from marketfact.settings import absolute, absolute_url, report_base_url
+from marketfact.settings import DEFAULT_OUT_DIR, HISTORY_FILE, absolute, absolute_url, report_base_url
 
 
 class ScheduleConfigError(Exception):
@@ -53,10 +53,10 @@ class _Strict(BaseModel):
 class RunDefaults(_Strict):
     """Parameters every deployment inherits unless it sets its own."""
 
-    out_dir: str = "out"
+    out_dir: str = DEFAULT_OUT_DIR
     source: Literal["auto", "snapshot", "yfinance"] = "auto"
     lang: Literal["en", "de"] = "en"
-    history_url: str | None = "sqlite:///out/history.db"
+    history_url: str | None = f"sqlite:///{DEFAULT_OUT_DIR}/{HISTORY_FILE}"
     fail_on: Literal["fail", "unverifiable"] | None = None
     report_base_url: str | None = None
 

@@ -42,7 +42,7 @@ from marketfact.flows.tasks import (
     whole,
 )
 from marketfact.market.bundle import market_data
-from marketfact.settings import Settings, absolute, absolute_url
+from marketfact.settings import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, Settings, absolute, absolute_url
 
 MAX_FETCH_TASKS = 16
 """Instruments are fetched in at most this many tasks: task runs follow instruments, not claims. Requests to
@@ -89,11 +89,11 @@ def render_task(run: RunReport, out_dir: Path, lang: str, charts: bool = True) -
 @flow(name="verify-claims", log_prints=False)
 def verify_claims(
     claims_path: str,
-    out_dir: str = "out",
+    out_dir: str = DEFAULT_OUT_DIR,
     source: str = "auto",
     lang: str = "en",
     snapshot_dir: str | None = None,
-    cache_dir: str = ".cache/marketfact",
+    cache_dir: str = DEFAULT_CACHE_DIR,
     history_url: str | None = None,
     synthetic: bool = False,
     max_claims: int | None = None,
@@ -136,12 +136,12 @@ def base_url(given: str | None) -> str | None:
 
 def verification_steps(
     claims_path: str,
-    out_dir: str = "out",
-    source: str = "auto",
-    lang: str = "en",
-    snapshot_dir: str | None = None,
-    cache_dir: str = ".cache/marketfact",
-    history_url: str | None = None,
+    out_dir: str,
+    source: str,
+    lang: str,
+    snapshot_dir: str | None,
+    cache_dir: str,
+    history_url: str | None,
     *,
     started: datetime | None = None,
     run_id: str | None = None,

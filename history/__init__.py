@@ -10,7 +10,6 @@ from marketfact.history.format import format_history, format_runs
 from marketfact.history.keys import canonical_claim, claim_hash, evidence_fingerprint
 from marketfact.history.rows import Change, HistoryRow, RunSummary
 from marketfact.history.store import (
-    DEFAULT_URL,
     HistoryError,
     HistoryStore,
     RunAlreadyRecordedError,
@@ -18,7 +17,6 @@ from marketfact.history.store import (
 )
 
 __all__ = [
-    "DEFAULT_URL",
     "Change",
     "ChangeKind",
     "HistoryError",

@@ -1,7 +1,7 @@
 """``HistoryStore``: every run's verdicts in a database, and the changes between re-checks.
 
-An SQLite file by default (``sqlite:///out/history.db``), any SQLAlchemy URL by setting (PostgreSQL needs
-a driver such as psycopg). The schema comes only from the Alembic migrations (``upgrade()``).
+An SQLite file in the report folder by default (``Settings.history_for``), any SQLAlchemy URL by setting
+(PostgreSQL needs a driver such as psycopg). The schema comes only from the Alembic migrations (``upgrade()``).
 
 Two processes may record at once. Each ``record`` is one transaction; on SQLite it starts with
 ``BEGIN IMMEDIATE`` (``history.engine``) so recordings queue up whole, and on PostgreSQL the claims'
@@ -35,9 +35,6 @@ from marketfact.history.rows import (
     run_record,
     verdict_values,
 )
-
-DEFAULT_URL = "sqlite:///out/history.db"
-"""Where the history lives unless the settings name another database."""
 
 _CHUNK = 500  # rows per statement: SQLite allows at most 32 766 bound parameters in one
 _BULK = 10_000  # rows per executemany: bounds the memory of one call, not the number of statements
@@ -74,7 +71,7 @@ def _require_aware(value: datetime | None, what: str) -> None:
 class HistoryStore:
     """The verdict history in the database at ``url``."""
 
-    def __init__(self, url: str = DEFAULT_URL) -> None:
+    def __init__(self, url: str) -> None:
         """Connect lazily to ``url`` (any SQLAlchemy URL); nothing is created until ``upgrade()``."""
         self.url = url
         self.engine = make_engine(url)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from marketfact.market.model import Instrument, SharesQuote
-from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource, read_instruments
+from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
 from marketfact.market.source import ChainedPriceSource, FxSource, PriceSource, SharesSource
 
 
@@ -41,16 +41,17 @@ class MarketData:
     instruments: dict[str, Instrument]
     mode: str  # "offline snapshot", "live", "snapshot, live fallback"
     snapshot: SnapshotSource | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def market_data(
-    mode: str = "auto",
-    snapshot_dir: Path | None = None,
-    cache_dir: Path = Path(".cache/marketfact"),
-    instruments_file: Path | None = None,
+    mode: str,
+    snapshot_dir: Path | None,
+    cache_dir: Path,
 ) -> MarketData:
-    """Sources for ``mode``: "snapshot" (offline only), "yfinance" (live, cached), or "auto" (both)."""
+    """Sources for ``mode``: "snapshot" (offline only), "yfinance" (live, cached), or "auto" (both).
+
+    ``snapshot_dir`` None is the shipped snapshot; the folders come from the settings (marketfact.settings).
+    """
     from marketfact.market.cache import CachedPriceSource
     from marketfact.market.yahoo import NetworkDeadline, YFinanceFxSource, YFinanceSharesSource, YFinanceSource
 
@@ -58,8 +59,6 @@ def market_data(
     deadline = NetworkDeadline()  # one for the run's every request (issue 20.7)
     live = CachedPriceSource(YFinanceSource(deadline=deadline), cache_dir)
     instruments = dict(snapshot.instruments())
-    if instruments_file:
-        instruments.update(read_instruments(instruments_file))
     ecb = EcbFxSource(snapshot.root)
     snap_shares = SnapshotSharesSource(snapshot.root)
     if mode == "snapshot":

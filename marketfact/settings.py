@@ -29,6 +29,11 @@ SourceMode = Literal["auto", "snapshot", "yfinance"]
 
 _SQLITE_FILE = "sqlite:///"
 
+# The defaults, here and nowhere else (the flows' parameters and the schedule file's defaults name these).
+DEFAULT_OUT_DIR = "out"
+DEFAULT_CACHE_DIR = ".cache/marketfact"
+HISTORY_FILE = "history.db"
+
 
 def absolute(path: str | os.PathLike[str], base: Path | None = None) -> Path:
     """``path`` made absolute once, at the boundary where a user gave it: ``~`` expanded, relative paths
@@ -68,9 +73,9 @@ class Settings(BaseSettings):
 
     snapshot_dir: Path = SHIPPED_SNAPSHOT
     """The market-data snapshot read offline (the shipped one by default)."""
-    cache_dir: Path = Path(".cache/marketfact")
+    cache_dir: Path = Path(DEFAULT_CACHE_DIR)
     """Where live downloads are cached (keyed by symbol, interval, adjustment and dates)."""
-    out_dir: Path = Path("out")
+    out_dir: Path = Path(DEFAULT_OUT_DIR)
     """Where reports are written, one folder per run plus an index page."""
     source: SourceMode = "auto"
     """auto: the snapshot where it covers the request, yfinance otherwise; or only one of them."""
@@ -81,15 +86,13 @@ class Settings(BaseSettings):
     version (flows/runtime.py), so its database is migrated once per machine, not once per run."""
     lang: Literal["en", "de"] = "en"
     """Language and number formats of the report."""
-    instruments_file: Path | None = None
-    """An extra instruments.csv (same columns as the snapshot's) for listings the snapshot lacks."""
     web_token: str | None = None
     """The review desk's token (``marketfact web --token``): required when it listens beyond loopback."""
     report_base_url: str | None = None
     """The http(s) URL where ``out_dir`` is served (``https://reports.example.org/marketfact/``): the Prefect UI
     then links each run's report.html. Without it the run's artifact shows the report's path instead."""
 
-    @field_validator("snapshot_dir", "cache_dir", "out_dir", "prefect_home", "instruments_file")
+    @field_validator("snapshot_dir", "cache_dir", "out_dir", "prefect_home")
     @classmethod
     def _absolute_path(cls, value: Path | None) -> Path | None:
         """Relative paths (defaults included) are taken from the working directory, once, here."""
@@ -107,4 +110,4 @@ class Settings(BaseSettings):
 
     def history_for(self, out_dir: Path) -> str:
         """The history URL: the setting, or a SQLite file in the report folder (absolute either way)."""
-        return self.history_url or f"{_SQLITE_FILE}{absolute(out_dir) / 'history.db'}"
+        return self.history_url or f"{_SQLITE_FILE}{absolute(out_dir) / HISTORY_FILE}"

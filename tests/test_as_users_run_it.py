@@ -28,12 +28,12 @@ def test_settings_make_every_path_absolute_from_the_working_directory(
     monkeypatch.setenv("MARKETFACT_OUT_DIR", "reports/../published")
     monkeypatch.setenv("MARKETFACT_CACHE_DIR", "cache")
     monkeypatch.setenv("MARKETFACT_HISTORY_URL", "sqlite:///db/history.db")
-    monkeypatch.setenv("MARKETFACT_INSTRUMENTS_FILE", "~/listings.csv")
+    monkeypatch.setenv("MARKETFACT_SNAPSHOT_DIR", "~/snapshot")
     settings = Settings()
     assert settings.out_dir == tmp_path / "published"
     assert settings.cache_dir == tmp_path / "cache"
     assert settings.history_url == f"sqlite:///{tmp_path / 'db' / 'history.db'}"
-    assert settings.instruments_file == Path.home() / "listings.csv"
+    assert settings.snapshot_dir == Path.home() / "snapshot"
     monkeypatch.delenv("MARKETFACT_OUT_DIR")
     monkeypatch.delenv("MARKETFACT_HISTORY_URL")
     defaults = Settings()
