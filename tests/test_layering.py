@@ -60,3 +60,52 @@ def test_great_expectations_is_imported_lazily() -> None:
             if any(m.split(".")[0] == "great_expectations" for m in mods):
                 offenders.append(str(f.relative_to(ROOT)))
     assert offenders == []
+
+
+LAYERS: tuple[frozenset[str], ...] = (
+    frozenset({"settings", "files"}),  # the top package's foundations: settings, atomic file writes
+    frozenset({"market"}),  # instruments, calendars, price sources
+    frozenset({"claims"}),  # claim files, hedges, numbers, periods, extraction
+    frozenset({"checks"}),  # plan, measure, judge, explain; data-quality suites
+    frozenset({"reports", "history"}),  # what a run leaves behind: pages, JSON, the verdict history
+    frozenset({"flows"}),  # Prefect wiring
+    frozenset({"web"}),  # the review desk
+    frozenset({"cli", "console", "errors", "__init__", "__main__"}),  # the command
+)
+"""The layer order, lowest first: a module imports only from its own layer or the layers below it."""
+
+
+def package_modules() -> dict[str, Path]:
+    """``marketfact`` subpackage or top-level module name → its files' folder (or file)."""
+    import tomllib
+
+    dirs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-dir"]
+    found = {name.removeprefix("marketfact."): ROOT / folder for name, folder in dirs.items() if name != "marketfact"}
+    found.update({f.stem: f for f in (ROOT / dirs["marketfact"]).glob("*.py")})
+    return found
+
+
+def layer_of(unit: str) -> int:
+    return next(i for i, units in enumerate(LAYERS) if unit in units)
+
+
+def test_every_part_of_the_package_has_a_layer() -> None:
+    assert sorted(u for u in package_modules() if not any(u in layer for layer in LAYERS)) == []
+
+
+def test_imports_go_down_the_layers_only() -> None:
+    upward = []
+    for unit, where in package_modules().items():
+        for f in sorted(where.rglob("*.py")) if where.is_dir() else [where]:
+            for module in imported_modules(f):
+                parts = module.split(".")
+                if parts[0] != "marketfact" or len(parts) < 2 or parts[1] not in package_modules():
+                    continue
+                if layer_of(parts[1]) > layer_of(unit):
+                    upward.append(f"{f.relative_to(ROOT)} imports {module}")
+    assert upward == []
+
+
+def test_the_layer_checker_can_fail() -> None:
+    assert layer_of("checks") > layer_of("claims") > layer_of("market")
+    assert layer_of("flows") > layer_of("reports") == layer_of("history")
