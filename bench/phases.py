@@ -86,6 +86,14 @@ def labels_digest(pairs: Iterator[tuple[str, str]]) -> str:
     return hashlib.sha256("\n".join(f"{c}={lab}" for c, lab in sorted(pairs)).encode()).hexdigest()[:16]
 
 
+def run_digest(run: Any) -> str:
+    """``labels_digest`` of a RunReport; a large run's ``VerdictTable`` is read by its columns, not built."""
+    table = getattr(run.verdicts, "judged", None)
+    if table is not None:
+        return labels_digest(zip(table["claim_id"], table["label"], strict=True))
+    return labels_digest((v.claim_id, v.label.value) for v in run.verdicts)
+
+
 def core_phase(root: Path, claims_path: Path, verdicts: int, sample: int, profile: bool) -> Result:
     """The pure core, in-process: plan_run → fetch_all → fetch_conversions → evaluate, then build_verdicts.
 
@@ -310,7 +318,7 @@ def pipeline_phase(root: Path, claims_path: Path, out_dir: Path) -> Result:
         "pipeline_cpu": time.process_time() - cpu,
         "steps": clock.steps,
         "rss_mb": {"peak": peak_rss_mb()},
-        "digest": labels_digest((v.claim_id, v.label.value) for v in run.verdicts),
+        "digest": run_digest(run),
     }
 
 
@@ -361,7 +369,7 @@ def flow_phase(root: Path, claims_path: Path, out_dir: Path, prefect_home: Path)
         run = outcome["run"]
         result["claims"] = len(run.verdicts)
         result["labels"] = dict(run.counts())
-        result["digest"] = labels_digest((v.claim_id, v.label.value) for v in run.verdicts)
+        result["digest"] = run_digest(run)
         result["synthetic_flag"] = run.synthetic
     except Exception as exc:  # the bench reports a failed flow; it does not hide the other phases
         result["error"] = f"{type(exc).__name__}: {exc}"

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import importlib.metadata
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
+from marketfact.checks.columnar import LAZY_ABOVE, VerdictTable
 from marketfact.checks.engine import FxKey, SharesKey, evaluate, now
 from marketfact.checks.explain import build_verdicts
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import Plan, plan_run
 from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.runreport import DataSourceInfo, RunReport
+from marketfact.checks.verdicts import Verdict
 from marketfact.claims.bulk import gc_paused
 from marketfact.claims.model import ClaimFile
 from marketfact.market.model import FxQuote, Instrument, PriceSeries, SharesQuote
@@ -76,8 +78,12 @@ def assemble(
     extra_outcomes: tuple[ValidationOutcome, ...] = (),
     synthetic: bool = False,
 ) -> RunReport:
-    """The RunReport of a finished run."""
-    verdicts = build_verdicts(plan, judged, panel, series, outcomes, fx, shares)
+    """The RunReport of a finished run; above ``LAZY_ABOVE`` claims its verdicts stay a ``VerdictTable``."""
+    verdicts: Sequence[Verdict] = (
+        VerdictTable(plan, judged, panel, series, outcomes, fx, shares)
+        if len(judged) > LAZY_ABOVE
+        else tuple(build_verdicts(plan, judged, panel, series, outcomes, fx, shares))
+    )
     return RunReport(
         run_id=run_id,
         started_at=started,
@@ -85,7 +91,7 @@ def assemble(
         claims_file=claims_file,
         article=plan.claims.article,
         claims=tuple(plan.claims.claims),
-        verdicts=tuple(verdicts),
+        verdicts=verdicts,
         validations=tuple(outcomes.values()) + extra_outcomes,
         sources=sources_of(series, fx, mode),
         versions=library_versions(),

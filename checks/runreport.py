@@ -8,12 +8,21 @@ each checked sentence marked and list the numbers that were not turned into clai
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.verdicts import Label, Verdict
 from marketfact.claims.model import Article, Claim
+
+
+def label_counts(verdicts: Sequence[Verdict]) -> Counter[str]:
+    """Verdicts per label value; a ``VerdictTable`` counts its label column without building Verdicts."""
+    counted = getattr(verdicts, "label_counts", None)
+    if counted is not None:
+        return Counter(counted())
+    return Counter(v.label.value for v in verdicts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +100,7 @@ class RunReport:
     claims_file: str
     article: Article | None
     claims: tuple[Claim, ...]
-    verdicts: tuple[Verdict, ...]
+    verdicts: Sequence[Verdict]  # a tuple, or a ``checks.columnar.VerdictTable`` for large runs
     validations: tuple[ValidationOutcome, ...] = ()
     sources: tuple[DataSourceInfo, ...] = ()
     versions: dict[str, str] = field(default_factory=dict)
@@ -100,8 +109,10 @@ class RunReport:
 
     def counts(self) -> dict[str, int]:
         """Claims per outcome (pass / fail / unverifiable) and per label."""
-        by_outcome = Counter(v.outcome for v in self.verdicts)
-        by_label = Counter(v.label.value for v in self.verdicts)
+        by_label = label_counts(self.verdicts)
+        by_outcome: Counter[str] = Counter()
+        for label in Label:
+            by_outcome[label.outcome] += by_label[label.value]
         return {
             "total": len(self.verdicts),
             "pass": by_outcome["pass"],

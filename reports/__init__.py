@@ -14,6 +14,7 @@ from pathlib import Path
 from marketfact.checks.runreport import RunReport
 from marketfact.files import atomic_write
 from marketfact.reports.claimreview import claim_review
+from marketfact.reports.columnar import write_columnar
 from marketfact.reports.digest import MAX_CLAIM_CARDS
 from marketfact.reports.gate import FAIL_ON_CHOICES, exit_code_for
 from marketfact.reports.html import render_html
@@ -101,6 +102,7 @@ def write_reports(
     paths = ReportPaths(directory, directory / "report.html", directory / "report.json", Path(out_dir) / "index.html")
     # The HTML first: the index lists a folder by its report.json, so a run stopped between the two (a full
     # disk) is never listed with a report that is not there.
+    write_columnar(run, directory)  # a large run's every verdict: verdicts.parquet (reports.columnar)
     _write_atomically(paths.html, html)
     _write_atomically(paths.json, report_text(run))  # streamed: one claim's entry in memory at a time
     if index:

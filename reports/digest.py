@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from marketfact.checks.columnar import VerdictTable
+from marketfact.checks.runreport import label_counts
 from marketfact.checks.verdicts import Label, Verdict
 from marketfact.reports.article import SEVERITY
 from marketfact.reports.i18n import Formatter
@@ -86,6 +88,13 @@ def select_cards(verdicts: Sequence[Verdict], limit: int = MAX_CLAIM_CARDS) -> t
     if len(verdicts) <= limit:
         return tuple(verdicts)
     labels = [label for label in SEVERITY if label != Label.CORRECT.value]
+    if isinstance(verdicts, VerdictTable):  # a large run's table: choose by the label column, build only those
+        at: dict[str, list[int]] = {label: [] for label in labels}
+        for i, value in enumerate(verdicts.labels()):
+            if value in at:
+                at[value].append(i)
+        shares = even_shares([len(at[label]) for label in labels], limit)
+        return verdicts.take([i for label, share in zip(labels, shares, strict=True) for i in at[label][:share]])
     by_label: dict[str, list[Verdict]] = {label: [] for label in labels}
     for verdict in verdicts:
         if verdict.label is not Label.CORRECT:
@@ -105,8 +114,7 @@ def digest(
         return fmt.decimal(n, digits=0)
 
     counts = dict.fromkeys(SEVERITY, 0)
-    for verdict in verdicts:
-        counts[verdict.label.value] += 1
+    counts.update(label_counts(verdicts))
     on_page = dict.fromkeys(SEVERITY, 0)
     for verdict in shown:
         on_page[verdict.label.value] += 1
@@ -135,7 +143,7 @@ def digest(
         intro=fmt.word("digest_intro").format(total=number(len(verdicts)), limit=number(limit)),
         shown_text=shown_text,
         left_out_text=fmt.word("digest_left_out").format(left_out=number(left_out)),
-        json_text=fmt.word("digest_json"),
+        json_text=fmt.word("digest_parquet" if isinstance(verdicts, VerdictTable) else "digest_json"),
         rows=rows,
     )
 

@@ -148,6 +148,10 @@ WORDS: dict[str, dict[str, str]] = {
         "digest_all_correct": "Every claim of this run is correct, so none is shown below.",
         "digest_left_out": "Claims left out of this page: {left_out}.",
         "digest_json": "report.json, next to this page, lists every claim with its verdict, evidence and sources.",
+        "digest_parquet": (
+            "verdicts.parquet, next to this page, holds every claim's verdict; report.json lists the claims shown "
+            "here with their evidence and sources."
+        ),
         "digest_claims": "claims",
         "digest_shown": "shown",
         "digest_left_out_column": "left out",
@@ -279,6 +283,10 @@ WORDS: dict[str, dict[str, str]] = {
         "digest_left_out": "Auf dieser Seite weggelassene Aussagen: {left_out}.",
         "digest_json": (
             "Die Datei report.json neben dieser Seite enthält jede Aussage mit Urteil, Belegen und Quellen."
+        ),
+        "digest_parquet": (
+            "Die Datei verdicts.parquet neben dieser Seite enthält das Urteil zu jeder Aussage; report.json enthält "
+            "die hier gezeigten Aussagen mit Belegen und Quellen."
         ),
         "digest_claims": "Aussagen",
         "digest_shown": "gezeigt",

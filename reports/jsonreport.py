@@ -19,17 +19,22 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from marketfact.checks.columnar import COLUMNS_VERSION
 from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
 from marketfact.checks.runreport import RunReport
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import Claim
 from marketfact.reports.claimreview import claim_review
+from marketfact.reports.columnar import FILE_NAME, columnar_verdicts
 from marketfact.reports.context import zone_in
+from marketfact.reports.digest import select_cards
 from marketfact.reports.jsontext import Encoded, LazyList, dumps_indented, iter_indented
 from marketfact.reports.units import alternative_currency
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1 added ``verdicts_file``: a large run's report lists the claims its page shows, and names the Parquet
+file of every verdict (``reports.columnar``)."""
 
 
 def _num(value: float | None) -> float | None:
@@ -176,7 +181,10 @@ def _claim_entry(
 def _members(run: RunReport, expectation: Expectation = _expectation) -> dict[str, Any]:
     """The report's top-level members; validations and claims are built only as they are read."""
     claims = run.claims_by_id()
-    return {
+    table = columnar_verdicts(run)
+    # A large run lists the claims its page shows; every verdict is in verdicts.parquet (reports.columnar).
+    entries = run.verdicts if table is None else select_cards(table)
+    members: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "run": {
             "run_id": run.run_id,
@@ -193,8 +201,17 @@ def _members(run: RunReport, expectation: Expectation = _expectation) -> dict[st
         "article": run.article.model_dump(mode="json") if run.article else None,
         "counts": run.counts(),
         "validations": LazyList(_validation(v, expectation) for v in run.validations),
-        "claims": LazyList(_claim_entry(run, v, claims[v.claim_id], expectation) for v in run.verdicts),
+        "claims": LazyList(_claim_entry(run, v, claims[v.claim_id], expectation) for v in entries),
     }
+    if table is not None:
+        members["verdicts_file"] = {
+            "path": FILE_NAME,
+            "format": "parquet",
+            "rows": len(table),
+            "columns_version": COLUMNS_VERSION,
+            "claims_listed": "shown",
+        }
+    return members
 
 
 def report_json(run: RunReport) -> dict[str, Any]:

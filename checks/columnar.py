@@ -1,0 +1,142 @@
+"""A run's verdicts kept as the judged table: ``Verdict`` objects are built only for the rows asked for.
+
+Building a ``Verdict`` (sentences, evidence, price path, alternatives) costs about 80 µs a claim: 8 s for a
+run of 100 000 claims, whose page shows at most ``reports.MAX_CLAIM_CARDS`` cards. ``VerdictTable`` is a
+``Sequence[Verdict]`` over the judged table (one row per claim, in the claim file's order): its length,
+labels and counts come from the table's columns, ``take`` builds the Verdicts of the rows a page shows,
+and iterating builds them batch by batch (the cost of the old tuple, paid only by whoever iterates).
+``columns`` is the run's verdicts as plain columns, what ``reports.columnar`` writes to Parquet.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, overload
+
+import numpy as np
+import pandas as pd
+
+from marketfact.checks.engine import FxKey, SharesKey
+from marketfact.checks.explain import build_verdicts
+from marketfact.checks.measure import PricePanel
+from marketfact.checks.plan import Plan
+from marketfact.checks.quality.outcome import ValidationOutcome
+from marketfact.checks.verdicts import OUTCOMES, Label, Verdict
+from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
+
+LAZY_ABOVE = 2000
+"""Runs of more claims keep their verdicts as a ``VerdictTable`` (``checks.run.assemble``); smaller runs,
+whose page shows every claim (``reports.MAX_CLAIM_CARDS``), get a tuple of Verdicts as always."""
+
+BATCH = 2000
+"""Rows built into Verdicts at a time when the whole table is iterated: bounded memory, few calls."""
+
+COLUMNS_VERSION = "1"
+"""Version of ``columns``' layout (names, types, meaning); ``reports.columnar`` writes it into the file."""
+
+
+class VerdictTable(Sequence[Verdict]):
+    """The verdicts of a run, as a sequence built lazily from the judged table."""
+
+    __slots__ = ("_cache", "fx", "judged", "outcomes", "panel", "plan", "series", "shares")
+
+    def __init__(
+        self,
+        plan: Plan,
+        judged: pd.DataFrame,
+        panel: PricePanel,
+        series: Mapping[str, PriceSeries],
+        outcomes: Mapping[str, ValidationOutcome],
+        fx: Mapping[FxKey, FxQuote],
+        shares: Mapping[SharesKey, SharesQuote],
+    ) -> None:
+        self.plan, self.judged, self.panel, self.series = plan, judged.reset_index(drop=True), panel, series
+        self.outcomes, self.fx, self.shares = outcomes, fx, shares
+        self._cache: dict[int, Verdict] = {}
+
+    def __len__(self) -> int:
+        return len(self.judged)
+
+    @overload
+    def __getitem__(self, index: int) -> Verdict: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Verdict, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Verdict | tuple[Verdict, ...]:
+        if isinstance(index, slice):
+            return self.take(range(len(self))[index])
+        n = len(self)
+        if not -n <= index < n:
+            raise IndexError(index)
+        return self.take([index % n])[0]
+
+    def __iter__(self) -> Iterator[Verdict]:
+        for start in range(0, len(self), BATCH):
+            yield from self._build(range(start, min(start + BATCH, len(self))))
+
+    def __repr__(self) -> str:
+        return f"VerdictTable({len(self)} verdicts)"
+
+    def take(self, positions: Sequence[int]) -> tuple[Verdict, ...]:
+        """The Verdicts at ``positions`` (in that order), built once and remembered."""
+        missing = sorted({p for p in positions if p not in self._cache})
+        if missing:
+            self._cache.update(zip(missing, self._build(missing), strict=True))
+        return tuple(self._cache[p] for p in positions)
+
+    def _build(self, positions: Sequence[int]) -> list[Verdict]:
+        rows = self.judged.iloc[list(positions)]
+        return build_verdicts(self.plan, rows, self.panel, self.series, self.outcomes, self.fx, self.shares)
+
+    def labels(self) -> list[str]:
+        """Every verdict's label value, in order."""
+        return [str(label) for label in self.judged["label"].to_numpy()]
+
+    def label_counts(self) -> Counter[str]:
+        """Verdicts per label value."""
+        return Counter(self.judged["label"].value_counts().to_dict())
+
+    def columns(self) -> pd.DataFrame:
+        """One row per verdict, the facts a machine needs, in plain columns (layout ``COLUMNS_VERSION``).
+
+        The sentences, evidence rows and price paths of a verdict are in ``take``'s Verdicts (and in the
+        report of a run small enough to show every claim); these columns say what was checked and found.
+        """
+        j = self.judged
+        labels = j["label"].astype(str)
+        unverifiable = labels == Label.UNVERIFIABLE.value
+        problem = j["problem"].astype(str) if "problem" in j else pd.Series("", index=j.index)
+        if "quality_problem" in j:
+            problem = problem.where(problem != "", j["quality_problem"].astype(str))
+        measured = pd.to_numeric(j["measured"], errors="coerce").astype(float)
+        return pd.DataFrame(
+            {
+                "claim_id": j["claim_id"].astype(str),
+                "label": labels,
+                "outcome": labels.map({label.value: outcome for label, outcome in OUTCOMES.items()}),
+                "measured": measured.where(np.isfinite(measured)),
+                "unit": j["unit"].astype(str),
+                "claim_currency": j["currency"].astype(str).where(j["currency"].notna(), None),
+                "lo": _finite(j["lo"]),
+                "hi": _finite(j["hi"]),
+                "direction": np.where(j["direction"].to_numpy() < 0, "down", "up"),
+                "basis": j["basis"].astype(str),
+                "symbol": j["symbol"].astype(str),
+                "exchange": j["calendar"].astype(str) if "calendar" in j else None,
+                "start": _dates(j["start"]),
+                "end": _dates(j["end"]),
+                "base": _dates(j["base"]),
+                "reason": problem.where(unverifiable, None),
+            }
+        )
+
+
+def _finite(column: pd.Series[Any]) -> pd.Series[Any]:
+    values = pd.to_numeric(column, errors="coerce").astype(float)
+    return values.where(np.isfinite(values))
+
+
+def _dates(column: pd.Series[Any]) -> pd.Series[Any]:
+    return pd.to_datetime(column, errors="coerce").dt.date
