@@ -50,7 +50,14 @@ from bench.synthetic import DATA_ROOT, EXCHANGES, SYNTHETIC_LABEL
 REPO = Path(__file__).resolve().parent.parent
 RESULT_TAG = "BENCH-RESULT "
 PHASES = ("core", "naive", "pipeline", "flow")
-TARGETS = {"core_s": 2.0, "core_rss_mb": 500.0, "flow_factor": 1.5, "naive_factor": 100.0}
+TARGETS = {
+    "core_s": 2.0,
+    "core_rss_mb": 500.0,
+    "flow_factor": 1.5,
+    "naive_factor": 100.0,
+    "flow_core_factor": 6.0,
+    "flow_rss_mb": 800.0,
+}
 """The issue's targets: core ≤ 2 s and ≤ 500 MB; flow ≤ 1.5 × its steps in-process, plus a fixed start;
 naive/core ≥ 100×."""
 
@@ -257,8 +264,14 @@ def ratios(
             say(f"flow/its steps in-process (Prefect's cost; flow without its fixed start): {factor:.2f}× — target ≤ "
                 f"{TARGETS['flow_factor']}×: {verdict(factor <= TARGETS['flow_factor'])}")  # fmt: skip
         factor = flow["flow_wall"] / flow_core["core_wall"]
-        say(f"flow/core on the same claims: {factor:.2f}× (the flow also validates with Great Expectations, builds "
-            f"Verdicts and writes reports; the core phase does none of these)")  # fmt: skip
+        cpu_factor = flow["flow_cpu"] / flow_core["core_cpu"] if flow_core["core_cpu"] > 0 else math.inf
+        target = TARGETS["flow_core_factor"]
+        say(f"flow/core on the same claims: {factor:.2f}× wall, {cpu_factor:.2f}× CPU — target ≤ {target:.0f}×: "
+            f"{verdict(factor <= target)} by wall, {verdict(cpu_factor <= target)} by CPU (the flow also "
+            f"validates with Great Expectations, builds the page's Verdicts and writes reports; the core does "
+            f"none of these; on a shared machine CPU time is the steadier measure)")  # fmt: skip
+        rss = flow["rss_mb"]["after flow"]
+        say(f"flow peak RSS ≤ {TARGETS['flow_rss_mb']:.0f} MB: {rss:.0f} MB {verdict(rss <= TARGETS['flow_rss_mb'])}")
     if "core_wall" in core:
         wall, rss = core["core_wall"], core["rss_mb"]["after core"]
         fast, small = wall <= TARGETS["core_s"], rss <= TARGETS["core_rss_mb"]

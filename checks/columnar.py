@@ -96,7 +96,7 @@ class VerdictTable(Sequence[Verdict]):
 
     def label_counts(self) -> Counter[str]:
         """Verdicts per label value."""
-        return Counter(self.judged["label"].value_counts().to_dict())
+        return Counter({str(k): int(v) for k, v in self.judged["label"].value_counts().items()})
 
     def columns(self) -> pd.DataFrame:
         """One row per verdict, the facts a machine needs, in plain columns (layout ``COLUMNS_VERSION``).
@@ -121,7 +121,7 @@ class VerdictTable(Sequence[Verdict]):
                 "claim_currency": j["currency"].astype(str).where(j["currency"].notna(), None),
                 "lo": _finite(j["lo"]),
                 "hi": _finite(j["hi"]),
-                "direction": np.where(j["direction"].to_numpy() < 0, "down", "up"),
+                "direction": _directions(j["direction"]),
                 "basis": j["basis"].astype(str),
                 "symbol": j["symbol"].astype(str),
                 "exchange": j["calendar"].astype(str) if "calendar" in j else None,
@@ -138,5 +138,49 @@ def _finite(column: pd.Series[Any]) -> pd.Series[Any]:
     return values.where(np.isfinite(values))
 
 
+def _directions(column: pd.Series[Any]) -> pd.Series[Any]:
+    sign = pd.to_numeric(column, errors="coerce").astype(float).to_numpy()
+    words = [("down" if s < 0 else "up") if s == s and s != 0 else None for s in sign]  # NaN != NaN
+    return pd.Series(words, index=column.index, dtype=object)
+
+
 def _dates(column: pd.Series[Any]) -> pd.Series[Any]:
     return pd.to_datetime(column, errors="coerce").dt.date
+
+
+class ShardedVerdicts(Sequence[Verdict]):
+    """The verdicts of a run checked in shards (``checks.shard``): counts for all, Verdicts for the page.
+
+    Its length and label counts are the whole run's; the Verdicts it holds are the cards the shards
+    offered the page (``shown``). Every verdict is in the shards' Parquet files under ``path`` (relative
+    to the report): reading one by position is refused, as iterating would silently see only the page.
+    """
+
+    __slots__ = ("_counts", "path", "shown")
+
+    def __init__(self, shown: Sequence[Verdict], counts: Mapping[str, int], path: str) -> None:
+        self.shown = tuple(shown)
+        self._counts = Counter(dict(counts))
+        self.path = path
+
+    def __len__(self) -> int:
+        return sum(self._counts.values())
+
+    @overload
+    def __getitem__(self, index: int) -> Verdict: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Verdict, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Verdict | tuple[Verdict, ...]:
+        raise TypeError(f"a sharded run's verdicts are in {self.path} (Parquet); its page shows .shown")
+
+    def __iter__(self) -> Iterator[Verdict]:
+        raise TypeError(f"a sharded run's verdicts are in {self.path} (Parquet); its page shows .shown")
+
+    def __repr__(self) -> str:
+        return f"ShardedVerdicts({len(self)} verdicts, {len(self.shown)} shown, in {self.path})"
+
+    def label_counts(self) -> Counter[str]:
+        """Verdicts per label value, over every shard."""
+        return Counter(self._counts)

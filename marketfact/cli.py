@@ -184,6 +184,13 @@ def main(ctx: click.Context, debug: bool) -> None:
     help="The http(s) URL where the report folder is served: the Prefect UI links the run's report "
     "[default: MARKETFACT_REPORT_BASE_URL].",
 )
+@click.option(
+    "--shards",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Check the claims in N shards by instrument, one task each (side by side on a Dask cluster); "
+    "verdicts go to Parquet files, the page shows a digest (docs/scale.md). 0: one run [default].",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -199,6 +206,7 @@ def check(
     output_format: str,
     max_claims: int | None,
     report_base_url: str | None,
+    shards: int,
 ) -> None:
     """Verify the claims of CLAIMS_FILE and write the reports.
 
@@ -221,6 +229,14 @@ def check(
     note(f"Checking {len(claims.claims)} claim(s) from {claims_file} …", output)
     _Stage.kept = _KEPT_DURING_RUN.format(out=out)
     quiet_prefect(output)
+    if shards:
+        with _prefect(settings):
+            result = _run_sharded(settings, claims_file, out, source, lang, task_runner, dask_address, shards)
+        counts = result["counts"]
+        click.echo(f"{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
+        for kind, path in result["paths"].items():
+            click.echo(f"{kind} report: {path}")
+        _exit_for(result["run"], fail_on)
     with _prefect(settings):  # Prefect's temporary server boots on the other core from here on
         n = len(claims.claims)
         with progress(n, output):
@@ -339,6 +355,31 @@ def _report_base_url(given: str | None, settings: Settings) -> str | None:
         return report_base_url(given) if given else settings.report_base_url
     except ValueError as exc:
         _input_error(str(exc))
+
+
+def _run_sharded(
+    settings: Settings,
+    claims_file: Path,
+    out_dir: Path | None,
+    source: str | None,
+    lang: str | None,
+    task_runner: str,
+    dask_address: str | None,
+    shards: int,
+) -> Mapping[str, Any]:
+    """Run the verify-claims-sharded flow (flows.shards); call it inside ``_prefect``."""
+    from marketfact.flows.shards import with_task_runner
+
+    flow = with_task_runner(task_runner, dask_address)
+    return flow(  # type: ignore[no-any-return]
+        claims_path=str(claims_file),
+        shards=shards,
+        out_dir=str(out_dir or settings.out_dir),
+        source=source or settings.source,
+        lang=lang or settings.lang,
+        snapshot_dir=str(settings.snapshot_dir),
+        cache_dir=str(settings.cache_dir),
+    )
 
 
 _SERVER: list[object] = []
@@ -718,9 +759,7 @@ def web(
 
 def _config_option(text: str):  # type: ignore[no-untyped-def]
     """The ``-c/--config`` option naming the schedule file."""
-    return click.option(
-        "-c", "--config", type=PATH, default=Path("schedules.yaml"), show_default=True, help=text
-    )
+    return click.option("-c", "--config", type=PATH, default=Path("schedules.yaml"), show_default=True, help=text)
 
 
 def _schedule_or_exit(config: Path):  # type: ignore[no-untyped-def]

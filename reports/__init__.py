@@ -104,7 +104,7 @@ def write_reports(
     # disk) is never listed with a report that is not there.
     write_columnar(run, directory)  # a large run's every verdict: verdicts.parquet (reports.columnar)
     _write_atomically(paths.html, html)
-    _write_atomically(paths.json, report_text(run))  # streamed: one claim's entry in memory at a time
+    _write_atomically(paths.json, report_text(run, max_cards))  # streamed: one claim's entry in memory at a time
     if index:
         _write_atomically(paths.index, render_index(Path(out_dir), lang))
     return paths

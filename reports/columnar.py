@@ -35,15 +35,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from marketfact.checks.columnar import COLUMNS_VERSION, VerdictTable
+from marketfact.checks.columnar import COLUMNS_VERSION, ShardedVerdicts, VerdictTable
 from marketfact.checks.runreport import RunReport
 
 FILE_NAME = "verdicts.parquet"
+SHARDS_FOLDER = "verdicts"
+"""A sharded run's folder of Parquet files, one per shard: ``verdicts/shard=<k>/part.parquet``."""
 
 
 def columnar_verdicts(run: RunReport) -> VerdictTable | None:
     """The run's verdicts when they are kept as a table (a large run), else None."""
     return run.verdicts if isinstance(run.verdicts, VerdictTable) else None
+
+
+def columnar_file(run: RunReport) -> tuple[str, int] | None:
+    """Where a large run's every verdict is (relative to its report) and how many: None for a small run."""
+    if isinstance(run.verdicts, ShardedVerdicts):
+        return run.verdicts.path, len(run.verdicts)
+    if isinstance(run.verdicts, VerdictTable):
+        return FILE_NAME, len(run.verdicts)
+    return None
 
 
 def write_parquet(frame: pd.DataFrame, path: Path, run_id: str, synthetic: bool) -> Path:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from marketfact.checks.columnar import VerdictTable
+from marketfact.checks.columnar import ShardedVerdicts, VerdictTable
 from marketfact.checks.runreport import label_counts
 from marketfact.checks.verdicts import Label, Verdict
 from marketfact.reports.article import SEVERITY
@@ -85,6 +85,8 @@ def even_shares(sizes: Sequence[int], limit: int) -> list[int]:
 
 def select_cards(verdicts: Sequence[Verdict], limit: int = MAX_CLAIM_CARDS) -> tuple[Verdict, ...]:
     """The verdicts that get a card: all of them up to ``limit``, else an even share of each non-CORRECT verdict."""
+    if isinstance(verdicts, ShardedVerdicts):  # the shards chose the page's cards
+        return verdicts.shown[:limit]
     if len(verdicts) <= limit:
         return tuple(verdicts)
     labels = [label for label in SEVERITY if label != Label.CORRECT.value]
@@ -107,7 +109,7 @@ def digest(
     verdicts: Sequence[Verdict], shown: Sequence[Verdict], fmt: Formatter, limit: int = MAX_CLAIM_CARDS
 ) -> DigestView | None:
     """What the page of a run of ``verdicts`` says about the ``shown`` ones; None when it shows them all."""
-    if len(verdicts) <= limit:
+    if len(verdicts) <= limit and not isinstance(verdicts, ShardedVerdicts):
         return None
 
     def number(n: int) -> str:
@@ -143,7 +145,7 @@ def digest(
         intro=fmt.word("digest_intro").format(total=number(len(verdicts)), limit=number(limit)),
         shown_text=shown_text,
         left_out_text=fmt.word("digest_left_out").format(left_out=number(left_out)),
-        json_text=fmt.word("digest_parquet" if isinstance(verdicts, VerdictTable) else "digest_json"),
+        json_text=fmt.word("digest_parquet" if isinstance(verdicts, VerdictTable | ShardedVerdicts) else "digest_json"),
         rows=rows,
     )
 

@@ -25,9 +25,9 @@ from marketfact.checks.runreport import RunReport
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import Claim
 from marketfact.reports.claimreview import claim_review
-from marketfact.reports.columnar import FILE_NAME, columnar_verdicts
+from marketfact.reports.columnar import columnar_file
 from marketfact.reports.context import zone_in
-from marketfact.reports.digest import select_cards
+from marketfact.reports.digest import MAX_CLAIM_CARDS, select_cards
 from marketfact.reports.jsontext import Encoded, LazyList, dumps_indented, iter_indented
 from marketfact.reports.units import alternative_currency
 
@@ -178,12 +178,14 @@ def _claim_entry(
     }
 
 
-def _members(run: RunReport, expectation: Expectation = _expectation) -> dict[str, Any]:
+def _members(
+    run: RunReport, expectation: Expectation = _expectation, max_cards: int = MAX_CLAIM_CARDS
+) -> dict[str, Any]:
     """The report's top-level members; validations and claims are built only as they are read."""
     claims = run.claims_by_id()
-    table = columnar_verdicts(run)
+    columnar = columnar_file(run)
     # A large run lists the claims its page shows; every verdict is in verdicts.parquet (reports.columnar).
-    entries = run.verdicts if table is None else select_cards(table)
+    entries = run.verdicts if columnar is None else select_cards(run.verdicts, max_cards)
     members: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "run": {
@@ -203,11 +205,11 @@ def _members(run: RunReport, expectation: Expectation = _expectation) -> dict[st
         "validations": LazyList(_validation(v, expectation) for v in run.validations),
         "claims": LazyList(_claim_entry(run, v, claims[v.claim_id], expectation) for v in entries),
     }
-    if table is not None:
+    if columnar is not None:
         members["verdicts_file"] = {
-            "path": FILE_NAME,
+            "path": columnar[0],
             "format": "parquet",
-            "rows": len(table),
+            "rows": columnar[1],
             "columns_version": COLUMNS_VERSION,
             "claims_listed": "shown",
         }
@@ -219,9 +221,11 @@ def report_json(run: RunReport) -> dict[str, Any]:
     return {key: list(v.items) if isinstance(v, LazyList) else v for key, v in _members(run).items()}
 
 
-def report_text(run: RunReport) -> Iterator[str]:
-    """The text of ``dumps(report_json(run))`` in pieces, each validation and claim encoded on its own."""
-    yield from iter_indented(_members(run, _encoded_expectations()))
+def report_text(run: RunReport, max_cards: int = MAX_CLAIM_CARDS) -> Iterator[str]:
+    """The text of ``dumps(report_json(run))`` in pieces, each validation and claim encoded on its own.
+
+    A large run (``verdicts_file``) lists the ``max_cards`` claims its page shows."""
+    yield from iter_indented(_members(run, _encoded_expectations(), max_cards))
     yield "\n"
 
 

@@ -77,6 +77,8 @@ def test_tiny_bench_with_the_flow_counts_task_runs(tmp_path: Path, capsys: pytes
     assert runs == sum(per_task.values()) + _figure(r"fetch-prices\s+(\d+) run", out)
     assert _figure(r"flow/its steps in-process \(Prefect's cost; flow without its fixed start\): ([\d.]+)×", out) > 0
     assert _figure(r"flow/core on the same claims: ([\d.]+)×", out) > 0
+    assert _figure(r"flow/core on the same claims: [\d.]+× wall, ([\d.]+)× CPU — target ≤ 6×", out) > 0
+    assert _figure(r"flow peak RSS ≤ 800 MB: (\d+) MB", out) > 0
     assert _figure(r"the flow's steps in-process, no Prefect, on 200 claims: ([\d.]+) s", out) > 0
     assert "as the in-process steps: yes" in out
     assert _figure(r"flow \(verify_claims\) on 200 claims: fixed start ([\d.]+) s", out) > 0
