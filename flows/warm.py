@@ -1,0 +1,63 @@
+"""A warm checker: a process that keeps Prefect, Great Expectations, the calendars and the reports loaded.
+
+``python -m marketfact.flows.warm`` loads everything a check needs once, then serves the background task
+``check-claims-warm`` (Prefect's task worker, against the server in ``PREFECT_API_URL``): each
+``check_claims_warm.delay(claims_path, out_dir)`` from anywhere that reaches the server is checked in
+this process, with no interpreter to start and nothing to import, and its result is the HTML report's path.
+A served deployment (``marketfact serve``) starts a new process for every flow run instead; this is the
+interactive path (``bench.interactive`` measures trigger → report).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from marketfact.settings import absolute
+
+
+@task(name="check-claims-warm", persist_result=True, cache_policy=NO_CACHE)
+def check_claims_warm(
+    claims_path: str, out_dir: str, source: str = "snapshot", snapshot_dir: str | None = None, lang: str = "en"
+) -> str:
+    """Check a claim file in this (warm) process: validate, judge, write the reports; the HTML's path."""
+    from marketfact.checks.run import run_in_process
+    from marketfact.claims.load import load_claims
+    from marketfact.market.bundle import market_data
+    from marketfact.reports import write_reports
+
+    out = absolute(out_dir)
+    market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, out / ".cache")
+    claims = load_claims(absolute(claims_path))
+    run = run_in_process(
+        claims, market.prices, market.instruments, market.fx, market.shares, claims_file=str(claims_path),
+        mode=market.mode,
+    )  # fmt: skip
+    return str(write_reports(run, out, lang=lang).html)
+
+
+def warm_up() -> None:
+    """Import and initialise what a check uses, so that the first check is as fast as the next."""
+    import great_expectations  # noqa: F401
+
+    import marketfact.checks.quality.validate
+    import marketfact.reports  # noqa: F401
+    from marketfact.market.calendars import session_index
+
+    for mic in ("XNYS", "XNAS", "XETR", "XTKS", "XPAR"):
+        session_index(mic)
+
+
+def main() -> None:
+    """Warm up, say so, and serve ``check-claims-warm`` until interrupted."""
+    from prefect.task_worker import serve
+
+    warm_up()
+    print("marketfact warm checker ready", flush=True)
+    serve(check_claims_warm)
+
+
+if __name__ == "__main__":
+    main()
