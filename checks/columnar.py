@@ -4,7 +4,8 @@ Building a ``Verdict`` (sentences, evidence, price path, alternatives) costs abo
 run of 100 000 claims, whose page shows at most ``reports.MAX_CLAIM_CARDS`` cards. ``VerdictTable`` is a
 ``Sequence[Verdict]`` over the judged table (one row per claim, in the claim file's order): its length,
 labels and counts come from the table's columns, ``take`` builds the Verdicts of the rows a page shows,
-and iterating builds them batch by batch (the cost of the old tuple, paid only by whoever iterates).
+and iterating builds them all once, batch by batch, and keeps them (the cost of the old tuple, paid only
+when someone reads every verdict: the history database, the terminal's list).
 ``columns`` is the run's verdicts as plain columns, what ``reports.columnar`` writes to Parquet.
 """
 
@@ -39,7 +40,7 @@ COLUMNS_VERSION = "1"
 class VerdictTable(Sequence[Verdict]):
     """The verdicts of a run, as a sequence built lazily from the judged table."""
 
-    __slots__ = ("_cache", "fx", "judged", "outcomes", "panel", "plan", "series", "shares")
+    __slots__ = ("_all", "_cache", "fx", "judged", "outcomes", "panel", "plan", "series", "shares")
 
     def __init__(
         self,
@@ -54,6 +55,7 @@ class VerdictTable(Sequence[Verdict]):
         self.plan, self.judged, self.panel, self.series = plan, judged.reset_index(drop=True), panel, series
         self.outcomes, self.fx, self.shares = outcomes, fx, shares
         self._cache: dict[int, Verdict] = {}
+        self._all: tuple[Verdict, ...] | None = None
 
     def __len__(self) -> int:
         return len(self.judged)
@@ -73,14 +75,21 @@ class VerdictTable(Sequence[Verdict]):
         return self.take([index % n])[0]
 
     def __iter__(self) -> Iterator[Verdict]:
-        for start in range(0, len(self), BATCH):
-            yield from self._build(range(start, min(start + BATCH, len(self))))
+        if self._all is None:  # the first full pass builds every Verdict (batch by batch) and keeps them:
+            # a consumer that reads them all (the history, the terminal's list) reads them more than once
+            built: list[Verdict] = []
+            for start in range(0, len(self), BATCH):
+                built.extend(self._build(range(start, min(start + BATCH, len(self)))))
+            self._all = tuple(built)
+        return iter(self._all)
 
     def __repr__(self) -> str:
         return f"VerdictTable({len(self)} verdicts)"
 
     def take(self, positions: Sequence[int]) -> tuple[Verdict, ...]:
         """The Verdicts at ``positions`` (in that order), built once and remembered."""
+        if self._all is not None:
+            return tuple(self._all[p] for p in positions)
         missing = sorted({p for p in positions if p not in self._cache})
         if missing:
             self._cache.update(zip(missing, self._build(missing), strict=True))
