@@ -4,8 +4,8 @@ Building a ``Verdict`` (sentences, evidence, price path, alternatives) costs abo
 run of 100 000 claims, whose page shows at most ``reports.MAX_CLAIM_CARDS`` cards. ``VerdictTable`` is a
 ``Sequence[Verdict]`` over the judged table (one row per claim, in the claim file's order): its length,
 labels and counts come from the table's columns, ``take`` builds the Verdicts of the rows a page shows,
-and iterating builds them all once, batch by batch, and keeps them (the cost of the old tuple, paid only
-when someone reads every verdict: the history database, the terminal's list).
+and iterating builds them batch by batch as it goes and keeps them (the cost of the old tuple, paid only
+as far as someone reads: the history database and the terminal's list read all, the events the first 500 failures).
 ``columns`` is the run's verdicts as plain columns, what ``reports.columnar`` writes to Parquet.
 """
 
@@ -40,7 +40,7 @@ COLUMNS_VERSION = "1"
 class VerdictTable(Sequence[Verdict]):
     """The verdicts of a run, as a sequence built lazily from the judged table."""
 
-    __slots__ = ("_all", "_cache", "fx", "judged", "outcomes", "panel", "plan", "series", "shares")
+    __slots__ = ("_built", "_cache", "fx", "judged", "outcomes", "panel", "plan", "series", "shares")
 
     def __init__(
         self,
@@ -55,7 +55,7 @@ class VerdictTable(Sequence[Verdict]):
         self.plan, self.judged, self.panel, self.series = plan, judged.reset_index(drop=True), panel, series
         self.outcomes, self.fx, self.shares = outcomes, fx, shares
         self._cache: dict[int, Verdict] = {}
-        self._all: tuple[Verdict, ...] | None = None
+        self._built: list[Verdict] = []  # the first len(_built) verdicts, once iterated
 
     def __len__(self) -> int:
         return len(self.judged)
@@ -75,25 +75,26 @@ class VerdictTable(Sequence[Verdict]):
         return self.take([index % n])[0]
 
     def __iter__(self) -> Iterator[Verdict]:
-        if self._all is None:  # the first full pass builds every Verdict (batch by batch) and keeps them:
-            # a consumer that reads them all (the history, the terminal's list) reads them more than once
-            built: list[Verdict] = []
-            for start in range(0, len(self), BATCH):
-                built.extend(self._build(range(start, min(start + BATCH, len(self)))))
-            self._all = tuple(built)
-        return iter(self._all)
+        # Built batch by batch as the reader goes, and kept: a reader that stops early (the first 500
+        # failures) builds little, one that reads them all (history, terminal) builds each once.
+        i = 0
+        while i < len(self):
+            if i >= len(self._built):
+                start = len(self._built)
+                self._built.extend(self._build(range(start, min(start + BATCH, len(self)))))
+            yield self._built[i]
+            i += 1
 
     def __repr__(self) -> str:
         return f"VerdictTable({len(self)} verdicts)"
 
     def take(self, positions: Sequence[int]) -> tuple[Verdict, ...]:
         """The Verdicts at ``positions`` (in that order), built once and remembered."""
-        if self._all is not None:
-            return tuple(self._all[p] for p in positions)
-        missing = sorted({p for p in positions if p not in self._cache})
+        built = len(self._built)
+        missing = sorted({p for p in positions if p >= built and p not in self._cache})
         if missing:
             self._cache.update(zip(missing, self._build(missing), strict=True))
-        return tuple(self._cache[p] for p in positions)
+        return tuple(self._built[p] if p < built else self._cache[p] for p in positions)
 
     def _build(self, positions: Sequence[int]) -> list[Verdict]:
         rows = self.judged.iloc[list(positions)]
