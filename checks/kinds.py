@@ -24,7 +24,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from marketfact.checks.measure import _STRIDE, PricePanel, _days
+from marketfact.checks.measure import KEY_STRIDE, PricePanel, day_numbers
 from marketfact.market.calendars import session_days
 from marketfact.market.model import PriceSeries
 
@@ -82,7 +82,7 @@ def _first_session_on_or_after(table: pd.DataFrame) -> np.ndarray:
     for calendar in pd.unique(table["calendar"].to_numpy()[given]):
         rows = given & (table["calendar"].to_numpy() == calendar)
         days = session_days(str(calendar))
-        pos = np.minimum(np.searchsorted(days, _days(table["since"].to_numpy()[rows])), len(days) - 1)
+        pos = np.minimum(np.searchsorted(days, day_numbers(table["since"].to_numpy()[rows])), len(days) - 1)
         out[rows] = days[pos]
     return out
 
@@ -116,9 +116,9 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     since_day = _first_session_on_or_after(out)
     moves = np.isin(record, MOVE_RECORDS)
     # The first session of history: since's session in the panel, or the segment's first row ("all history").
-    key = code * _STRIDE + since_day
+    key = code * KEY_STRIDE + since_day
     first = np.where(since_day >= 0, np.searchsorted(panel.keys, key), seg_lo)
-    first_day = (panel.keys[np.clip(seg_lo, 0, max(len(panel.keys) - 1, 0))] % _STRIDE) if len(panel.keys) else 0
+    first_day = (panel.keys[np.clip(seg_lo, 0, max(len(panel.keys) - 1, 0))] % KEY_STRIDE) if len(panel.keys) else 0
     covered = (since_day < 0) | (first_day <= since_day)
     # A one-day move needs the close before its session; with all history, the first row has none.
     first = np.where(moves & (since_day < 0), first + 1, first)

@@ -19,11 +19,12 @@ import pandas as pd
 from marketfact.market.calendars import session_days
 
 _DAY = np.timedelta64(1, "D")
-_STRIDE = np.int64(1 << 32)
+KEY_STRIDE = np.int64(1 << 32)
+"""A price row's key is instrument code × KEY_STRIDE + its day number: one sorted int64 array for all."""
 _PANEL_COLUMNS = ("open", "high", "low", "close")
 
 
-def _days(values: pd.Series | pd.DatetimeIndex | np.ndarray) -> np.ndarray:
+def day_numbers(values: pd.Series | pd.DatetimeIndex | np.ndarray) -> np.ndarray:
     """Dates as whole days since 1970 (int64); NaT becomes a large negative number."""
     arr = np.asarray(values, dtype="datetime64[ns]").astype("datetime64[D]")
     return arr.astype(np.int64)
@@ -63,8 +64,8 @@ class PricePanel:
             stops[code] = pos
             if frame.empty:
                 continue
-            days = _days(cast(pd.DatetimeIndex, frame.index))
-            row_keys.append(code * _STRIDE + days)
+            days = day_numbers(cast(pd.DatetimeIndex, frame.index))
+            row_keys.append(code * KEY_STRIDE + days)
             # Positional, as a label look-up per frame costs more than the rest of its work together.
             where = {name: i for i, name in enumerate(frame.columns)}
             if any(c not in where for c in _PANEL_COLUMNS):
@@ -74,7 +75,7 @@ class PricePanel:
             calendar = session_days(calendars[symbol])
             first = int(np.searchsorted(calendar, days[0], side="left"))
             last = int(np.searchsorted(calendar, days[-1], side="right"))  # one past the last session
-            keys.append(code * _STRIDE + calendar[first:last])
+            keys.append(code * KEY_STRIDE + calendar[first:last])
             pos += max(last - first, 0)
             stops[code] = pos
         panel_keys = np.concatenate(keys) if keys else np.empty(0, np.int64)
@@ -86,7 +87,7 @@ class PricePanel:
             at = np.minimum(np.searchsorted(unique, panel_keys), len(unique) - 1)
             hit = unique[at] == panel_keys
             values[hit] = np.concatenate(row_values)[first_row[at[hit]]]
-        days_of = (panel_keys % _STRIDE).astype("datetime64[D]").astype("datetime64[ns]")
+        days_of = (panel_keys % KEY_STRIDE).astype("datetime64[D]").astype("datetime64[ns]")
         return cls(
             codes=codes,
             keys=panel_keys,
@@ -111,7 +112,7 @@ class PricePanel:
         code = self.code_of(symbols)
         if len(self.keys) == 0:
             return np.full(len(code), -1, dtype=np.int64)
-        key = code * _STRIDE + _days(days)
+        key = code * KEY_STRIDE + day_numbers(days)
         pos = np.searchsorted(self.keys, key)
         clipped = np.minimum(pos, len(self.keys) - 1)
         found = (code >= 0) & (self.keys[clipped] == key) & ~pd.isna(days).to_numpy()

@@ -31,7 +31,7 @@ from babel.dates import get_day_names, get_month_names
 
 from marketfact.claims.numbers import UnknownUnitError, parse_number
 from marketfact.market.calendars import (
-    _SPAN,
+    CALENDAR_SPAN,
     FX_CALENDAR,
     is_session,
     nearest_sessions,
@@ -359,7 +359,7 @@ def _bounds(calendar: str) -> tuple[np.ndarray, np.ndarray]:
     import exchange_calendars as xcals
 
     # The same arguments as market.calendars, so exchange_calendars hands back its cached calendar.
-    cal = xcals.get_calendar(calendar, start=_SPAN[0], end=_SPAN[1])
+    cal = xcals.get_calendar(calendar, start=CALENDAR_SPAN[0], end=CALENDAR_SPAN[1])
     return pd.DatetimeIndex(cal.opens).as_unit("ns").asi8, pd.DatetimeIndex(cal.closes).as_unit("ns").asi8
 
 
@@ -379,7 +379,8 @@ def _sessions_by(published_at: datetime, calendar: str, *, started: bool) -> int
     opens, closes = _bounds(calendar)
     stamp = _ns(published_at)
     if not opens[0] <= stamp <= closes[-1]:
-        raise PeriodError(f"{published_at.isoformat()} is outside the {calendar} calendar ({_SPAN[0]}..{_SPAN[1]})")
+        first, last = CALENDAR_SPAN
+        raise PeriodError(f"{published_at.isoformat()} is outside the {calendar} calendar ({first}..{last})")
     return int(np.searchsorted(opens if started else closes, stamp, side="right"))
 
 

@@ -17,7 +17,8 @@ FX_CALENDAR = "24/5"
 """Pseudo-calendar for currencies: every weekday is a fixing day."""
 
 # The calendars are built for this span once; claims outside it fail loudly, not silently.
-_SPAN = ("2000-01-01", "2030-12-31")
+CALENDAR_SPAN = ("2000-01-01", "2030-12-31")
+"""The dates every exchange calendar is built for (exchange_calendars): sessions outside are unknown."""
 
 
 class UnknownExchangeError(ValueError):
@@ -28,11 +29,11 @@ class UnknownExchangeError(ValueError):
 def session_index(calendar: str) -> pd.DatetimeIndex:
     """All sessions of ``calendar`` (an ISO MIC such as XNYS, XETR, XTKS) as tz-naive dates."""
     if calendar == FX_CALENDAR:
-        return pd.bdate_range(*_SPAN)
+        return pd.bdate_range(*CALENDAR_SPAN)
     import exchange_calendars as xcals
 
     try:
-        cal = xcals.get_calendar(calendar, start=_SPAN[0], end=_SPAN[1])
+        cal = xcals.get_calendar(calendar, start=CALENDAR_SPAN[0], end=CALENDAR_SPAN[1])
     except xcals.errors.InvalidCalendarName as exc:
         raise UnknownExchangeError(f"unknown exchange calendar {calendar!r}") from exc
     return pd.DatetimeIndex(cal.sessions.tz_localize(None) if cal.sessions.tz else cal.sessions)
