@@ -221,7 +221,7 @@ def check(
     try:
         claims = load_claims(claims_file, max_claims or MAX_CLAIMS)  # fail fast, before Prefect starts (≈0.05 s)
     except ClaimFileError as exc:
-        _input_error(exc.first_line)
+        _input_error(exc.first_line, details=exc.problems[1:])
     out = _writable(out_dir or settings.out_dir)
     _history_url(settings, out)
     _snapshot_present(settings, source)
@@ -465,9 +465,12 @@ def _extract_or_exit(
         _input_error(str(exc))
 
 
-def _input_error(message: str) -> NoReturn:
-    """One line on stderr (a YAML parser's message spans several) and exit code 2."""
+def _input_error(message: str, details: Sequence[str] = ()) -> NoReturn:
+    """One ``error:`` line on stderr (a YAML parser's message spans several), the other problems of the same
+    input below it, indented, so that one run names everything to fix; exit code 2."""
     click.echo(f"error: {one_line(message)}", err=True)
+    for detail in details:
+        click.echo(f"  - {one_line(detail)}", err=True)
     sys.exit(EXIT_FILE_ERROR)
 
 

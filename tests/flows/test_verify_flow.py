@@ -94,4 +94,5 @@ def test_cli_file_error_is_a_message(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    assert f"{bad}: claim 'x', field 'colour'" in proc.stderr
+    assert proc.stderr.startswith(f"error: {bad}: claim 'x', field "), proc.stderr
+    assert f"{bad}: claim 'x', field 'colour'" in proc.stderr, "every problem is named, the unknown field too"
