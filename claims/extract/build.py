@@ -5,7 +5,8 @@ and write each claim with its paraphrase, its sentence and the notes on how it w
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.decide import Draft, Outcome
@@ -15,6 +16,9 @@ from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.model import Claim
 from marketfact.claims.periods import PeriodError, resolve_period
 from marketfact.market.calendars import shift_sessions
+
+ANCHOR_PENALTY = 0.1
+"""A counted period resolved from the article's narrative rather than from publication."""
 
 BASE_CONFIDENCE = 0.95
 """Confidence of a claim read without any doubt; each uncertain step lowers it and adds a note."""
@@ -65,6 +69,8 @@ def coordinate(view: SentenceView, outcomes: list[Outcome]) -> list[Outcome]:
                         [*base.notes, note],
                         base.penalty + 0.05,
                         base.subject,
+                        base.shift,
+                        base.anchor,
                     )
                 )
         return out
@@ -108,8 +114,8 @@ def build_claims(drafts: list[Draft], published_at: datetime, lang: str) -> tupl
         used[base] = used.get(base, 0) + 1
         cid = base if used[base] == 1 else f"{base}-{used[base]}"
         notes = list(d.notes)
-        period_words = d.period.words if d.period is not None and d.shift == 0 else None
         resolved, sessions = _sessions(d, published_at, lang, notes)
+        period_words = d.period.words if d.period is not None and d.shift == 0 and sessions is None else None
         confidence = round(max(0.1, min(1.0, BASE_CONFIDENCE - d.penalty)), 2)
         q = d.q
         low, high = q.magnitudes
@@ -190,12 +196,37 @@ def _sessions(
             day = shift_sessions(d.listing.mic, res.first, d.shift)
             notes.append(f"period {res.how}; the session before that: {day}")
             return [day], [day]
+        if d.anchor is not None:
+            anchored = _anchored(d, published_at, lang)
+            if anchored is not None and anchored != (res.first, res.last):
+                first, last = anchored
+                notes.append(
+                    f"period {d.period.words!r} ends on the day the article named ({d.anchor.words!r}): "
+                    f"{first} to {last}, not the sessions before publication ({res.first} to {res.last})"
+                )
+                d.penalty += ANCHOR_PENALTY
+                days = [first] if first == last else [first, last]
+                return days, days
     except (PeriodError, ValueError, IndexError) as exc:
         notes.append(f"period {d.period.words!r} does not resolve to sessions: {exc}")
         d.penalty += 0.1
         return None, None
     notes.append(f"period {res.how}")
     return ([res.first] if res.first == res.last else [res.first, res.last]), None
+
+
+def _anchored(d: Draft, published_at: datetime, lang: str) -> tuple[date, date] | None:
+    """The sessions of a counted period ending on the anchor day, on the claim's exchange."""
+    if d.anchor is None or d.period is None or not (d.listing.mic and d.listing.timezone):
+        return None
+    tz = ZoneInfo(d.listing.timezone)
+    try:
+        day = resolve_period(d.anchor.words, published_at, d.listing.mic, d.listing.timezone, lang).last
+        end = min(datetime.combine(day, time(23, 59), tz), published_at.astimezone(tz))
+        res = resolve_period(d.period.words, end, d.listing.mic, d.listing.timezone, lang)
+    except (PeriodError, ValueError, IndexError):
+        return None
+    return res.first, res.last
 
 
 def _paraphrase(d: Draft, value_text: str | None) -> str:

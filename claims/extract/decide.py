@@ -223,6 +223,14 @@ def period_of(
     leading = [p for p in in_clause if all(p.end <= o.span[0] for o in numbers)]
     if leading:
         return leading[-1], 0, 0.0, ""
+    # "brach zunächst um 12 Prozent ein, ehe am Mittwoch eine Erholung folgte", "fell 12% before rebounding
+    # 4% on Tuesday": a move told before a later day is the session before that day.
+    later = sorted((p for p in view.periods if p.start >= q.span[1] and p.single_day), key=lambda p: p.start)
+    for p in later[:1]:
+        between = view.words_between(q.span[1], p.start)
+        word = next((t.text for t in between if t.low in rules.LATER[view.lang]), None)
+        if word is not None:
+            return p, -1, 0.1, f"{word!r} {p.words!r} follows: the move before it was the session before"
     numbered = [view.clause(o.span[0]) for o in view.quantities]
     free = [p for p in view.periods if view.clause(p.start) not in numbered and not view.is_aside(p.start)]
     if free:
@@ -242,6 +250,24 @@ def period_of(
     if ctx.frame is not None:
         return ctx.frame, 0, 0.15, f"no day named: {ctx.frame.words!r}, the day of the dateline or title"
     return None, 0, 0.0, ""
+
+
+def story_day(view: SentenceView, q: Quantity, ctx: Context, counted: PeriodSpan) -> tuple[PeriodSpan | None, str]:
+    """The day a counted period ("over the two sessions") ends on: the nearest single day the sentence names
+    before the number, else the paragraph's day, the article's day, the dateline's. (None, "") when the
+    article has named no day: the count then runs back from publication."""
+    here = [p for p in view.periods if p.single_day and p.end <= q.span[0] and p is not counted]
+    if here:
+        day = max(here, key=lambda p: p.start)
+        return day, f"{counted.words!r} counted back from {day.words!r}, named before it in the sentence"
+    for day, where in (
+        (ctx.paragraph_period.get(view.sentence.paragraph), "the paragraph's day"),
+        (ctx.article_period, "the day of the story so far"),
+        (ctx.frame, "the dateline's day"),
+    ):
+        if day is not None:
+            return day, f"{counted.words!r} counted back from {day.words!r}, {where}"
+    return None, ""
 
 
 def _span_gap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -24,6 +24,7 @@ from marketfact.claims.extract.decide import (
     period_of,
     pick_subject,
     refer_back,
+    story_day,
 )
 from marketfact.claims.extract.entities import AliasEntry, AliasTable, Listing
 from marketfact.claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
@@ -31,7 +32,7 @@ from marketfact.claims.extract.language import choose_language
 from marketfact.claims.extract.model import Extraction, NonMarketNumber, Unresolved
 from marketfact.claims.extract.reading import SentenceView, Subject, hedge_before, read_sentence
 from marketfact.claims.extract.sentences import mask_markdown, split_sentences
-from marketfact.claims.extract.timewords import PeriodSpan
+from marketfact.claims.extract.timewords import PeriodSpan, is_counted
 from marketfact.claims.numbers import Quantity
 
 
@@ -279,8 +280,16 @@ def _with_subject(
     participle = lang_is_en_participle(view, d_words, q)
     gapped_from = previous.period if previous is not None and (not d_words or participle) else None
     period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from)
+    when = _when_clause(view, q, previous)
+    if when is not None and previous is not None:
+        period, shift, p_penalty = previous.period, previous.shift, 0.1
+        p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
     penalty += p_penalty
     notes += [p_note] if p_note else []
+    anchor = None
+    if period is not None and shift == 0 and is_counted(period.words, view.lang):
+        anchor, a_note = story_day(view, q, ctx, period)
+        notes += [a_note] if anchor is not None else []
     return Draft(
         view,
         q,
@@ -297,7 +306,20 @@ def _with_subject(
         penalty,
         subject,
         shift,
+        anchor,
     )
+
+
+def _when_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> str | None:
+    """ "…it lost a day earlier, when its shares slid 17%": a clause opening with "when"/"als" and naming no
+    day of its own tells of the previous number's day."""
+    if previous is None:
+        return None
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= p.start < c1 for p in view.periods):
+        return None
+    first = next((t for t in view.toks if t.start >= c0), None)
+    return first.text if first is not None and first.low in ("when", "als", "wobei", "whereby") else None
 
 
 def lang_is_en_participle(view: SentenceView, words: str, q: Quantity) -> bool:

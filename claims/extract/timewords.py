@@ -41,6 +41,19 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def is_counted(words: str, lang: str) -> bool:
+    """Whether period words only count sessions back ("over the two sessions", "binnen zwei Handelstagen",
+    "three straight sessions"), naming no day of their own."""
+    lows = [w.strip(".,").lower() for w in words.split()]
+    if any(w in _calendar_words(lang) or w in _DAY_WORDS for w in lows) or re.search(r"\d{1,2}\.\d|\d{4}", words):
+        return False
+    return any(re.fullmatch(_COUNTED, w) for w in lows)
+
+
+_DAY_WORDS = word_set("heute gestern vorgestern today yesterday woche week monat month jahr year jahresbeginn")
+_COUNTED = r"(?:handels|börsen)?(?:tag|tage|tagen|tages|sitzungen)|days?|sessions?|.+-days?|.+-sessions?|.+tägig\w*"
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodSpan:
     """Period words found in text: where they stand and what they are."""
@@ -91,6 +104,16 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
     found: list[PeriodSpan] = []
     k = 0
     while k < len(toks):
+        possessive = re.fullmatch(r"(\w+)['’]s", toks[k].text) if lang == "en" else None
+        if possessive and possessive.group(1).lower() in _calendar_words(lang) and len(possessive.group(1)) > 3:
+            # "extending Friday's 6% slide": the day belongs to the move it is the possessive of
+            day = possessive.group(1)
+            meaning = _probe(day, published_at, lang)
+            if meaning is not None:
+                single = meaning[0] == "no-session" or meaning[2] == "1"
+                found.append(PeriodSpan(toks[k].start, toks[k].start + len(day), day, meaning[1], single))
+            k += 1
+            continue
         if not _is_anchor(toks, k, lang):
             k += 1
             continue
