@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from marketfact.claims.extract import rules
+from marketfact.claims.extract.calibration import ceiling, inferences
 from marketfact.claims.extract.decide import Draft, Outcome
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.model import Reading
@@ -116,7 +117,10 @@ def build_claims(drafts: list[Draft], published_at: datetime, lang: str) -> tupl
         notes = list(d.notes)
         resolved, sessions = _sessions(d, published_at, lang, notes)
         period_words = d.period.words if d.period is not None and d.shift == 0 and sessions is None else None
-        confidence = round(max(0.1, min(1.0, BASE_CONFIDENCE - d.penalty)), 2)
+        inferred = inferences(notes)
+        confidence = round(max(0.1, min(BASE_CONFIDENCE - d.penalty, ceiling(inferred))), 2)
+        if confidence < round(max(0.1, min(1.0, BASE_CONFIDENCE - d.penalty)), 2):
+            notes.append(f"confidence held at {confidence:.2f}: measured accuracy of {', '.join(inferred)}")
         q = d.q
         low, high = q.magnitudes
         value_text = None if high is not None else f"{low:.{q.decimals}f}"
@@ -133,6 +137,7 @@ def build_claims(drafts: list[Draft], published_at: datetime, lang: str) -> tupl
             confidence,
             tuple(notes),
             tuple(resolved) if resolved else None,
+            inferred,
         )
         notes = [
             f"read from sentence {s.index + 1}, characters {s.start}-{s.end}; "

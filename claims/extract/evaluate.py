@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from marketfact.claims.extract.calibration import CEILINGS, INFERENCES
 from marketfact.claims.extract.extract import extract_claims
 from marketfact.claims.extract.inputs import read_article
 from marketfact.claims.extract.model import Extraction, Reading
@@ -142,6 +143,26 @@ def evaluate_folder(folder: Path, name: str | None = None) -> SetResult:
     return result
 
 
+def every_reading(results: Sequence[SetResult]) -> list[tuple[Reading, bool]]:
+    """Every extracted claim's reading in the sets, with whether the claim was fully right."""
+    out = []
+    for r in results:
+        for s, x in r.scores:
+            right = {c.id for c, _ in s.found}
+            out += [(reading, reading.claim_id in right) for reading in x.readings]
+    return out
+
+
+def by_inference(readings: Iterable[tuple[Reading, bool]]) -> list[tuple[str, int, int]]:
+    """Per kind of inference (calibration.INFERENCES): (kind, claims that made it, of them fully right)."""
+    items = list(readings)
+    rows = []
+    for kind in INFERENCES:
+        hit = [ok for reading, ok in items if kind in reading.inferred]
+        rows.append((kind, len(hit), sum(hit)))
+    return rows
+
+
 def reliability(graded: Iterable[tuple[float, bool]]) -> list[tuple[tuple[float, float], int, int]]:
     """Per confidence band: (band, claims in it, claims fully right)."""
     rows = []
@@ -190,6 +211,11 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
             _, n, ok = rel[i]
             cells.append(f"{ok}/{n} = {ok / n:.2f}" if n else "—")
         out.append(f"{f'{lo:.1f}-{min(hi, 1.0):.1f}':<12}" + "".join(f"{c:>{width + 6}}" for c in cells))
+    out.append("")
+    out.append("inferences (all sets): claims, fully right, smoothed share (right+1)/(claims+2), ceiling used")
+    for kind, n, ok in by_inference(every_reading(results)):
+        share = (ok + 1) / (n + 2)
+        out.append(f"  {kind:<28} {n:>4} {ok:>4} {share:>6.2f} {CEILINGS[kind]:>6.2f}")
     for r in results:
         out.append("")
         out.append(f"wrong claims in {r.name} ({len(r.wrong)}):")

@@ -41,6 +41,7 @@ class Reading:
     confidence: float
     notes: tuple[str, ...] = ()
     sessions: tuple[date, ...] | None = None  # what the period means on the listing's exchange (first, last)
+    inferred: tuple[str, ...] = ()  # the inferences the reading made (claims.extract.calibration.INFERENCES)
 
 
 @dataclass(frozen=True, slots=True)

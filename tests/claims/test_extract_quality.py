@@ -12,7 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from marketfact.claims.extract.evaluate import BANDS, SetResult, evaluate_folder, format_sets, main, reliability
+from marketfact.claims.extract.calibration import CEILINGS, INFERENCES, ceiling
+from marketfact.claims.extract.evaluate import (
+    BANDS,
+    SetResult,
+    by_inference,
+    evaluate_folder,
+    every_reading,
+    format_sets,
+    main,
+    reliability,
+)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -68,3 +78,19 @@ def test_the_regression_articles_stay_perfect(sets: list[SetResult]) -> None:
     assert regression.precision == 1.0
     assert regression.recall == 1.0
     assert "regression" in format_sets([regression])
+
+
+def test_no_confidence_ceiling_is_above_the_measured_accuracy_of_its_inference(sets: list[SetResult]) -> None:
+    """A claim whose subject, day or hedge was inferred cannot score above how often that inference is right."""
+    for kind, n, ok in by_inference(every_reading(sets)):
+        measured = (ok + 1) / (n + 2) if n else 0.75
+        assert CEILINGS[kind] <= measured + 1e-9, (kind, n, ok, CEILINGS[kind])
+    for _, x in (pair for s in sets for pair in s.scores):
+        for reading in x.readings:
+            assert reading.confidence <= ceiling(reading.inferred) + 1e-9, reading
+
+
+def test_every_inference_kind_is_named_in_the_notes_it_is_read_from(sets: list[SetResult]) -> None:
+    seen = {k for _, x in (pair for s in sets for pair in s.scores) for r in x.readings for k in r.inferred}
+    assert {"subject: reference back", "day: earlier sentence", "day: counted from story"} <= seen
+    assert set(CEILINGS) == set(INFERENCES)

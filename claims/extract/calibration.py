@@ -1,0 +1,61 @@
+"""Honest confidence: what each claim's reading inferred, and the ceiling the measured accuracy of that
+inference puts on its confidence.
+
+A claim read wholly from its own clause keeps the confidence the rules give it. A claim whose subject, day,
+direction or hedge was inferred (from another clause, an earlier sentence, a reference back, the dateline)
+cannot score above the share of such claims that were fully right on the labelled articles
+(tests/data/articles: regression, dev and blind sets pooled). ``python -m marketfact.claims.extract.evaluate``
+prints that share per inference next to the ceiling used here; a test keeps every ceiling at or below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+INFERENCES: dict[str, tuple[str, ...]] = {
+    # kind: note fragments (claims/extract/extract.py, decide.py, build.py) that show the inference was made
+    "subject: reference back": ("named in sentence", "the subject of the previous claim", "named earlier in this"),
+    "subject: short name": ("the short name read as",),
+    "subject: shared by names": ("paired with the numbers in order", "one number said of each of"),
+    "direction: other clause": ("the direction is carried over", "a clause without a verb"),
+    "direction: both words near": ("up and down words both near",),
+    "hedge: words disagree": ("hedge words disagree",),
+    "day: shared in sentence": ("shared with the previous number", "read as shared", "opens the clause: the day"),
+    "day: earlier sentence": ("carried over from the paragraph", "carried over from earlier"),
+    "day: dateline": ("the day of the dateline or title",),
+    "day: session before": ("the session before",),
+    "day: counted from story": ("ends on the day the article named",),
+    "day: none named": ("no day named: the checker searches",),
+    "market value: no wording": ("no 'market value' wording",),
+}
+"""Each kind of inference and the note fragments that reveal it."""
+
+CEILINGS: dict[str, float] = {
+    # measured 2026-12-05 on 28 articles, 202 claims (claims / fully right / smoothed share):
+    "subject: reference back": 0.9,  # 55 / 53 / 0.95
+    "subject: short name": 0.75,  # not yet measured: held under the 0.8 threshold
+    "subject: shared by names": 0.85,  # 6 / 6 / 0.88
+    "direction: other clause": 0.9,  # 8 / 8 / 0.90
+    "direction: both words near": 0.75,  # 5 / 5 / 0.86; the rules' own penalty is lower
+    "hedge: words disagree": 0.75,  # not yet measured
+    "day: shared in sentence": 0.8,  # 9 / 8 / 0.82
+    "day: earlier sentence": 0.95,  # 81 / 80 / 0.98
+    "day: dateline": 0.55,  # 5 / 3 / 0.57
+    "day: session before": 0.85,  # 7 / 7 / 0.89
+    "day: counted from story": 0.75,  # 6 / 5 / 0.75
+    "day: none named": 0.3,  # 1 / 0 / 0.33
+    "market value: no wording": 0.7,  # not yet measured; the rules' own penalty is lower
+}
+"""Confidence ceilings per inference, at or below its measured share of fully right claims
+(smoothed: (right + 1) / (claims + 2)) on the labelled articles; see the module docstring."""
+
+
+def inferences(notes: Iterable[str]) -> tuple[str, ...]:
+    """The kinds of inference the notes of one claim show, in table order."""
+    text = "\n".join(notes)
+    return tuple(kind for kind, fragments in INFERENCES.items() if any(f in text for f in fragments))
+
+
+def ceiling(kinds: Iterable[str]) -> float:
+    """The highest confidence a claim with these inferences may have (1.0 when none)."""
+    return min((CEILINGS[k] for k in kinds), default=1.0)
