@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -296,14 +296,29 @@ _KEPT_DURING_RUN = (
 )
 
 
-def _finish(result: Mapping[str, Any], fail_on: str | None, output: Output) -> NoReturn:
-    """Print the verdicts; a history that could not be updated is said last (exit 2/3, reports kept)."""
+def _finish(
+    result: Mapping[str, Any],
+    fail_on: str | None,
+    output: Output,
+    unsure: Mapping[str, float] | None = None,
+    confirm_below: float = 0.8,
+) -> NoReturn:
+    """Print the verdicts; a history that could not be updated is said last (exit 2/3, reports kept).
+
+    ``unsure``: claim id → confidence of readings under ``confirm_below`` (check-article); they are listed as
+    "reading uncertain — confirm", counted apart, and left out of the --fail-on gate.
+    """
     echo_verdicts(result, output)
+    if unsure and not output.quiet:
+        from marketfact.claims.extract.calibration import uncertain_lines
+
+        for line in uncertain_lines(dict(unsure), confirm_below):
+            click.echo(line, err=output.format == "jsonl")
     problem = result.get("history_error")
     if problem:
         click.echo(f"error: {one_line(problem['message'])} (the reports above were written)", err=True)
         sys.exit(problem["exit_code"])
-    _exit_for(result["run"], fail_on)
+    _exit_for(result["run"], fail_on, set(unsure or ()))
 
 
 def _run_flow(
@@ -435,12 +450,12 @@ def _ready(*, charts: bool = True, tasks_here: bool = True) -> None:
         server.wait_ready()  # type: ignore[attr-defined]
 
 
-def _exit_for(run: object, fail_on: str | None) -> NoReturn:
+def _exit_for(run: object, fail_on: str | None, unconfirmed: Collection[str] = ()) -> NoReturn:
     """Exit with the --fail-on gate's code, skipping the interpreter's slow final garbage collection."""
     from marketfact.flows.runtime import skip_final_gc
     from marketfact.reports import exit_code_for
 
-    code = exit_code_for(run, fail_on)  # type: ignore[arg-type]
+    code = exit_code_for(run, fail_on, unconfirmed)  # type: ignore[arg-type]
     skip_final_gc()
     sys.exit(code)
 
@@ -550,6 +565,10 @@ def extract(
     type=click.Choice(["fail", "unverifiable"]),
     help="Exit 1 when any claim fails (fail), or fails or cannot be verified (unverifiable).",
 )
+@click.option(
+    "--confirm-below", type=click.FloatRange(0.0, 1.0), default=0.8, show_default=True,
+    help="Claims read with a lower confidence are listed as 'reading uncertain — confirm'; --fail-on skips them.",
+)  # fmt: skip
 @click.option("--aliases", "alias_files", multiple=True, type=PATH, help=_ALIASES_HELP)
 @click.option("--online", is_flag=True, help=_ONLINE_HELP)
 @output_options
@@ -569,6 +588,7 @@ def check_article(
     report_lang: str | None,
     source: str | None,
     fail_on: str | None,
+    confirm_below: float,
     alias_files: tuple[Path, ...],
     online: bool,
     verbose: bool,
@@ -630,7 +650,9 @@ def check_article(
     if not output.quiet:
         for line in result["report_lines"]:
             click.echo(line, err=True)
-    _finish(result, fail_on, output)
+    from marketfact.claims.extract.calibration import uncertain
+
+    _finish(result, fail_on, output, uncertain(result["extraction"].readings, confirm_below), confirm_below)
 
 
 _LABELS = ("CORRECT", "MOSTLY_CORRECT", "MISLEADING", "INCORRECT", "UNVERIFIABLE")

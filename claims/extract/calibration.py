@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from marketfact.claims.extract.model import Reading
+
 INFERENCES: dict[str, tuple[str, ...]] = {
     # kind: note fragments (claims/extract/extract.py, decide.py, build.py) that show the inference was made
     "subject: reference back": ("named in sentence", "the subject of the previous claim", "named earlier in this"),
@@ -48,6 +50,25 @@ CEILINGS: dict[str, float] = {
 }
 """Confidence ceilings per inference, at or below its measured share of fully right claims
 (smoothed: (right + 1) / (claims + 2)) on the labelled articles; see the module docstring."""
+
+
+CONFIRM_BELOW = 0.8
+"""Claims read with a lower confidence are shown as "reading uncertain — confirm" and never fail --fail-on alone."""
+
+
+def uncertain(readings: Iterable[Reading], threshold: float = CONFIRM_BELOW) -> dict[str, float]:
+    """Claim id → confidence of every reading under ``threshold``."""
+    return {r.claim_id: r.confidence for r in readings if r.confidence < threshold}
+
+
+def uncertain_lines(unsure: dict[str, float], threshold: float = CONFIRM_BELOW) -> list[str]:
+    """What the terminal says of the uncertain readings: one line each, then their count apart."""
+    lines = [f"reading uncertain — confirm: {cid} (confidence {c:.2f})" for cid, c in unsure.items()]
+    lines.append(
+        f"{len(unsure)} claim(s) read with confidence under {threshold:.2f}: confirm them; --fail-on does not count "
+        "them until they are confirmed (re-check the edited claim file with `marketfact check`)"
+    )
+    return lines
 
 
 def inferences(notes: Iterable[str]) -> tuple[str, ...]:

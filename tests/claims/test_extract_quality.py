@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from marketfact.claims.extract.calibration import CEILINGS, INFERENCES, ceiling
+from marketfact.claims.extract.calibration import (
+    CEILINGS,
+    CONFIRM_BELOW,
+    INFERENCES,
+    ceiling,
+    uncertain,
+    uncertain_lines,
+)
 from marketfact.claims.extract.evaluate import (
     BANDS,
     SetResult,
@@ -94,3 +101,18 @@ def test_every_inference_kind_is_named_in_the_notes_it_is_read_from(sets: list[S
     seen = {k for _, x in (pair for s in sets for pair in s.scores) for r in x.readings for k in r.inferred}
     assert {"subject: reference back", "day: earlier sentence", "day: counted from story"} <= seen
     assert set(CEILINGS) == set(INFERENCES)
+
+
+def test_readings_under_the_threshold_are_listed_apart_for_confirmation(sets: list[SetResult]) -> None:
+    total = 0
+    for _, x in (pair for s in sets for pair in s.scores):
+        unsure = uncertain(x.readings)
+        assert all(c < CONFIRM_BELOW for c in unsure.values())
+        assert len(unsure) == sum(r.confidence < CONFIRM_BELOW for r in x.readings)
+        total += len(unsure)
+        if unsure:
+            lines = uncertain_lines(unsure)
+            assert len(lines) == len(unsure) + 1
+            assert all(line.startswith("reading uncertain — confirm: ") for line in lines[:-1])
+            assert lines[-1].startswith(f"{len(unsure)} claim(s) read with confidence under 0.80")
+    assert total

@@ -32,3 +32,15 @@ def test_exit_code(cases: Any, claims: list[str], fail_on: str | None, code: int
 def test_unknown_gate_is_an_error(cases: Any) -> None:
     with pytest.raises(ValueError, match="--fail-on"):
         exit_code_for(cases.build_run([]), "warn")
+
+
+@pytest.mark.parametrize("fail_on", ["fail", "unverifiable"])
+def test_an_unconfirmed_reading_never_fails_the_gate_alone(cases: Any, fail_on: str) -> None:
+    """A claim read from an article with low confidence may not be what the article said: until confirmed,
+    its verdict does not fail the run; every other claim still does."""
+    run = cases.build_run([cases.nvda_plunge(), cases.nvda_rebound(), cases.siemens_unverifiable()])
+    gated = {v.claim_id for v in run.verdicts if v.outcome != "pass"}
+    assert exit_code_for(run, fail_on, unconfirmed=gated) == 0
+    assert exit_code_for(run, fail_on, unconfirmed=set()) == 1
+    passing = {v.claim_id for v in run.verdicts if v.outcome == "pass"}
+    assert exit_code_for(run, fail_on, unconfirmed=passing) == 1
