@@ -258,8 +258,8 @@ def story_day(view: SentenceView, q: Quantity, ctx: Context, counted: PeriodSpan
     article has named no day: the count then runs back from publication."""
     here = [p for p in view.periods if p.single_day and p.end <= q.span[0] and p is not counted]
     if here:
-        day = max(here, key=lambda p: p.start)
-        return day, f"{counted.words!r} counted back from {day.words!r}, named before it in the sentence"
+        nearest = max(here, key=lambda p: p.start)
+        return nearest, f"{counted.words!r} counted back from {nearest.words!r}, named before it in the sentence"
     for day, where in (
         (ctx.paragraph_period.get(view.sentence.paragraph), "the paragraph's day"),
         (ctx.article_period, "the day of the story so far"),
