@@ -652,7 +652,7 @@ def check_article(
             click.echo(line, err=True)
     from marketfact.claims.extract.calibration import uncertain
 
-    _finish(result, fail_on, output, uncertain(result["extraction"].readings, confirm_below), confirm_below)
+    _finish(result, fail_on, output, uncertain(result["extraction"].claims, confirm_below), confirm_below)
 
 
 _LABELS = ("CORRECT", "MOSTLY_CORRECT", "MISLEADING", "INCORRECT", "UNVERIFIABLE")

@@ -11,8 +11,7 @@ prints that share per inference next to the ceiling used here; a test keeps ever
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from marketfact.claims.extract.model import Reading
+from typing import Protocol
 
 INFERENCES: dict[str, tuple[str, ...]] = {
     # kind: note fragments (claims/extract/extract.py, decide.py, build.py) that show the inference was made
@@ -56,7 +55,14 @@ CONFIRM_BELOW = 0.8
 """Claims read with a lower confidence are shown as "reading uncertain — confirm" and never fail --fail-on alone."""
 
 
-def uncertain(readings: Iterable[Reading], threshold: float = CONFIRM_BELOW) -> dict[str, float]:
+class _Read(Protocol):
+    @property
+    def claim_id(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+
+
+def uncertain(readings: Iterable[_Read], threshold: float = CONFIRM_BELOW) -> dict[str, float]:
     """Claim id → confidence of every reading under ``threshold``."""
     return {r.claim_id: r.confidence for r in readings if r.confidence < threshold}
 
