@@ -56,16 +56,16 @@ Outcome = Draft | NonMarketNumber | Unresolved
 BOUNDS = {h.phrase: h.bound for h in HEDGES}
 
 
-def _non_claim(view: SentenceView, q: Quantity, kind: str, reason: str) -> NonMarketNumber:
+def non_claim(view: SentenceView, q: Quantity, kind: str, reason: str) -> NonMarketNumber:
     s = view.sentence
     return NonMarketNumber(" ".join(q.text.split()), kind, reason, s.text, s.index, q.span)
 
 
-def _tokens_after(view: SentenceView, q: Quantity, n: int) -> list[str]:
+def tokens_after(view: SentenceView, q: Quantity, n: int) -> list[str]:
     return [t.low for t in view.toks if t.start >= q.span[1]][:n]
 
 
-def _cue(view: SentenceView, start: int, end: int) -> str | None:
+def not_price_cue(view: SentenceView, start: int, end: int) -> str | None:
     """The first word between ``start`` and ``end`` that marks a number as not about a price."""
     lang = view.lang
     toks = view.words_between(start, end)
@@ -80,7 +80,7 @@ def _cue(view: SentenceView, start: int, end: int) -> str | None:
     return None
 
 
-def _market_value_words(view: SentenceView) -> str | None:
+def market_value_words(view: SentenceView) -> str | None:
     lows = [t.low for t in view.toks]
     for words in rules.MARKET_VALUE[view.lang]:
         for i in range(len(lows) - len(words) + 1):
@@ -115,7 +115,7 @@ def direction_of(
     """(direction, the words that set it, confidence penalty, note) or None when no rise or fall is stated."""
     if q.sign:
         return ("up" if q.sign > 0 else "down"), q.text.split()[0] if q.text[0].isalpha() else q.text[0], 0.0, ""
-    after = _tokens_after(view, q, 1)
+    after = tokens_after(view, q, 1)
     if after and after[0] in rules.AFTER_NUMBER[view.lang]:
         return rules.AFTER_NUMBER[view.lang][after[0]], after[0], 0.0, ""
     seg = _segment(view, q)

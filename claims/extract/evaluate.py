@@ -23,7 +23,7 @@ from marketfact.claims.extract.calibration import CEILINGS, INFERENCES
 from marketfact.claims.extract.extract import extract_claims
 from marketfact.claims.extract.inputs import read_article
 from marketfact.claims.extract.model import Extraction, Reading
-from marketfact.claims.extract.scoring import Score, _hedge_words, _sessions, load_expected, score
+from marketfact.claims.extract.scoring import Score, expected_sessions, hedge_words, load_expected, score
 from marketfact.claims.model import Claim
 
 BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
@@ -106,16 +106,16 @@ def classify(claim: Claim, reading: Reading, left: Sequence[dict[str, Any]], eve
             sessions = list(reading.sessions) if reading.sessions else None
             return (
                 (claim.instrument != w["instrument"]) * 4
-                + (sessions != _sessions(w.get("sessions"))) * 2
+                + (sessions != expected_sessions(w.get("sessions"))) * 2
                 + (claim.direction != w["direction"])
-                + (claim.metric.value != w["metric"] or _hedge_words(claim.hedge) != _hedge_words(w.get("hedge")))
+                + (claim.metric.value != w["metric"] or hedge_words(claim.hedge) != hedge_words(w.get("hedge")))
             )
 
         best = min(near, key=misses)
         sessions = list(reading.sessions) if reading.sessions else None
         if claim.instrument != best["instrument"]:
             return "wrong company", best
-        if sessions != _sessions(best.get("sessions")):
+        if sessions != expected_sessions(best.get("sessions")):
             return "wrong day", best
         if claim.direction != best["direction"]:
             return "wrong direction", best

@@ -15,16 +15,16 @@ from marketfact.claims.extract.decide import (
     Context,
     Draft,
     Outcome,
-    _cue,
-    _market_value_words,
-    _non_claim,
-    _tokens_after,
     direction_of,
     hedge_of,
+    market_value_words,
+    non_claim,
+    not_price_cue,
     period_of,
     pick_subject,
     refer_back,
     story_day,
+    tokens_after,
 )
 from marketfact.claims.extract.entities import AliasEntry, AliasTable, Listing
 from marketfact.claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
@@ -163,14 +163,14 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     lang = view.lang
     c0, c1 = view.clause(q.span[0])
     if q.kind == "points":
-        return _non_claim(view, q, "unsupported_unit", "percentage points are not a percent change of a price")
+        return non_claim(view, q, "unsupported_unit", "percentage points are not a percent change of a price")
     if q.kind == "index_points":
-        return _non_claim(view, q, "unsupported_unit", "index points: marketfact checks percent changes")
+        return non_claim(view, q, "unsupported_unit", "index points: marketfact checks percent changes")
     if q.kind == "number":
         nxt = [t.text for t in view.toks if t.start >= q.span[1]][:1]
         what = f" ({nxt[0]})" if nxt and nxt[0].isalpha() else ""
-        reason = _cue(view, c0, c1)
-        return _non_claim(
+        reason = not_price_cue(view, c0, c1)
+        return non_claim(
             view,
             q,
             "not_market",
@@ -184,21 +184,22 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     )
     level = lead and lead[-1].low in rules.LEVEL_BEFORE[lang] and not (len(lead) > 1 and lead[-2].low == "up")
     if level and not total:
-        return _non_claim(
+        return non_claim(
             view, q, "level", f"a level ({lead[-1].text} {q.text}), not a change; marketfact checks changes"
         )
-    after = _tokens_after(view, q, 1)
+    after = tokens_after(view, q, 1)
     if after and after[0] in rules.LEVEL_AFTER[lang]:
-        return _non_claim(view, q, "level", f"a level ({q.text} {after[0]}), not a change")
+        return non_claim(view, q, "level", f"a level ({q.text} {after[0]}), not a change")
     subject = pick_subject(view, q)
     direction = direction_of(view, q, hedges, previous.direction if previous else None)
-    blocking = _cue(view, max(c0, subject.end) if subject is not None and subject.end <= q.span[0] else c0, q.span[0])
-    blocking = blocking or _cue(view, q.span[1], _end_of_tokens(view, q, 2))
+    before = max(c0, subject.end) if subject is not None and subject.end <= q.span[0] else c0
+    blocking = not_price_cue(view, before, q.span[0])
+    blocking = blocking or not_price_cue(view, q.span[1], _end_of_tokens(view, q, 2))
     if blocking or direction is None:
-        cue = blocking or _cue(view, c0, c1)
+        cue = blocking or not_price_cue(view, c0, c1)
         if cue:
-            return _non_claim(view, q, "not_market", f"about {cue!r}, not a market price")
-        return _non_claim(view, q, "no_direction", "no rise or fall is stated for this number")
+            return non_claim(view, q, "not_market", f"about {cue!r}, not a market price")
+        return non_claim(view, q, "no_direction", "no rise or fall is stated for this number")
     return _with_subject(view, q, ctx, subject, direction, hedges, previous)
 
 
@@ -219,13 +220,13 @@ def _with_subject(
     listing: Listing | None = None
     words = subject.text if subject is not None else ""
     if subject is not None and subject.kind == "group":
-        return _non_claim(view, q, "group", f"about a group ({subject.text!r}), not one company or index")
+        return non_claim(view, q, "group", f"about a group ({subject.text!r}), not one company or index")
     if subject is not None and subject.kind == "mention" and subject.mention is not None:
         look = subject.mention.lookup
         if look.status == "resolved":
             entry = look.entry
         elif look.status == "unlisted":
-            return _non_claim(view, q, "unlisted", look.message)
+            return non_claim(view, q, "unlisted", look.message)
         else:
             entry, note = _disambiguate(look.candidates, ctx)
             if entry is None:
@@ -247,18 +248,18 @@ def _with_subject(
         back = refer_back(view, subject, ctx)
         if back is None:
             what = f"{subject.text!r} refers back, but" if subject is not None else "no company or index is named and"
-            return _non_claim(view, q, "no_subject", f"{what} nothing suitable was named before")
+            return non_claim(view, q, "no_subject", f"{what} nothing suitable was named before")
         entry, listing, named, how = back
         said = f"{subject.text!r}" if subject is not None else "this sentence (which names no company)"
         notes.append(f"{said} read as {entry.name}: {named!r}, {how}")
         penalty += 0.1 if subject is not None and subject.kind != "pronoun" else 0.3
     if q.kind == "money":
         if entry.kind != "equity":
-            return _non_claim(view, q, "not_market", f"{entry.name} is an index: it has no market value in money")
-        cue = _market_value_words(view)
+            return non_claim(view, q, "not_market", f"{entry.name} is an index: it has no market value in money")
+        cue = market_value_words(view)
         if cue is None:
             if (direction[0] != "down" and direction[0] != "up") or q.scale not in ("billion", "trillion"):
-                return _non_claim(view, q, "not_market", "an amount of money with no market-value wording")
+                return non_claim(view, q, "not_market", "an amount of money with no market-value wording")
             notes.append(
                 "no 'market value' wording: an amount in billions lost or gained by a company read as market value"
             )

@@ -57,11 +57,11 @@ def load_expected(path: Path) -> Expected:
     )
 
 
-def _hedge_words(text: str | None) -> tuple[str, ...]:
+def hedge_words(text: str | None) -> tuple[str, ...]:
     return tuple(sorted(read_hedge(text).words))
 
 
-def _sessions(value: Any) -> list[date] | None:
+def expected_sessions(value: Any) -> list[date] | None:
     if value is None:
         return None
     return [v if isinstance(v, date) else date.fromisoformat(str(v)) for v in value]
@@ -76,9 +76,9 @@ def claim_matches(claim: Claim, reading: Reading, want: dict[str, Any]) -> bool:
         return False
     sessions = list(reading.sessions) if reading.sessions else None
     direction = claim.direction.value if claim.direction else None
-    if direction != want["direction"] or sessions != _sessions(want.get("sessions")):
+    if direction != want["direction"] or sessions != expected_sessions(want.get("sessions")):
         return False
-    if _hedge_words(claim.hedge) != _hedge_words(want.get("hedge")):
+    if hedge_words(claim.hedge) != hedge_words(want.get("hedge")):
         return False
     if "range" in want:
         lo, hi = want["range"]
