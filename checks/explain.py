@@ -35,7 +35,18 @@ from marketfact.checks.kindtext import (
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import CONTEXT_SESSIONS, Plan
 from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
-from marketfact.checks.verdicts import Alternative, EvidenceRow, Label, PathRow, Verdict
+from marketfact.checks.verdicts import (
+    Alternative,
+    DayRange,
+    EvidenceRow,
+    FxRate,
+    Label,
+    PathRow,
+    Reading,
+    SessionSearch,
+    ShareCount,
+    Verdict,
+)
 from marketfact.claims.hedges import Interval
 from marketfact.claims.model import MONEY_VALUES, Claim, Metric
 from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
@@ -191,6 +202,7 @@ def build_verdicts(
                 float(getattr(row, col)),
                 words == row.alt_basis,
                 unit.replace(claim.currency or "", row.listing_currency) if col.endswith("_listing") else None,
+                key=col,
             )
             for col, words in _alternatives_for(claim, row)
             if not pd.isna(getattr(row, col, np.nan))
@@ -233,9 +245,59 @@ def build_verdicts(
                 timezone=row.timezone or None,
                 # Set only where the claim's words resolved (a problem found then leaves no dates).
                 window=(start, end) if start and end and not getattr(row, "searched", False) else None,
+                start_session=start,
+                instrument_kind=_kind(plan, row.symbol),
+                interval_closed=(bool(row.lo_closed), bool(row.hi_closed)),
+                fx_rate=FxRate(fxq.base, fxq.quote, fxq.rate, fxq.on, claim.fx, fxq.source) if fxq else None,
+                share_count=ShareCount(shq.shares, shq.as_of, shq.source, shq.relative_uncertainty) if shq else None,
+                reading=None if label is Label.UNVERIFIABLE or kind else _reading(claim, row, _day_range(panel, row)),
+                search=_search(row),
             )
         )
     return verdicts
+
+
+def _kind(plan: Plan, symbol: str) -> str | None:
+    instrument = plan.instruments.get(symbol) if symbol else None
+    return instrument.kind if instrument else None
+
+
+def _float(x: Any) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)
+
+
+def _reading(claim: Claim, row: Any, day_range: tuple[float, float, float, float] | None) -> Reading:
+    """The numbers ``_sentence`` writes from, as data (reports write them in their own language)."""
+    r = row
+    money = claim.unit == "money"
+    implied = None
+    if money and r.end_close != r.base_close:
+        implied = r.money_close_listing / (r.end_close - r.base_close) * claim.scale_factor
+    fits = next((col for col, words in _alternatives_for(claim, row) if words and words == r.alt_basis), "")
+    return Reading(
+        base_close=_float(r.base_close),
+        end_close=_float(r.end_close),
+        close_pct=_float(getattr(r, "close_pct", None)),
+        intraday_pct=_float(getattr(r, "intraday_pct", None)),
+        extreme=_float(getattr(r, "extreme", None)),
+        money_listing=_float(r.money_intraday_listing if r.basis == "intraday" else r.money_close_listing)
+        if money
+        else None,
+        implied_shares=_float(implied),
+        day_range=DayRange(*day_range) if day_range is not None and r.label == Label.INCORRECT.value else None,
+        fits_only=fits,
+    )
+
+
+def _search(row: Any) -> SessionSearch | None:
+    """The session search of a claim that named no day, as data (None for a claim that named its day)."""
+    count = int(getattr(row, "search_count", 0) or 0)
+    if not count:
+        return None
+    first, last = _day(row.search_first), _day(row.search_last)
+    if first is None or last is None:
+        return None
+    return SessionSearch(count, first, last, row.calendar, _day(row.end) if row.search_fits else None)
 
 
 def _column(values: pd.Series) -> list[Any]:

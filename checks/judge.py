@@ -186,6 +186,13 @@ def collapse_searches(judged: pd.DataFrame) -> pd.DataFrame:
         + best["_first"].dt.strftime("%Y-%m-%d") + "–" + best["_last"].dt.strftime("%Y-%m-%d") + " of "
         + best["calendar"].astype(str) + " before publication; " + fits + "."
     )  # fmt: skip
-    kept = judged[~judged["searched"].to_numpy() | judged.index.isin(best.index)].assign(search_note="")
+    kept = judged[~judged["searched"].to_numpy() | judged.index.isin(best.index)].assign(
+        search_note="", search_count=0, search_first=pd.NaT, search_last=pd.NaT, search_fits=False
+    )
     kept.loc[best.index, "search_note"] = note
+    # The same facts as data, for reports that write the note in their own language.
+    kept.loc[best.index, "search_count"] = best["_count"].to_numpy()
+    kept.loc[best.index, "search_first"] = best["_first"].to_numpy()
+    kept.loc[best.index, "search_last"] = best["_last"].to_numpy()
+    kept.loc[best.index, "search_fits"] = (best["_rank"] <= RANK[Label.MISLEADING.value]).to_numpy()
     return kept

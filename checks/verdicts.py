@@ -64,6 +64,65 @@ class Alternative:
     measured: float
     admits: bool  # whether the claim's interval admits this measurement
     unit: str | None = None  # when it differs from the verdict's: "bn USD" for the listing-currency reading
+    key: str = ""  # which reading, as data: "intraday_pct", "prev_close_pct", "money_close_listing", …
+
+
+@dataclass(frozen=True, slots=True)
+class FxRate:
+    """The exchange rate a money claim was converted at: ``rate`` units of ``quote`` per ``base``."""
+
+    base: str
+    quote: str
+    rate: float
+    on: date  # the rate's own date (the fixing or the bar)
+    kind: str  # "ecb" (ECB euro reference rate, 14:15 CET) or "yahoo" (Yahoo Finance daily FX bar)
+    source: str  # the source's name as the data gives it
+
+
+@dataclass(frozen=True, slots=True)
+class ShareCount:
+    """The share count a market-value claim was measured with."""
+
+    shares: float
+    as_of: date
+    source: str  # the filing or feed, as the data gives it
+    relative_uncertainty: float = 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class DayRange:
+    """A one-session window's low and high against the previous close."""
+
+    low_pct: float
+    high_pct: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSearch:
+    """A claim that named no day: the sessions searched before publication and the one that fits best."""
+
+    count: int
+    first: date
+    last: date
+    exchange: str
+    best: date | None  # None: none of them fits
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The numbers a verdict's explanation is written from (listing currency for prices and money)."""
+
+    base_close: float | None
+    end_close: float | None
+    close_pct: float | None
+    intraday_pct: float | None
+    extreme: float | None  # the window's low (down claims) or high (up claims)
+    money_listing: float | None  # money claims: the move in listing currency × scale, on the verdict's basis
+    implied_shares: float | None  # money claims: the share count the money move implies
+    day_range: DayRange | None = None  # INCORRECT one-session claims: how the day went
+    fits_only: str = ""  # MISLEADING: the ``Alternative.key`` the claimed number fits
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +160,15 @@ class Verdict:
     # The first and last session the claim's words resolve to on its exchange (its sessions, or its period
     # resolved from the publication time); None when they resolve to none or the claim names no day.
     window: tuple[date, date] | None = None
+    # Structured facts: reports write every sentence from these, in their own language. The English
+    # strings above (explanation, claimed, sessions_note, fx, shares) are the record the history keeps.
+    start_session: date | None = None
+    instrument_kind: str | None = None  # "equity", "index" (levels in points, no currency) or "fx"
+    interval_closed: tuple[bool, bool] = (True, False)  # whether ``interval``'s low and high ends are included
+    fx_rate: FxRate | None = None
+    share_count: ShareCount | None = None
+    reading: Reading | None = None
+    search: SessionSearch | None = None
 
     @property
     def outcome(self) -> str:

@@ -18,6 +18,7 @@ from markupsafe import escape
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import Claim
 from marketfact.reports.i18n import Formatter
+from marketfact.reports.sentences import basis_text
 from marketfact.reports.units import alternative_currency
 
 if TYPE_CHECKING:
@@ -192,11 +193,12 @@ def _interval_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.Layer
         for a in verdict.alternatives
         if math.isfinite(a.measured) and alternative_currency(a, verdict, claim) == claim.currency
     ]
-    points += [{"row": a.basis, "v": a.measured, "kind": "alternative"} for a in same_unit]
+    names = [basis_text(a.key, fmt, a.basis) for a in same_unit]
+    points += [{"row": n, "v": a.measured, "kind": "alternative"} for n, a in zip(names, same_unit, strict=True)]
     seen = _finite(0.0, *(p["v"] for p in points), *((band.lo, band.hi) if band else ()))
     span = (max(seen) - min(seen)) or 1.0
     domain = [min(seen) - span * 0.12, max(seen) + span * 0.12]
-    rows = [claimed_row, measured_row, *(a.basis for a in same_unit)]
+    rows = [claimed_row, measured_row, *names]
     unit = "%" if verdict.unit.strip() == "%" else fmt.money_unit(claim.scale, claim.currency or verdict.unit)
     x = alt.X(
         "v:Q",

@@ -15,6 +15,7 @@ from marketfact.checks.verdicts import Label, Verdict
 from marketfact.claims.model import Claim
 from marketfact.reports.i18n import Formatter, check_lang
 from marketfact.reports.safety import safe_href
+from marketfact.reports.sentences import explanation
 
 ORGANIZATION = {"@type": "Organization", "name": "marketfact"}
 BEST_RATING, WORST_RATING = 5, 1
@@ -52,7 +53,7 @@ def claim_review(
         "bestRating": BEST_RATING,
         "worstRating": WORST_RATING,
         "alternateName": fmt.word(f"label_{verdict.label.value}"),
-        "ratingExplanation": verdict.explanation,
+        "ratingExplanation": explanation(verdict, claim, fmt),
     }
     value = RATING_VALUES[verdict.label]
     if value is not None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from markupsafe import Markup
 
@@ -19,6 +18,7 @@ from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutco
 from marketfact.checks.runreport import RunReport
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import PRICE_UNITS, Claim
+from marketfact.reports import sentences
 from marketfact.reports.article import ArticleSectionView, article_section
 from marketfact.reports.charts import signed_interval, verdict_chart
 from marketfact.reports.claimreview import anchor, claim_review
@@ -173,20 +173,6 @@ class ReportContext:
     passed_validations: tuple[PassedSuite, ...] = ()  # a digest's passed validations, counted per suite
 
 
-_ZONE = re.compile(r"\b([A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b")
-
-
-def zone_in(note: str) -> str | None:
-    """The IANA time zone the checker named in a sessions note ("… (XNAS, America/New_York) …")."""
-    for candidate in _ZONE.findall(note):
-        try:
-            ZoneInfo(candidate)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-        return candidate
-    return None
-
-
 def _expectation(result: ExpectationResult, fmt: Formatter) -> ExpectationView:
     where = ", ".join([*result.columns, *(fmt.day(s) for s in result.sessions), *result.rows])
     return ExpectationView(result.name, result.expectation, result.severity, where, result.detail)
@@ -257,7 +243,7 @@ def _stated(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
             text = fmt.percent(value, digits=claim.precision)
         else:
             text = amount(value, verdict, claim, fmt)
-    return f"{claim.hedge} {text}" if claim.hedge else text
+    return sentences.stated(claim, fmt, text)
 
 
 def _interval(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
@@ -267,6 +253,13 @@ def _interval(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
     ends = (band.lo, band.hi) if claim.value_sign > 0 else (band.hi, band.lo)
     texts = [amount(v, verdict, claim, fmt) if abs(v) != float("inf") else fmt.word("unbounded") for v in ends]
     return f"{texts[0]} … {texts[1]}"
+
+
+def _zone(verdict: Verdict, fmt: Formatter) -> str:
+    """The exchange's time zone, named: "America/New_York (New York)"."""
+    if not verdict.timezone:
+        return "–"
+    return f"{verdict.timezone} ({sentences.zone_city(verdict.timezone, fmt.lang)})"
 
 
 def claim_view(
@@ -299,17 +292,17 @@ def claim_view(
         label_text=fmt.word(f"label_{verdict.label.value}"),
         outcome=verdict.outcome,
         outcome_text=fmt.word(verdict.outcome),
-        explanation=verdict.explanation,
+        explanation=sentences.explanation(verdict, claim, fmt),
         reason=verdict.reason,
         claimed_stated=_stated(claim, verdict, fmt),
-        claimed_notation=verdict.claimed,
+        claimed_notation=sentences.claimed_notation(verdict, claim, fmt),
         claimed_interval=_interval(claim, verdict, fmt),
         measured=amount(verdict.measured, verdict, claim, fmt),
         price_field=fmt.word(verdict.price_field) if verdict.price_field else "–",
         sessions=sessions,
-        sessions_note=verdict.sessions_note,
+        sessions_note=sentences.sessions_note(verdict, fmt),
         exchange=verdict.exchange or "–",
-        timezone=zone_in(verdict.sessions_note) or "–",
+        timezone=_zone(verdict, fmt),
         currency=" → ".join(dict.fromkeys(c for c in (verdict.currency, claim.currency) if c)) or "–",
         evidence=tuple(
             EvidenceView(
@@ -317,14 +310,14 @@ def claim_view(
                 e.session.isoformat(),
                 fmt.word(e.role),
                 fmt.word(e.field),
-                fmt.money(e.value, e.currency),
+                sentences.price(e.value, e.currency, fmt, verdict.instrument_kind),
                 e.currency,
             )
             for e in verdict.evidence
         ),
         alternatives=tuple(
             AlternativeView(
-                a.basis,
+                sentences.basis_text(a.key, fmt, a.basis),
                 amount(a.measured, verdict, claim, fmt, currency=alternative_currency(a, verdict, claim)),
                 a.admits,
                 fmt.word("yes" if a.admits else "no"),
@@ -335,8 +328,8 @@ def claim_view(
         quality_warnings=tuple(_expectation(r, fmt) for r in verdict.quality_warnings),
         validations=validations.get(verdict.symbol, ()) if verdict.symbol else (),
         notes=verdict.warnings,
-        fx=verdict.fx,
-        shares=verdict.shares,
+        fx=sentences.fx_text(verdict, fmt),
+        shares=sentences.shares_text(verdict, fmt),
         claim_source=Link(source_url, safe_href(source_url)) if source_url else None,
         published=fmt.moment(claim.published_at) if claim.published_at else "–",
         data_source=verdict.source or "–",
@@ -381,7 +374,9 @@ def build_context(
         synthetic=run.synthetic,
         counts=run.counts(),
         article=article_view,
-        sources=tuple(SourceView(s.name, fmt.word(s.mode), fmt.moment(s.retrieved_at), s.detail) for s in run.sources),
+        sources=tuple(
+            SourceView(fmt.word(s.name), fmt.word(s.mode), fmt.moment(s.retrieved_at), s.detail) for s in run.sources
+        ),
         versions=tuple(sorted(run.versions.items())),
         validations=listed,
         claims=tuple(

@@ -21,6 +21,7 @@ from babel.numbers import (
     format_currency,
     format_decimal,
     format_percent,
+    get_currency_symbol,
     parse_pattern,
 )
 
@@ -126,6 +127,9 @@ WORDS: dict[str, dict[str, str]] = {
         "live": "live",
         "snapshot": "snapshot",
         "offline snapshot": "offline snapshot",
+        "offline snapshot, yfinance where it does not cover": "offline snapshot, yfinance where it does not cover",
+        "live (yfinance, cached)": "live (yfinance, cached)",
+        "ECB euro reference rate": "ECB euro reference rate",
         "label_CORRECT": "Correct",
         "label_MOSTLY_CORRECT": "Mostly correct",
         "label_MISLEADING": "Misleading",
@@ -214,13 +218,13 @@ WORDS: dict[str, dict[str, str]] = {
         "field": "Feld",
         "value": "Wert",
         "no_evidence": "Es wurden keine Kurse verwendet.",
-        "alternatives": "Andere Grundlagen",
+        "alternatives": "Zum Vergleich: andere Messgrundlagen",
         "basis": "Grundlage",
         "admits": "im behaupteten Intervall",
         "yes": "ja",
         "no": "nein",
         "quality": "Datenqualität",
-        "quality_ok": "Keine kritische Erwartung ist an den Werten verletzt, auf denen dieses Urteil beruht.",
+        "quality_ok": "Die Kurse, auf denen dieses Urteil beruht, haben alle kritischen Datenprüfungen bestanden.",
         "critical_failures": "Kritische Erwartungen verletzt (Urteil nicht überprüfbar)",
         "quality_warnings": "Warnungen",
         "expectation": "Erwartung",
@@ -256,8 +260,11 @@ WORDS: dict[str, dict[str, str]] = {
         "total": "gesamt",
         "none": "keine",
         "live": "live",
-        "snapshot": "Schnappschuss",
-        "offline snapshot": "Offline-Schnappschuss",
+        "snapshot": "mitgelieferter Datenstand",
+        "offline snapshot": "mitgelieferter Datenstand (offline)",
+        "offline snapshot, yfinance where it does not cover": "mitgelieferter Datenstand (offline), sonst yfinance",
+        "live (yfinance, cached)": "live (yfinance, zwischengespeichert)",
+        "ECB euro reference rate": "Euro-Referenzkurse der EZB",
         "label_CORRECT": "Richtig",
         "label_MOSTLY_CORRECT": "Größtenteils richtig",
         "label_MISLEADING": "Irreführend",
@@ -398,18 +405,23 @@ class Formatter:
         text = format_currency(abs(value), currency, locale=self.locale)
         return _signed(text, value < 0, plus and value > 0)
 
-    def big_money(self, value: float | None, currency: str | None, *, plus: bool = True) -> str:
-        """A large amount in compact form with one decimal ("−€603.4B" / "−603,4 Mrd. €")."""
+    def big_money(self, value: float | None, currency: str | None, *, plus: bool = True, digits: int = 1) -> str:
+        """A large amount in compact form with ``digits`` decimals ("−€603.4B" / "−603,4 Mrd. €")."""
         if value is None or not math.isfinite(value):
             return "∞" if value is not None and value > 0 else "–"
         if not currency:
-            return self.decimal(value, digits=1, plus=plus)
-        text = format_compact_currency(abs(value), currency, locale=self.locale, fraction_digits=1)
+            return self.decimal(value, digits=digits, plus=plus)
+        text = format_compact_currency(abs(value), currency, locale=self.locale, fraction_digits=digits)
         return _signed(text, value < 0, plus and value > 0)
 
     def money_unit(self, scale: str, currency: str) -> str:
         """The unit of a scaled amount: "bn EUR" / "Mrd. EUR"."""
         return " ".join(p for p in (SCALE_WORDS[self.lang].get(scale, scale), currency) if p)
+
+    def money_symbol_unit(self, scale: str, currency: str) -> str:
+        """The unit of a scaled amount with the currency's sign where the locale has one: "bn €" / "Mrd. €"."""
+        symbol = get_currency_symbol(currency, locale=self.locale) if currency else ""
+        return self.money_unit(scale, symbol)
 
     def day(self, day: date | None) -> str:
         """A session date: "Jan 27, 2025" / "27.01.2025"."""

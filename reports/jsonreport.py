@@ -26,15 +26,15 @@ from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import Claim
 from marketfact.reports.claimreview import claim_review
 from marketfact.reports.columnar import columnar_file
-from marketfact.reports.context import zone_in
 from marketfact.reports.digest import MAX_CLAIM_CARDS, select_cards
 from marketfact.reports.jsontext import Encoded, LazyList, dumps_indented, iter_indented
 from marketfact.reports.units import alternative_currency
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """1.1 added ``verdicts_file``: a large run's report lists the claims its page shows, and names the Parquet
-file of every verdict (``reports.columnar``)."""
+file of every verdict (``reports.columnar``). 1.2 adds ``run.article_file``, ``sessions.start``, ``fx_rate`` and
+``share_count`` (the verdict's facts as data)."""
 
 
 def _num(value: float | None) -> float | None:
@@ -127,10 +127,11 @@ def _claim_entry(
         "interval": interval,
         "sessions": {
             "base": _iso(verdict.base_session),
+            "start": _iso(verdict.start_session),
             "end": _iso(verdict.end_session),
             "symbol": verdict.symbol,
             "exchange": verdict.exchange,
-            "timezone": zone_in(verdict.sessions_note),
+            "timezone": verdict.timezone,
             "note": verdict.sessions_note,
         },
         "evidence": [
@@ -169,6 +170,24 @@ def _claim_entry(
         },
         "fx": verdict.fx,
         "shares": verdict.shares,
+        "fx_rate": None
+        if verdict.fx_rate is None
+        else {
+            "base": verdict.fx_rate.base,
+            "quote": verdict.fx_rate.quote,
+            "rate": _num(verdict.fx_rate.rate),
+            "on": verdict.fx_rate.on.isoformat(),
+            "kind": verdict.fx_rate.kind,
+            "source": verdict.fx_rate.source,
+        },
+        "share_count": None
+        if verdict.share_count is None
+        else {
+            "shares": _num(verdict.share_count.shares),
+            "as_of": verdict.share_count.as_of.isoformat(),
+            "source": verdict.share_count.source,
+            "relative_uncertainty": verdict.share_count.relative_uncertainty,
+        },
         "source": {
             "name": verdict.source,
             "retrieved_at": _iso(verdict.retrieved_at),

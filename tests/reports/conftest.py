@@ -17,7 +17,16 @@ import pytest
 
 from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
 from marketfact.checks.runreport import DataSourceInfo, RunReport
-from marketfact.checks.verdicts import Alternative, EvidenceRow, Label, PathRow, Verdict
+from marketfact.checks.verdicts import (
+    Alternative,
+    EvidenceRow,
+    FxRate,
+    Label,
+    PathRow,
+    Reading,
+    ShareCount,
+    Verdict,
+)
 from marketfact.claims.model import Article, Claim
 from marketfact.market.snapshot import SHIPPED_SNAPSHOT, EcbFxSource, SnapshotSharesSource, read_price_csv
 
@@ -119,8 +128,11 @@ def nvda_plunge() -> tuple[Claim, Verdict]:
             EvidenceRow(date(2025, 1, 24), "base", "close", base, "USD"),
             EvidenceRow(date(2025, 1, 27), "end", "close", end, "USD"),
         ),
-        alternatives=(Alternative("intraday low", change(base, low), False),),
+        alternatives=(Alternative("intraday low", change(base, low), False, key="intraday_pct"),),
         path=path("NVDA", "2025-01-21", "2025-01-29", "2025-01-24", ("2025-01-27",)),
+        timezone="America/New_York",
+        start_session=date(2025, 1, 27),
+        reading=Reading(base, end, measured, change(base, low), low, None, None),
     )
 
 
@@ -159,6 +171,9 @@ def nvda_rebound() -> tuple[Claim, Verdict]:
             EvidenceRow(date(2025, 1, 28), "end", "close", end, "USD"),
         ),
         path=path("NVDA", "2025-01-22", "2025-01-30", "2025-01-27", ("2025-01-28",)),
+        timezone="America/New_York",
+        start_session=date(2025, 1, 28),
+        reading=Reading(base, end, measured, None, None, None, None),
     )
 
 
@@ -206,12 +221,19 @@ def nvda_market_value() -> tuple[Claim, Verdict]:
             EvidenceRow(date(2025, 1, 27), "extreme", "low", low, "USD"),
         ),
         alternatives=(
-            Alternative("close instead of intraday low", close_based, -close_based > 563),
-            Alternative("the listing currency instead of the claimed one", listing, -listing > 563),
+            Alternative("close instead of intraday low", close_based, -close_based > 563, key="money_close"),
+            Alternative(
+                "the listing currency instead of the claimed one", listing, -listing > 563, key="money_intraday_listing"
+            ),
         ),
         path=path("NVDA", "2025-01-21", "2025-01-29", "2025-01-24", ("2025-01-27",)),
         fx=f"1 EUR = {fx.rate:.4f} USD, {fx.description}",
         shares=f"{shares.shares / 1e9:.2f} bn shares (as of {shares.as_of}, NVIDIA 10-Q)",
+        timezone="America/New_York",
+        start_session=date(2025, 1, 27),
+        fx_rate=FxRate(fx.base, fx.quote, fx.rate, fx.on, "ecb", fx.source),
+        share_count=ShareCount(shares.shares, shares.as_of, "NVIDIA 10-Q"),
+        reading=Reading(base, None, None, None, low, listing, shares.shares),
     )
 
 
@@ -261,9 +283,12 @@ def siemens_energy() -> tuple[Claim, Verdict]:
             EvidenceRow(date(2025, 1, 24), "base", "close", base, "EUR"),
             EvidenceRow(date(2025, 1, 27), "end", "close", end, "EUR"),
         ),
-        alternatives=(Alternative("intraday low", change(base, low), False),),
+        alternatives=(Alternative("intraday low", change(base, low), False, key="intraday_pct"),),
         path=path("ENR.DE", "2025-01-22", "2025-01-29", "2025-01-24", ("2025-01-27",)),
         quality_warnings=(stale,),
+        timezone="Europe/Berlin",
+        start_session=date(2025, 1, 27),
+        reading=Reading(base, end, measured, change(base, low), low, None, None),
     )
 
 

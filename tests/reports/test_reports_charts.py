@@ -30,7 +30,7 @@ def test_marks_base_evidence_sessions_and_the_claim(plunge_svgs: dict[str, str])
     assert {"base", "end"} <= set(words)  # evidence markers
     assert {"Jan 24", "Jan 27"} <= set(words)  # sessions on the axis, not calendar days
     assert not {"Jan 25", "Jan 26"} & set(words)  # the weekend is no session
-    assert {"claimed", "measured", "intraday low"} <= set(words)
+    assert {"claimed", "measured", "the intraday extreme instead of the close"} <= set(words)
     assert f'fill="{BAND_COLOUR}"' in plunge_svgs["en"]  # the claimed interval is drawn
 
 
@@ -70,7 +70,7 @@ def test_money_claim_charts_the_amount(cases: Any) -> None:
     words = texts(svg)
     assert "change (bn EUR)" in words
     assert "low" in words  # the intraday low is the evidence marker
-    assert "close instead of intraday low" in words
+    assert "the close instead of the intraday extreme" in words
     assert "the listing currency instead of the claimed one" not in words  # USD has no place on a EUR axis
     german = texts(verdict_chart(verdict, claim, Formatter("de"), "geld") or "")
     assert "Veränderung (Mrd. EUR)" in german

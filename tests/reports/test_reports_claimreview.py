@@ -12,6 +12,8 @@ from marketfact.checks.runreport import RunReport
 from marketfact.checks.verdicts import Label
 from marketfact.reports import claim_review
 from marketfact.reports.claimreview import RATING_VALUES
+from marketfact.reports.i18n import Formatter
+from marketfact.reports.sentences import explanation
 
 
 def test_required_fields(seed_run: RunReport) -> None:
@@ -30,7 +32,7 @@ def test_required_fields(seed_run: RunReport) -> None:
         "bestRating": 5,
         "worstRating": 1,
         "alternateName": "Correct",
-        "ratingExplanation": verdict.explanation,
+        "ratingExplanation": explanation(verdict, seed_run.claim(verdict.claim_id), Formatter("en")),
     }
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"

@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 
 from marketfact.checks.runreport import RunReport
 from marketfact.reports import render_html
+from marketfact.reports.i18n import Formatter
+from marketfact.reports.sentences import explanation
 
 
 def text(node: object) -> str:
@@ -35,7 +37,8 @@ def test_one_section_per_claim_with_its_badge(pages: dict[str, BeautifulSoup], s
         assert f"verdict-{verdict.label.value}" in badges[0]["class"]
         assert badges[0]["data-label"] == verdict.label.value
         assert section["data-outcome"] == verdict.outcome
-        assert text(section.select_one(".explanation")) == verdict.explanation
+        written = explanation(verdict, seed_run.claim(verdict.claim_id), Formatter(lang))  # type: ignore[arg-type]
+        assert text(section.select_one(".explanation")) == " ".join(written.split())
 
 
 @pytest.mark.parametrize(
@@ -126,7 +129,7 @@ def test_warnings_sit_next_to_the_verdict(pages: dict[str, BeautifulSoup]) -> No
 def test_fx_rate_and_share_count_where_used(pages: dict[str, BeautifulSoup]) -> None:
     money = pages["en"].select_one("#claim-nvda-market-value-at-times")
     assert "1 EUR = 1.0530 USD" in text(money.select_one(".fx"))
-    assert "ECB reference rate of 2025-01-27" in text(money.select_one(".fx"))
+    assert "ECB euro reference rate of Jan 27, 2025" in text(money.select_one(".fx"))
     assert "24.49 bn shares" in text(money.select_one(".shares"))
     plain = pages["en"].select_one("#claim-nvda-monday-plunge")
     assert plain.select_one(".fx") is None
@@ -142,7 +145,7 @@ def test_provenance_sources_versions_and_data_docs(pages: dict[str, BeautifulSou
     ]
     links = [a["href"] for a in page.select("#claim-nvda-monday-plunge a.data-docs")]
     assert links == ["gx/NVDA/index.html"]
-    assert "Offline-Schnappschuss" in text(pages["de"].select_one("table.sources"))
+    assert "mitgelieferter Datenstand (offline)" in text(pages["de"].select_one("table.sources"))
 
 
 def test_each_claim_has_an_inline_svg_chart(pages: dict[str, BeautifulSoup]) -> None:
@@ -207,4 +210,4 @@ def test_an_alternative_in_another_currency_says_so(pages: dict[str, BeautifulSo
     rows = pages["en"].select("#claim-nvda-market-value-at-times table.alternatives tbody tr")
     shown = {text(r.select("td")[0]): text(r.select("td")[1]) for r in rows}
     assert shown["the listing currency instead of the claimed one"] == "−$634.8B"  # USD, not EUR
-    assert shown["close instead of intraday low"].startswith("−€")
+    assert shown["the close instead of the intraday extreme"].startswith("−€")

@@ -1,0 +1,403 @@
+"""Every sentence a report writes about a verdict, per language, from the verdict's structured facts.
+
+The checker hands over numbers, dates and keys (``Verdict.reading``, ``fx_rate``, ``share_count``,
+``search``, ``Alternative.key``); this module turns them into German or English with the report's
+``Formatter`` (Babel): "−16,97 %", "27.01.2025", "602,8 Mrd. €" in German, "−16.97%", "Jan 27, 2025",
+"€602.8B" in English. Hedge words are shown in the report's language, the claim's own words quoted
+after them when they differ ("at times more than (“zeitweise über”)"). A claim's own text and quote are
+never rewritten here.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from babel.dates import get_timezone, get_timezone_location
+
+from marketfact.checks.verdicts import Label, Verdict
+from marketfact.claims.hedges import Basis, Bound, read_hedge
+from marketfact.claims.model import Claim
+from marketfact.reports.i18n import Formatter
+
+BASES: dict[str, dict[str, str]] = {
+    "en": {
+        "intraday_pct": "the intraday extreme instead of the close",
+        "money_intraday": "the intraday extreme instead of the close",
+        "close_pct": "the close instead of the intraday extreme",
+        "money_close": "the close instead of the intraday extreme",
+        "prev_close_pct": "the session before instead of the one claimed",
+        "next_close_pct": "the session after instead of the one claimed",
+        "money_close_listing": "the listing currency instead of the claimed one",
+        "money_intraday_listing": "the listing currency instead of the claimed one",
+    },
+    "de": {
+        "intraday_pct": "Tagesextrem statt Schlusskurs",
+        "money_intraday": "Tagesextrem statt Schlusskurs",
+        "close_pct": "Schlusskurs statt Tagesextrem",
+        "money_close": "Schlusskurs statt Tagesextrem",
+        "prev_close_pct": "Vortag statt des genannten Handelstags",
+        "next_close_pct": "Folgetag statt des genannten Handelstags",
+        "money_close_listing": "Börsenwährung statt der genannten Währung",
+        "money_intraday_listing": "Börsenwährung statt der genannten Währung",
+    },
+}
+"""The other bases a claim is measured on (``Alternative.key``), as a reader names them."""
+
+_BOUNDS: dict[str, dict[Bound, str]] = {
+    "en": {
+        Bound.EXACT: "",
+        Bound.BELOW: "almost",
+        Bound.AROUND: "about",
+        Bound.JUST_ABOVE: "just over",
+        Bound.ABOVE: "more than",
+        Bound.UNDER: "less than",
+        Bound.AT_MOST: "up to",
+    },
+    "de": {
+        Bound.EXACT: "",
+        Bound.BELOW: "fast",
+        Bound.AROUND: "rund",
+        Bound.JUST_ABOVE: "knapp über",
+        Bound.ABOVE: "über",
+        Bound.UNDER: "unter",
+        Bound.AT_MOST: "bis zu",
+    },
+}
+_AT_TIMES = {"en": "at times", "de": "zeitweise"}
+_QUOTES = {"en": ("“", "”"), "de": ("„", "“")}
+
+# Sentence pieces, per language. Placeholders are filled with numbers and dates already formatted.
+S: dict[str, dict[str, str]] = {
+    "en": {
+        "closed": "{name} closed at {end_close} on {end} against {base_close} on {base} ({raw}): {pct}",
+        "raw": "raw closes; sessions are dates in {city}",
+        "reached": "{name} reached an intraday {word} of {extreme} {when}, {ipct} against the close of {base_close} "
+        "on {base}; it closed at {end_close} on {end} ({raw}): {pct}",
+        "when_one": "on {day}",
+        "when_span": "between {first} and {last}",
+        "low": "low",
+        "high": "high",
+        "money": "{name}: {shares} shares × ({what} {price} on {end} − close {base_close} on {base}) = {listing} "
+        "≈ {measured}{conv}",
+        "what_low": "intraday low",
+        "what_high": "intraday high",
+        "what_close": "close",
+        "conv": ", at the {rate_name}: {rate} {quote} per {base}",
+        "ecb": "ECB euro reference rate of {day} (14:15 CET)",
+        "yahoo": "Yahoo Finance daily FX bar of {day} (the rate at the start of that day, London)",
+        "admits": "the claim admits a magnitude in {interval} {unit}",
+        "widened": " (widened by {pct} for the share count's uncertainty)",
+        "CORRECT": "{fact}; {admits}, so it holds.",
+        "MOSTLY_CORRECT": "{fact}; {admits}: right direction, magnitude just outside.",
+        "MISLEADING": "{fact}; {admits}, which fits only {basis}.",
+        "INCORRECT": "{fact}; {admits}, so it does not hold{opposite}.{day}",
+        "opposite": " (it {move}, the claim says the opposite)",
+        "rose": "rose",
+        "fell": "fell",
+        "flat": "did not move",
+        "day_range": " During {day} the price ranged from {low_pct} (low {low}) to {high_pct} (high {high}) "
+        "against the previous close.",
+        "unverifiable": "Cannot be checked: {reason}.",
+        "search_fits": "No day was given: searched the {count} sessions {first} to {last} of {exchange} before "
+        "publication; {best} fits best.",
+        "search_none": "No day was given: searched the {count} sessions {first} to {last} of {exchange} before "
+        "publication; none of them fits.",
+        "note_one": "Session {end} of {exchange} (dates in {city}, {zone}); base: close of {base}",
+        "note_span": "Sessions {start} to {end} of {exchange} (dates in {city}, {zone}); base: close of {base}",
+        "notation": "{stated} → magnitude in {interval}",
+        "fx": "1 {base} = {rate} {quote}, {rate_name}",
+        "shares": "{count} shares as of {day} ({source})",
+        "points": "{value} pts",
+    },
+    "de": {
+        "closed": "{name} schloss am {end} bei {end_close} gegenüber {base_close} am {base} ({raw}): {pct}",
+        "raw": "unbereinigte Schlusskurse; Handelstage nach Ortszeit {city}",
+        "reached": "{name} erreichte {when} ein {word} von {extreme}, {ipct} gegenüber dem Schlusskurs von "
+        "{base_close} am {base}; Schlusskurs am {end}: {end_close} ({raw}): {pct}",
+        "when_one": "am {day}",
+        "when_span": "zwischen {first} und {last}",
+        "low": "Tagestief",
+        "high": "Tageshoch",
+        "money": "{name}: {shares} Aktien × ({what} {price} am {end} − Schlusskurs {base_close} am {base}) = "
+        "{listing} ≈ {measured}{conv}",
+        "what_low": "Tagestief",
+        "what_high": "Tageshoch",
+        "what_close": "Schlusskurs",
+        "conv": ", umgerechnet zum {rate_name}: {rate} {quote} je {base}",
+        "ecb": "Euro-Referenzkurs der EZB vom {day} (14:15 Uhr MEZ)",
+        "yahoo": "Tageskurs von Yahoo Finance vom {day} (Kurs zu Tagesbeginn, London)",
+        "admits": "die Aussage lässt einen Betrag in {interval} {unit} zu",
+        "widened": " (um {pct} erweitert wegen der Unsicherheit der Aktienzahl)",
+        "CORRECT": "{fact}; {admits}, sie trifft also zu.",
+        "MOSTLY_CORRECT": "{fact}; {admits}: Die Richtung stimmt, der Betrag liegt knapp daneben.",
+        "MISLEADING": "{fact}; {admits}. Die Zahl passt nur auf anderer Grundlage: {basis}.",
+        "INCORRECT": "{fact}; {admits}, sie trifft also nicht zu{opposite}.{day}",
+        "opposite": " (der Kurs {move}, die Aussage behauptet das Gegenteil)",
+        "rose": "stieg",
+        "fell": "fiel",
+        "flat": "blieb unverändert",
+        "day_range": " Im Handel am {day} lag der Kurs zwischen {low_pct} (Tief {low}) und {high_pct} "
+        "(Hoch {high}) gegenüber dem Vortagesschluss.",
+        "unverifiable": "Nicht überprüfbar: {reason}.",
+        "search_fits": "Kein Tag genannt: Durchsucht wurden die {count} Handelstage vom {first} bis {last} an "
+        "der Börse {exchange} vor der Veröffentlichung; am besten passt der {best}.",
+        "search_none": "Kein Tag genannt: Durchsucht wurden die {count} Handelstage vom {first} bis {last} an "
+        "der Börse {exchange} vor der Veröffentlichung; keiner davon passt.",
+        "note_one": "Handelstag {end} an der Börse {exchange} (Datum nach Ortszeit {city}, {zone}); "
+        "Basis: Schlusskurs vom {base}",
+        "note_span": "Handelstage {start} bis {end} an der Börse {exchange} (Datum nach Ortszeit {city}, {zone}); "
+        "Basis: Schlusskurs vom {base}",
+        "notation": "{stated} → Betrag in {interval}",
+        "fx": "1 {base} = {rate} {quote}, {rate_name}",
+        "shares": "{count} Aktien, Stand {day} ({source})",
+        "points": "{value} Punkte",
+    },
+}
+
+
+@functools.cache
+def zone_city(zone: str, lang: str) -> str:
+    """The city a time zone is named after, in ``lang`` ("New York", "Tokio"); the zone itself if unknown."""
+    try:
+        return str(get_timezone_location(get_timezone(zone), locale=lang, return_city=True))
+    except (LookupError, ValueError):
+        return zone
+
+
+def hedge_words(claim: Claim, lang: str) -> str:
+    """The claim's hedge in ``lang``, its own words quoted after it when they differ: "about (“rund”)"."""
+    if not claim.hedge:
+        return ""
+    reading = read_hedge(claim.hedge)
+    parts = []
+    if reading.basis is Basis.INTRADAY and reading.bound is not Bound.AT_MOST:
+        parts.append(_AT_TIMES[lang])
+    if _BOUNDS[lang][reading.bound]:
+        parts.append(_BOUNDS[lang][reading.bound])
+    shown = " ".join(parts)
+    own = " ".join(claim.hedge.split())
+    if shown.casefold() == own.casefold():
+        return shown
+    left, right = _QUOTES[lang]
+    return f"{shown} ({left}{own}{right})" if shown else f"{left}{own}{right}"
+
+
+def basis_text(key: str, fmt: Formatter, fallback: str = "") -> str:
+    """An other basis (``Alternative.key``) as the report's language names it."""
+    return BASES[fmt.lang].get(key, fallback or key)
+
+
+def price(value: float | None, currency: str | None, fmt: Formatter, kind: str | None = None) -> str:
+    """A price in its currency, or an index level in points ("19,341.83 pts" / "19.341,83 Punkte")."""
+    if kind == "index":
+        return S[fmt.lang]["points"].format(value=fmt.decimal(value))
+    return fmt.money(value, currency)
+
+
+def interval_notation(lo: float, hi: float, closed: tuple[bool, bool], fmt: Formatter) -> str:
+    """An interval of magnitudes as mathematicians write it: "[16.5, 17.5)" / "[16,5; 17,5)"."""
+
+    def end(x: float) -> str:
+        if math.isinf(x):
+            return "∞"
+        return fmt.decimal(x, digits=_digits(x))
+
+    sep = "; " if fmt.lang == "de" else ", "
+    return f"{'[' if closed[0] else '('}{end(lo)}{sep}{end(hi)}{']' if closed[1] and not math.isinf(hi) else ')'}"
+
+
+def _digits(x: float) -> int:
+    for digits in range(0, 4):
+        if abs(round(x, digits) - x) < 1e-9:
+            return digits
+    return 2
+
+
+def unit_text(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
+    """The verdict's unit in ``fmt``'s language: "%" or "Mrd. EUR" / "bn EUR"."""
+    if claim.unit == "percent" or verdict.unit.strip() == "%":
+        return "%"
+    return fmt.money_symbol_unit(claim.scale, claim.currency or "")
+
+
+def stated(claim: Claim, fmt: Formatter, text: str) -> str:
+    """A claimed number with the claim's hedge in the report's language in front."""
+    words = hedge_words(claim, fmt.lang)
+    return f"{words} {text}" if words else text
+
+
+def claimed_notation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
+    """The checker's notation: "−17 % → magnitude in [16.5, 17.5)" in the report's language."""
+    if verdict.reading is None:  # levels, points and records: the checker's own notation (in English)
+        return verdict.claimed
+    sign = "+" if claim.sign > 0 else "−"
+    if claim.range:
+        amount = f"{fmt.decimal(claim.range[0], digits=_digits(claim.range[0]))}–"
+        amount += fmt.decimal(claim.range[1], digits=_digits(claim.range[1]))
+    else:
+        amount = fmt.decimal(claim.value or 0.0, digits=_digits(claim.value or 0.0))
+    said = stated(claim, fmt, f"{sign}{amount} {unit_text(verdict, claim, fmt)}")
+    if verdict.interval is None:
+        return said
+    notation = interval_notation(*verdict.interval, verdict.interval_closed, fmt)
+    return S[fmt.lang]["notation"].format(stated=said, interval=notation)
+
+
+def rate_name(verdict: Verdict, fmt: Formatter) -> str:
+    """Which rate a money claim was converted at, and of which day."""
+    fx = verdict.fx_rate
+    if fx is None:
+        return ""
+    return S[fmt.lang]["yahoo" if fx.kind == "yahoo" else "ecb"].format(day=fmt.day(fx.on))
+
+
+def fx_text(verdict: Verdict, fmt: Formatter) -> str | None:
+    """"1 USD = 0.9497 EUR, ECB euro reference rate of Jan 27, 2025 (14:15 CET)" in the report's language."""
+    fx = verdict.fx_rate
+    if fx is None:
+        return None
+    rate = fmt.decimal(fx.rate, digits=4)
+    return S[fmt.lang]["fx"].format(base=fx.base, rate=rate, quote=fx.quote, rate_name=rate_name(verdict, fmt))
+
+
+def shares_text(verdict: Verdict, fmt: Formatter) -> str | None:
+    """The share count, its date and its source (the source's own words)."""
+    sc = verdict.share_count
+    if sc is None:
+        return None
+    count = f"{fmt.decimal(sc.shares / 1e9)} {fmt.money_unit('billion', '')}"
+    return S[fmt.lang]["shares"].format(count=count, day=fmt.day(sc.as_of), source=sc.source)
+
+
+def sessions_note(verdict: Verdict, fmt: Formatter) -> str:
+    """Which sessions, on which exchange, in which time zone, and the base."""
+    if verdict.end_session is None:
+        return ""
+    start = verdict.start_session or verdict.end_session
+    zone = verdict.timezone or ""
+    key = "note_one" if start == verdict.end_session else "note_span"
+    return S[fmt.lang][key].format(
+        start=fmt.day(start),
+        end=fmt.day(verdict.end_session),
+        exchange=verdict.exchange or "–",
+        city=zone_city(zone, fmt.lang) if zone else "–",
+        zone=zone or "–",
+        base=fmt.day(verdict.base_session),
+    )
+
+
+def search_note(verdict: Verdict, fmt: Formatter) -> str:
+    """For a claim that named no day: the sessions searched and the one that fits best."""
+    s = verdict.search
+    if s is None:
+        return ""
+    key = "search_fits" if s.best else "search_none"
+    return S[fmt.lang][key].format(
+        count=s.count, first=fmt.day(s.first), last=fmt.day(s.last), exchange=s.exchange, best=fmt.day(s.best)
+    )
+
+
+def explanation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
+    """The verdict's explanation, written from its facts in the report's language."""
+    words = S[fmt.lang]
+    search = search_note(verdict, fmt)
+    if verdict.label is Label.UNVERIFIABLE:
+        text = words["unverifiable"].format(reason=verdict.reason or "–")
+    elif verdict.reading is None:  # levels, points, records, or a verdict built by hand: the recorded sentence
+        text = verdict.explanation
+    else:
+        text = _judged(verdict, claim, fmt)
+    return f"{search} {text}" if search else text
+
+
+def _judged(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
+    words, r = S[fmt.lang], verdict.reading
+    assert r is not None
+    cur, kind = verdict.currency, verdict.instrument_kind
+    name = f"{claim.subject} ({verdict.symbol}, {verdict.exchange})"
+
+    def p(value: float | None) -> str:
+        return price(value, cur, fmt, kind)
+
+    end, base = fmt.day(verdict.end_session), fmt.day(verdict.base_session)
+    city = zone_city(verdict.timezone, fmt.lang) if verdict.timezone else "–"
+    raw = words["raw"].format(city=city)
+    down = claim.sign < 0
+    if claim.unit == "percent":
+        pct = fmt.percent(r.close_pct)
+        if verdict.basis == "intraday":
+            one = verdict.start_session in (None, verdict.end_session)
+            when = (
+                words["when_one"].format(day=end)
+                if one
+                else words["when_span"].format(first=fmt.day(verdict.start_session), last=end)
+            )
+            fact = words["reached"].format(
+                name=name,
+                word=words["low" if down else "high"],
+                extreme=p(r.extreme),
+                when=when,
+                ipct=fmt.percent(r.intraday_pct),
+                base_close=p(r.base_close),
+                base=base,
+                end_close=p(r.end_close),
+                end=end,
+                raw=raw,
+                pct=pct,
+            )
+        else:
+            fact = words["closed"].format(
+                name=name, end_close=p(r.end_close), end=end, base_close=p(r.base_close), base=base, raw=raw, pct=pct
+            )
+    else:
+        intraday = verdict.basis == "intraday"
+        what = words["what_low" if down else "what_high"] if intraday else words["what_close"]
+        shares = "–" if r.implied_shares is None else f"{fmt.decimal(r.implied_shares / 1e9)} "
+        shares += fmt.money_unit("billion", "") if r.implied_shares is not None else ""
+        listing = None if r.money_listing is None else r.money_listing * claim.scale_factor
+        conv = ""
+        if verdict.fx_rate is not None:
+            fx = verdict.fx_rate
+            rate = fmt.decimal(fx.rate, digits=4)
+            conv = words["conv"].format(rate_name=rate_name(verdict, fmt), rate=rate, quote=fx.quote, base=fx.base)
+        measured = None if verdict.measured is None else verdict.measured * claim.scale_factor
+        fact = words["money"].format(
+            name=name,
+            shares=shares,
+            what=what,
+            price=p(r.extreme if intraday else r.end_close),
+            end=end,
+            base_close=p(r.base_close),
+            base=base,
+            listing=fmt.big_money(listing, cur, digits=2),
+            measured=fmt.big_money(measured, claim.currency, digits=2),
+            conv=conv,
+        )
+    admits = words["admits"].format(
+        interval=interval_notation(*verdict.interval, verdict.interval_closed, fmt) if verdict.interval else "–",
+        unit=unit_text(verdict, claim, fmt),
+    )
+    if claim.unit == "money":
+        uncertainty = verdict.share_count.relative_uncertainty if verdict.share_count else 0.01
+        admits += words["widened"].format(pct=fmt.percent(uncertainty * 100, plus=False, digits=0))
+    label = verdict.label.value
+    if verdict.label is Label.MISLEADING:
+        return words[label].format(fact=fact, admits=admits, basis=basis_text(r.fits_only, fmt))
+    if verdict.label is not Label.INCORRECT:
+        return words[label].format(fact=fact, admits=admits)
+    m = verdict.measured or 0.0
+    opposite = ""
+    if math.copysign(1, m) != claim.sign or m == 0:
+        opposite = words["opposite"].format(move=words["rose" if m > 0 else "fell" if m < 0 else "flat"])
+    day = ""
+    if r.day_range is not None:
+        d = r.day_range
+        day = words["day_range"].format(
+            day=end,
+            low_pct=fmt.percent(d.low_pct),
+            low=p(d.low),
+            high_pct=fmt.percent(d.high_pct),
+            high=p(d.high),
+        )
+    return words[label].format(fact=fact, admits=admits, opposite=opposite, day=day)
