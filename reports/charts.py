@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 OUTCOME_COLOURS = {"pass": "#1a7f37", "fail": "#c62828", "unverifiable": "#6e7781"}
 ROLE_COLOURS = {"base": "#24292f", "window": "#0969da", "context": "#8c959f"}
 BAND_COLOUR = "#f0a020"
+MAX_CHARTED_CLAIMS = 200
+"""Runs of more claims get no charts; the report says so, and why (``flows.verify`` holds the same figure,
+kept in step by tests/reports/test_reports_summary_table.py without the flow importing the reports)."""
 PATH_WIDTH = 520
 D3_LOCALES: dict[str, Any] = {"de": "de-DE", "en": "en-US"}  # vl-convert types the names as Literals
 

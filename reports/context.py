@@ -20,7 +20,7 @@ from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import PRICE_UNITS, Claim
 from marketfact.reports import sentences
 from marketfact.reports.article import ArticleSectionView, article_section
-from marketfact.reports.charts import signed_interval, verdict_chart
+from marketfact.reports.charts import MAX_CHARTED_CLAIMS, signed_interval, verdict_chart
 from marketfact.reports.claimreview import anchor, claim_review
 from marketfact.reports.digest import MAX_CLAIM_CARDS, DigestView, PassedSuite, digest, select_cards, split_validations
 from marketfact.reports.i18n import WORDS, Formatter
@@ -145,6 +145,35 @@ class ArticleView:
 
 
 @dataclass(frozen=True, slots=True)
+class IndexGroup:
+    """The summary table's claims of one verdict, folded in a ``<details>`` on a large page."""
+
+    label: str
+    label_text: str
+    count_text: str
+    open: bool
+    claims: tuple[ClaimView, ...]
+
+
+GROUP_FROM = 12
+"""From this many claims on a page, the summary table is grouped by verdict (least favourable first)."""
+GROUP_ORDER = ("INCORRECT", "MISLEADING", "UNVERIFIABLE", "MOSTLY_CORRECT", "CORRECT")
+
+
+def index_groups(claims: tuple[ClaimView, ...], fmt: Formatter) -> tuple[IndexGroup, ...]:
+    """The summary table by verdict, for pages of ``GROUP_FROM`` claims or more (else empty: one table)."""
+    if len(claims) < GROUP_FROM:
+        return ()
+    groups = []
+    for label in GROUP_ORDER:
+        rows = tuple(c for c in claims if c.label == label)
+        if rows:
+            count = fmt.word("index_group_count").format(count=fmt.decimal(len(rows), digits=0))
+            groups.append(IndexGroup(label, rows[0].label_text, count, label not in ("CORRECT",), rows))
+    return tuple(groups)
+
+
+@dataclass(frozen=True, slots=True)
 class ReportContext:
     """The context of ``report.html``: the run's summary, provenance and a ``ClaimView`` per verdict shown.
 
@@ -171,6 +200,8 @@ class ReportContext:
     article_text: ArticleSectionView | None = None  # the article with its sentences marked (check-article runs)
     digest: DigestView | None = None  # None: every claim has its card
     passed_validations: tuple[PassedSuite, ...] = ()  # a digest's passed validations, counted per suite
+    index_groups: tuple[IndexGroup, ...] = ()  # the summary table by verdict (empty: one flat table)
+    charts_note: str = ""  # why the charts were left out (empty when they are drawn)
 
 
 def _expectation(result: ExpectationResult, fmt: Formatter) -> ExpectationView:
@@ -363,6 +394,14 @@ def build_context(
             publisher=article.publisher or "–",
             published=fmt.moment(article.published_at),
         )
+    claim_views = tuple(
+        claim_view(run, v, fmt, i, charts, claim=claims[v.claim_id], validations=by_symbol) for i, v in enumerate(shown)
+    )
+    charts_note = ""
+    if not charts:
+        charts_note = fmt.word("charts_off").format(
+            total=fmt.decimal(len(run.verdicts), digits=0), limit=fmt.decimal(MAX_CHARTED_CLAIMS, digits=0)
+        )
     return ReportContext(
         lang=fmt.lang,
         w=WORDS[fmt.lang],
@@ -379,13 +418,12 @@ def build_context(
         ),
         versions=tuple(sorted(run.versions.items())),
         validations=listed,
-        claims=tuple(
-            claim_view(run, v, fmt, i, charts, claim=claims[v.claim_id], validations=by_symbol)
-            for i, v in enumerate(shown)
-        ),
+        claims=claim_views,
         css=Markup(css),
         charts=charts,
         article_text=article_section(run, fmt),
         digest=page_digest,
         passed_validations=passed,
+        index_groups=index_groups(claim_views, fmt),
+        charts_note=charts_note,
     )

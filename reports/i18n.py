@@ -141,7 +141,11 @@ WORDS: dict[str, dict[str, str]] = {
         "incomplete": "incomplete",
         "incomplete_note": "This run was stopped before it finished: its report or the verdict history may lack parts.",
         "no_data": "no data",
-        "charts_off": "Charts were left out of this report.",
+        "charts_off": (
+            "Charts were left out of this report: it checks {total} claims, and charts are drawn for runs of up "
+            "to {limit} claims. Every number a chart would show is in the tables below."
+        ),
+        "index_group_count": "{count} claims",
         "digest_heading": "Claims on this page",
         "digest_intro": "This run checked {total} claims, more than one page shows (at most {limit}).",
         "digest_shown_all": "Below are all claims that are not correct ({shown}), the least favourable verdicts first.",
@@ -276,7 +280,11 @@ WORDS: dict[str, dict[str, str]] = {
         "incomplete": "unvollständig",
         "incomplete_note": "Lauf vor seinem Ende abgebrochen: Bericht oder Verlauf können unvollständig sein.",
         "no_data": "keine Daten",
-        "charts_off": "Diagramme wurden in diesem Bericht weggelassen.",
+        "charts_off": (
+            "Dieser Bericht zeigt keine Diagramme: Er prüft {total} Aussagen, Diagramme werden nur für Läufe mit "
+            "höchstens {limit} Aussagen gezeichnet. Alle Zahlen stehen in den Tabellen darunter."
+        ),
+        "index_group_count": "{count} Aussagen",
         "digest_heading": "Aussagen auf dieser Seite",
         "digest_intro": "Dieser Lauf hat {total} Aussagen geprüft, mehr als eine Seite zeigt (höchstens {limit}).",
         "digest_shown_all": (

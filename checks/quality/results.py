@@ -50,7 +50,11 @@ def _fmt(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):
-        return "empty" if math.isnan(value) else f"{value:.6g}"
+        if math.isnan(value):
+            return "empty"
+        if value.is_integer() and abs(value) >= 1e4:  # a volume: every digit, grouped ("9,441,600")
+            return f"{value:,.0f}"
+        return f"{value:.6g}"
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     return "empty" if value is None or value is pd.NaT else str(value)
