@@ -216,7 +216,7 @@ def verification_steps(
         if recorded["error"]:
             logger.warning("verdict history not updated: %s", recorded["error"])
             history_error = {"message": recorded["error"], "exit_code": recorded["exit_code"]}
-    index = finish_run(report_dir / run_id, report_dir, lang, complete=history_error is None)
+    index = finish_run(report_dir / run_id, report_dir, complete=history_error is None)  # in its own language
     paths = {**paths, "index": str(index)}
     counts = run.counts()
     url = report_url(report_base_url, paths.get("html"), report_dir)

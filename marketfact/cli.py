@@ -782,6 +782,20 @@ def web(
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
 
 
+@main.command("index")
+@click.option("-o", "--out", "out_dir", type=PATH, help="Report folder [default: out/].")
+@click.option(
+    "--lang", type=click.Choice(["en", "de"]), default="en", show_default=True, help="The index page's language."
+)
+@click.pass_context
+def index(ctx: click.Context, out_dir: Path | None, lang: str) -> None:
+    """Rewrite the index of runs in LANG; it keeps that language whatever language later runs report in."""
+    from marketfact.reports import write_index
+
+    path = write_index(out_dir or _settings(ctx).out_dir, lang)
+    click.echo(f"index report: {path}")
+
+
 def _config_option(text: str):  # type: ignore[no-untyped-def]
     """The ``-c/--config`` option naming the schedule file."""
     return click.option("-c", "--config", type=PATH, default=Path("schedules.yaml"), show_default=True, help=text)

@@ -19,6 +19,7 @@ from marketfact.reports.digest import MAX_CLAIM_CARDS
 from marketfact.reports.gate import FAIL_ON_CHOICES, exit_code_for
 from marketfact.reports.html import render_html
 from marketfact.reports.index import INCOMPLETE, render_index
+from marketfact.reports.index import index_lang as index_lang_of
 from marketfact.reports.jsonreport import report_json, report_text
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "mark_incomplete",
     "render_html",
     "report_json",
+    "write_index",
     "write_reports",
 ]
 
@@ -67,14 +69,22 @@ def mark_incomplete(directory: Path) -> None:
     (directory / INCOMPLETE).touch()
 
 
-def finish_run(directory: Path, out_dir: Path, lang: str = "en", *, complete: bool = True) -> Path:
+def finish_run(directory: Path, out_dir: Path, index_lang: str | None = None, *, complete: bool = True) -> Path:
     """Rewrite the index that lists the run; when the run is written everywhere (``complete``), drop its mark
-    first, else the index shows it as incomplete. Returns the index's path."""
+    first, else the index shows it as incomplete. Returns the index's path. The index keeps its own language
+    (``index_lang``, else the one it is already in: ``marketfact index --lang``), not the run's."""
     if complete:
         (directory / INCOMPLETE).unlink(missing_ok=True)
     index = Path(out_dir) / "index.html"
-    _write_atomically(index, render_index(Path(out_dir), lang))
+    _write_atomically(index, render_index(Path(out_dir), index_lang or index_lang_of(Path(out_dir))))
     return index
+
+
+def write_index(out_dir: Path, lang: str = "en") -> Path:
+    """(Re)write ``out_dir/index.html`` in ``lang``; later runs keep that language for it."""
+    path = Path(out_dir) / "index.html"
+    _write_atomically(path, render_index(Path(out_dir), lang))
+    return path
 
 
 def write_reports(
@@ -85,13 +95,15 @@ def write_reports(
     charts: bool = True,
     max_cards: int = MAX_CLAIM_CARDS,
     index: bool = True,
+    index_lang: str | None = None,
 ) -> ReportPaths:
     """Write the run's HTML and JSON reports under ``out_dir/run_id`` and refresh ``out_dir/index.html``.
 
     Charts cost about 0.4 s per claim; ``charts=False`` leaves them out of very large runs. The JSON holds
     every claim and is written one claim at a time; the HTML of a run of more than ``max_cards`` claims is
     a digest (``reports.digest``), so memory stays bounded whatever the run's size. ``index=False`` leaves
-    the index to ``finish_run``, once the run is written everywhere.
+    the index to ``finish_run``, once the run is written everywhere. The index keeps its
+    own language (``index_lang``, else the one it is already in), not the run's.
     """
     if not _SAFE_RUN_ID.match(run.run_id):
         raise ValueError(f"run id {run.run_id!r} cannot name a folder: use letters, digits, '.', '_' or '-'")
@@ -106,5 +118,5 @@ def write_reports(
     _write_atomically(paths.html, html)
     _write_atomically(paths.json, report_text(run, max_cards))  # streamed: one claim's entry in memory at a time
     if index:
-        _write_atomically(paths.index, render_index(Path(out_dir), lang))
+        _write_atomically(paths.index, render_index(Path(out_dir), index_lang or index_lang_of(Path(out_dir))))
     return paths

@@ -11,6 +11,7 @@ run in full made each new run's index cost grow with the folder's history.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from marketfact.reports.html import environment, stylesheet
-from marketfact.reports.i18n import WORDS, Formatter, check_lang
+from marketfact.reports.i18n import LANGS, WORDS, Formatter, check_lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class RunEntry:
     synthetic: bool
     counts: dict[str, int]
     incomplete: bool = False  # stopped before its report and history were all written (``INCOMPLETE``)
+    article: str = ""  # the article a check-article run read (its file name, and its title when known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,36 @@ def _entry(path: Path, fmt: Formatter) -> RunEntry:
         synthetic=bool(run.get("synthetic", False)),
         counts={k: int(data["counts"][k]) for k in ("total", "pass", "fail", "unverifiable")},
         incomplete=(path.parent / INCOMPLETE).exists() or not (path.parent / "report.html").is_file(),
+        article=_article(run, data.get("article")),
     )
+
+
+def _article(run: dict[str, Any], article: Any) -> str:
+    """How the index names a check-article run: the article's file, with its title when it has one."""
+    origin = run.get("article_file")
+    if not origin:
+        return ""
+    title = article.get("title") if isinstance(article, dict) else None
+    name = Path(str(origin)).name
+    return f"{title} ({name})" if title else name
+
+
+_LANG = re.compile(rb'<html lang="([a-z]{2})"')
+
+
+def index_lang(out_dir: Path) -> str:
+    """The language the folder's index page is already in ("en" for a new folder).
+
+    The index lists runs in any language; it keeps its own language (``marketfact index --lang``) instead
+    of taking the language of whichever run wrote last.
+    """
+    try:
+        with (Path(out_dir) / "index.html").open("rb") as handle:
+            found = _LANG.search(handle.read(512))
+    except OSError:
+        return "en"
+    lang = found.group(1).decode() if found else "en"
+    return lang if lang in LANGS else "en"
 
 
 def scan_runs(out_dir: Path, lang: str = "en") -> IndexContext:

@@ -212,6 +212,7 @@ def _members(
             "started_at": run.started_at.isoformat(),
             "finished_at": run.finished_at.isoformat(),
             "claims_file": run.claims_file,
+            "article_file": run.extraction.origin if run.extraction else None,
             "synthetic": run.synthetic,
             "versions": dict(run.versions),
             "sources": [
