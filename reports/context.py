@@ -24,6 +24,7 @@ from marketfact.reports.charts import MAX_CHARTED_CLAIMS, signed_interval, verdi
 from marketfact.reports.claimreview import anchor, claim_review
 from marketfact.reports.digest import MAX_CLAIM_CARDS, DigestView, PassedSuite, digest, select_cards, split_validations
 from marketfact.reports.i18n import WORDS, Formatter
+from marketfact.reports.quality import PAGE as QUALITY_PAGE
 from marketfact.reports.safety import json_for_script, safe_href
 from marketfact.reports.units import alternative_currency
 
@@ -90,6 +91,7 @@ class ValidationView:
     failures: tuple[ExpectationView, ...]
     warnings: tuple[ExpectationView, ...]
     data_docs: Link | None
+    quality: Link | None = None  # the project's own data-quality page (reports.quality), at this dataset
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +211,8 @@ def _expectation(result: ExpectationResult, fmt: Formatter) -> ExpectationView:
     return ExpectationView(result.name, result.expectation, result.severity, where, result.detail)
 
 
-def validation_view(outcome: ValidationOutcome, fmt: Formatter) -> ValidationView:
-    """A validation as the report lists it."""
+def validation_view(outcome: ValidationOutcome, fmt: Formatter, index: int | None = None) -> ValidationView:
+    """A validation as the report lists it; ``index`` is its place in the run (its data-quality anchor)."""
     docs = Link(fmt.word("data_docs"), safe_href(outcome.data_docs, allow_relative=True)) if outcome.data_docs else None
     return ValidationView(
         dataset=outcome.dataset,
@@ -220,6 +222,7 @@ def validation_view(outcome: ValidationOutcome, fmt: Formatter) -> ValidationVie
         failures=tuple(_expectation(r, fmt) for r in outcome.critical_failures()),
         warnings=tuple(_expectation(r, fmt) for r in outcome.warnings()),
         data_docs=docs,
+        quality=Link(fmt.word("quality_page"), QUALITY_PAGE + ("" if index is None else f"#dataset-{index}")),
     )
 
 
@@ -309,7 +312,8 @@ def claim_view(
     """
     claim = claim if claim is not None else run.claim(verdict.claim_id)
     if validations is None:
-        validations = validations_by_symbol(run, tuple(validation_view(v, fmt) for v in run.validations))
+        views = tuple(validation_view(v, fmt, i) for i, v in enumerate(run.validations))
+        validations = validations_by_symbol(run, views)
     svg = verdict_chart(verdict, claim, fmt, chart_id=f"chart{index}") if charts else None
     sessions = " → ".join(fmt.day(d) for d in (verdict.base_session, verdict.end_session) if d) or "–"
     source_url = claim.source_url
@@ -380,7 +384,7 @@ def build_context(
     get a ``ClaimView``: a large run's context stays the size of one page.
     """
     shown = select_cards(run.verdicts, max_cards)
-    views = tuple(validation_view(v, fmt) for v in run.validations)
+    views = tuple(validation_view(v, fmt, i) for i, v in enumerate(run.validations))
     by_symbol = validations_by_symbol(run, views)
     page_digest = digest(run.verdicts, shown, fmt, max_cards)
     listed, passed = (views, ()) if page_digest is None else split_validations(views, fmt)

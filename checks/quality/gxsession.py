@@ -114,6 +114,7 @@ class GxSession:
         return cls(
             **kwargs,
             severity=spec.severity,
+            description=spec.notes or None,  # what a reader is told the expectation checks
             notes=f"**{spec.name}** ({spec.severity}, {spec.scope} rows): {spec.notes}",
             meta={"name": spec.name, "scope": spec.scope, "columns": list(spec.columns)},
         )

@@ -104,14 +104,24 @@ def _devtools_url(profile: Path, proc: subprocess.Popen[bytes]) -> str:
     raise TimeoutError("chromium did not open its DevTools port")
 
 
-def open_in_chromium(page: Path, tmp: Path, probe: str = "null", *, screen_at: str | None = None) -> dict[str, Any]:
+def open_in_chromium(
+    page: Path,
+    tmp: Path,
+    probe: str = "null",
+    *,
+    width: int = 1200,
+    save_to: Path | None = None,
+    screen_at: str | None = None,
+) -> dict[str, Any]:
     """Load ``page`` headless; return console errors, requests, dialogs, badge states and a screenshot.
 
     ``probe`` is a JavaScript expression evaluated on the loaded page; its value is returned as "probe".
-    The screenshot is of the whole page, or with ``screen_at`` (a CSS selector) of one screen (1200 × 900)
+    ``width`` is the viewport's width in CSS pixels (390: a phone); the screenshot goes to ``save_to``.
+    The screenshot is of the whole page, or with ``screen_at`` (a CSS selector) of one screen (width × 900)
     from a little above the first element it selects.
     """
-    profile = tmp / "profile"
+    profile = tmp / f"profile-{page.stem}-{width}"
+    (profile / "DevToolsActivePort").unlink(missing_ok=True)  # a port file left by an earlier browser
     args = [
         str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -127,7 +137,7 @@ def open_in_chromium(page: Path, tmp: Path, probe: str = "null", *, screen_at: s
             cdp.send(f"{domain}.enable")
         cdp.send(
             "Emulation.setDeviceMetricsOverride",
-            {"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
         )
         cdp.events.clear()
         cdp.send("Page.navigate", {"url": page.as_uri()})
@@ -142,7 +152,7 @@ def open_in_chromium(page: Path, tmp: Path, probe: str = "null", *, screen_at: s
         whole = {"captureBeyondViewport": screen_at is None}
         shot = cdp.send("Page.captureScreenshot", {"format": "png", **whole}, timeout=60)
         png = base64.b64decode(shot["data"])
-        (tmp / f"{page.stem}.png").write_bytes(png)
+        (save_to or tmp / f"{page.stem}.png").write_bytes(png)
         events = cdp.events
         with contextlib.suppress(RuntimeError, TimeoutError, OSError):
             cdp.send("Browser.close", timeout=5)
@@ -279,3 +289,94 @@ def test_the_readme_screenshot_is_a_real_report(tmp_path: Path) -> None:
         SCREENSHOT.parent.mkdir(exist_ok=True)
         SCREENSHOT.write_bytes(seen["png"])
     assert png_size(SCREENSHOT.read_bytes()) == (1200, 900)  # the committed one: one screen, like this
+
+
+OVERFLOW = """
+(() => {
+  const scrolls = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }
+    return false; };
+  const out = [];
+  const cards = document.querySelectorAll('section, details, table.runs, header');
+  for (const card of cards) {
+    const box = card.getBoundingClientRect();
+    for (const el of card.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (!r.width || scrolls(el)) continue;
+      if (r.right > box.right + 1 || r.left < box.left - 1)
+        out.push(`${el.tagName.toLowerCase()}.${el.className.baseVal ?? el.className} in ${card.id || card.tagName}`
+                 + ` (${r.left | 0}–${r.right | 0} of ${box.left | 0}–${box.right | 0})`);
+    }
+  }
+  return {outside: out.slice(0, 12), count: out.length,
+          page: document.documentElement.scrollWidth, viewport: window.innerWidth,
+          tags: Array.from(document.querySelectorAll('.verdict-tag, .badge')).filter(b => {
+            const r = b.getBoundingClientRect(); const s = getComputedStyle(b);
+            return r.width > 0 && s.visibility === 'visible' && s.backgroundColor !== 'rgba(0, 0, 0, 0)'; }).length};
+})()
+"""
+
+SCREENSHOTS = "MARKETFACT_SCREENSHOTS"
+"""Set to a folder (docs/screenshots) to keep the desktop screenshots; otherwise they stay in tmp."""
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory, snapshot: Any, cases: Any) -> dict[str, Path]:
+    """The seed run checked for real (snapshot prices, Great Expectations) and written as users see it."""
+    import shutil
+
+    from marketfact.checks.run import run_in_process
+    from marketfact.claims.load import load_claims
+    from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource
+    from marketfact.reports import write_index
+
+    root = tmp_path_factory.mktemp("pages")
+    claims = load_claims(Path(__file__).resolve().parents[2] / "examples" / "deepseek-2025-01.yaml")
+    staging = root / "staging"
+    run = run_in_process(
+        claims, snapshot, snapshot.instruments(), {"ecb": EcbFxSource()}, SnapshotSharesSource(),
+        docs_dir=staging, claims_file="examples/deepseek-2025-01.yaml",
+        mode="offline snapshot, yfinance where it does not cover",
+    )  # fmt: skip
+    found: dict[str, Path] = {}
+    for lang in ("en", "de"):
+        paths = write_reports(run, root / lang, lang)
+        shutil.copytree(staging / "data-docs", paths.directory / "data-docs")
+        found[f"report-{lang}"] = paths.html
+    found["data-quality"] = found["report-de"].parent / "data-quality.html"
+    big = cases.many({"CORRECT": 30, "INCORRECT": 6, "MISLEADING": 3, "UNVERIFIABLE": 2}, run_id="digest-run")
+    found["digest"] = write_reports(big, root / "de", "de", charts=False, max_cards=8).html
+    found["index"] = write_index(root / "de", "de")
+    return found
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("name", ["report-en", "report-de", "index", "digest", "data-quality"])
+def test_pages_in_a_real_browser(pages: dict[str, Path], name: str, width: int, tmp_path: Path) -> None:
+    import os
+
+    keep = os.environ.get(SCREENSHOTS)
+    shot = Path(keep) / f"{name}.png" if keep and width == 1280 else tmp_path / f"{name}-{width}.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    seen = open_in_chromium(pages[name], tmp_path, OVERFLOW, width=width, save_to=shot)
+    assert seen["console_errors"] == []
+    assert seen["dialogs"] == []
+    assert seen["requests"] == [pages[name].as_uri()]  # nothing else, and nothing leaves the machine
+    layout = seen["probe"]
+    assert layout["page"] <= layout["viewport"], layout  # no sideways scrolling of the whole page
+    assert layout["count"] == 0, layout["outside"]  # nothing sticks out of its card
+    assert layout["tags"] > 0 or name == "index"  # coloured verdict badges are drawn (the index has none)
+    assert png_size(seen["png"])[0] >= width - 20
+    assert shot.stat().st_size > 10_000
+
+
+def test_the_data_quality_page_explains_each_expectation(pages: dict[str, Path]) -> None:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(pages["data-quality"].read_text(encoding="utf-8"), "html.parser")
+    rows = soup.select("table.expectations tbody tr")
+    assert len(rows) > 100
+    described = {r["data-expectation"]: r.select_one("td").get_text() for r in rows}
+    assert described["session_present"].startswith("Für jeden Handelstag des Börsenkalenders")
+    assert all(r.select_one("td").get("lang") is None for r in rows)  # every description is German
+    assert soup.select("a.data-docs")  # Great Expectations' pages stay linked
