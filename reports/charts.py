@@ -18,7 +18,7 @@ from markupsafe import escape
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import Claim
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.sentences import basis_text
+from marketfact.reports.sentences import basis_text, price
 from marketfact.reports.units import alternative_currency
 
 if TYPE_CHECKING:
@@ -114,7 +114,9 @@ def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChar
     pad = (y_hi - y_lo) * 0.08 or abs(y_hi) * 0.05 or 1.0
     domain = [max(y_lo - pad, 0.0), y_hi + pad]
     x = alt.X("x:O", sort=labels, title=fmt.word("session"), axis=alt.Axis(labelAngle=0))
-    y_title = f"{fmt.word('price_axis')} ({verdict.currency or ''}, {fmt.word(verdict.price_field or 'close')})"
+    index = verdict.instrument_kind == "index"  # an index level is in points, not in a currency
+    unit = fmt.word("points") if index else verdict.currency or ""
+    y_title = f"{fmt.word('price_axis')} ({unit}, {fmt.word(verdict.price_field or 'close')})"
     y_scale = alt.Scale(domain=domain, zero=False, nice=False)
 
     def yq(field: str) -> alt.Y:
@@ -132,7 +134,8 @@ def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChar
             .encode(y=yq("y2:Q"), x=alt.value(PATH_WIDTH), text="t:N")
         )
     if base is not None:
-        base_data = alt.Data(values=[{"y": base, "t": f"{fmt.word('base')} {fmt.money(base, verdict.currency)}"}])
+        label = f"{fmt.word('base')} {price(base, verdict.currency, fmt, verdict.instrument_kind)}"
+        base_data = alt.Data(values=[{"y": base, "t": label}])
         layers.append(alt.Chart(base_data).mark_rule(strokeDash=[4, 3], color="#57606a").encode(y=yq("y:Q")))
         layers.append(
             alt.Chart(base_data)

@@ -71,7 +71,7 @@ _QUOTES = {"en": ("“", "”"), "de": ("„", "“")}
 S: dict[str, dict[str, str]] = {
     "en": {
         "closed": "{name} closed at {end_close} on {end} against {base_close} on {base} ({raw}): {pct}",
-        "raw": "raw closes; sessions are dates in {city}",
+        "raw": "raw closes; session dates in {city} time",
         "reached": "{name} reached an intraday {word} of {extreme} {when}, {ipct} against the close of {base_close} "
         "on {base}; it closed at {end_close} on {end} ({raw}): {pct}",
         "when_one": "on {day}",
@@ -103,12 +103,11 @@ S: dict[str, dict[str, str]] = {
         "publication; {best} fits best.",
         "search_none": "No day was given: searched the {count} sessions {first} to {last} of {exchange} before "
         "publication; none of them fits.",
-        "note_one": "Session {end} of {exchange} (dates in {city}, {zone}); base: close of {base}",
-        "note_span": "Sessions {start} to {end} of {exchange} (dates in {city}, {zone}); base: close of {base}",
+        "note_one": "Session {end} of {exchange} (dates in {city} time, {zone}); base: close of {base}",
+        "note_span": "Sessions {start} to {end} of {exchange} (dates in {city} time, {zone}); base: close of {base}",
         "notation": "{stated} → magnitude in {interval}",
         "fx": "1 {base} = {rate} {quote}, {rate_name}",
         "shares": "{count} shares as of {day} ({source})",
-        "points": "{value} pts",
     },
     "de": {
         "closed": "{name} schloss am {end} bei {end_close} gegenüber {base_close} am {base} ({raw}): {pct}",
@@ -151,7 +150,6 @@ S: dict[str, dict[str, str]] = {
         "notation": "{stated} → Betrag in {interval}",
         "fx": "1 {base} = {rate} {quote}, {rate_name}",
         "shares": "{count} Aktien, Stand {day} ({source})",
-        "points": "{value} Punkte",
     },
 }
 
@@ -189,9 +187,9 @@ def basis_text(key: str, fmt: Formatter, fallback: str = "") -> str:
 
 
 def price(value: float | None, currency: str | None, fmt: Formatter, kind: str | None = None) -> str:
-    """A price in its currency, or an index level in points ("19,341.83 pts" / "19.341,83 Punkte")."""
+    """A price in its currency, or an index level in points ("19,341.83 points" / "19.341,83 Pkt.")."""
     if kind == "index":
-        return S[fmt.lang]["points"].format(value=fmt.decimal(value))
+        return f"{fmt.decimal(value)} {'Pkt.' if fmt.lang == 'de' else fmt.word('points')}"  # "bei 19.341,83 Pkt."
     return fmt.money(value, currency)
 
 

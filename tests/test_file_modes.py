@@ -75,7 +75,8 @@ def test_reports_get_the_umask_mode(tmp_path: Path, umask: int) -> None:
     paths = write_reports(build_run(seed_pairs()[:1]), tmp_path / "out", charts=False)
     found = modes(tmp_path / "out")
     assert set(found) == {paths.directory.name, f"{paths.directory.name}/report.html",
-                          f"{paths.directory.name}/report.json", "index.html"}  # fmt: skip
+                          f"{paths.directory.name}/report.json", f"{paths.directory.name}/data-quality.html",
+                          "index.html"}  # fmt: skip
     for name, bits in found.items():
         expected = 0o777 if (tmp_path / "out" / name).is_dir() else 0o666
         assert bits == expected & ~umask, f"{name}: {bits:o}"

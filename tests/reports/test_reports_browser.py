@@ -112,13 +112,15 @@ def open_in_chromium(
     width: int = 1200,
     save_to: Path | None = None,
     screen_at: str | None = None,
+    first: int | None = None,
 ) -> dict[str, Any]:
     """Load ``page`` headless; return console errors, requests, dialogs, badge states and a screenshot.
 
     ``probe`` is a JavaScript expression evaluated on the loaded page; its value is returned as "probe".
     ``width`` is the viewport's width in CSS pixels (390: a phone); the screenshot goes to ``save_to``.
     The screenshot is of the whole page, or with ``screen_at`` (a CSS selector) of one screen (width × 900)
-    from a little above the first element it selects.
+    from a little above the first element it selects; ``first`` also writes the page's first ``first``
+    pixels to ``save_to`` (a picture for docs/, not the whole page).
     """
     profile = tmp / f"profile-{page.stem}-{width}"
     (profile / "DevToolsActivePort").unlink(missing_ok=True)  # a port file left by an earlier browser
@@ -147,12 +149,17 @@ def open_in_chromium(
         pwned = cdp.send("Runtime.evaluate", {"expression": "typeof window.__pwned", "returnByValue": True})
         probed = cdp.send("Runtime.evaluate", {"expression": probe, "returnByValue": True})["result"].get("value")
         if screen_at is not None:
-            top = f"document.querySelector({json.dumps(screen_at)}).getBoundingClientRect().top + window.scrollY"
-            cdp.send("Runtime.evaluate", {"expression": f"window.scrollTo(0, {top} - 24)"})
+            y = f"document.querySelector({json.dumps(screen_at)}).getBoundingClientRect().top + window.scrollY"
+            cdp.send("Runtime.evaluate", {"expression": f"window.scrollTo(0, {y} - 24)"})
         whole = {"captureBeyondViewport": screen_at is None}
         shot = cdp.send("Page.captureScreenshot", {"format": "png", **whole}, timeout=60)
         png = base64.b64decode(shot["data"])
-        (save_to or tmp / f"{page.stem}.png").write_bytes(png)
+        if first is not None:
+            clip = {"x": 0, "y": 0, "width": width, "height": first, "scale": 1}
+            part = cdp.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})
+            (save_to or tmp / f"{page.stem}.png").write_bytes(base64.b64decode(part["data"]))
+        else:
+            (save_to or tmp / f"{page.stem}.png").write_bytes(png)
         events = cdp.events
         with contextlib.suppress(RuntimeError, TimeoutError, OSError):
             cdp.send("Browser.close", timeout=5)
@@ -358,7 +365,8 @@ def test_pages_in_a_real_browser(pages: dict[str, Path], name: str, width: int, 
     keep = os.environ.get(SCREENSHOTS)
     shot = Path(keep) / f"{name}.png" if keep and width == 1280 else tmp_path / f"{name}-{width}.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
-    seen = open_in_chromium(pages[name], tmp_path, OVERFLOW, width=width, save_to=shot)
+    top = 1600 if keep and width == 1280 else None
+    seen = open_in_chromium(pages[name], tmp_path, OVERFLOW, width=width, save_to=shot, first=top)
     assert seen["console_errors"] == []
     assert seen["dialogs"] == []
     assert seen["requests"] == [pages[name].as_uri()]  # nothing else, and nothing leaves the machine
@@ -368,6 +376,7 @@ def test_pages_in_a_real_browser(pages: dict[str, Path], name: str, width: int, 
     assert layout["tags"] > 0 or name == "index"  # coloured verdict badges are drawn (the index has none)
     assert png_size(seen["png"])[0] >= width - 20
     assert shot.stat().st_size > 10_000
+    assert png_size(shot.read_bytes())[1] >= min(900, top or 900)
 
 
 def test_the_data_quality_page_explains_each_expectation(pages: dict[str, Path]) -> None:
