@@ -250,7 +250,9 @@ def build_verdicts(
                 interval_closed=(bool(row.lo_closed), bool(row.hi_closed)),
                 fx_rate=FxRate(fxq.base, fxq.quote, fxq.rate, fxq.on, claim.fx, fxq.source) if fxq else None,
                 share_count=ShareCount(shq.shares, shq.as_of, shq.source, shq.relative_uncertainty) if shq else None,
-                reading=None if label is Label.UNVERIFIABLE or kind else _reading(claim, row, _day_range(panel, row)),
+                reading=None
+                if label is Label.UNVERIFIABLE or kind
+                else _reading(claim, row, _day_range(panel, row), adjusted=bool(adjusted_note)),
                 search=_search(row),
             )
         )
@@ -266,7 +268,9 @@ def _float(x: Any) -> float | None:
     return None if x is None or pd.isna(x) else float(x)
 
 
-def _reading(claim: Claim, row: Any, day_range: tuple[float, float, float, float] | None) -> Reading:
+def _reading(
+    claim: Claim, row: Any, day_range: tuple[float, float, float, float] | None, *, adjusted: bool = False
+) -> Reading:
     """The numbers ``_sentence`` writes from, as data (reports write them in their own language)."""
     r = row
     money = claim.unit == "money"
@@ -286,6 +290,7 @@ def _reading(claim: Claim, row: Any, day_range: tuple[float, float, float, float
         implied_shares=_float(implied),
         day_range=DayRange(*day_range) if day_range is not None and r.label == Label.INCORRECT.value else None,
         fits_only=fits,
+        adjusted=adjusted,
     )
 
 

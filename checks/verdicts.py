@@ -123,6 +123,7 @@ class Reading:
     implied_shares: float | None  # money claims: the share count the money move implies
     day_range: DayRange | None = None  # INCORRECT one-session claims: how the day went
     fits_only: str = ""  # MISLEADING: the ``Alternative.key`` the claimed number fits
+    adjusted: bool = False  # measured on the vendor's dividend-adjusted closes (no raw close exists)
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,9 @@ S: dict[str, dict[str, str]] = {
     "en": {
         "closed": "{name} closed at {end_close} on {end} against {base_close} on {base} ({raw}): {pct}",
         "raw": "raw closes; session dates in {city} time",
+        "adjusted": "Yahoo's dividend-adjusted closes, as no raw close exists; session dates in {city} time",
+        "closed_adjusted": "{name} had a dividend-adjusted close of {end_close} on {end} against {base_close} on "
+        "{base} ({raw}): {pct}",
         "reached": "{name} reached an intraday {word} of {extreme} {when}, {ipct} against the close of {base_close} "
         "on {base}; it closed at {end_close} on {end} ({raw}): {pct}",
         "when_one": "on {day}",
@@ -112,6 +115,10 @@ S: dict[str, dict[str, str]] = {
     "de": {
         "closed": "{name} schloss am {end} bei {end_close} gegenüber {base_close} am {base} ({raw}): {pct}",
         "raw": "unbereinigte Schlusskurse; Handelstage nach Ortszeit {city}",
+        "adjusted": "dividendenbereinigte Schlusskurse von Yahoo, da es keine unbereinigten gibt; Handelstage nach "
+        "Ortszeit {city}",
+        "closed_adjusted": "{name} hatte am {end} einen dividendenbereinigten Schlusskurs von {end_close} gegenüber "
+        "{base_close} am {base} ({raw}): {pct}",
         "reached": "{name} erreichte {when} ein {word} von {extreme}, {ipct} gegenüber dem Schlusskurs von "
         "{base_close} am {base}; Schlusskurs am {end}: {end_close} ({raw}): {pct}",
         "when_one": "am {day}",
@@ -320,7 +327,7 @@ def _judged(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
 
     end, base = fmt.day(verdict.end_session), fmt.day(verdict.base_session)
     city = zone_city(verdict.timezone, fmt.lang) if verdict.timezone else "–"
-    raw = words["raw"].format(city=city)
+    raw = words["adjusted" if r.adjusted else "raw"].format(city=city)
     down = claim.sign < 0
     if claim.unit == "percent":
         pct = fmt.percent(r.close_pct)
@@ -345,7 +352,7 @@ def _judged(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
                 pct=pct,
             )
         else:
-            fact = words["closed"].format(
+            fact = words["closed_adjusted" if r.adjusted else "closed"].format(
                 name=name, end_close=p(r.end_close), end=end, base_close=p(r.base_close), base=base, raw=raw, pct=pct
             )
     else:
