@@ -186,8 +186,9 @@ def collapse_searches(judged: pd.DataFrame) -> pd.DataFrame:
         + best["_first"].dt.strftime("%Y-%m-%d") + "–" + best["_last"].dt.strftime("%Y-%m-%d") + " of "
         + best["calendar"].astype(str) + " before publication; " + fits + "."
     )  # fmt: skip
+    no_day = np.datetime64("NaT", "ns")
     kept = judged[~judged["searched"].to_numpy() | judged.index.isin(best.index)].assign(
-        search_note="", search_count=0, search_first=pd.NaT, search_last=pd.NaT, search_fits=False
+        search_note="", search_count=0, search_first=no_day, search_last=no_day, search_fits=False
     )
     kept.loc[best.index, "search_note"] = note
     # The same facts as data, for reports that write the note in their own language.

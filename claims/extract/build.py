@@ -8,11 +8,13 @@ import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from pydantic import ValidationError
+
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.calibration import ceiling, inferences
 from marketfact.claims.extract.decide import Draft, Outcome
 from marketfact.claims.extract.entities import AliasEntry, Listing
-from marketfact.claims.extract.model import Reading
+from marketfact.claims.extract.model import NonMarketNumber, Reading
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.model import Claim
 from marketfact.claims.periods import PeriodError, resolve_period
@@ -103,10 +105,14 @@ def _chain_ending_at(view: SentenceView, outcomes: list[Outcome]) -> tuple[list,
 
 
 # ---- claims ---------------------------------------------------------------------------------------------------
-def build_claims(drafts: list[Draft], published_at: datetime, lang: str) -> tuple[list[Claim], list[Reading]]:
-    """Claims (with ids ``s<sentence>-<symbol>``, paraphrase, quote and notes) and their readings, in order."""
+def build_claims(
+    drafts: list[Draft], published_at: datetime, lang: str
+) -> tuple[list[Claim], list[Reading], list[NonMarketNumber]]:
+    """Claims (with ids ``s<sentence>-<symbol>``, paraphrase, quote and notes) and their readings, in order;
+    and the drafts a claim file could not hold (a fall of 117 %: out of the claim's bounds), with the reason."""
     claims: list[Claim] = []
     readings: list[Reading] = []
+    refused: list[NonMarketNumber] = []
     used: dict[str, int] = {}
     for d in drafts:
         s = d.view.sentence
@@ -150,8 +156,8 @@ def build_claims(drafts: list[Draft], published_at: datetime, lang: str) -> tupl
             f"confidence {confidence:.2f}",
         ]
         money = q.kind == "money"
-        claims.append(
-            Claim.model_validate(
+        try:
+            claim = Claim.model_validate(
                 dict(
                     id=cid,
                     text=_paraphrase(d, value_text),
@@ -175,9 +181,13 @@ def build_claims(drafts: list[Draft], published_at: datetime, lang: str) -> tupl
                     notes=notes,
                 )
             )
-        )
+        except ValidationError as exc:  # the claim file's own bounds: the same reason a hand-written claim gets
+            reason = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+            refused.append(NonMarketNumber(" ".join(q.text.split()), "out_of_bounds", reason, s.text, s.index, q.span))
+            continue
+        claims.append(claim)
         readings.append(reading)
-    return claims, readings
+    return claims, readings, refused
 
 
 def _sessions(

@@ -93,7 +93,8 @@ def extract_claims(
                 if subject is not None and view.demoted(subject, view.sentence.start) and not claimed:
                     ctx.demoted.add((sentence.index, m.entry.symbol))
         _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
-    claims, readings = build_claims(drafts, published_at, language)
+    claims, readings, refused = build_claims(drafts, published_at, language)
+    not_market += refused
     warnings = sorted({u.reason for u in unresolved if "online search failed" in u.reason})
     return Extraction(language, published_at, sentences, claims, readings, not_market, unresolved, warnings)
 

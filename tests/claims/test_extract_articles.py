@@ -73,3 +73,17 @@ def test_every_claim_keeps_its_sentence_span_words_and_confidence(case) -> None:
             assert reading.hedge_words
         if claim.period:
             assert reading.period_words == claim.period
+
+
+def test_a_move_no_price_makes_is_listed_with_the_claim_files_reason() -> None:
+    """Found by the fuzz test: 'brach am Montag um 117 Prozent ein' made the extractor raise the claim file's
+    bound error (a fall is at most 100 %); it is now a number that is not a claim, with that reason."""
+    from datetime import datetime, timedelta, timezone
+
+    from marketfact.claims.extract import extract_claims
+
+    published = datetime(2025, 1, 28, 7, 30, tzinfo=timezone(timedelta(hours=1)))
+    x = extract_claims("Die Nvidia-Aktie brach am Montag um 117 Prozent ein.", published, "de")
+    assert x.claims == []
+    assert [(n.kind, n.text) for n in x.not_market] == [("out_of_bounds", "117 Prozent")]
+    assert "a fall in percent is at most 100 %" in x.not_market[0].reason
