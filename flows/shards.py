@@ -21,6 +21,7 @@ from marketfact.checks.run import new_run_id
 from marketfact.checks.runreport import RunReport
 from marketfact.checks.shard import ShardResult, ShardSpec, check_shard, merge, partition
 from marketfact.flows.tasks import FlowResult, whole
+from marketfact.flows.verify import on_task_runner
 from marketfact.reports.columnar import SHARDS_FOLDER, write_parquet
 from marketfact.reports.digest import MAX_CLAIM_CARDS
 from marketfact.settings import absolute
@@ -104,15 +105,4 @@ def verify_sharded(
 
 def with_task_runner(kind: str = "threads", address: str | None = None, workers: int = 2):  # type: ignore[no-untyped-def]
     """``verify_sharded`` with its task runner, as ``flows.verify.with_task_runner`` gives ``verify_claims``."""
-    if kind == "threads":
-        return verify_sharded
-    if kind != "dask":
-        raise ValueError(f"unknown task runner {kind!r}: use threads or dask")
-    from prefect_dask import DaskTaskRunner
-
-    runner = (
-        DaskTaskRunner(address=address)
-        if address
-        else DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
-    )
-    return verify_sharded.with_options(task_runner=runner)  # type: ignore[arg-type]
+    return on_task_runner(verify_sharded, kind, address, workers)

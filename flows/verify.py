@@ -233,14 +233,19 @@ def verification_steps(
 
 
 def with_task_runner(kind: str = "threads", address: str | None = None, workers: int = 2):  # type: ignore[no-untyped-def]
-    """``verify_claims`` with its task runner: Prefect's threads (default) or Dask.
+    """``verify_claims`` with its task runner (see ``on_task_runner``)."""
+    return on_task_runner(verify_claims, kind, address, workers)
+
+
+def on_task_runner(flow, kind: str = "threads", address: str | None = None, workers: int = 2):  # type: ignore[no-untyped-def]
+    """``flow`` with its task runner: Prefect's threads (default) or Dask.
 
     ``dask`` without an address starts a ``distributed.LocalCluster`` of ``workers`` processes; with an
     address (``tcp://scheduler:8786``) it submits to that existing Dask scheduler, whose workers may run
     on other machines. prefect-dask's DaskTaskRunner does the work: nothing here is home-made.
     """
     if kind == "threads":
-        return verify_claims
+        return flow
     if kind != "dask":
         raise ValueError(f"unknown task runner {kind!r}: use threads or dask")
     from prefect_dask import DaskTaskRunner
@@ -251,4 +256,4 @@ def with_task_runner(kind: str = "threads", address: str | None = None, workers:
         else DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
     )
     # prefect-dask's runner makes PrefectDaskFutures; Flow.with_options is typed for plain PrefectFutures.
-    return verify_claims.with_options(task_runner=runner)  # type: ignore[arg-type]
+    return flow.with_options(task_runner=runner)
