@@ -60,8 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, "PREFECT_HOME": str(home / "prefect"), "PREFECT_API_URL": api}
     env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     env["PREFECT_RESULTS_PERSIST_BY_DEFAULT"] = "true"
-    env["PREFECT_LOCAL_STORAGE_PATH"] = str(home / "results")
-    os.environ.update(env)
+    env["PREFECT_LOCAL_STORAGE_PATH"] = str(home / "results")  # for the children; this process: below
     server_cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
     worker_cmd = [sys.executable, "-m", "marketfact.flows.warm"]
     with (home / "server.log").open("wb") as s_log, (home / "worker.log").open("wb") as w_log:

@@ -39,3 +39,21 @@ def seed_claims():  # type: ignore[no-untyped-def]
     from marketfact.claims.load import load_claims
 
     return load_claims(SEED)
+
+
+_PREFECT_ENVIRON = ("PREFECT_API_URL", "PREFECT_UI_URL")
+
+
+@pytest.fixture(autouse=True)
+def _prefect_server_environ_is_restored():  # type: ignore[no-untyped-def]
+    """A test that starts a Prefect server in this process must leave the environment as it found it: the
+    commands later tests run as subprocesses inherit ``os.environ``, and a URL of a stopped server there
+    makes every one of them fail with 'Failed to reach API'."""
+    before = {name: os.environ.get(name) for name in _PREFECT_ENVIRON}
+    yield
+    after = {name: os.environ.get(name) for name in _PREFECT_ENVIRON}
+    for name, value in before.items():  # restore first, so one leak does not fail the tests after it
+        os.environ.pop(name, None)
+        if value is not None:
+            os.environ[name] = value
+    assert after == before, f"the test left a Prefect server's address in os.environ: {after}"
