@@ -50,6 +50,8 @@ class ClaimSpan:
     period_words: str = ""
     confidence: float = 1.0
     notes: tuple[str, ...] = ()
+    inferred: tuple[str, ...] = ()  # what the reading inferred (claims.extract.calibration.INFERENCES keys)
+    confirmed: bool = False  # a person confirmed the claim as read (a reviewed claim file's `confirmed: true`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ class ArticleExtraction:
     not_market: tuple[SkippedNumber, ...] = ()
     unresolved: tuple[UnresolvedName, ...] = ()
     warnings: tuple[str, ...] = ()
+    confirm_below: float = 0.8  # claims read with a lower confidence and not confirmed: "reading uncertain"
 
 
 @dataclass(frozen=True, slots=True)

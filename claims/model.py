@@ -152,6 +152,11 @@ class Claim(_Strict):
     published_at: datetime | None = None
     quote: Text | None = Field(None, description="the sentence it came from, when extracted from an article")
     notes: list[Text] = Field(default_factory=list)
+    confirmed: bool = Field(
+        False,
+        description="a person confirmed this claim as read (the desk, or `confirmed: true` in a reviewed claim "
+        "file): a reading read with low confidence is then no longer 'reading uncertain — confirm'",
+    )
 
     @model_validator(mode="before")
     @classmethod

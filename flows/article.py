@@ -43,6 +43,7 @@ def extract_task(
     online: bool,
     claims_out: str,
     reviewed: dict[str, Any] | None = None,
+    confirm_below: float = 0.8,
 ) -> tuple[ArticleExtraction, list[str]]:
     """Read the article, extract its claims, write the claim file; the extraction and its report lines.
 
@@ -50,7 +51,9 @@ def extract_task(
     gives no claim file: the run stops there, before any data is fetched. No retries: a failing online
     name search is already a warning of the extraction, not an error. With ``reviewed`` the claim file
     written is that one (``claims.load.ClaimFileError`` when it is not a valid claim file) and the
-    extraction's own goes to ``claims.extracted.yaml`` beside it.
+    extraction's own goes to ``claims.extracted.yaml`` beside it. Claims read with confidence under
+    ``confirm_below`` are "reading uncertain — confirm" in the report, unless the reviewed file has
+    ``confirmed: true`` on them.
     """
     from marketfact.claims.extract import AliasTable, extract_claims, parse_published, read_article, yahoo_searcher
     from marketfact.reports.article import article_extraction
@@ -66,7 +69,8 @@ def extract_task(
         extraction.to_claim_file_dict()  # raises NoClaimsFoundError before a run folder is made for nothing
         out.parent.mkdir(parents=True, exist_ok=True)
         extraction.write(out, origin=article_path)
-        return article_extraction(extraction, text, article_path, str(out)), extraction.report_lines()
+        seen = article_extraction(extraction, text, article_path, str(out), confirm_below=confirm_below)
+        return seen, extraction.report_lines()
     from marketfact.claims.load import parse_claims
 
     checked = parse_claims(reviewed, "the reviewed claims")  # the claim file's own validation and messages
@@ -78,7 +82,10 @@ def extract_task(
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(head + body, encoding="utf-8")
     tmp.replace(out)
-    seen = article_extraction(extraction, text, article_path, str(out))
+    confirmed = frozenset(c.id for c in checked.claims if c.confirmed)
+    seen = article_extraction(
+        extraction, text, article_path, str(out), confirm_below=confirm_below, confirmed=confirmed
+    )
     ids = {c.id for c in checked.claims}
     return replace(seen, claims=tuple(c for c in seen.claims if c.claim_id in ids)), extraction.report_lines()
 
@@ -99,13 +106,16 @@ def check_article(
     reviewed: dict[str, Any] | None = None,
     fail_on: str | None = None,
     report_base_url: str | None = None,
+    confirm_below: float = 0.8,
 ) -> State[FlowResult]:
     """Extract the claims of an article (published at ``published``, ISO 8601) and check them.
 
     ``lang`` is the article's language (de, en or auto); ``report_lang`` the report's. ``reviewed``: a claim
     file as plain data to check instead of the extracted claims (see the module's docstring). Returns what
     ``verify_claims`` returns plus ``claims_path``, ``extraction`` and its ``report_lines``; ``fail_on`` and
-    ``report_base_url`` as for ``verify_claims``. The flow run is named after the article's file.
+    ``report_base_url`` as for ``verify_claims``, except that ``fail_on`` never fails the run on a claim read
+    with confidence under ``confirm_below`` that no person confirmed (``reading uncertain — confirm``). The
+    flow run is named after the article's file.
     """
     from marketfact.checks.engine import now
     from marketfact.checks.run import new_run_id
@@ -122,7 +132,7 @@ def check_article(
     claims_path = Path(out_dir) / run_id / CLAIMS_FILE_NAME
     label_flow_run(stem_of(article_path), run_tags(stem_of(article_path), source, report_lang, "article"))
     extraction, lines = extract_task(
-        article_path, published, lang, list(aliases or ()), online, str(claims_path), reviewed
+        article_path, published, lang, list(aliases or ()), online, str(claims_path), reviewed, confirm_below
     )
     logger.info(
         "%d claim(s) extracted from %s, %d number(s) not market claims, %d unresolved name(s); claim file %s",
@@ -148,4 +158,6 @@ def check_article(
     whole_result = FlowResult(
         {**result, "claims_path": str(claims_path), "extraction": extraction, "report_lines": lines}
     )
-    return final_state(result["run"], fail_on, whole_result)
+    from marketfact.claims.extract.calibration import uncertain
+
+    return final_state(result["run"], fail_on, whole_result, set(uncertain(extraction.claims, confirm_below)))

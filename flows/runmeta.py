@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -171,13 +171,15 @@ def emit_run_events(run: RunReport, stem: str, title: str, report: str | None, f
     return len(failed)
 
 
-def final_state(run: RunReport, fail_on: str | None, result: object) -> State[Any]:
-    """Completed, or Failed when the ``--fail-on`` gate trips; either holds ``result`` (the CLI reads it)."""
-    if not exit_code_for(run, fail_on):
+def final_state(run: RunReport, fail_on: str | None, result: object, unconfirmed: Collection[str] = ()) -> State[Any]:
+    """Completed, or Failed when the ``--fail-on`` gate trips; either holds ``result`` (the CLI reads it).
+
+    Claims whose ids are in ``unconfirmed`` (read with low confidence, not confirmed) never trip the gate."""
+    if not exit_code_for(run, fail_on, unconfirmed):
         return Completed(data=result)
     counts = run.counts()
-    failed = [v.claim_id for v in run.verdicts if v.outcome == "fail" or (fail_on == "unverifiable" and
-                                                                          v.outcome == "unverifiable")]  # fmt: skip
+    failed = [v.claim_id for v in run.verdicts if v.claim_id not in unconfirmed and (v.outcome == "fail" or (
+        fail_on == "unverifiable" and v.outcome == "unverifiable"))]  # fmt: skip
     shown = ", ".join(failed[:5]) + (f" and {len(failed) - 5} more" if len(failed) > 5 else "")
     what = "failed" if fail_on == "fail" else "failed or unverifiable"
     return Failed(

@@ -413,6 +413,7 @@ def check_article(
                 history_url=history_url,
                 fail_on=fail_on,
                 report_base_url=base_url,
+                confirm_below=confirm_below,
                 return_state=True,
             ))  # fmt: skip
         except ExtractionError as exc:  # only with --online: what the offline preview could not foresee

@@ -17,6 +17,7 @@ from marketfact.checks.runreport import ArticleExtraction, ClaimSpan, RunReport,
 from marketfact.reports.claimreview import anchor
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.safety import safe_href
+from marketfact.reports.sentences import UNCERTAIN, uncertain_confidence, uncertain_count, uncertain_reasons
 
 if TYPE_CHECKING:  # the extractor costs ~1 s to import; rendering a report must not pay for it
     from marketfact.claims.extract.model import Extraction
@@ -98,9 +99,19 @@ ARTICLE_WORDS: dict[str, dict[str, str]] = {
 
 # ---- from the extractor to the run report ----------------------------------------------------------------------
 def article_extraction(
-    extraction: Extraction, text: str, origin: str, claims_file: str | None = None
+    extraction: Extraction,
+    text: str,
+    origin: str,
+    claims_file: str | None = None,
+    *,
+    confirm_below: float = 0.8,
+    confirmed: frozenset[str] = frozenset(),
 ) -> ArticleExtraction:
-    """What a report needs of ``extraction`` of ``text`` (read from ``origin``), as plain data."""
+    """What a report needs of ``extraction`` of ``text`` (read from ``origin``), as plain data.
+
+    Claims read with confidence under ``confirm_below`` whose id is not in ``confirmed`` (a person confirmed
+    them) are shown as "reading uncertain — confirm".
+    """
     claims = tuple(
         ClaimSpan(
             claim_id=r.claim_id,
@@ -114,6 +125,8 @@ def article_extraction(
             period_words=r.period_words,
             confidence=r.confidence,
             notes=tuple(r.notes),
+            inferred=tuple(r.inferred),
+            confirmed=r.claim_id in confirmed,
         )
         for r in extraction.readings
     )
@@ -139,6 +152,7 @@ def article_extraction(
         not_market=skipped,
         unresolved=unresolved,
         warnings=tuple(extraction.warnings),
+        confirm_below=confirm_below,
     )
 
 
@@ -153,6 +167,7 @@ class Piece:
     claim_id: str = ""
     anchor: str = ""
     title: str = ""
+    uncertain: bool = False  # claim: read with low confidence, not confirmed (CSS class uncertain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +199,16 @@ class FoundClaimView:
     notes: tuple[str, ...]
     label: str
     label_text: str
+    uncertain: UncertainView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UncertainView:
+    """A claim read with low confidence that no person confirmed: the mark, how sure, and what was inferred."""
+
+    mark: str  # "reading uncertain — confirm"
+    confidence: str  # "read with confidence 0.55 (under 0.80)"
+    reasons: tuple[str, ...]  # what the reading inferred, in the report's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +248,8 @@ class ArticleSectionView:
     unresolved: tuple[UnresolvedView, ...]
     warnings: tuple[str, ...]
     legend: tuple[tuple[str, str], ...]  # (label, label text), in SEVERITY order
+    uncertain: dict[str, UncertainView]  # claim id → why its reading is uncertain (templates/_uncertain.html)
+    uncertain_count: str  # the summary's line counting them apart; "" when there is none
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +257,22 @@ class _Inner:
     start: int
     end: int
     piece: Piece
+
+
+def is_uncertain(span: ClaimSpan, confirm_below: float) -> bool:
+    """Whether the claim was read with confidence under ``confirm_below`` and no person confirmed it."""
+    return span.confidence < confirm_below and not span.confirmed
+
+
+def uncertain_view(span: ClaimSpan, confirm_below: float, fmt: Formatter) -> UncertainView | None:
+    """How the report marks ``span``'s claim when its reading is uncertain; None when it is not."""
+    if not is_uncertain(span, confirm_below):
+        return None
+    return UncertainView(
+        UNCERTAIN[fmt.lang]["mark"],
+        uncertain_confidence(span.confidence, confirm_below, fmt),
+        uncertain_reasons(span.inferred, fmt),
+    )
 
 
 def worst(labels: list[str]) -> str:
@@ -265,7 +308,11 @@ def _inner(ex: ArticleExtraction, labels: dict[str, str], fmt: Formatter) -> lis
         if c.claim_id in labels and (bounds := _clamp(c.number_span, size)):
             label = labels[c.claim_id]
             title = f"{c.claim_id}: {fmt.word(f'label_{label}')}"
-            found.append(_Inner(*bounds, Piece("", "claim", label, c.claim_id, anchor(c.claim_id), title)))
+            unsure = is_uncertain(c, ex.confirm_below)
+            if unsure:
+                title += f" — {UNCERTAIN[fmt.lang]['mark']}"
+            piece = Piece("", "claim", label, c.claim_id, anchor(c.claim_id), title, unsure)
+            found.append(_Inner(*bounds, piece))
     for n in ex.not_market:
         if bounds := _clamp(n.span, size):
             found.append(_Inner(*bounds, Piece("", "not_market", title=n.reason)))
@@ -288,7 +335,7 @@ def _pieces(text: str, start: int, end: int, inner: list[_Inner]) -> tuple[Piece
         if item.start > at:
             pieces.append(Piece(text[at : item.start]))
         p = item.piece
-        pieces.append(Piece(text[item.start : item.end], p.kind, p.label, p.claim_id, p.anchor, p.title))
+        pieces.append(Piece(text[item.start : item.end], p.kind, p.label, p.claim_id, p.anchor, p.title, p.uncertain))
         at = item.end
     if at < end:
         pieces.append(Piece(text[at:end]))
@@ -333,7 +380,7 @@ def _claims_href(claims_file: str | None, run_id: str) -> str | None:
 
 
 def _found(
-    run: RunReport, span: ClaimSpan, labels: dict[str, str], fmt: Formatter, w: dict[str, str]
+    run: RunReport, span: ClaimSpan, labels: dict[str, str], fmt: Formatter, w: dict[str, str], confirm_below: float
 ) -> FoundClaimView:
     claim = next((c for c in run.claims if c.id == span.claim_id), None)
     label = labels.get(span.claim_id, "")
@@ -356,6 +403,7 @@ def _found(
         notes=span.notes,
         label=label,
         label_text=fmt.word(f"label_{label}") if label else "–",
+        uncertain=uncertain_view(span, confirm_below, fmt),
     )
 
 
@@ -366,6 +414,8 @@ def article_section(run: RunReport, fmt: Formatter) -> ArticleSectionView | None
         return None
     w = ARTICLE_WORDS[fmt.lang]
     labels = {v.claim_id: v.label.value for v in run.verdicts}
+    unsure = {c.claim_id: u for c in ex.claims if (u := uncertain_view(c, ex.confirm_below, fmt))}
+    count = uncertain_count(len(unsure), len(ex.claims), ex.confirm_below, fmt) if unsure else ""
     return ArticleSectionView(
         w=w,
         lang=ex.language if ex.language in ("de", "en") else "",
@@ -375,9 +425,11 @@ def article_section(run: RunReport, fmt: Formatter) -> ArticleSectionView | None
         claims_file=ex.claims_file or "–",
         claims_href=_claims_href(ex.claims_file, run.run_id),
         passages=passages(ex, labels, fmt),
-        claims=tuple(_found(run, span, labels, fmt, w) for span in ex.claims),
+        claims=tuple(_found(run, span, labels, fmt, w, ex.confirm_below) for span in ex.claims),
         not_market=tuple(SkippedView(n.text, n.sentence_index + 1, n.kind, n.reason) for n in ex.not_market),
         unresolved=tuple(UnresolvedView(u.name, u.sentence_index + 1, u.reason, u.candidates) for u in ex.unresolved),
         warnings=ex.warnings,
         legend=tuple((label, fmt.word(f"label_{label}")) for label in SEVERITY),
+        uncertain=unsure,
+        uncertain_count=count,
     )

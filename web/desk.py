@@ -160,8 +160,9 @@ class Draft:
         return out
 
     def reviewed_file(self) -> dict[str, Any]:
-        """The claim file to check: the confirmed claims, as extracted or edited, validated as a claim file."""
-        claims = [dict(r.data) for r in self.reviews.values() if r.status == "confirmed"]
+        """The claim file to check: the confirmed claims, as extracted or edited, validated as a claim file; each
+        carries ``confirmed: true`` (a person confirmed it: its reading is no longer uncertain)."""
+        claims = [{**r.data, "confirmed": True} for r in self.reviews.values() if r.status == "confirmed"]
         if not claims:
             raise DeskError("nothing_confirmed")
         data = {"article": self.article_block, "claims": claims}

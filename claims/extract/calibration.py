@@ -63,8 +63,11 @@ class _Read(Protocol):
 
 
 def uncertain(readings: Iterable[_Read], threshold: float = CONFIRM_BELOW) -> dict[str, float]:
-    """Claim id → confidence of every reading under ``threshold``."""
-    return {r.claim_id: r.confidence for r in readings if r.confidence < threshold}
+    """Claim id → confidence of every reading under ``threshold`` that no person confirmed (a reading with a
+    true ``confirmed`` attribute: a reviewed claim file's ``confirmed: true``)."""
+    return {
+        r.claim_id: r.confidence for r in readings if r.confidence < threshold and not getattr(r, "confirmed", False)
+    }
 
 
 def uncertain_lines(unsure: dict[str, float], threshold: float = CONFIRM_BELOW) -> list[str]:
@@ -72,7 +75,8 @@ def uncertain_lines(unsure: dict[str, float], threshold: float = CONFIRM_BELOW) 
     lines = [f"reading uncertain — confirm: {cid} (confidence {c:.2f})" for cid, c in unsure.items()]
     lines.append(
         f"{len(unsure)} claim(s) read with confidence under {threshold:.2f}: confirm them; --fail-on does not count "
-        "them until they are confirmed (re-check the edited claim file with `marketfact check`)"
+        "them until they are confirmed (set `confirmed: true` on a claim in the claim file, or edit it, and "
+        "re-check the file with `marketfact check`; or confirm it at the review desk)"
     )
     return lines
 

@@ -126,6 +126,21 @@ class Extraction:
         lines += [f"warning: {w}" for w in self.warnings]
         return lines
 
+    def uncertain_lines(self) -> list[str]:
+        """One line per claim read with confidence under the threshold: what a person should confirm, and how."""
+        from marketfact.claims.extract.calibration import CONFIRM_BELOW
+
+        lines = [
+            f"reading uncertain — confirm: {r.claim_id} (confidence {r.confidence:.2f}"
+            + (f": {'; '.join(r.inferred)}" if r.inferred else "")
+            + ")"
+            for r in self.readings
+            if r.confidence < CONFIRM_BELOW
+        ]
+        if lines:
+            lines.append("Once a person has checked such a claim against the article, add `confirmed: true` to it.")
+        return lines
+
     def to_yaml(self, title: str | None = None, url: str | None = None, origin: str = "the article") -> str:
         """The claim file as YAML, headed by comments listing what was not turned into claims."""
         body = yaml.safe_dump(self.to_claim_file_dict(title, url), sort_keys=False, allow_unicode=True, width=1000)
@@ -134,6 +149,7 @@ class Extraction:
             f"({self.language}, published {self.published_at.isoformat()}).",
             f"{len(self.claims)} claim(s); {len(self.not_market)} number(s) not market claims; "
             f"{len(self.unresolved)} unresolved name(s). Review the notes before relying on a claim.",
+            *self.uncertain_lines(),
             *self.report_lines(),
         ]
         return "".join(f"# {' '.join(line.split())}\n" for line in head) + body
