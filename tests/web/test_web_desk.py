@@ -75,6 +75,7 @@ def test_confirm_reject_and_check_only_the_confirmed(tmp_path: Path) -> None:
     reviewed = draft.reviewed_file()
     assert [c["id"] for c in reviewed["claims"]] == ["s03-nvda", "s08-avgo"]
     assert parse_claims(reviewed).claims[0].instrument == "NVDA"  # a claim file like any other
+    assert all(c.confirmed for c in parse_claims(reviewed).claims)  # a person confirmed them: not "uncertain"
     desk.decide(draft.id, "s08-avgo", "reset")
     assert [c["id"] for c in draft.reviewed_file()["claims"]] == ["s03-nvda"]
 
