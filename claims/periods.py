@@ -119,7 +119,8 @@ _FIXED = {
                    "seit dem jahreswechsel|seit jahreswechsel|im bisherigen jahresverlauf|in diesem jahr|dieses jahr"),
         ("week", -1, "vergangene woche|vergangenen woche|letzte woche|letzten woche|vorige woche|vorigen woche|"
                      "vorwoche"),
-        ("week", 0, "diese woche|dieser woche|laufenden woche"),
+        ("week", 0, "diese woche|dieser woche|laufenden woche|wochensicht|auf wochensicht|in der woche|die woche|"
+                    "der woche|im wochenverlauf|auf wochenbasis"),
         ("weekstart", 0, "wochenauftakt|wochenstart|wochenbeginn|wochenanfang"),
         ("month", -1, "vergangenen monat|letzten monat|vormonat"),
         ("month", 0, "diesen monat|diesem monat|laufenden monat"),
@@ -132,7 +133,8 @@ _FIXED = {
         ("rel", 0, "today"), ("rel", -1, "yesterday"), ("rel", -2, "the day before yesterday"),
         ("ytd", 0, "year to date|year-to-date|ytd|so far this year|this year|since the start of the year|"
                    "since the beginning of the year"),
-        ("week", -1, "last week|previous week"), ("week", 0, "this week"),
+        ("week", -1, "last week|previous week"),
+        ("week", 0, "this week|for the week|on the week|over the week|the week|the week's"),
         ("weekstart", 0, "at the start of the week|at the beginning of the week"),
         ("month", -1, "last month|previous month"), ("month", 0, "this month"),
         ("since", 0, "since"), ("conn", 0, f"and|to|through|until|{_CONN}"),
@@ -147,6 +149,9 @@ _COUNT_UNIT = {"de": {"tag", "tage", "tagen", "handelstag", "handelstage", "hand
                "en": {"day", "days", "session", "sessions", "trading day", "trading days", "trading sessions"}}
 _COUNT_TAIL = {"de": ("in folge", "hintereinander"), "en": ("in a row",)}
 _GENITIVE = {"zweier": 2, "dreier": 3, "vierer": 4}
+_FIRST = {"de": {"ersten"}, "en": {"first"}}
+_BOTH = {"de": {"beiden": 2}, "en": {}}
+_OF_WEEK = {"de": ("der woche", "dieser woche"), "en": ("of the week", "of this week")}
 # fmt: on
 
 _TOKEN = re.compile(
@@ -176,7 +181,7 @@ class _Day:
 
 @dataclass(frozen=True, slots=True)
 class _Seg:
-    kind: str  # day | count | since | ytd | week | weekstart | month | conn
+    kind: str  # day | count | since | ytd | week | weekstart | weekfirst | month | conn
     text: str
     day: _Day | None = None
     n: int = 0
@@ -250,6 +255,31 @@ def _count(toks: list[_Tok], i: int, lang: str) -> tuple[int, int] | None:
     return n, j
 
 
+def _week_first(toks: list[_Tok], i: int, lang: str) -> tuple[int, int] | None:
+    """ "an den ersten beiden Handelstagen der Woche", "the first two sessions of the week": (n, next i)."""
+    if toks[i].key not in _FIRST[lang] or i + 1 >= len(toks):
+        return None
+    j = i + 1
+    if toks[j].key in _BOTH[lang]:
+        n, j = _BOTH[lang][toks[j].key], j + 1
+        for width in (2, 1):
+            if j + width <= len(toks) and " ".join(t.key for t in toks[j : j + width]) in _COUNT_UNIT[lang]:
+                j += width
+                break
+        else:
+            return None
+    else:
+        counted = _count(toks, j, lang)
+        if counted is None:
+            return None
+        n, j = counted
+    for tail in _OF_WEEK[lang]:
+        words = tail.split()
+        if [t.key for t in toks[j : j + len(words)]] == words:
+            return n, j + len(words)
+    return None
+
+
 def _year(toks: list[_Tok], j: int) -> tuple[int | None, int]:
     if j < len(toks) and toks[j].kind == "num" and len(toks[j].key) == 4:
         return int(toks[j].key), j + 1
@@ -296,6 +326,11 @@ def _segments(words: str, lang: str) -> list[_Seg]:
         if got:
             segs.append(_Seg("day", got[0].text, day=got[0]))
             i = got[1]
+            continue
+        first = _week_first(toks, i, lang)
+        if first:
+            segs.append(_Seg("weekfirst", " ".join(t.text for t in toks[i : first[1]]), n=first[0]))
+            i = first[1]
             continue
         fixed = _fixed(toks, i, lang)
         # "vergangenen Montag", "in den letzten zwei Tagen", "over the past two sessions"
@@ -506,6 +541,9 @@ def _named_span(ctx: _Ctx, seg: _Seg, ref: date) -> PeriodResolution:
     base = ctx.writer
     if seg.kind == "ytd":
         start, end, what = date(base.year, 1, 1), ref, f"year to date ({base.year})"
+    elif seg.kind == "weekfirst":  # the first n sessions of this week
+        start = base - timedelta(days=base.weekday())
+        end, what = start + timedelta(days=6), f"the first {seg.n} sessions of the week of {start}"
     elif seg.kind in ("week", "weekstart"):
         start = base - timedelta(days=base.weekday()) + timedelta(weeks=seg.n)
         end, what = start + timedelta(days=6), f"the week of {start}"
@@ -521,7 +559,9 @@ def _named_span(ctx: _Ctx, seg: _Seg, ref: date) -> PeriodResolution:
     if not len(sessions):
         raise PeriodError(f"{seg.text!r}: no {ctx.calendar} session of {what} had closed by {ctx.published_at}")
     first = sessions[0].date()
-    last = first if seg.kind == "weekstart" else sessions[-1].date()
+    if seg.kind == "weekfirst" and len(sessions) < seg.n:
+        raise PeriodError(f"{seg.text!r}: only {len(sessions)} {ctx.calendar} session(s) of {what} had closed")
+    last = first if seg.kind == "weekstart" else sessions[seg.n - 1 if seg.kind == "weekfirst" else -1].date()
     return _result(ctx, first, last, f"{what}: the {ctx.calendar} sessions that had closed")
 
 

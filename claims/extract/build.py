@@ -215,8 +215,9 @@ def _sessions(
             anchored = _anchored(d, published_at, lang)
             if anchored is not None and anchored != (res.first, res.last):
                 first, last = anchored
+                how = "runs on from the session after" if d.forward else "ends on"
                 notes.append(
-                    f"period {d.period.words!r} ends on the day the article named ({d.anchor.words!r}): "
+                    f"period {d.period.words!r} {how} the day the article named ({d.anchor.words!r}): "
                     f"{first} to {last}, not the sessions before publication ({res.first} to {res.last})"
                 )
                 d.penalty += ANCHOR_PENALTY
@@ -237,6 +238,9 @@ def _anchored(d: Draft, published_at: datetime, lang: str) -> tuple[date, date] 
     tz = ZoneInfo(d.listing.timezone)
     try:
         day = resolve_period(d.anchor.words, published_at, d.listing.mic, d.listing.timezone, lang).last
+        if d.forward:  # "has since risen for three straight sessions": the n sessions after the day named
+            n = resolve_period(d.period.words, published_at, d.listing.mic, d.listing.timezone, lang).n_sessions
+            return shift_sessions(d.listing.mic, day, 1), shift_sessions(d.listing.mic, day, n)
         end = min(datetime.combine(day, time(23, 59), tz), published_at.astimezone(tz))
         res = resolve_period(d.period.words, end, d.listing.mic, d.listing.timezone, lang)
     except (PeriodError, ValueError, IndexError):

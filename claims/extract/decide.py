@@ -27,6 +27,7 @@ class Context:
     paragraph_period: dict[int, PeriodSpan] = field(default_factory=dict)
     article_period: PeriodSpan | None = None
     frame: PeriodSpan | None = None  # the day a dateline or the title gives the article
+    live: bool = False  # a live ticker (entries opening with a clock time): an entry's day is the ticker's
     paragraph_subject: dict[int, tuple[AliasEntry, Listing]] = field(default_factory=dict)
 
 
@@ -50,6 +51,7 @@ class Draft:
     subject: Subject | None = None
     shift: int = 0  # sessions before the period ("the previous session"): -1
     anchor: PeriodSpan | None = None  # a counted period ("over the two sessions") ends on this day
+    forward: bool = False  # … or starts the session after it ("has since risen for three straight sessions")
 
 
 Outcome = Draft | NonMarketNumber | Unresolved
@@ -217,6 +219,9 @@ def period_of(
     own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q]
     if own:
         return min(own, key=lambda p: _gap(p, q.span)), 0, 0.0, ""
+    spare = spare_day(view, q)
+    if spare is not None:
+        return spare, 0, 0.1, f"{spare.words!r} named after the previous number, which has a day of its own"
     if gapped_from is not None:
         return gapped_from, 0, 0.0, f"{gapped_from.words!r} shared with the previous number of the sentence"
     # "Am Montag brach Nvidia um 17 Prozent ein und Broadcom verlor 17,4 Prozent": a leading period is shared.
@@ -244,7 +249,7 @@ def period_of(
     inherited = ctx.paragraph_period.get(view.sentence.paragraph)
     if inherited is not None:
         return inherited, 0, 0.1, f"no period in this sentence: {inherited.words!r} carried over from the paragraph"
-    if ctx.article_period is not None:
+    if ctx.article_period is not None and not (ctx.live and ctx.frame is not None):
         words = ctx.article_period.words
         return ctx.article_period, 0, 0.15, f"no period in this paragraph: {words!r} carried over from earlier"
     if ctx.frame is not None:
@@ -252,22 +257,58 @@ def period_of(
     return None, 0, 0.0, ""
 
 
-def story_day(view: SentenceView, q: Quantity, ctx: Context, counted: PeriodSpan) -> tuple[PeriodSpan | None, str]:
+def story_day(
+    view: SentenceView, q: Quantity, ctx: Context, counted: PeriodSpan, forward: bool = False
+) -> tuple[PeriodSpan | None, str]:
     """The day a counted period ("over the two sessions") ends on: the nearest single day the sentence names
     before the number, else the paragraph's day, the article's day, the dateline's. (None, "") when the
-    article has named no day: the count then runs back from publication."""
-    here = [p for p in view.periods if p.single_day and p.end <= q.span[0] and p is not counted]
+    article has named no day: the count then runs back from publication. ``forward``: the count runs on from
+    that day instead ("It has since risen for three straight sessions")."""
+    how = "counted on from" if forward else "counted back from"
+    limit = min(q.span[0], counted.start) if forward else q.span[0]  # forward: a day named before the count
+    here = [p for p in view.periods if p.single_day and p.end <= limit and p is not counted]
     if here:
         nearest = max(here, key=lambda p: p.start)
-        return nearest, f"{counted.words!r} counted back from {nearest.words!r}, named before it in the sentence"
+        return nearest, f"{counted.words!r} {how} {nearest.words!r}, named before it in the sentence"
     for day, where in (
         (ctx.paragraph_period.get(view.sentence.paragraph), "the paragraph's day"),
         (ctx.article_period, "the day of the story so far"),
         (ctx.frame, "the dateline's day"),
     ):
         if day is not None:
-            return day, f"{counted.words!r} counted back from {day.words!r}, {where}"
+            return day, f"{counted.words!r} {how} {day.words!r}, {where}"
     return None, ""
+
+
+def counts_forward(view: SentenceView, counted: PeriodSpan) -> bool:
+    """Whether "since"/"seitdem" stands before the counted period in its clause: the count runs on from the
+    day the article named ("It has since risen for three straight sessions")."""
+    c0, _ = view.clause(counted.start)
+    return any(t.low in rules.SINCE_THEN[view.lang] for t in view.words_between(c0, counted.start))
+
+
+def spare_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
+    """ "slipped 1% on Thursday and extended the slide on Friday, dropping another 1.8%", "fiel am Montag um
+    4,9 Prozent und setzte die Talfahrt am Dienstag fort, mit einem weiteren Minus von 5,7 Prozent": a day
+    named after the numbers of an earlier clause whose numbers have a nearer day of their own belongs to the
+    next number, when q's clause names none."""
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= p.start < c1 for p in view.periods):
+        return None
+    before = [p for p in view.periods if p.single_day and p.end <= c0]
+    if not before:
+        return None
+    p = max(before, key=lambda p: p.start)
+    if any(p.end <= o.span[0] < q.span[0] for o in view.quantities if o is not q):
+        return None  # another number stands between the day and q
+    p0, p1 = view.clause(p.start)
+    numbers = [o for o in view.quantities if p0 <= o.span[0] < p1]
+    if not numbers or any(o.span[1] > p.start for o in numbers):
+        return None
+    others = [x for x in view.periods if p0 <= x.start < p1 and x is not p]
+    if not all(any(_gap(x, o.span) < _gap(p, o.span) for x in others) for o in numbers):
+        return None
+    return p
 
 
 def _span_gap(a: tuple[int, int], b: tuple[int, int]) -> int:

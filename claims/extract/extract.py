@@ -6,6 +6,7 @@ with the reason it is not a claim, and every company name it could not resolve w
 from __future__ import annotations
 
 import functools
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from marketfact.claims.extract.decide import (
     Context,
     Draft,
     Outcome,
+    counts_forward,
     direction_of,
     hedge_of,
     market_value_words,
@@ -64,7 +66,7 @@ def extract_claims(
     unresolved: list[Unresolved] = []
     for sentence in sentences:
         view = read_sentence(masked, sentence, language, aliases, published_at)
-        _remember_frame(view, ctx)
+        _remember_frame(view, ctx, published_at)
         outcomes = _read_numbers(view, ctx)
         not_market += [
             NonMarketNumber(
@@ -119,9 +121,23 @@ def _read_numbers(view: SentenceView, ctx: Context) -> list[Outcome]:
     return outcomes
 
 
-def _remember_frame(view: SentenceView, ctx: Context) -> None:
+_CLOCK_ENTRY = re.compile(
+    r"\s*\+*\s*\d{1,2}[:.]\d{2}\s*(?:uhr|[ap]\.?m\.?)?\s*(?:et|mez|cet|gmt|utc|jst)?\s*[–—-]\s", re.IGNORECASE
+)
+"""A live-ticker entry: "22:10 Uhr – …", "4:08 pm ET - …"."""
+_TODAY = {"de": "heute", "en": "today"}
+
+
+def _remember_frame(view: SentenceView, ctx: Context, published_at: datetime) -> None:
     """The article's own day: a dateline's date, or a date in a title that holds no figure ("Markets live:
-    Friday, Feb 7"). Claims that name no day and follow no day of the story fall back to it."""
+    Friday, Feb 7"), or for a live ticker without either the day it was published. Claims that name no day
+    and follow no day of the story (in a live ticker: of their entry) fall back to it."""
+    if _CLOCK_ENTRY.match(view.sentence.text):
+        ctx.live = True
+        if ctx.frame is None:
+            at = view.sentence.start
+            today = published_at.date().isoformat()
+            ctx.frame = PeriodSpan(at, at, _TODAY[view.lang], today, True)
     if ctx.frame is not None:
         return
     if view.frame is not None:
@@ -288,9 +304,11 @@ def _with_subject(
         p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
     penalty += p_penalty
     notes += [p_note] if p_note else []
-    anchor = None
+    anchor, forward = None, False
     if period is not None and shift == 0 and is_counted(period.words, view.lang):
-        anchor, a_note = story_day(view, q, ctx, period)
+        forward = counts_forward(view, period)
+        anchor, a_note = story_day(view, q, ctx, period, forward)
+        forward = forward and anchor is not None
         notes += [a_note] if anchor is not None else []
     return Draft(
         view,
@@ -309,6 +327,7 @@ def _with_subject(
         subject,
         shift,
         anchor,
+        forward,
     )
 
 

@@ -31,7 +31,8 @@ DOWN = {
         "minus einbruch kurseinbruch kursrutsch kurssturz absturz rückgang kursverlust kursverluste verlust "
         "verluste abschlag talfahrt ausverkauf einbußen ermäßigte ermäßigten schwächelte schwächelten nachgeben "
         "einbrechen abrutschen absacken einbüßte einbüßten einbrach einbrachen nachgab nachgaben abgab abgaben "
-        "zurückging zurückgingen absackte absackten abrutschte abrutschten"
+        "zurückging zurückgingen absackte absackten abrutschte abrutschten abgegeben verschwunden verschwand "
+        "verschwanden"
     ),
     "en": word_set(
         "fell falls fall falling fallen dropped drops dropping lost loses losing slid slides sliding slumped "
@@ -39,7 +40,7 @@ DOWN = {
         "sinks sinking sunk declined declines declining shed sheds shedding tanked tanking skidded retreated "
         "slipped slips eased cratered collapsed crashed wiped wiping erased erasing down loss losses decline "
         "drop plunge slump slide selloff sell-off rout tumble shrank shrinks shrinking shrunk dipped dips dived dove "
-        "nosedived sagged weakened"
+        "nosedived sagged weakened collapse collapses crash crashes"
     ),
 }
 UP = {
@@ -98,6 +99,10 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                     "gives back",
                     "giving back",
                     "handed back",
+                    "gave up",
+                    "gives up",
+                    "giving up",
+                    "given up",
                 ),
             ),
             ("up", _phrases("in the green", "higher")),
@@ -235,6 +240,9 @@ VERBLESS = {
     "en": word_set("in total all combined likewise altogether"),
 }
 """Words a verbless clause (", insgesamt 10,3 Prozent") may hold: its direction comes from the clause before."""
+SINCE_THEN = {"de": word_set("seitdem seither"), "en": word_set("since")}
+"""Before a counted period in its clause ("It has since risen for three straight sessions", "Seitdem hat sie drei
+Handelstage in Folge zugelegt"), the count runs on from the day the article named, not back to it."""
 LATER = {
     "de": word_set("ehe bevor dann danach anschließend später"),
     "en": word_set("before then later subsequently"),

@@ -22,7 +22,8 @@ _PROBE_CALENDAR = ("XNYS", "America/New_York")
 """Finding words needs some calendar; the claim's own exchange decides the sessions later."""
 
 _ANCHOR_WORDS = word_set(
-    "heute gestern vorgestern today yesterday woche wochen week vorwoche wochenauftakt wochenstart wochenbeginn "
+    "heute gestern vorgestern today yesterday woche wochen week week's wochensicht wochenverlauf wochenbasis vorwoche "
+    "wochenauftakt wochenstart wochenbeginn "
     "wochenanfang start beginning monat month vormonat jahresbeginn jahresanfang jahreswechsel jahresverlauf "
     "jahr year ytd year-to-date tag tage tagen handelstag handelstage handelstagen börsentag börsentage "
     "börsentagen sitzungen handelssitzungen day days session sessions row folge hintereinander"

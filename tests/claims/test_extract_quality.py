@@ -67,6 +67,12 @@ def test_the_second_blind_set_is_apart_from_dev_and_half_german() -> None:
     assert langs.count("de") >= len(langs) / 2
 
 
+def test_the_corpus_holds_forty_labelled_articles_twenty_german() -> None:
+    labelled = sorted(ARTICLES.glob("*.expected.yaml")) + sorted(ARTICLES.glob("*/*.expected.yaml"))
+    assert len(labelled) >= 40
+    assert sum(p.name.startswith("de-") for p in labelled) >= 20
+
+
 def test_the_script_prints_both_sets_the_reliability_table_and_every_wrong_claim(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

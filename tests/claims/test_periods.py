@@ -64,6 +64,14 @@ WORD_ROWS = [
     ("de", "diese Woche", TWO_DAYS),
     ("de", "in dieser Woche", TWO_DAYS),
     ("de", "in der laufenden Woche", TWO_DAYS),
+    ("de", "auf Wochensicht", TWO_DAYS),  # the week so far: its sessions that had closed
+    ("de", "Wochensicht", TWO_DAYS),
+    ("de", "in der Woche", TWO_DAYS),
+    ("de", "die Woche", TWO_DAYS),
+    ("de", "im Wochenverlauf", TWO_DAYS),
+    ("de", "auf Wochenbasis", TWO_DAYS),
+    ("de", "an den ersten beiden Handelstagen der Woche", TWO_DAYS),
+    ("de", "an den ersten zwei Handelstagen dieser Woche", TWO_DAYS),
     ("de", "zum Wochenauftakt", (MON, MON, 1)),
     ("de", "zum Wochenstart", (MON, MON, 1)),
     ("de", "zu Wochenbeginn", (MON, MON, 1)),
@@ -127,6 +135,13 @@ WORD_ROWS = [
     ("en", "last week", LAST_WEEK),
     ("en", "the previous week", LAST_WEEK),
     ("en", "this week", TWO_DAYS),
+    ("en", "for the week", TWO_DAYS),
+    ("en", "on the week", TWO_DAYS),
+    ("en", "over the week", TWO_DAYS),
+    ("en", "the week", TWO_DAYS),
+    ("en", "the week's", TWO_DAYS),
+    ("en", "the first two sessions of the week", TWO_DAYS),
+    ("en", "in the first two trading days of this week", TWO_DAYS),
     ("en", "at the start of the week", (MON, MON, 1)),
     ("en", "at the beginning of the week", (MON, MON, 1)),
     ("en", "over two days", TWO_DAYS),
@@ -181,6 +196,15 @@ def test_period_words_on_xetra(lang: str, words: str, expected: tuple[date, date
     assert (got.first, got.last, got.n_sessions) == expected
     assert got.closed_at_publication
     assert words.strip() in got.how
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("de", "an den ersten drei Handelstagen der Woche"), ("en", "the first three sessions of the week")],
+)
+def test_the_first_sessions_of_the_week_must_have_closed(lang: str, words: str) -> None:
+    with pytest.raises(PeriodError, match="only 2 XETR session"):
+        resolve_period(words, PUB, "XETR", "Europe/Berlin", lang)
 
 
 @pytest.mark.parametrize(
