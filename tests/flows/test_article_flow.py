@@ -102,7 +102,8 @@ def test_sentences_are_marked_with_their_verdicts(runs: dict) -> None:  # type: 
     for verdict in run.verdicts:
         mark = soup.select_one(f'.article-text mark.number[data-claim="{verdict.claim_id}"]')
         assert mark is not None, verdict.claim_id
-        assert mark["class"] == ["number", f"verdict-{verdict.label.value}"]
+        unsure = ["uncertain"] if spans[verdict.claim_id].confidence < extraction.confirm_below else []
+        assert mark["class"] == ["number", f"verdict-{verdict.label.value}", *unsure]
         assert mark.get_text() == text[slice(*spans[verdict.claim_id].number_span)]
         sentence = mark.find_parent("mark", class_="sentence")
         assert sentence is not None
