@@ -207,7 +207,7 @@ class UncertainView:
     """A claim read with low confidence that no person confirmed: the mark, how sure, and what was inferred."""
 
     mark: str  # "reading uncertain — confirm"
-    confidence: str  # "read with confidence 0.55 (under 0.80)"
+    confidence: str  # "read with confidence 0.55, under 0.80"
     reasons: tuple[str, ...]  # what the reading inferred, in the report's language
 
 

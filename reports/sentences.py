@@ -412,7 +412,7 @@ def _judged(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
 UNCERTAIN: dict[str, dict[str, str]] = {
     "en": {
         "mark": "reading uncertain — confirm",
-        "confidence": "read with confidence {confidence} (under {threshold})",
+        "confidence": "read with confidence {confidence}, under {threshold}",
         "count": "{n} of {total} claims read from the article with confidence under {threshold}: reading uncertain "
         "— confirm them; --fail-on does not count them until a person confirms them (confirmed: true in the "
         "claim file, or the review desk)",
@@ -433,7 +433,7 @@ UNCERTAIN: dict[str, dict[str, str]] = {
     },
     "de": {
         "mark": "Lesart unsicher — bitte bestätigen",
-        "confidence": "gelesen mit Konfidenz {confidence} (unter {threshold})",
+        "confidence": "gelesen mit Konfidenz {confidence}, unter {threshold}",
         "count": "{n} von {total} Aussagen aus dem Artikel mit Konfidenz unter {threshold} gelesen: Lesart unsicher "
         "— bitte bestätigen; --fail-on zählt sie erst, wenn ein Mensch sie bestätigt (confirmed: true in der "
         "Aussagendatei oder am Prüftisch)",
@@ -465,7 +465,7 @@ def uncertain_reasons(inferred: tuple[str, ...], fmt: Formatter) -> tuple[str, .
 
 
 def uncertain_confidence(confidence: float, threshold: float, fmt: Formatter) -> str:
-    """"read with confidence 0.55 (under 0.80)" in the report's language and number format."""
+    """"read with confidence 0.55, under 0.80" in the report's language and number format."""
     return UNCERTAIN[fmt.lang]["confidence"].format(
         confidence=fmt.decimal(confidence, digits=2), threshold=fmt.decimal(threshold, digits=2)
     )
