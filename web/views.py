@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from marketfact.claims.extract.calibration import CONFIRM_BELOW
 from marketfact.reports.i18n import Formatter
+from marketfact.reports.sentences import UNCERTAIN, uncertain_reasons
 from marketfact.web.desk import EDITABLE, Draft, Review, plain
 
 STATUS_ORDER = ("pending", "confirmed", "rejected")
@@ -170,6 +172,17 @@ def _fields(review: Review, w: dict[str, str]) -> tuple[Field, ...]:
     )
 
 
+def _confidence(review: Review, fmt: Formatter) -> str:
+    """The reading's confidence; under the threshold and not yet confirmed, "reading uncertain — confirm" and
+    what the reading inferred (the words of the report, ``reports.sentences.UNCERTAIN``)."""
+    confidence = review.reading.confidence
+    text = fmt.decimal(confidence, digits=2)
+    if confidence >= CONFIRM_BELOW or review.status == "confirmed":
+        return text
+    reasons = "; ".join(uncertain_reasons(review.reading.inferred, fmt))
+    return f"{text} — {UNCERTAIN[fmt.lang]['mark']}: {reasons}"
+
+
 def claim_card(draft: Draft, review: Review, fmt: Formatter, w: dict[str, str]) -> ClaimCard:
     """The card of one claim: its sentence with the number marked, what was read, the review's forms."""
     reading, data = review.reading, review.data
@@ -187,7 +200,7 @@ def claim_card(draft: Draft, review: Review, fmt: Formatter, w: dict[str, str]) 
         (w["direction"], w.get(f"direction_{direction}", direction)),
         (w["value"], _amount(data)),
         (w["hedge"], str(data.get("hedge") or w["none"])),
-        (w["confidence"], fmt.decimal(reading.confidence, digits=2)),
+        (w["confidence"], _confidence(review, fmt)),
     )
     said = (
         (w["subject"], reading.subject_words),

@@ -43,6 +43,12 @@ def test_paste_then_readings(client: TestClient, token: str) -> None:
     assert facts["metric"] == "close-to-close change"
     assert facts["hedge"] == "none"
     assert facts["confidence"] == "0.95"
+    # a reading under the threshold says so, and what it inferred, until a person confirms it
+    unsure = [c for c in cards if "reading uncertain — confirm" in c.get_text()]
+    assert [c["data-claim"] for c in unsure] == ["s04-nvda"]  # the one reading under 0.80 (0.75)
+    card = unsure[0]
+    said = dict(zip([d.get_text() for d in card.select("dt")], [d.get_text() for d in card.select("dd")], strict=True))
+    assert said["confidence"].startswith("0.75 — reading uncertain — confirm: ")
     # numbers that are not claims, each with its reason
     rows = page.select("#not-market tbody tr")
     assert {r.select("td")[0].get_text() for r in rows} == {"$142.62", "671 billion", "$500 billion", "228,000"}
