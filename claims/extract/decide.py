@@ -27,6 +27,7 @@ class Context:
     paragraph_period: dict[int, PeriodSpan] = field(default_factory=dict)
     article_period: PeriodSpan | None = None
     frame: PeriodSpan | None = None  # the day a dateline or the title gives the article
+    scene: dict[int, PeriodSpan] = field(default_factory=dict)  # per paragraph: a day named in a question
     live: bool = False  # a live ticker (entries opening with a clock time): an entry's day is the ticker's
     paragraph_subject: dict[int, tuple[AliasEntry, Listing]] = field(default_factory=dict)
 
@@ -249,6 +250,9 @@ def period_of(
     inherited = ctx.paragraph_period.get(view.sentence.paragraph)
     if inherited is not None:
         return inherited, 0, 0.1, f"no period in this sentence: {inherited.words!r} carried over from the paragraph"
+    scene = ctx.scene.get(view.sentence.paragraph)
+    if scene is not None:
+        return scene, 0, 0.15, f"no period in this sentence: {scene.words!r} set the scene in a question before it"
     if ctx.article_period is not None and not (ctx.live and ctx.frame is not None):
         words = ctx.article_period.words
         return ctx.article_period, 0, 0.15, f"no period in this paragraph: {words!r} carried over from earlier"

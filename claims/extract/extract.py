@@ -95,6 +95,7 @@ def extract_claims(
                 if subject is not None and view.demoted(subject, view.sentence.start) and not claimed:
                     ctx.demoted.add((sentence.index, m.entry.symbol))
         _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
+        _remember_scene(view, ctx)
     claims, readings, refused = build_claims(drafts, published_at, language)
     not_market += refused
     warnings = sorted({u.reason for u in unresolved if "online search failed" in u.reason})
@@ -166,6 +167,16 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
                 ctx.article_period = latest
             else:
                 ctx.paragraph_period[key] = latest
+
+
+def _remember_scene(view: SentenceView, ctx: Context) -> None:
+    """ "Remember Monday? Nvidia lost 17% in a single session.": a question with no figure that names one day
+    sets the day of the claims after it in its paragraph that name none."""
+    if view.quantities or not view.sentence.text.rstrip().endswith("?"):
+        return
+    days = [p for p in view.periods if p.single_day and not view.is_aside(p.start)]
+    if days:
+        ctx.scene[view.sentence.paragraph] = days[-1]
 
 
 def _speaks_of_trading(view: SentenceView, p: PeriodSpan) -> bool:

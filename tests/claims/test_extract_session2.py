@@ -76,6 +76,16 @@ def d(*days: str) -> tuple[date, ...]:
             "2025-01-28T08:00:00+00:00",
             [("ORCL", "down", 13.8, d("2025-01-27"))],
         ),
+        (  # a question that names a day sets the day of the figures after it in its paragraph
+            "Remember Monday? Oracle lost 13.8% in a single session, and investors panicked.",
+            "2025-01-31T09:00:00+00:00",
+            [("ORCL", "down", 13.8, d("2025-01-27"))],
+        ),
+        (
+            "Erinnern Sie sich an den Montag? Oracle verlor 13,8 Prozent an einem einzigen Tag.",
+            "2025-01-31T09:00:00+01:00",
+            [("ORCL", "down", 13.8, d("2025-01-27"))],
+        ),
         (  # a live ticker: an entry without a day is the day the ticker is published, not an earlier entry's
             "21:00 Uhr – Oracle legt zum Handelsschluss 3,6 Prozent zu, nachdem die Aktie am Montag 13,8 Prozent "
             "verloren hatte.\n\n17:35 Uhr – In Frankfurt schließt der Dax 0,7 Prozent fester.",
