@@ -105,6 +105,7 @@ def core_phase(root: Path, claims_path: Path, verdicts: int, sample: int, profil
         import marketfact.checks.engine
         import marketfact.checks.plan
         from marketfact.checks.engine import evaluate
+        from marketfact.checks.evidence import RunEvidence
         from marketfact.checks.explain import build_verdicts
         from marketfact.checks.plan import plan_run
         from marketfact.checks.run import fetch_all, fetch_conversions
@@ -150,7 +151,8 @@ def core_phase(root: Path, claims_path: Path, verdicts: int, sample: int, profil
         with clock.step("fetch_conversions (FX, share counts)"):
             fx, shares, _ = fetch_conversions(plan, {"ecb": EcbFxSource(root)}, SnapshotSharesSource(root))
         with clock.step("evaluate (measure + judge)"):
-            judged, panel = evaluate(plan, series, {}, fx, shares)
+            evidence = RunEvidence(plan, series, errors, fx=fx, shares=shares)
+            judged, panel = evaluate(evidence)
         if profiler is not None:
             profiler.disable()
     core = (time.perf_counter() - core_wall, time.process_time() - core_cpu)
@@ -160,7 +162,7 @@ def core_phase(root: Path, claims_path: Path, verdicts: int, sample: int, profil
     if verdicts >= 0:  # 0: all claims; a negative number: none
         shown = judged if verdicts == 0 else judged.iloc[:verdicts]
         with clock.step("verdict materialisation (build_verdicts)"):
-            materialised = build_verdicts(plan, shown, panel, series, {}, fx, shares)
+            materialised = build_verdicts(evidence, shown, panel)
     rss["after verdicts"] = peak_rss_mb()
 
     # The naive baseline cannot read weekday words; it and this sample take the first claims with dates.
@@ -278,9 +280,10 @@ def pipeline_phase(root: Path, claims_path: Path, out_dir: Path) -> Result:
     clock = Clock()
     with clock.step("setup: imports and exchange calendars"):
         from marketfact.checks.engine import now
+        from marketfact.checks.evidence import RunEvidence, RunInfo
         from marketfact.checks.plan import plan_run
         from marketfact.checks.quality.validate import validate_run
-        from marketfact.checks.run import assemble, fetch_all, fetch_conversions, judge_all, new_run_id
+        from marketfact.checks.run import fetch_all, fetch_conversions, judge_run, new_run_id
         from marketfact.claims.load import load_claims
         from marketfact.flows.verify import MAX_CHARTED_CLAIMS
         from marketfact.market.bundle import market_data
@@ -302,13 +305,10 @@ def pipeline_phase(root: Path, claims_path: Path, out_dir: Path) -> Result:
         series, errors = fetch_all(plan, market.prices)
         fx, shares, _ = fetch_conversions(plan, market.fx, market.shares)
     with clock.step("validate (Great Expectations)"):
-        outcomes, extra = validate_run(plan, series, fx, shares, out_dir / run_id)
+        evidence = RunEvidence(plan, series, errors, fx=fx, shares=shares)
+        evidence = evidence.validated(*validate_run(plan, series, fx, shares, out_dir / run_id))
     with clock.step("judge and assemble (Verdicts)"):
-        judged, panel = judge_all(plan, series, errors, outcomes, fx, shares, extra)
-        run = assemble(
-            plan, judged, panel, series, outcomes, fx, shares, started, str(claims_path), market.mode, run_id, extra,
-            synthetic=True,
-        )  # fmt: skip
+        run = judge_run(evidence, RunInfo(run_id, started, str(claims_path), market.mode, synthetic=True))
     with clock.step("render reports"):
         write_reports(run, out_dir, charts=len(run.verdicts) <= MAX_CHARTED_CLAIMS)
     return {

@@ -18,13 +18,10 @@ from typing import Any, overload
 import numpy as np
 import pandas as pd
 
-from marketfact.checks.engine import FxKey, SharesKey
+from marketfact.checks.evidence import RunEvidence
 from marketfact.checks.explain import build_verdicts
 from marketfact.checks.measure import PricePanel
-from marketfact.checks.plan import Plan
-from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.verdicts import OUTCOMES, Label, Verdict
-from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
 
 LAZY_ABOVE = 2000
 """Runs of more claims keep their verdicts as a ``VerdictTable`` (``checks.run.assemble``); smaller runs,
@@ -40,20 +37,10 @@ COLUMNS_VERSION = "1"
 class VerdictTable(Sequence[Verdict]):
     """The verdicts of a run, as a sequence built lazily from the judged table."""
 
-    __slots__ = ("_built", "_cache", "fx", "judged", "outcomes", "panel", "plan", "series", "shares")
+    __slots__ = ("_built", "_cache", "evidence", "judged", "panel")
 
-    def __init__(
-        self,
-        plan: Plan,
-        judged: pd.DataFrame,
-        panel: PricePanel,
-        series: Mapping[str, PriceSeries],
-        outcomes: Mapping[str, ValidationOutcome],
-        fx: Mapping[FxKey, FxQuote],
-        shares: Mapping[SharesKey, SharesQuote],
-    ) -> None:
-        self.plan, self.judged, self.panel, self.series = plan, judged.reset_index(drop=True), panel, series
-        self.outcomes, self.fx, self.shares = outcomes, fx, shares
+    def __init__(self, evidence: RunEvidence, judged: pd.DataFrame, panel: PricePanel) -> None:
+        self.evidence, self.judged, self.panel = evidence, judged.reset_index(drop=True), panel
         self._cache: dict[int, Verdict] = {}
         self._built: list[Verdict] = []  # the first len(_built) verdicts, once iterated
 
@@ -98,7 +85,7 @@ class VerdictTable(Sequence[Verdict]):
 
     def _build(self, positions: Sequence[int]) -> list[Verdict]:
         rows = self.judged.iloc[list(positions)]
-        return build_verdicts(self.plan, rows, self.panel, self.series, self.outcomes, self.fx, self.shares)
+        return build_verdicts(self.evidence, rows, self.panel)
 
     def labels(self) -> list[str]:
         """Every verdict's label value, in order."""

@@ -8,23 +8,23 @@ functions, one task per step, fetching and validating per instrument.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
 
 from marketfact.checks.adjusted import adjusted_problems, adjusted_symbols, with_adjusted_closes
+from marketfact.checks.evidence import FxKey, RunEvidence, SharesKey
 from marketfact.checks.kinds import history_problems, measure_kinds, money_levels
 from marketfact.checks.measure import PricePanel, measure, money_moves
 from marketfact.checks.plan import Plan
 from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.claims.bulk import gc_paused
 from marketfact.claims.model import MONEY_VALUES
-from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
+from marketfact.market.model import FxQuote, SharesQuote
 
-FxKey = tuple[str, str, str, date]  # (source, base, quote, on)
 MONEY_METRICS = [m.value for m in MONEY_VALUES]
-SharesKey = tuple[str, date]
+__all__ = ["FxKey", "SharesKey", "conversion_arrays", "evaluate", "now", "quality_problems"]
 
 
 def quality_problems(plan: Plan, outcomes: Mapping[str, ValidationOutcome]) -> pd.Series:
@@ -120,20 +120,16 @@ def conversion_arrays(
 
 
 @gc_paused()  # see claims.bulk
-def evaluate(
-    plan: Plan,
-    series: Mapping[str, PriceSeries],
-    outcomes: Mapping[str, ValidationOutcome],
-    fx: Mapping[FxKey, FxQuote] | None = None,
-    shares: Mapping[SharesKey, SharesQuote] | None = None,
-    extra: tuple[ValidationOutcome, ...] = (),
-) -> tuple[pd.DataFrame, PricePanel]:
+def evaluate(evidence: RunEvidence) -> tuple[pd.DataFrame, PricePanel]:
     """Measure and judge every claim of the plan at once; returns the judged table and the panel.
 
-    ``outcomes`` are the price validations per symbol; ``extra`` those of the claim set, share counts
-    and FX rates: a critical failure in any of them that touches a claim makes it UNVERIFIABLE.
+    The evidence's ``outcomes`` are the price validations per symbol; its ``extra`` those of the claim set,
+    share counts and FX rates: a critical failure in any of them that touches a claim makes it
+    UNVERIFIABLE. Its fetch ``errors`` are folded in by ``checks.run.judge_all``.
     """
     from marketfact.checks.judge import collapse_searches, judge
+
+    plan, series, outcomes, fx, extra = evidence.plan, evidence.series, evidence.outcomes, evidence.fx, evidence.extra
 
     calendars = {s: plan.instruments[s].calendar for s in series}
     adjusted = adjusted_symbols(plan.instruments)
@@ -143,7 +139,7 @@ def evaluate(
     missing = ~table["symbol"].isin(list(series)) & (table["problem"] == "")
     table.loc[missing, "problem"] = "no price data for " + table.loc[missing, "symbol"]
     measured = measure_kinds(measure(table, panel), panel)
-    fx_arr, shares_arr, conv_problems = conversion_arrays(plan, fx or {}, shares or {})
+    fx_arr, shares_arr, conv_problems = conversion_arrays(plan, fx, evidence.shares)
     # The share count is a filing's round number: its uncertainty widens the claimed interval.
     uncertainty = 0.01
     money = measured["metric"].isin(MONEY_METRICS).to_numpy()

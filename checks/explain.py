@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections import namedtuple
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from marketfact.checks.adjusted import on_adjusted_closes
-from marketfact.checks.engine import FxKey, SharesKey
+from marketfact.checks.evidence import RunEvidence
 from marketfact.checks.kinds import family
 from marketfact.checks.kindtext import (
     KINDS,
@@ -34,7 +33,7 @@ from marketfact.checks.kindtext import (
 )
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import CONTEXT_SESSIONS, Plan
-from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
+from marketfact.checks.quality.outcome import ExpectationResult
 from marketfact.checks.verdicts import (
     Alternative,
     DayRange,
@@ -49,7 +48,7 @@ from marketfact.checks.verdicts import (
 )
 from marketfact.claims.hedges import Interval
 from marketfact.claims.model import MONEY_VALUES, Claim, Metric
-from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
+from marketfact.market.model import FxQuote
 
 RECORD_PATH = 260
 """At most this many sessions of a record's history are drawn before its session."""
@@ -155,27 +154,19 @@ def _sentence(
     return f"{fact}; {admits}, so it does not hold{direction_note}.{extra}"
 
 
-def build_verdicts(
-    plan: Plan,
-    judged: pd.DataFrame,
-    panel: PricePanel,
-    series: Mapping[str, PriceSeries],
-    outcomes: Mapping[str, ValidationOutcome],
-    fx: Mapping[FxKey, FxQuote] | None = None,
-    shares: Mapping[SharesKey, SharesQuote] | None = None,
-) -> list[Verdict]:
-    """One ``Verdict`` per claim, in the order of the claim file."""
-    fx, shares = fx or {}, shares or {}
+def build_verdicts(evidence: RunEvidence, judged: pd.DataFrame, panel: PricePanel) -> list[Verdict]:
+    """One ``Verdict`` per row of ``judged`` (``checks.engine.evaluate``'s table, or some of its rows), in order."""
+    plan, series, outcomes, fx, shares = evidence.plan, evidence.series, evidence.outcomes, evidence.fx, evidence.shares
     by_id = {c.id: c for c in plan.claims.claims}
     rows = _rows(judged)
     days = list(zip(*(_days(judged[c]) for c in ("start", "end", "base")), strict=True))
     code = np.array([panel.codes.get(r.symbol, -1) for r in rows], dtype=np.int64)
     paths = _paths(panel, code, judged)
-    evidence = _evidence(panel, code, judged, rows)
+    proofs = _evidence(panel, code, judged, rows)
     needed = _needed_by_claim(plan) if outcomes else {}
     quality = {s: (o.critical_failures(), o.warnings()) for s, o in outcomes.items()}
     verdicts = []
-    for row, (start, end, base), path, proof in zip(rows, days, paths, evidence, strict=True):
+    for row, (start, end, base), path, proof in zip(rows, days, paths, proofs, strict=True):
         claim = by_id[row.claim_id]
         label = Label(row.label)
         kind = claim.metric in KINDS

@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 
 from marketfact.checks.columnar import LAZY_ABOVE, VerdictTable
-from marketfact.checks.engine import FxKey, SharesKey, evaluate, now
+from marketfact.checks.engine import evaluate, now
+from marketfact.checks.evidence import FxKey, RunEvidence, RunInfo, SharesKey
 from marketfact.checks.explain import build_verdicts
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import Plan, plan_run
-from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.runreport import DataSourceInfo, RunReport
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.bulk import gc_paused
@@ -63,54 +63,39 @@ def sources_of(series: Mapping[str, PriceSeries], fx: Mapping[FxKey, FxQuote], m
 
 
 @gc_paused()  # a Verdict per claim: see claims.bulk
-def assemble(
-    plan: Plan,
-    judged: pd.DataFrame,
-    panel: PricePanel,
-    series: Mapping[str, PriceSeries],
-    outcomes: Mapping[str, ValidationOutcome],
-    fx: Mapping[FxKey, FxQuote],
-    shares: Mapping[SharesKey, SharesQuote],
-    started: datetime,
-    claims_file: str,
-    mode: str,
-    run_id: str,
-    extra_outcomes: tuple[ValidationOutcome, ...] = (),
-    synthetic: bool = False,
-) -> RunReport:
+def assemble(evidence: RunEvidence, judged: pd.DataFrame, panel: PricePanel, info: RunInfo) -> RunReport:
     """The RunReport of a finished run; above ``LAZY_ABOVE`` claims its verdicts stay a ``VerdictTable``."""
     verdicts: Sequence[Verdict] = (
-        VerdictTable(plan, judged, panel, series, outcomes, fx, shares)
+        VerdictTable(evidence, judged, panel)
         if len(judged) > LAZY_ABOVE
-        else tuple(build_verdicts(plan, judged, panel, series, outcomes, fx, shares))
+        else tuple(build_verdicts(evidence, judged, panel))
     )
+    plan = evidence.plan
     return RunReport(
-        run_id=run_id,
-        started_at=started,
+        run_id=info.run_id,
+        started_at=info.started,
         finished_at=now(),
-        claims_file=claims_file,
+        claims_file=info.claims_file,
         article=plan.claims.article,
         claims=tuple(plan.claims.claims),
         verdicts=verdicts,
-        validations=tuple(outcomes.values()) + extra_outcomes,
-        sources=sources_of(series, fx, mode),
+        validations=tuple(evidence.outcomes.values()) + evidence.extra,
+        sources=sources_of(evidence.series, evidence.fx, info.mode),
         versions=library_versions(),
-        synthetic=synthetic,
+        synthetic=info.synthetic,
     )
 
 
-def judge_all(
-    plan: Plan,
-    series: Mapping[str, PriceSeries],
-    errors: Mapping[str, str],
-    outcomes: Mapping[str, ValidationOutcome],
-    fx: Mapping[FxKey, FxQuote],
-    shares: Mapping[SharesKey, SharesQuote],
-    extra: tuple[ValidationOutcome, ...] = (),
-) -> tuple[pd.DataFrame, PricePanel]:
+def judge_all(evidence: RunEvidence) -> tuple[pd.DataFrame, PricePanel]:
     """Evaluate every claim and fold fetch errors in as UNVERIFIABLE reasons."""
-    judged, panel = evaluate(plan, series, outcomes, fx, shares, extra)
-    return fetch_errors_into(judged, errors), panel
+    judged, panel = evaluate(evidence)
+    return fetch_errors_into(judged, evidence.errors), panel
+
+
+def judge_run(evidence: RunEvidence, info: RunInfo) -> RunReport:
+    """Judge every claim of the evidence and assemble the run's report."""
+    judged, panel = judge_all(evidence)
+    return assemble(evidence, judged, panel, info)
 
 
 def fetch_all(plan: Plan, prices: PriceSource) -> tuple[dict[str, PriceSeries], dict[str, str]]:
@@ -164,13 +149,14 @@ def run_in_process(
     plan = plan_run(claims, instruments)
     series, errors = fetch_all(plan, prices)
     fx, shares, _ = fetch_conversions(plan, fx_sources, shares_source)
-    outcomes: dict[str, ValidationOutcome] = {}
-    extra: tuple[ValidationOutcome, ...] = ()
+    evidence = RunEvidence(plan, series, errors, fx=fx, shares=shares)
     if validate:
-        from marketfact.checks.quality.validate import validate_run
+        evidence = validated(evidence, docs_dir)
+    return judge_run(evidence, RunInfo(new_run_id(started), started, claims_file, mode))
 
-        outcomes, extra = validate_run(plan, series, fx, shares, docs_dir)
-    judged, panel = judge_all(plan, series, errors, outcomes, fx, shares, extra)
-    return assemble(
-        plan, judged, panel, series, outcomes, fx, shares, started, claims_file, mode, new_run_id(started), extra
-    )
+
+def validated(evidence: RunEvidence, docs_dir: Path | None) -> RunEvidence:
+    """The evidence with its Great Expectations outcomes (``checks.quality.validate.validate_run``)."""
+    from marketfact.checks.quality.validate import validate_run
+
+    return evidence.validated(*validate_run(evidence.plan, evidence.series, evidence.fx, evidence.shares, docs_dir))

@@ -28,9 +28,10 @@ import yaml
 
 from marketfact.checks.columnar import ShardedVerdicts, VerdictTable
 from marketfact.checks.engine import now
+from marketfact.checks.evidence import RunEvidence
 from marketfact.checks.plan import plan_run
 from marketfact.checks.quality.outcome import ValidationOutcome
-from marketfact.checks.run import fetch_all, fetch_conversions, judge_all, library_versions, sources_of
+from marketfact.checks.run import fetch_all, fetch_conversions, judge_all, library_versions, sources_of, validated
 from marketfact.checks.runreport import DataSourceInfo, RunReport
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.load import ClaimFileError
@@ -139,18 +140,15 @@ def check_shard(spec: ShardSpec, validate: bool = True) -> tuple[ShardResult, Ve
     series, errors = fetch_all(plan, market.prices)
     fx, shares, _ = fetch_conversions(plan, market.fx, market.shares)
     t = step("fetch", t)
-    outcomes: dict[str, ValidationOutcome] = {}
-    extra: tuple[ValidationOutcome, ...] = ()
+    evidence = RunEvidence(plan, series, errors, fx=fx, shares=shares)
     if validate:
-        from marketfact.checks.quality.validate import validate_run
-
-        outcomes, extra = validate_run(plan, series, fx, shares, None)
+        evidence = validated(evidence, None)
     t = step("validate", t)
-    judged, panel = judge_all(plan, series, errors, outcomes, fx, shares, extra)
-    table = VerdictTable(plan, judged, panel, series, outcomes, fx, shares)
+    judged, panel = judge_all(evidence)
+    table = VerdictTable(evidence, judged, panel)
     cards = _offered(table, spec.cards)
     t = step("judge", t)
-    validations = (*outcomes.values(), *extra)
+    validations = (*evidence.outcomes.values(), *evidence.extra)
     failed = tuple(v for v in validations if not v.success)
     by_id = {c.id: c for c in claims.claims}
     timings["cpu"] = time.process_time() - cpu

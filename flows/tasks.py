@@ -11,7 +11,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from marketfact.checks.engine import FxKey, SharesKey
+from marketfact.checks.evidence import FxKey, RunEvidence, SharesKey
 from marketfact.checks.plan import Plan, plan_run
 from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.run import fetch_conversions
@@ -140,16 +140,12 @@ def fetch_conversions_task(
 
 @task(name="validate-data", cache_policy=NO_CACHE)
 def validate_task(
-    plan: Plan,
-    series: dict[str, PriceSeries],
-    fx: dict[FxKey, FxQuote],
-    shares: dict[SharesKey, SharesQuote],
-    docs_dir: Path | None,
+    evidence: RunEvidence, docs_dir: Path | None
 ) -> tuple[dict[str, ValidationOutcome], tuple[ValidationOutcome, ...]]:
     """Great Expectations on every frame a verdict rests on, one batch per instrument."""
     from marketfact.checks.quality.validate import validate_run
 
-    return validate_run(plan, series, fx, shares, docs_dir)
+    return validate_run(evidence.plan, evidence.series, evidence.fx, evidence.shares, docs_dir)
 
 
 def _locked(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]

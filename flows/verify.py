@@ -15,8 +15,9 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import State
 
+from marketfact.checks.evidence import RunEvidence, RunInfo
 from marketfact.checks.plan import Plan
-from marketfact.checks.run import assemble, judge_all, new_run_id
+from marketfact.checks.run import judge_run, new_run_id
 from marketfact.checks.runreport import ArticleExtraction, RunReport
 from marketfact.flows.artifacts import publish_artifacts, report_url
 from marketfact.flows.runmeta import (
@@ -67,14 +68,9 @@ def chunks(plan: Plan, tasks: int = MAX_FETCH_TASKS) -> list[Chunk]:
 
 
 @task(name="judge-claims", cache_policy=NO_CACHE)
-def judge_task(  # type: ignore[no-untyped-def]
-    plan, series, errors, outcomes, fx, shares, extra, started, claims_path, mode, run_id, synthetic=False
-) -> RunReport:
+def judge_task(evidence: RunEvidence, info: RunInfo) -> RunReport:
     """Measure and judge all claims at once (vectorised), then assemble the run report."""
-    judged, panel = judge_all(plan, series, errors, outcomes, fx, shares, extra)
-    return assemble(
-        plan, judged, panel, series, outcomes, fx, shares, started, claims_path, mode, run_id, extra, synthetic
-    )
+    return judge_run(evidence, info)
 
 
 @task(name="render-reports", cache_policy=NO_CACHE)
@@ -194,11 +190,10 @@ def verification_steps(
 
     report_dir = Path(out_dir)
     mark_incomplete(report_dir / run_id)  # until the report and the history are written (reports.index)
-    outcomes, extra = validate_task(whole(plan), whole(series), whole(fx), whole(shares), report_dir / run_id)
-    run = judge_task(
-        whole(plan), whole(series), errors, whole(outcomes), whole(fx), whole(shares), whole(extra),
-        started, claims_path, market.mode, run_id, synthetic,
-    )  # fmt: skip
+    # whole(): the evidence holds every claim and price frame; Prefect would otherwise walk all of it.
+    evidence = RunEvidence(plan, series, errors, fx=fx, shares=shares)
+    evidence = evidence.validated(*validate_task(whole(evidence), report_dir / run_id))
+    run = judge_task(whole(evidence), RunInfo(run_id, started, claims_path, market.mode, synthetic))
     if extraction is not None:
         run = replace(run, extraction=extraction)
     charts = len(run.verdicts) <= MAX_CHARTED_CLAIMS

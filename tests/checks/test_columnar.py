@@ -15,6 +15,7 @@ import pytest
 
 from bench.synthetic import generate_claims, write_claims, write_market
 from marketfact.checks.columnar import ShardedVerdicts, VerdictTable
+from marketfact.checks.evidence import RunEvidence, RunInfo
 from marketfact.checks.explain import build_verdicts
 from marketfact.checks.plan import plan_run
 from marketfact.checks.run import assemble, fetch_all, fetch_conversions, judge_all, now
@@ -42,14 +43,15 @@ def judged_run(synthetic):  # type: ignore[no-untyped-def]
     plan = plan_run(load_claims(claims_path), market.instruments)
     series, errors = fetch_all(plan, market.prices)
     fx, shares, _ = fetch_conversions(plan, market.fx, market.shares)
-    judged, panel = judge_all(plan, series, errors, {}, fx, shares)
-    return plan, judged, panel, series, fx, shares
+    evidence = RunEvidence(plan, series, errors, fx=fx, shares=shares)
+    judged, panel = judge_all(evidence)
+    return evidence, judged, panel
 
 
 def test_verdict_table_builds_the_same_verdicts_lazily(judged_run) -> None:  # type: ignore[no-untyped-def]
-    plan, judged, panel, series, fx, shares = judged_run
-    every = build_verdicts(plan, judged, panel, series, {}, fx, shares)
-    table = VerdictTable(plan, judged, panel, series, {}, fx, shares)
+    evidence, judged, panel = judged_run
+    every = build_verdicts(evidence, judged, panel)
+    table = VerdictTable(evidence, judged, panel)
     assert len(table) == len(every) == 300
     assert table[7] == every[7]
     assert table[-1] == every[-1]
@@ -70,10 +72,10 @@ def test_verdict_table_builds_the_same_verdicts_lazily(judged_run) -> None:  # t
 
 
 def test_a_large_run_writes_parquet_and_a_report_of_the_shown_claims(judged_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    plan, judged, panel, series, fx, shares = judged_run
-    small = assemble(plan, judged, panel, series, {}, fx, shares, now(), "claims.json", "snapshot", "run-small")
+    evidence, judged, panel = judged_run
+    small = assemble(evidence, judged, panel, RunInfo("run-small", now(), "claims.json", "snapshot"))
     assert isinstance(small.verdicts, tuple)  # up to LAZY_ABOVE claims: Verdicts as always
-    large = replace(small, run_id="run-large", verdicts=VerdictTable(plan, judged, panel, series, {}, fx, shares))
+    large = replace(small, run_id="run-large", verdicts=VerdictTable(evidence, judged, panel))
     assert large.counts() == small.counts()
     paths = write_reports(large, tmp_path, max_cards=40)
     report = json.loads(paths.json.read_text(encoding="utf-8"))

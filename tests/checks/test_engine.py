@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from marketfact.checks.evidence import RunEvidence
 from marketfact.checks.judge import judge
 from marketfact.checks.measure import PricePanel, measure
 from marketfact.checks.plan import plan_run
@@ -25,7 +26,7 @@ def seed_table(seed_claims, snapshot):  # type: ignore[no-untyped-def]
     fx, shares, problems = fetch_conversions(plan, {"ecb": EcbFxSource()}, SnapshotSharesSource())
     assert not errors
     assert not problems
-    judged, _ = evaluate(plan, series, {}, fx, shares)
+    judged, _ = evaluate(RunEvidence(plan, series, fx=fx, shares=shares))
     return judged.set_index("claim_id")
 
 
@@ -85,7 +86,7 @@ def test_verdict_rules_on_real_nvidia_data(snapshot, kw: dict, label: str, alt: 
 
     plan = plan_run(ClaimFile(claims=[claim(**kw)]), snapshot.instruments())
     series, _ = fetch_all(plan, snapshot)
-    judged, _ = evaluate(plan, series, {})
+    judged, _ = evaluate(RunEvidence(plan, series))
     assert judged.loc[0, "label"] == label
     assert judged.loc[0, "alt_basis"] == alt
 

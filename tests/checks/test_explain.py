@@ -18,10 +18,11 @@ import pandas as pd
 import pytest
 
 from marketfact.checks.engine import evaluate
+from marketfact.checks.evidence import RunEvidence
 from marketfact.checks.explain import RECORD_PATH, _rows, _window_days, build_verdicts
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import CONTEXT_SESSIONS, Plan, plan_run
-from marketfact.checks.run import fetch_all, fetch_conversions
+from marketfact.checks.run import fetch_all, fetch_conversions, validated
 from marketfact.checks.verdicts import EvidenceRow, PathRow, Verdict
 from marketfact.claims.load import load_claims
 from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
@@ -38,14 +39,11 @@ def _core(path: Path, validate: bool) -> tuple[Plan, pd.DataFrame, PricePanel, l
     # Yahoo's FX series read from the snapshot's EURUSD=X file, so fx: yahoo works offline.
     fx_sources = {"ecb": EcbFxSource(), "yahoo": YFinanceFxSource(snapshot)}
     fx, shares, _ = fetch_conversions(plan, fx_sources, SnapshotSharesSource())
-    outcomes: dict[str, Any] = {}
-    extra: tuple[Any, ...] = ()
+    evidence = RunEvidence(plan, series, fx=fx, shares=shares)
     if validate:
-        from marketfact.checks.quality.validate import validate_run
-
-        outcomes, extra = validate_run(plan, series, fx, shares, None)
-    judged, panel = evaluate(plan, series, outcomes, fx, shares, extra)
-    return plan, judged, panel, build_verdicts(plan, judged, panel, series, outcomes, fx, shares), outcomes
+        evidence = validated(evidence, None)
+    judged, panel = evaluate(evidence)
+    return plan, judged, panel, build_verdicts(evidence, judged, panel), dict(evidence.outcomes)
 
 
 @pytest.fixture(scope="module")
