@@ -47,16 +47,22 @@ def market_data(
     mode: str,
     snapshot_dir: Path | None,
     cache_dir: Path,
+    network_deadline: float | None = None,
 ) -> MarketData:
     """Sources for ``mode``: "snapshot" (offline only), "yfinance" (live, cached), or "auto" (both).
 
-    ``snapshot_dir`` None is the shipped snapshot; the folders come from the settings (marketfact.settings).
+    ``snapshot_dir`` None is the shipped snapshot; the folders come from the settings (marketfact.settings),
+    as does ``network_deadline`` (seconds for all the run's requests to Yahoo) when not given.
     """
     from marketfact.market.cache import CachedPriceSource
     from marketfact.market.yahoo import NetworkDeadline, YFinanceFxSource, YFinanceSharesSource, YFinanceSource
 
     snapshot = SnapshotSource(snapshot_dir) if snapshot_dir else SnapshotSource()
-    deadline = NetworkDeadline()  # one for the run's every request (issue 20.7)
+    if network_deadline is None:
+        from marketfact.settings import Settings
+
+        network_deadline = Settings().network_deadline
+    deadline = NetworkDeadline(network_deadline)  # one for the run's every request (issue 20.7)
     live = CachedPriceSource(YFinanceSource(deadline=deadline), cache_dir)
     instruments = dict(snapshot.instruments())
     ecb = EcbFxSource(snapshot.root)

@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -71,10 +71,11 @@ def _short(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:160]}" if text else type(exc).__name__
 
 
-def translate_yfinance_error(exc: Exception, what: str, timeout: float | None = None) -> MarketDataError:
+def translate_yfinance_error(exc: Exception, what: str, waited: float | None = None) -> MarketDataError:
     """Turn whatever yfinance (or its HTTP client) raised into a ``MarketDataError`` of one line.
 
-    ``what`` names the request for the reader, e.g. ``"NVDA 2025-01-13..2025-01-31"``.
+    ``what`` names the request for the reader, e.g. ``"NVDA 2025-01-13..2025-01-31"``; ``waited`` is how long
+    the request took, measured (a timeout says that, not a limit it may never have had).
     """
     from yfinance import exceptions as yfe
 
@@ -94,7 +95,7 @@ def translate_yfinance_error(exc: Exception, what: str, timeout: float | None = 
         return SourceUnavailableError(f"Yahoo Finance failed while fetching {what}: {_short(exc)}")
     names = {cls.__name__ for cls in type(exc).__mro__}
     if isinstance(exc, TimeoutError) or names & {"Timeout", "ReadTimeout", "ConnectTimeout"}:
-        limit = f" after {timeout:g} s" if timeout else ""
+        limit = f" after {waited:.1f} s" if waited is not None else ""
         return SourceUnavailableError(f"yfinance timed out{limit} fetching {what} from Yahoo Finance ({_short(exc)})")
     if "HTTPError" in names:
         return SourceUnavailableError(f"Yahoo Finance answered with an HTTP error for {what} ({_short(exc)})")
@@ -105,10 +106,10 @@ def translate_yfinance_error(exc: Exception, what: str, timeout: float | None = 
     return MarketDataError(f"yfinance failed while fetching {what} ({_short(exc)})")
 
 
-def _raise_loud(exc: Exception, what: str, timeout: float | None = None) -> NoReturn:
+def _raise_loud(exc: Exception, what: str, waited: float | None = None) -> NoReturn:
     """Raise the translated error; keep the original traceback only for surprises (a known failure,
     such as no network, is fully said by its message and its traceback would only be noise)."""
-    error = translate_yfinance_error(exc, what, timeout)
+    error = translate_yfinance_error(exc, what, waited)
     if error is exc:
         raise error
     raise error from (exc if type(error) is MarketDataError else None)
@@ -195,7 +196,10 @@ def _metadata(ticker: Any) -> Mapping[str, Any]:
 
 NETWORK_DEADLINE_S = 60.0
 """All of a run's requests to Yahoo Finance share this many seconds (issue 20.7): an unresponsive network
-(connections accepted, never answered) used to cost 10 s per request, 142 s for the seed file."""
+(connections accepted, never answered) used to cost 10 s per request, 142 s for the seed file. The setting
+``MARKETFACT_NETWORK_DEADLINE`` changes it."""
+
+T = TypeVar("T")
 
 
 class NetworkDeadline:
@@ -203,6 +207,13 @@ class NetworkDeadline:
 
     Each request gets the time left (at most its own timeout); once none is left, the next request is not
     made and says so: its error names the run's deadline, not a per-request timeout it never had.
+
+    yfinance's own timeouts do not bound a request: before the one it is given a timeout for, it fetches a
+    cookie and a crumb with 30 s each, and some calls (``get_shares_full``) take no timeout at all. Against a
+    network that accepts connections and never answers, one ``history`` call took 70 s with a timeout of
+    5 s. So ``call`` runs the whole yfinance call in a thread and waits for it no longer than its timeout;
+    a call still waiting then is abandoned (the thread ends on its own; it is a daemon, so it never holds
+    up the end of the process).
     """
 
     def __init__(self, seconds: float = NETWORK_DEADLINE_S) -> None:
@@ -230,6 +241,39 @@ class NetworkDeadline:
                 f"{self.seconds:g} s"
             )
         return min(per_request, left)
+
+    def call(self, request: Callable[[float], T], per_request: float, what: str) -> T:
+        """``request(timeout)``, waited for at most ``timeout`` (the time left, at most ``per_request``).
+
+        Its failures become one ``MarketDataError`` (``translate_yfinance_error``); a call that has not
+        returned in time is abandoned and its SourceUnavailableError says how long it was waited for and why
+        that long.
+        """
+        timeout = self.timeout(per_request, what)
+        outcome: list[tuple[bool, Any]] = []
+
+        def run() -> None:
+            try:
+                outcome.append((True, request(timeout)))
+            except Exception as exc:
+                outcome.append((False, exc))
+
+        started = time.monotonic()
+        worker = threading.Thread(target=run, name=f"yfinance: {what}"[:60], daemon=True)
+        worker.start()
+        worker.join(timeout)
+        waited = time.monotonic() - started
+        if not outcome:
+            why = (
+                f"the rest of the run's network deadline of {self.seconds:g} s"
+                if timeout < per_request
+                else f"the limit per request; the run's network deadline is {self.seconds:g} s"
+            )
+            raise SourceUnavailableError(f"Yahoo Finance did not answer {what} within {timeout:.1f} s ({why})")
+        answered, value = outcome[0]
+        if not answered:
+            _raise_loud(value, what, waited)
+        return value  # type: ignore[no-any-return]
 
 
 class YFinanceSource:
@@ -261,8 +305,9 @@ class YFinanceSource:
         if end < start:
             raise MarketDataError(f"cannot fetch {what}: the window ends before it starts")
         retrieved_at = datetime.now(UTC)
-        timeout = self.deadline.timeout(self.timeout, what)
-        try:
+        _loud_yfinance()  # imported here, not in the bounded call: an import is not network time
+
+        def request(timeout: float) -> tuple[Any, pd.DataFrame, Mapping[str, Any]]:
             ticker = self._ticker(symbol)
             raw = ticker.history(
                 start=start.isoformat(),
@@ -277,13 +322,16 @@ class YFinanceSource:
             )
             if raw is None or len(raw) == 0:
                 raise NoDataError(f"Yahoo Finance returned no rows for {what}")
-            meta = _metadata(ticker)
-            currency = meta.get("currency") or None
+            return ticker, raw, _metadata(ticker)  # the metadata may cost a request of its own: bounded too
+
+        ticker, raw, meta = self.deadline.call(request, self.timeout, what)
+        currency = meta.get("currency") or None
+        try:
             frame, notes = price_frame_from_yfinance(
                 raw, meta.get("exchangeTimezoneName"), currency, window=(start, end)
             )
         except Exception as exc:
-            _raise_loud(exc, what, timeout)
+            _raise_loud(exc, what)
         if frame.empty:
             raise NoDataError(f"Yahoo Finance returned no rows for {what}")
         if self.check_later_splits:
@@ -306,23 +354,17 @@ class YFinanceSource:
         after = end + timedelta(days=1)
         if after >= datetime.now(UTC).date():
             return ()
-        try:
-            timeout = self.deadline.timeout(self.timeout, f"{symbol}'s splits after {end.isoformat()}")
-        except SourceUnavailableError as exc:
-            return (f"splits after {end.isoformat()} could not be checked: {exc}",)
-        try:
-            raw = ticker.history(
-                start=after.isoformat(),
-                interval="1d",
-                auto_adjust=False,
-                actions=True,
-                repair=False,
-                timeout=timeout,
+        def request(timeout: float) -> pd.DataFrame:
+            raw: pd.DataFrame = ticker.history(
+                start=after.isoformat(), interval="1d", auto_adjust=False, actions=True, repair=False, timeout=timeout
             )
-        except Exception as exc:
-            error = translate_yfinance_error(exc, f"{symbol} after {end.isoformat()}", timeout)
-            if isinstance(error, NoDataError):
-                return ()
+            return raw
+
+        try:
+            raw = self.deadline.call(request, self.timeout, f"{symbol} after {end.isoformat()}")
+        except NoDataError:
+            return ()
+        except MarketDataError as error:
             return (f"splits after {end.isoformat()} could not be checked: {error}",)
         if raw is None or "Stock Splits" not in raw.columns:
             return ()
@@ -408,25 +450,27 @@ class YFinanceSharesSource:
         ticker_factory: TickerFactory | None = None,
         *,
         lookback_days: int = 548,
+        timeout: float = 10.0,
         deadline: NetworkDeadline | None = None,
     ) -> None:
         self._ticker_factory = ticker_factory
         self.lookback_days = lookback_days
+        self.timeout = timeout
         self.deadline = deadline or NetworkDeadline()
 
     def shares(self, symbol: str, on: date) -> SharesQuote:
         """The latest count Yahoo dates on or before ``on`` (looking back ``lookback_days``)."""
         what = f"{symbol} shares outstanding up to {on.isoformat()}"
-        self.deadline.timeout(0.0, what)  # yfinance takes no timeout here: only the deadline is checked
-        try:
-            yfinance = _loud_yfinance()
+        yfinance = _loud_yfinance()
+
+        def request(timeout: float) -> Any:  # get_shares_full takes no timeout: only the wait bounds it
             ticker = (self._ticker_factory or yfinance.Ticker)(symbol)
-            counts = ticker.get_shares_full(
+            return ticker.get_shares_full(
                 start=(on - timedelta(days=self.lookback_days)).isoformat(),
                 end=(on + timedelta(days=1)).isoformat(),
             )
-        except Exception as exc:
-            _raise_loud(exc, what)
+
+        counts = self.deadline.call(request, self.timeout, what)
         if counts is None or len(counts) == 0:
             raise NoDataError(f"Yahoo Finance has no share count for {what}")
         counts = pd.Series(pd.to_numeric(counts, errors="coerce").to_numpy(), index=_local_dates(counts.index, None))

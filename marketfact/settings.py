@@ -10,7 +10,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -84,6 +84,9 @@ class Settings(BaseSettings):
     prefect_home: Path | None = None
     """PREFECT_HOME for runs without a Prefect server; by default a per-user cache folder keyed by Prefect's
     version (flows/runtime.py), so its database is migrated once per machine, not once per run."""
+    network_deadline: float = Field(default=60.0, gt=0, le=3600, allow_inf_nan=False)
+    """Seconds all of a run's requests to Yahoo Finance share (``--source yfinance`` or ``auto``): past them, no
+    request waits any longer and the claims that needed one are UNVERIFIABLE, saying so."""
     lang: Literal["en", "de"] = "en"
     """Language and number formats of the report."""
     web_token: str | None = None

@@ -199,7 +199,7 @@ WHAT = "NVDA 2025-01-13..2025-01-31"
         ),
         (requests_errors.ConnectionError("Max retries exceeded"), SourceUnavailableError, "no network?"),
         (curl_errors.Timeout("Operation timed out after 10001 ms", 28), SourceUnavailableError, "timed out"),
-        (requests_errors.ReadTimeout("read timed out"), SourceUnavailableError, "timed out after 10 s"),
+        (requests_errors.ReadTimeout("read timed out"), SourceUnavailableError, "yfinance timed out after "),
         (curl_errors.HTTPError("HTTP Error 500"), SourceUnavailableError, "HTTP error"),
         (KeyError("chart"), MarketDataError, "KeyError"),
     ],
