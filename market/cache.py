@@ -14,7 +14,9 @@ own key (stored windows it contains are then pruned). Only settled sessions are 
 
 Writes are atomic: a temporary file in the same folder, fsync, ``os.replace``. A reader therefore sees
 either the old file or the new one, never a torn one, also across processes. A file that fails
-validation (truncated, edited, wrong shape) is ignored, deleted and fetched again.
+validation (truncated, edited, wrong shape, nested past reason, a number no price can be) is ignored,
+deleted and fetched again; a cache entry that cannot be read at all (a folder by that name, a file without
+read permission) is left where it is and the window is fetched again.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ INTERVAL = "1d"
 ADJUSTMENT = "raw"
 _STALE_TEMP_SECONDS = 3600
 _NOTE_DATE = re.compile(r" on (\d{4}-\d{2}-\d{2})\b")
+MAX_VALUE = 1e15
+"""No price or volume is larger (the largest share prices are below 10⁶, volumes below 10¹²): a stored value
+beyond it (1e308, 10**400) is damage, and the report could not even print what it would measure."""
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +99,18 @@ def _number(value: Any) -> float:
     if value is None:
         return math.nan
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise CorruptCacheEntry(f"value {value!r} is not a number")
-    return float(value)
+        raise CorruptCacheEntry(f"value {str(value)[:40]!r} is not a number")
+    if isinstance(value, int) and abs(value) > MAX_VALUE:  # 10**400 is no float at all
+        raise CorruptCacheEntry(f"value {str(value)[:20]}… ({len(str(value))} digits) is larger than any price")
+    number = float(value)
+    if not math.isfinite(number) or abs(number) > MAX_VALUE:  # 1e999 reads as inf
+        raise CorruptCacheEntry(f"value {number:g} is larger than any price (at most {MAX_VALUE:g})")
+    return number
+
+
+def _no_constant(name: str) -> Any:
+    """Python's JSON reader takes NaN and Infinity; the cache never writes them (NaN is stored as null)."""
+    raise CorruptCacheEntry(f"holds {name}, which the cache never writes")
 
 
 def encode_entry(key: CacheKey, series: PriceSeries) -> bytes:
@@ -128,9 +143,11 @@ def decode_entry(key: CacheKey, payload: bytes) -> PriceSeries:
     """Validate a stored document against its key and rebuild the PriceSeries; ``CorruptCacheEntry``
     when any check fails."""
     try:
-        doc = json.loads(payload.decode("utf-8"))
+        doc = json.loads(payload.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CorruptCacheEntry(f"not JSON ({exc})") from None
+    except RecursionError:
+        raise CorruptCacheEntry("nests too deeply to be a price-cache document") from None
     if not isinstance(doc, dict) or doc.get("format") != CACHE_FORMAT:
         raise CorruptCacheEntry("not a marketfact price-cache document")
     expected = {
@@ -218,6 +235,9 @@ class CachedPriceSource:
             before = path.stat()
             payload = path.read_bytes()
         except FileNotFoundError:  # pruned or replaced by another process since the listing
+            return None
+        except OSError as exc:  # a folder by that name, no permission: not ours to delete; fetch again
+            log.warning("ignoring cache entry %s, which cannot be read (%s)", path, exc.strerror or exc)
             return None
         try:
             return decode_entry(key, payload)

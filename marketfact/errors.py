@@ -141,18 +141,41 @@ def internal(exc: BaseException, log: Path | None) -> str:
     return f"internal error ({what}); {where}; rerun with --debug to see it here"
 
 
+_PREFECT_FAILURE = (
+    "Encountered exception during execution",
+    "Task run failed with ",
+    "Finished in state Failed(",
+    "Finished in state Crashed(",
+)
+"""How Prefect's engines begin the lines that repeat an exception the command then says itself."""
+
+
 class _NoTracebacks:
     """A logging filter for the terminal's handlers: a record's first line, without traceback.
 
     Prefect logs a failed task run with its traceback, Great Expectations a failed Data Docs page with one in
     the message; the command's own error line says what failed, and the traceback goes to its log file.
+    Prefect's own lines about the failure ("Encountered exception during execution: …", "Task run failed
+    with …", "Finished in state Failed(…)") only repeat the exception the command's ``error:`` line says: they
+    are dropped, unless the handler shows everything (``--verbose``). Prefect's UI keeps them.
     """
+
+    def __init__(self, handler: object = None) -> None:
+        self.handler = handler
 
     def filter(self, record: object) -> bool:
         import logging
 
         if not isinstance(record, logging.LogRecord):
             return True
+        verbose = isinstance(self.handler, logging.Handler) and self.handler.level < logging.WARNING
+        if (
+            not verbose
+            and record.levelno >= logging.ERROR
+            and record.name.startswith(("prefect.flow_runs", "prefect.task_runs"))
+            and str(record.msg).startswith(_PREFECT_FAILURE)
+        ):
+            return False
         if record.exc_info or record.exc_text:
             record.exc_info, record.exc_text = None, None
         message = record.getMessage()
@@ -175,4 +198,4 @@ def quiet_tracebacks() -> None:
                 isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler)
             )
             if is_terminal and not any(isinstance(f, _NoTracebacks) for f in handler.filters):
-                handler.addFilter(_NoTracebacks())
+                handler.addFilter(_NoTracebacks(handler))

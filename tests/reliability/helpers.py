@@ -12,6 +12,7 @@ MARKETFACT = Path(sys.executable).with_name("marketfact")
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "deepseek-2025-01.yaml"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
+PREFECT_FAILURE_LINES = ("Encountered exception during execution", "Task run failed with", "Finished in state Failed")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Outcome:
         assert self.code == code, (self.code, self.stderr[-2000:])
         assert "Traceback" not in self.stderr + self.stdout, self.stderr[-3000:]
         assert len(self.error_lines) == 1, self.stderr[-2000:]
+        for repeat in PREFECT_FAILURE_LINES:  # Prefect's own lines about the exception the error line says
+            assert repeat not in self.stderr, self.stderr[-2000:]
         line = self.error_lines[0]
         for word in words:
             assert word in line, (word, line)

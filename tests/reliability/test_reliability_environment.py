@@ -7,6 +7,8 @@ ones stop before Prefect starts; the ones that run a check are marked slow.
 
 from __future__ import annotations
 
+import io
+import logging
 import shutil
 import sqlite3
 from pathlib import Path
@@ -105,3 +107,36 @@ def test_check_on_a_full_disk(full_disk: Path, tmp_path: Path) -> None:
     for child in full_disk.iterdir():
         shutil.rmtree(child) if child.is_dir() else child.unlink()
     assert run("check", SEED, "-o", tmp_path / "elsewhere").code == 0
+
+
+def _terminal(level: int) -> tuple[logging.Handler, io.StringIO]:
+    """A terminal handler at ``level`` (WARNING by default, NOTSET under --verbose) with the command's filter."""
+    from marketfact.errors import quiet_tracebacks
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(level)
+    logger = logging.getLogger("prefect.flow_runs.reliability-test")
+    logger.addHandler(handler)
+    quiet_tracebacks()
+    return handler, stream
+
+
+@pytest.mark.parametrize(("level", "shown"), [(logging.WARNING, False), (logging.NOTSET, True)])
+def test_prefects_own_failure_lines_are_left_to_the_error_line(level: int, shown: bool) -> None:
+    """Prefect's engine logs the exception as it ends the run ("Encountered exception during execution: …");
+    the command's ``error:`` line says it again: on the terminal only ours, unless --verbose."""
+    handler, stream = _terminal(level)
+    logger = logging.getLogger("prefect.flow_runs.reliability-test")
+    try:
+        try:
+            raise OSError(28, "No space left on device")
+        except OSError as exc:
+            logger.exception("Encountered exception during execution: %r", exc)
+        logger.error("no prices for NVDA: the cache is damaged")  # an error of the run's own: kept
+    finally:
+        logger.removeHandler(handler)
+    said = stream.getvalue()
+    assert ("Encountered exception" in said) is shown, said
+    assert "no prices for NVDA" in said
+    assert "Traceback" not in said
