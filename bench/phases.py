@@ -13,40 +13,29 @@ All data read here is SYNTHETIC (bench/synthetic.py).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import math
 import re
-import resource
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from bench.memory import MemorySteps, peak_rss_mb
 from bench.synthetic import EXCHANGES
 
 Result = dict[str, Any]
 
 
-def peak_rss_mb() -> float:
-    """Peak resident set size of this process so far, in MB.
-
-    Linux's ``VmHWM`` (``/proc/self/status``) belongs to this program's address space alone, whereas
-    ``ru_maxrss`` keeps the parent's high-water mark across fork and exec; ``ru_maxrss`` is the fallback.
-    """
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024  # kB
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux; bytes on macOS
-
-
 class Clock:
-    """Wall and CPU seconds of named steps, in order."""
+    """Wall and CPU seconds of named steps, in order; with ``memory``, their resident memory too."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory: MemorySteps | None = None) -> None:
         self.steps: dict[str, tuple[float, float]] = {}
+        self.memory = memory
 
     @contextlib.contextmanager
     def step(self, name: str) -> Iterator[None]:
@@ -54,7 +43,8 @@ class Clock:
         self.steps.setdefault(name, (0.0, 0.0))  # listed in the order the steps begin
         wall, cpu = time.perf_counter(), time.process_time()
         try:
-            yield
+            with self.memory.step(name) if self.memory is not None else contextlib.nullcontext():
+                yield
         finally:
             w0, c0 = self.steps.get(name, (0.0, 0.0))
             self.steps[name] = (w0 + time.perf_counter() - wall, c0 + time.process_time() - cpu)
@@ -270,14 +260,15 @@ def naive_phase(root: Path, claims_path: Path, subset: int) -> Result:
     }
 
 
-def pipeline_phase(root: Path, claims_path: Path, out_dir: Path) -> Result:
+def pipeline_phase(root: Path, claims_path: Path, out_dir: Path, trace: bool = False) -> Result:
     """The flow's steps in this process, without Prefect: what the flow costs beyond its orchestration.
 
     Load, plan, fetch, FX and share counts, Great Expectations validation, judging with Verdicts, and the
     HTML/JSON reports (charts only up to ``flows.verify.MAX_CHARTED_CLAIMS`` claims, as the flow draws
-    them): the functions the flow's tasks call, called directly and in the same order.
+    them): the functions the flow's tasks call, called directly and in the same order. Each step's resident
+    memory is measured (``bench.memory``; with ``trace``, tracemalloc's too).
     """
-    clock = Clock()
+    clock = Clock(MemorySteps(trace))
     with clock.step("setup: imports and exchange calendars"):
         from marketfact.checks.engine import now
         from marketfact.checks.evidence import RunEvidence, RunInfo
@@ -318,13 +309,18 @@ def pipeline_phase(root: Path, claims_path: Path, out_dir: Path) -> Result:
         "pipeline_cpu": time.process_time() - cpu,
         "steps": clock.steps,
         "rss_mb": {"peak": peak_rss_mb()},
+        "memory": clock.memory.steps if clock.memory is not None else {},
         "digest": run_digest(run),
     }
 
 
-def flow_phase(root: Path, claims_path: Path, out_dir: Path, prefect_home: Path) -> Result:
-    """The Prefect flow ``verify_claims`` on the same files, after a no-op flow that pays the fixed start."""
+def flow_phase(root: Path, claims_path: Path, out_dir: Path, prefect_home: Path, trace: bool = False) -> Result:
+    """The Prefect flow ``verify_claims`` on the same files, after a no-op flow that pays the fixed start.
+
+    Each task's resident memory is measured (``bench.memory``) by wrapping the function the task runs.
+    """
     clock = Clock()
+    memory = MemorySteps(trace)
     with clock.step("fixed start: Prefect import, temporary server, a no-op flow"):
         from marketfact.flows.runtime import configure_prefect, start_temporary_server
 
@@ -335,7 +331,7 @@ def flow_phase(root: Path, claims_path: Path, out_dir: Path, prefect_home: Path)
         import great_expectations  # noqa: F401
         from prefect import flow
 
-        import marketfact.reports  # noqa: F401
+        import marketfact.reports
         from marketfact.flows.verify import verify_claims
         from marketfact.market.calendars import session_index
 
@@ -351,19 +347,24 @@ def flow_phase(root: Path, claims_path: Path, out_dir: Path, prefect_home: Path)
 
         no_op()
     rss = {"after fixed start": peak_rss_mb()}
+    import marketfact.flows.tasks
+    import marketfact.flows.verify
+
     wall, cpu = time.perf_counter(), time.process_time()
-    state = verify_claims(
-        claims_path=str(claims_path),
-        out_dir=str(out_dir),
-        source="snapshot",
-        snapshot_dir=str(root),
-        cache_dir=str(out_dir / "cache"),
-        synthetic=True,
-        return_state=True,
-    )
+    with tasks_measured(memory, marketfact.flows.verify, marketfact.flows.tasks):
+        state = verify_claims(
+            claims_path=str(claims_path),
+            out_dir=str(out_dir),
+            source="snapshot",
+            snapshot_dir=str(root),
+            cache_dir=str(out_dir / "cache"),
+            synthetic=True,
+            return_state=True,
+        )
     flow_wall, flow_cpu = time.perf_counter() - wall, time.process_time() - cpu
     rss["after flow"] = peak_rss_mb()
     result: Result = {"phase": "flow", "flow_wall": flow_wall, "flow_cpu": flow_cpu, "steps": clock.steps}
+    result["memory"] = memory.steps
     try:
         outcome = state.result()
         run = outcome["run"]
@@ -378,6 +379,35 @@ def flow_phase(root: Path, claims_path: Path, out_dir: Path, prefect_home: Path)
     if server is not None:
         server.stop()
     return result
+
+
+@contextlib.contextmanager
+def tasks_measured(memory: MemorySteps, *modules: ModuleType) -> Iterator[None]:
+    """The Prefect tasks of ``modules`` measured under their names while the block runs.
+
+    Prefect's engine calls ``task.fn``; it is wrapped (``functools.wraps``: the same signature, so the
+    same parameters) and put back afterwards. The tasks themselves are not replaced.
+    """
+    from prefect import Task
+
+    tasks = {id(t): t for module in modules for t in vars(module).values() if isinstance(t, Task)}
+    originals = {key: t.fn for key, t in tasks.items()}
+    for t in tasks.values():
+        t.fn = _measured(memory, t.name, t.fn)
+    try:
+        yield
+    finally:
+        for key, t in tasks.items():
+            t.fn = originals[key]
+
+
+def _measured(memory: MemorySteps, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with memory.step(name):
+            return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def _task_runs(flow_run_id: Any, settle: float = 15.0) -> dict[str, Any]:

@@ -7,6 +7,9 @@ Usage (from the repository root, in the project's virtualenv)::
     python -m bench.run --tiny                # 5 × 30, 200 claims, naive subset 20: seconds, for tests
     python -m bench.run --skip-flow --profile # no Prefect; print a cProfile of the core's run
     python -m bench.run --flow-claims 1000    # pipeline and flow on the first 1 000 claims (default: all)
+    python -m bench.run --claims 20000 --trace-memory   # tracemalloc per step: what holds the memory
+    python -m bench.run --compare-python ../before/.venv/bin/python   # pipeline and flow also on another
+                                              # checkout (its interpreter, its marketfact), side by side
 
 What it does:
 
@@ -32,6 +35,10 @@ What it does:
    reported, never asserted. Every printed line starts with ``SYNTHETIC``.
 
 Peak RSS is the high-water mark of the phase process's resident memory (VmHWM) at checkpoints (bench/phases.py).
+The pipeline's steps and the flow's tasks are also measured one by one (bench/memory.py): resident memory
+before each, its peak during it and what stays after it. ``--compare-python`` runs the pipeline and the flow
+a second time with another checkout's interpreter (its editable marketfact; this bench's code), so before
+and after are measured in one run on the same data, one after the other, and printed side by side.
 """
 
 from __future__ import annotations
@@ -87,6 +94,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="claims the pipeline and the flow check (0, the default: all); with fewer, the core is also "
         "timed on that subset for the flow/core ratio",
     )
+    parser.add_argument(
+        "--trace-memory", action="store_true", help="tracemalloc in the pipeline and flow (slower: use fewer claims)"
+    )
+    parser.add_argument(
+        "--compare-python",
+        type=Path,
+        help="the interpreter of another checkout (before a change): its pipeline and flow run too, side by side",
+    )
     parser.add_argument("--phase", choices=[*PHASES, "core-subset", "core-profile"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.tiny:
@@ -109,9 +124,11 @@ def run_phase(args: argparse.Namespace) -> int:
     elif args.phase == "naive":
         result = phases.naive_phase(root, claims_path, args.naive_subset)
     elif args.phase == "pipeline":
-        result = phases.pipeline_phase(root, flow_path, args.data_dir / "out-pipeline")
+        result = phases.pipeline_phase(root, flow_path, args.data_dir / "out-pipeline", args.trace_memory)
     else:
-        result = phases.flow_phase(root, flow_path, args.data_dir / "out", args.data_dir / "prefect-home")
+        result = phases.flow_phase(
+            root, flow_path, args.data_dir / "out", args.data_dir / "prefect-home", args.trace_memory
+        )
     print(RESULT_TAG + json.dumps(result, default=str), flush=True)
     return 0
 
@@ -122,11 +139,13 @@ def flow_claims_path(args: argparse.Namespace) -> Path:
     return args.data_dir / name
 
 
-def spawn(args: argparse.Namespace, phase: str) -> dict[str, Any]:
-    """Run ``phase`` in a fresh interpreter; its stderr passes through, its result line is parsed."""
-    command = [sys.executable, "-m", "bench.run", "--phase", phase, "--data-dir", str(args.data_dir)]
+def spawn(args: argparse.Namespace, phase: str, python: Path | None = None) -> dict[str, Any]:
+    """Run ``phase`` in a fresh interpreter (``python``: another checkout's); its stderr passes through, its
+    result line is parsed."""
+    command = [str(python or sys.executable), "-m", "bench.run", "--phase", phase, "--data-dir", str(args.data_dir)]
     command += ["--naive-subset", str(args.naive_subset), "--verdicts", str(args.verdicts)]
     command += ["--claims", str(args.claims), "--flow-claims", str(args.flow_claims)]
+    command += ["--trace-memory"] if args.trace_memory else []
     started = time.perf_counter()
     done = subprocess.run(command, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
     lines = [line for line in done.stdout.splitlines() if line.startswith(RESULT_TAG)]
@@ -146,6 +165,31 @@ def show_steps(result: dict[str, Any]) -> None:
     """One line per timed step: wall and CPU seconds."""
     for name, (wall, cpu) in result.get("steps", {}).items():
         say(f"    {name:<48} {wall:8.3f} s wall {cpu:8.3f} s CPU")
+
+
+def show_memory(title: str, after: dict[str, Any], before: dict[str, Any] | None = None) -> None:
+    """Resident memory per step (MB): before it, its peak, after it; with ``before``, that checkout's alongside."""
+    steps = after.get("memory", {})
+    if not steps:
+        return
+    say(f"  memory per step of the {title} (MB resident: at start → peak during → after)"
+        + ("; before | after the change" if before else ""))  # fmt: skip
+    old = (before or {}).get("memory", {})
+
+    def cell(entry: dict[str, Any] | None) -> str:
+        if not entry:
+            return f"{'—':>24}"
+        return f"{entry['before']:6.0f} → {entry['peak']:6.0f} → {entry['after']:6.0f}"
+
+    for name in [*steps, *[n for n in old if n not in steps]]:
+        line = f"    {name:<40} " + (f"{cell(old.get(name))} | " if before else "") + cell(steps.get(name))
+        say(line)
+        entry = steps.get(name) or {}
+        if "traced_peak" in entry:
+            traced = f"peak {entry['traced_peak']:.0f} MB, still allocated after {entry['traced_after']:.0f} MB"
+            say(f"      traced: {traced}")
+            for where, size in entry.get("held", []):
+                say(f"        {size:7.1f} MB  {where}")
 
 
 def agreement(core: dict[str, Any], naive: dict[str, Any]) -> tuple[int, int]:
@@ -202,8 +246,11 @@ def report(args: argparse.Namespace, results: dict[str, dict[str, Any]], generat
             f"peak RSS {pipeline['rss_mb']['peak']:.0f} MB"
         )
         show_steps(pipeline)
+        show_memory("in-process steps", pipeline, results.get("pipeline-before"))
     if "flow_wall" in flow:
         show_flow(args, flow, flow_core, pipeline)
+        show_memory("flow's tasks", flow, results.get("flow-before"))
+    compared(results)
     say()
     ratios(core, naive, flow, flow_core, pipeline)
     profile = results.get("core-profile", {}).get("profile", "")
@@ -213,6 +260,21 @@ def report(args: argparse.Namespace, results: dict[str, dict[str, Any]], generat
         for line in profile.splitlines():
             say("  " + line)
     return 1 if failed else 0
+
+
+def compared(results: dict[str, dict[str, Any]]) -> None:
+    """The other checkout's pipeline and flow (``--compare-python``) next to this one's."""
+    for phase, wall, peak in (("pipeline", "pipeline_wall", "peak"), ("flow", "flow_wall", "after flow")):
+        before, after = results.get(f"{phase}-before", {}), results.get(phase, {})
+        if wall not in before or wall not in after:
+            continue
+        cpu = wall.replace("wall", "cpu")
+        say(
+            f"{phase} before → after the change: peak RSS {before['rss_mb'][peak]:.0f} → "
+            f"{after['rss_mb'][peak]:.0f} MB; {before[wall]:.2f} → {after[wall]:.2f} s wall, "
+            f"{before[cpu]:.2f} → {after[cpu]:.2f} s CPU; same verdicts: "
+            f"{'yes' if before.get('digest') == after.get('digest') else 'no'}"
+        )
 
 
 def show_flow(
@@ -304,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
         phases += (["core-subset"] if args.flow_claims < args.claims else []) + ["pipeline", "flow"]
     results = {}
     for phase in phases:
+        if args.compare_python and phase in ("pipeline", "flow"):
+            say(f"running phase {phase} with {args.compare_python} (before) …")
+            results[f"{phase}-before"] = spawn(args, phase, args.compare_python)
         say(f"running phase {phase} …")
         results[phase] = spawn(args, phase)
     return report(args, results, generated)

@@ -22,7 +22,7 @@ from marketfact.reports.index import INCOMPLETE, render_index
 from marketfact.reports.index import index_lang as index_lang_of
 from marketfact.reports.jsonreport import report_json, report_text
 from marketfact.reports.quality import PAGE as QUALITY_PAGE
-from marketfact.reports.quality import render_quality
+from marketfact.reports.quality import quality_pieces
 
 __all__ = [
     "FAIL_ON_CHOICES",
@@ -119,7 +119,7 @@ def write_reports(
     write_columnar(run, directory)  # a large run's every verdict: verdicts.parquet (reports.columnar)
     _write_atomically(paths.html, html)
     if run.validations:  # the data-quality page the report links to, next to it (reports.quality)
-        _write_atomically(directory / QUALITY_PAGE, render_quality(run, lang))
+        _write_atomically(directory / QUALITY_PAGE, quality_pieces(run, lang))
     _write_atomically(paths.json, report_text(run, max_cards))  # streamed: one claim's entry in memory at a time
     if index:
         _write_atomically(paths.index, render_index(Path(out_dir), index_lang or index_lang_of(Path(out_dir))))

@@ -12,6 +12,7 @@ secondary, technical view.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -190,7 +191,7 @@ class QualityContext:
     lang: str
     w: dict[str, str]
     run_id: str
-    validations: tuple[ValidationBlock, ...]
+    validations: Iterable[ValidationBlock]  # made one at a time as the page is written (``quality_pieces``)
     css: Markup
 
 
@@ -251,14 +252,24 @@ def _block(index: int, outcome: ValidationOutcome, fmt: Formatter, w: dict[str, 
 def quality_context(run: RunReport, fmt: Formatter, css: str) -> QualityContext:
     """The data-quality page of ``run`` in ``fmt``'s language."""
     w = WORDS[fmt.lang]
-    blocks = tuple(_block(i, v, fmt, w) for i, v in enumerate(run.validations))
+    blocks = (_block(i, v, fmt, w) for i, v in enumerate(run.validations))
     return QualityContext(fmt.lang, w, run.run_id, blocks, Markup(css))
 
 
-def render_quality(run: RunReport, lang: str = "en") -> str:
-    """The data-quality page's HTML."""
+def quality_pieces(run: RunReport, lang: str = "en") -> Iterator[str]:
+    """The data-quality page's HTML in pieces, each dataset's block made as it is written.
+
+    A run of 100 000 SYNTHETIC claims validates about 18 000 datasets (mostly share counts): the whole
+    page as one string, with every block made first, raised the flow's resident memory by 320 MB at its
+    peak (bench.run, memory per step); written piece by piece it stays about flat.
+    """
     from marketfact.reports.html import environment, stylesheet
     from marketfact.reports.i18n import check_lang
 
     context = quality_context(run, Formatter(check_lang(lang)), stylesheet())
-    return environment().get_template("quality.html").render(r=context)
+    return environment().get_template("quality.html").generate(r=context)
+
+
+def render_quality(run: RunReport, lang: str = "en") -> str:
+    """The data-quality page's HTML."""
+    return "".join(quality_pieces(run, lang))

@@ -167,6 +167,11 @@ class QualityRun:
             return None
         return self._session.build_docs(Path(folder) / self.docs_dirname)
 
+    def close(self) -> None:
+        """Let go of the GX context (its assets, stored results and the frames they hold); a later call
+        to ``session`` makes a new one."""
+        self._session = None
+
     def cost_figures(self) -> dict[str, Any]:
         """Seconds spent importing GX, creating the context, building suites, validating, rendering."""
         return {**self.costs.as_dict(), "per_validation": [(n, round(t, 3)) for n, t in self.costs.validations]}

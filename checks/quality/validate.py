@@ -9,6 +9,7 @@ for prices.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -63,6 +64,7 @@ def validate_run(
     ``docs_dir`` is the report folder: the Data Docs go to ``docs_dir/data-docs``, and each outcome
     links there.
     """
+    own = run is None
     run = run or QualityRun()
     evidence = evidence_by_symbol(plan.evidence)
     checks = [
@@ -82,7 +84,22 @@ def validate_run(
             extra.append(run.validate_fx_quotes(quotes, fx_dataset(source)))
     if docs_dir is not None:
         run.build_data_docs(Path(docs_dir))
+    if own:
+        release(run)
     return outcomes, tuple(extra)
+
+
+def release(run: QualityRun) -> None:
+    """Free a finished run's Great Expectations context now, with every frame it validated.
+
+    GX's context, its data assets and its stored results refer to one another in cycles, so reference
+    counting never frees them: they waited for a full collection of the cyclic garbage collector, which a
+    run of many claims rarely triggers (its long-lived claims are frozen out of the collector's sight,
+    ``claims.bulk``), and stayed resident through judging and rendering: +100 MB at 20 000 SYNTHETIC
+    claims (bench.run, memory per step). One collection here costs ≈0.1 s.
+    """
+    run.close()
+    gc.collect()
 
 
 def extra_problems(
