@@ -49,6 +49,12 @@ def wait_until(check, timeout: float, what: str) -> float:  # type: ignore[no-un
     raise TimeoutError(f"{what} not ready after {timeout:.0f} s")
 
 
+def last_phases(log: Path) -> str:
+    """The warm checker's last logged phases (``flows.warm.PHASES_LINE``), or a note that none was logged."""
+    lines = [line for line in log.read_text(errors="replace").splitlines() if "check-claims-warm phases:" in line]
+    return lines[-1].split("check-claims-warm phases:", 1)[1].strip() if lines else "(no phases logged)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.interactive", description=__doc__.split("\n\n")[0])
     parser.add_argument("--checks", type=int, default=5)
@@ -94,16 +100,19 @@ def main(argv: list[str] | None = None) -> int:
                 for i in range(args.checks):
                     t0 = time.perf_counter()
                     future = check_claims_warm.delay(str(SEED), str(home / "out"))
+                    sent = time.perf_counter() - t0
                     html = future.result(timeout=args.timeout)
                     times.append(time.perf_counter() - t0)
                     assert Path(html).is_file(), html
-                    print(f"check {i + 1}: trigger → report {times[-1]:.2f} s ({html})", flush=True)
+                    print(f"check {i + 1}: trigger → report {times[-1]:.2f} s (sent in {sent:.2f} s)", flush=True)
+                    print(f"  in the warm checker: {last_phases(log)}", flush=True)
             rest = times[1:] or times
             median = statistics.median(rest)
             print(
                 f"trigger → report: first {times[0]:.2f} s, then median {median:.2f} s "
                 f"(range {min(rest):.2f}–{max(rest):.2f}) — target ≤ {TARGET_S:.0f} s: "
-                f"{'met' if median <= TARGET_S else 'MISSED'}; {os.cpu_count()} CPU(s), shared",
+                f"{'met' if median <= TARGET_S else 'MISSED'}; {os.cpu_count()} CPU(s), shared; "
+                f"load average {os.getloadavg()[0]:.2f}",
                 flush=True,
             )
         finally:

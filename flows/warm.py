@@ -10,9 +10,10 @@ interactive path (``bench.interactive`` measures trigger → report).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from marketfact.settings import absolute
@@ -22,20 +23,34 @@ from marketfact.settings import absolute
 def check_claims_warm(
     claims_path: str, out_dir: str, source: str = "snapshot", snapshot_dir: str | None = None, lang: str = "en"
 ) -> str:
-    """Check a claim file in this (warm) process: validate, judge, write the reports; the HTML's path."""
+    """Check a claim file in this (warm) process: validate, judge, write the reports; the HTML's path.
+
+    Logs the seconds of its phases (``PHASES_LINE``): ``bench.interactive`` prints them next to the
+    trigger → report time, so the time outside the check (Prefect's delivery and result) shows too.
+    """
     from marketfact.checks.run import run_in_process
     from marketfact.claims.load import load_claims
     from marketfact.market.bundle import market_data
     from marketfact.reports import write_reports
 
+    t0 = time.perf_counter()
     out = absolute(out_dir)
     market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, out / ".cache")
     claims = load_claims(absolute(claims_path))
+    t1 = time.perf_counter()
     run = run_in_process(
         claims, market.prices, market.instruments, market.fx, market.shares, claims_file=str(claims_path),
         mode=market.mode,
     )  # fmt: skip
-    return str(write_reports(run, out, lang=lang).html)
+    t2 = time.perf_counter()
+    html = str(write_reports(run, out, lang=lang).html)
+    t3 = time.perf_counter()
+    get_run_logger().info(PHASES_LINE, t1 - t0, t2 - t1, t3 - t2, t3 - t0)
+    return html
+
+
+PHASES_LINE = "check-claims-warm phases: load %.3f s, check %.3f s, reports %.3f s, in all %.3f s"
+"""The log line of a warm check's phases (load claims and market; plan, fetch, validate, judge; reports)."""
 
 
 def warm_up() -> None:
