@@ -34,6 +34,7 @@ from marketfact.checks.kindtext import (
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import CONTEXT_SESSIONS, Plan
 from marketfact.checks.quality.outcome import ExpectationResult
+from marketfact.checks.reasons import read_reasons
 from marketfact.checks.verdicts import (
     Alternative,
     DayRange,
@@ -221,6 +222,7 @@ def build_verdicts(evidence: RunEvidence, judged: pd.DataFrame, panel: PricePane
                 evidence=proof,
                 alternatives=alternatives,
                 reason=reason,
+                reasons=read_reasons(reason) if reason else (),
                 quality_failures=tuple(r for r in failures if r.touches(needed.get(row.Index, {}))),
                 quality_warnings=_warnings_near(warnings, row) if warnings else (),
                 warnings=(adjusted_note,) if adjusted_note else (),

@@ -117,7 +117,9 @@ def record_alternatives(row: Any) -> tuple[Alternative, ...]:
     """A record that holds on another basis (the session before, the day's low/high) as an alternative."""
     if not getattr(row, "record_alt", ""):
         return ()
-    return (Alternative(row.record_alt, float(row.record_alt_value), True),)
+    alt = str(row.record_alt)
+    key = "record_prev" if "session before" in alt else "record_low" if "low" in alt else "record_high"
+    return (Alternative(row.record_alt, float(row.record_alt_value), True, key=key),)
 
 
 def kind_sentence(

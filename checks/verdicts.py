@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from marketfact.checks.quality.outcome import ExpectationResult
+from marketfact.checks.reasons import Reason
 
 
 class Label(StrEnum):
@@ -170,6 +171,7 @@ class Verdict:
     share_count: ShareCount | None = None
     reading: Reading | None = None
     search: SessionSearch | None = None
+    reasons: tuple[Reason, ...] = ()  # ``reason`` as data (``checks.reasons``): a code and its parameters each
 
     @property
     def outcome(self) -> str:

@@ -207,15 +207,15 @@ class ReportContext:
 
 
 def _expectation(result: ExpectationResult, fmt: Formatter) -> ExpectationView:
-    where = ", ".join([*result.columns, *(fmt.day(s) for s in result.sessions), *result.rows])
-    return ExpectationView(result.name, result.expectation, result.severity, where, result.detail)
+    where, detail = sentences.where_text(result, fmt), sentences.detail_text(result, fmt)
+    return ExpectationView(result.name, result.expectation, result.severity, where, detail)
 
 
 def validation_view(outcome: ValidationOutcome, fmt: Formatter, index: int | None = None) -> ValidationView:
     """A validation as the report lists it; ``index`` is its place in the run (its data-quality anchor)."""
     docs = Link(fmt.word("data_docs"), safe_href(outcome.data_docs, allow_relative=True)) if outcome.data_docs else None
     return ValidationView(
-        dataset=outcome.dataset,
+        dataset=sentences.dataset_text(outcome.dataset, fmt),
         suite=outcome.suite,
         success=outcome.success,
         result=fmt.word("passed" if outcome.success else "failed"),
@@ -328,7 +328,7 @@ def claim_view(
         outcome=verdict.outcome,
         outcome_text=fmt.word(verdict.outcome),
         explanation=sentences.explanation(verdict, claim, fmt),
-        reason=verdict.reason,
+        reason=sentences.reasons_text(verdict, fmt) or None,
         claimed_stated=_stated(claim, verdict, fmt),
         claimed_notation=sentences.claimed_notation(verdict, claim, fmt),
         claimed_interval=_interval(claim, verdict, fmt),
@@ -362,7 +362,7 @@ def claim_view(
         failures=tuple(_expectation(r, fmt) for r in verdict.quality_failures),
         quality_warnings=tuple(_expectation(r, fmt) for r in verdict.quality_warnings),
         validations=validations.get(verdict.symbol, ()) if verdict.symbol else (),
-        notes=verdict.warnings,
+        notes=tuple(sentences.note_text(n, fmt) for n in verdict.warnings),
         fx=sentences.fx_text(verdict, fmt),
         shares=sentences.shares_text(verdict, fmt),
         claim_source=Link(source_url, safe_href(source_url)) if source_url else None,

@@ -21,6 +21,7 @@ from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutco
 from marketfact.checks.runreport import RunReport
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.safety import safe_href
+from marketfact.reports.sentences import dataset_text, detail_text, where_text
 
 DE: dict[str, str] = {
     "required_columns": "Die Kursreihe hat alle Spalten: Eröffnung, Hoch, Tief, Schluss, bereinigter Schluss, Volumen.",
@@ -218,7 +219,7 @@ def describe(name: str, lang: str) -> tuple[str, str]:
 
 def _row(result: ExpectationResult, fmt: Formatter, w: dict[str, str]) -> ExpectationRow:
     text, text_lang = describe(result.name, fmt.lang)
-    where = ", ".join([*result.columns, *(fmt.day(s) for s in result.sessions), *result.rows])
+    where = where_text(result, fmt)
     return ExpectationRow(
         name=result.name,
         description=text,
@@ -228,7 +229,7 @@ def _row(result: ExpectationResult, fmt: Formatter, w: dict[str, str]) -> Expect
         met=result.success,
         result=w["met"] if result.success else w["not_met"],
         where=where,
-        detail=result.detail,
+        detail=detail_text(result, fmt),
     )
 
 
@@ -239,7 +240,7 @@ def _block(index: int, outcome: ValidationOutcome, fmt: Formatter, w: dict[str, 
     docs = safe_href(outcome.data_docs, allow_relative=True) if outcome.data_docs else None
     return ValidationBlock(
         f"dataset-{index}",
-        outcome.dataset,
+        dataset_text(outcome.dataset, fmt),
         outcome.suite,
         outcome.success,
         w["passed" if outcome.success else "failed"],

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import functools
 import math
+import re
+from datetime import date, datetime
 
 from babel.dates import get_timezone, get_timezone_location
 
+from marketfact.checks.quality.outcome import ExpectationResult
+from marketfact.checks.reasons import Reason, read_reasons
 from marketfact.checks.verdicts import Label, Verdict
 from marketfact.claims.hedges import Basis, Bound, read_hedge
 from marketfact.claims.model import Claim
@@ -30,6 +34,25 @@ BASES: dict[str, dict[str, str]] = {
         "next_close_pct": "the session after instead of the one claimed",
         "money_close_listing": "the listing currency instead of the claimed one",
         "money_intraday_listing": "the listing currency instead of the claimed one",
+        "level_close": "the close instead of the day's low or high",
+        "level_high": "the day's high instead of the close",
+        "level_low": "the day's low instead of the close",
+        "level_next": "the close of the session after instead of the one claimed",
+        "level_prev": "the close of the session before instead of the one claimed",
+        "level_other": "the other extreme of the day (the high for a low, the low for a high)",
+        "mcap_close": "the close instead of the day's low or high",
+        "mcap_high": "the day's high instead of the close",
+        "mcap_low": "the day's low instead of the close",
+        "mcap_prev": "the close of the session before instead of the one claimed",
+        "mcap_close_listing": "the listing currency instead of the claimed one",
+        "mcap_extreme_listing": "the listing currency instead of the claimed one",
+        "points_close": "the close instead of the intraday extreme",
+        "points_intraday": "the intraday extreme instead of the close",
+        "prev_points": "the session before instead of the one claimed",
+        "next_points": "the session after instead of the one claimed",
+        "record_prev": "the session before instead of the one claimed",
+        "record_low": "the intraday low instead of the close",
+        "record_high": "the intraday high instead of the close",
     },
     "de": {
         "intraday_pct": "Tagesextrem statt Schlusskurs",
@@ -40,6 +63,25 @@ BASES: dict[str, dict[str, str]] = {
         "next_close_pct": "Folgetag statt des genannten Handelstags",
         "money_close_listing": "Börsenwährung statt der genannten Währung",
         "money_intraday_listing": "Börsenwährung statt der genannten Währung",
+        "level_close": "Schlusskurs statt Tagestief oder -hoch",
+        "level_high": "Tageshoch statt Schlusskurs",
+        "level_low": "Tagestief statt Schlusskurs",
+        "level_next": "Schlusskurs des Folgetags statt des genannten Handelstags",
+        "level_prev": "Schlusskurs des Vortags statt des genannten Handelstags",
+        "level_other": "das andere Tagesextrem (Hoch statt Tief, Tief statt Hoch)",
+        "mcap_close": "Schlusskurs statt Tagestief oder -hoch",
+        "mcap_high": "Tageshoch statt Schlusskurs",
+        "mcap_low": "Tagestief statt Schlusskurs",
+        "mcap_prev": "Schlusskurs des Vortags statt des genannten Handelstags",
+        "mcap_close_listing": "Börsenwährung statt der genannten Währung",
+        "mcap_extreme_listing": "Börsenwährung statt der genannten Währung",
+        "points_close": "Schlusskurs statt Tagesextrem",
+        "points_intraday": "Tagesextrem statt Schlusskurs",
+        "prev_points": "Vortag statt des genannten Handelstags",
+        "next_points": "Folgetag statt des genannten Handelstags",
+        "record_prev": "Vortag statt des genannten Handelstags",
+        "record_low": "Tagestief statt Schlusskurs",
+        "record_high": "Tageshoch statt Schlusskurs",
     },
 }
 """The other bases a claim is measured on (``Alternative.key``), as a reader names them."""
@@ -188,8 +230,12 @@ def hedge_words(claim: Claim, lang: str) -> str:
     return f"{shown} ({left}{own}{right})" if shown else f"{left}{own}{right}"
 
 
+_BASIS_KEYS = {words: key for key, words in reversed(BASES["en"].items())}
+
+
 def basis_text(key: str, fmt: Formatter, fallback: str = "") -> str:
-    """An other basis (``Alternative.key``) as the report's language names it."""
+    """An other basis (``Alternative.key``, or its English words) as the report's language names it."""
+    key = key or _BASIS_KEYS.get(fallback, "")
     return BASES[fmt.lang].get(key, fallback or key)
 
 
@@ -308,7 +354,7 @@ def explanation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     words = S[fmt.lang]
     search = search_note(verdict, fmt)
     if verdict.label is Label.UNVERIFIABLE:
-        text = words["unverifiable"].format(reason=verdict.reason or "–")
+        text = words["unverifiable"].format(reason=reasons_text(verdict, fmt) or "–")
     elif verdict.reading is None:  # levels, points, records, or a verdict built by hand: the recorded sentence
         text = verdict.explanation
     else:
@@ -476,3 +522,242 @@ def uncertain_confidence(confidence: float, threshold: float, fmt: Formatter) ->
 def uncertain_count(n: int, total: int, threshold: float, fmt: Formatter) -> str:
     """The summary's line counting the uncertain readings apart."""
     return UNCERTAIN[fmt.lang]["count"].format(n=n, total=total, threshold=fmt.decimal(threshold, digits=2))
+
+
+# Why a claim cannot be checked (``checks.reasons``), per language; English is the checker's own wording.
+REASONS_DE: dict[str, str] = {
+    "quality_failed_for": "Datenprüfung {check} ({expectation}) nicht bestanden für {days}",
+    "quality_failed_on_claim": "Datenprüfung {check} an der Aussage nicht bestanden",
+    "quality_failed_on_rate": "Datenprüfung {check} am Kurs {base}→{quote} nicht bestanden",
+    "quality_failed_on": "Datenprüfung {check} ({expectation}) nicht bestanden: {dataset}",
+    "quality_count_failed_on": "Datenprüfung {check} nicht bestanden: {dataset}",
+    "no_base": "die Daten haben keinen Handelstag vor dem {day}, von dem aus gemessen werden kann",
+    "no_row": "die Daten haben keine Zeile für den {day}",
+    "missing_price": "ein Kurs, den dieses Urteil braucht, fehlt in den Daten",
+    "no_price_data": "keine Kursdaten für {symbol}",
+    "no_shares": "keine Aktienzahl für {symbol} am oder vor dem {day}",
+    "no_fx": "kein Kurs {base}→{quote} für den {day}",
+    "unknown_instrument": "unbekanntes Wertpapier „{instrument}“ für „{subject}“: nicht in der Wertpapiertabelle",
+    "no_instrument": "kein Wertpapier angegeben für „{subject}“",
+    "no_market_value": "{symbol} ist {kind} und hat keinen Börsenwert",
+    "not_in_points": "{symbol} ist {kind} und notiert in {currency}, nicht in Punkten: den Kurs mit unit: money und "
+    "currency: {currency_again} angeben",
+    "index_in_points": "{symbol} ist ein Index: Stand und Bewegungen werden in Punkten angegeben (unit: points)",
+    "other_currency": "{symbol} notiert in {currency}, nicht in {claimed}: eine Kursangabe wird in der "
+    "Börsenwährung geprüft",
+    "period_needs_time": "der Zeitraum „{period}“ braucht den Veröffentlichungszeitpunkt des Artikels (published_at)",
+    "not_closed": "der Handelstag {day} an der Börse {exchange} war bei Erscheinen des Artikels ({published}) noch "
+    "nicht geschlossen: eine Aussage über den Schlusskurs lässt sich an diesem Tag nicht prüfen",
+    "no_session_before": "kein Handelstag vor der Veröffentlichung",
+    "no_session_given": "kein Handelstag genannt; Handelstage, einen Zeitraum oder den Veröffentlichungszeitpunkt "
+    "angeben, vor dem gesucht wird",
+    "outside_calendar": "der {day} liegt außerhalb des Börsenkalenders {exchange}, den marketfact kennt ({first} bis "
+    "{last}): für diesen Tag lässt sich kein Handelstag prüfen ({name})",
+    "not_a_session": "der {day} war kein Handelstag an der Börse {exchange} ({name}); die nächsten Handelstage sind "
+    "der {before} und der {after}",
+    "adjusted_needs_raw": "die Kursreihe des Anbieters für {symbol} enthält nur dividendenbereinigte Schlusskurse "
+    "(keine unbereinigten Eröffnungs-, Hoch-, Tief- oder Schlusskurse): {what} braucht unbereinigte Kurse; "
+    "messbar ist damit nur die prozentuale Veränderung des Schlusskurses",
+    "adjusted_action": "die Kursreihe des Anbieters für {symbol} enthält nur dividendenbereinigte Schlusskurse, und "
+    "„{action}“ (Ex-Tag {day}) fällt zwischen den {base} und den {end}: darüber weicht die bereinigte Veränderung "
+    "von der unbereinigten ab",
+    "adjusted_uncovered": "die Kursreihe des Anbieters für {symbol} enthält nur dividendenbereinigte Schlusskurse, "
+    "und keine Aufstellung der Dividenden und Splits deckt {base} bis {end} ab; die bereinigte Veränderung kann die "
+    "unbereinigte daher nicht ersetzen",
+    "adjusted_note": "Gemessen an den dividendenbereinigten Schlusskursen von {symbol}: Die Kursreihe des Anbieters "
+    "hat keine unbereinigten Schlusskurse, und zwischen dem {base} und dem {end} liegt keine Dividende und kein Split "
+    "({who}); die prozentuale Veränderung ist daher dieselbe wie die unbereinigte.",
+    "record_gap": "in der Kurshistorie seit dem {since} fehlen {count} Schlusskurse: {days}",
+    "record_no_session": "kein Handelstag zwischen dem Beginn ({since}) und dem {end}, mit dem verglichen werden kann",
+    "record_needs_history_since": "ein Rekord seit dem {since} braucht die Schlusskurse von {symbol} ab dem {first}, "
+    "die Daten ({source}) beginnen aber am {start}: mit --source yfinance wird die Historie geladen",
+    "record_needs_history": "ein Rekord über die ganze Historie (kein Beginn angegeben) braucht die Schlusskurse von "
+    "{symbol} ab dem ersten Handelstag, die Daten ({source}) beginnen aber am {start}: mit --source yfinance wird die "
+    "Historie geladen",
+}
+"""German wording of each ``checks.reasons.TEMPLATES`` code (the same parameters)."""
+
+_KIND_DE = {"index": "ein Index", "fx": "ein Wechselkurs", "equity": "eine Aktie", "etf": "ein ETF"}
+_NEEDS_RAW_DE = {
+    "a percent change of the close": "eine prozentuale Veränderung des Schlusskurses",
+    "the day's low or high": "das Tagestief oder -hoch",
+    "a change of market value": "eine Veränderung des Börsenwerts",
+    "a closing price": "ein Schlusskurs",
+    "a move in currency units": "eine Bewegung in Währungseinheiten",
+    "a market value": "ein Börsenwert",
+    "a record": "ein Rekord",
+    "this claim": "diese Aussage",
+}
+_WHO_DE = {"the snapshot's notes": "laut den Anmerkungen des Datenstands", "the vendor's actions": "laut Anbieter"}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _param(name: str, value: str, fmt: Formatter) -> str:
+    """A recorded parameter in the report's language: dates as the report writes them, known words translated."""
+    if _ISO_DAY.fullmatch(value):
+        return fmt.day(date.fromisoformat(value))
+    if name == "days":
+        return _ISO_DAY.sub(lambda m: fmt.day(date.fromisoformat(m.group(0))), value)
+    if name == "published":
+        try:
+            return fmt.moment(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    if name == "dataset":
+        return dataset_text(value, fmt)
+    if fmt.lang == "de":
+        if name == "kind":
+            return _KIND_DE.get(value, value)
+        if name == "what":
+            return _NEEDS_RAW_DE.get(value, value)
+        if name == "who":
+            return _WHO_DE.get(value, value)
+        if name == "source":
+            return fmt.word(value)
+        if name == "basis":
+            return _BASIS_DE.get(value, value)
+        if name == "columns":
+            return ", ".join(column_text(c, fmt) for c in value.split(", "))
+    return value
+
+
+def reason_text(reason: Reason, fmt: Formatter) -> str:
+    """One reason in the report's language (English: exactly as the checker recorded it)."""
+    if fmt.lang == "en" or reason.code not in REASONS_DE:
+        return reason.english()
+    return REASONS_DE[reason.code].format(**{k: _param(k, v, fmt) for k, v in reason.params})
+
+
+def reasons_text(verdict: Verdict, fmt: Formatter) -> str:
+    """Why the verdict is UNVERIFIABLE, in the report's language ('' when it has no reason)."""
+    if not verdict.reason:
+        return ""
+    if fmt.lang == "en":
+        return verdict.reason
+    return "; ".join(reason_text(r, fmt) for r in verdict.reasons or read_reasons(verdict.reason))
+
+
+def note_text(note: str, fmt: Formatter) -> str:
+    """A verdict's note (``Verdict.warnings``) in the report's language."""
+    if fmt.lang == "en":
+        return note
+    return "; ".join(reason_text(r, fmt) for r in read_reasons(note))
+
+
+_DATASETS = (
+    (re.compile(r"prices: (?P<symbol>.+)"), {"en": "prices: {symbol}", "de": "Kurse: {symbol}"}),
+    (re.compile(r"fx: (?P<source>\w+) rates used"), {"en": "fx: {source} rates used", "de": "Wechselkurse: {source}"}),
+    (
+        re.compile(r"shares: (?P<symbol>.+) on (?P<day>\d{4}-\d{2}-\d{2})"),
+        {"en": "shares: {symbol} on {day}", "de": "Aktienzahl: {symbol} am {day}"},
+    ),
+    (re.compile(r"claim set"), {"en": "claim set", "de": "Aussagen"}),
+)
+
+
+def dataset_text(name: str, fmt: Formatter) -> str:
+    """A validated dataset's name ("prices: NVDA") in the report's language ("Kurse: NVDA")."""
+    if fmt.lang == "en":
+        return name
+    for pattern, words in _DATASETS:
+        match = pattern.fullmatch(name)
+        if match:
+            params = {k: _param(k, v, fmt) for k, v in match.groupdict().items()}
+            if "source" in params:
+                params["source"] = match.group("source").upper()
+            return words[fmt.lang].format(**params)
+    return name
+
+
+REASONS_DE.update(
+    {
+        "price_basis": "Kursgrundlage von {symbol}: {basis}",
+        "not_checked": "konnte nicht geprüft werden: {error}",
+        "missing_columns": "fehlende Spalten: {columns}",
+        "observed": "gefunden: {value}",
+    }
+)
+_BASIS_DE = {"raw": "unbereinigt", "reconstructed": "rekonstruiert", "adjusted_only": "nur dividendenbereinigt"}
+COLUMNS_DE: dict[str, str] = {
+    "open": "Eröffnung",
+    "high": "Hoch",
+    "low": "Tief",
+    "close": "Schluss",
+    "adj_close": "bereinigter Schluss",
+    "prev_close": "Vortagesschluss",
+    "volume": "Volumen",
+    "floor": "Untergrenze",
+    "ceiling": "Obergrenze",
+    "range_low": "Spanne unten",
+    "range_high": "Spanne oben",
+    "shares": "Aktienzahl",
+    "as_of": "Stand",
+    "currency": "Währung",
+    "expected_currency": "erwartete Währung",
+    "source": "Quelle",
+    "value": "Wert",
+    "on": "Tag",
+    "gap_days": "Lücke (Tage)",
+    "age_days": "Alter (Tage)",
+    "magnitude": "Betrag",
+    "direction": "Richtung",
+    "published": "veröffentlicht",
+    "first_session": "erster Handelstag",
+    "last_session": "letzter Handelstag",
+    "unexplained_move": "unerklärte Bewegung",
+}
+"""Columns a data-quality detail names, as a German reader names them (others are shown as they are)."""
+
+
+def column_text(column: str, fmt: Formatter) -> str:
+    """A data column's name in the report's language ("close" / "Schluss")."""
+    return COLUMNS_DE.get(column, column) if fmt.lang == "de" else column
+
+
+def value_text(value: float | int | bool | str | date | None, fmt: Formatter) -> str:
+    """A value a data-quality detail quotes: six significant digits, volumes whole, dates as the report's."""
+    empty = {"en": "empty", "de": "leer"}
+    if value is None:
+        return empty[fmt.lang]
+    if isinstance(value, bool):
+        return {"en": str(value).lower(), "de": "ja" if value else "nein"}[fmt.lang]
+    if isinstance(value, int | float):
+        x = float(value)
+        if not math.isfinite(x):
+            return fmt.decimal(x)
+        if x.is_integer() and (abs(x) >= 1e4 or isinstance(value, int)):
+            return fmt.decimal(x, digits=0)
+        digits = max(0, 5 - math.floor(math.log10(abs(x)))) if x else 0
+        text = fmt.decimal(x, digits=digits)
+        sep = "," if fmt.lang == "de" else "."
+        return text.rstrip("0").rstrip(sep) if sep in text else text
+    if isinstance(value, date):
+        return fmt.day(value)
+    return str(value)
+
+
+def detail_text(result: ExpectationResult, fmt: Formatter) -> str:
+    """What a failed expectation found, in the report's language (English: the checker's record)."""
+    if fmt.lang == "en" or not (result.facts or result.found):
+        return result.detail
+    parts = [reason_text(f, fmt) for f in result.facts]
+    rows = []
+    for row in result.found:
+        label = fmt.day(row.key) if isinstance(row.key, date) else row.key
+        if row.column is not None:
+            label += f" {column_text(row.column, fmt)}"
+        if row.has_cell:
+            label += f" {value_text(row.cell, fmt)}"
+        values = ", ".join(f"{column_text(c, fmt)} {value_text(v, fmt)}" for c, v in row.values)
+        rows.append(f"{label} ({values})" if values else label)
+    if result.more:
+        rows.append(f"und {result.more} weitere")
+    if rows:
+        parts.append("; ".join(rows))
+    return "; ".join(p for p in parts if p)
+
+
+def where_text(result: ExpectationResult, fmt: Formatter) -> str:
+    """Which columns, sessions and rows a result is about."""
+    columns = (column_text(c, fmt) for c in result.columns)
+    return ", ".join([*columns, *(fmt.day(s) for s in result.sessions), *result.rows])

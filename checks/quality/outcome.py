@@ -6,7 +6,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from marketfact.checks.reasons import Reason
+
 Severity = Literal["critical", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class FoundRow:
+    """One failing row as data: its session (or claim id), the evidence cell's column and value, quoted values.
+
+    Values are plain Python (float, int, bool, str, date); None is an empty cell.
+    """
+
+    key: date | str
+    column: str | None = None  # an evidence cell's column ("close")
+    has_cell: bool = False  # whether ``cell`` is shown (an evidence cell's own value)
+    cell: float | int | bool | str | date | None = None
+    values: tuple[tuple[str, float | int | bool | str | date | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +42,11 @@ class ExpectationResult:
     sessions: tuple[date, ...] = ()
     detail: str = ""
     rows: tuple[str, ...] = ()  # failing rows that are not sessions: claim ids of the claim-set suite
+    # ``detail`` as data, for reports in other languages: its sentences (``checks.reasons`` codes: price_basis,
+    # not_checked, missing_columns, observed), the failing rows it quotes and how many more failed.
+    facts: tuple[Reason, ...] = ()
+    found: tuple[FoundRow, ...] = ()
+    more: int = 0
 
     def touches(self, needed: dict[date, frozenset[str]]) -> bool:
         """Whether a failure hits a (session, column) a verdict needs.

@@ -18,8 +18,9 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from marketfact.checks.quality.outcome import ExpectationResult, Severity
+from marketfact.checks.quality.outcome import ExpectationResult, FoundRow, Severity
 from marketfact.checks.quality.spec import Batch, Spec
+from marketfact.checks.reasons import Reason, read_reasons
 
 MAX_ROWS_IN_DETAIL = 6
 
@@ -58,6 +59,19 @@ def _fmt(value: Any) -> str:
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     return "empty" if value is None or value is pd.NaT else str(value)
+
+
+def plain(value: Any) -> float | int | bool | str | date | None:
+    """A quoted value as plain Python for ``FoundRow`` (None: empty); a session's Timestamp as its date."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, float | int | bool | str | date):
+        return value
+    return str(value)
 
 
 def _label(value: Any) -> str:
@@ -103,7 +117,10 @@ def _value(value: Any) -> Any:
     return pd.Timestamp(value) if isinstance(value, np.datetime64) else value
 
 
-def _describe(columns: _Columns, positions: Sequence[int], batch: Batch, quoted: Sequence[str]) -> str:
+def _describe(
+    columns: _Columns, positions: Sequence[int], batch: Batch, quoted: Sequence[str]
+) -> tuple[str, tuple[FoundRow, ...], int]:
+    """The failing rows quoted in words (the record), as ``FoundRow``s, and how many more failed."""
     shown = list(dict.fromkeys(c for c in quoted if c in columns and c != batch.column_key))
     cell_value = batch.column_key is not None and "value" in shown
     if cell_value:
@@ -114,24 +131,37 @@ def _describe(columns: _Columns, positions: Sequence[int], batch: Batch, quoted:
     cells = columns.take("value", rows) if cell_value else None
     quoted_values = {c: columns.take(c, rows) for c in shown}
     parts = []
+    found = []
     for k in range(len(rows)):
-        label = _label(_value(keys[k]))
+        key = _value(keys[k])
+        label = _label(key)
         if column_keys is not None:
             label += f" {column_keys[k]}"
         if cells is not None:  # an evidence cell: "2025-01-20 close 1.02774 (floor 1.02794)"
             label += f" {_fmt(cells[k])}"
         values = ", ".join(f"{c} {_fmt(_value(quoted_values[c][k]))}" for c in shown)
         parts.append(f"{label} ({values})" if values else label)
+        found.append(
+            FoundRow(
+                key.date() if isinstance(key, pd.Timestamp) else str(key),
+                None if column_keys is None else str(column_keys[k]),
+                cells is not None,
+                None if cells is None else plain(cells[k]),
+                tuple((c, plain(_value(quoted_values[c][k]))) for c in shown),
+            )
+        )
     more = len(positions) - MAX_ROWS_IN_DETAIL
-    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else ""), tuple(found), max(more, 0)
 
 
-def _observed(result: Mapping[str, Any]) -> str:
+def _observed(result: Mapping[str, Any]) -> tuple[Reason, ...]:
     details = result.get("details")
     mismatched = details.get("mismatched") if isinstance(details, dict) else None
     if isinstance(mismatched, dict) and mismatched.get("missing"):
-        return "missing columns: " + ", ".join(sorted(map(str, mismatched["missing"])))
-    return f"observed {result['observed_value']}" if "observed_value" in result else ""
+        return (Reason("missing_columns", (("columns", ", ".join(sorted(map(str, mismatched["missing"])))),)),)
+    if "observed_value" in result:
+        return (Reason("observed", (("value", str(result["observed_value"])),)),)
+    return ()
 
 
 def _failed(
@@ -149,14 +179,17 @@ def _failed(
         columns = tuple(dict.fromkeys([*columns, *map(str, columns_of.take(batch.column_key, positions))]))
     keys = [_value(k) for k in columns_of.take(batch.row_key, positions)]
     sentence = batch.details.get((group, spec.name), "")
-    detail = "; ".join(p for p in (sentence, _describe(columns_of, positions, batch, [*columns, *spec.quote])) if p)
+    described, found, more = _describe(columns_of, positions, batch, [*columns, *spec.quote])
+    detail = "; ".join(p for p in (sentence, described) if p)
     dataset_wide = spec.scope == "dataset"
     # Dataset-wide failures list no sessions, so that they touch every verdict on the data.
     sessions: tuple[date, ...] = (
         () if dataset_wide else tuple(sorted({k.date() for k in keys if isinstance(k, pd.Timestamp)}))
     )
     rows = () if dataset_wide else tuple(sorted({str(k) for k in keys if not isinstance(k, pd.Timestamp)}))
-    return ExpectationResult(name, gx_type, severity, False, columns, sessions, detail, rows)
+    return ExpectationResult(
+        name, gx_type, severity, False, columns, sessions, detail, rows, read_reasons(sentence), found, more
+    )
 
 
 def _names(spec: Spec, columns: _Columns, positions: list[int]) -> list[str]:
@@ -196,9 +229,12 @@ def convert(validation: Any, batch: Batch, specs: Mapping[str, Spec]) -> dict[st
         for group in groups:
             if error or (not res.success and not positions):
                 # Nothing row-specific to blame: the whole dataset fails (a missing column, an error).
-                detail = f"could not be checked: {error}" if error else _observed(result)
+                facts = (Reason("not_checked", (("error", error),)),) if error else _observed(result)
+                detail = "; ".join(f.english() for f in facts)
                 out[group].append(
-                    ExpectationResult(spec.name, str(config.type), severity, False, spec.columns, (), detail)
+                    ExpectationResult(
+                        spec.name, str(config.type), severity, False, spec.columns, (), detail, facts=facts
+                    )
                 )
                 continue
             failing = by_group.get(group, [])

@@ -15,11 +15,12 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from marketfact.checks.reasons import TEMPLATES, read_reasons
 from marketfact.checks.runreport import RunReport
 from marketfact.claims.hedges import HEDGES
 from marketfact.reports import render_html
 from marketfact.reports.i18n import WORDS
-from marketfact.reports.sentences import BASES, S
+from marketfact.reports.sentences import BASES, REASONS_DE, S
 
 ROOT = Path(__file__).resolve().parents[2]
 QUOTED = re.compile(r"“[^”]*”|„[^“]*“|\"[^\"]*\"")
@@ -52,19 +53,26 @@ def own_words(html: str) -> str:
     return QUOTED.sub(" ", text)
 
 
-def phrases(lang: str) -> set[str]:
-    """The tool's multi-word phrases in ``lang``: report words, sentence pieces and basis names."""
-    other = "de" if lang == "en" else "en"
+REASONS = {"en": TEMPLATES, "de": REASONS_DE}
+
+
+def _pieces(lang: str) -> set[str]:
     found: set[str] = set()
     pieces = [*WORDS[lang].values(), *BASES[lang].values()]
-    for template in S[lang].values():
+    for template in [*S[lang].values(), *REASONS[lang].values()]:
         pieces += re.split(r"\{[^}]*\}", template)
     for piece in pieces:
         piece = " ".join(piece.strip(" .,:;()").split())
         if piece.count(" ") >= 1 and len(piece) >= 10:
             found.add(piece)
+    return found
+
+
+def phrases(lang: str) -> set[str]:
+    """The tool's multi-word phrases in ``lang``: report words, sentence pieces, basis names and reasons."""
+    other = "de" if lang == "en" else "en"
     shared = {" ".join(p.strip(" .,:;()").split()) for p in [*WORDS[other].values(), *BASES[other].values()]}
-    return found - shared
+    return _pieces(lang) - shared - _pieces(other)
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +123,72 @@ def test_hedge_words_in_the_report_language_with_the_original_quoted(html: dict[
     assert "„" not in big  # the claim's own words are German already
 
 
+@pytest.fixture(scope="module")
+def unverifiable_real() -> RunReport:
+    """The coverage set's claims that cannot be checked, run by the real checker with real GX validation.
+
+    Their reasons reach most of ``checks.reasons``: a session not closed at publication, holidays, data-quality
+    failures found on the shipped snapshot itself (ENR.DE's blanked rows, EURUSD=X's 20 Jan low above its
+    close), a missing FX rate, an index without market value, an unknown instrument, records needing more
+    history, adjusted-only series.
+    """
+    from tests.checks.test_golden import golden
+
+    table = golden.read_golden()
+    ids = set(table.loc[table["label"] == "UNVERIFIABLE", "claim_id"])
+    coverage = load_coverage()
+    subset = coverage.model_copy(update={"claims": [c for c in coverage.claims if c.id in ids]})
+    return golden.run_claims(subset, validate=True)
+
+
+def load_coverage() -> Any:
+    from marketfact.claims.load import load_claims
+
+    return load_claims(ROOT / "tests" / "data" / "claimsets" / "coverage.yaml")
+
+
+def test_every_unverifiable_reason_is_read_as_data(unverifiable_real: RunReport) -> None:
+    """Every reason the checker recorded has its code (none falls back to text), and reads back to the record."""
+    assert len(unverifiable_real.verdicts) >= 12
+    seen = set()
+    for verdict in unverifiable_real.verdicts:
+        for text in (verdict.reason, *verdict.warnings):
+            if not text:
+                continue
+            reasons = read_reasons(text)
+            assert [r.code for r in reasons if r.code == "text"] == [], text
+            assert "; ".join(r.english() for r in reasons) == text
+            seen |= {r.code for r in reasons}
+        if verdict.reason:
+            assert verdict.reasons == read_reasons(verdict.reason)
+    assert {"not_closed", "not_a_session", "quality_failed_for", "no_fx", "no_market_value"} <= seen, seen
+
+
+@pytest.mark.parametrize("page", ["report", "data-quality"])
+def test_unverifiable_reasons_and_quality_details_in_german(unverifiable_real: RunReport, page: str) -> None:
+    from marketfact.reports.quality import render_quality
+
+    render = render_html if page == "report" else render_quality
+    german = own_words(render(unverifiable_real, "de"))
+    leaks = sorted(p for p in phrases("en") if p in german)
+    assert leaks == [], f"German {page} shows English phrases: {leaks}"
+    for word in ("failed for", "and 1 more", " empty", "Cannot be checked", "was not a trading session"):
+        assert word not in german, word
+    english = own_words(render(unverifiable_real, "en"))
+    assert [p for p in phrases("de") if p in english] == []
+
+
 def test_the_checker_can_see_a_leak() -> None:
     """The check itself fails on an English sentence in a German page."""
     text = own_words("<p>Nvidia schloss bei 118,42 $; the claim admits a magnitude in [16,5; 17,5) %</p>")
     assert any(p in text for p in phrases("en"))
+
+
+def test_every_other_basis_has_its_words_in_both_languages() -> None:
+    from marketfact.checks.judge import ALTERNATIVES
+
+    keys = {col for pairs in ALTERNATIVES.values() for col, _ in pairs} | {"record_prev", "record_low", "record_high"}
+    assert keys <= set(BASES["en"]), keys - set(BASES["en"])
+    assert keys <= set(BASES["de"]), keys - set(BASES["de"])
+    for pairs in ALTERNATIVES.values():
+        assert all(BASES["en"][col] == words for col, words in pairs)

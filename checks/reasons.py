@@ -1,0 +1,127 @@
+"""Why a claim cannot be checked, as data: a reason code and its parameters.
+
+The checker records a reason as one English line (``Verdict.reason``, the history's record); several
+reasons are joined by "; ". ``TEMPLATES`` holds the English wording of every reason the checker writes,
+one per code; ``read_reasons`` turns a recorded line back into ``Reason``s by these templates, so that a
+report can write each reason in its own language (``reports.sentences.reason_text``). A part no template
+matches is kept whole as ``Reason("text", {"text": ...})`` and shown as written.
+
+The templates are the producers' wording: a test runs the checker on claim sets that reach every reason
+and fails when a recorded reason falls back to ``text``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+TEMPLATES: dict[str, str] = {
+    # data-quality failures on values a verdict rests on (checks.engine, checks.quality.validate)
+    "quality_failed_for": "{check} ({expectation}) failed for {days}",
+    "quality_failed_on_claim": "{check} failed on the claim",
+    "quality_failed_on_rate": "{check} failed on the {base}→{quote} rate",
+    "quality_failed_on": "{check} ({expectation}) failed on {dataset}",
+    "quality_count_failed_on": "{check} failed on {dataset}",
+    # missing data (checks.explain, checks.engine)
+    "no_base": "the data has no session before {day} to measure from",
+    "no_row": "the data has no row for {day}",
+    "missing_price": "a price this verdict needs is missing in the data",
+    "no_price_data": "no price data for {symbol}",
+    "no_shares": "no share count for {symbol} on or before {day}",
+    "no_fx": "no {base}→{quote} rate for {day}",
+    # the claim and its instrument (claims.resolve)
+    "unknown_instrument": "unknown instrument '{instrument}' for '{subject}': not in the instrument table",
+    "no_instrument": "no instrument given for '{subject}'",
+    "no_market_value": "{symbol} is an {kind}, which has no market value",
+    "not_in_points": "{symbol} is an {kind} quoted in {currency}, not in points: state its price with unit: money "
+    "and currency: {currency_again}",
+    "index_in_points": "{symbol} is an index: its level and its moves are in points (unit: points)",
+    "other_currency": "{symbol} is quoted in {currency}, not {claimed}: a price claim is checked in the listing "
+    "currency",
+    # the claim's days (claims.resolve, market.calendars)
+    "period_needs_time": "the period '{period}' needs the article's publication time (published_at)",
+    "not_closed": "{day} had not closed on {exchange} when the article appeared ({published}): a close-based claim "
+    "cannot be checked against that day",
+    "no_session_before": "no session before publication",
+    "no_session_given": "no session given; give sessions, a period, or the publication time to search before",
+    "outside_calendar": "{day} is outside the {exchange} calendar marketfact knows ({first} to {last}): no session "
+    "can be checked then ({name})",
+    "not_a_session": "{day} was not a trading session of {exchange} ({name}); the nearest sessions are {before} and "
+    "{after}",
+    # adjusted-only series (checks.adjusted)
+    "adjusted_needs_raw": "{symbol}'s vendor series has only dividend-adjusted closes (no raw open, high, low or "
+    "close): {what} needs raw prices; only a percent change of the close can be measured on them",
+    "adjusted_action": "{symbol}'s vendor series has only dividend-adjusted closes (no raw open, high, low or "
+    "close), and {action} (ex-date {day}) falls between {base} and {end}: across it the adjusted change differs "
+    "from the raw one",
+    "adjusted_uncovered": "{symbol}'s vendor series has only dividend-adjusted closes (no raw open, high, low or "
+    "close), and no record of its dividends and splits covers {base}..{end}, so the adjusted change cannot stand "
+    "in for the raw one",
+    "adjusted_note": "Measured on {symbol}'s dividend-adjusted closes: the vendor series has no raw close, and no "
+    "dividend or split falls between {base} and {end} ({who}), so the percent change equals the raw one.",
+    # records (checks.kinds)
+    "record_gap": "the history since {since} lacks {count} close(s): {days}",
+    "record_no_session": "no session between since ({since}) and {end} to compare with",
+    "record_needs_history_since": "a record since {since} needs {symbol}'s closes from {first}, and the {source}'s "
+    "closes start on {start}: run with --source yfinance to fetch the history",
+    "record_needs_history": "a record over all its history (no since given) needs {symbol}'s closes from its first "
+    "session, and the {source}'s closes start on {start}: run with --source yfinance to fetch the history",
+    # the sentences of a data-quality detail (checks.quality.results, checks.quality.runner): ExpectationResult.facts
+    "price_basis": "{symbol} price basis: {basis}",
+    "not_checked": "could not be checked: {error}",
+    "missing_columns": "missing columns: {columns}",
+    "observed": "observed {value}",
+}
+"""Every reason's English wording; ``{name}`` is a parameter (never containing "; ")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason: its code (a key of ``TEMPLATES``, or "text") and its parameters as recorded."""
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def get(self, name: str) -> str:
+        """A parameter's recorded text ('' when the reason has none of that name)."""
+        return dict(self.params).get(name, "")
+
+    def english(self) -> str:
+        """The reason as the checker wrote it."""
+        if self.code not in TEMPLATES:
+            return self.get("text")
+        return TEMPLATES[self.code].format(**dict(self.params))
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # Longer templates first: "… failed on the claim" before "… failed on {dataset}".
+    out = []
+    for code, template in sorted(TEMPLATES.items(), key=lambda item: -len(item[1])):
+        parts = re.split(r"\{(\w+)\}", template)
+        regex = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>(?:(?!; ).)+?)" for i, part in enumerate(parts)
+        )
+        out.append((code, re.compile(regex + r"(?=; |$)", re.DOTALL)))
+    return tuple(out)
+
+
+def read_reasons(text: str | None) -> tuple[Reason, ...]:
+    """The reasons of a recorded line, in order; a part no template matches becomes a ``text`` reason."""
+    found: list[Reason] = []
+    rest = (text or "").strip()
+    while rest:
+        for code, pattern in _patterns():
+            match = pattern.match(rest)
+            if match:
+                found.append(Reason(code, tuple(match.groupdict().items())))
+                rest = rest[match.end() :].removeprefix("; ")
+                break
+        else:
+            part, _, rest = rest.partition("; ")
+            if found and found[-1].code == "text":  # an unknown reason that itself holds "; "
+                found[-1] = Reason("text", (("text", f"{found[-1].get('text')}; {part}"),))
+            else:
+                found.append(Reason("text", (("text", part),)))
+    return tuple(found)
