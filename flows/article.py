@@ -23,6 +23,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import State
 
 from marketfact.checks.runreport import ArticleExtraction
+from marketfact.claims.model import ClaimFile
 from marketfact.flows.runmeta import check_fail_on, final_state, label_flow_run, run_tags, stem_of
 from marketfact.flows.tasks import FlowResult
 from marketfact.flows.verify import base_url, verification_steps
@@ -44,8 +45,11 @@ def extract_task(
     claims_out: str,
     reviewed: dict[str, Any] | None = None,
     confirm_below: float = 0.8,
-) -> tuple[ArticleExtraction, list[str]]:
-    """Read the article, extract its claims, write the claim file; the extraction and its report lines.
+) -> tuple[ArticleExtraction, list[str], ClaimFile]:
+    """Read the article, extract its claims, write the claim file; the extraction, its report lines and the claims.
+
+    The claims are handed on in memory, validated as the claim file written for the user would be when read
+    back (``claims.load.parse_claims`` on the same data).
 
     Raises ``claims.extract.ExtractionError`` (including ``NoClaimsFoundError``) for an article that
     gives no claim file: the run stops there, before any data is fetched. No retries: a failing online
@@ -56,6 +60,7 @@ def extract_task(
     ``confirmed: true`` on them.
     """
     from marketfact.claims.extract import AliasTable, extract_claims, parse_published, read_article, yahoo_searcher
+    from marketfact.claims.load import parse_claims
     from marketfact.reports.article import article_extraction
 
     text = read_article(article_path)
@@ -66,13 +71,12 @@ def extract_task(
     extraction = extract_claims(text, when, lang, aliases)
     out = Path(claims_out)
     if reviewed is None:
-        extraction.to_claim_file_dict()  # raises NoClaimsFoundError before a run folder is made for nothing
+        # raises NoClaimsFoundError before a run folder is made for nothing
+        claims = parse_claims(extraction.to_claim_file_dict(), str(out))
         out.parent.mkdir(parents=True, exist_ok=True)
         extraction.write(out, origin=article_path)
         seen = article_extraction(extraction, text, article_path, str(out), confirm_below=confirm_below)
-        return seen, extraction.report_lines()
-    from marketfact.claims.load import parse_claims
-
+        return seen, extraction.report_lines(), claims
     checked = parse_claims(reviewed, "the reviewed claims")  # the claim file's own validation and messages
     out.parent.mkdir(parents=True, exist_ok=True)
     if extraction.claims:
@@ -87,7 +91,7 @@ def extract_task(
         extraction, text, article_path, str(out), confirm_below=confirm_below, confirmed=confirmed
     )
     ids = {c.id for c in checked.claims}
-    return replace(seen, claims=tuple(c for c in seen.claims if c.claim_id in ids)), extraction.report_lines()
+    return replace(seen, claims=tuple(c for c in seen.claims if c.claim_id in ids)), extraction.report_lines(), checked
 
 
 @flow(name="check-article", log_prints=False)
@@ -131,7 +135,7 @@ def check_article(
     aliases = [str(absolute(a)) for a in aliases or ()]
     claims_path = Path(out_dir) / run_id / CLAIMS_FILE_NAME
     label_flow_run(stem_of(article_path), run_tags(stem_of(article_path), source, report_lang, "article"))
-    extraction, lines = extract_task(
+    extraction, lines, claims = extract_task(
         article_path, published, lang, list(aliases or ()), online, str(claims_path), reviewed, confirm_below
     )
     logger.info(
@@ -151,6 +155,7 @@ def check_article(
         started=started,
         run_id=run_id,
         extraction=extraction,
+        claims=claims,
         fail_on=fail_on,
         report_base_url=base_url(report_base_url),
         name=stem_of(article_path),

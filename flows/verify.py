@@ -19,6 +19,7 @@ from marketfact.checks.evidence import RunEvidence, RunInfo
 from marketfact.checks.plan import Plan
 from marketfact.checks.run import judge_run, new_run_id
 from marketfact.checks.runreport import ArticleExtraction, RunReport
+from marketfact.claims.model import ClaimFile
 from marketfact.flows.artifacts import publish_artifacts, report_url
 from marketfact.flows.runmeta import (
     check_fail_on,
@@ -142,6 +143,7 @@ def verification_steps(
     started: datetime | None = None,
     run_id: str | None = None,
     extraction: ArticleExtraction | None = None,
+    claims: ClaimFile | None = None,
     synthetic: bool = False,
     max_claims: int | None = None,
     fail_on: str | None = None,
@@ -153,7 +155,8 @@ def verification_steps(
     Call it from inside a flow (its tasks become that flow's task runs): ``verify_claims`` runs it on a
     claim file, ``flows.article.check_article`` on the claim file it has just extracted, passing the run's
     ``started``/``run_id`` (chosen before extraction, which writes into the run's folder) and the
-    ``extraction`` the report shows next to the verdicts. ``synthetic`` marks the report as made from
+    ``extraction`` the report shows next to the verdicts and its ``claims`` (in memory: the claim file at
+    ``claims_path`` is not read back). ``synthetic`` marks the report as made from
     generated data; runs of more than MAX_CHARTED_CLAIMS claims are rendered without charts.
 
     The flow run is named after ``name`` (default: the claim file's stem) and tagged from the start, renamed
@@ -168,7 +171,8 @@ def verification_steps(
     label_flow_run(name, run_tags(name, source, lang))
     logger = get_run_logger()  # after the naming: its lines carry the run's new name
     market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, Path(cache_dir))
-    claims = load_claims_task(claims_path, max_claims)
+    if claims is None:
+        claims = load_claims_task(claims_path, max_claims)
     # whole(): these are large (every claim, every price frame); Prefect would otherwise walk each
     # element looking for futures before every task. The steps run in order, so nothing is lost.
     plan = plan_task(whole(claims), whole(market))
