@@ -1,32 +1,20 @@
 """A real browser opens the report from file: no console errors, no network requests, badges visible.
 
-Debian's chromium runs headless and is driven over the Chrome DevTools protocol with a small client on
-top of ``websockets`` (no browser download, no driver). CI installs chromium; the test skips only where
-/usr/bin/chromium is absent.
+Debian's chromium, headless, through the harness shared with tests/web (tests/browser.py).
 """
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import itertools
 import json
-import struct
-import subprocess
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from marketfact.reports import render_html, write_reports
+from tests.browser import MARKS, chromium, console_errors, png_size, requested
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
-]
+pytestmark = MARKS
 
 BADGES_VISIBLE = """
 (() => Array.from(document.querySelectorAll('.badge')).map(b => {
@@ -39,69 +27,6 @@ BADGES_VISIBLE = """
           onTop: hit === b || b.contains(hit), colour: s.backgroundColor};
 }))()
 """
-
-
-class DevTools:
-    """Just enough of the DevTools protocol: commands on one page session, events collected."""
-
-    def __init__(self, url: str) -> None:
-        from websockets.sync.client import connect
-
-        self.ws = connect(url, max_size=64 * 2**20, open_timeout=20)
-        self.ids = itertools.count(1)
-        self.events: list[dict[str, Any]] = []
-        self.session: str | None = None
-
-    def send(self, method: str, params: dict[str, Any] | None = None, timeout: float = 30) -> dict[str, Any]:
-        """Send a command and wait for its answer, keeping the events that arrive meanwhile."""
-        ident = next(self.ids)
-        message: dict[str, Any] = {"id": ident, "method": method, "params": params or {}}
-        if self.session and not method.startswith(("Target.", "Browser.")):
-            message["sessionId"] = self.session
-        self.ws.send(json.dumps(message))
-        deadline = time.monotonic() + timeout
-        while True:
-            reply = json.loads(self.ws.recv(timeout=max(0.1, deadline - time.monotonic())))
-            if reply.get("id") == ident:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return dict(reply.get("result", {}))
-            self.events.append(reply)
-
-    def wait_for(self, method: str, timeout: float = 30) -> dict[str, Any]:
-        """Wait for an event (or return it if it already came)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            for event in self.events:
-                if event.get("method") == method:
-                    return event
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError(f"no {method} within {timeout} s")
-            self.events.append(json.loads(self.ws.recv(timeout=remaining)))
-
-    def drain(self, seconds: float) -> None:
-        """Collect whatever events arrive in the next ``seconds`` (late requests, late errors)."""
-        deadline = time.monotonic() + seconds
-        while (remaining := deadline - time.monotonic()) > 0:
-            try:
-                self.events.append(json.loads(self.ws.recv(timeout=remaining)))
-            except TimeoutError:
-                return
-
-
-def _devtools_url(profile: Path, proc: subprocess.Popen[bytes]) -> str:
-    port_file = profile / "DevToolsActivePort"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"chromium exited with {proc.returncode}")
-        if port_file.exists():
-            lines = port_file.read_text().split()
-            if len(lines) >= 2:
-                return f"ws://127.0.0.1:{lines[0]}{lines[1]}"
-        time.sleep(0.1)
-    raise TimeoutError("chromium did not open its DevTools port")
 
 
 def open_in_chromium(
@@ -122,77 +47,29 @@ def open_in_chromium(
     from a little above the first element it selects; ``first`` also writes the page's first ``first``
     pixels to ``save_to`` (a picture for docs/, not the whole page).
     """
-    profile = tmp / f"profile-{page.stem}-{width}"
-    (profile / "DevToolsActivePort").unlink(missing_ok=True)  # a port file left by an earlier browser
-    args = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={profile}", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
-        "about:blank",
-    ]  # fmt: skip
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        cdp = DevTools(_devtools_url(profile, proc))
-        target = cdp.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        cdp.session = cdp.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            cdp.send(f"{domain}.enable")
-        cdp.send(
-            "Emulation.setDeviceMetricsOverride",
-            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
-        )
-        cdp.events.clear()
-        cdp.send("Page.navigate", {"url": page.as_uri()})
-        cdp.wait_for("Page.loadEventFired")
-        cdp.drain(0.5)
-        badges = cdp.send("Runtime.evaluate", {"expression": BADGES_VISIBLE, "returnByValue": True})["result"]["value"]
-        pwned = cdp.send("Runtime.evaluate", {"expression": "typeof window.__pwned", "returnByValue": True})
-        probed = cdp.send("Runtime.evaluate", {"expression": probe, "returnByValue": True})["result"].get("value")
+    with chromium(tmp / f"profile-{page.stem}-{width}", width) as tab:
+        tab.go(page.as_uri(), timeout=30)
+        tab.cdp.drain(0.5)
+        badges = tab.eval(BADGES_VISIBLE)
+        pwned = tab.eval("typeof window.__pwned")
+        probed = tab.eval(probe)
         if screen_at is not None:
             y = f"document.querySelector({json.dumps(screen_at)}).getBoundingClientRect().top + window.scrollY"
-            cdp.send("Runtime.evaluate", {"expression": f"window.scrollTo(0, {y} - 24)"})
-        whole = {"captureBeyondViewport": screen_at is None}
-        shot = cdp.send("Page.captureScreenshot", {"format": "png", **whole}, timeout=60)
-        png = base64.b64decode(shot["data"])
-        if first is not None:
-            clip = {"x": 0, "y": 0, "width": width, "height": first, "scale": 1}
-            part = cdp.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})
-            (save_to or tmp / f"{page.stem}.png").write_bytes(base64.b64decode(part["data"]))
-        else:
-            (save_to or tmp / f"{page.stem}.png").write_bytes(png)
-        events = cdp.events
-        with contextlib.suppress(RuntimeError, TimeoutError, OSError):
-            cdp.send("Browser.close", timeout=5)
-        return {
-            "console_errors": [
-                e for e in events
-                if (e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
-                or e.get("method") == "Runtime.exceptionThrown"
-                or (e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error")
-            ],
-            "requests": [
-                e["params"]["request"]["url"] for e in events if e.get("method") == "Network.requestWillBeSent"
-            ],
-            "dialogs": [e for e in events if e.get("method") == "Page.javascriptDialogOpening"],
-            "badges": badges,
-            "pwned": pwned["result"]["value"],
-            "probe": probed,
-            "png": png,
-        }  # fmt: skip
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def png_size(png: bytes) -> tuple[int, int]:
-    """Width and height from a PNG's header."""
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", png[16:24])
-    return width, height
+            tab.eval(f"window.scrollTo(0, {y} - 24)")
+        png = tab.screenshot(whole=screen_at is None)
+        top = {"x": 0, "y": 0, "width": width, "height": first, "scale": 1}
+        picture = png if first is None else tab.screenshot(clip=top)
+        (save_to or tmp / f"{page.stem}.png").write_bytes(picture)
+        events = tab.events()
+    return {
+        "console_errors": console_errors(events),
+        "requests": requested(events),
+        "dialogs": [e for e in events if e.get("method") == "Page.javascriptDialogOpening"],
+        "badges": badges,
+        "pwned": pwned,
+        "probe": probed,
+        "png": png,
+    }
 
 
 def test_report_in_a_real_browser(tmp_path: Path, seed_run: Any) -> None:

@@ -7,7 +7,6 @@ folder; with MARKETFACT_DESK_SCREENSHOTS=DIR also to DIR (the README's come from
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import os
@@ -19,18 +18,15 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.reports.test_reports_browser import BADGES_VISIBLE, CHROMIUM, DevTools, _devtools_url, png_size
+from tests import browser
+from tests.browser import CHROMIUM, MARKS, Tab, png_size
+from tests.reports.test_reports_browser import BADGES_VISIBLE
 from tests.web.test_web_flow import ARTICLE, PUBLISHED
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
-]
+pytestmark = MARKS
 
 
 def _free_port() -> int:
@@ -72,86 +68,26 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 class Browser:
-    """One headless chromium tab; every event it sends is kept, for errors and requests."""
+    """The desk's tab: the shared harness's ``Tab``, its screenshots also kept under the desk's names."""
 
-    def __init__(self, cdp: DevTools, shots: list[Path]) -> None:
-        self.cdp = cdp
-        self.seen: list[dict[str, Any]] = []
+    def __init__(self, tab: Tab, shots: list[Path]) -> None:
+        self.tab = tab
         self.shots = shots
-
-    def eval(self, expression: str) -> Any:
-        result = self.cdp.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
-        return result["result"].get("value")
-
-    def _archive(self) -> None:
-        self.seen += self.cdp.events
-        self.cdp.events.clear()
-
-    def go(self, url: str) -> None:
-        self._archive()
-        self.cdp.send("Page.navigate", {"url": url})
-        self.cdp.wait_for("Page.loadEventFired", timeout=60)
-
-    def click(self, selector: str) -> None:
-        """Click the element (a form's button): the browser posts the form and loads the answer."""
-        self._archive()
-        found = f"(() => {{ const b = document.querySelector({json.dumps(selector)}); b && b.click(); return !!b; }})()"
-        assert self.eval(found), selector
-        self.cdp.wait_for("Page.loadEventFired", timeout=120)
+        self.eval, self.go, self.click = tab.eval, tab.go, tab.click
+        self.errors, self.requests = tab.errors, tab.requests
 
     def shoot(self, name: str, full: bool = True) -> bytes:
-        shot = self.cdp.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": full}, timeout=60)
-        png = base64.b64decode(shot["data"])
+        png = self.tab.screenshot(whole=full)
         for folder in self.shots:
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"desk-{name}.png").write_bytes(png)
         return png
 
-    def errors(self) -> list[dict[str, Any]]:
-        self._archive()
-        return [
-            e for e in self.seen
-            if (e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
-            or e.get("method") == "Runtime.exceptionThrown"
-            or (e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error")
-        ]  # fmt: skip
-
-    def requests(self) -> list[str]:
-        self._archive()
-        return [e["params"]["request"]["url"] for e in self.seen if e.get("method") == "Network.requestWillBeSent"]
-
 
 @contextlib.contextmanager
 def chromium(tmp: Path, shots: list[Path]) -> Iterator[Browser]:
-    profile = tmp / "profile"
-    args = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={profile}", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1",
-        "about:blank",
-    ]  # fmt: skip
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        cdp = DevTools(_devtools_url(profile, proc))
-        target = cdp.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        cdp.session = cdp.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            cdp.send(f"{domain}.enable")
-        cdp.send(
-            "Emulation.setDeviceMetricsOverride",
-            {"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": False},
-        )
-        cdp.events.clear()
-        yield Browser(cdp, shots)
-        with contextlib.suppress(RuntimeError, TimeoutError, OSError):
-            cdp.send("Browser.close", timeout=5)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with browser.chromium(tmp / "profile") as tab:
+        yield Browser(tab, shots)
 
 
 def _shots(tmp: Path) -> list[Path]:
@@ -190,7 +126,7 @@ def test_paste_confirm_check_in_a_real_browser(served: str, tmp_path: Path) -> N
                 break
             time.sleep(1)
         assert status == "done", b.eval("document.body.innerText")
-        b.cdp.drain(0.5)
+        b.tab.cdp.drain(0.5)
         badges = b.eval(BADGES_VISIBLE)
         assert [x["label"] for x in badges] == ["CORRECT", "CORRECT"]
         for badge in badges:
@@ -215,7 +151,7 @@ def test_paste_confirm_check_in_a_real_browser(served: str, tmp_path: Path) -> N
         assert shown == ["bestätigt", "bestätigt", "verworfen"]
         b.click("a[href$='/check']")
         assert [x["text"] for x in b.eval(BADGES_VISIBLE)] == ["Richtig", "Richtig"]
-        b.cdp.drain(0.5)
+        b.tab.cdp.drain(0.5)
         assert b.errors() == []
         outside = [u for u in b.requests() if not u.startswith(f"{served}/")]
         assert outside == []
@@ -226,7 +162,7 @@ def test_the_harness_sees_a_console_error(served: str, tmp_path: Path) -> None:
     """The checks above can fail: a page that is not there logs a failed load."""
     with chromium(tmp_path, []) as b:
         b.go(f"{served}/nowhere")
-        b.cdp.drain(0.5)
+        b.tab.cdp.drain(0.5)
         assert b.errors()  # the 404 is logged as an error
         assert all(u.startswith(served) for u in b.requests())
 
