@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import click
 
 from marketfact.errors import EXIT_INTERRUPTED, EXIT_USER, one_line
+from marketfact.settings import Settings
 
 
 class Stage:
@@ -115,3 +116,8 @@ def input_error(message: str, details: Sequence[str] = ()) -> NoReturn:
     for detail in details:
         click.echo(f"  - {one_line(detail)}", err=True)
     sys.exit(EXIT_USER)
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    """The settings the group read (``ctx.obj``), or fresh ones for a command run on its own."""
+    return ctx.obj if isinstance(ctx.obj, Settings) else Settings()

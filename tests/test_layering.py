@@ -70,8 +70,12 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"reports", "history"}),  # what a run leaves behind: pages, JSON, the verdict history
     frozenset({"flows"}),  # Prefect wiring
     frozenset({"web"}),  # the review desk
-    # the command: its group and error handler, options, checks before work, start-up, output, subcommands
-    frozenset({"group", "errors", "options", "preflight", "startup", "console", "cli", "__init__", "__main__"}),
+    # the command: its group and error handler, options, checks before work, start-up, output, running a
+    # check's flow, the commands around the checks, the subcommands
+    frozenset(
+        {"group", "errors", "options", "preflight", "startup", "console", "running", "commands", "cli", "__init__"}
+        | {"__main__"}
+    ),
 )
 """The layer order, lowest first: a module imports only from its own layer or the layers below it."""
 

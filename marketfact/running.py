@@ -1,0 +1,112 @@
+"""Running a check's flow from the command and showing what it found: ``run_flow``, ``run_sharded``, ``finish``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from marketfact.console import Output, echo_verdicts
+from marketfact.errors import one_line
+from marketfact.preflight import checked_history_url
+from marketfact.settings import Settings
+from marketfact.startup import exit_for, ready
+
+KEPT_DURING_RUN = (
+    "earlier reports in {out} and the verdict history's earlier runs are intact; whatever this run wrote is "
+    "marked incomplete in the index"
+)
+
+
+def finish(
+    result: Mapping[str, Any],
+    fail_on: str | None,
+    output: Output,
+    unsure: Mapping[str, float] | None = None,
+    confirm_below: float = 0.8,
+) -> NoReturn:
+    """Print the verdicts; a history that could not be updated is said last (exit 2/3, reports kept).
+
+    ``unsure``: claim id → confidence of readings under ``confirm_below`` (check-article); they are listed as
+    "reading uncertain — confirm", counted apart, and left out of the --fail-on gate.
+    """
+    echo_verdicts(result, output)
+    if unsure and not output.quiet:
+        from marketfact.claims.extract.calibration import uncertain_lines
+
+        for line in uncertain_lines(dict(unsure), confirm_below):
+            click.echo(line, err=output.format == "jsonl")
+    problem = result.get("history_error")
+    if problem:
+        click.echo(f"error: {one_line(problem['message'])} (the reports above were written)", err=True)
+        sys.exit(problem["exit_code"])
+    exit_for(result["run"], fail_on, set(unsure or ()))
+
+
+def run_flow(
+    settings: Settings,
+    claims_file: Path,
+    out_dir: Path | None,
+    source: str | None,
+    lang: str | None,
+    task_runner: str = "threads",
+    dask_address: str | None = None,
+    n_claims: int = 0,
+    max_claims: int | None = None,
+    *,
+    fail_on: str | None = None,
+    report_base_url: str | None = None,
+) -> Mapping[str, Any]:
+    """Run the verify-claims flow; call it inside ``prefect_session``. With ``fail_on`` the flow run ends Failed when
+    the gate trips; its result (reports written, history recorded) is returned all the same."""
+    from marketfact.flows.runmeta import flow_result
+    from marketfact.flows.verify import (  # Prefect and the project, while the server boots
+        MAX_CHARTED_CLAIMS,
+        with_task_runner,
+    )
+
+    out = out_dir or settings.out_dir
+    flow = with_task_runner(task_runner, dask_address)
+    ready(charts=n_claims <= MAX_CHARTED_CLAIMS, tasks_here=task_runner == "threads")
+    state = flow(
+        claims_path=str(claims_file),
+        out_dir=str(out),
+        history_url=checked_history_url(settings, out),
+        source=source or settings.source,
+        lang=lang or settings.lang,
+        snapshot_dir=str(settings.snapshot_dir),
+        cache_dir=str(settings.cache_dir),
+        **({"max_claims": max_claims} if max_claims else {}),
+        fail_on=fail_on,
+        report_base_url=report_base_url,
+        return_state=True,
+    )
+    return flow_result(state)  # type: ignore[no-any-return]
+
+
+def run_sharded(
+    settings: Settings,
+    claims_file: Path,
+    out_dir: Path | None,
+    source: str | None,
+    lang: str | None,
+    task_runner: str,
+    dask_address: str | None,
+    shards: int,
+) -> Mapping[str, Any]:
+    """Run the verify-claims-sharded flow (flows.shards); call it inside ``prefect_session``."""
+    from marketfact.flows.shards import with_task_runner
+
+    flow = with_task_runner(task_runner, dask_address)
+    return flow(  # type: ignore[no-any-return]
+        claims_path=str(claims_file),
+        shards=shards,
+        out_dir=str(out_dir or settings.out_dir),
+        source=source or settings.source,
+        lang=lang or settings.lang,
+        snapshot_dir=str(settings.snapshot_dir),
+        cache_dir=str(settings.cache_dir),
+    )
