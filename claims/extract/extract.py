@@ -96,10 +96,34 @@ def extract_claims(
                     ctx.demoted.add((sentence.index, m.entry.symbol))
         _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
         _remember_scene(view, ctx)
+    outside = _outside_calendars(published_at)
+    if outside is not None:  # issue 20.8: said, not dropped as "no day named"
+        not_market += [non_claim(d.view, d.q, "outside_calendar", _outside_reason(d, outside)) for d in drafts]
+        drafts = []
     claims, readings, refused = build_claims(drafts, published_at, language)
     not_market += refused
     warnings = sorted({u.reason for u in unresolved if "online search failed" in u.reason})
     return Extraction(language, published_at, sentences, claims, readings, not_market, unresolved, warnings)
+
+
+def _outside_calendars(published_at: datetime) -> str | None:
+    """Why no claim of an article published at ``published_at`` can be checked, when it lies outside the
+    exchange calendars' span; None inside it."""
+    from marketfact.market.calendars import CALENDAR_SPAN
+
+    first, last = CALENDAR_SPAN
+    day = published_at.date().isoformat()
+    if first <= day <= last:
+        return None
+    return (
+        f"published {day}, outside the exchange calendars marketfact knows ({first} to {last}): no session before "
+        "publication can be named or checked"
+    )
+
+
+def _outside_reason(draft: Draft, outside: str) -> str:
+    said = draft.period.words if draft.period is not None else None
+    return f"{said!r} names no session: {outside}" if said else outside
 
 
 def extract_file(

@@ -50,7 +50,8 @@ class NonMarketNumber:
 
     text: str
     kind: str  # not_market | level | unsupported_unit | unknown_unit | group | no_subject | unlisted | no_direction
-    # | out_of_bounds (a move no price makes: a fall of more than 100 %)
+    # | out_of_bounds (a move no price makes: a fall of more than 100 %) | outside_calendar (published outside
+    # the exchange calendars)
     reason: str
     sentence: str
     sentence_index: int
