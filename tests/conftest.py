@@ -44,11 +44,12 @@ def seed_claims():  # type: ignore[no-untyped-def]
 _PREFECT_ENVIRON = ("PREFECT_API_URL", "PREFECT_UI_URL")
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(autouse=True, scope="module")
 def _prefect_server_environ_is_restored():  # type: ignore[no-untyped-def]
-    """A test that starts a Prefect server in this process must leave the environment as it found it: the
-    commands later tests run as subprocesses inherit ``os.environ``, and a URL of a stopped server there
-    makes every one of them fail with 'Failed to reach API'."""
+    """A test module that starts a Prefect server in this process must leave the environment as it found it:
+    the commands later tests run as subprocesses inherit ``os.environ``, and a URL of a stopped server there
+    makes every one of them fail with 'Failed to reach API'. Per module, not per test: a module may keep one
+    server for its tests (the desk's runner does, until its fixture stops it)."""
     before = {name: os.environ.get(name) for name in _PREFECT_ENVIRON}
     yield
     after = {name: os.environ.get(name) for name in _PREFECT_ENVIRON}
