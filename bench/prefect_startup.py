@@ -226,6 +226,7 @@ def _cli_child(out: str) -> None:
     spawned = float(os.environ["MARKETFACT_BENCH_SPAWNED"])
     sys.path.insert(0, str(REPO))
     import marketfact.cli as cli
+    import marketfact.running as running
     from marketfact.flows import tempserver
 
     servers: list[tempserver.TemporaryServer] = []
@@ -274,8 +275,8 @@ def _cli_child(out: str) -> None:
         mark("exit")()
         print("BENCH " + json.dumps({"marks": marks, "tasks": tasks}), flush=True)
 
-    _wrap(cli, "_ready", instrument, noop)
-    _wrap(cli, "_exit_for", report, noop)
+    _wrap(running, "ready", instrument, noop)  # `marketfact check` runs its flow through marketfact.running
+    _wrap(running, "exit_for", report, noop)
     sys.argv = ["marketfact", "check", str(REPO / "examples" / "deepseek-2025-01.yaml"), "-o", out]
     cli.main()
 
