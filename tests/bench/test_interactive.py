@@ -27,5 +27,6 @@ def test_warm_checker_answers_triggers_with_a_report() -> None:
     out = proc.stdout
     assert re.search(r"prefect server start: ready in [\d.]+ s", out)
     assert re.search(r"warm checker \(python -m marketfact.flows.warm\): loaded in [\d.]+ s", out)
-    assert len(re.findall(r"check \d: trigger → report [\d.]+ s \(.*report\.html\)", out)) == 2
+    assert len(re.findall(r"check \d: trigger → report [\d.]+ s \(sent in [\d.]+ s\)", out)) == 2
+    assert len(re.findall(r"in the warm checker: load [\d.]+ s, check [\d.]+ s, reports [\d.]+ s", out)) == 2
     assert re.search(r"trigger → report: first [\d.]+ s, then median [\d.]+ s .* target ≤ 2 s: (met|MISSED)", out)
