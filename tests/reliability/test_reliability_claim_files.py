@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from marketfact.claims.load import ClaimFileError, load_claims
+from marketfact.claims.model import ClaimFile
 from marketfact.errors import EXIT_USER
-from tests.reliability.helpers import SEED_TEXT, run, seed_with
+from tests.reliability.helpers import SEED, SEED_TEXT, run, seed_with
 
 BOMB = "".join(
     f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['x'] * 9)}]\n"
@@ -166,3 +167,48 @@ def test_files_that_cannot_be_read(tmp_path: Path, make, expected: str) -> None:
     line = first_line(path)
     assert str(path) in line, line
     assert expected in line, line
+
+
+def test_the_command_and_the_flow_parse_the_file_once(tmp_path: Path) -> None:
+    """Issue 20.9: the command parses the claim file to fail fast and keeps it; the flow's load in the same
+    process takes it instead of parsing again, once; a changed file is parsed anew."""
+    import shutil
+
+    from marketfact.claims import load as loading
+
+    path = tmp_path / "claims.yaml"
+    shutil.copy(SEED, path)
+    calls: list[Path] = []
+    real = loading._load_claims
+
+    def counted(p: Path, most: int) -> ClaimFile:
+        calls.append(p)
+        return real(p, most)
+
+    loading._load_claims = counted  # type: ignore[assignment]
+    try:
+        kept = loading.load_claims(path, keep=True)
+        assert loading.load_claims(path) is kept
+        assert len(calls) == 1
+        assert loading.load_claims(path) is not kept, "handed over once: nothing held after the run"
+        assert len(calls) == 2
+        loading.load_claims(path, keep=True)
+        path.write_text(SEED.read_text(encoding="utf-8").replace("plunged 17 %", "plunged 18 %"), encoding="utf-8")
+        assert "18 %" in loading.load_claims(path).claims[0].text
+        assert len(calls) == 4
+    finally:
+        loading._load_claims = real  # type: ignore[assignment]
+        loading._KEPT.clear()
+
+
+@pytest.mark.bench
+def test_the_parse_bench_runs_small() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.claim_parse", "--claims", "2000"],
+        cwd=SEED.parents[1], capture_output=True, text=True, timeout=300, check=True,
+    )  # fmt: skip
+    assert "SYNTHETIC benchmark data: 2000 claims" in done.stdout
+    assert "once / twice: time" in done.stdout
