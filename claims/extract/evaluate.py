@@ -91,6 +91,8 @@ def classify(claim: Claim, reading: Reading, left: Sequence[dict[str, Any]], eve
     """
 
     def same_value(w: dict[str, Any]) -> bool:
+        if claim.record is not None or w["metric"] == "record":  # a record states no number: its kind stands in
+            return claim.record is not None and claim.record.value == w.get("record")
         if "range" in w:
             return claim.range is not None and all(
                 math.isclose(a, b) for a, b in zip(claim.range, w["range"], strict=True)
@@ -107,7 +109,7 @@ def classify(claim: Claim, reading: Reading, left: Sequence[dict[str, Any]], eve
             return (
                 (claim.instrument != w["instrument"]) * 4
                 + (sessions != expected_sessions(w.get("sessions"))) * 2
-                + (claim.direction != w["direction"])
+                + (claim.direction != w.get("direction"))
                 + (claim.metric.value != w["metric"] or hedge_words(claim.hedge) != hedge_words(w.get("hedge")))
             )
 
@@ -117,7 +119,7 @@ def classify(claim: Claim, reading: Reading, left: Sequence[dict[str, Any]], eve
             return "wrong company", best
         if sessions != expected_sessions(best.get("sessions")):
             return "wrong day", best
-        if claim.direction != best["direction"]:
+        if claim.direction != best.get("direction"):
             return "wrong direction", best
         if pool is every:
             return "duplicate", best
@@ -176,9 +178,12 @@ def reliability(graded: Iterable[tuple[float, bool]]) -> list[tuple[tuple[float,
 def _want(w: dict[str, Any]) -> str:
     sessions = ",".join(str(d) for d in w.get("sessions") or []) or "-"
     value = w.get("range", w.get("value"))
-    money = f" {w.get('currency')} {w.get('scale')}" if w.get("currency") else ""
+    if w["metric"] == "record":
+        value = f"{w.get('record')} since={w.get('since') or '-'}"
+    money = f" {w.get('currency')} {w.get('scale', 'one')}" if w.get("currency") else ""
     return (
-        f"{w['instrument']} {w['metric']} {w['direction']} {value}{money} hedge={w.get('hedge')!r} sessions={sessions}"
+        f"{w['instrument']} {w['metric']} {w.get('direction')} {value}{money} hedge={w.get('hedge')!r} "
+        f"sessions={sessions}"
     )
 
 
@@ -222,6 +227,8 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
         for w in r.wrong:
             c = w.claim
             value = c.value if c.value is not None else c.range
+            if c.record is not None:
+                value = f"{c.record.value} since={c.since or '-'}"
             sessions = ",".join(str(d) for d in w.reading.sessions) if w.reading.sessions else "-"
             want = f"  [expected {_want(w.expected)}]" if w.expected is not None else ""
             out.append(

@@ -21,7 +21,13 @@ from marketfact.claims.extract.model import Extraction, Reading
 from marketfact.claims.hedges import read_hedge
 from marketfact.claims.model import Claim
 
-CLAIM_KEYS = ("instrument", "metric", "direction", "sessions", "value", "range", "hedge", "currency", "scale")
+CLAIM_KEYS = (
+    "instrument", "metric", "direction", "sessions", "value", "range", "hedge", "currency", "scale", "unit", "record",
+    "since",
+)  # fmt: skip
+"""Keys an expected claim may hold. ``unit`` defaults to what the metric and currency imply (percent for moves,
+money with a currency, points for an index's level or move); ``record`` and ``since`` are a record's, which
+states no number."""
 
 
 @dataclass(frozen=True)
@@ -67,19 +73,42 @@ def expected_sessions(value: Any) -> list[date] | None:
     return [v if isinstance(v, date) else date.fromisoformat(str(v)) for v in value]
 
 
+def expected_unit(want: dict[str, Any]) -> str:
+    """The unit an expected claim means: as given, else money with a currency, percent for a percent metric,
+    else points (an index's level or move)."""
+    if "unit" in want:
+        return str(want["unit"])
+    if want.get("currency"):
+        return "money"
+    return "percent" if want["metric"] in ("close_change", "intraday_extreme", "record") else "points"
+
+
+def expected_since(want: dict[str, Any]) -> date | None:
+    value = want.get("since")
+    if value is None:
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
 def claim_matches(claim: Claim, reading: Reading, want: dict[str, Any]) -> bool:
     """Whether ``claim`` says what ``want`` (one expected claim) says, field by field.
 
-    Sessions are compared as the extractor resolved the claim's period on its exchange.
+    Sessions are compared as the extractor resolved the claim's period on its exchange. A record states no
+    number: its record and since are compared instead.
     """
     if claim.instrument != want["instrument"] or claim.metric.value != want["metric"]:
         return False
     sessions = list(reading.sessions) if reading.sessions else None
     direction = claim.direction.value if claim.direction else None
-    if direction != want["direction"] or sessions != expected_sessions(want.get("sessions")):
+    if direction != want.get("direction") or sessions != expected_sessions(want.get("sessions")):
         return False
     if hedge_words(claim.hedge) != hedge_words(want.get("hedge")):
         return False
+    if claim.unit != expected_unit(want):
+        return False
+    if want["metric"] == "record":
+        record = claim.record.value if claim.record is not None else None
+        return record == want.get("record") and claim.since == expected_since(want)
     if "range" in want:
         lo, hi = want["range"]
         if claim.range is None or not (math.isclose(claim.range[0], lo) and math.isclose(claim.range[1], hi)):
