@@ -77,7 +77,7 @@ HEDGES: tuple[Hedge, ...] = tuple(
     + _rows("de", Bound.JUST_ABOVE, None, "gut", "knapp über", "etwas mehr als")
     + _rows("en", Bound.JUST_ABOVE, None, "just over", "a little over")
     + _rows("de", Bound.ABOVE, None, "über", "mehr als", "mindestens")
-    + _rows("en", Bound.ABOVE, None, "more than", "over", "upwards of", "at least")
+    + _rows("en", Bound.ABOVE, None, "more than", "over", "upwards of", "at least", "above")
     + _rows("de", Bound.UNDER, None, "unter", "weniger als")
     + _rows("en", Bound.UNDER, None, "less than", "under", "below")
     # "fell as much as 12 %", "um bis zu 12 % gefallen": the peak of the move is the day's extreme, not its close.

@@ -44,7 +44,7 @@ EXPECTED: dict[str, tuple[Bound, Basis | None]] = {
     "under": (B.UNDER, None), "below": (B.UNDER, None),
     # above, no upper limit
     "über": (B.ABOVE, None), "mehr als": (B.ABOVE, None), "mindestens": (B.ABOVE, None),
-    "more than": (B.ABOVE, None), "over": (B.ABOVE, None), "upwards of": (B.ABOVE, None),
+    "more than": (B.ABOVE, None), "over": (B.ABOVE, None), "upwards of": (B.ABOVE, None), "above": (B.ABOVE, None),
     "at least": (B.ABOVE, None),
     # at most: the peak
     "bis zu": (B.AT_MOST, INTRA), "up to": (B.AT_MOST, INTRA), "as much as": (B.AT_MOST, INTRA),
