@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import kinds, rules
 from marketfact.claims.extract.calibration import ceiling, inferences
 from marketfact.claims.extract.decide import Draft, Outcome
 from marketfact.claims.extract.entities import AliasEntry, Listing
@@ -74,6 +74,7 @@ def coordinate(view: SentenceView, outcomes: list[Outcome]) -> list[Outcome]:
                         base.subject,
                         base.shift,
                         base.anchor,
+                        kind=base.kind,
                     )
                 )
         return out
@@ -156,31 +157,37 @@ def build_claims(
             f"confidence {confidence:.2f}",
         ]
         money = q.kind == "money"
-        try:
-            claim = Claim.model_validate(
-                dict(
-                    id=cid,
-                    text=_paraphrase(d, value_text),
-                    subject=d.entry.name,
-                    instrument=d.listing.symbol,
-                    metric="market_cap_change" if money else ("intraday_extreme" if d.intraday else "close_change"),
-                    direction=d.direction,
-                    sessions=sessions,
-                    period=period_words,
-                    value=None if high is not None else low,
-                    range=(low, high) if high is not None else None,
-                    value_text=value_text,
-                    decimals=q.decimals,
-                    language=lang,
-                    unit="money" if money else "percent",
-                    currency=q.currency if money else None,
-                    scale=q.scale if money else "one",
-                    hedge=d.hedge,
-                    published_at=published_at,
-                    quote=s.text,
-                    notes=notes,
+        fields = dict(
+            id=cid,
+            text=_paraphrase(d, value_text),
+            subject=d.entry.name,
+            instrument=d.listing.symbol,
+            metric="market_cap_change" if money else ("intraday_extreme" if d.intraday else "close_change"),
+            direction=d.direction,
+            sessions=sessions,
+            period=period_words,
+            value=None if high is not None else low,
+            range=(low, high) if high is not None else None,
+            value_text=value_text,
+            decimals=q.decimals,
+            language=lang,
+            unit="money" if money else "percent",
+            currency=q.currency if money else None,
+            scale=q.scale if money else "one",
+            hedge=d.hedge,
+            published_at=published_at,
+            quote=s.text,
+            notes=notes,
+        )
+        if d.kind:
+            problem = _kind_fields(d, fields, published_at, lang)
+            if problem is not None:
+                refused.append(
+                    NonMarketNumber(" ".join(q.text.split()), "not_market", problem, s.text, s.index, q.span)
                 )
-            )
+                continue
+        try:
+            claim = Claim.model_validate(fields)
         except ValidationError as exc:  # the claim file's own bounds: the same reason a hand-written claim gets
             reason = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
             refused.append(NonMarketNumber(" ".join(q.text.split()), "out_of_bounds", reason, s.text, s.index, q.span))
@@ -188,6 +195,32 @@ def build_claims(
         claims.append(claim)
         readings.append(reading)
     return claims, readings, refused
+
+
+def _kind_fields(d: Draft, fields: dict, published_at: datetime, lang: str) -> str | None:
+    """Set the claim fields of a kind beyond percent moves (claims.extract.kinds); a reason when it cannot be
+    a claim (a record whose "since" does not resolve)."""
+    money = d.q.kind == "money"
+    fields["metric"] = d.kind
+    if d.kind in kinds.PRICE_KINDS:
+        fields.update(unit="money" if money else "points", currency=d.q.currency if money else None, scale="one")
+    if d.kind in (kinds.CLOSE_LEVEL, kinds.MARKET_CAP_LEVEL):
+        fields["direction"] = None
+    if d.kind == kinds.RECORD:
+        fields.update(
+            record=d.record, value=None, range=None, value_text=None, decimals=None, unit="percent", currency=None,
+            scale="one", hedge=None,
+        )  # fmt: skip
+        if d.since is not None:
+            if not (d.listing.mic and d.listing.timezone):
+                return f"a record since {d.since.words!r}: no exchange calendar known for {d.listing.symbol}"
+            try:
+                fields["since"] = kinds.record_since(
+                    d.since.words, published_at, d.listing.mic, d.listing.timezone, lang
+                )
+            except (PeriodError, ValueError, IndexError) as exc:
+                return f"a record since {d.since.words!r}, which does not resolve to a day: {exc}"
+    return None
 
 
 def _sessions(
@@ -249,6 +282,8 @@ def _anchored(d: Draft, published_at: datetime, lang: str) -> tuple[date, date] 
 
 
 def _paraphrase(d: Draft, value_text: str | None) -> str:
+    if d.kind:
+        return _kind_paraphrase(d, value_text)
     q = d.q
     low, high = q.magnitudes
     number = f"{low:g}–{high:g}" if high is not None else value_text
@@ -262,3 +297,33 @@ def _paraphrase(d: Draft, value_text: str | None) -> str:
     basis = " intraday" if d.intraday and q.kind != "money" else ""
     when = f" ({d.period.words}{', the session before' if d.shift else ''})" if d.period else ""
     return " ".join(f"{d.entry.name} {verb}{basis}{hedge} {amount}{when}.".split())
+
+
+_RECORD_WORDS = {
+    "lowest_close": "closed at its lowest",
+    "highest_close": "closed at its highest",
+    "biggest_fall": "had its biggest one-day fall",
+    "biggest_rise": "had its biggest one-day rise",
+}
+
+
+def _kind_paraphrase(d: Draft, value_text: str | None) -> str:
+    q = d.q
+    low, high = q.magnitudes
+    number = f"{low:g}–{high:g}" if high is not None else value_text
+    hedge = f" ({d.hedge})" if d.hedge else ""
+    when = f" ({d.period.words}{', the session before' if d.shift else ''})" if d.period else ""
+    unit = f"{q.scale if q.scale != 'one' else ''} {q.currency}" if q.kind == "money" else "points"
+    if d.kind == kinds.RECORD:
+        since = f" since {d.since.words}" if d.since is not None else " on record"
+        text = f"{d.entry.name} {_RECORD_WORDS.get(d.record, d.record)}{since}{when}."
+    elif d.kind == kinds.CLOSE_LEVEL:
+        text = f"{d.entry.name} closed at{hedge} {number} {unit}{when}."
+    elif d.kind == kinds.INTRADAY_LEVEL:
+        text = f"{d.entry.name} traded as {'low' if d.direction == 'down' else 'high'} as{hedge} {number} {unit}{when}."
+    elif d.kind == kinds.MARKET_CAP_LEVEL:
+        text = f"{d.entry.name}'s market value stood at{hedge} {number} {unit}{when}."
+    else:
+        verb = "rose" if d.direction == "up" else "fell"
+        text = f"{d.entry.name} {verb}{hedge} {number} {unit}{when}."
+    return " ".join(text.split())

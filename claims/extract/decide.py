@@ -53,6 +53,9 @@ class Draft:
     shift: int = 0  # sessions before the period ("the previous session"): -1
     anchor: PeriodSpan | None = None  # a counted period ("over the two sessions") ends on this day
     forward: bool = False  # … or starts the session after it ("has since risen for three straight sessions")
+    kind: str = ""  # a kind beyond percent moves (claims.extract.kinds): close_level, points_change, record …
+    record: str = ""  # for kind record: lowest_close | highest_close | biggest_fall | biggest_rise
+    since: PeriodSpan | None = None  # for kind record: the words after "since"/"seit"
 
 
 Outcome = Draft | NonMarketNumber | Unresolved

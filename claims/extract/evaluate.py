@@ -226,7 +226,7 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
         out.append(f"wrong claims in {r.name} ({len(r.wrong)}):")
         for w in r.wrong:
             c = w.claim
-            value = c.value if c.value is not None else c.range
+            value: object = c.value if c.value is not None else c.range
             if c.record is not None:
                 value = f"{c.record.value} since={c.since or '-'}"
             sessions = ",".join(str(d) for d in w.reading.sessions) if w.reading.sessions else "-"

@@ -5,12 +5,13 @@ with the reason it is not a claim, and every company name it could not resolve w
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from datetime import datetime
 from pathlib import Path
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import kinds, rules
 from marketfact.claims.extract.build import build_claims, coordinate, pick_listing
 from marketfact.claims.extract.decide import (
     Context,
@@ -65,7 +66,7 @@ def extract_claims(
     not_market: list[NonMarketNumber] = []
     unresolved: list[Unresolved] = []
     for sentence in sentences:
-        view = read_sentence(masked, sentence, language, aliases, published_at)
+        view = kinds.split_moves_to_levels(read_sentence(masked, sentence, language, aliases, published_at), masked)
         _remember_frame(view, ctx, published_at)
         outcomes = _read_numbers(view, ctx)
         not_market += [
@@ -79,7 +80,9 @@ def extract_claims(
             )
             for g in view.glued
         ]
-        for outcome in coordinate(view, outcomes):
+        outcomes = coordinate(view, outcomes)
+        outcomes += _read_records(view, masked, ctx, outcomes)
+        for outcome in sorted(outcomes, key=lambda o: o.q.span[0] if isinstance(o, Draft) else o.span[0]):
             if isinstance(outcome, Draft):
                 drafts.append(outcome)
                 ctx.paragraph_subject[sentence.paragraph] = (outcome.entry, outcome.listing)
@@ -211,9 +214,34 @@ def _speaks_of_trading(view: SentenceView, p: PeriodSpan) -> bool:
     return any(t.low in rules.SESSION_WORDS[view.lang] for t in view.words_between(*clause))
 
 
+def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[Outcome]) -> list[Outcome]:
+    """The sentence's record claims ("its lowest close since October", "Rekordhoch"): they state no number,
+    so each is read as a number would be, standing where its words stand."""
+    out: list[Outcome] = []
+    for rec in kinds.find_records(view, masked):
+        pq = Quantity("number", 0.0, None, 0, None, "one", rec.text, (rec.start, rec.end))
+        here = dataclasses.replace(view, quantities=sorted([*view.quantities, pq], key=lambda o: o.span[0]))
+        before = [o for o in outcomes if isinstance(o, Draft) and o.q.span[1] <= rec.start]
+        previous = before[-1] if before else None
+        down = rec.record in ("lowest_close", "biggest_fall")
+        direction = ("down" if down else "up", rec.text, 0.0, "")
+        outcome = _with_subject(here, pq, ctx, pick_subject(here, pq), direction, [], previous, kind="record")
+        if isinstance(outcome, Draft):
+            outcome.record, outcome.since = rec.record, rec.since
+            out.append(outcome)
+    return out
+
+
 def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None) -> Outcome:
     lang = view.lang
     c0, c1 = view.clause(q.span[0])
+    kind_hedges = hedge_before(view, q)
+    cue = market_value_words(view) if q.kind == "money" else None
+    kind = kinds.kind_of(view, q, kind_hedges[0].start if kind_hedges else None, cue)
+    if kind is not None:
+        drafted = _kind_draft(view, q, ctx, previous, kind, kind_hedges)
+        if drafted is not None:
+            return drafted
     if q.kind == "points":
         return non_claim(view, q, "unsupported_unit", "percentage points are not a percent change of a price")
     if q.kind == "index_points":
@@ -244,6 +272,7 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         return non_claim(view, q, "level", f"a level ({q.text} {after[0]}), not a change")
     subject = pick_subject(view, q)
     direction = direction_of(view, q, hedges, previous.direction if previous else None)
+    direction = direction or kinds.direction_past_levels(view, q) or _or_clause(view, q, previous)
     before = max(c0, subject.end) if subject is not None and subject.end <= q.span[0] else c0
     blocking = not_price_cue(view, before, q.span[0])
     blocking = blocking or not_price_cue(view, q.span[1], _end_of_tokens(view, q, 2))
@@ -255,6 +284,41 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     return _with_subject(view, q, ctx, subject, direction, hedges, previous)
 
 
+def _or_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> tuple[str, str, float, str] | None:
+    """ "lost 89 points, or 1.5%": the same move said again in percent, after "or"/"oder"."""
+    if previous is None or not previous.direction:
+        return None
+    c0, _ = view.clause(q.span[0])
+    words = [t.low for t in view.words_between(c0, q.span[0])]
+    if words and words[0] in ("or", "oder", "bzw", "beziehungsweise") and len(words) <= 2:
+        return previous.direction, words[0], 0.05, f"{words[0]!r}: the previous number's move, in another unit"
+    return None
+
+
+def _kind_draft(
+    view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, kind: kinds.KindReading, hedges: list
+) -> Outcome | None:
+    """A level, points change or market value level; None leaves ``q`` to the percent and market value rules."""
+    subject = pick_subject(view, q)
+    direction: tuple[str, str, float, str] | None
+    if kind.direction is not None:
+        direction = (kind.direction, kind.words, 0.0, "")
+    elif kind.metric in (kinds.POINTS_CHANGE, kinds.INTRADAY_LEVEL):
+        direction = direction_of(view, q, hedges, previous.direction if previous else None)
+        direction = direction or kinds.direction_past_levels(view, q)
+        if direction is None:
+            return None
+    else:
+        direction = ("", kind.words, 0.0, "")
+    before = max(view.clause(q.span[0])[0], subject.end) if subject is not None and subject.end <= q.span[0] else None
+    c0 = view.clause(q.span[0])[0]
+    cue = not_price_cue(view, before if before is not None else c0, q.span[0])
+    cue = cue or not_price_cue(view, q.span[1], _end_of_tokens(view, q, 2))
+    if cue:
+        return None
+    return _with_subject(view, q, ctx, subject, direction, hedges, previous, kind=kind.metric)
+
+
 def _end_of_tokens(view: SentenceView, q: Quantity, n: int) -> int:
     after = [t for t in view.toks if t.start >= q.span[1]][:n]
     stop = min((b for b in view.breaks if b >= q.span[1]), default=view.sentence.end)
@@ -263,7 +327,7 @@ def _end_of_tokens(view: SentenceView, q: Quantity, n: int) -> int:
 
 def _with_subject(
     view: SentenceView, q: Quantity, ctx: Context, subject: Subject | None, direction: tuple[str, str, float, str],
-    hedges: list, previous: Draft | None,
+    hedges: list, previous: Draft | None, kind: str = "",
 ) -> Outcome:  # fmt: skip
     notes: list[str] = []
     penalty = 0.0
@@ -305,7 +369,12 @@ def _with_subject(
         said = f"{subject.text!r}" if subject is not None else "this sentence (which names no company)"
         notes.append(f"{said} read as {entry.name}: {named!r}, {how}")
         penalty += 0.1 if subject is not None and subject.kind != "pronoun" else 0.3
-    if q.kind == "money":
+    if kind in kinds.PRICE_KINDS:
+        if q.kind == "money" and entry.kind != "equity":
+            return non_claim(view, q, "not_market", f"{entry.name} is an index: its level is in points, not money")
+        if q.kind != "money" and entry.kind != "index":
+            return non_claim(view, q, "unsupported_unit", f"{entry.name} is no index: a price in points is no claim")
+    elif q.kind == "money":
         if entry.kind != "equity":
             return non_claim(view, q, "not_market", f"{entry.name} is an index: it has no market value in money")
         cue = market_value_words(view)
@@ -326,15 +395,31 @@ def _with_subject(
     d, d_words, d_penalty, d_note = direction
     penalty += d_penalty
     notes += [d_note] if d_note else []
-    hedge, h_words, intraday, h_penalty, h_note = hedge_of(view, q, hedges)
+    if kind == "record":
+        hedge, h_words, intraday, h_penalty, h_note = None, "", False, 0.0, ""
+    else:
+        hedge, h_words, intraday, h_penalty, h_note = hedge_of(view, q, hedges)
+    if kind in (kinds.CLOSE_LEVEL, kinds.INTRADAY_LEVEL) and intraday:
+        # "zeitweise bis auf 46,88 Euro": the words that say "intraday" are the level's metric, not a hedge
+        kind = kinds.INTRADAY_LEVEL
+        hedge = " ".join(h.value for h in hedges) or None
+        h_words = " ".join(h.text for h in hedges)
+        if not d:
+            return non_claim(view, q, "no_direction", "the day's low or high, but no rise or fall is stated")
     penalty += h_penalty
     notes += [h_note] if h_note else []
     # "…, erasing $593bn": a participle clause tells more of the same move, so it shares its period
     participle = lang_is_en_participle(view, d_words, q)
-    gapped_from = previous.period if previous is not None and (not d_words or participle) else None
+    shares_move = not d_words or participle or kind == "record" or (kind in kinds.PRICE_KINDS and _same_move(view, q))
+    gapped_from = previous.period if previous is not None and shares_move else None
     period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from)
     when = _when_clause(view, q, previous)
-    if when is not None and previous is not None:
+    r0, r1 = view.clause(q.span[0])
+    if kind == "record" and previous is not None and not any(r0 <= p.start < r1 for p in view.periods):
+        # "when its shares slid 17%, their biggest drop since March 2020": the record is that move's day
+        period, shift, p_penalty = previous.period, previous.shift, 0.05
+        p_note = "the record is said of the move before it in the sentence: its day"
+    elif when is not None and previous is not None:
         period, shift, p_penalty = previous.period, previous.shift, 0.1
         p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
     penalty += p_penalty
@@ -363,7 +448,15 @@ def _with_subject(
         shift,
         anchor,
         forward,
+        kind=kind,
     )
+
+
+def _same_move(view: SentenceView, q: Quantity) -> bool:
+    """A level right after a move ("fell 3.07% to 19,341.83", "dropped $24.20 to $118.42") is where that move
+    ended: it shares its day."""
+    lows = [t.low for t in view.toks if t.end <= q.span[0]]
+    return bool(lows) and lows[-1] in ("to", "at", "auf", "bei", "von", "of")
 
 
 def _when_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> str | None:
