@@ -17,6 +17,7 @@ import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any, cast
 
 import numpy as np
@@ -124,6 +125,18 @@ def _interval_terms(low: float, high: float | None, precision: int, bound: Bound
     )  # fmt: skip
 
 
+def _truncated_level(terms: tuple[float, ...]) -> tuple[float, ...]:
+    """A level stated exactly may be cut, not rounded: "bei 39.016 Punkten" for 39,016.87 is how news writes
+    the close. Its interval runs to the next step of the last digit stated: [39015.5, 39017)."""
+    lo, hi, lo_closed, hi_closed, margin, half = terms
+    return (lo, _plus(hi, half), lo_closed, hi_closed, margin, half)
+
+
+def _plus(a: float, b: float) -> float:
+    """``a + b`` in decimal, as the claimed interval is computed (39.55 + 0.05 is 39.6, not 39.599999999999994)."""
+    return float(Decimal(repr(a)) + Decimal(repr(b)))
+
+
 NO_NUMBER = (math.nan, math.nan, True, True, 0.0, 0.0)
 """TERM_COLUMNS after ``basis`` of a claim that states no number (a record): set once its history is measured."""
 
@@ -134,7 +147,10 @@ def _claim_terms(claim: Claim) -> Terms:
     low, high = claim.range if claim.range is not None else (claim.value, None)
     if low is None:
         return (_basis(claim.metric, hedge).value, *NO_NUMBER)  # type: ignore[return-value]
-    return (_basis(claim.metric, hedge).value, *_interval_terms(low, high, claim.precision, hedge.bound))  # type: ignore[return-value]
+    terms = _interval_terms(low, high, claim.precision, hedge.bound)
+    if claim.metric in LEVELS and high is None and hedge.bound is Bound.EXACT:
+        terms = _truncated_level(terms)
+    return (_basis(claim.metric, hedge).value, *terms)  # type: ignore[return-value]
 
 
 _FIELDS = (
@@ -197,6 +213,11 @@ def _term_columns(claims: Sequence[Claim], cols: _Columns) -> pd.DataFrame:
         for i in first
     ]
     terms = pd.DataFrame(rows, columns=list(TERM_COLUMNS[1:])).iloc[same].reset_index(drop=True)
+    cut = np.fromiter((m in LEVELS for m in cols.metric), dtype=bool, count=len(claims))
+    cut &= (bound == Bound.EXACT.value) & np.isnan(high) & ~np.isnan(low)
+    if cut.any():  # as _truncated_level
+        his, halves = terms.loc[cut, "hi"].tolist(), terms.loc[cut, "half"].tolist()
+        terms.loc[cut, "hi"] = [_plus(h, d) for h, d in zip(his, halves, strict=True)]
     terms.insert(0, "basis", basis)
     return terms
 

@@ -315,7 +315,7 @@ def _kind_paraphrase(d: Draft, value_text: str | None) -> str:
     when = f" ({d.period.words}{', the session before' if d.shift else ''})" if d.period else ""
     unit = f"{q.scale if q.scale != 'one' else ''} {q.currency}" if q.kind == "money" else "points"
     if d.kind == kinds.RECORD:
-        since = f" since {d.since.words}" if d.since is not None else " on record"
+        since = f" since {kinds.since_words(d.since.words)}" if d.since is not None else " on record"
         text = f"{d.entry.name} {_RECORD_WORDS.get(d.record, d.record)}{since}{when}."
     elif d.kind == kinds.CLOSE_LEVEL:
         text = f"{d.entry.name} closed at{hedge} {number} {unit}{when}."

@@ -312,10 +312,19 @@ def _by_move(view: SentenceView, p: PeriodSpan) -> str | None:
     return "biggest_fall" if words[-1].value == "down" else "biggest_rise"
 
 
+_SINCE_WORDS = re.compile(r"^(?:(?:since|seit|dem|den|der|the)\s+)+", re.IGNORECASE)
+"""Words before the period itself: "seit dem 13. Januar" names 13 January."""
+
+
+def since_words(words: str) -> str:
+    """The period a record's "since" names, without "since"/"seit dem"."""
+    return _SINCE_WORDS.sub("", words)
+
+
 def record_since(words: str, published_at: datetime, mic: str, timezone: str, lang: str) -> date:
     """The first day of a record's history: the day after the period ``words`` names ("since October" →
     1 November; "since March 2020" → 1 April 2020; "since Jan. 20" → 21 January)."""
-    res = resolve_period(words, published_at, mic, timezone, lang)
+    res = resolve_period(since_words(words), published_at, mic, timezone, lang)
     first, last = res.first, res.last
     if first == last:
         return last + timedelta(days=1)
