@@ -31,7 +31,7 @@ def test_paste_then_readings(client: TestClient, token: str) -> None:
     page = soup(client.get(paste(client, token)).text)
     cards = page.select("section.claim")
     assert [c["data-claim"] for c in cards][:3] == ["s03-nvda", "s03-nvda-2", "s04-nvda"]
-    assert len(cards) == 12
+    assert len(cards) == 13  # "had closed at $142.62 on Friday" is a close_level claim since #17
     first = cards[0]
     assert first["data-status"] == "pending"
     assert first.select_one("blockquote.sentence mark.num").get_text() == "17%"
@@ -51,7 +51,7 @@ def test_paste_then_readings(client: TestClient, token: str) -> None:
     assert said["confidence"].startswith("0.75 — reading uncertain — confirm: ")
     # numbers that are not claims, each with its reason
     rows = page.select("#not-market tbody tr")
-    assert {r.select("td")[0].get_text() for r in rows} == {"$142.62", "671 billion", "$500 billion", "228,000"}
+    assert {r.select("td")[0].get_text() for r in rows} == {"671 billion", "$500 billion", "228,000"}
     assert all(r.select("td")[3].get_text().strip() for r in rows)
     # the article, each claim sentence marked and linked to its card
     article = page.select_one(".article-text")
@@ -77,7 +77,7 @@ def test_confirm_reject_and_check_only_the_confirmed(tmp_path: Path) -> None:
     desk.decide(draft.id, "s03-nvda", "confirm")
     desk.decide(draft.id, "s08-avgo", "confirm")
     desk.decide(draft.id, "s12-ixic", "reject")
-    assert draft.counts() == {"pending": 9, "confirmed": 2, "rejected": 1}
+    assert draft.counts() == {"pending": 10, "confirmed": 2, "rejected": 1}  # 13 claims since #17
     reviewed = draft.reviewed_file()
     assert [c["id"] for c in reviewed["claims"]] == ["s03-nvda", "s08-avgo"]
     assert parse_claims(reviewed).claims[0].instrument == "NVDA"  # a claim file like any other
