@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from marketfact.checks.verdicts import Verdict
-from marketfact.claims.model import Claim
+from marketfact.claims.model import Claim, Metric
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.sentences import basis_text, price
 from marketfact.reports.units import alternative_currency
@@ -57,6 +57,13 @@ def _base_price(verdict: Verdict) -> float | None:
     if base is None:
         base = next((p.close for p in verdict.path if p.role == "base"), None)
     return base if base is not None and math.isfinite(base) and base > 0 else None
+
+
+def _price_level(claim: Claim, verdict: Verdict) -> bool:
+    """A close or the day's low/high stated in index points or in the listing currency: the path's own unit."""
+    if claim.metric not in (Metric.CLOSE_LEVEL, Metric.INTRADAY_LEVEL):
+        return False
+    return claim.unit == "points" or (claim.unit == "money" and claim.currency == verdict.currency)
 
 
 def _clamp(value: float, lo: float, hi: float) -> float:
@@ -108,6 +115,9 @@ def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChar
     if base is not None and band is not None and verdict.unit.strip() == "%":
         band_prices = [base * (1 + x / 100) for x in (band.lo, band.hi)]
         values += [max(p, 0.0) for p in band_prices if math.isfinite(p)]
+    elif band is not None and _price_level(claim, verdict):
+        band_prices = [band.lo, band.hi]  # a level's interval is in the chart's own unit (#17)
+        values += [p for p in band_prices if math.isfinite(p) and p > 0]
     if base is not None:
         values.append(base)
     y_lo, y_hi = min(values), max(values)

@@ -98,3 +98,21 @@ def test_renderer_refuses_to_fetch() -> None:
     remote = {"data": {"url": "https://example.org/prices.csv"}, "mark": "point"}
     with pytest.raises(ValueError, match="not allowed"):
         _to_svg(remote, Formatter("en"))
+
+
+@pytest.mark.parametrize("claim_id", ["spx-closed-at", "nvda-as-low-as"])
+def test_a_level_draws_its_claimed_band_on_the_price_path(snapshot: Any, claim_id: str) -> None:
+    """#17: a close or the day's low stated in points or the listing currency is drawn where it was claimed."""
+    from pathlib import Path
+
+    from marketfact.checks.run import run_in_process
+    from marketfact.claims.load import load_claims
+    from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource
+
+    example = load_claims(Path(__file__).resolve().parents[2] / "examples" / "kinds-2025-01.yaml")
+    claims = example.model_copy(update={"claims": [c for c in example.claims if c.id == claim_id]})
+    report = run_in_process(claims, snapshot, snapshot.instruments(), {"ecb": EcbFxSource()}, SnapshotSharesSource())
+    svg = verdict_chart(report.verdicts[0], claims.claims[0], Formatter("en"), "c-level")
+    assert svg is not None
+    assert f'fill="{BAND_COLOUR}"' in svg
+    assert "claimed" in texts(svg)
