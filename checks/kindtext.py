@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from marketfact.checks.measure import PricePanel
-from marketfact.checks.verdicts import Alternative, EvidenceRow, Label
+from marketfact.checks.verdicts import Alternative, EvidenceRow, KindReading, Label
 from marketfact.claims.model import LEVELS, PRICE_UNITS, Claim, Metric, Record
 from marketfact.market.model import FxQuote
 
@@ -222,3 +222,45 @@ def _record_sentence(
         return f"{fact}; {history}, so it set no such record; the record fits only {r.alt_basis}."
     verdict = "so it is the " + words + " since " + str(first) if holds else "so it is not the " + words
     return f"{fact}; {history}: {verdict} (the claim admits {interval} {unit})."
+
+
+def _f(x: Any) -> float | None:
+    try:
+        value = float(x)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(value) else value
+
+
+def kind_reading(claim: Claim, row: Any, panel: PricePanel) -> KindReading:
+    """The numbers ``kind_sentence`` writes, as data, so that a report can write the sentence in its language."""
+    r = row
+    metric = claim.metric
+    shares = per_share = listing = None
+    if metric is Metric.MARKET_CAP_LEVEL:
+        per_share = _f(r.end_close if r.basis == "close" else r.extreme)
+        listing = _f(r.mcap_close_listing if r.basis == "close" else r.mcap_extreme_listing)
+        if per_share and listing is not None:
+            shares = listing / per_share * claim.scale_factor
+    first = found = None
+    if metric is Metric.RECORD:
+        first = panel.sessions[int(r.record_first)].astype("datetime64[D]").item() if r.record_first >= 0 else None
+        found = record_extreme(panel, r)
+    level = metric in LEVELS
+    return KindReading(
+        close=_f(getattr(r, "level_close", math.nan)) if level else _f(r.end_close),
+        day_low=_f(getattr(r, "level_low", math.nan)),
+        day_high=_f(getattr(r, "level_high", math.nan)),
+        extreme=_f(r.extreme),
+        base_close=_f(r.base_close),
+        points_close=_f(getattr(r, "points_close", math.nan)),
+        points_intraday=_f(getattr(r, "points_intraday", math.nan)),
+        close_pct=_f(getattr(r, "close_pct", math.nan)),
+        shares=shares,
+        per_share=per_share,
+        listing_value=listing,
+        history_first=first,
+        history_extreme=found,
+        fits_only=str(getattr(r, "alt_basis", "") or getattr(r, "record_alt", "") or ""),
+        opposite=bool(metric is Metric.POINTS_CHANGE and np.sign(r.measured) != r.direction),
+    )

@@ -128,6 +128,31 @@ class Reading:
 
 
 @dataclass(frozen=True, slots=True)
+class KindReading:
+    """The numbers of a level, points-change, market-value-level or record verdict's sentence.
+
+    Prices in the listing currency (or index points); ``shares`` a count; ``listing_value`` the market value in
+    listing currency in the claim's scale; ``history_extreme`` a record's earlier extreme (session, value).
+    """
+
+    close: float | None
+    day_low: float | None = None
+    day_high: float | None = None
+    extreme: float | None = None
+    base_close: float | None = None
+    points_close: float | None = None
+    points_intraday: float | None = None
+    close_pct: float | None = None
+    shares: float | None = None
+    per_share: float | None = None
+    listing_value: float | None = None
+    history_first: date | None = None
+    history_extreme: tuple[date, float] | None = None
+    fits_only: str = ""  # MISLEADING: the other basis the claimed number fits, in the checker's words
+    opposite: bool = False  # a points change that moved the other way
+
+
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """The conclusion on one claim, with its evidence and provenance."""
 
@@ -172,6 +197,7 @@ class Verdict:
     reading: Reading | None = None
     search: SessionSearch | None = None
     reasons: tuple[Reason, ...] = ()  # ``reason`` as data (``checks.reasons``): a code and its parameters each
+    kind_reading: KindReading | None = None  # levels, points changes, market-value levels and records
 
     @property
     def outcome(self) -> str:

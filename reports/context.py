@@ -270,7 +270,7 @@ def _stated(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
         lo, hi = (amount(sign * v, verdict, claim, fmt) for v in claim.range)
         text = f"{lo} … {hi}"
     elif claim.record is not None:
-        text = claim.record.value.replace("_", " ") + (f" ({claim.since.isoformat()} –)" if claim.since else "")
+        text = sentences.record_words(claim, fmt)
     else:
         value = sign * (claim.value or 0.0)
         if claim.unit == "percent":

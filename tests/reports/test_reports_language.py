@@ -192,3 +192,69 @@ def test_every_other_basis_has_its_words_in_both_languages() -> None:
     assert keys <= set(BASES["de"]), keys - set(BASES["de"])
     for pairs in ALTERNATIVES.values():
         assert all(BASES["en"][col] == words for col, words in pairs)
+
+
+KIND_ENGLISH = (
+    " closed at ",
+    "the claim admits",
+    "exchange-local dates",
+    "so it holds",
+    "so it does not hold",
+    "which fits only",
+    "just outside",
+    "lowest close",
+    "highest close",
+    "one-day",
+    "history extreme",
+    "session before",
+    "reached an intraday",
+    "traded between",
+    "bn shares",
+    "level in",
+    "magnitude in",
+)
+"""Words of ``checks.kindtext``'s English sentences and notation (levels, points changes, market values, records)."""
+
+
+@pytest.fixture(scope="module")
+def kinds_real() -> RunReport:
+    """examples/kinds-2025-01.yaml and the coverage set's levels, points changes, market values and records, run by
+    the real checker (real GX validation) on the shipped snapshot: every label these kinds reach."""
+    from marketfact.claims.load import load_claims
+    from marketfact.claims.model import LEVELS, PRICE_UNITS, Metric
+    from tests.checks.test_golden import golden
+
+    example = load_claims(ROOT / "examples" / "kinds-2025-01.yaml")
+    coverage = load_coverage()
+    kinds = [c for c in coverage.claims if c.metric in LEVELS or c.metric in PRICE_UNITS or c.metric is Metric.RECORD]
+    both = example.model_copy(update={"claims": [*example.claims, *kinds]})
+    return golden.run_claims(both, validate=True)
+
+
+def test_levels_points_and_records_in_german(kinds_real: RunReport) -> None:
+    labels = {v.label.value for v in kinds_real.verdicts}
+    assert labels == {"CORRECT", "MISLEADING", "INCORRECT", "UNVERIFIABLE"}, labels  # no kind reaches MOSTLY_CORRECT
+    judged = [v for v in kinds_real.verdicts if v.label.value != "UNVERIFIABLE"]
+    assert all((v.kind_reading is None) == (v.reading is not None) for v in judged)
+    german = own_words(render_html(kinds_real, "de"))
+    leaks = sorted(p for p in phrases("en") if p in german)
+    assert leaks == [], f"German report shows English phrases: {leaks}"
+    found = [w for w in KIND_ENGLISH if w in german]
+    assert found == [], found
+    assert "schloss am 27.01.2025 bei 6.012,28 Pkt." in german
+    assert "der tiefste Schlusskurs vom 13.01.2025 bis zum Vortag war 131,76 $ am 14.01.2025" in german
+
+
+def test_levels_points_and_records_in_english_keep_the_checkers_sentence(kinds_real: RunReport) -> None:
+    english = render_html(kinds_real, "en")
+    for verdict in kinds_real.verdicts:
+        if verdict.kind_reading is None:
+            continue
+        assert html_escape(verdict.explanation) in english, verdict.claim_id
+    assert [p for p in phrases("de") if p in own_words(english)] == []
+
+
+def html_escape(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(text))
