@@ -72,6 +72,10 @@ TEMPLATES: dict[str, str] = {
     "not_checked": "could not be checked: {error}",
     "missing_columns": "missing columns: {columns}",
     "observed": "observed {value}",
+    # where an exchange rate came from (market.snapshot, market.yahoo): the sources table's detail
+    "ecb_rate": "ECB reference rate of {day} (14:15 CET)",
+    "yahoo_bar": "{how}, Yahoo's daily FX bar of {day}; Yahoo stamps it 00:00 London, so it is the rate at the "
+    "start of {start}, not an end-of-day fixing",
 }
 """Every reason's English wording; ``{name}`` is a parameter (never containing "; ")."""
 

@@ -418,7 +418,9 @@ def build_context(
         counts=run.counts(),
         article=article_view,
         sources=tuple(
-            SourceView(fmt.word(s.name), fmt.word(s.mode), fmt.moment(s.retrieved_at), s.detail) for s in run.sources
+            SourceView(
+                fmt.word(s.name), fmt.word(s.mode), fmt.moment(s.retrieved_at), sentences.source_detail(s.detail, fmt)
+            ) for s in run.sources
         ),
         versions=tuple(sorted(run.versions.items())),
         validations=listed,

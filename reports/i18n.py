@@ -118,6 +118,7 @@ WORDS: dict[str, dict[str, str]] = {
         "close (one-day move)": "close (one-day move)",
         "history extreme": "history extreme",
         "close move (%)": "close move (%)",
+        "adj_close": "adj_close",
         "intraday": "intraday",
         "price_axis": "price",
         "move_axis": "change",

@@ -957,3 +957,22 @@ def _kind_sentence(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
         opposite = words["opposite"] if k.opposite else ""
         return words["INCORRECT"].format(fact=fact, admits=admits, opposite=opposite)
     return words[label.value].format(fact=fact, admits=admits)
+
+
+REASONS_DE.update(
+    {
+        "ecb_rate": "Euro-Referenzkurs der EZB vom {day} (14:15 Uhr MEZ)",
+        "yahoo_bar": "{how}, Tageskurs von Yahoo Finance vom {day}; Yahoo datiert ihn auf 0:00 Uhr London, es ist "
+        "also der Kurs zu Beginn des {start}, kein Schlusskurs des Tages",
+    }
+)
+
+
+def source_detail(detail: str, fmt: Formatter) -> str:
+    """A data source's detail in the sources table (an FX rate's origin) in the report's language."""
+    if fmt.lang == "en" or not detail:
+        return detail
+    reasons = read_reasons(detail)
+    if any(r.code == "text" for r in reasons):
+        return detail  # a provenance file or the source's own words: shown as written
+    return "; ".join(reason_text(r, fmt) for r in reasons)

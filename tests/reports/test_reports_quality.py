@@ -47,3 +47,23 @@ def test_the_report_links_the_page_first_and_data_docs_second(cases: Any, tmp_pa
     assert links == ["data-quality.html#dataset-0", "gx/NVDA/index.html"]
     quality = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     assert quality.select_one("#dataset-0") is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_our_pages_need_nothing_of_great_expectations_data_docs(seed_run: RunReport, lang: str) -> None:
+    """GX's Data Docs load Bootstrap, jQuery, Font Awesome and Vega from CDNs; our pages load nothing at all.
+
+    The report and the data-quality page carry their own CSS inline, fetch no script, style sheet, font or
+    image, and name Data Docs only as a secondary link (the browser test watches the requests as well).
+    """
+    from marketfact.reports import render_html
+
+    for html in (render_html(seed_run, lang), render_quality(seed_run, lang)):
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.find_all("link") == []
+        assert soup.find_all(["img", "iframe", "object", "embed"]) == []
+        assert [s for s in soup.find_all("script") if s.get("src") or s.get("type") != "application/ld+json"] == []
+        css = " ".join(s.get_text() for s in soup.find_all("style"))
+        assert "url(" not in css
+        assert "@import" not in css
+        assert "cdn" not in html.lower()
