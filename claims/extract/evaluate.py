@@ -243,11 +243,12 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the figures for each folder given (default: the regression, dev, blind and blind2 sets of the test
-    articles)."""
+    """Print the figures for each folder given (default: the regression, dev, blind, blind2 and blind3 sets of the
+    test articles)."""
     args = list(argv if argv is not None else sys.argv[1:])
     root = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles"
-    folders = [Path(a).absolute() for a in args] or [root, root / "dev", root / "blind", root / "blind2"]
+    default = [root, root / "dev", root / "blind", root / "blind2", root / "blind3"]
+    folders = [Path(a).absolute() for a in args] or default
     names = ["regression" if f == root else f.name for f in folders]
     results = [evaluate_folder(f, n) for f, n in zip(folders, names, strict=True)]
     print(format_sets(results))
