@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 OUTCOME_COLOURS = {"pass": "#1a7f37", "fail": "#c62828", "unverifiable": "#6e7781"}
 ROLE_COLOURS = {"base": "#24292f", "window": "#0969da", "context": "#8c959f"}
 BAND_COLOUR = "#f0a020"
+HISTORY_COLOUR = "#d0d7de"
+PRICE_FIELDS = frozenset({"close", "adj_close", "open", "low", "high"})
+"""Evidence fields that are prices, drawn at their value on the price path."""
 MAX_CHARTED_CLAIMS = 200
 """Runs of more claims get no charts; the report says so, and why (``flows.verify`` holds the same figure,
 kept in step by tests/reports/test_reports_summary_table.py without the flow importing the reports)."""
@@ -47,6 +51,8 @@ def signed_interval(verdict: Verdict, claim: Claim) -> Band | None:
     if verdict.interval is None:
         return None
     lo, hi = verdict.interval
+    if math.isnan(lo) or math.isnan(hi):  # a record whose history could not be measured has no interval
+        return None
     sign = claim.value_sign
     ends = sorted((sign * lo, sign * hi))
     return Band(ends[0], ends[1])
@@ -59,11 +65,27 @@ def _base_price(verdict: Verdict) -> float | None:
     return base if base is not None and math.isfinite(base) and base > 0 else None
 
 
+def _close_record(claim: Claim) -> bool:
+    """A record of the lowest or highest close: its interval is a close, in the path's own unit."""
+    return claim.metric == Metric.RECORD and claim.record is not None and claim.record.value.endswith("_close")
+
+
 def _price_level(claim: Claim, verdict: Verdict) -> bool:
     """A close or the day's low/high stated in index points or in the listing currency: the path's own unit."""
+    if _close_record(claim):
+        return True
     if claim.metric not in (Metric.CLOSE_LEVEL, Metric.INTRADAY_LEVEL):
         return False
     return claim.unit == "points" or (claim.unit == "money" and claim.currency == verdict.currency)
+
+
+def _history_window(verdict: Verdict, label_of: dict[date, str]) -> tuple[str, str] | None:
+    """A record's history on the path: its first session to the session before the one claimed (#17)."""
+    reading, end = verdict.kind_reading, verdict.end_session
+    if reading is None or reading.history_first is None or end is None:
+        return None
+    before = [s for s in label_of if reading.history_first <= s < end]
+    return (label_of[min(before)], label_of[max(before)]) if before else None
 
 
 def _clamp(value: float, lo: float, hi: float) -> float:
@@ -102,12 +124,18 @@ def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChar
                 "segment": segment,
             }
         )
-    evidence = [
-        # An extreme is labelled by what it is (the day's low); base and end by their role.
-        {"x": label_of[e.session], "value": e.value, "tag": fmt.word(e.field if e.role == "extreme" else e.role)}
-        for e in verdict.evidence
-        if e.session in label_of and math.isfinite(e.value)
-    ]
+    close_of = {p.session: float(p.close) for p in rows if p.close is not None and _finite(p.close)}
+    # One marker per point ("base · history extreme", not two labels on one diamond). An extreme is labelled
+    # by what it is (the day's low); base and end by their role. A record's earlier biggest move is a
+    # percent, not a price: it is marked at that session's close (#17).
+    merged: dict[tuple[str, float], str] = {}
+    for e in verdict.evidence:
+        value = e.value if e.field in PRICE_FIELDS else close_of.get(e.session, math.nan)
+        if e.session not in label_of or not math.isfinite(value):
+            continue
+        key, tag = (label_of[e.session], value), fmt.word(e.field if e.role == "extreme" else e.role)
+        merged[key] = f"{merged[key]} · {tag}" if key in merged else tag
+    evidence = [{"x": x_, "value": v, "tag": t} for (x_, v), t in merged.items()]
     values = _finite(*(r["low"] for r in points), *(r["high"] for r in points))
     base = _base_price(verdict)
     band = signed_interval(verdict, claim)
@@ -123,7 +151,10 @@ def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChar
     y_lo, y_hi = min(values), max(values)
     pad = (y_hi - y_lo) * 0.08 or abs(y_hi) * 0.05 or 1.0
     domain = [max(y_lo - pad, 0.0), y_hi + pad]
-    x = alt.X("x:O", sort=labels, title=fmt.word("session"), axis=alt.Axis(labelAngle=0))
+    # The domain is given, not only the sort: a record's history band (x to x2) would otherwise reorder it.
+    x = alt.X(
+        "x:O", sort=labels, scale=alt.Scale(domain=labels), title=fmt.word("session"), axis=alt.Axis(labelAngle=0)
+    )
     index = verdict.instrument_kind == "index"  # an index level is in points, not in a currency
     unit = fmt.word("points") if index else verdict.currency or ""
     y_title = f"{fmt.word('price_axis')} ({unit}, {fmt.word(verdict.price_field or 'close')})"
@@ -134,6 +165,19 @@ def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChar
 
     y = yq("close:Q")
     layers: list[alt.Chart] = []
+    history = _history_window(verdict, label_of)
+    if history is not None:  # the sessions a record is compared with, shaded behind the path
+        window = alt.Data(values=[{"x": history[0], "x2": history[1], "t": fmt.word("history_window")}])
+        layers.append(
+            alt.Chart(window)
+            .mark_rect(color=HISTORY_COLOUR, opacity=0.35)
+            .encode(x=x, x2="x2:O")  # from the first close of history to the close before the claimed one
+        )
+        layers.append(
+            alt.Chart(window)
+            .mark_text(align="left", baseline="top", dx=2, dy=3, color="#57606a", fontSize=11)
+            .encode(x=x, y=alt.value(0), text="t:N")
+        )
     if band_prices:
         lo_p, hi_p = (_clamp(p, *domain) if math.isfinite(p) else domain[p > 0] for p in band_prices)
         band_data = alt.Data(values=[{"y": min(lo_p, hi_p), "y2": max(lo_p, hi_p), "t": fmt.word("claimed_move")}])
@@ -216,10 +260,14 @@ def _interval_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.Layer
     domain = [min(seen) - span * 0.12, max(seen) + span * 0.12]
     rows = [claimed_row, measured_row, *names]
     unit = "%" if verdict.unit.strip() == "%" else fmt.money_unit(claim.scale, claim.currency or verdict.unit)
+    if verdict.instrument_kind == "index" and verdict.unit.strip() != "%":
+        unit = fmt.word("points")
+    # A level (or a record of the close) is where the price stood, not a change (#17).
+    axis = "level_axis" if _price_level(claim, verdict) or claim.metric == Metric.MARKET_CAP_LEVEL else "move_axis"
     x = alt.X(
         "v:Q",
         scale=alt.Scale(domain=domain, nice=False),
-        title=f"{fmt.word('move_axis')} ({unit})",
+        title=f"{fmt.word(axis)} ({unit})",
         axis=alt.Axis(format=",.1f" if unit == "%" else ",.0f", tickCount=6),
     )
     y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=320))

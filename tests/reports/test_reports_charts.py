@@ -116,3 +116,56 @@ def test_a_level_draws_its_claimed_band_on_the_price_path(snapshot: Any, claim_i
     assert svg is not None
     assert f'fill="{BAND_COLOUR}"' in svg
     assert "claimed" in texts(svg)
+
+
+def _example_chart(snapshot: Any, claim_id: str, lang: str = "en") -> tuple[Any, str | None]:
+    """The verdict and chart of one claim of examples/kinds-2025-01.yaml, checked on the snapshot."""
+    from pathlib import Path
+
+    from marketfact.checks.run import run_in_process
+    from marketfact.claims.load import load_claims
+    from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource
+
+    example = load_claims(Path(__file__).resolve().parents[2] / "examples" / "kinds-2025-01.yaml")
+    claims = example.model_copy(update={"claims": [c for c in example.claims if c.id == claim_id]})
+    report = run_in_process(claims, snapshot, snapshot.instruments(), {"ecb": EcbFxSource()}, SnapshotSharesSource())
+    verdict = report.verdicts[0]
+    return verdict, verdict_chart(verdict, claims.claims[0], Formatter(lang), "c-record")
+
+
+def _y_ticks(svg: str) -> list[float]:
+    return [float(t.replace(",", "")) for t in texts(svg) if re.fullmatch(r"[\d,]+", t)]
+
+
+@pytest.mark.parametrize(("claim_id", "lang", "words"), [
+    ("nvda-lowest-close-since", "en", {"history", "claimed", "history extreme", "level (USD)"}),
+    ("schneider-lowest-wrong-day", "de", {"Historie", "behauptet", "Stand (EUR)"}),
+    ("advantest-biggest-fall", "en", {"history", "claimed", "base · history extreme", "change (%)"}),
+])  # fmt: skip
+def test_a_record_shows_its_history_window_extreme_and_claimed_band(
+    snapshot: Any, claim_id: str, lang: str, words: set[str]
+) -> None:
+    """#17: a record's chart shades the sessions it is compared with, marks their extreme and draws the claim.
+
+    A lowest close's claimed band is a close (at or below the earlier lowest, 131.76 for Nvidia); a biggest
+    fall's earlier extreme is a percent, marked at that session's close on the price axis (Advantest's −8.61 %
+    on 27 Jan, also the base), so the price axis stays in prices."""
+    verdict, svg = _example_chart(snapshot, claim_id, lang)
+    assert svg is not None
+    assert words <= set(texts(svg))
+    assert f'fill="{BAND_COLOUR}"' in svg
+    assert verdict.kind_reading is not None
+    assert verdict.kind_reading.history_first is not None
+    if claim_id == "advantest-biggest-fall":
+        ticks = _y_ticks(svg)
+        assert min(ticks) >= 7000, ticks  # no percent plotted as a price of ¥−8.6
+
+
+def test_an_unmeasured_record_draws_no_claimed_band(snapshot: Any) -> None:
+    """A record whose history the snapshot lacks has no interval (NaN): no band, not a band from NaN."""
+    verdict, svg = _example_chart(snapshot, "nvda-biggest-fall-since-2020")
+    assert verdict.outcome == "unverifiable"
+    assert svg is not None
+    assert f'fill="{BAND_COLOUR}"' not in svg
+    assert "claimed" not in texts(svg)
+    assert signed_interval(verdict, None) is None  # type: ignore[arg-type]
