@@ -242,7 +242,8 @@ def _sessions(
         res = resolve_period(d.period.words, published_at, d.listing.mic, d.listing.timezone, lang)
         if d.shift:
             day = shift_sessions(d.listing.mic, res.first, d.shift)
-            notes.append(f"period {res.how}; the session before that: {day}")
+            which = "the session before that" if d.shift == -1 else f"{_sessions_word(d.shift)} that"
+            notes.append(f"period {res.how}; {which}: {day}")
             return [day], [day]
         if d.anchor is not None:
             anchored = _anchored(d, published_at, lang)
@@ -295,7 +296,7 @@ def _paraphrase(d: Draft, value_text: str | None) -> str:
     verb = "rose" if d.direction == "up" else "fell"
     hedge = f" ({d.hedge})" if d.hedge else ""
     basis = " intraday" if d.intraday and q.kind != "money" else ""
-    when = f" ({d.period.words}{', the session before' if d.shift else ''})" if d.period else ""
+    when = f" ({d.period.words}{_shift_words(d.shift)})" if d.period else ""
     return " ".join(f"{d.entry.name} {verb}{basis}{hedge} {amount}{when}.".split())
 
 
@@ -312,7 +313,7 @@ def _kind_paraphrase(d: Draft, value_text: str | None) -> str:
     low, high = q.magnitudes
     number = f"{low:g}–{high:g}" if high is not None else value_text
     hedge = f" ({d.hedge})" if d.hedge else ""
-    when = f" ({d.period.words}{', the session before' if d.shift else ''})" if d.period else ""
+    when = f" ({d.period.words}{_shift_words(d.shift)})" if d.period else ""
     unit = f"{q.scale if q.scale != 'one' else ''} {q.currency}" if q.kind == "money" else "points"
     if d.kind == kinds.RECORD:
         since = f" since {kinds.since_words(d.since.words)}" if d.since is not None else " on record"
@@ -327,3 +328,13 @@ def _kind_paraphrase(d: Draft, value_text: str | None) -> str:
         verb = "rose" if d.direction == "up" else "fell"
         text = f"{d.entry.name} {verb}{hedge} {number} {unit}{when}."
     return " ".join(text.split())
+
+
+def _sessions_word(shift: int) -> str:
+    """ "the session after", "2 sessions after", "3 sessions before": a shift in sessions, in words."""
+    n, where = abs(shift), "after" if shift > 0 else "before"
+    return f"the session {where}" if n == 1 else f"{n} sessions {where}"
+
+
+def _shift_words(shift: int) -> str:
+    return f", {_sessions_word(shift)}" if shift else ""

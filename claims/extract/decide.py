@@ -30,6 +30,8 @@ class Context:
     scene: dict[int, PeriodSpan] = field(default_factory=dict)  # per paragraph: a day named in a question
     live: bool = False  # a live ticker (entries opening with a clock time): an entry's day is the ticker's
     paragraph_subject: dict[int, tuple[AliasEntry, Listing]] = field(default_factory=dict)
+    last_day: tuple[PeriodSpan, int] | None = None  # the single day (and shift) of the latest claim told
+    days: list[PeriodSpan] = field(default_factory=list)  # every single day the article named, in order
 
 
 @dataclass
@@ -134,6 +136,10 @@ def direction_of(
         return best.value, best.text, 0.15 if note else 0.0, note
     if previous and _gapped(view, seg, q, taken):
         return previous, "", 0.1, "no verb of its own: the direction is carried over from the same sentence"
+    further = [t for t in view.words_between(seg[0], q.span[0]) if t.low in rules.FURTHER[view.lang]]
+    if previous and further:
+        # "tags darauf kamen weitere 4,9 Prozent hinzu": more of the move before it
+        return previous, further[-1].text, 0.1, f"{further[-1].text!r}: more of the previous number's move"
     return _from_clause_before(view, q, taken)
 
 
@@ -199,16 +205,21 @@ def hedge_of(view: SentenceView, q: Quantity, hedges: list[Word]) -> tuple[str |
 
 
 def period_of(
-    view: SentenceView, q: Quantity, ctx: Context, gapped_from: PeriodSpan | None
+    view: SentenceView, q: Quantity, ctx: Context, gapped_from: PeriodSpan | None, previous: Draft | None = None
 ) -> tuple[PeriodSpan | None, int, float, str]:
-    """The period words for ``q`` (with a session shift for "the previous session"), a penalty and a note.
+    """The period words for ``q`` (with a session shift for "the previous session" or "the following day"), a
+    penalty and a note.
 
     In order: q's own clause; the previous number's period when q shares its verb; a clause of the
     sentence that has no number of its own and is no aside; the paragraph's last period; the article's.
     """
     c0, c1 = view.clause(q.span[0])
     seg = _segment(view, q)
-    back = _relative_back(view, seg)
+    ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
+    if ahead is not None:
+        return _session_after(view, ctx, ahead, previous)
+    before = _relative_phrase(view, q, rules.PREVIOUS_SESSION[view.lang])
+    back = _relative_back(view, seg) or (before[0] if before is not None else None)
     in_clause = [p for p in view.periods if c0 <= p.start < c1]
     if back is not None:
         anchors = in_clause or view.periods
@@ -220,7 +231,7 @@ def period_of(
             return story, -1, 0.15, f"{back!r}: the session before {story.words!r}, the day of the story so far"
     # A period belongs to the number nearest to it in its clause ("fell 17% on Monday and 9% on Tuesday").
     numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
-    own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q]
+    own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q and not _looks_past(view, q, p)]
     if own:
         return min(own, key=lambda p: _gap(p, q.span)), 0, 0.0, ""
     spare = spare_day(view, q)
@@ -248,7 +259,7 @@ def period_of(
     # on Monday" does not: a look back ("after", "nach") separates two days.
     for p in sorted(in_clause, key=lambda p: _gap(p, q.span)):
         between = view.words_between(min(q.span[1], p.end), max(q.span[0], p.start))
-        if not any(t.low in rules.LOOK_BACK[view.lang] for t in between):
+        if not any(t.low in rules.LOOK_BACK[view.lang] | rules.LOOK_BACK_LEADS[view.lang] for t in between):
             return p, 0, 0.1, f"{p.words!r} said of the next number in the clause, read as shared"
     inherited = ctx.paragraph_period.get(view.sentence.paragraph)
     if inherited is not None:
@@ -262,6 +273,14 @@ def period_of(
     if ctx.frame is not None:
         return ctx.frame, 0, 0.15, f"no day named: {ctx.frame.words!r}, the day of the dateline or title"
     return None, 0, 0.0, ""
+
+
+def _looks_past(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
+    """ "rose 0.9% after two days of gains": a span after q behind a look-back word tells of the days before
+    q's move, not of q."""
+    if p.single_day or p.start < q.span[1]:
+        return False
+    return any(t.low in rules.LOOK_BACK_LEADS[view.lang] for t in view.words_between(q.span[1], p.start))
 
 
 def story_day(
@@ -328,15 +347,71 @@ def _gap(p: PeriodSpan, span: tuple[int, int]) -> int:
 
 
 def _relative_back(view: SentenceView, seg: tuple[int, int]) -> str | None:
-    lows = [(t.low, t) for t in view.words_between(*seg)]
-    for words in rules.PREVIOUS_SESSION[view.lang]:
+    hit = _find_phrase(view, seg, rules.PREVIOUS_SESSION[view.lang])
+    return hit[0] if hit is not None else None
+
+
+def _find_phrase(
+    view: SentenceView, span: tuple[int, int], table: tuple[tuple[str, ...], ...]
+) -> tuple[str, int] | None:
+    """The first phrase of ``table`` inside ``span``: (its words as written, where it ends)."""
+    lows = [(t.low, t) for t in view.words_between(*span)]
+    for words in table:
         for i in range(len(lows) - len(words) + 1):
             if tuple(w for w, _ in lows[i : i + len(words)]) == words:
                 nxt = next((t for t in view.toks if t.start >= lows[i + len(words) - 1][1].end), None)
-                if words[-1] == "before" and nxt is not None and nxt.kind == "word":
+                if words[-1] in ("before", "after") and nxt is not None and nxt.kind == "word":
                     continue  # "during the session before paring its decline": "before" opens a clause
-                return " ".join(t.text for _, t in lows[i : i + len(words)])
+                return " ".join(t.text for _, t in lows[i : i + len(words)]), lows[i + len(words) - 1][1].end
     return None
+
+
+def _relative_phrase(view: SentenceView, q: Quantity, table: tuple[tuple[str, ...], ...]) -> tuple[str, int] | None:
+    """A relative day phrase ("the following day", "am Tag zuvor") that belongs to ``q``: in q's own stretch of
+    its clause, or in the clauses before it that hold no number, when q's clause opens with "when"/"als"
+    ("steadying the following day, when it edged up 0.1%") or those clauses open the sentence ("Am Tag zuvor,
+    als die Zahlen …, hatte die Aktie 1,1 Prozent nachgegeben")."""
+    hit = _find_phrase(view, _segment(view, q), table)
+    if hit is not None and hit[1] > q.span[1]:
+        # after q, the phrase is q's only when no day and no "before"/"then" stands between ("plunged 7.3% on
+        # Wednesday before steadying the following day" tells of Wednesday)
+        between = view.words_between(q.span[1], hit[1])
+        if any(q.span[1] <= p.start < hit[1] for p in view.periods) or any(
+            t.low in rules.LATER[view.lang] for t in between
+        ):
+            hit = None
+    if hit is None:
+        c0, _ = view.clause(q.span[0])
+        prev_end = max((o.span[1] for o in view.quantities if o.span[1] <= q.span[0]), default=view.sentence.start)
+        first = next((t for t in view.toks if t.start >= c0), None)
+        opens_when = first is not None and first.low in ("when", "als")
+        if prev_end < c0 and (opens_when or prev_end == view.sentence.start):
+            hit = _find_phrase(view, (prev_end, c0), table)
+    return hit
+
+
+def _session_after(
+    view: SentenceView, ctx: Context, ahead: tuple[str, int], previous: Draft | None
+) -> tuple[PeriodSpan | None, int, float, str]:
+    """ "rebounding 8.9% the following day", "tags darauf kamen weitere 4,9 Prozent hinzu": the session after the
+    day told just before: the previous number's of the sentence, a day the sentence named before the phrase,
+    the latest claim's, else the story's."""
+    words, end = ahead
+    if previous is not None and previous.period is not None:
+        base, shift, how = previous.period, previous.shift, "the previous number's day"
+    else:
+        named = [p for p in view.periods if p.single_day and p.end <= end]
+        if named:
+            base, shift, how = named[-1], 0, "named before it"
+        elif ctx.last_day is not None:
+            base, shift = ctx.last_day
+            how = "the day of the claim before"
+        else:
+            story = ctx.paragraph_period.get(view.sentence.paragraph) or ctx.article_period
+            if story is None:
+                return None, 0, 0.0, ""
+            base, shift, how = story, 0, "the day of the story so far"
+    return base, shift + 1, 0.1, f"{words!r}: the session after {base.words!r}, {how}"
 
 
 def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from marketfact.claims.extract import kinds, rules
@@ -98,6 +98,7 @@ def extract_claims(
                 if subject is not None and view.demoted(subject, view.sentence.start) and not claimed:
                     ctx.demoted.add((sentence.index, m.entry.symbol))
         _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
+        _remember_days(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
         _remember_scene(view, ctx)
     outside = _outside_calendars(published_at)
     if outside is not None:  # issue 20.8: said, not dropped as "no day named"
@@ -181,8 +182,12 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
     The story's day is the latest one it reports; a look back ("after an 8.3% slump on Monday") or a
     span ("its two-day decline") does not move it.
     """
-    said = [d.period for d in drafts if d.period is not None and d.shift == 0]
-    said += [p for p in view.periods if not view.is_aside(p.start) and _speaks_of_trading(view, p)]
+    back = [d.period for d in drafts if d.period is not None and _looks_back(view, d)]
+    back += [p for p in view.periods if _after_look_back(view, p.start)]
+    if ctx.article_period is None:
+        back = []  # the only day the article has named so far: the story's, whatever the tense
+    said = [d.period for d in drafts if d.period is not None and d.shift == 0 and d.period not in back]
+    said += [p for p in view.periods if p not in back and not view.is_aside(p.start) and _speaks_of_trading(view, p)]
     days = [p for p in said if p.single_day and p.last]
     if not days:
         return
@@ -194,6 +199,47 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
                 ctx.article_period = latest
             else:
                 ctx.paragraph_period[key] = latest
+
+
+_PLUPERFECT = {"en": frozenset({"had"}), "de": frozenset({"hatte", "hatten", "war", "waren"})}
+
+
+def _looks_back(view: SentenceView, d: Draft) -> bool:
+    """Whether ``d`` tells of a day before the story's: its number follows a look-back ("after losing 6.2% on
+    Thursday", "adding to Tuesday's 1.7% advance", "nachdem sie am Mittwoch 5 Prozent gestiegen war") or its
+    verb is in the pluperfect ("had soared 10.6% on Wednesday", "hatte 9,5 Prozent verloren")."""
+    c0, c1 = view.clause(d.q.span[0])
+    if _after_look_back(view, d.q.span[0]):
+        return True
+    aux = [t for t in view.words_between(c0, c1) if t.low in _PLUPERFECT[view.lang]]
+    verbs = [w for w in view.directions if c0 <= w.start < c1]
+    if not aux or not verbs or aux[0].start > verbs[0].start:
+        return False
+    return view.lang == "en" or aux[0].low.startswith("hat") or verbs[0].text.endswith("en")
+
+
+def _after_look_back(view: SentenceView, pos: int) -> bool:
+    """Whether a look-back word ("after", "adding to", "nach", "nachdem") stands before ``pos`` in its stretch
+    of the clause (after any earlier number) with no name between: "ended flat after losing 6.2% on Thursday",
+    "adding to Tuesday's 1.7% advance"; not "After a slump on Monday Nvidia rose 8.9%"."""
+    c0, _ = view.clause(pos)
+    s0 = max([c0] + [o.span[1] for o in view.quantities if o.span[1] <= pos])
+    leads = [t for t in view.words_between(s0, pos) if t.low in rules.LOOK_BACK_LEADS[view.lang]]
+    if not leads:
+        return False
+    at = leads[-1].end
+    return not any(at <= x.start < pos for x in view.subjects if x.kind != "group")
+
+
+def _remember_days(view: SentenceView, drafts: list[Draft], ctx: Context) -> None:
+    """Every single day the sentence names (for "that Monday"), and the day of its last claim that has one
+    (for "the following day" in a later sentence)."""
+    ctx.days += [p for p in view.periods if p.single_day and p.last]
+    told = [d for d in drafts if d.period is not None and d.period.single_day]
+    if told:
+        last = max(told, key=lambda d: d.q.span[0])
+        assert last.period is not None
+        ctx.last_day = (last.period, last.shift)
 
 
 def _remember_scene(view: SentenceView, ctx: Context) -> None:
@@ -412,8 +458,13 @@ def _with_subject(
     participle = lang_is_en_participle(view, d_words, q)
     shares_move = not d_words or participle or kind == "record" or (kind in kinds.PRICE_KINDS and _same_move(view, q))
     gapped_from = previous.period if previous is not None and shares_move else None
-    period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from)
-    when = _when_clause(view, q, previous)
+    period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from, previous)
+    if shift == 0 and period is not None:
+        earlier = _that_day(view, ctx, period)
+        if earlier is not None:
+            p_note = f"{earlier[1]} {period.words!r}: the day named before, {earlier[0].words!r}"
+            period, p_penalty = earlier[0], p_penalty + 0.1
+    when = _when_clause(view, q, previous) if shift == 0 else None
     r0, r1 = view.clause(q.span[0])
     if kind == "record" and previous is not None and not any(r0 <= p.start < r1 for p in view.periods):
         # "when its shares slid 17%, their biggest drop since March 2020": the record is that move's day
@@ -450,6 +501,17 @@ def _with_subject(
         forward,
         kind=kind,
     )
+
+
+def _that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
+    """ "the 17% it lost that Monday", "An jenem Montag": a weekday after "that"/"jenem" is the day of that
+    weekday the article named before (27 January), not the latest such weekday before publication."""
+    before = [t for t in view.toks if t.end <= period.start][-1:]
+    if not before or before[0].low not in rules.THAT_DAY[view.lang] or not period.single_day or not period.last:
+        return None
+    weekday = date.fromisoformat(period.last).weekday()
+    named = [p for p in ctx.days if p.last and p.last < period.last and date.fromisoformat(p.last).weekday() == weekday]
+    return (named[-1], before[0].text) if named else None
 
 
 def _same_move(view: SentenceView, q: Quantity) -> bool:

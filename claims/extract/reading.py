@@ -45,7 +45,8 @@ _UNKNOWN_NAME_PATTERNS = {
 _NOT_NAMES = rules.word_set(
     "Die Der Das Des Den Dem The A An Am Im In Auch Nach Bei Mit Von Vom Zum Zur Und And On At After Als Wie Ein "
     "Eine Montag Dienstag Mittwoch Donnerstag Freitag Monday Tuesday Wednesday Thursday Friday Januar Februar "
-    "January February Aktie Aktien Shares Stock Anleger Investors Analysten Analysts Chip Tech Börse US Dax-Wert"
+    "January February Aktie Aktien Shares Stock Anleger Investors Analysten Analysts Chip Tech Börse US U.S U.S. "
+    "Dax-Wert"
 )
 
 
@@ -189,10 +190,11 @@ def _is_record_reference(toks: list[Token], p: PeriodSpan, lang: str) -> bool:
 
 
 def _governed(view: SentenceView) -> set[int]:
-    """Starts of the names that follow a preposition, or a name so governed and "und"/"and"."""
+    """Starts of the names (and groups: "the bright spot among chipmakers") that follow a preposition, or a name
+    so governed and "und"/"and"."""
     lang = view.lang
     out: set[int] = set()
-    names = sorted((s for s in view.subjects if s.kind in ("mention", "unknown")), key=lambda s: s.start)
+    names = sorted((s for s in view.subjects if s.kind in ("mention", "unknown", "group")), key=lambda s: s.start)
     for k, s in enumerate(names):
         before = [t for t in view.toks if t.end <= s.start]
         if not before:
@@ -295,6 +297,9 @@ def _subjects(view: SentenceView, masked: str, aliases: AliasTable) -> list[Subj
             if low in rules.INDEX_REFERENCES[lang] or rules.tail_in(low, rules.INDEX_REFERENCE_TAILS):
                 found.append(Subject(toks[det].start, tok.end, words, "index_ref"))
                 continue
+            if _opens_relative(view, toks, det, i):
+                found.append(Subject(toks[det].start, tok.end, words, "equity_ref"))
+                continue
         is_group = low in rules.GROUPS[lang] or rules.tail_in(low, rules.GROUP_TAILS[lang])
         if is_group and not (lang == "en" and low == "stocks" and prev in {"the", "its"}):
             found.append(Subject(tok.start, tok.end, tok.text, "group"))
@@ -321,6 +326,18 @@ def _subjects(view: SentenceView, masked: str, aliases: AliasTable) -> list[Subj
             found.append(Subject(start, end, name, "unknown", lookup=aliases.lookup(name)))
     found.sort(key=lambda s: s.start)
     return found
+
+
+def _opens_relative(view: SentenceView, toks: list[Token], det: int, i: int) -> bool:
+    """ "The conglomerate, which has pledged … with OpenAI and Oracle, had lost 8.3%", "Der Konzern, dessen
+    Turbinen …": an article and a noun opening the sentence, then a relative clause, name the company the
+    article is about; the names inside the relative clause are not the subject."""
+    body = [t for t in toks if t.start >= max(view.sentence.start, view.body_start)]
+    if not body or body[0] is not toks[det] or i + 2 >= len(toks) or toks[i].kind != "word":
+        return False
+    if view.lang == "en" and not toks[i].text.islower():
+        return False
+    return toks[i + 1].text == "," and toks[i + 2].low in rules.RELATIVE_PRONOUNS[view.lang]
 
 
 def _determiner_before(toks: list[Token], i: int, lang: str) -> int | None:

@@ -185,6 +185,17 @@ INDEX_REFERENCES = {
     "en": word_set("index benchmark gauge composite"),
 }
 INDEX_REFERENCE_TAILS = ("index", "leitindex")
+LOOK_BACK_LEADS = {
+    "de": word_set("nach nachdem"),
+    "en": word_set("after following adding extending building"),
+}
+"""Words before a number that make its move a look back from the story's day ("after losing 6.2% on Thursday",
+"adding to Tuesday's 1.7% advance"): its day does not become the day later sentences inherit."""
+RELATIVE_PRONOUNS = {
+    "de": word_set("der die das dessen deren welcher welche welches"),
+    "en": word_set("which whose who that"),
+}
+"""Relative pronouns after "The conglomerate," / "Der Konzern,": the noun names the article's company."""
 ASIDE_OPENERS = {
     "de": word_set("der die das dem den des ein eine einem einer eines dessen deren welche welcher welches wie"),
     "en": word_set("a an the one which who whose that like"),
@@ -219,6 +230,17 @@ PREVIOUS_SESSION = {
                    "the prior session", "the session before", "the prior day"),
 }  # fmt: skip
 """A move "the previous session" is one session before the period named next to it."""
+NEXT_SESSION = {
+    "de": _phrases("am folgetag", "tags darauf", "am tag darauf", "am nächsten tag", "am folgenden tag",
+                   "einen tag später", "in der folgenden sitzung", "am nächsten handelstag"),
+    "en": _phrases("the following day", "the next day", "a day later", "the following session",
+                   "the next session", "one day later", "the day after"),
+}  # fmt: skip
+"""A move "the following day" is one session after the day told before it."""
+THAT_DAY = {"de": word_set("jenem jenen jenes diesem"), "en": word_set("that")}
+""""that Monday", "an jenem Montag": the Monday the article named before, not the latest one."""
+FURTHER = {"de": word_set("weitere weiteren weiterer"), "en": word_set("another further")}
+""""kamen weitere 4,9 Prozent hinzu": a number with no verb of its own that adds to the move before it."""
 DIRECTION_NOUNS = word_set(
     "minus plus verlust verluste kursverlust kursverluste rückgang anstieg zuwachs einbruch abschlag "
     "loss losses decline drop gain gains slide fall rise plunge slump"
