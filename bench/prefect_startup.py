@@ -5,7 +5,7 @@ process, side by side in one go:
 
 - ``default``: Prefect as installed (only ``PREFECT_HOME`` points at a scratch folder);
 - ``configured``: ``flows.runtime.configure_prefect`` + ``start_temporary_server`` before Prefect
-  is imported, ``wait_ready`` just before the flow, ``stop`` and ``skip_final_gc`` after it;
+  is imported, ``wait_ready`` just before the flow, ``stop`` after it;
 - ``no-prewarm`` (with ``--gx`` only): ``configured`` without ``prewarm``;
 
 each on a brand-new ``PREFECT_HOME`` (cold: migrations) and again on the migrated one (warm).
@@ -70,16 +70,14 @@ def _child(mode: str, home: str, with_gx: bool) -> None:
     server = None
     if mode != "default":
         sys.path.insert(0, str(REPO))
+        from marketfact import collector
         from marketfact.flows.runtime import (
             configure_prefect,
-            pause_gc,
             prewarm,
-            resume_gc,
-            skip_final_gc,
             start_temporary_server,
         )
 
-        pause_gc()  # as the CLI does: no garbage collection while Prefect is imported
+        collector.pause_imports()  # as the CLI does: no garbage collection while Prefect is imported
         configure_prefect(Path(home))
         server = start_temporary_server()
     marks["configured"] = time.time()
@@ -89,7 +87,7 @@ def _child(mode: str, home: str, with_gx: bool) -> None:
     if with_gx and mode == "configured":
         prewarm("great_expectations")  # resumes the garbage collector when done
     elif mode != "default":
-        resume_gc()
+        collector.resume_imports()
     if mode == "default":
         # get_client() imports this package before it starts the server; timed apart here.
         from prefect.server.api import server as server_module
@@ -145,7 +143,6 @@ def _child(mode: str, home: str, with_gx: bool) -> None:
     print("BENCH " + json.dumps(marks), flush=True)
     if server is not None:
         server.stop()  # as the CLI's ``with prefect_runtime()`` does; Prefect's own stops at exit
-        skip_final_gc()
 
 
 def _run(mode: str, home: Path, with_gx: bool) -> dict[str, float | str | int]:

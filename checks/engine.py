@@ -19,7 +19,6 @@ from marketfact.checks.kinds import history_problems, measure_kinds, money_level
 from marketfact.checks.measure import PricePanel, measure, money_moves
 from marketfact.checks.plan import Plan
 from marketfact.checks.quality.outcome import ValidationOutcome
-from marketfact.claims.bulk import gc_paused
 from marketfact.claims.model import MONEY_VALUES
 from marketfact.market.model import FxQuote, SharesQuote
 
@@ -119,7 +118,6 @@ def conversion_arrays(
     return fx_arr, shares_arr, pd.Series(problems, index=table.index, dtype=object)
 
 
-@gc_paused()  # see claims.bulk
 def evaluate(evidence: RunEvidence) -> tuple[pd.DataFrame, PricePanel]:
     """Measure and judge every claim of the plan at once; returns the judged table and the panel.
 

@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 
 from marketfact.checks.adjusted import adjusted_symbols
-from marketfact.claims.bulk import gc_paused
 from marketfact.claims.model import MONEY_VALUES, ClaimFile
 from marketfact.claims.resolve import claim_table
 from marketfact.market.calendars import session_days, session_index
@@ -148,7 +147,6 @@ def _dates(days: pd.Series | np.ndarray) -> list[date]:
     return values.tolist()
 
 
-@gc_paused()  # tens of thousands of claims' rows: see claims.bulk
 def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: date | None = None) -> Plan:
     """Resolve the claims and derive fetch windows, evidence and FX/share needs."""
     table = claim_table(claims.claims, instruments)

@@ -18,7 +18,6 @@ from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import Plan, plan_run
 from marketfact.checks.runreport import DataSourceInfo, RunReport
 from marketfact.checks.verdicts import Verdict
-from marketfact.claims.bulk import gc_paused
 from marketfact.claims.model import ClaimFile
 from marketfact.market.model import FxQuote, Instrument, PriceSeries, SharesQuote
 from marketfact.market.source import FxSource, MarketDataError, PriceSource, SharesSource, prefetch
@@ -62,7 +61,6 @@ def sources_of(series: Mapping[str, PriceSeries], fx: Mapping[FxKey, FxQuote], m
     return tuple(seen.values())
 
 
-@gc_paused()  # a Verdict per claim: see claims.bulk
 def assemble(evidence: RunEvidence, judged: pd.DataFrame, panel: PricePanel, info: RunInfo) -> RunReport:
     """The RunReport of a finished run; above ``LAZY_ABOVE`` claims its verdicts stay a ``VerdictTable``."""
     verdicts: Sequence[Verdict] = (

@@ -15,13 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from marketfact.claims.bulk import gc_paused
 from marketfact.claims.model import ClaimFile
-
-LONG_LIVED_CHARS = 10_000_000
-"""A claim file this large (≈35 000 claims) is frozen out of the garbage collector's sight once loaded
-(``claims.bulk``): its claims live as long as the run, and a collection pass over 100 000 of them costs
-≈0.4 s each time, more than the collection that precedes the freeze."""
 
 MAX_CLAIMS = 100_000
 """Claims a file may hold unless the caller allows more (``marketfact check --max-claims``)."""
@@ -219,26 +213,25 @@ def _load_claims(path: Path, max_claims: int) -> ClaimFile:
     if "\x00" in text:
         raise ClaimFileError(f"{path}: holds a NUL character: not a text file")
     kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-    with gc_paused(long_lived=len(text) >= LONG_LIVED_CHARS):  # see claims.bulk
-        try:
-            data = json.loads(text) if kind == "JSON" else _load_yaml(text, max_claims * NODES_PER_CLAIM)
-        except (yaml.YAMLError, json.JSONDecodeError) as exc:
-            raise ClaimFileError(f"{path}: not valid {kind}: {' '.join(str(exc).split())[:200]}") from None
-        except RecursionError:
-            raise ClaimFileError(
-                f"{path}: not a claim file: it nests too deeply (over {MAX_DEPTH} levels) or an alias refers to itself"
-            ) from None
-        except _TooLarge:
-            raise ClaimFileError(
-                f"{path}: not a claim file: its aliases expand to more than {max_claims * NODES_PER_CLAIM} values "
-                f"({NODES_PER_CLAIM} per claim allowed)"
-            ) from None
-        if not isinstance(data, dict):
-            raise ClaimFileError(f"{path}: expected a mapping with a 'claims' list at the top level")
-        claims = data.get("claims")
-        if isinstance(claims, list) and len(claims) > max_claims:
-            raise ClaimFileError(f"{path}: {len(claims)} claims, more than the {max_claims} allowed; {hint}")
-        return parse_claims(data, str(path))
+    try:
+        data = json.loads(text) if kind == "JSON" else _load_yaml(text, max_claims * NODES_PER_CLAIM)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise ClaimFileError(f"{path}: not valid {kind}: {' '.join(str(exc).split())[:200]}") from None
+    except RecursionError:
+        raise ClaimFileError(
+            f"{path}: not a claim file: it nests too deeply (over {MAX_DEPTH} levels) or an alias refers to itself"
+        ) from None
+    except _TooLarge:
+        raise ClaimFileError(
+            f"{path}: not a claim file: its aliases expand to more than {max_claims * NODES_PER_CLAIM} values "
+            f"({NODES_PER_CLAIM} per claim allowed)"
+        ) from None
+    if not isinstance(data, dict):
+        raise ClaimFileError(f"{path}: expected a mapping with a 'claims' list at the top level")
+    claims = data.get("claims")
+    if isinstance(claims, list) and len(claims) > max_claims:
+        raise ClaimFileError(f"{path}: {len(claims)} claims, more than the {max_claims} allowed; {hint}")
+    return parse_claims(data, str(path))
 
 
 def _reason(exc: BaseException) -> str:

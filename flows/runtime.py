@@ -4,7 +4,7 @@ Without a configured server, Prefect starts a temporary one (uvicorn in a child 
 the first client is made, after importing the server package in this process too (≈2 s).
 :class:`~flows.tempserver.TemporaryServer` launches the same server before Prefect is imported: it boots on the
 second core while this process imports Prefect and the project with the garbage collector paused
-(:func:`pause_gc`), then, in a background thread, what the flow needs next (:func:`prewarm`: Great Expectations
+(``marketfact.collector``), then, in a background thread, what the flow needs next (:func:`prewarm`: Great Expectations
 …). A stable ``PREFECT_HOME`` pays the ≈10 s of migrations once, later runs skip even Alembic's check; the
 flow-run heartbeat (up to 1 s at the end of a run) is off for the temporary server; the other settings are in
 :data:`ENV_DEFAULTS` with their reasons. A server the user configured (``PREFECT_API_URL`` in the environment,
@@ -14,7 +14,6 @@ flow-run heartbeat (up to 1 s at the end of a run) is off for the temporary serv
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import os
 import sys
@@ -26,6 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from marketfact import collector
 from marketfact.flows.tempserver import TemporaryServer, prefect_database_at_head
 
 
@@ -198,7 +198,7 @@ def prewarm(*steps: Step) -> threading.Thread:
     would only wait for the temporary server. Start it after this process's own imports and join it before the
     flow starts, so that two threads never import the same packages at once. A later ``import`` of a module
     waits for this one; an import error is raised again there, where it belongs; a failing call is skipped.
-    Ends with :func:`resume_gc` when :func:`pause_gc` paused the collector."""
+    Ends the start-up pause of the garbage collector (``marketfact.collector.resume_imports``)."""
 
     def run() -> None:
         try:
@@ -206,45 +206,12 @@ def prewarm(*steps: Step) -> threading.Thread:
                 with contextlib.suppress(Exception):
                     importlib.import_module(step) if isinstance(step, str) else step()
         finally:
-            resume_gc()
+            collector.resume_imports()
 
     names = "+".join(s if isinstance(s, str) else getattr(s, "__name__", "call") for s in steps)
     thread = threading.Thread(target=run, name=f"prewarm-{names}", daemon=True)
     thread.start()
     return thread
-
-
-_gc_paused = threading.Event()
-
-
-def pause_gc() -> None:
-    """Switch the garbage collector off for the imports of a CLI run, until :func:`resume_gc`.
-
-    Importing Prefect, the project and Great Expectations creates millions of objects; each collection on the
-    way walks all of those made so far: ≈20 % of the imports' CPU (≈0.7 s here). Nothing is lost by waiting:
-    modules are not garbage. Only when the collector is on (a caller that switched it off keeps it off)."""
-    if gc.isenabled():
-        gc.disable()
-        _gc_paused.set()
-
-
-def resume_gc() -> None:
-    """Undo :func:`pause_gc` (else nothing): freeze what is alive, then switch the collector back on.
-
-    Frozen objects (the modules' functions, classes and tables) stay out of every later collection, so the ones
-    the run itself triggers only walk the run's own objects."""
-    if _gc_paused.is_set():
-        _gc_paused.clear()
-        gc.freeze()
-        gc.enable()
-
-
-def skip_final_gc() -> None:
-    """Call last, just before the CLI exits: the interpreter's final garbage collection walks every object of the
-    ≈3 000 modules Prefect, the project and Great Expectations loaded (≈1.3 s after ``marketfact check`` on
-    an idle machine, more under load). ``gc.freeze()`` takes them out of it (≈0.1 s); objects are still released
-    and streams flushed."""
-    gc.freeze()
 
 
 @contextlib.contextmanager

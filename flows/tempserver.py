@@ -102,7 +102,7 @@ def prefect_database_at_head(home: Path) -> bool:
 
 
 _SERVE = """\
-import gc, os, signal, sys, threading, time
+import os, signal, sys, threading, time
 
 def orphaned(parent=int(sys.argv[3])):
     while os.getppid() == parent:
@@ -114,24 +114,13 @@ def orphaned(parent=int(sys.argv[3])):
 if os.getppid() != int(sys.argv[3]):  # the launcher is gone already: nothing to serve
     sys.exit(0)
 threading.Thread(target=orphaned, daemon=True).start()
-gc.disable()
 sys.path.insert(0, sys.argv[1])
 import uvicorn
 from prefect.server.api.server import create_app
-gc.freeze()
 
-def app():
-    built = create_app()
-    gc.freeze()
-    gc.enable()
-    return built
-
-uvicorn.run(app, factory=True, host="127.0.0.1", port=int(sys.argv[2]), log_level="error", lifespan="on")
+uvicorn.run(create_app, factory=True, host="127.0.0.1", port=int(sys.argv[2]), log_level="error", lifespan="on")
 """
-"""The temporary server's process: uvicorn serving ``prefect.server.api.server:create_app`` as Prefect runs it, with
-the garbage collector off while it imports Prefect's server and builds the app (each collection would walk every
-object of the modules imported so far: ≈0.5 s of the ≈2.5 s of CPU before the first request), and what is alive
-then frozen: out of every later collection, including the full one ``create_app`` makes on purpose (≈0.25 s).
+"""The temporary server's process: uvicorn serving ``prefect.server.api.server:create_app`` as Prefect runs it.
 A thread watches the parent from the first line on, its pid given on the command line (read after the imports,
 ``os.getppid()`` may already name init: a launcher killed in its first seconds left the server running for good):
 when the process that launched the server is gone (it exited without waiting for the
@@ -287,6 +276,14 @@ class TemporaryServer:
                 sys.modules["prefect.context"].refresh_global_settings_context()
 
 
+PREFECT_WORKERS: tuple[tuple[str, str, float | None], ...] = (
+    ("prefect.logging.handlers", "APILogWorker", 5.0),  # the bound APILogHandler.flush uses
+    ("prefect.events.worker", "EventsWorker", None),
+)
+"""Prefect's background senders drained before the server stops: module, class (its ``drain_all``), timeout.
+tests/flows/test_prefect_contract.py checks each against the installed Prefect."""
+
+
 def _drain_prefect_workers() -> None:
     """Send the logs and events Prefect still holds, as ``prefect_test_harness`` does before it stops its server:
     else they are retried against a closed port at exit (≈1.5 s, and an 'All connection attempts failed' line)."""
@@ -295,16 +292,14 @@ def _drain_prefect_workers() -> None:
     def quiet(record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("Still processing items")
 
-    loggers = [logging.getLogger(name) for name in ("APILogWorker", "EventsWorker")]
+    loggers = [logging.getLogger(name) for _, name, _ in PREFECT_WORKERS]
     for logger in loggers:
         logger.addFilter(quiet)
     try:
-        if (handlers := sys.modules.get("prefect.logging.handlers")) is not None:
-            with contextlib.suppress(Exception):
-                handlers.APILogHandler.flush()
-        if (worker := sys.modules.get("prefect.events.worker")) is not None:
-            with contextlib.suppress(Exception):
-                worker.EventsWorker.drain_all()
+        for module, name, timeout in PREFECT_WORKERS:
+            if (loaded := sys.modules.get(module)) is not None:
+                with contextlib.suppress(Exception):
+                    getattr(loaded, name).drain_all(timeout=timeout)
     finally:
         for logger in loggers:
             logger.removeFilter(quiet)

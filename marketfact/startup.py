@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Collection, Iterator
 from typing import NoReturn
 
+from marketfact import collector
 from marketfact.group import Stage
 from marketfact.settings import Settings
 
@@ -23,11 +24,12 @@ def prefect_session(settings: Settings) -> Iterator[None]:
     """Prefect's settings, and its temporary server launched before Prefect is imported (flows/runtime.py).
 
     The server boots on the other core while this process reads the input, imports Prefect and the project
-    (garbage collector paused: ``flows.runtime.pause_gc``) and, in ``ready``, warms what the flow needs next.
+    (garbage collector paused: ``marketfact.collector.pause_imports``) and, in ``ready``, warms what the flow
+    needs next.
     """
-    from marketfact.flows.runtime import pause_gc, prefect_runtime, resume_gc
+    from marketfact.flows.runtime import prefect_runtime
 
-    pause_gc()
+    collector.pause_imports()
     try:
         # The CLI exits right after: the server's own shutdown need not be waited for.
         with prefect_runtime(settings.prefect_home, wait_for_stop=False) as server:
@@ -35,7 +37,7 @@ def prefect_session(settings: Settings) -> Iterator[None]:
             yield
     finally:
         _SERVER.clear()
-        resume_gc()  # if the run ended before ``ready``
+        collector.resume_imports()  # if the run ended before ``ready``
 
 
 def warm_charts() -> None:
@@ -69,10 +71,8 @@ def ready(*, charts: bool = True, tasks_here: bool = True) -> None:
 
 
 def exit_for(run: object, fail_on: str | None, unconfirmed: Collection[str] = ()) -> NoReturn:
-    """Exit with the --fail-on gate's code, skipping the interpreter's slow final garbage collection."""
-    from marketfact.flows.runtime import skip_final_gc
+    """Exit with the --fail-on gate's code."""
     from marketfact.reports import exit_code_for
 
     code = exit_code_for(run, fail_on, unconfirmed)  # type: ignore[arg-type]
-    skip_final_gc()
     sys.exit(code)

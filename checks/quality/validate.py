@@ -93,9 +93,8 @@ def release(run: QualityRun) -> None:
     """Free a finished run's Great Expectations context now, with every frame it validated.
 
     GX's context, its data assets and its stored results refer to one another in cycles, so reference
-    counting never frees them: they waited for a full collection of the cyclic garbage collector, which a
-    run of many claims rarely triggers (its long-lived claims are frozen out of the collector's sight,
-    ``claims.bulk``), and stayed resident through judging and rendering: +100 MB at 20 000 SYNTHETIC
+    counting never frees them: they waited for a full collection of the cyclic garbage collector, which
+    may not come before the run ends, and stayed resident through judging and rendering: +100 MB at 20 000 SYNTHETIC
     claims (bench.run, memory per step). One collection here costs ≈0.1 s.
     """
     run.close()

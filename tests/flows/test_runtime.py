@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,34 +12,6 @@ import pytest
 from marketfact.flows import runtime
 from marketfact.flows.runtime import ENV_DEFAULTS, configure_prefect, configured_api_url, prefect_env_defaults
 from marketfact.flows.tempserver import prefect_database_at_head
-
-OWN_NAMES = {"PREFECT_HOME", "PREFECT_PROFILES_PATH"} | {n for d in ENV_DEFAULTS for n in d.names}
-
-
-@pytest.fixture
-def _refresh_prefect_afterwards() -> Iterator[None]:
-    """Prefect's global settings follow os.environ again once monkeypatch has restored it."""
-    yield
-    if "prefect.context" in sys.modules:
-        sys.modules["prefect.context"].refresh_global_settings_context()
-
-
-@pytest.fixture
-def clean_env(_refresh_prefect_afterwards: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """No Prefect configuration anywhere: empty cwd, home and cache; os.environ restored afterwards."""
-    for name in list(os.environ):
-        if name.startswith("PREFECT_") or name in OWN_NAMES:
-            monkeypatch.delenv(name)
-    for name in ("HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(name, str(tmp_path / name.lower()))
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    # configure_prefect writes os.environ directly: let monkeypatch put every promised name back.
-    for name in OWN_NAMES | {"PREFECT_API_URL", "PREFECT_UI_URL"}:
-        monkeypatch.setenv(name, "placeholder")
-        monkeypatch.delenv(name)
-    return work
 
 
 def test_sets_every_promised_variable_when_nothing_is_configured(clean_env: Path, tmp_path: Path) -> None:
@@ -194,43 +165,20 @@ def test_prewarm_imports_in_the_background_and_leaves_errors_to_the_real_import(
         __import__("mf_prewarm_broken")
 
 
-def test_paused_gc_is_resumed_by_the_prewarm_thread_with_the_imports_frozen() -> None:
+def test_the_start_up_pause_is_ended_by_the_prewarm_thread_with_the_imports_frozen() -> None:
     import gc
+
+    from marketfact import collector
 
     assert gc.isenabled()
     try:
-        runtime.pause_gc()
+        collector.pause_imports()
         assert not gc.isenabled()
         runtime.prewarm("json").join(timeout=10)
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
-        runtime.resume_gc()  # a second resume changes nothing
-        assert gc.isenabled()
     finally:
         gc.enable()
-        gc.unfreeze()
-
-
-def test_gc_switched_off_by_the_caller_stays_off() -> None:
-    import gc
-
-    gc.disable()
-    try:
-        runtime.pause_gc()
-        runtime.resume_gc()
-        assert not gc.isenabled()
-        assert gc.get_freeze_count() == 0
-    finally:
-        gc.enable()
-
-
-def test_skip_final_gc_freezes_what_is_alive() -> None:
-    import gc
-
-    try:
-        runtime.skip_final_gc()
-        assert gc.get_freeze_count() > 0
-    finally:
         gc.unfreeze()
 
 
