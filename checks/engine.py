@@ -17,7 +17,7 @@ from marketfact.checks.adjusted import adjusted_problems, adjusted_symbols, with
 from marketfact.checks.evidence import FxKey, RunEvidence, SharesKey
 from marketfact.checks.kinds import history_problems, measure_kinds, money_levels
 from marketfact.checks.measure import PricePanel, measure, money_moves
-from marketfact.checks.plan import Plan
+from marketfact.checks.plan import Plan, money_rows
 from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.claims.model import MONEY_VALUES
 from marketfact.market.model import FxQuote, SharesQuote
@@ -105,7 +105,7 @@ def conversion_arrays(
     # Left merges keep the claim table's row order; the keys are unique, so no row is repeated.
     got_shares = keys.merge(share_rows, on=["symbol", "on"], how="left")["shares"].to_numpy()
     got_rate = keys.merge(fx_rows, on=["source", "base", "quote", "on"], how="left")["rate"].to_numpy()
-    money = (table["metric"].isin(MONEY_METRICS) & (table["problem"] == "")).to_numpy()
+    money = money_rows(table) & (table["problem"] == "").to_numpy()
     cross = money & (keys["base"] != keys["quote"]).to_numpy()
     shares_arr = np.where(money, got_shares, np.nan)
     fx_arr = np.where(cross, got_rate, 1.0)

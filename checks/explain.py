@@ -176,7 +176,7 @@ def build_verdicts(evidence: RunEvidence, judged: pd.DataFrame, panel: PricePane
         unit = kind_unit(claim, row.listing_currency, bool(inst and inst.kind == "index")) if kind else _unit(claim)
         interval = kind_interval(row, claim.precision) if kind else _interval(row).describe()
         ps = series.get(row.symbol)
-        value = claim.metric in MONEY_VALUES
+        value = claim.metric in MONEY_VALUES or claim.value_record
         fxq = fx.get((claim.fx, row.listing_currency, row.currency, end)) if end and value else None
         shq = shares.get((row.symbol, end)) if end and value else None
         reason = None

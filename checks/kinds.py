@@ -36,6 +36,7 @@ MOVE_RECORDS = ("biggest_fall", "biggest_rise")
 KIND_COLUMNS = (
     "level_close", "level_high", "level_low", "level_prev", "level_next", "level_other", "points_close",
     "points_intraday", "record_prior", "record_first", "record_alt", "record_alt_value", "history_gap",
+    "value_record",
 )  # fmt: skip
 """Columns this module adds; ``record_first`` is the panel position of a record's first session of history."""
 
@@ -108,6 +109,7 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     rows = (record != "") & (out["problem"] == "").to_numpy() & (out["end_pos"].to_numpy() >= 0)
     out["record_prior"], out["record_alt_value"], out["record_first"] = np.nan, np.nan, -1
     out["record_alt"], out["history_gap"] = "", ""
+    out["value_record"] = False
     if not rows.any():
         return out
     code = np.maximum(panel.code_of(out["symbol"]), 0)
@@ -131,15 +133,26 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     starts = panel.seg_start[panel.seg_start < len(close)]
     prev[starts] = np.nan  # no move across two symbols' segments
     pct = (close / prev - 1.0) * 100.0
+    delta = close - prev  # a record of market value: shares × this, one share count for every session
+    worth = moves & (out["unit"].to_numpy(dtype=object) == "money")
+    clip_end, clip_prev = np.clip(end, 0, None), np.clip(end - 1, 0, None)
     prior = np.where(
-        moves,
-        _reduce(pct, first, end, lowest),
-        _reduce(close, first, end, lowest),
+        worth,
+        _reduce(delta, first, end, lowest),
+        np.where(moves, _reduce(pct, first, end, lowest), _reduce(close, first, end, lowest)),
     )
-    at_end = np.where(moves, pct[np.clip(end, 0, None)] if len(pct) else np.nan, out["end_close"].to_numpy())
+    at_end = np.where(
+        worth,
+        delta[clip_end] if len(delta) else np.nan,
+        np.where(moves, pct[clip_end] if len(pct) else np.nan, out["end_close"].to_numpy()),
+    )
     # The same record one session earlier, and on the day's low/high: the other bases a record may fit.
-    prev_prior = np.where(moves, _reduce(pct, first, end - 1, lowest), _reduce(close, first, end - 1, lowest))
-    at_prev = np.where(moves, pct[np.clip(end - 1, 0, None)], close[np.clip(end - 1, 0, None)])
+    prev_prior = np.where(
+        worth,
+        _reduce(delta, first, end - 1, lowest),
+        np.where(moves, _reduce(pct, first, end - 1, lowest), _reduce(close, first, end - 1, lowest)),
+    )
+    at_prev = np.where(worth, delta[clip_prev], np.where(moves, pct[clip_prev], close[clip_prev]))
     ext_prior = np.where(lowest, _reduce(panel.low, first, end, lowest), _reduce(panel.high, first, end, lowest))
     ext_at = np.where(lowest, panel.low[np.clip(end, 0, None)], panel.high[np.clip(end, 0, None)])
     sign = np.where(lowest, 1.0, -1.0)
@@ -159,7 +172,7 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     use = rows & covered & (end > first)
     # A close missing inside the history leaves its extreme unknown: say which sessions lack one.
     for i in np.flatnonzero(use & np.isnan(prior)).tolist():
-        values = pct if moves[i] else close
+        values = delta if worth[i] else pct if moves[i] else close
         gaps = panel.sessions[first[i] : end[i]][np.isnan(values[first[i] : end[i]])]
         listed = ", ".join(str(d) for d in gaps.astype("datetime64[D]")[:5]) + (" …" if len(gaps) > 5 else "")
         gap[i] = (
@@ -183,6 +196,7 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     for column in ("margin", "half"):
         out[column] = np.where(rows, 0.0, out[column].to_numpy())
     out["record_value"] = np.where(use, at_end, np.nan)
+    out["value_record"] = worth
     return out
 
 
@@ -236,6 +250,13 @@ def money_levels(measured: pd.DataFrame, shares: np.ndarray, fx: np.ndarray) -> 
         "mcap_low": measured["window_low"].to_numpy() * per,
         "mcap_prev": measured["base_close"].to_numpy() * per,
     }
+    if "value_record" in measured and measured["value_record"].to_numpy(dtype=bool).any():
+        # A record of market value was ranked per share (one share count for every session: the same order);
+        # its values and interval become market values in the claim's scale here, once shares are known.
+        value = measured["value_record"].to_numpy(dtype=bool)
+        out["record_factor"] = np.where(value, per, np.nan)
+        for column in ("record_prior", "record_value", "record_alt_value", "lo", "hi"):
+            out[column] = np.where(value, measured[column].to_numpy() * per, measured[column].to_numpy())
     out["mcap_close_listing"] = listing["mcap_close"]
     out["mcap_extreme_listing"] = listing["mcap_extreme"]
     for name, value in listing.items():

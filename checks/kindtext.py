@@ -27,6 +27,17 @@ RECORD_WORDS = {
     Record.BIGGEST_FALL: "biggest one-day fall",
     Record.BIGGEST_RISE: "biggest one-day rise",
 }
+VALUE_RECORD_WORDS = {
+    Record.BIGGEST_FALL: "biggest one-day loss of market value",
+    Record.BIGGEST_RISE: "biggest one-day gain of market value",
+}
+SCALE_WORDS = {"one": "", "thousand": "k ", "million": "m ", "billion": "bn ", "trillion": "tn "}
+
+
+def record_words(claim: Claim) -> str:
+    """What the record is, in the checker's words: "biggest one-day fall", "... loss of market value"."""
+    assert claim.record is not None
+    return VALUE_RECORD_WORDS[claim.record] if claim.value_record else RECORD_WORDS[claim.record]
 
 
 def _num(x: float, digits: int = 2) -> str:
@@ -40,14 +51,15 @@ def _signed(x: float, digits: int = 2) -> str:
 def kind_unit(claim: Claim, listing_currency: str, index: bool) -> str:
     """The unit of the measured value: "points", the listing currency, "bn USD", or "%" for a one-day move record."""
     if claim.metric is Metric.RECORD:
+        if claim.value_record:
+            return f"{SCALE_WORDS[claim.scale]}{claim.currency}"
         if claim.record in (Record.BIGGEST_FALL, Record.BIGGEST_RISE):
             return "%"
         return "points" if index else listing_currency
     if claim.unit == "points":
         return "points"
     if claim.metric is Metric.MARKET_CAP_LEVEL:
-        scale = {"one": "", "thousand": "k ", "million": "m ", "billion": "bn ", "trillion": "tn "}[claim.scale]
-        return f"{scale}{claim.currency}"
+        return f"{SCALE_WORDS[claim.scale]}{claim.currency}"
     return claim.currency or listing_currency
 
 
@@ -68,8 +80,10 @@ def claimed_words(claim: Claim, interval: str, unit: str, row: Any) -> str:
         assert claim.record is not None
         since = f"since {claim.since}" if claim.since else "in all the history the source has"
         what = "the close" if claim.record in (Record.LOWEST_CLOSE, Record.HIGHEST_CLOSE) else "the one-day move"
+        if claim.value_record:
+            what = "the one-day change of market value"
         bound = "" if math.isnan(row.lo) or math.isnan(row.hi) else f" → {what} in {interval} {unit}"
-        return f"{RECORD_WORDS[claim.record]} {since}{bound}"
+        return f"{record_words(claim)} {since}{bound}"
     amount = f"{claim.range[0]:g}–{claim.range[1]:g}" if claim.range else f"{claim.value:g}"
     hedge = f"{claim.hedge} " if claim.hedge else ""
     if claim.metric in LEVELS:
@@ -93,7 +107,9 @@ def record_extreme(panel: PricePanel, row: Any) -> tuple[date, float] | None:
     if first < 0 or end <= first or math.isnan(row.record_prior):
         return None
     close = panel.close
-    if row.record in ("biggest_fall", "biggest_rise"):
+    if getattr(row, "value_record", False):  # market value: the close's change × the one share count
+        values = (close[first:end] - close[first - 1 : end - 1]) * float(row.record_factor)
+    elif row.record in ("biggest_fall", "biggest_rise"):
         values = close[first:end] / close[first - 1 : end - 1] * 100.0 - 100.0
     else:
         values = close[first:end]
@@ -110,7 +126,8 @@ def record_evidence(panel: PricePanel, row: Any) -> tuple[EvidenceRow, ...]:
         return ()
     day, value = found
     move = row.record in ("biggest_fall", "biggest_rise")
-    return (EvidenceRow(day, "history extreme", "close move (%)" if move else "close", value, row.listing_currency),)
+    field = "market value change" if getattr(row, "value_record", False) else "close move (%)" if move else "close"
+    return (EvidenceRow(day, "history extreme", field, value, row.listing_currency),)
 
 
 def record_alternatives(row: Any) -> tuple[Alternative, ...]:
@@ -200,11 +217,18 @@ def _record_sentence(
     assert claim.record is not None
     _, end, base = days
     name = f"{claim.subject} ({r.symbol}, {r.calendar})"
-    words = RECORD_WORDS[claim.record]
+    words = record_words(claim)
     first = panel.sessions[int(r.record_first)].astype("datetime64[D]").item() if r.record_first >= 0 else None
     found = record_extreme(panel, r)
     move = claim.record in (Record.BIGGEST_FALL, Record.BIGGEST_RISE)
-    if move:
+    if claim.value_record:
+        shares = float(r.record_factor) * claim.scale_factor / 1e9
+        fact = (
+            f"{name}: {_num(shares)} bn shares × ({_num(r.end_close)} − {_num(r.base_close)} {r.listing_currency}, "
+            f"the closes of {end} and {base}) = {_signed(r.measured)} {unit} of market value (raw closes, "
+            f"exchange-local dates, {r.timezone}; the same share count for every session of the history)"
+        )
+    elif move:
         fact = (
             f"{name} closed at {_num(r.end_close)} on {end} against {_num(r.base_close)} on {base}: "
             f"{_signed(r.measured)} % (raw closes, exchange-local dates, {r.timezone})"
@@ -213,7 +237,13 @@ def _record_sentence(
         fact = f"{name} closed at {_num(r.end_close)} {unit} on {end} (raw close, exchange-local dates, {r.timezone})"
     if found is not None:
         day, value = found
-        shown = f"{_signed(value)} %" if move else f"{_num(value)} {unit}"
+        shown = (
+            f"{_signed(value)} {unit}"
+            if claim.value_record
+            else f"{_signed(value)} %"
+            if move
+            else f"{_num(value)} {unit}"
+        )
         history = f"the {words} from {first} to the session before was {shown} on {day}"
     else:
         history = f"its history from {first} holds no earlier session"
@@ -242,6 +272,10 @@ def kind_reading(claim: Claim, row: Any, panel: PricePanel) -> KindReading:
         listing = _f(r.mcap_close_listing if r.basis == "close" else r.mcap_extreme_listing)
         if per_share and listing is not None:
             shares = listing / per_share * claim.scale_factor
+    if claim.value_record and not math.isnan(getattr(r, "record_factor", math.nan)):
+        shares = float(r.record_factor) * claim.scale_factor
+        per_share = _f(r.end_close - r.base_close)
+        listing = _f(r.measured)
     first = found = None
     if metric is Metric.RECORD:
         first = panel.sessions[int(r.record_first)].astype("datetime64[D]").item() if r.record_first >= 0 else None

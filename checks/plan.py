@@ -58,6 +58,13 @@ class Plan:
         return {cast(pd.Timestamp, ts).date(): cols for ts, cols in grouped.items()}
 
 
+def money_rows(table: pd.DataFrame) -> np.ndarray:
+    """Rows about a market value: the money metrics, and a record of market value (unit: money, #17)."""
+    metric = table["metric"].to_numpy(dtype=object)
+    value_record = (metric == "record") & (table["unit"].to_numpy(dtype=object) == "money")
+    return np.isin(metric, [m.value for m in MONEY_VALUES]) | value_record
+
+
 def evidence_triples(table: pd.DataFrame, adjusted: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Vectorised EVIDENCE: the base close, and the end close (close basis) or every window low/high.
 
@@ -161,7 +168,7 @@ def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: da
         for symbol, first, last in zip(rows.index, firsts, lasts, strict=True):
             windows[str(symbol)] = (first, min(last, today) if today else last)
     windows = dict(sorted(windows.items()))  # symbol order, whatever the exchanges
-    money = ok[ok["metric"].isin([m.value for m in MONEY_VALUES])]  # a price in money is in the listing currency
+    money = ok[money_rows(ok)]  # a price in money is in the listing currency
     cross = money[money["currency"] != money["listing_currency"]]
     fx = cross[["fx_source", "listing_currency", "currency", "end"]].drop_duplicates()
     fx_needs = [

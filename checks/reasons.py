@@ -39,6 +39,8 @@ TEMPLATES: dict[str, str] = {
     "index_in_points": "{symbol} is an index: its level and its moves are in points (unit: points)",
     "other_currency": "{symbol} is quoted in {currency}, not {claimed}: a price claim is checked in the listing "
     "currency",
+    "value_record_currency": "a record of market value is ranked in {symbol}'s listing currency, {currency}, not "
+    "{claimed}: give currency: {currency_again}",
     # the claim's days (claims.resolve, market.calendars)
     "period_needs_time": "the period '{period}' needs the article's publication time (published_at)",
     "not_closed": "{day} had not closed on {exchange} when the article appeared ({published}): a close-based claim "

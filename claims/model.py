@@ -43,7 +43,7 @@ class Record(StrEnum):
 
     LOWEST_CLOSE = "lowest_close"
     HIGHEST_CLOSE = "highest_close"
-    BIGGEST_FALL = "biggest_fall"  # the largest one-day percent fall of the close
+    BIGGEST_FALL = "biggest_fall"  # the largest one-day percent fall of the close (with unit: money, of market value)
     BIGGEST_RISE = "biggest_rise"
 
     @property
@@ -267,6 +267,11 @@ class Claim(_Strict):
         return self.metric in LEVELS or self.record in (Record.LOWEST_CLOSE, Record.HIGHEST_CLOSE)
 
     @property
+    def value_record(self) -> bool:
+        """A record of market value: the biggest one-day loss (or gain) of market value since … (#17)."""
+        return self.metric is Metric.RECORD and self.unit == "money"
+
+    @property
     def value_sign(self) -> int:
         """The sign of the stated number as measured: +1 for a level (a price is positive), else the direction's."""
         if self.is_level:
@@ -338,8 +343,18 @@ def _kind_rules(claim: Claim) -> None:
             raise _field_error(
                 "value", "a record claim states no number: leave out value and range (state a move as its own claim)"
             )
-        if claim.unit != "percent" or claim.currency is not None or claim.hedge:
-            raise _field_error("unit", "a record claim takes no unit, currency or hedge")
+        if claim.hedge:
+            raise _field_error("hedge", "a record claim takes no hedge: it holds or it does not")
+        if claim.unit == "points" or (claim.unit == "percent" and claim.currency is not None):
+            raise _field_error(
+                "unit", "a record claim takes no unit, or unit: money and a currency for a record of market value"
+            )
+        if claim.unit == "money" and claim.record not in (Record.BIGGEST_FALL, Record.BIGGEST_RISE):
+            raise _field_error(
+                "unit",
+                f"unit: money on a record is a one-day loss or gain of market value (biggest_fall/biggest_rise), "
+                f"not {claim.record.value}",
+            )
         if claim.direction is not claim.record.direction:
             raise _field_error(
                 "direction",

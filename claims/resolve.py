@@ -230,8 +230,14 @@ def _instrument_problem(claim: Claim, instrument: Instrument | None) -> str:
             if claim.instrument
             else f"no instrument given for {claim.subject!r}"
         )
-    if claim.metric in MONEY_VALUES and instrument.kind != "equity":
+    if (claim.metric in MONEY_VALUES or claim.value_record) and instrument.kind != "equity":
         return f"{instrument.symbol} is an {instrument.kind}, which has no market value"
+    if claim.value_record and claim.currency != instrument.currency:
+        # Each session's loss would be converted at its own day's rate, which may reorder the history (#17).
+        return (
+            f"a record of market value is ranked in {instrument.symbol}'s listing currency, {instrument.currency}, "
+            f"not {claim.currency}: give currency: {instrument.currency}"
+        )
     if claim.metric in PRICE_UNITS:
         if claim.unit == "points" and instrument.kind != "index":
             return (

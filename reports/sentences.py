@@ -553,6 +553,8 @@ REASONS_DE: dict[str, str] = {
     "index_in_points": "{symbol} ist ein Index: Stand und Bewegungen werden in Punkten angegeben (unit: points)",
     "other_currency": "{symbol} notiert in {currency}, nicht in {claimed}: eine Kursangabe wird in der "
     "Börsenwährung geprüft",
+    "value_record_currency": "ein Rekord des Börsenwerts wird in der Börsenwährung von {symbol} verglichen, "
+    "{currency}, nicht {claimed}: currency: {currency_again} angeben",
     "period_needs_time": "der Zeitraum „{period}“ braucht den Veröffentlichungszeitpunkt des Artikels (published_at)",
     "not_closed": "der Handelstag {day} an der Börse {exchange} war bei Erscheinen des Artikels ({published}) noch "
     "nicht geschlossen: eine Aussage über den Schlusskurs lässt sich an diesem Tag nicht prüfen",
@@ -780,6 +782,11 @@ RECORD_DE = {
     "biggest_fall": "größte Tagesverlust",
     "biggest_rise": "größte Tagesgewinn",
 }
+VALUE_RECORD_DE = {
+    "biggest_fall": "größte Tagesverlust an Börsenwert",
+    "biggest_rise": "größte Tagesgewinn an Börsenwert",
+}
+"""A record of market value (unit: money, #17)."""
 KIND_DE: dict[str, str] = {
     "raw_one": "unbereinigter Schlusskurs; Handelstage nach Ortszeit {city}",
     "raw": "unbereinigte Schlusskurse; Handelstage nach Ortszeit {city}",
@@ -800,6 +807,9 @@ KIND_DE: dict[str, str] = {
     "opposite": " (der Kurs bewegte sich in die andere Richtung)",
     "record_move": "{name} schloss am {end} bei {close} gegenüber {base_close} am {base}: {pct} ({raw})",
     "record_level": "{name} schloss am {end} bei {close} ({raw})",
+    "record_value": "{name}: {shares} Aktien × ({close} − {base_close}), Schlusskurse vom {end} und {base} = {value} "
+    "Börsenwert ({raw}; dieselbe Aktienzahl für jeden Handelstag der Historie)",
+    "record_value_change": "Tagesänderung des Börsenwerts",
     "history": "der {words} vom {first} bis zum Vortag war {shown} am {day}",
     "no_history": "die Kurshistorie ab dem {first} enthält keinen früheren Handelstag",
     "record_holds": "{fact}; {history}: es ist also der {words} seit dem {first} (die Aussage lässt {interval} {unit} "
@@ -823,10 +833,15 @@ def record_words(claim: Claim, fmt: Formatter) -> str:
     assert claim.record is not None
     if fmt.lang == "en":
         return claim.record.value.replace("_", " ") + (f" ({claim.since.isoformat()} –)" if claim.since else "")
-    words = RECORD_DE[claim.record.value].replace("ste ", "ster ").replace("ßte ", "ßter ")
+    words = _record_de(claim).replace("ste ", "ster ").replace("ßte ", "ßter ")
     if claim.since:
         return KIND_DE["since"].format(words=words, since=fmt.day(claim.since))
     return KIND_DE["ever"].format(words=words)
+
+
+def _record_de(claim: Claim) -> str:
+    assert claim.record is not None
+    return VALUE_RECORD_DE[claim.record.value] if claim.value_record else RECORD_DE[claim.record.value]
 
 
 def _kind_unit(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
@@ -835,7 +850,7 @@ def _kind_unit(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
         return "Pkt." if fmt.lang == "de" else fmt.word("points")
     if unit == "%":
         return "%"
-    if claim.is_level and claim.unit == "money" and claim.scale != "one":
+    if (claim.is_level or claim.value_record) and claim.unit == "money" and claim.scale != "one":
         return fmt.money_symbol_unit(claim.scale, claim.currency or "")
     return unit
 
@@ -849,8 +864,8 @@ def _kind_notation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
         return record_words(claim, fmt)
     if claim.record is not None:
         move = claim.record.value in ("biggest_fall", "biggest_rise")
-        what = words["record_day_move" if move else "record_close"]
-        rec = RECORD_DE[claim.record.value].replace("ste ", "ster ").replace("ßte ", "ßter ")
+        what = words["record_value_change" if claim.value_record else "record_day_move" if move else "record_close"]
+        rec = _record_de(claim).replace("ste ", "ster ").replace("ßte ", "ßter ")
         key = "notation_record" if claim.since else "notation_record_ever"
         since = fmt.day(claim.since) if claim.since else ""
         return words[key].format(words=rec, since=since, what=what, interval=interval, unit=unit)
@@ -891,9 +906,16 @@ def _kind_sentence(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     label = verdict.label
     fits = basis_text("", fmt, k.fits_only)
     if claim.record is not None:
-        rec = RECORD_DE[claim.record.value]
+        rec = _record_de(claim)
         move = claim.record.value in ("biggest_fall", "biggest_rise")
-        if move:
+        if claim.value_record:  # a record of market value (#17)
+            big = None if verdict.measured is None else verdict.measured * claim.scale_factor
+            fact = words["record_value"].format(
+                name=name, shares=f"{fmt.decimal((k.shares or math.nan) / 1e9)} {fmt.money_unit('billion', '')}",
+                close=p(k.close), base_close=p(k.base_close), end=end, base=base,
+                value=fmt.big_money(big, cur, plus=True, digits=2), raw=words["raw"].format(city=city),
+            )  # fmt: skip
+        elif move:
             fact = words["record_move"].format(
                 name=name, end=end, close=p(k.close), base_close=p(k.base_close), base=base,
                 pct=fmt.percent(verdict.measured), raw=words["raw"].format(city=city),
@@ -905,6 +927,8 @@ def _kind_sentence(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
         if k.history_extreme is not None:
             day, value = k.history_extreme
             shown = fmt.percent(value) if move else p(value)
+            if claim.value_record:
+                shown = fmt.big_money(value * claim.scale_factor, cur, plus=True, digits=2)
             history = words["history"].format(words=rec, first=first, shown=shown, day=fmt.day(day))
         else:
             history = words["no_history"].format(first=first)

@@ -122,13 +122,16 @@ def _reference_evidence(panel: PricePanel, row: Any) -> tuple[EvidenceRow, ...]:
         move = row.record in ("biggest_fall", "biggest_rise")
         lowest = row.record in ("lowest_close", "biggest_fall")
         best = None
+        worth = bool(getattr(row, "value_record", False))  # market value: the change × shares / scale
         for i in range(int(row.record_first), int(row.end_pos)):
             value = (panel.close[i] / panel.close[i - 1] * 100 - 100) if move else panel.close[i]
+            if worth:
+                value = (panel.close[i] - panel.close[i - 1]) * row.record_factor
             if best is None or (value < best[1] if lowest else value > best[1]):
                 best = (i, float(value))
         if best is not None:
             day = pd.Timestamp(panel.sessions[best[0]]).date()
-            field = "close move (%)" if move else "close"
+            field = "market value change" if worth else "close move (%)" if move else "close"
             rows.append(EvidenceRow(day, "history extreme", field, best[1], row.listing_currency))
     if row.adjusted_note and row.label != "UNVERIFIABLE":  # an adjusted-only series' closes are adjusted closes
         rows = [EvidenceRow(e.session, e.role, "adj_close", e.value, e.currency) for e in rows]
