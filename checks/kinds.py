@@ -25,13 +25,15 @@ import numpy as np
 import pandas as pd
 
 from marketfact.checks.measure import KEY_STRIDE, PricePanel, day_numbers
-from marketfact.market.calendars import session_days
+from marketfact.market.calendars import session_days, shift_sessions
 from marketfact.market.model import PriceSeries
 
 LEVEL_METRICS = ("close_level", "intraday_level", "market_cap_level")
 """Metrics stating where a price stood: judged on the level alone (a level has no sign to check)."""
 CLOSE_RECORDS = ("lowest_close", "highest_close")
 MOVE_RECORDS = ("biggest_fall", "biggest_rise")
+STREAK_RECORDS = ("losing_streak", "winning_streak")
+"""Records of duration: the most sessions in a row with a lower (higher) close than the session before."""
 
 KIND_COLUMNS = (
     "level_close", "level_high", "level_low", "level_prev", "level_next", "level_other", "points_close",
@@ -50,7 +52,7 @@ def family(table: pd.DataFrame) -> np.ndarray:
     record = table["record"].to_numpy(dtype=object) if "record" in table else np.full(len(table), "", object)
     moves = np.isin(metric, ["close_change", "intraday_extreme", "market_cap_change"])
     out = np.where(moves, unit, metric)
-    out = np.where(np.isin(record, CLOSE_RECORDS), "record_close", out)
+    out = np.where(np.isin(record, (*CLOSE_RECORDS, *STREAK_RECORDS)), "record_close", out)  # magnitudes
     return np.where(np.isin(record, MOVE_RECORDS), "record_move", out)
 
 
@@ -102,6 +104,47 @@ def _reduce(values: np.ndarray, lo: np.ndarray, hi: np.ndarray, lowest: np.ndarr
     return out
 
 
+def runs(mask: np.ndarray) -> np.ndarray:
+    """Per position, how many positions in a row up to it are True (0 where False)."""
+    idx = np.arange(len(mask))
+    last_false = np.maximum.accumulate(np.where(mask, -1, idx)) if len(mask) else idx
+    return np.where(mask, idx - last_false, 0)
+
+
+def streak_history(streaks: np.ndarray, moves: np.ndarray, first: int, end: int) -> tuple[int, float] | None:
+    """The longest streak that ended before the one running at ``end`` began, counted from ``first`` on.
+
+    Returns (its last position, its length), (-1, 0.0) when the history holds none, None when a move in
+    the history is unknown. A streak that began before ``first`` counts its sessions from ``first`` only.
+    """
+    if end < first or np.isnan(moves[first : end + 1]).any():
+        return None
+    stop = end - int(streaks[end])  # the history ends where the current streak began
+    if stop <= first:
+        return (-1, 0.0)
+    clipped = np.minimum(streaks[first:stop], np.arange(1, stop - first + 1))
+    at = int(np.argmax(clipped))
+    return (first + at, float(clipped[at])) if clipped[at] > 0 else (-1, 0.0)
+
+
+def _streaks(
+    record: np.ndarray, rows: np.ndarray, pct: np.ndarray, first: np.ndarray, end: np.ndarray
+) -> dict[str, np.ndarray]:
+    """A streak record's length at its session and the session before, and their histories' longest (#17)."""
+    out = {k: np.full(len(record), np.nan) for k in ("prior", "at_end", "prev_prior", "at_prev")}
+    todo = np.flatnonzero(rows & np.isin(record, STREAK_RECORDS))
+    if not len(todo):
+        return out
+    by_kind = {"losing_streak": runs(pct < 0), "winning_streak": runs(pct > 0)}  # NaN compares False: a break
+    for i in todo.tolist():
+        streaks = by_kind[str(record[i])]
+        for at, prior, e in (("at_end", "prior", int(end[i])), ("at_prev", "prev_prior", int(end[i]) - 1)):
+            found = streak_history(streaks, pct, int(first[i]), e) if e >= 0 else None
+            out[at][i] = float(streaks[e]) if e >= 0 else np.nan
+            out[prior][i] = np.nan if found is None else max(found[1], 1.0)  # a streak is one session at least
+    return out
+
+
 def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     """Measure record claims: the session's close or move against its history's extreme; set their interval."""
     n = len(out)
@@ -116,7 +159,7 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     seg_lo = panel.seg_start[code] if len(panel.seg_start) else np.zeros(n, np.int64)
     end = out["end_pos"].to_numpy()
     since_day = _first_session_on_or_after(out)
-    moves = np.isin(record, MOVE_RECORDS)
+    moves = np.isin(record, (*MOVE_RECORDS, *STREAK_RECORDS))  # both read one-day moves
     # The first session of history: since's session in the panel, or the segment's first row ("all history").
     key = code * KEY_STRIDE + since_day
     first = np.where(since_day >= 0, np.searchsorted(panel.keys, key), seg_lo)
@@ -153,6 +196,11 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
         np.where(moves, _reduce(pct, first, end - 1, lowest), _reduce(close, first, end - 1, lowest)),
     )
     at_prev = np.where(worth, delta[clip_prev], np.where(moves, pct[clip_prev], close[clip_prev]))
+    streak = _streaks(record, rows, pct, first, end)
+    is_streak = np.isin(record, STREAK_RECORDS)
+    prior, at_end = np.where(is_streak, streak["prior"], prior), np.where(is_streak, streak["at_end"], at_end)
+    prev_prior = np.where(is_streak, streak["prev_prior"], prev_prior)
+    at_prev = np.where(is_streak, streak["at_prev"], at_prev)
     ext_prior = np.where(lowest, _reduce(panel.low, first, end, lowest), _reduce(panel.high, first, end, lowest))
     ext_at = np.where(lowest, panel.low[np.clip(end, 0, None)], panel.high[np.clip(end, 0, None)])
     sign = np.where(lowest, 1.0, -1.0)
@@ -230,9 +278,13 @@ def history_problems(table: pd.DataFrame, series: Mapping[str, PriceSeries]) -> 
             )
             continue
         want = f"since {row['since'].date()}" if pd.notna(row["since"]) else "over all its history (no since given)"
+        first = row["since"].date() if pd.notna(row["since"]) else "its first session"
+        if pd.notna(row["since"]) and row["record"] in (*MOVE_RECORDS, *STREAK_RECORDS):
+            # A one-day move on since's session is measured from the close of the session before it.
+            before = shift_sessions(str(row["calendar"]), row["since"].date(), -1)
+            first = before if before < row["since"].date() else first  # not before the calendars' first session
         problems.iat[i] = (
-            f"a record {want} needs {row['symbol']}'s closes from "
-            f"{row['since'].date() if pd.notna(row['since']) else 'its first session'}, and the {source}'s {held}: "
+            f"a record {want} needs {row['symbol']}'s closes from {first}, and the {source}'s {held}: "
             "run with --source yfinance to fetch the history"
         )
     return problems

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from marketfact.checks.kinds import runs, streak_history
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.verdicts import Alternative, EvidenceRow, KindReading, Label
 from marketfact.claims.model import LEVELS, PRICE_UNITS, Claim, Metric, Record
@@ -26,6 +27,8 @@ RECORD_WORDS = {
     Record.HIGHEST_CLOSE: "highest close",
     Record.BIGGEST_FALL: "biggest one-day fall",
     Record.BIGGEST_RISE: "biggest one-day rise",
+    Record.LOSING_STREAK: "longest losing streak",
+    Record.WINNING_STREAK: "longest winning streak",
 }
 VALUE_RECORD_WORDS = {
     Record.BIGGEST_FALL: "biggest one-day loss of market value",
@@ -53,6 +56,8 @@ def kind_unit(claim: Claim, listing_currency: str, index: bool) -> str:
     if claim.metric is Metric.RECORD:
         if claim.value_record:
             return f"{SCALE_WORDS[claim.scale]}{claim.currency}"
+        if claim.record is not None and claim.record.streak:
+            return "sessions"
         if claim.record in (Record.BIGGEST_FALL, Record.BIGGEST_RISE):
             return "%"
         return "points" if index else listing_currency
@@ -82,6 +87,8 @@ def claimed_words(claim: Claim, interval: str, unit: str, row: Any) -> str:
         what = "the close" if claim.record in (Record.LOWEST_CLOSE, Record.HIGHEST_CLOSE) else "the one-day move"
         if claim.value_record:
             what = "the one-day change of market value"
+        if claim.record.streak:
+            what = "the streak"
         bound = "" if math.isnan(row.lo) or math.isnan(row.hi) else f" → {what} in {interval} {unit}"
         return f"{record_words(claim)} {since}{bound}"
     amount = f"{claim.range[0]:g}–{claim.range[1]:g}" if claim.range else f"{claim.value:g}"
@@ -107,6 +114,15 @@ def record_extreme(panel: PricePanel, row: Any) -> tuple[date, float] | None:
     if first < 0 or end <= first or math.isnan(row.record_prior):
         return None
     close = panel.close
+    if row.record in ("losing_streak", "winning_streak"):  # the longest earlier streak: where it ended, its length
+        moves = np.full(len(close), np.nan)
+        moves[1:] = close[1:] / close[:-1] * 100.0 - 100.0
+        moves[panel.seg_start[panel.seg_start < len(close)]] = np.nan
+        streaks = runs(moves < 0 if row.record == "losing_streak" else moves > 0)
+        found = streak_history(streaks, moves, first, end)
+        if found is None or found[0] < 0:
+            return None
+        return panel.sessions[found[0]].astype("datetime64[D]").item(), found[1]
     if getattr(row, "value_record", False):  # market value: the close's change × the one share count
         values = (close[first:end] - close[first - 1 : end - 1]) * float(row.record_factor)
     elif row.record in ("biggest_fall", "biggest_rise"):
@@ -127,6 +143,8 @@ def record_evidence(panel: PricePanel, row: Any) -> tuple[EvidenceRow, ...]:
     day, value = found
     move = row.record in ("biggest_fall", "biggest_rise")
     field = "market value change" if getattr(row, "value_record", False) else "close move (%)" if move else "close"
+    if row.record in ("losing_streak", "winning_streak"):
+        field = "streak (sessions)"
     return (EvidenceRow(day, "history extreme", field, value, row.listing_currency),)
 
 
@@ -221,6 +239,8 @@ def _record_sentence(
     first = panel.sessions[int(r.record_first)].astype("datetime64[D]").item() if r.record_first >= 0 else None
     found = record_extreme(panel, r)
     move = claim.record in (Record.BIGGEST_FALL, Record.BIGGEST_RISE)
+    if claim.record.streak:
+        return _streak_sentence(claim, r, end, label, interval, first, found)
     if claim.value_record:
         shares = float(r.record_factor) * claim.scale_factor / 1e9
         fact = (
@@ -252,6 +272,29 @@ def _record_sentence(
         return f"{fact}; {history}, so it set no such record; the record fits only {r.alt_basis}."
     verdict = "so it is the " + words + " since " + str(first) if holds else "so it is not the " + words
     return f"{fact}; {history}: {verdict} (the claim admits {interval} {unit})."
+
+
+def _streak_sentence(
+    claim: Claim, r: Any, end: date | None, label: Label, interval: str, first: date | None, found: Any
+) -> str:
+    """A record of duration: how many sessions in a row up to the claimed one, against the longest before."""
+    assert claim.record is not None
+    name = f"{claim.subject} ({r.symbol}, {r.calendar})"
+    words, n = RECORD_WORDS[claim.record], int(r.record_value) if not math.isnan(r.record_value) else 0
+    way = "lower" if claim.record is Record.LOSING_STREAK else "higher"
+    fact = (
+        f"{name} closed {way} than the session before on {n} session(s) in a row up to {end} "
+        f"(raw closes, exchange-local dates, {r.timezone})"
+    )
+    if found is not None:
+        history = f"the {words} from {first} to the start of this one was {int(found[1])} session(s), to {found[0]}"
+    else:
+        history = f"its history from {first} to the start of this one holds no such streak"
+    if label is Label.MISLEADING:
+        return f"{fact}; {history}, so it set no such record; the record fits only {r.alt_basis}."
+    if label in (Label.CORRECT, Label.MOSTLY_CORRECT):
+        return f"{fact}; {history}: so it is the {words} since {first} (the claim admits {interval} sessions)."
+    return f"{fact}; {history}: so it is not the {words} (the claim admits {interval} sessions)."
 
 
 def _f(x: Any) -> float | None:

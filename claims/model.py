@@ -45,11 +45,19 @@ class Record(StrEnum):
     HIGHEST_CLOSE = "highest_close"
     BIGGEST_FALL = "biggest_fall"  # the largest one-day percent fall of the close (with unit: money, of market value)
     BIGGEST_RISE = "biggest_rise"
+    LOSING_STREAK = "losing_streak"  # the most sessions in a row with a lower close ("longest losing streak since")
+    WINNING_STREAK = "winning_streak"
 
     @property
     def direction(self) -> Direction:
-        """Down for a low or a fall, up for a high or a rise."""
-        return Direction.DOWN if self in (Record.LOWEST_CLOSE, Record.BIGGEST_FALL) else Direction.UP
+        """Down for a low, a fall or a losing streak, up for a high, a rise or a winning streak."""
+        down = (Record.LOWEST_CLOSE, Record.BIGGEST_FALL, Record.LOSING_STREAK)
+        return Direction.DOWN if self in down else Direction.UP
+
+    @property
+    def streak(self) -> bool:
+        """A record of duration: sessions in a row, not a price or a move."""
+        return self in (Record.LOSING_STREAK, Record.WINNING_STREAK)
 
 
 class Direction(StrEnum):
@@ -264,7 +272,11 @@ class Claim(_Strict):
     @property
     def is_level(self) -> bool:
         """Whether the claim states where a price or value stood (a level, or a record close), not a move."""
-        return self.metric in LEVELS or self.record in (Record.LOWEST_CLOSE, Record.HIGHEST_CLOSE)
+        return (
+            self.metric in LEVELS
+            or self.record in (Record.LOWEST_CLOSE, Record.HIGHEST_CLOSE)
+            or (self.record is not None and self.record.streak)
+        )
 
     @property
     def value_record(self) -> bool:
@@ -337,7 +349,9 @@ def _kind_rules(claim: Claim) -> None:
     if metric is Metric.RECORD:
         if claim.record is None:
             raise _field_error(
-                "record", "a record claim needs record: lowest_close | highest_close | biggest_fall | biggest_rise"
+                "record",
+                "a record claim needs record: lowest_close | highest_close | biggest_fall | biggest_rise | "
+                "losing_streak | winning_streak",
             )
         if claim.value is not None or claim.range is not None:
             raise _field_error(

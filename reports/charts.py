@@ -260,10 +260,12 @@ def _interval_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.Layer
     domain = [min(seen) - span * 0.12, max(seen) + span * 0.12]
     rows = [claimed_row, measured_row, *names]
     unit = "%" if verdict.unit.strip() == "%" else fmt.money_unit(claim.scale, claim.currency or verdict.unit)
-    if verdict.instrument_kind == "index" and verdict.unit.strip() != "%":
+    if verdict.instrument_kind == "index" and verdict.unit.strip() not in ("%", "sessions"):
         unit = fmt.word("points")
     # A level (or a record of the close) is where the price stood, not a change (#17).
     axis = "level_axis" if _price_level(claim, verdict) or claim.metric == Metric.MARKET_CAP_LEVEL else "move_axis"
+    if verdict.unit.strip() == "sessions":  # a record of duration: sessions in a row
+        unit, axis = fmt.word("sessions_unit"), "streak_axis"
     x = alt.X(
         "v:Q",
         scale=alt.Scale(domain=domain, nice=False),

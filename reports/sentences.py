@@ -781,6 +781,8 @@ RECORD_DE = {
     "highest_close": "höchste Schlusskurs",
     "biggest_fall": "größte Tagesverlust",
     "biggest_rise": "größte Tagesgewinn",
+    "losing_streak": "längste Verlustserie",
+    "winning_streak": "längste Gewinnserie",
 }
 VALUE_RECORD_DE = {
     "biggest_fall": "größte Tagesverlust an Börsenwert",
@@ -810,6 +812,15 @@ KIND_DE: dict[str, str] = {
     "record_value": "{name}: {shares} Aktien × ({close} − {base_close}), Schlusskurse vom {end} und {base} = {value} "
     "Börsenwert ({raw}; dieselbe Aktienzahl für jeden Handelstag der Historie)",
     "record_value_change": "Tagesänderung des Börsenwerts",
+    "streak_fact": "{name} schloss bis zum {end} an {n} Handelstagen in Folge {way} als am Vortag ({raw})",
+    "streak_history": "die {words} vom {first} bis zu ihrem Beginn waren {prior} Handelstage, bis zum {day}",
+    "streak_no_history": "die Kurshistorie vom {first} bis zu ihrem Beginn enthält keine solche Serie",
+    "streak_holds": "{fact}; {history}: es ist also die {words} seit dem {first} (die Aussage lässt {interval} "
+    "Handelstage zu).",
+    "streak_fails": "{fact}; {history}: es ist also nicht die {words} (die Aussage lässt {interval} Handelstage zu).",
+    "streak_misleading": "{fact}; {history}, eine solche Serie ist es also nicht; sie passt nur auf anderer "
+    "Grundlage: {basis}.",
+    "record_streak": "Serie",
     "history": "der {words} vom {first} bis zum Vortag war {shown} am {day}",
     "no_history": "die Kurshistorie ab dem {first} enthält keinen früheren Handelstag",
     "record_holds": "{fact}; {history}: es ist also der {words} seit dem {first} (die Aussage lässt {interval} {unit} "
@@ -833,7 +844,7 @@ def record_words(claim: Claim, fmt: Formatter) -> str:
     assert claim.record is not None
     if fmt.lang == "en":
         return claim.record.value.replace("_", " ") + (f" ({claim.since.isoformat()} –)" if claim.since else "")
-    words = _record_de(claim).replace("ste ", "ster ").replace("ßte ", "ßter ")
+    words = _record_name(claim)
     if claim.since:
         return KIND_DE["since"].format(words=words, since=fmt.day(claim.since))
     return KIND_DE["ever"].format(words=words)
@@ -844,12 +855,22 @@ def _record_de(claim: Claim) -> str:
     return VALUE_RECORD_DE[claim.record.value] if claim.value_record else RECORD_DE[claim.record.value]
 
 
+def _record_name(claim: Claim) -> str:
+    """The record without article: "tiefster Schlusskurs", "längste Verlustserie" (feminine: unchanged)."""
+    words = _record_de(claim)
+    if claim.record is not None and claim.record.streak:
+        return words
+    return words.replace("ste ", "ster ").replace("ßte ", "ßter ")
+
+
 def _kind_unit(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     unit = verdict.unit.strip()
     if unit == "points":
         return "Pkt." if fmt.lang == "de" else fmt.word("points")
     if unit == "%":
         return "%"
+    if unit == "sessions":
+        return "Handelstage" if fmt.lang == "de" else "sessions"
     if (claim.is_level or claim.value_record) and claim.unit == "money" and claim.scale != "one":
         return fmt.money_symbol_unit(claim.scale, claim.currency or "")
     return unit
@@ -865,7 +886,9 @@ def _kind_notation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     if claim.record is not None:
         move = claim.record.value in ("biggest_fall", "biggest_rise")
         what = words["record_value_change" if claim.value_record else "record_day_move" if move else "record_close"]
-        rec = _record_de(claim).replace("ste ", "ster ").replace("ßte ", "ßter ")
+        if claim.record.streak:
+            what = words["record_streak"]
+        rec = _record_name(claim)
         key = "notation_record" if claim.since else "notation_record_ever"
         since = fmt.day(claim.since) if claim.since else ""
         return words[key].format(words=rec, since=since, what=what, interval=interval, unit=unit)
@@ -880,6 +903,29 @@ def _kind_notation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     if not known:
         return said
     return words["notation_level" if claim.is_level else "notation_move"].format(stated=said, interval=interval)
+
+
+def _streak_de(
+    verdict: Verdict, claim: Claim, fmt: Formatter, name: str, city: str, interval: str, fits: str
+) -> str:
+    k, words = verdict.kind_reading, KIND_DE
+    assert k is not None
+    assert claim.record is not None
+    rec, first = _record_de(claim), fmt.day(k.history_first)
+    n = "–" if verdict.measured is None else f"{verdict.measured:.0f}"
+    way = "tiefer" if claim.record.value == "losing_streak" else "höher"
+    fact = words["streak_fact"].format(
+        name=name, end=fmt.day(verdict.end_session), n=n, way=way, raw=words["raw"].format(city=city)
+    )
+    if k.history_extreme is not None:
+        day, prior = k.history_extreme
+        history = words["streak_history"].format(words=rec, first=first, prior=f"{prior:.0f}", day=fmt.day(day))
+    else:
+        history = words["streak_no_history"].format(first=first)
+    if verdict.label is Label.MISLEADING:
+        return words["streak_misleading"].format(fact=fact, history=history, basis=fits)
+    key = "streak_holds" if verdict.label in (Label.CORRECT, Label.MOSTLY_CORRECT) else "streak_fails"
+    return words[key].format(fact=fact, history=history, words=rec, first=first, interval=interval)
 
 
 def _kind_sentence(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
@@ -908,6 +954,8 @@ def _kind_sentence(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     if claim.record is not None:
         rec = _record_de(claim)
         move = claim.record.value in ("biggest_fall", "biggest_rise")
+        if claim.record.streak:  # a record of duration (#17)
+            return _streak_de(verdict, claim, fmt, name, city, interval, fits)
         if claim.value_record:  # a record of market value (#17)
             big = None if verdict.measured is None else verdict.measured * claim.scale_factor
             fact = words["record_value"].format(

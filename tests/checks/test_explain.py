@@ -117,7 +117,27 @@ def _reference_evidence(panel: PricePanel, row: Any) -> tuple[EvidenceRow, ...]:
     if row.basis == "intraday" and row.extreme_pos >= 0:
         down = row.direction < 0
         rows.append(at(row.extreme_pos, "extreme", "low" if down else "high", panel.low if down else panel.high))
-    if row.record and row.label != "UNVERIFIABLE" and row.record_first >= 0:
+    if row.record in ("losing_streak", "winning_streak") and row.label != "UNVERIFIABLE" and row.record_first >= 0:
+        # The longest streak before the claimed session's own began, by a plain loop (counted from since on).
+        down = row.record == "losing_streak"
+        streak, best = 0, None
+        first, end = int(row.record_first), int(row.end_pos)
+        own = 0
+        for i in range(end, first - 1, -1):  # the claimed session's own streak, walked back
+            move = panel.close[i] / panel.close[i - 1] - 1
+            if (move < 0) if down else (move > 0):
+                own += 1
+            else:
+                break
+        for i in range(first, end - own):
+            move = panel.close[i] / panel.close[i - 1] - 1
+            streak = streak + 1 if ((move < 0) if down else (move > 0)) else 0
+            if streak and (best is None or streak > best[1]):
+                best = (i, float(streak))
+        if best is not None:
+            day = pd.Timestamp(panel.sessions[best[0]]).date()
+            rows.append(EvidenceRow(day, "history extreme", "streak (sessions)", best[1], row.listing_currency))
+    elif row.record and row.label != "UNVERIFIABLE" and row.record_first >= 0:
         # The history's extreme, found by a plain loop over its sessions.
         move = row.record in ("biggest_fall", "biggest_rise")
         lowest = row.record in ("lowest_close", "biggest_fall")
