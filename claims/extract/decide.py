@@ -30,6 +30,7 @@ class Context:
     scene: dict[int, PeriodSpan] = field(default_factory=dict)  # per paragraph: a day named in a question
     live: bool = False  # a live ticker (entries opening with a clock time): an entry's day is the ticker's
     paragraph_subject: dict[int, tuple[AliasEntry, Listing]] = field(default_factory=dict)
+    last_company: tuple[AliasEntry, Listing] | None = None  # the subject of the latest claim about a company
     last_day: tuple[PeriodSpan, int] | None = None  # the single day (and shift) of the latest claim told
     days: list[PeriodSpan] = field(default_factory=list)  # every single day the article named, in order
 
@@ -458,7 +459,7 @@ def _pick_subject(view: SentenceView, q: Quantity, demote: bool) -> Subject | No
 
 
 def refer_back(
-    view: SentenceView, subject: Subject | None, ctx: Context
+    view: SentenceView, subject: Subject | None, ctx: Context, money: bool = False
 ) -> tuple[AliasEntry, Listing | None, str, str] | None:
     """What a reference ("die Aktie", "the index", "it") or a sentence without a name points back to.
 
@@ -467,8 +468,10 @@ def refer_back(
     """
     kind = subject.kind if subject is not None else "none"
     want = {"equity_ref": "equity", "index_ref": "index"}.get(kind)
+    if money and kind == "none":
+        want = "equity"  # "waren 10 Milliarden Euro an Börsenwert verschwunden": only a company has a market value
     last = ctx.paragraph_subject.get(view.sentence.paragraph)
-    if last is not None and kind in ("pronoun", "none"):
+    if last is not None and kind in ("pronoun", "none") and (want is None or last[0].kind == want):
         return last[0], last[1], last[0].name, "the subject of the previous claim in this paragraph"
     limit = subject.start if subject is not None else view.sentence.start
     here = [
@@ -484,4 +487,8 @@ def refer_back(
             where = "earlier in this sentence" if i == view.sentence.index else f"in sentence {i + 1}"
             listing = last[1] if last is not None and last[0] is entry else None
             return entry, listing, words, f"named {where}"
+    if money and kind == "none" and ctx.last_company is not None:
+        # market value with no company in reach: the company of the article's latest claim about one
+        entry, listing = ctx.last_company
+        return entry, listing, entry.name, "the subject of the previous claim in the article about a company"
     return None

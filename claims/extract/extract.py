@@ -86,6 +86,8 @@ def extract_claims(
             if isinstance(outcome, Draft):
                 drafts.append(outcome)
                 ctx.paragraph_subject[sentence.paragraph] = (outcome.entry, outcome.listing)
+                if outcome.entry.kind == "equity":
+                    ctx.last_company = (outcome.entry, outcome.listing)
             elif isinstance(outcome, NonMarketNumber):
                 not_market.append(outcome)
             else:
@@ -407,7 +409,7 @@ def _with_subject(
         notes.append(look.message)
         penalty += 0.1
     if entry is None:
-        back = refer_back(view, subject, ctx)
+        back = refer_back(view, subject, ctx, money=q.kind == "money" and kind not in kinds.PRICE_KINDS)
         if back is None:
             what = f"{subject.text!r} refers back, but" if subject is not None else "no company or index is named and"
             return non_claim(view, q, "no_subject", f"{what} nothing suitable was named before")

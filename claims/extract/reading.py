@@ -300,7 +300,9 @@ def _subjects(view: SentenceView, masked: str, aliases: AliasTable) -> list[Subj
             if _opens_relative(view, toks, det, i):
                 found.append(Subject(toks[det].start, tok.end, words, "equity_ref"))
                 continue
-        is_group = low in rules.GROUPS[lang] or rules.tail_in(low, rules.GROUP_TAILS[lang])
+        # a German group is a noun ("Chipwerte"), not an adjective ending alike ("eine bemerkenswerte Aufholjagd")
+        tail = rules.tail_in(low, rules.GROUP_TAILS[lang]) and (lang != "de" or tok.text[:1].isupper())
+        is_group = low in rules.GROUPS[lang] or tail
         if is_group and not (lang == "en" and low == "stocks" and prev in {"the", "its"}):
             found.append(Subject(tok.start, tok.end, tok.text, "group"))
             continue

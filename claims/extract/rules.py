@@ -92,6 +92,11 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                 "down",
                 _phrases(
                     "in the red",
+                    "was off",
+                    "were off",
+                    "been off",
+                    "is off",
+                    "are off",
                     "wiped out",
                     "knocked off",
                     "lower",

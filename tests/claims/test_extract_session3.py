@@ -92,6 +92,28 @@ def d(*days: str) -> tuple[date, ...]:
                 ("AVGO", "down", 1.2, d("2025-02-14")),
             ],
         ),
+        (  # "was off" is a fall; an adjective ending in "-werte" is no group
+            "Broadcom was off 1.2% on Friday.",
+            "2025-02-15T08:00:00+00:00",
+            [("AVGO", "down", 1.2, d("2025-02-14"))],
+        ),
+        (
+            "Seit Montag hat das Papier von Oracle eine bemerkenswerte Erholung hingelegt: Am Mittwoch ging es um "
+            "2,2 Prozent nach oben.",
+            "2025-02-07T08:00:00+01:00",
+            [("ORCL", "up", 2.2, d("2025-02-05"))],
+        ),
+        (  # market value lost with no company in reach: the company of the latest claim, not the index
+            "Oracle fiel am Montag um 13,8 Prozent. Der Dax gab 0,5 Prozent nach.\n\nEin Rückblick. Die Stimmung "
+            "war schlecht. Viele Anleger verkauften. Damals, am 27. Januar, waren rund 60 Milliarden Dollar an "
+            "Börsenwert verschwunden.",
+            "2025-02-01T08:00:00+01:00",
+            [
+                ("ORCL", "down", 13.8, d("2025-01-27")),
+                ("^GDAXI", "down", 0.5, d("2025-01-27")),
+                ("ORCL", "down", 60.0, d("2025-01-27")),
+            ],
+        ),
     ],
 )
 def test_session3_classes(text: str, published: str, want: list) -> None:
