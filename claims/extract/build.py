@@ -305,6 +305,8 @@ _RECORD_WORDS = {
     "highest_close": "closed at its highest",
     "biggest_fall": "had its biggest one-day fall",
     "biggest_rise": "had its biggest one-day rise",
+    "losing_streak": "had its longest losing streak",
+    "winning_streak": "had its longest winning streak",
 }
 
 

@@ -271,7 +271,7 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
         here = dataclasses.replace(view, quantities=sorted([*view.quantities, pq], key=lambda o: o.span[0]))
         before = [o for o in outcomes if isinstance(o, Draft) and o.q.span[1] <= rec.start]
         previous = before[-1] if before else None
-        down = rec.record in ("lowest_close", "biggest_fall")
+        down = kinds.record_down(rec.record)
         direction = ("down" if down else "up", rec.text, 0.0, "")
         outcome = _with_subject(here, pq, ctx, pick_subject(here, pq), direction, [], previous, kind="record")
         if isinstance(outcome, Draft):

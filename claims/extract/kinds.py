@@ -270,14 +270,48 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
 
 def _superlative(low: str, lang: str) -> bool:
     if lang == "en":
-        return low in ("lowest", "highest")
-    return bool(re.fullmatch(r"(?:tiefst|niedrigst|höchst)\w*", low))
+        return low in ("lowest", "highest", "longest")
+    return bool(re.fullmatch(r"(?:tiefst|niedrigst|höchst|längst)\w*", low))
+
+
+STREAK_DOWN = {"losing_streak": True, "winning_streak": False}
+"""Records of duration and whether they are about falls."""
+
+
+def record_down(record: str) -> bool:
+    """Whether a record is about a fall: the lowest close, the biggest fall, a losing streak."""
+    return record in ("lowest_close", "biggest_fall") or STREAK_DOWN.get(record, False)
+
+
+def _streak_from(view: SentenceView, lows: list[str], p: PeriodSpan) -> str | None:
+    """A record of duration: "its longest losing streak since …", "die längste Gewinnserie seit …"."""
+    if view.lang == "en":
+        if "longest" not in lows or not {"streak", "run"} & set(lows):
+            return None
+        if "losing" in lows:
+            return "losing_streak"
+        if "winning" in lows:
+            return "winning_streak"
+    else:
+        if not any(w.startswith("längst") for w in lows):
+            return None
+        if any(w.endswith("verlustserie") for w in lows):
+            return "losing_streak"
+        if any(w.endswith("gewinnserie") for w in lows):
+            return "winning_streak"
+        if "serie" not in lows:
+            return None
+    by_move = _by_move(view, p)  # "its longest streak since …": the way of the move before it
+    return None if by_move is None else ("losing_streak" if by_move == "biggest_fall" else "winning_streak")
 
 
 def _record_from(view: SentenceView, lows: list[str], p: PeriodSpan) -> str | None:
     """The extreme the words before "since"/"seit" name, or None."""
     lang = view.lang
     text = " ".join(lows)
+    streak = _streak_from(view, lows, p)
+    if streak is not None:
+        return streak
     if lang == "en":
         if "lowest" in lows:
             return "lowest_close"

@@ -62,6 +62,15 @@ KINDS = [
       ("NVDA", "record", "down", None, "percent", None, "one", None, "biggest_fall", date(2020, 4, 1), [MON])]),
     ("Der Dax stieg am Dienstag auf ein Rekordhoch.", "de",
      [("^GDAXI", "record", "up", None, "percent", None, "one", None, "highest_close", None, [TUE])]),
+    # Records of duration (session 3): a streak's "since" as for other records; its way from the words, or
+    # from the move before it ("its longest streak").
+    ("Schneider Electric fell 7.5% on Tuesday, its third straight loss and its longest losing streak since "
+     "Jan. 10.", "en",
+     [("SU.PA", "close_change", "down", 7.5, "percent", None, "one", None, None, None, [TUE]),
+      ("SU.PA", "record", "down", None, "percent", None, "one", None, "losing_streak", date(2025, 1, 11), [TUE])]),
+    ("Der S&P 500 fiel am Montag um 1,5 Prozent, die längste Serie seit dem 10. Januar.", "de",
+     [("^GSPC", "close_change", "down", 1.5, "percent", None, "one", None, None, None, [MON]),
+      ("^GSPC", "record", "down", None, "percent", None, "one", None, "losing_streak", date(2025, 1, 11), [MON])]),
 ]  # fmt: skip
 
 
@@ -78,11 +87,22 @@ def test_each_kind_is_read_in_german_and_english(text: str, lang: str, expected:
         ("Nvidia's revenue rose to $35 billion.", "en"),  # money in billions without market-value words
         ("Alphabet shares tumbled 7.3% on Wednesday, their worst day in more than a year.", "en"),
         ("Nvidia wiped out a record amount of its market value on Monday.", "en"),
+        ("Oracle rose for a third session in a row on Monday.", "en"),  # a streak's length is no record
+        ("Die Aktie von Schneider Electric fiel am Dienstag den dritten Tag in Folge.", "de"),
     ],
 )
 def test_what_stays_no_claim_of_the_new_kinds(text: str, lang: str) -> None:
     got = {c.metric.value for c in extract_claims(text, PUB, lang).claims}
     assert not got & {"close_level", "points_change", "market_cap_level", "record"}, got
+
+
+def test_the_blind_set_of_streak_records_is_scored_apart_from_the_dev_set() -> None:
+    """kinds-blind2 was labelled and frozen before the streak rules (6 claims, 4 right before them)."""
+    blind = evaluate_folder(ARTICLES / "kinds-blind2")
+    dev = {p.name for p in (ARTICLES / "kinds-dev").glob("*.txt")}
+    assert not dev & {p.name for p in (ARTICLES / "kinds-blind2").glob("*.txt")}
+    assert len(blind.scores) == 2
+    assert blind.counts[0] + blind.counts[2] == 6  # frozen: the labels written before the rules
 
 
 def test_a_points_change_of_a_stock_is_not_read_as_an_index_level() -> None:
