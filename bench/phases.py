@@ -270,6 +270,7 @@ def pipeline_phase(root: Path, claims_path: Path, out_dir: Path, trace: bool = F
     """
     clock = Clock(MemorySteps(trace))
     with clock.step("setup: imports and exchange calendars"):
+        from marketfact.checks.columnar import LAZY_ABOVE
         from marketfact.checks.engine import now
         from marketfact.checks.evidence import RunEvidence, RunInfo
         from marketfact.checks.plan import plan_run
@@ -277,6 +278,11 @@ def pipeline_phase(root: Path, claims_path: Path, out_dir: Path, trace: bool = F
         from marketfact.checks.run import fetch_all, fetch_conversions, judge_run, new_run_id
         from marketfact.claims.load import load_claims
         from marketfact.flows.verify import MAX_CHARTED_CLAIMS
+
+        try:  # another checkout's marketfact (--compare-python) may have neither
+            from marketfact.memory import give_back, lean_allocators
+        except ImportError:
+            give_back = lean_allocators = lambda: None
         from marketfact.market.bundle import market_data
         from marketfact.market.calendars import session_index
         from marketfact.reports import write_reports
@@ -289,19 +295,26 @@ def pipeline_phase(root: Path, claims_path: Path, out_dir: Path, trace: bool = F
     run_id = new_run_id(started)
     with clock.step("load claims"):
         claims = load_claims(claims_path)
+    large = len(claims.claims) > LAZY_ABOVE
+    tidy = give_back if large else (lambda: None)  # as the flow does (flows.verify, marketfact.memory)
+    if large:
+        lean_allocators()
     with clock.step("plan"):
         market = market_data("snapshot", root, out_dir / "cache")
         plan = plan_run(claims, market.instruments)
+        tidy()
     with clock.step("fetch prices, FX and share counts"):
         series, errors = fetch_all(plan, market.prices)
         fx, shares, _ = fetch_conversions(plan, market.fx, market.shares)
     with clock.step("validate (Great Expectations)"):
         evidence = RunEvidence(plan, series, errors, fx=fx, shares=shares)
-        evidence = evidence.validated(*validate_run(plan, series, fx, shares, out_dir / run_id))
+        evidence = evidence.validated(*validate_run(plan, series, fx, shares, out_dir / run_id))  # gives back
     with clock.step("judge and assemble (Verdicts)"):
         run = judge_run(evidence, RunInfo(run_id, started, str(claims_path), market.mode, synthetic=True))
+        tidy()
     with clock.step("render reports"):
         write_reports(run, out_dir, charts=len(run.verdicts) <= MAX_CHARTED_CLAIMS)
+        tidy()
     return {
         "phase": "pipeline",
         "claims": len(run.verdicts),

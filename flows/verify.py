@@ -15,6 +15,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import State
 
+from marketfact.checks.columnar import LAZY_ABOVE
 from marketfact.checks.evidence import RunEvidence, RunInfo
 from marketfact.checks.plan import Plan
 from marketfact.checks.run import judge_run, new_run_id
@@ -44,6 +45,7 @@ from marketfact.flows.tasks import (
     whole,
 )
 from marketfact.market.bundle import market_data
+from marketfact.memory import give_back, lean_allocators
 from marketfact.settings import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, Settings, absolute, absolute_url
 
 MAX_FETCH_TASKS = 16
@@ -173,9 +175,14 @@ def verification_steps(
     market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, Path(cache_dir))
     if claims is None:
         claims = load_claims_task(claims_path, max_claims)
+    large = len(claims.claims) > LAZY_ABOVE
+    if large:  # what a step frees goes back to the system, not into the next step's peak (marketfact.memory)
+        lean_allocators()
+    tidy = give_back if large else _nothing
     # whole(): these are large (every claim, every price frame); Prefect would otherwise walk each
     # element looking for futures before every task. The steps run in order, so nothing is lost.
     plan = plan_task(whole(claims), whole(market))
+    tidy()
     work = chunks(plan, OFFLINE_FETCH_TASKS if market.prices is market.snapshot else MAX_FETCH_TASKS)
     logger.info("%d claims on %d instruments, fetched in %d task(s)", len(plan.table), len(plan.windows), len(work))
     futures = fetch_prices_task.map(work, held=Held(market)) if work else []
@@ -196,8 +203,9 @@ def verification_steps(
     mark_incomplete(report_dir / run_id)  # until the report and the history are written (reports.index)
     # whole(): the evidence holds every claim and price frame; Prefect would otherwise walk all of it.
     evidence = RunEvidence(plan, series, errors, fx=fx, shares=shares)
-    evidence = evidence.validated(*validate_task(whole(evidence), report_dir / run_id))
+    evidence = evidence.validated(*validate_task(whole(evidence), report_dir / run_id))  # gives back itself
     run = judge_task(whole(evidence), RunInfo(run_id, started, claims_path, market.mode, synthetic))
+    tidy()
     if extraction is not None:
         run = replace(run, extraction=extraction)
     charts = len(run.verdicts) <= MAX_CHARTED_CLAIMS
@@ -207,6 +215,7 @@ def verification_steps(
             len(run.verdicts), MAX_CHARTED_CLAIMS,
         )  # fmt: skip
     paths = render_task(whole(run), report_dir, lang, charts)
+    tidy()
     history_error: dict[str, Any] | None = None
     if history_url:
         recorded = record_history_task(whole(run), paths.get("html"), history_url)
@@ -229,6 +238,10 @@ def verification_steps(
     )  # fmt: skip
     result = {"run": run, "paths": paths, "counts": counts, "as_of": date.today().isoformat()}
     return FlowResult({**result, "history_error": history_error} if history_error else result)
+
+
+def _nothing() -> None:
+    pass
 
 
 def with_task_runner(kind: str = "threads", address: str | None = None, workers: int = 2):  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from marketfact.reports.claimreview import claim_review
 from marketfact.reports.columnar import write_columnar
 from marketfact.reports.digest import MAX_CLAIM_CARDS
 from marketfact.reports.gate import FAIL_ON_CHOICES, exit_code_for
-from marketfact.reports.html import render_html
+from marketfact.reports.html import html_pieces, render_html
 from marketfact.reports.index import INCOMPLETE, render_index
 from marketfact.reports.index import index_lang as index_lang_of
 from marketfact.reports.jsonreport import report_json, report_text
@@ -31,6 +31,7 @@ __all__ = [
     "claim_review",
     "exit_code_for",
     "finish_run",
+    "html_pieces",
     "mark_incomplete",
     "render_html",
     "report_json",
@@ -110,7 +111,7 @@ def write_reports(
     if not _SAFE_RUN_ID.match(run.run_id):
         raise ValueError(f"run id {run.run_id!r} cannot name a folder: use letters, digits, '.', '_' or '-'")
     # Rendered first: a bad language fails before anything is written.
-    html = render_html(run, lang, charts=charts, max_cards=max_cards)
+    html = html_pieces(run, lang, charts=charts, max_cards=max_cards)  # written as they come
     directory = Path(out_dir) / run.run_id
     directory.mkdir(parents=True, exist_ok=True)
     paths = ReportPaths(directory, directory / "report.html", directory / "report.json", Path(out_dir) / "index.html")

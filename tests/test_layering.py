@@ -63,7 +63,8 @@ def test_great_expectations_is_imported_lazily() -> None:
 
 
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"settings", "files", "collector"}),  # the foundations: settings, atomic file writes, the GC pauses
+    frozenset({"settings", "files", "collector", "memory"}),  # the foundations: settings, atomic file writes, the GC
+    # pauses, memory given back
     frozenset({"market"}),  # instruments, calendars, price sources
     frozenset({"claims"}),  # claim files, hedges, numbers, periods, extraction
     frozenset({"checks"}),  # plan, measure, judge, explain; data-quality suites

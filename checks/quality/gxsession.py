@@ -10,6 +10,7 @@ Quiet means: no progress bars (``ProgressBarsConfig``), no analytics (``analytic
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -60,6 +61,33 @@ class Costs:
             "validation_s": round(total_validation, 3),
             "data_docs_s": round(self.data_docs, 3),
         }
+
+
+@functools.cache
+def idle_context() -> Any:
+    """An empty ephemeral GX context, one per process: GX's current project once a run's own is let go of
+    (``checks.quality.validate.release``). It holds no suite, asset or result."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import DataContextConfig, InMemoryStoreBackendDefaults
+
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False), analytics_enabled=False
+    )
+    with quiet():
+        return gx.get_context(mode="ephemeral", project_config=config)
+
+
+def let_go(context: Any) -> None:
+    """If ``context`` is GX's current project, make ``idle_context()`` the current one instead, so that GX
+    holds nothing of it (see ``checks.quality.validate.release``)."""
+    from great_expectations.data_context.data_context.context_factory import project_manager
+
+    try:
+        current = project_manager.get_current_project()
+    except Exception:  # GX has no current project: nothing to let go of
+        return
+    if current is context:
+        project_manager.set_project(idle_context())
 
 
 class GxSession:

@@ -167,6 +167,10 @@ class QualityRun:
             return None
         return self._session.build_docs(Path(folder) / self.docs_dirname)
 
+    def context(self) -> Any:
+        """The GX context of this run, or None when no validation has made one yet."""
+        return self._session.context if self._session is not None else None
+
     def close(self) -> None:
         """Let go of the GX context (its assets, stored results and the frames they hold); a later call
         to ``session`` makes a new one."""

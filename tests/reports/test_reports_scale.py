@@ -290,3 +290,17 @@ def test_a_digest_escapes_what_it_shows(cases: Any) -> None:
     assert page.find("img") is None
     assert page.find("iframe") is None
     assert [text(p) for p in page.select(".claim-text")] == [cases.HOSTILE["text"]] * 3
+
+
+def test_the_page_in_pieces_is_the_page(seed_run: RunReport, big: RunReport, tmp_path: Path) -> None:
+    """write_reports streams the HTML (``html_pieces``): the same text as ``render_html``, byte for byte."""
+    from marketfact.reports.html import html_pieces
+
+    for run, charts in ((seed_run, True), (big, False)):
+        pieces = list(html_pieces(run, "de", charts=charts))
+        assert len(pieces) > 1 or run is seed_run
+        assert "".join(pieces) == render_html(run, "de", charts=charts)
+    paths = write_reports(big, tmp_path, charts=False)
+    assert paths.html.read_text(encoding="utf-8") == render_html(big, "en", charts=False)
+    with pytest.raises(ValueError, match="fr"):
+        html_pieces(big, "fr")  # a bad language fails on the call, before a piece is written

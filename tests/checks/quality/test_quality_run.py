@@ -163,3 +163,43 @@ def test_no_verdict_on_broken_data_is_a_pass(seed_claims, snapshot) -> None:  # 
     assert "index_tz_naive" in (verdicts["advantest-two-days"].reason or "")
     assert verdicts["siemens-energy-monday"].label.value != "UNVERIFIABLE"  # untouched data, still judged
     assert not any(v.outcome == "pass" for v in verdicts.values() if v.symbol in {"6857.T"})
+
+
+def test_a_released_run_leaves_no_context_and_no_frame_behind(
+    seed_claims, snapshot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After ``validate_run`` (its own QualityRun) nothing keeps GX's context, nor the frames validated in it:
+    GX's "current project" held the last one (≈100 MB at 100 000 SYNTHETIC claims)."""
+    import gc
+    import weakref
+
+    from great_expectations.data_context.data_context.context_factory import project_manager
+
+    from marketfact.checks.plan import plan_run
+    from marketfact.checks.quality import runner
+    from marketfact.checks.quality.gxsession import idle_context
+    from marketfact.checks.quality.runner import QualityRun
+    from marketfact.checks.quality.validate import validate_run
+    from marketfact.checks.run import fetch_all, fetch_conversions
+    from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource
+
+    plan = plan_run(seed_claims, snapshot.instruments())
+    series, _ = fetch_all(plan, snapshot)
+    fx, shares, _ = fetch_conversions(plan, {"ecb": EcbFxSource()}, SnapshotSharesSource())
+    made: list[weakref.ref[object]] = []
+    original = runner.QualityRun.close
+
+    def close(self: runner.QualityRun) -> None:  # notes the real context, then closes as always
+        if self.context() is not None:
+            made.append(weakref.ref(self.context()))
+        original(self)
+
+    monkeypatch.setattr(runner.QualityRun, "close", close)
+    outcomes, _ = validate_run(plan, series, fx, shares, tmp_path)
+    assert set(outcomes) == {"NVDA", "ENR.DE", "6857.T"}
+    assert len(made) == 1
+    gc.collect()
+    assert made[0]() is None  # freed: no project, no cycle kept it
+    assert project_manager.get_current_project() is idle_context()  # empty, for runs still validating
+    later = QualityRun()  # a run that exists meanwhile still validates
+    assert later.validate_claims(list(plan.claims.claims)).success
