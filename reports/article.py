@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from marketfact.checks.runreport import ArticleExtraction, ClaimSpan, RunReport, SkippedNumber, UnresolvedName
 from marketfact.reports.claimreview import anchor
 from marketfact.reports.i18n import Formatter
+from marketfact.reports.paraphrase import claim_text
+from marketfact.reports.readnotes import note_text, skip_reason_text
 from marketfact.reports.safety import safe_href
 from marketfact.reports.sentences import UNCERTAIN, uncertain_confidence, uncertain_count, uncertain_reasons
 
@@ -315,10 +317,10 @@ def _inner(ex: ArticleExtraction, labels: dict[str, str], fmt: Formatter) -> lis
             found.append(_Inner(*bounds, piece))
     for n in ex.not_market:
         if bounds := _clamp(n.span, size):
-            found.append(_Inner(*bounds, Piece("", "not_market", title=n.reason)))
+            found.append(_Inner(*bounds, Piece("", "not_market", title=skip_reason_text(n.reason, fmt))))
     for u in ex.unresolved:
         if bounds := _clamp(u.span, size):
-            found.append(_Inner(*bounds, Piece("", "unresolved", title=u.reason)))
+            found.append(_Inner(*bounds, Piece("", "unresolved", title=skip_reason_text(u.reason, fmt))))
     kept: list[_Inner] = []
     for item in sorted(found, key=lambda i: (i.start, -i.end)):
         if not kept or item.start >= kept[-1].end:  # a later mark overlapping an earlier one is left out
@@ -396,11 +398,11 @@ def _found(
         sentence=span.sentence_index + 1,
         subject=claim.subject if claim else span.subject_words,
         instrument=(claim.instrument or "–") if claim else "–",
-        text=claim.text if claim else span.number_text,
+        text=claim_text(claim, fmt) if claim else span.number_text,
         number_text=span.number_text,
         words=tuple((what, said) for what, said in words if said),
         confidence=fmt.decimal(span.confidence, digits=2),
-        notes=span.notes,
+        notes=tuple(note_text(n, fmt) for n in span.notes),
         label=label,
         label_text=fmt.word(f"label_{label}") if label else "–",
         uncertain=uncertain_view(span, confirm_below, fmt),
@@ -421,13 +423,18 @@ def article_section(run: RunReport, fmt: Formatter) -> ArticleSectionView | None
         lang=ex.language if ex.language in ("de", "en") else "",
         origin=ex.origin,
         language=ex.language,
-        published=fmt.moment(ex.published_at),
+        published=fmt.local_moment(ex.published_at),
         claims_file=ex.claims_file or "–",
         claims_href=_claims_href(ex.claims_file, run.run_id),
         passages=passages(ex, labels, fmt),
         claims=tuple(_found(run, span, labels, fmt, w, ex.confirm_below) for span in ex.claims),
-        not_market=tuple(SkippedView(n.text, n.sentence_index + 1, n.kind, n.reason) for n in ex.not_market),
-        unresolved=tuple(UnresolvedView(u.name, u.sentence_index + 1, u.reason, u.candidates) for u in ex.unresolved),
+        not_market=tuple(
+            SkippedView(n.text, n.sentence_index + 1, n.kind, skip_reason_text(n.reason, fmt)) for n in ex.not_market
+        ),
+        unresolved=tuple(
+            UnresolvedView(u.name, u.sentence_index + 1, skip_reason_text(u.reason, fmt), u.candidates)
+            for u in ex.unresolved
+        ),
         warnings=ex.warnings,
         legend=tuple((label, fmt.word(f"label_{label}")) for label in SEVERITY),
         uncertain=unsure,

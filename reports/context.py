@@ -24,6 +24,7 @@ from marketfact.reports.charts import MAX_CHARTED_CLAIMS, signed_interval, verdi
 from marketfact.reports.claimreview import anchor, claim_review
 from marketfact.reports.digest import MAX_CLAIM_CARDS, DigestView, PassedSuite, digest, select_cards, split_validations
 from marketfact.reports.i18n import WORDS, Formatter
+from marketfact.reports.paraphrase import claim_text
 from marketfact.reports.quality import PAGE as QUALITY_PAGE
 from marketfact.reports.safety import json_for_script, safe_href
 from marketfact.reports.units import alternative_currency
@@ -317,10 +318,13 @@ def claim_view(
     svg = verdict_chart(verdict, claim, fmt, chart_id=f"chart{index}") if charts else None
     sessions = " → ".join(fmt.day(d) for d in (verdict.base_session, verdict.end_session) if d) or "–"
     source_url = claim.source_url
+    currency = " → ".join(dict.fromkeys(c for c in (verdict.currency, claim.currency) if c)) or "–"
+    if verdict.instrument_kind == "index" and claim.unit != "money":  # an index level is in points, no currency
+        currency = fmt.word("index_points")
     return ClaimView(
         anchor=anchor(claim.id),
         id=claim.id,
-        text=claim.text,
+        text=claim_text(claim, fmt),
         subject=claim.subject,
         quote=claim.quote,
         label=verdict.label.value,
@@ -338,7 +342,7 @@ def claim_view(
         sessions_note=sentences.sessions_note(verdict, fmt),
         exchange=verdict.exchange or "–",
         timezone=_zone(verdict, fmt),
-        currency=" → ".join(dict.fromkeys(c for c in (verdict.currency, claim.currency) if c)) or "–",
+        currency=currency,
         evidence=tuple(
             EvidenceView(
                 fmt.day(e.session),
@@ -346,7 +350,7 @@ def claim_view(
                 fmt.word(e.role),
                 fmt.word(e.field),
                 sentences.price(e.value, e.currency, fmt, verdict.instrument_kind),
-                e.currency,
+                "–" if verdict.instrument_kind == "index" else e.currency,
             )
             for e in verdict.evidence
         ),
@@ -366,8 +370,8 @@ def claim_view(
         fx=sentences.fx_text(verdict, fmt),
         shares=sentences.shares_text(verdict, fmt),
         claim_source=Link(source_url, safe_href(source_url)) if source_url else None,
-        published=fmt.moment(claim.published_at) if claim.published_at else "–",
-        data_source=verdict.source or "–",
+        published=fmt.local_moment(claim.published_at),
+        data_source=fmt.word(verdict.source) if verdict.source else "–",
         retrieved=fmt.moment(verdict.retrieved_at),
         provenance=verdict.provenance,
         chart_svg=Markup(svg) if svg else None,
@@ -396,7 +400,7 @@ def build_context(
             title=article.title or "–",
             link=Link(article.url, safe_href(article.url)) if article.url else None,
             publisher=article.publisher or "–",
-            published=fmt.moment(article.published_at),
+            published=fmt.local_moment(article.published_at),
         )
     claim_views = tuple(
         claim_view(run, v, fmt, i, charts, claim=claims[v.claim_id], validations=by_symbol) for i, v in enumerate(shown)

@@ -109,6 +109,7 @@ WORDS: dict[str, dict[str, str]] = {
         "claim_source": "claim published at",
         "unbounded": "no upper limit",
         "points": "points",
+        "index_points": "index points (no currency)",
         "close": "close",
         "open": "open",
         "high": "high",
@@ -259,6 +260,7 @@ WORDS: dict[str, dict[str, str]] = {
         "claim_source": "Aussage veröffentlicht unter",
         "unbounded": "ohne Obergrenze",
         "points": "Punkte",
+        "index_points": "Indexpunkte (keine Währung)",
         "close": "Schlusskurs",
         "open": "Eröffnungskurs",
         "high": "Tageshoch",
@@ -471,3 +473,21 @@ class Formatter:
             return "–"
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
         return format_datetime(aware, "medium", tzinfo=UTC, locale=self.locale) + " UTC"
+
+    def local_moment(self, moment: datetime | None) -> str:
+        """A publication time in its own zone, named by its UTC offset: "28.01.2025, 07:30:00 (UTC+01:00)".
+
+        An article's time is shown as the article gave it, not turned into UTC; a naive time is taken as UTC.
+        """
+        if moment is None:
+            return "–"
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        offset = aware.utcoffset()
+        if not offset:
+            return self.moment(aware)
+        minutes = int(offset.total_seconds()) // 60
+        sign, minutes = ("+" if minutes >= 0 else "−"), abs(minutes)
+        name = getattr(aware.tzinfo, "key", None)  # a ZoneInfo names its zone
+        zone = f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+        text = format_datetime(aware, "medium", tzinfo=aware.tzinfo, locale=self.locale)
+        return f"{text} ({name + ', ' if name else ''}{zone})"

@@ -21,6 +21,7 @@ from typing import Any
 
 from marketfact.checks.columnar import COLUMNS_VERSION
 from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
+from marketfact.checks.reasons import read_reasons
 from marketfact.checks.runreport import RunReport
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import Claim
@@ -31,14 +32,23 @@ from marketfact.reports.jsontext import Encoded, LazyList, dumps_indented, iter_
 from marketfact.reports.units import alternative_currency
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 """1.1 added ``verdicts_file``: a large run's report lists the claims its page shows, and names the Parquet
 file of every verdict (``reports.columnar``). 1.2 adds ``run.article_file``, ``sessions.start``, ``fx_rate`` and
-``share_count`` (the verdict's facts as data)."""
+``share_count`` (the verdict's facts as data). 1.3 adds ``verdict.reasons``: why a claim is UNVERIFIABLE as
+reason codes and parameters (``checks.reasons``), which a reader can word in any language."""
 
 
 def _num(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
+
+
+def _reasons(verdict: Verdict) -> list[dict[str, Any]]:
+    """``verdict.reason`` as data: each reason's code (a key of ``checks.reasons.TEMPLATES``, or "text") and
+    its parameters as recorded."""
+    if not verdict.reason:
+        return []
+    return [{"code": r.code, "params": dict(r.params)} for r in verdict.reasons or read_reasons(verdict.reason)]
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -113,6 +123,7 @@ def _claim_entry(
             "outcome": verdict.outcome,
             "explanation": verdict.explanation,
             "reason": verdict.reason,
+            "reasons": _reasons(verdict),
             "warnings": list(verdict.warnings),
         },
         "measured": {

@@ -534,10 +534,10 @@ def uncertain_count(n: int, total: int, threshold: float, fmt: Formatter) -> str
 
 # Why a claim cannot be checked (``checks.reasons``), per language; English is the checker's own wording.
 REASONS_DE: dict[str, str] = {
-    "quality_failed_for": "Datenprüfung {check} ({expectation}) nicht bestanden für {days}",
+    "quality_failed_for": "Datenprüfung {check} nicht bestanden für {days}",
     "quality_failed_on_claim": "Datenprüfung {check} an der Aussage nicht bestanden",
     "quality_failed_on_rate": "Datenprüfung {check} am Kurs {base}→{quote} nicht bestanden",
-    "quality_failed_on": "Datenprüfung {check} ({expectation}) nicht bestanden: {dataset}",
+    "quality_failed_on": "Datenprüfung {check} nicht bestanden: {dataset}",
     "quality_count_failed_on": "Datenprüfung {check} nicht bestanden: {dataset}",
     "no_base": "die Daten haben keinen Handelstag vor dem {day}, von dem aus gemessen werden kann",
     "no_row": "die Daten haben keine Zeile für den {day}",
@@ -610,7 +610,7 @@ def _param(name: str, value: str, fmt: Formatter) -> str:
         return _ISO_DAY.sub(lambda m: fmt.day(date.fromisoformat(m.group(0))), value)
     if name == "published":
         try:
-            return fmt.moment(datetime.fromisoformat(value))
+            return fmt.local_moment(datetime.fromisoformat(value))
         except ValueError:
             return value
     if name == "dataset":
@@ -628,6 +628,10 @@ def _param(name: str, value: str, fmt: Formatter) -> str:
             return _BASIS_DE.get(value, value)
         if name == "columns":
             return ", ".join(column_text(c, fmt) for c in value.split(", "))
+        if name == "check":
+            from marketfact.reports.quality import DE  # the German description of every expectation
+
+            return f"„{DE[value]}“ ({value})" if value in DE else value
     return value
 
 

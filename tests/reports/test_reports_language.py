@@ -258,3 +258,23 @@ def html_escape(text: str) -> str:
     from markupsafe import escape
 
     return str(escape(text))
+
+
+def test_report_json_carries_the_reasons_as_codes(unverifiable_real: RunReport) -> None:
+    """report.json (schema 1.3) gives every UNVERIFIABLE verdict's reasons as codes and parameters, valid
+    against the schema, that word back to the checker's English record."""
+    from marketfact.checks.reasons import Reason
+    from marketfact.reports import report_json
+    from marketfact.reports.jsonreport import validate_report
+
+    report = report_json(unverifiable_real)
+    validate_report(report)
+    entries = [c for c in report["claims"] if c["verdict"]["label"] == "UNVERIFIABLE"]
+    assert len(entries) >= 12
+    for entry in entries:
+        reasons = entry["verdict"]["reasons"]
+        assert reasons
+        assert all(r["code"] in TEMPLATES for r in reasons), reasons
+        worded = "; ".join(Reason(r["code"], tuple(r["params"].items())).english() for r in reasons)
+        assert worded == entry["verdict"]["reason"]
+    assert all(c["verdict"]["reasons"] == [] for c in report["claims"] if not c["verdict"]["reason"])
