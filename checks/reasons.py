@@ -51,6 +51,31 @@ TEMPLATES: dict[str, str] = {
     "can be checked then ({name})",
     "not_a_session": "{day} was not a trading session of {exchange} ({name}); the nearest sessions are {before} and "
     "{after}",
+    # a period the resolver cannot turn into sessions (claims.periods, market.calendars): its error as recorded
+    "period_unknown_word": "unknown period word {word} in {words}",
+    "period_no_session": "{exchange} had no trading session on {day} ({weekday}); nearest sessions: {before} and "
+    "{after}",
+    "period_outside_calendar": "{day} ({weekday}) is outside the {exchange} calendar marketfact knows ({before} is "
+    "its nearest session): no session can be checked then",
+    "published_outside_calendar": "{published} is outside the {exchange} calendar ({first}..{last})",
+    "period_none_closed": "no {exchange} session had closed by {published}",
+    "period_do_not_fit": "{words}: {count} sessions up to {last} do not fit the {exchange} calendar",
+    "period_not_a_date": "{words} is not a date",
+    "period_wrong_weekday": "{day} was a {weekday}, not the weekday named in {words}",
+    "period_cannot_combine": "cannot combine the parts of {words}: {parts}",
+    "period_since_one_day": "{words}: 'since' needs exactly one day",
+    "period_empty": "{words}: {why}, but {first} comes after {last}: no session is left",
+    "period_reversed": "{words}: {first} comes after {last}",
+    "period_count_mismatch": "{words} names {count} days but {first}..{last} holds {sessions} sessions",
+    "period_span_none_closed": "{words}: no {exchange} session of {what} had closed by {published}",
+    "period_span_too_few": "{words}: only {count} {exchange} session(s) of {what} had closed",
+    "published_needs_offset": "published_at needs a time zone offset, e.g. 2025-01-29T08:00:00+01:00",
+    "unknown_calendar": "unknown exchange calendar {exchange}",
+    # a price source that could not deliver (market.snapshot, market.yahoo): the fetch error as recorded
+    "snapshot_no_prices": "the snapshot has no prices for {symbol}",
+    "snapshot_no_rows": "the snapshot has no {symbol} rows between {first} and {last}",
+    "yahoo_no_rows": "Yahoo Finance returned no rows for {symbol} {first}..{last}",
+    "yahoo_no_answer": "Yahoo Finance did not answer {symbol} {first}..{last} within {seconds} s ({why})",
     # adjusted-only series (checks.adjusted)
     "adjusted_needs_raw": "{symbol}'s vendor series has only dividend-adjusted closes (no raw open, high, low or "
     "close): {what} needs raw prices; only a percent change of the close can be measured on them",

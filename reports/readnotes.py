@@ -388,6 +388,12 @@ def _param(name: str, value: str, fmt: Formatter) -> str:
     return _days(value, fmt) if name in ("level", "error") else value
 
 
+def period_clause(text: str, fmt: Formatter) -> str:
+    """A clause of ``claims.periods`` saying how (or over what) a period resolved, in German; as recorded when
+    no rule reads it."""
+    return _apply(WHY, text, lambda k, v: _param(k, v, fmt)) or _span(text, fmt)
+
+
 @functools.lru_cache(maxsize=4096)
 def _german(kind: str, text: str, locale: str) -> str | None:
     fmt = Formatter("de")

@@ -565,6 +565,33 @@ REASONS_DE: dict[str, str] = {
     "{last}): für diesen Tag lässt sich kein Handelstag prüfen ({name})",
     "not_a_session": "der {day} war kein Handelstag an der Börse {exchange} ({name}); die nächsten Handelstage sind "
     "der {before} und der {after}",
+    "period_unknown_word": "unbekanntes Wort {word} im Zeitraum {words}",
+    "period_no_session": "an der Börse {exchange} gab es am {day} ({weekday}) keinen Handel; die nächsten "
+    "Handelstage: {before} und {after}",
+    "period_outside_calendar": "der {day} ({weekday}) liegt außerhalb des Börsenkalenders {exchange}, den "
+    "marketfact kennt (nächster Handelstag: {before}): für diesen Tag lässt sich kein Handelstag prüfen",
+    "published_outside_calendar": "der Veröffentlichungszeitpunkt {published} liegt außerhalb des Börsenkalenders "
+    "{exchange} ({first} bis {last})",
+    "period_none_closed": "bis {published} war an der Börse {exchange} noch kein Handelstag geschlossen",
+    "period_do_not_fit": "{words}: {count} Handelstage bis zum {last} passen nicht in den Börsenkalender {exchange}",
+    "period_not_a_date": "{words} ist kein Datum",
+    "period_wrong_weekday": "der {day} war ein {weekday}, nicht der in {words} genannte Wochentag",
+    "period_cannot_combine": "die Teile von {words} lassen sich nicht verbinden: {parts}",
+    "period_since_one_day": "{words}: „seit“ braucht genau einen Tag",
+    "period_empty": "{words}: {why}, aber der {first} liegt nach dem {last}: es bleibt kein Handelstag",
+    "period_reversed": "{words}: der {first} liegt nach dem {last}",
+    "period_count_mismatch": "{words} nennt {count} Tage, aber vom {first} bis zum {last} liegen {sessions} "
+    "Handelstage",
+    "period_span_none_closed": "{words}: bis {published} war an der Börse {exchange} noch kein Handelstag "
+    "geschlossen ({what})",
+    "period_span_too_few": "{words}: erst {count} Handelstag(e) an der Börse {exchange} geschlossen ({what})",
+    "published_needs_offset": "published_at braucht eine Zeitzone, z. B. 2025-01-29T08:00:00+01:00",
+    "unknown_calendar": "unbekannter Börsenkalender {exchange}",
+    "snapshot_no_prices": "der mitgelieferte Datenstand hat keine Kurse für {symbol}",
+    "snapshot_no_rows": "der mitgelieferte Datenstand hat keine Zeilen für {symbol} vom {first} bis zum {last}",
+    "yahoo_no_rows": "Yahoo Finance lieferte keine Zeilen für {symbol} vom {first} bis zum {last}",
+    "yahoo_no_answer": "Yahoo Finance antwortete nicht auf die Anfrage {symbol} vom {first} bis zum {last} "
+    "innerhalb von {seconds} s ({why})",
     "adjusted_needs_raw": "die Kursreihe des Anbieters für {symbol} enthält nur dividendenbereinigte Schlusskurse "
     "(keine unbereinigten Eröffnungs-, Hoch-, Tief- oder Schlusskurse): {what} braucht unbereinigte Kurse; "
     "messbar ist damit nur die prozentuale Veränderung des Schlusskurses",
@@ -618,8 +645,8 @@ def _param(name: str, value: str, fmt: Formatter) -> str:
     if fmt.lang == "de":
         if name == "kind":
             return _KIND_DE.get(value, value)
-        if name == "what":
-            return _NEEDS_RAW_DE.get(value, value)
+        if name == "what" and value in _NEEDS_RAW_DE:
+            return _NEEDS_RAW_DE[value]
         if name == "who":
             return _WHO_DE.get(value, value)
         if name == "source":
@@ -628,6 +655,16 @@ def _param(name: str, value: str, fmt: Formatter) -> str:
             return _BASIS_DE.get(value, value)
         if name == "columns":
             return ", ".join(column_text(c, fmt) for c in value.split(", "))
+        if name == "weekday":
+            from marketfact.reports.readnotes import WEEKDAYS_DE
+
+            return WEEKDAYS_DE.get(value, value)
+        if name in ("words", "word") and len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+            return f"„{value[1:-1]}“"
+        if name in ("why", "what"):
+            from marketfact.reports.readnotes import period_clause
+
+            return period_clause(value, fmt)
         if name == "check":
             from marketfact.reports.quality import DE  # the German description of every expectation
 
