@@ -24,7 +24,7 @@ from marketfact.flows.tasks import FlowResult, whole
 from marketfact.flows.verify import on_task_runner
 from marketfact.reports.columnar import SHARDS_FOLDER, write_parquet
 from marketfact.reports.digest import MAX_CLAIM_CARDS
-from marketfact.settings import absolute
+from marketfact.settings import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, absolute
 
 
 @task(name="partition-claims", cache_policy=NO_CACHE)
@@ -58,11 +58,11 @@ def merge_task(  # type: ignore[no-untyped-def]
 def verify_sharded(
     claims_path: str,
     shards: int = 4,
-    out_dir: str = "out",
+    out_dir: str = DEFAULT_OUT_DIR,
     source: str = "auto",
     lang: str = "en",
     snapshot_dir: str | None = None,
-    cache_dir: str = ".cache/marketfact",
+    cache_dir: str = DEFAULT_CACHE_DIR,
     synthetic: bool = False,
 ) -> FlowResult:
     """Check a claim file in ``shards`` shards (by instrument) and write one merged report."""

@@ -10,299 +10,48 @@ never rewritten here.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from datetime import date, datetime
 
-from babel.dates import get_timezone, get_timezone_location
-
 from marketfact.checks.quality.outcome import ExpectationResult
 from marketfact.checks.reasons import Reason, read_reasons
 from marketfact.checks.verdicts import Label, Verdict
-from marketfact.claims.hedges import Basis, Bound, read_hedge
 from marketfact.claims.model import LEVELS, PRICE_UNITS, Claim, Metric
 from marketfact.reports.i18n import Formatter
-
-BASES: dict[str, dict[str, str]] = {
-    "en": {
-        "intraday_pct": "the intraday extreme instead of the close",
-        "money_intraday": "the intraday extreme instead of the close",
-        "close_pct": "the close instead of the intraday extreme",
-        "money_close": "the close instead of the intraday extreme",
-        "prev_close_pct": "the session before instead of the one claimed",
-        "next_close_pct": "the session after instead of the one claimed",
-        "money_close_listing": "the listing currency instead of the claimed one",
-        "money_intraday_listing": "the listing currency instead of the claimed one",
-        "level_close": "the close instead of the day's low or high",
-        "level_high": "the day's high instead of the close",
-        "level_low": "the day's low instead of the close",
-        "level_next": "the close of the session after instead of the one claimed",
-        "level_prev": "the close of the session before instead of the one claimed",
-        "level_other": "the other extreme of the day (the high for a low, the low for a high)",
-        "mcap_close": "the close instead of the day's low or high",
-        "mcap_high": "the day's high instead of the close",
-        "mcap_low": "the day's low instead of the close",
-        "mcap_prev": "the close of the session before instead of the one claimed",
-        "mcap_close_listing": "the listing currency instead of the claimed one",
-        "mcap_extreme_listing": "the listing currency instead of the claimed one",
-        "points_close": "the close instead of the intraday extreme",
-        "points_intraday": "the intraday extreme instead of the close",
-        "prev_points": "the session before instead of the one claimed",
-        "next_points": "the session after instead of the one claimed",
-        "record_prev": "the session before instead of the one claimed",
-        "record_low": "the intraday low instead of the close",
-        "record_high": "the intraday high instead of the close",
-    },
-    "de": {
-        "intraday_pct": "Tagesextrem statt Schlusskurs",
-        "money_intraday": "Tagesextrem statt Schlusskurs",
-        "close_pct": "Schlusskurs statt Tagesextrem",
-        "money_close": "Schlusskurs statt Tagesextrem",
-        "prev_close_pct": "Vortag statt des genannten Handelstags",
-        "next_close_pct": "Folgetag statt des genannten Handelstags",
-        "money_close_listing": "Börsenwährung statt der genannten Währung",
-        "money_intraday_listing": "Börsenwährung statt der genannten Währung",
-        "level_close": "Schlusskurs statt Tagestief oder -hoch",
-        "level_high": "Tageshoch statt Schlusskurs",
-        "level_low": "Tagestief statt Schlusskurs",
-        "level_next": "Schlusskurs des Folgetags statt des genannten Handelstags",
-        "level_prev": "Schlusskurs des Vortags statt des genannten Handelstags",
-        "level_other": "das andere Tagesextrem (Hoch statt Tief, Tief statt Hoch)",
-        "mcap_close": "Schlusskurs statt Tagestief oder -hoch",
-        "mcap_high": "Tageshoch statt Schlusskurs",
-        "mcap_low": "Tagestief statt Schlusskurs",
-        "mcap_prev": "Schlusskurs des Vortags statt des genannten Handelstags",
-        "mcap_close_listing": "Börsenwährung statt der genannten Währung",
-        "mcap_extreme_listing": "Börsenwährung statt der genannten Währung",
-        "points_close": "Schlusskurs statt Tagesextrem",
-        "points_intraday": "Tagesextrem statt Schlusskurs",
-        "prev_points": "Vortag statt des genannten Handelstags",
-        "next_points": "Folgetag statt des genannten Handelstags",
-        "record_prev": "Vortag statt des genannten Handelstags",
-        "record_low": "Tagestief statt Schlusskurs",
-        "record_high": "Tageshoch statt Schlusskurs",
-    },
-}
-"""The other bases a claim is measured on (``Alternative.key``), as a reader names them."""
-
-_BOUNDS: dict[str, dict[Bound, str]] = {
-    "en": {
-        Bound.EXACT: "",
-        Bound.BELOW: "almost",
-        Bound.AROUND: "about",
-        Bound.JUST_ABOVE: "just over",
-        Bound.ABOVE: "more than",
-        Bound.UNDER: "less than",
-        Bound.AT_MOST: "up to",
-    },
-    "de": {
-        Bound.EXACT: "",
-        Bound.BELOW: "fast",
-        Bound.AROUND: "rund",
-        Bound.JUST_ABOVE: "knapp über",
-        Bound.ABOVE: "über",
-        Bound.UNDER: "unter",
-        Bound.AT_MOST: "bis zu",
-    },
-}
-_AT_TIMES = {"en": "at times", "de": "zeitweise"}
-_QUOTES = {"en": ("“", "”"), "de": ("„", "“")}
-
-# Sentence pieces, per language. Placeholders are filled with numbers and dates already formatted.
-S: dict[str, dict[str, str]] = {
-    "en": {
-        "closed": "{name} closed at {end_close} on {end} against {base_close} on {base} ({raw}): {pct}",
-        "raw": "raw closes; session dates in {city} time",
-        "adjusted": "Yahoo's dividend-adjusted closes, as no raw close exists; session dates in {city} time",
-        "closed_adjusted": "{name} had a dividend-adjusted close of {end_close} on {end} against {base_close} on "
-        "{base} ({raw}): {pct}",
-        "reached": "{name} reached an intraday {word} of {extreme} {when}, {ipct} against the close of {base_close} "
-        "on {base}; it closed at {end_close} on {end} ({raw}): {pct}",
-        "when_one": "on {day}",
-        "when_span": "between {first} and {last}",
-        "low": "low",
-        "high": "high",
-        "money": "{name}: {shares} shares × ({what} {price} on {end} − close {base_close} on {base}) = {listing} "
-        "≈ {measured}{conv}",
-        "what_low": "intraday low",
-        "what_high": "intraday high",
-        "what_close": "close",
-        "conv": ", at the {rate_name}: {rate} {quote} per {base}",
-        "ecb": "ECB euro reference rate of {day} (14:15 CET)",
-        "yahoo": "Yahoo Finance daily FX bar of {day} (the rate at the start of that day, London)",
-        "admits": "the claim admits a magnitude in {interval} {unit}",
-        "widened": " (widened by {pct} for the share count's uncertainty)",
-        "CORRECT": "{fact}; {admits}, so it holds.",
-        "MOSTLY_CORRECT": "{fact}; {admits}: right direction, magnitude just outside.",
-        "MISLEADING": "{fact}; {admits}, which fits only {basis}.",
-        "INCORRECT": "{fact}; {admits}, so it does not hold{opposite}.{day}",
-        "opposite": " (it {move}, the claim says the opposite)",
-        "rose": "rose",
-        "fell": "fell",
-        "flat": "did not move",
-        "day_range": " During {day} the price ranged from {low_pct} (low {low}) to {high_pct} (high {high}) "
-        "against the previous close.",
-        "unverifiable": "Cannot be checked: {reason}.",
-        "search_fits": "No day was given: searched the {count} sessions {first} to {last} of {exchange} before "
-        "publication; {best} fits best.",
-        "search_none": "No day was given: searched the {count} sessions {first} to {last} of {exchange} before "
-        "publication; none of them fits.",
-        "note_one": "Session {end} of {exchange} (dates in {city} time, {zone}); base: close of {base}",
-        "note_span": "Sessions {start} to {end} of {exchange} (dates in {city} time, {zone}); base: close of {base}",
-        "notation": "{stated} → magnitude in {interval}",
-        "fx": "1 {base} = {rate} {quote}, {rate_name}",
-        "shares": "{count} shares as of {day} ({source})",
-    },
-    "de": {
-        "closed": "{name} schloss am {end} bei {end_close} gegenüber {base_close} am {base} ({raw}): {pct}",
-        "raw": "unbereinigte Schlusskurse; Handelstage nach Ortszeit {city}",
-        "adjusted": "dividendenbereinigte Schlusskurse von Yahoo, da es keine unbereinigten gibt; Handelstage nach "
-        "Ortszeit {city}",
-        "closed_adjusted": "{name} hatte am {end} einen dividendenbereinigten Schlusskurs von {end_close} gegenüber "
-        "{base_close} am {base} ({raw}): {pct}",
-        "reached": "{name} erreichte {when} ein {word} von {extreme}, {ipct} gegenüber dem Schlusskurs von "
-        "{base_close} am {base}; Schlusskurs am {end}: {end_close} ({raw}): {pct}",
-        "when_one": "am {day}",
-        "when_span": "zwischen {first} und {last}",
-        "low": "Tagestief",
-        "high": "Tageshoch",
-        "money": "{name}: {shares} Aktien × ({what} {price} am {end} − Schlusskurs {base_close} am {base}) = "
-        "{listing} ≈ {measured}{conv}",
-        "what_low": "Tagestief",
-        "what_high": "Tageshoch",
-        "what_close": "Schlusskurs",
-        "conv": ", umgerechnet zum {rate_name}: {rate} {quote} je {base}",
-        "ecb": "Euro-Referenzkurs der EZB vom {day} (14:15 Uhr MEZ)",
-        "yahoo": "Tageskurs von Yahoo Finance vom {day} (Kurs zu Tagesbeginn, London)",
-        "admits": "die Aussage lässt einen Betrag in {interval} {unit} zu",
-        "widened": " (um {pct} erweitert wegen der Unsicherheit der Aktienzahl)",
-        "CORRECT": "{fact}; {admits}, sie trifft also zu.",
-        "MOSTLY_CORRECT": "{fact}; {admits}: Die Richtung stimmt, der Betrag liegt knapp daneben.",
-        "MISLEADING": "{fact}; {admits}. Die Zahl passt nur auf anderer Grundlage: {basis}.",
-        "INCORRECT": "{fact}; {admits}, sie trifft also nicht zu{opposite}.{day}",
-        "opposite": " (der Kurs {move}, die Aussage behauptet das Gegenteil)",
-        "rose": "stieg",
-        "fell": "fiel",
-        "flat": "blieb unverändert",
-        "day_range": " Im Handel am {day} lag der Kurs zwischen {low_pct} (Tief {low}) und {high_pct} "
-        "(Hoch {high}) gegenüber dem Vortagesschluss.",
-        "unverifiable": "Nicht überprüfbar: {reason}.",
-        "search_fits": "Kein Tag genannt: Durchsucht wurden die {count} Handelstage vom {first} bis {last} an "
-        "der Börse {exchange} vor der Veröffentlichung; am besten passt der {best}.",
-        "search_none": "Kein Tag genannt: Durchsucht wurden die {count} Handelstage vom {first} bis {last} an "
-        "der Börse {exchange} vor der Veröffentlichung; keiner davon passt.",
-        "note_one": "Handelstag {end} an der Börse {exchange} (Datum nach Ortszeit {city}, {zone}); "
-        "Basis: Schlusskurs vom {base}",
-        "note_span": "Handelstage {start} bis {end} an der Börse {exchange} (Datum nach Ortszeit {city}, {zone}); "
-        "Basis: Schlusskurs vom {base}",
-        "notation": "{stated} → Betrag in {interval}",
-        "fx": "1 {base} = {rate} {quote}, {rate_name}",
-        "shares": "{count} Aktien, Stand {day} ({source})",
-    },
-}
-
-
-@functools.cache
-def zone_city(zone: str, lang: str) -> str:
-    """The city a time zone is named after, in ``lang`` ("New York", "Tokio"); the zone itself if unknown."""
-    try:
-        return str(get_timezone_location(get_timezone(zone), locale=lang, return_city=True))
-    except (LookupError, ValueError):
-        return zone
-
-
-def hedge_words(claim: Claim, lang: str) -> str:
-    """The claim's hedge in ``lang``, its own words quoted after it when they differ: "about (“rund”)"."""
-    if not claim.hedge:
-        return ""
-    reading = read_hedge(claim.hedge)
-    parts = []
-    if reading.basis is Basis.INTRADAY and reading.bound is not Bound.AT_MOST:
-        parts.append(_AT_TIMES[lang])
-    if _BOUNDS[lang][reading.bound]:
-        parts.append(_BOUNDS[lang][reading.bound])
-    shown = " ".join(parts)
-    own = " ".join(claim.hedge.split())
-    if shown.casefold() == own.casefold():
-        return shown
-    left, right = _QUOTES[lang]
-    return f"{shown} ({left}{own}{right})" if shown else f"{left}{own}{right}"
-
-
-_BASIS_KEYS = {words: key for key, words in reversed(BASES["en"].items())}
-
-
-def basis_text(key: str, fmt: Formatter, fallback: str = "") -> str:
-    """An other basis (``Alternative.key``, or its English words) as the report's language names it."""
-    key = key or _BASIS_KEYS.get(fallback, "")
-    return BASES[fmt.lang].get(key, fallback or key)
-
-
-def price(value: float | None, currency: str | None, fmt: Formatter, kind: str | None = None) -> str:
-    """A price in its currency, or an index level in points ("19,341.83 points" / "19.341,83 Pkt.")."""
-    if kind == "index":
-        return f"{fmt.decimal(value)} {'Pkt.' if fmt.lang == 'de' else fmt.word('points')}"  # "bei 19.341,83 Pkt."
-    return fmt.money(value, currency)
-
-
-def interval_notation(lo: float, hi: float, closed: tuple[bool, bool], fmt: Formatter) -> str:
-    """An interval of magnitudes as mathematicians write it: "[16.5, 17.5)" / "[16,5; 17,5)"."""
-
-    def end(x: float) -> str:
-        if math.isinf(x):
-            return "∞"
-        return fmt.decimal(x, digits=_digits(x))
-
-    sep = "; " if fmt.lang == "de" else ", "
-    return f"{'[' if closed[0] else '('}{end(lo)}{sep}{end(hi)}{']' if closed[1] and not math.isinf(hi) else ')'}"
-
-
-def _digits(x: float) -> int:
-    for digits in range(0, 4):
-        if abs(round(x, digits) - x) < 1e-9:
-            return digits
-    return 2
-
-
-def unit_text(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
-    """The verdict's unit in ``fmt``'s language: "%" or "Mrd. EUR" / "bn EUR"."""
-    if claim.unit == "percent" or verdict.unit.strip() == "%":
-        return "%"
-    return fmt.money_symbol_unit(claim.scale, claim.currency or "")
-
-
-def stated(claim: Claim, fmt: Formatter, text: str) -> str:
-    """A claimed number with the claim's hedge in the report's language in front."""
-    words = hedge_words(claim, fmt.lang)
-    return f"{words} {text}" if words else text
+from marketfact.reports.kindsentences import kind_notation, kind_sentence
+from marketfact.reports.kindsentences import record_words as record_words
+from marketfact.reports.phrases import BASES as BASES
+from marketfact.reports.phrases import (
+    S,
+    basis_text,
+    interval_notation,
+    price,
+    rate_name,
+    shown_digits,
+    stated,
+    unit_text,
+    zone_city,
+)
 
 
 def claimed_notation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     """The checker's notation: "−17 % → magnitude in [16.5, 17.5)" in the report's language."""
     if fmt.lang == "de" and (claim.metric in LEVELS or claim.metric in PRICE_UNITS or claim.metric is Metric.RECORD):
-        return _kind_notation(verdict, claim, fmt)
+        return kind_notation(verdict, claim, fmt)
     if verdict.reading is None:  # levels, points and records in English: the checker's own notation
         return verdict.claimed
     sign = "+" if claim.sign > 0 else "−"
     if claim.range:
-        amount = f"{fmt.decimal(claim.range[0], digits=_digits(claim.range[0]))}–"
-        amount += fmt.decimal(claim.range[1], digits=_digits(claim.range[1]))
+        amount = f"{fmt.decimal(claim.range[0], digits=shown_digits(claim.range[0]))}–"
+        amount += fmt.decimal(claim.range[1], digits=shown_digits(claim.range[1]))
     else:
-        amount = fmt.decimal(claim.value or 0.0, digits=_digits(claim.value or 0.0))
+        amount = fmt.decimal(claim.value or 0.0, digits=shown_digits(claim.value or 0.0))
     said = stated(claim, fmt, f"{sign}{amount} {unit_text(verdict, claim, fmt)}")
     if verdict.interval is None:
         return said
     notation = interval_notation(*verdict.interval, verdict.interval_closed, fmt)
     return S[fmt.lang]["notation"].format(stated=said, interval=notation)
-
-
-def rate_name(verdict: Verdict, fmt: Formatter) -> str:
-    """Which rate a money claim was converted at, and of which day."""
-    fx = verdict.fx_rate
-    if fx is None:
-        return ""
-    return S[fmt.lang]["yahoo" if fx.kind == "yahoo" else "ecb"].format(day=fmt.day(fx.on))
 
 
 def fx_text(verdict: Verdict, fmt: Formatter) -> str | None:
@@ -358,7 +107,7 @@ def explanation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     if verdict.label is Label.UNVERIFIABLE:
         text = words["unverifiable"].format(reason=reasons_text(verdict, fmt) or "–")
     elif verdict.kind_reading is not None and fmt.lang == "de":
-        text = _kind_sentence(verdict, claim, fmt)
+        text = kind_sentence(verdict, claim, fmt)
     elif verdict.reading is None:  # English levels, points, records, or a verdict built by hand: the recorded sentence
         text = verdict.explanation
     else:
@@ -812,268 +561,6 @@ def where_text(result: ExpectationResult, fmt: Formatter) -> str:
     """Which columns, sessions and rows a result is about."""
     columns = (column_text(c, fmt) for c in result.columns)
     return ", ".join([*columns, *(fmt.day(s) for s in result.sessions), *result.rows])
-
-
-# ---- levels, points changes, market-value levels and records (checks.kindtext), German -------------------------
-# English reports keep the checker's recorded sentence (``Verdict.explanation``); German ones are written here
-# from ``Verdict.kind_reading``.
-RECORD_DE = {
-    "lowest_close": "tiefste Schlusskurs",
-    "highest_close": "höchste Schlusskurs",
-    "biggest_fall": "größte Tagesverlust",
-    "biggest_rise": "größte Tagesgewinn",
-    "losing_streak": "längste Verlustserie",
-    "winning_streak": "längste Gewinnserie",
-}
-VALUE_RECORD_DE = {
-    "biggest_fall": "größte Tagesverlust an Börsenwert",
-    "biggest_rise": "größte Tagesgewinn an Börsenwert",
-}
-"""A record of market value (unit: money, #17)."""
-KIND_DE: dict[str, str] = {
-    "raw_one": "unbereinigter Schlusskurs; Handelstage nach Ortszeit {city}",
-    "raw": "unbereinigte Schlusskurse; Handelstage nach Ortszeit {city}",
-    "close_level": "{name} schloss am {end} bei {close} ({raw}); im Tagesverlauf lag der Kurs zwischen {low} und "
-    "{high}",
-    "intraday_level": "{name} erreichte {when} ein {word} von {extreme} (Handelstage nach Ortszeit {city}); "
-    "Schlusskurs am {end}: {close}",
-    "points_change": "{name} schloss am {end} bei {close} gegenüber {base_close} am {base} ({raw}): {points} ({pct})",
-    "points_intraday": "; am Tagesextrem {extreme}: {points}",
-    "market_cap_level": "{name}: {shares} Aktien × {what} {price} am {end} = {listing}{conv}",
-    "conv": " ≈ {measured}, umgerechnet zum {rate_name}: {rate} {quote} je {base}",
-    "admits": "die Aussage lässt {interval} {unit} zu",
-    "widened": " (um 1 % erweitert wegen der Unsicherheit der Aktienzahl)",
-    "CORRECT": "{fact}; {admits}, sie trifft also zu.",
-    "MOSTLY_CORRECT": "{fact}; {admits}: knapp daneben.",
-    "MISLEADING": "{fact}; {admits}. Die Zahl passt nur auf anderer Grundlage: {basis}.",
-    "INCORRECT": "{fact}; {admits}, sie trifft also nicht zu{opposite}.",
-    "opposite": " (der Kurs bewegte sich in die andere Richtung)",
-    "record_move": "{name} schloss am {end} bei {close} gegenüber {base_close} am {base}: {pct} ({raw})",
-    "record_level": "{name} schloss am {end} bei {close} ({raw})",
-    "record_value": "{name}: {shares} Aktien × ({close} − {base_close}), Schlusskurse vom {end} und {base} = {value} "
-    "Börsenwert ({raw}; dieselbe Aktienzahl für jeden Handelstag der Historie)",
-    "record_value_change": "Tagesänderung des Börsenwerts",
-    "streak_fact": "{name} schloss bis zum {end} an {n} Handelstagen in Folge {way} als am Vortag ({raw})",
-    "streak_history": "die {words} vom {first} bis zu ihrem Beginn waren {prior} Handelstage, bis zum {day}",
-    "streak_no_history": "die Kurshistorie vom {first} bis zu ihrem Beginn enthält keine solche Serie",
-    "streak_holds": "{fact}; {history}: es ist also die {words} seit dem {first} (die Aussage lässt {interval} "
-    "Handelstage zu).",
-    "streak_fails": "{fact}; {history}: es ist also nicht die {words} (die Aussage lässt {interval} Handelstage zu).",
-    "streak_misleading": "{fact}; {history}, eine solche Serie ist es also nicht; sie passt nur auf anderer "
-    "Grundlage: {basis}.",
-    "record_streak": "Serie",
-    "history": "der {words} vom {first} bis zum Vortag war {shown} am {day}",
-    "no_history": "die Kurshistorie ab dem {first} enthält keinen früheren Handelstag",
-    "record_holds": "{fact}; {history}: es ist also der {words} seit dem {first} (die Aussage lässt {interval} {unit} "
-    "zu).",
-    "record_fails": "{fact}; {history}: es ist also nicht der {words} (die Aussage lässt {interval} {unit} zu).",
-    "record_misleading": "{fact}; {history}, ein solcher Rekord ist es also nicht; der Rekord passt nur auf anderer "
-    "Grundlage: {basis}.",
-    "notation_level": "{stated} → Stand in {interval}",
-    "notation_move": "{stated} → Betrag in {interval}",
-    "notation_record": "{words} seit dem {since} → {what} in {interval} {unit}",
-    "notation_record_ever": "{words} über die ganze Historie → {what} in {interval} {unit}",
-    "record_close": "Schlusskurs",
-    "record_day_move": "Tagesbewegung",
-    "since": "{words} seit dem {since}",
-    "ever": "{words} über die ganze Historie",
-}
-
-
-def record_words(claim: Claim, fmt: Formatter) -> str:
-    """A record claim as stated: "lowest close (2025-01-13 –)" / "tiefster Schlusskurs seit dem 13.01.2025"."""
-    assert claim.record is not None
-    if fmt.lang == "en":
-        return claim.record.value.replace("_", " ") + (f" ({claim.since.isoformat()} –)" if claim.since else "")
-    words = _record_name(claim)
-    if claim.since:
-        return KIND_DE["since"].format(words=words, since=fmt.day(claim.since))
-    return KIND_DE["ever"].format(words=words)
-
-
-def _record_de(claim: Claim) -> str:
-    assert claim.record is not None
-    return VALUE_RECORD_DE[claim.record.value] if claim.value_record else RECORD_DE[claim.record.value]
-
-
-def _record_name(claim: Claim) -> str:
-    """The record without article: "tiefster Schlusskurs", "längste Verlustserie" (feminine: unchanged)."""
-    words = _record_de(claim)
-    if claim.record is not None and claim.record.streak:
-        return words
-    return words.replace("ste ", "ster ").replace("ßte ", "ßter ")
-
-
-def _kind_unit(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
-    unit = verdict.unit.strip()
-    if unit == "points":
-        return "Pkt." if fmt.lang == "de" else fmt.word("points")
-    if unit == "%":
-        return "%"
-    if unit == "sessions":
-        return "Handelstage" if fmt.lang == "de" else "sessions"
-    if (claim.is_level or claim.value_record) and claim.unit == "money" and claim.scale != "one":
-        return fmt.money_symbol_unit(claim.scale, claim.currency or "")
-    return unit
-
-
-def _kind_notation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
-    words = KIND_DE
-    unit = _kind_unit(verdict, claim, fmt)
-    known = verdict.interval is not None and not any(math.isnan(x) for x in verdict.interval)
-    interval = interval_notation(*verdict.interval, verdict.interval_closed, fmt) if verdict.interval else "–"
-    if claim.record is not None and not known:
-        return record_words(claim, fmt)
-    if claim.record is not None:
-        move = claim.record.value in ("biggest_fall", "biggest_rise")
-        what = words["record_value_change" if claim.value_record else "record_day_move" if move else "record_close"]
-        if claim.record.streak:
-            what = words["record_streak"]
-        rec = _record_name(claim)
-        key = "notation_record" if claim.since else "notation_record_ever"
-        since = fmt.day(claim.since) if claim.since else ""
-        return words[key].format(words=rec, since=since, what=what, interval=interval, unit=unit)
-    if claim.range:
-        amount = f"{fmt.decimal(claim.range[0], digits=_digits(claim.range[0]))}–"
-        amount += fmt.decimal(claim.range[1], digits=_digits(claim.range[1]))
-    else:
-        amount = fmt.decimal(claim.value or 0.0, digits=_digits(claim.value or 0.0))
-    if not claim.is_level:
-        amount = ("+" if claim.sign > 0 else "−") + amount
-    said = stated(claim, fmt, f"{amount} {unit}")
-    if not known:
-        return said
-    return words["notation_level" if claim.is_level else "notation_move"].format(stated=said, interval=interval)
-
-
-def _streak_de(
-    verdict: Verdict, claim: Claim, fmt: Formatter, name: str, city: str, interval: str, fits: str
-) -> str:
-    k, words = verdict.kind_reading, KIND_DE
-    assert k is not None
-    assert claim.record is not None
-    rec, first = _record_de(claim), fmt.day(k.history_first)
-    n = "–" if verdict.measured is None else f"{verdict.measured:.0f}"
-    way = "tiefer" if claim.record.value == "losing_streak" else "höher"
-    fact = words["streak_fact"].format(
-        name=name, end=fmt.day(verdict.end_session), n=n, way=way, raw=words["raw"].format(city=city)
-    )
-    if k.history_extreme is not None:
-        day, prior = k.history_extreme
-        history = words["streak_history"].format(words=rec, first=first, prior=f"{prior:.0f}", day=fmt.day(day))
-    else:
-        history = words["streak_no_history"].format(first=first)
-    if verdict.label is Label.MISLEADING:
-        return words["streak_misleading"].format(fact=fact, history=history, basis=fits)
-    key = "streak_holds" if verdict.label in (Label.CORRECT, Label.MOSTLY_CORRECT) else "streak_fails"
-    return words[key].format(fact=fact, history=history, words=rec, first=first, interval=interval)
-
-
-def _kind_sentence(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
-    k = verdict.kind_reading
-    assert k is not None
-    words = KIND_DE
-    name = f"{claim.subject} ({verdict.symbol}, {verdict.exchange})"
-    cur, kind = verdict.currency, verdict.instrument_kind
-    if claim.unit == "points" or verdict.unit.strip() == "points":
-        kind = "index"
-
-    def p(value: float | None) -> str:
-        return price(value, cur, fmt, kind)
-
-    def pts(value: float | None) -> str:
-        if kind == "index":
-            return f"{fmt.decimal(value, plus=True)} Pkt."
-        return fmt.money(value, cur, plus=True)
-
-    end, base = fmt.day(verdict.end_session), fmt.day(verdict.base_session)
-    city = zone_city(verdict.timezone, fmt.lang) if verdict.timezone else "–"
-    unit = _kind_unit(verdict, claim, fmt)
-    interval = interval_notation(*verdict.interval, verdict.interval_closed, fmt) if verdict.interval else "–"
-    label = verdict.label
-    fits = basis_text("", fmt, k.fits_only)
-    if claim.record is not None:
-        rec = _record_de(claim)
-        move = claim.record.value in ("biggest_fall", "biggest_rise")
-        if claim.record.streak:  # a record of duration (#17)
-            return _streak_de(verdict, claim, fmt, name, city, interval, fits)
-        if claim.value_record:  # a record of market value (#17)
-            big = None if verdict.measured is None else verdict.measured * claim.scale_factor
-            fact = words["record_value"].format(
-                name=name, shares=f"{fmt.decimal((k.shares or math.nan) / 1e9)} {fmt.money_unit('billion', '')}",
-                close=p(k.close), base_close=p(k.base_close), end=end, base=base,
-                value=fmt.big_money(big, cur, plus=True, digits=2), raw=words["raw"].format(city=city),
-            )  # fmt: skip
-        elif move:
-            fact = words["record_move"].format(
-                name=name, end=end, close=p(k.close), base_close=p(k.base_close), base=base,
-                pct=fmt.percent(verdict.measured), raw=words["raw"].format(city=city),
-            )
-        else:
-            raw = words["raw_one"].format(city=city)
-            fact = words["record_level"].format(name=name, end=end, close=p(k.close), raw=raw)
-        first = fmt.day(k.history_first)
-        if k.history_extreme is not None:
-            day, value = k.history_extreme
-            shown = fmt.percent(value) if move else p(value)
-            if claim.value_record:
-                shown = fmt.big_money(value * claim.scale_factor, cur, plus=True, digits=2)
-            history = words["history"].format(words=rec, first=first, shown=shown, day=fmt.day(day))
-        else:
-            history = words["no_history"].format(first=first)
-        if label is Label.MISLEADING:
-            return words["record_misleading"].format(fact=fact, history=history, basis=fits)
-        key = "record_holds" if label in (Label.CORRECT, Label.MOSTLY_CORRECT) else "record_fails"
-        return words[key].format(fact=fact, history=history, words=rec, first=first, interval=interval, unit=unit)
-    metric = claim.metric.value
-    down = claim.sign < 0
-    if metric == "close_level":
-        fact = words["close_level"].format(
-            name=name, end=end, close=p(k.close), raw=words["raw_one"].format(city=city), low=p(k.day_low),
-            high=p(k.day_high),
-        )
-    elif metric == "intraday_level":
-        one = verdict.start_session in (None, verdict.end_session)
-        when = S["de"]["when_one"].format(day=end) if one else S["de"]["when_span"].format(
-            first=fmt.day(verdict.start_session), last=end
-        )
-        fact = words["intraday_level"].format(
-            name=name, when=when, word=S["de"]["low" if down else "high"], extreme=p(k.extreme), city=city, end=end,
-            close=p(k.close),
-        )
-    elif metric == "points_change":
-        fact = words["points_change"].format(
-            name=name, end=end, close=p(k.close), base_close=p(k.base_close), base=base,
-            raw=words["raw"].format(city=city), points=pts(k.points_close), pct=fmt.percent(k.close_pct),
-        )
-        if verdict.basis == "intraday":
-            fact += words["points_intraday"].format(extreme=p(k.extreme), points=pts(k.points_intraday))
-    else:  # market_cap_level
-        intraday = verdict.basis == "intraday"
-        what = S["de"]["what_low" if down else "what_high"] if intraday else S["de"]["what_close"]
-        shares = "–" if k.shares is None else f"{fmt.decimal(k.shares / 1e9)} {fmt.money_unit('billion', '')}"
-        listing = None if k.listing_value is None else k.listing_value * claim.scale_factor
-        conv = ""
-        if verdict.fx_rate is not None:
-            fx = verdict.fx_rate
-            measured = None if verdict.measured is None else verdict.measured * claim.scale_factor
-            conv = words["conv"].format(
-                measured=fmt.big_money(measured, claim.currency, plus=False, digits=2),
-                rate_name=rate_name(verdict, fmt), rate=fmt.decimal(fx.rate, digits=4), quote=fx.quote, base=fx.base,
-            )
-        fact = words["market_cap_level"].format(
-            name=name, shares=shares, what=what, price=p(k.per_share), end=end,
-            listing=fmt.big_money(listing, cur, plus=False, digits=2), conv=conv,
-        )
-    admits = words["admits"].format(interval=interval, unit=unit)
-    if metric == "market_cap_level":
-        admits += words["widened"]
-    if label is Label.MISLEADING:
-        return words["MISLEADING"].format(fact=fact, admits=admits, basis=fits)
-    if label is Label.INCORRECT:
-        opposite = words["opposite"] if k.opposite else ""
-        return words["INCORRECT"].format(fact=fact, admits=admits, opposite=opposite)
-    return words[label.value].format(fact=fact, admits=admits)
 
 
 REASONS_DE.update(

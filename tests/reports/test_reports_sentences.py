@@ -9,7 +9,8 @@ import pytest
 
 from marketfact.claims.model import ClaimFile
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.sentences import explanation, hedge_words, sessions_note, zone_city
+from marketfact.reports.phrases import hedge_words
+from marketfact.reports.sentences import explanation, sessions_note, zone_city
 
 
 @pytest.fixture(scope="module")
