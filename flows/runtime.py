@@ -1,14 +1,14 @@
 """Make a CLI run of a Prefect flow start fast, keeping Prefect's real API server.
 
-Without a configured server, Prefect starts a temporary one (uvicorn in a child process, ≈4 s of imports) when
-the first client is made, after importing the server package in this process too (≈2 s).
-:class:`~flows.tempserver.TemporaryServer` launches the same server before Prefect is imported: it boots on the
-second core while this process imports Prefect and the project with the garbage collector paused
-(``marketfact.collector``), then, in a background thread, what the flow needs next (:func:`prewarm`: Great Expectations
-…). A stable ``PREFECT_HOME`` pays the ≈10 s of migrations once, later runs skip even Alembic's check; the
-flow-run heartbeat (up to 1 s at the end of a run) is off for the temporary server; the other settings are in
-:data:`ENV_DEFAULTS` with their reasons. A server the user configured (``PREFECT_API_URL`` in the environment,
-``.env``, ``prefect.toml``, ``pyproject.toml`` or the profile) is used untouched. See bench/prefect_startup.py.
+Without a configured server, Prefect starts a temporary one (uvicorn in a child process) when the first client is
+made, after importing the server package in this process too. :class:`~flows.tempserver.TemporaryServer` launches
+the same server before Prefect is imported: it boots on the second core while this process imports Prefect and the
+project with the garbage collector paused (``marketfact.collector``), then, in a background thread, what the flow
+needs next (:func:`prewarm`: Great Expectations …). A stable ``PREFECT_HOME`` pays the migrations once, later runs
+skip even Alembic's check; the flow-run heartbeat (joined at the end of a run) is off for the temporary server; the
+other settings are in :data:`ENV_DEFAULTS` with their reasons; what each saves is in docs/performance.md. A server
+the user configured (``PREFECT_API_URL`` in the environment, ``.env``, ``prefect.toml``, ``pyproject.toml`` or the
+profile) is used untouched. See bench/prefect_startup.py.
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def _profiles_path(environ: Mapping[str, str]) -> Path:
 
 def _user_settings(environ: Mapping[str, str], cwd: Path) -> list[dict[str, str]]:
     """What the user configured, one mapping per Prefect settings source in Prefect 3's order (environment, ``.env``,
-    ``prefect.toml``, ``pyproject.toml``, profile); read without importing Prefect, which costs ≈0.9 s."""
+    ``prefect.toml``, ``pyproject.toml``, profile); read without importing Prefect, which is slow."""
     profiles = _read_toml(_profiles_path(environ))
     active = environ.get("PREFECT_PROFILE") or profiles.get("active")
     profile = profiles.get("profiles", {}).get(active, {}) if isinstance(active, str) else {}
@@ -194,7 +194,7 @@ Step = str | Callable[[], object]
 
 def prewarm(*steps: Step) -> threading.Thread:
     """Run ``steps`` one after the other in a daemon thread (returned): a module name is imported, a callable
-    called. For work a later step of the run needs (Great Expectations' import, ≈2 s), done while this process
+    called. For work a later step of the run needs (Great Expectations' import), done while this process
     would only wait for the temporary server. Start it after this process's own imports and join it before the
     flow starts, so that two threads never import the same packages at once. A later ``import`` of a module
     waits for this one; an import error is raised again there, where it belongs; a failing call is skipped.

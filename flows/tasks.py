@@ -36,8 +36,8 @@ class Held(Generic[T]):
     """A task argument handed over whole: Prefect does not look inside it.
 
     Before a task runs, Prefect walks its arguments (twice) into every dict, list, dataclass and pydantic
-    model, looking for futures to wait on: 0.18 s for a plan of 1 000 claims, 0.025 s for the market
-    sources with their 500 instruments, on every task run. A plain object is passed as it is. ``quote()``
+    model, looking for futures to wait on, on every task run, through a whole plan and the market sources
+    (docs/performance.md). A plain object is passed as it is. ``quote()``
     does the same for a task called directly, but the Dask task runner unpacks it (a tuple) in transit;
     ``Held`` is an ordinary object to every runner. Nothing inside is a future, so nothing is lost.
     Prefect 3.9's ``opaque()`` is a one-field tuple too and arrives on Dask as one: a contract test
@@ -56,8 +56,8 @@ class Held(Generic[T]):
 class FlowResult(Mapping[str, Any]):
     """What a flow returns (``run``, ``paths``, ``counts`` …), read like a dict, walked by no one.
 
-    Prefect walks a flow's return value for futures as it does task arguments; a RunReport of 1 000
-    verdicts took 1.8 s. A ``Mapping`` that is no ``dict`` is returned untouched.
+    Prefect walks a flow's return value for futures as it does task arguments, through every verdict of a
+    RunReport. A ``Mapping`` that is no ``dict`` is returned untouched.
     """
 
     __slots__ = ("_items",)

@@ -134,7 +134,7 @@ class TemporaryServer:
     Same server and environment as Prefect's ``SubprocessASGIServer`` (uvicorn serving ``create_app`` as an
     ephemeral server without UI; see :data:`_SERVE`): the same server, started sooner. A watcher thread, asleep
     between polls, waits for ``/api/health``, then requests an unknown path, which makes FastAPI build every
-    route (≈0.3 s) before the flow's first call.
+    route before the flow's first call.
     ``flows.runtime.prefect_runtime`` stops it; so does :meth:`stop`, or the end of the process.
     """
 
@@ -196,7 +196,7 @@ class TemporaryServer:
         """Block until the server is up and warm; return the seconds spent waiting here.
 
         Then turns flow-run heartbeats off in the calling thread's Prefect settings: nothing watches them on a
-        temporary server, and joining the heartbeat thread costs up to 1 s at the end of a run. ``stop`` undoes it.
+        temporary server, and joining the heartbeat thread costs time at the end of a run. ``stop`` undoes it.
         """
         if timeout is None:
             timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"))
@@ -244,7 +244,7 @@ class TemporaryServer:
         before its flow, e.g. on a bad claim file) is stopped at once: it has nothing to record.
 
         ``wait=False``, for a process about to exit: the server is told to stop, not waited for. It has recorded
-        everything by then; what is left is uvicorn's shutdown (≈0.2 s, most of it two 0.1 s sleeps), which then
+        everything by then; what is left is uvicorn's shutdown (mostly sleeps), which then
         ends after this process (and is cut short 5 s after it at the latest, see :data:`_SERVE`)."""
         if os.getpid() != self._owner:
             return
@@ -286,7 +286,7 @@ tests/flows/test_prefect_contract.py checks each against the installed Prefect."
 
 def _drain_prefect_workers() -> None:
     """Send the logs and events Prefect still holds, as ``prefect_test_harness`` does before it stops its server:
-    else they are retried against a closed port at exit (≈1.5 s, and an 'All connection attempts failed' line)."""
+    else they are retried against a closed port at exit (a delay, and an 'All connection attempts failed' line)."""
 
     # Their "Still processing items: N remaining" warning only narrates the wait asked for here.
     def quiet(record: logging.LogRecord) -> bool:

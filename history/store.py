@@ -99,7 +99,7 @@ class HistoryStore:
         """Apply the Alembic migrations up to ``revision``; safe to repeat, and from two processes at once.
 
         A database already at the newest schema (every run after the first) is left alone after one query,
-        without importing Alembic (≈0.1 s)."""
+        without importing Alembic."""
         if revision in ("head", SCHEMA_HEAD) and self.current_revision() == SCHEMA_HEAD:
             self._schema_checked = True
             return

@@ -15,7 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 def _shipped_snapshot() -> Path:
-    """``market.snapshot.SHIPPED_SNAPSHOT``, found without importing it: that would import pandas (≈0.35 s)
+    """``market.snapshot.SHIPPED_SNAPSHOT``, found without importing it: that would import pandas
     before ``marketfact check`` has launched Prefect's temporary server, which boots meanwhile."""
     spec = find_spec("marketfact.market")
     if spec is None or not spec.submodule_search_locations:

@@ -41,7 +41,7 @@ def prefect_session(settings: Settings) -> Iterator[None]:
 
 
 def warm_charts() -> None:
-    """Start vl-convert's JavaScript engine, which the report's charts use (≈0.45 s of CPU, once per process)."""
+    """Start vl-convert's JavaScript engine, which the report's charts use (once per process)."""
     import vl_convert
 
     vl_convert.vegalite_to_svg({"mark": "point"}, allowed_base_urls=[])
@@ -53,7 +53,7 @@ def ready(*, charts: bool = True, tasks_here: bool = True) -> None:
     Done in a background thread, it fills time this process would spend waiting for the server; joined before
     the flow, so that the flow's tasks never import a package while the thread imports it too. In the order of
     use: Prefect serialises the flow's parameters with FastAPI's encoder; then, when the tasks run in this
-    process (not on Dask's workers), exchange_calendars for the sessions, Great Expectations (≈2 s), the
+    process (not on Dask's workers), exchange_calendars for the sessions, Great Expectations, the
     history's database layer and, for a run with charts, vl-convert's engine.
     """
     from marketfact.errors import quiet_tracebacks
