@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from marketfact.claims.model import SCALES, Claim, Metric
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.sentences import _QUOTES, RECORD_DE, hedge_words, price
+from marketfact.reports.kindsentences import RECORD_DE
+from marketfact.reports.phrases import QUOTES, hedge_words, price
 
 EXTRACTED_NOTE = "read from sentence "
 """How ``claims.extract.build`` starts an extracted claim's notes."""
@@ -95,7 +96,7 @@ def _when(claim: Claim, fmt: Formatter) -> str:
     if claim.period:
         words = " ".join(claim.period.split())
         if claim.language and claim.language != fmt.lang:
-            left, right = _QUOTES[fmt.lang]
+            left, right = QUOTES[fmt.lang]
             words = f"{left}{words}{right}"
         return f" ({words})"
     if claim.sessions:

@@ -99,7 +99,7 @@ _BOUNDS: dict[str, dict[Bound, str]] = {
     },
 }
 _AT_TIMES = {"en": "at times", "de": "zeitweise"}
-_QUOTES = {"en": ("“", "”"), "de": ("„", "“")}
+QUOTES = {"en": ("“", "”"), "de": ("„", "“")}
 
 # Sentence pieces, per language. Placeholders are filled with numbers and dates already formatted.
 S: dict[str, dict[str, str]] = {
@@ -218,7 +218,7 @@ def hedge_words(claim: Claim, lang: str) -> str:
     own = " ".join(claim.hedge.split())
     if shown.casefold() == own.casefold():
         return shown
-    left, right = _QUOTES[lang]
+    left, right = QUOTES[lang]
     return f"{shown} ({left}{own}{right})" if shown else f"{left}{own}{right}"
 
 
