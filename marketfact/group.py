@@ -7,8 +7,11 @@ saying what was kept, and exit code 130 (143 for SIGTERM). The commands themselv
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -24,6 +27,7 @@ class Stage:
     debug = False
     out: Path | None = None  # the report folder, where a traceback log goes
     kept = "nothing was written"
+    interrupted = False  # Ctrl-C came, even if a library caught the KeyboardInterrupt and went on
 
 
 class CommandGroup(click.Group):
@@ -44,29 +48,60 @@ class CommandGroup(click.Group):
     ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
-        import signal
+        with _signals_handled():
+            code = self._run(args, prog_name, complete_var, **extra)
+        sys.exit(code if isinstance(code, int) else 0)
 
-        previous = signal.getsignal(signal.SIGTERM)
-        if previous is signal.SIG_DFL:
-            signal.signal(signal.SIGTERM, _terminated)
+    def _run(self, args: Sequence[str] | None, prog_name: str | None, complete_var: str | None, **extra: Any) -> Any:
+        """The command's exit code, every error and interruption turned into one line."""
+        Stage.interrupted = False
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
         except click.exceptions.Exit as exc:
             code = exc.exit_code
+        except SystemExit as exc:  # a command's own exit code (the verdict gate's, or 0)
+            code = exc.code
         except click.ClickException as exc:
             exc.show()
             code = exc.exit_code
         except (click.exceptions.Abort, KeyboardInterrupt) as exc:
             signalled = isinstance(exc, _Terminated) or isinstance(exc.__context__, _Terminated)
             click.echo(f"interrupted: {Stage.kept}", err=True)
-            code = 143 if signalled else EXIT_INTERRUPTED
+            code = EXIT_TERMINATED if signalled else EXIT_INTERRUPTED
         except Exception as exc:  # the one place every error becomes a line and a code
             if _interrupted(exc):  # Ctrl-C inside a library that wrapped it (pydantic's serializer does)
                 click.echo(f"interrupted: {Stage.kept}", err=True)
                 code = EXIT_INTERRUPTED
             else:
                 code = _report(exc)
-        sys.exit(code if isinstance(code, int) else 0)
+        if Stage.interrupted and code not in (EXIT_INTERRUPTED, EXIT_TERMINATED):
+            # a library caught the KeyboardInterrupt and went on (Prefect does, while a flow run ends)
+            click.echo(f"interrupted: {FINISHED_BEFORE_INTERRUPT}", err=True)
+            code = EXIT_INTERRUPTED
+        return code
+
+
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+FINISHED_BEFORE_INTERRUPT = "the command had done its work when it could stop: what it wrote is complete"
+
+
+@contextlib.contextmanager
+def _signals_handled() -> Iterator[None]:
+    """Ctrl-C and SIGTERM raise where the command is, and are remembered; the previous handlers come back
+    after (a test runs commands in its own process). Only the main thread may set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    if previous[signal.SIGTERM] is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            if handler is not None:
+                signal.signal(number, handler)
 
 
 class _Terminated(KeyboardInterrupt):
@@ -86,7 +121,13 @@ def _interrupted(exc: BaseException) -> bool:
 
 
 def _terminated(signum: int, frame: object) -> None:
+    Stage.interrupted = True
     raise _Terminated
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    Stage.interrupted = True
+    raise KeyboardInterrupt
 
 
 def _report(exc: BaseException) -> int:
