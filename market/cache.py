@@ -39,7 +39,7 @@ from urllib.parse import quote, unquote
 import pandas as pd
 
 from marketfact import files
-from marketfact.market.model import PRICE_COLUMNS, PriceSeries
+from marketfact.market.model import MAX_VALUE, PRICE_COLUMNS, PriceSeries
 from marketfact.market.source import NoDataError, PriceSource
 
 CACHE_FORMAT = "marketfact-price-cache/1"
@@ -47,9 +47,6 @@ INTERVAL = "1d"
 ADJUSTMENT = "raw"
 _STALE_TEMP_SECONDS = 3600
 _NOTE_DATE = re.compile(r" on (\d{4}-\d{2}-\d{2})\b")
-MAX_VALUE = 1e15
-"""No price or volume is larger (the largest share prices are below 10⁶, volumes below 10¹²): a stored value
-beyond it (1e308, 10**400) is damage, and the report could not even print what it would measure."""
 
 log = logging.getLogger(__name__)
 

@@ -17,6 +17,10 @@ import pandas as pd
 PRICE_COLUMNS: tuple[str, ...] = ("open", "high", "low", "close", "adj_close", "volume")
 """Columns of every price frame, raw (unadjusted) prices, as yfinance's ``auto_adjust=False`` gives them."""
 
+MAX_VALUE = 1e15
+"""No price or volume is larger (the largest share prices are below 10⁶, volumes below 10¹²): a stored value
+beyond it (1e308, 10**400) is damage, and the report could not even print what it would measure."""
+
 PRICE_FRAME = "PRICE_FRAME: index 'session' (tz-naive exchange-local date), float columns " + ", ".join(PRICE_COLUMNS)
 
 InstrumentKind = Literal["equity", "index", "fx"]

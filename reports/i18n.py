@@ -392,6 +392,22 @@ def _cached_skeleton(lang: str, skeleton: str, day: date) -> str:
     return format_skeleton(skeleton, day, locale=_locale(lang))
 
 
+PRINTABLE = 1e18
+"""Babel prints numbers through ``decimal`` with 28 digits: beyond this no market figure goes (prices and
+market values stay below 10¹⁵), and a value from damaged data (a close of 1e308) is shown as it is."""
+
+
+def _unprintable(value: float | None, unit: str = "") -> str | None:
+    """How to show a value Babel cannot format: none, infinite, or beyond ``PRINTABLE``; else None."""
+    if value is None:
+        return "–"
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "−∞"
+    if abs(value) >= PRINTABLE:
+        return f"{value:.3g}".replace("-", MINUS) + (f" {unit}" if unit else "")
+    return None
+
+
 def _signed(text: str, negative: bool, plus: bool) -> str:
     """Put a real minus sign (or an explicit plus) in front of an unsigned formatted number."""
     if negative:
@@ -416,15 +432,15 @@ class Formatter:
 
     def percent(self, value: float | None, *, plus: bool = True, digits: int = 2) -> str:
         """``value`` in percent points (−16.97 → "−16.97%" / "−16,97 %")."""
-        if value is None or not math.isfinite(value):
-            return "∞" if value is not None and value > 0 else ("−∞" if value is not None else "–")
+        if (odd := _unprintable(value, "%")) is not None:
+            return odd
         text = format_percent(abs(value) / 100, format=_percent_pattern(self.lang, digits), locale=self.locale)
         return _signed(text, value < 0 and round(abs(value), digits) != 0, plus and value > 0)
 
     def decimal(self, value: float | None, *, digits: int = 2, plus: bool = False) -> str:
         """A plain number with ``digits`` decimals and the locale's separators."""
-        if value is None or not math.isfinite(value):
-            return "∞" if value is not None and value > 0 else ("−∞" if value is not None else "–")
+        if (odd := _unprintable(value)) is not None:
+            return odd
         text = format_decimal(abs(value), format=_decimal_pattern(digits), locale=self.locale)
         return _signed(text, value < 0 and round(abs(value), digits) != 0, plus and value > 0)
 
@@ -434,6 +450,8 @@ class Formatter:
             return "–"
         if not currency:
             return self.decimal(value, plus=plus)
+        if (odd := _unprintable(value, currency)) is not None:
+            return odd
         text = format_currency(abs(value), currency, locale=self.locale)
         return _signed(text, value < 0, plus and value > 0)
 
@@ -443,6 +461,8 @@ class Formatter:
             return "∞" if value is not None and value > 0 else "–"
         if not currency:
             return self.decimal(value, digits=digits, plus=plus)
+        if (odd := _unprintable(value, currency)) is not None:
+            return odd
         text = format_compact_currency(abs(value), currency, locale=self.locale, fraction_digits=digits)
         return _signed(text, value < 0, plus and value > 0)
 

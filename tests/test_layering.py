@@ -75,7 +75,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     # check's flow, the commands around the checks, the subcommands
     frozenset(
         {"group", "errors", "options", "preflight", "startup", "console", "running", "commands", "cli", "__init__"}
-        | {"__main__"}
+        | {"__main__", "entry"}
     ),
 )
 """The layer order, lowest first: a module imports only from its own layer or the layers below it."""

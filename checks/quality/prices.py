@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from marketfact.checks.quality.pricebatch import BAR, BASIS_TOLERANCE, MAX_DAILY_MOVE
 from marketfact.checks.quality.spec import Spec, when_all
-from marketfact.market.model import PRICE_COLUMNS
+from marketfact.market.model import MAX_VALUE, PRICE_COLUMNS
 
 WINDOW_SUITE = "daily_prices"
 EVIDENCE_SUITE = "daily_prices_evidence"
@@ -128,18 +128,18 @@ def _window_specs() -> list[Spec]:
             _window(
                 f"{col}_positive",
                 "ExpectColumnValuesToBeBetween",
-                {"column": col, "min_value": 0, "strict_min": True},
+                {"column": col, "min_value": 0, "strict_min": True, "max_value": MAX_VALUE},
                 (col,),
-                notes=f"The {col} is positive.",
+                notes=f"The {col} is positive and below 10^15 (beyond it a price is damage: 1e308 came through).",
             )
         )
     specs.append(
         _window(
             "volume_not_negative",
             "ExpectColumnValuesToBeBetween",
-            {"column": "volume", "min_value": 0},
+            {"column": "volume", "min_value": 0, "max_value": MAX_VALUE},
             ("volume",),
-            notes="The volume is zero or more.",
+            notes="The volume is zero or more, and below 10^15.",
         )
     )
     for name, bigger, smaller in BAR_ORDER:
@@ -214,9 +214,9 @@ EVIDENCE_SPECS: tuple[Spec, ...] = (
     _cell(
         "value_positive",
         "ExpectColumnValuesToBeBetween",
-        {"column": "price_value", "min_value": 0, "strict_min": True},
+        {"column": "price_value", "min_value": 0, "strict_min": True, "max_value": MAX_VALUE},
         template="{column}_positive",
-        notes="The price a verdict uses is positive.",
+        notes="The price a verdict uses is positive and below 10^15.",
     ),
     _cell(
         "value_above_bar_floor",

@@ -73,6 +73,39 @@ def test_a_conflicting_repeated_row_makes_the_verdict_unverifiable(tmp_path: Pat
     assert verdicts["advantest-two-days"]["label"] == "CORRECT", "other instruments are still checked"
 
 
+def snapshot_with_a_huge_close(tmp_path: Path) -> Path:
+    """A copy of the shipped snapshot whose NVDA close of 27 Jan 2025 reads 1e308 (a vendor's damage)."""
+    root = tmp_path / "snapshot"
+    shutil.copytree(SHIPPED_SNAPSHOT, root, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    prices = root / "prices" / "NVDA.csv"
+    lines = prices.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(MONDAY.isoformat()))
+    cells = lines[at].split(",")
+    cells[4] = "1e308"  # day, open, high, low, close, adj_close, volume
+    lines[at] = ",".join(cells)
+    prices.write_text("\n".join(lines) + "\n")
+    return root
+
+
+@pytest.mark.slow
+def test_a_close_of_1e308_in_the_snapshot_makes_the_verdict_unverifiable_and_the_report_is_written(
+    tmp_path: Path,
+) -> None:
+    """Before: the claim was judged on it and Babel's InvalidOperation ended the run while the report
+    formatted the measured move (internal error, exit 3, no report)."""
+    root = snapshot_with_a_huge_close(tmp_path)
+    outcome = run("check", SEED, "-o", tmp_path / "out", "--source", "snapshot", MARKETFACT_SNAPSHOT_DIR=str(root))
+    assert outcome.code == 0, outcome.stderr[-2000:]
+    folder = next((tmp_path / "out").glob("*/report.json")).parent
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    verdicts = {c["claim"]["id"]: c["verdict"] for c in report["claims"]}
+    monday = verdicts["nvda-monday-plunge"]
+    assert monday["label"] == "UNVERIFIABLE"
+    assert "close_positive" in monday["reason"], monday["reason"]
+    assert verdicts["advantest-two-days"]["label"] == "CORRECT", "other instruments are still checked"
+    assert "close_positive" in (folder / "report.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [

@@ -59,6 +59,7 @@ CASES: dict[str, tuple[Mutation, dict[str, object], str]] = {
     "prices x100 on one day": (on_day(MONDAY, BAR, lambda c: c * 100), {}, "daily_move_within_50pct"),
     "prices x100 from a day on": (from_day(MONDAY, BAR, 100), {}, "daily_move_within_50pct"),
     "negative price": (on_day(MONDAY, ["close"], lambda c: -c), {}, "close_positive"),
+    "a close of 1e308": (on_day(MONDAY, ["close"], lambda c: c * 0 + 1e308), {}, "close_positive"),
     "wrong currency": (lambda f: f, {"currency": "EUR"}, "currency_is_instruments"),
     "tz-aware index": (lambda f: f.tz_localize("America/New_York"), {}, "index_tz_naive"),
     "stale forward fill": (stale_fill(MONDAY), {}, "no_stale_fill"),
