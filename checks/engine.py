@@ -144,7 +144,8 @@ def evaluate(evidence: RunEvidence) -> tuple[pd.DataFrame, PricePanel]:
     widen = np.where(money, uncertainty * measured["lo"].to_numpy(), 0.0)
     measured["lo"] = measured["lo"] - widen
     measured["hi"] = measured["hi"] + widen
-    measured = money_levels(money_moves(measured, shares_arr, fx_arr), shares_arr, fx_arr)
+    with np.errstate(over="ignore"):  # a damaged price (1e308) overflows to inf; the data-quality suite refuses it
+        measured = money_levels(money_moves(measured, shares_arr, fx_arr), shares_arr, fx_arr)
     quality = quality_problems(plan, outcomes)
     if extra:
         from marketfact.checks.quality.validate import extra_problems

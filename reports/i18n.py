@@ -397,15 +397,9 @@ PRINTABLE = 1e18
 market values stay below 10¹⁵), and a value from damaged data (a close of 1e308) is shown as it is."""
 
 
-def _unprintable(value: float | None, unit: str = "") -> str | None:
-    """How to show a value Babel cannot format: none, infinite, or beyond ``PRINTABLE``; else None."""
-    if value is None:
-        return "–"
-    if not math.isfinite(value):
-        return "∞" if value > 0 else "−∞"
-    if abs(value) >= PRINTABLE:
-        return f"{value:.3g}".replace("-", MINUS) + (f" {unit}" if unit else "")
-    return None
+def _as_it_is(value: float, unit: str = "") -> str:
+    """A value beyond ``PRINTABLE`` in three digits and an exponent, with its unit: ``7.04e+307 %``."""
+    return f"{value:.3g}".replace("-", MINUS) + (f" {unit}" if unit else "")
 
 
 def _signed(text: str, negative: bool, plus: bool) -> str:
@@ -432,15 +426,19 @@ class Formatter:
 
     def percent(self, value: float | None, *, plus: bool = True, digits: int = 2) -> str:
         """``value`` in percent points (−16.97 → "−16.97%" / "−16,97 %")."""
-        if (odd := _unprintable(value, "%")) is not None:
-            return odd
+        if value is None or not math.isfinite(value):
+            return "∞" if value is not None and value > 0 else ("−∞" if value is not None else "–")
+        if abs(value) >= PRINTABLE:
+            return _as_it_is(value, "%")
         text = format_percent(abs(value) / 100, format=_percent_pattern(self.lang, digits), locale=self.locale)
         return _signed(text, value < 0 and round(abs(value), digits) != 0, plus and value > 0)
 
     def decimal(self, value: float | None, *, digits: int = 2, plus: bool = False) -> str:
         """A plain number with ``digits`` decimals and the locale's separators."""
-        if (odd := _unprintable(value)) is not None:
-            return odd
+        if value is None or not math.isfinite(value):
+            return "∞" if value is not None and value > 0 else ("−∞" if value is not None else "–")
+        if abs(value) >= PRINTABLE:
+            return _as_it_is(value)
         text = format_decimal(abs(value), format=_decimal_pattern(digits), locale=self.locale)
         return _signed(text, value < 0 and round(abs(value), digits) != 0, plus and value > 0)
 
@@ -450,8 +448,8 @@ class Formatter:
             return "–"
         if not currency:
             return self.decimal(value, plus=plus)
-        if (odd := _unprintable(value, currency)) is not None:
-            return odd
+        if abs(value) >= PRINTABLE:
+            return _as_it_is(value, currency)
         text = format_currency(abs(value), currency, locale=self.locale)
         return _signed(text, value < 0, plus and value > 0)
 
@@ -461,8 +459,8 @@ class Formatter:
             return "∞" if value is not None and value > 0 else "–"
         if not currency:
             return self.decimal(value, digits=digits, plus=plus)
-        if (odd := _unprintable(value, currency)) is not None:
-            return odd
+        if abs(value) >= PRINTABLE:
+            return _as_it_is(value, currency)
         text = format_compact_currency(abs(value), currency, locale=self.locale, fraction_digits=digits)
         return _signed(text, value < 0, plus and value > 0)
 
