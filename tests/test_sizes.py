@@ -19,7 +19,7 @@ LONG_MODULES: dict[str, int] = {
     "claims/extract/extract.py": 553,
     "claims/extract/decide.py": 494,
     "claims/extract/reading.py": 459,
-    "reports/i18n.py": 493,
+    "reports/i18n.py": 511,
     # to split
     "reports/sentences.py": 582,  # its German reasons and data-quality words next (after the German work lands)
     "checks/explain.py": 487,
