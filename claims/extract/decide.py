@@ -216,6 +216,9 @@ def period_of(
     """
     c0, c1 = view.clause(q.span[0])
     seg = _segment(view, q)
+    event = _day_beside_event(view, q)
+    if event is not None:
+        return event
     ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
     if ahead is not None:
         return _session_after(view, ctx, ahead, previous)
@@ -274,6 +277,44 @@ def period_of(
     if ctx.frame is not None:
         return ctx.frame, 0, 0.15, f"no day named: {ctx.frame.words!r}, the day of the dateline or title"
     return None, 0, 0.0, ""
+
+
+_EVENT_DAY = {
+    "en": {
+        ("the", "day", "after"): 1,
+        ("a", "day", "after"): 1,
+        ("the", "day", "before"): -1,
+        ("a", "day", "before"): -1,
+    },
+    "de": {
+        ("am", "tag", "nach"): 1,
+        ("einen", "tag", "nach"): 1,
+        ("am", "tag", "vor"): -1,
+        ("einen", "tag", "vor"): -1,
+    },
+}
+"""Words that put a move one session after or before an event whose day follows ("the day after its results on
+January 29", "am Tag nach den Zahlen vom 29. Januar")."""
+
+
+def _day_beside_event(view: SentenceView, q: Quantity) -> tuple[PeriodSpan, int, float, str] | None:
+    """ "fell 6.2% the day after its results on January 29": the session after the day of the event named."""
+    c0, c1 = view.clause(q.span[0])
+    toks = view.words_between(c0, c1)
+    lows = [t.low for t in toks]
+    for i in range(len(lows) - 2):
+        shift = _EVENT_DAY[view.lang].get((lows[i], lows[i + 1], lows[i + 2]))
+        if shift is None:
+            continue
+        end = toks[i + 2].end
+        days = [p for p in view.periods if end <= p.start < c1 and p.single_day]
+        if not days or any(end <= o.span[0] < days[0].start for o in view.quantities):
+            continue
+        if any(q.span[1] <= o.span[0] < toks[i].start for o in view.quantities if o is not q):
+            continue  # another number stands between q and the phrase
+        words = " ".join(t.text for t in toks[i : i + 3])
+        return days[0], shift, 0.1, f"{words!r} {days[0].words!r}: the session {'after' if shift > 0 else 'before'} it"
+    return None
 
 
 def _looks_past(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
@@ -413,82 +454,3 @@ def _session_after(
                 return None, 0, 0.0, ""
             base, shift, how = story, 0, "the day of the story so far"
     return base, shift + 1, 0.1, f"{words!r}: the session after {base.words!r}, {how}"
-
-
-def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:
-    """The name or reference ``q`` is most likely about: in its clause before it, in its clause after it
-    ("Um 17 Prozent brach die Nvidia-Aktie ein"), then the nearest earlier clause, skipping an aside.
-
-    Names after a preposition ("Lieferant für TSMC", "a supplier to Google", "rivals such as AMD") and names
-    in an aside are subjects only when the sentence offers nothing else.
-    """
-    return _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
-
-
-def _pick_subject(view: SentenceView, q: Quantity, demote: bool) -> Subject | None:
-    real = [s for s in view.subjects if s.kind != "pronoun" and not (demote and view.demoted(s, q.span[0]))]
-
-    def unlisted(s: Subject) -> bool:
-        """A name known to have no listing (DeepSeek)."""
-        return s.kind == "mention" and s.mention is not None and s.mention.lookup.status == "unlisted"
-
-    # An unlisted name (DeepSeek) is the subject only when nothing listed stands before the number.
-    if any(not unlisted(s) and s.end <= q.span[0] for s in real):
-        real = [s for s in real if not unlisted(s)]
-    c0, c1 = view.clause(q.span[0])
-    before = [s for s in real if s.end <= q.span[0]]
-    in_clause = [s for s in before if s.start >= c0]
-    if in_clause:
-        return in_clause[-1]
-    after = [s for s in real if s.start >= q.span[1] and s.end <= c1]
-    if after:
-        # "die Aktie von Nvidia", "the shares of Nvidia": the name after the reference is the subject
-        ref, rest = after[0], after[1:]
-        if ref.kind.endswith("_ref") and rest and rest[0].kind == "mention" and rest[0].start - ref.end <= 6:
-            return rest[0]
-        return ref
-    if before:
-        last = before[-1]
-        a0, _ = view.clause(last.start)
-        older = [s for s in before if s.end <= a0]
-        return older[-1] if view.is_aside(last.start) and older else last
-    if demote:
-        return None
-    pronouns = [s for s in view.subjects if s.kind == "pronoun" and c0 <= s.start < c1]
-    return pronouns[0] if pronouns else None
-
-
-def refer_back(
-    view: SentenceView, subject: Subject | None, ctx: Context, money: bool = False
-) -> tuple[AliasEntry, Listing | None, str, str] | None:
-    """What a reference ("die Aktie", "the index", "it") or a sentence without a name points back to.
-
-    Returns (entry, the listing of the claim referred to if any, the words that named it, a note), or
-    None when nothing suitable was named before.
-    """
-    kind = subject.kind if subject is not None else "none"
-    want = {"equity_ref": "equity", "index_ref": "index"}.get(kind)
-    if money and kind == "none":
-        want = "equity"  # "waren 10 Milliarden Euro an Börsenwert verschwunden": only a company has a market value
-    last = ctx.paragraph_subject.get(view.sentence.paragraph)
-    if last is not None and kind in ("pronoun", "none") and (want is None or last[0].kind == want):
-        return last[0], last[1], last[0].name, "the subject of the previous claim in this paragraph"
-    limit = subject.start if subject is not None else view.sentence.start
-    here = [
-        (view.sentence.index, m.entry, m.text) for m in view.mentions if m.entry and not m.modifier and m.end <= limit
-    ]
-    earlier = [(i, e, w) for i, _, e, w in ctx.named if 0 < view.sentence.index - i <= 3]
-    # A name in this sentence first; before it, a name that stood as a subject ("Der Ausrüster Tokyo
-    # Electron, Lieferant für TSMC, …" — "das Papier" is Tokyo Electron's).
-    candidates = list(reversed(here)) + [c for c in reversed(earlier) if (c[0], c[1].symbol) not in ctx.demoted]
-    candidates += [c for c in reversed(earlier) if (c[0], c[1].symbol) in ctx.demoted]
-    for i, entry, words in candidates:
-        if want is None or entry.kind == want:
-            where = "earlier in this sentence" if i == view.sentence.index else f"in sentence {i + 1}"
-            listing = last[1] if last is not None and last[0] is entry else None
-            return entry, listing, words, f"named {where}"
-    if money and kind == "none" and ctx.last_company is not None:
-        # market value with no company in reach: the company of the article's latest claim about one
-        entry, listing = ctx.last_company
-        return entry, listing, entry.name, "the subject of the previous claim in the article about a company"
-    return None

@@ -24,8 +24,6 @@ from marketfact.claims.extract.decide import (
     non_claim,
     not_price_cue,
     period_of,
-    pick_subject,
-    refer_back,
     story_day,
     tokens_after,
 )
@@ -35,6 +33,7 @@ from marketfact.claims.extract.language import choose_language
 from marketfact.claims.extract.model import Extraction, NonMarketNumber, Unresolved
 from marketfact.claims.extract.reading import SentenceView, Subject, hedge_before, read_sentence
 from marketfact.claims.extract.sentences import mask_markdown, split_sentences
+from marketfact.claims.extract.subjects import pick_subject, refer_back
 from marketfact.claims.extract.timewords import PeriodSpan, is_counted
 from marketfact.claims.numbers import Quantity
 

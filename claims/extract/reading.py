@@ -206,6 +206,8 @@ def _governed(view: SentenceView) -> set[int]:
         if prev == "as" and not (len(lows) > 1 and lows[-2] == "such"):
             continue  # "as" alone is a conjunction ("stocks fell as Nvidia tumbled")
         if prev in rules.PREPOSITIONS[lang]:
+            if prev == "with" and _absolute(view, s):
+                continue  # "with the Nasdaq jumping 1.5% and the S&P 500 gaining 1.0%": the name leads its clause
             shares = len(lows) > 1 and lows[-2] in rules.SHARE_WORDS
             if not (shares and prev in ("von", "of", "in", "vom")):
                 out.add(s.start)
@@ -214,6 +216,15 @@ def _governed(view: SentenceView) -> set[int]:
             if all(t.low in rules.COORDINATION[lang] for t in gap):
                 out.add(s.start)
     return out
+
+
+def _absolute(view: SentenceView, s: Subject) -> bool:
+    """Whether the name after "with" is the subject of an absolute clause: a participle or a move word follows it
+    ("with the Nasdaq jumping 1.5%", "with Nvidia down 2.8%")."""
+    nxt = next((t for t in view.toks if t.start >= s.end), None)
+    if nxt is None or nxt.kind != "word":
+        return False
+    return (nxt.low.endswith("ing") and len(nxt.low) > 5) or nxt.low in ("up", "down", "off", "higher", "lower")
 
 
 def _modifier_in_english(m: Mention, masked: str, lang: str) -> Mention:

@@ -68,6 +68,7 @@ PARTICLE_VERBS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         **{v: ("down", word_set("ab")) for v in word_set("sackte sackten sackt tauchte tauchten rauschte rauschten")},
         **{v: ("down", word_set("nach ab")) for v in word_set("gab gaben gibt")},
         **{v: ("down", word_set("zurück")) for v in word_set("ging gingen geht")},
+        **{v: ("down", word_set("auf")) for v in word_set("löste lösten löst")},  # "lösten sich in Luft auf"
         **{v: ("up", word_set("zu")) for v in word_set("legte legten legt")},
         **{v: ("up", word_set("an")) for v in word_set("zog zogen zieht")},
         **{v: ("up", word_set("vor")) for v in word_set("rückte rückten rückt")},
@@ -230,7 +231,8 @@ SHARE_WORDS = word_set(
 )
 """Before "von"/"of"/"in" these make the name the subject after all ("die Aktie von Nvidia", "shares in TEL")."""
 PREVIOUS_SESSION = {
-    "de": _phrases("am vortag", "tags zuvor", "einen tag zuvor", "am tag davor", "in der vorherigen sitzung"),
+    "de": _phrases("am vortag", "tags zuvor", "einen tag zuvor", "am tag zuvor", "am tag davor",
+                   "in der vorherigen sitzung"),
     "en": _phrases("the previous session", "the previous day", "the day before", "a day earlier",
                    "the prior session", "the session before", "the prior day"),
 }  # fmt: skip

@@ -1,0 +1,108 @@
+"""Whom a number is about: the grammatical subject of its clause before names in an aside or after a preposition,
+and what a reference ("die Aktie", "the index", "it") points back to."""
+
+from __future__ import annotations
+
+from marketfact.claims.extract.decide import Context
+from marketfact.claims.extract.entities import AliasEntry, Listing
+from marketfact.claims.extract.reading import SentenceView, Subject
+from marketfact.claims.numbers import Quantity
+
+
+def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:
+    """The name or reference ``q`` is most likely about: in its clause before it, in its clause after it
+    ("Um 17 Prozent brach die Nvidia-Aktie ein"), then the nearest earlier clause, skipping an aside.
+
+    Names after a preposition ("Lieferant für TSMC", "a supplier to Google", "rivals such as AMD") and names
+    in an aside are subjects only when the sentence offers nothing else.
+    """
+    return _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
+
+
+def _pick_subject(view: SentenceView, q: Quantity, demote: bool) -> Subject | None:
+    real = [s for s in view.subjects if s.kind != "pronoun" and not (demote and view.demoted(s, q.span[0]))]
+
+    def unlisted(s: Subject) -> bool:
+        """A name known to have no listing (DeepSeek)."""
+        return s.kind == "mention" and s.mention is not None and s.mention.lookup.status == "unlisted"
+
+    # An unlisted name (DeepSeek) is the subject only when nothing listed stands before the number.
+    if any(not unlisted(s) and s.end <= q.span[0] for s in real):
+        real = [s for s in real if not unlisted(s)]
+    c0, c1 = view.clause(q.span[0])
+    before = [s for s in real if s.end <= q.span[0]]
+    in_clause = [s for s in before if s.start >= c0]
+    if in_clause:
+        return in_clause[-1]
+    after = [s for s in real if s.start >= q.span[1] and s.end <= c1]
+    if after:
+        # "die Aktie von Nvidia", "the shares of Nvidia": the name after the reference is the subject
+        ref, rest = after[0], after[1:]
+        if ref.kind.endswith("_ref") and rest and rest[0].kind == "mention" and rest[0].start - ref.end <= 6:
+            return rest[0]
+        return ref
+    own = [s for s in view.subjects if s.kind == "pronoun" and c0 <= s.start < q.span[0]]
+    if own and before and before[-1].end <= c0 and _in_when_clause(view, before[-1].start):
+        return own[-1]  # "Am Tag zuvor, als die Börsen zulegten, hatte sie …": the clause's own subject
+    if before:
+        last = before[-1]
+        a0, _ = view.clause(last.start)
+        older = [s for s in before if s.end <= a0]
+        return older[-1] if view.is_aside(last.start) and older else last
+    if demote:
+        return None
+    pronouns = [s for s in view.subjects if s.kind == "pronoun" and c0 <= s.start < c1]
+    return pronouns[0] if pronouns else None
+
+
+def _demoted_here(view: SentenceView, start: int) -> bool:
+    """Whether the name at ``start`` stands in an aside (", ein Zulieferer des US-Konzerns Nvidia,"). A name after a
+    preposition may still be the topic ("Anders bei Schneider Electric: Die Aktie …")."""
+    return view.is_aside(start)
+
+
+def _in_when_clause(view: SentenceView, pos: int) -> bool:
+    """Whether the clause at ``pos`` opens with "als"/"when" (a time clause: its names are not the main clause's)."""
+    c0, _ = view.clause(pos)
+    first = next((t for t in view.toks if t.start >= c0), None)
+    return first is not None and first.low in ("als", "when")
+
+
+def refer_back(
+    view: SentenceView, subject: Subject | None, ctx: Context, money: bool = False
+) -> tuple[AliasEntry, Listing | None, str, str] | None:
+    """What a reference ("die Aktie", "the index", "it") or a sentence without a name points back to.
+
+    Returns (entry, the listing of the claim referred to if any, the words that named it, a note), or
+    None when nothing suitable was named before.
+    """
+    kind = subject.kind if subject is not None else "none"
+    want = {"equity_ref": "equity", "index_ref": "index"}.get(kind)
+    if money and kind == "none":
+        want = "equity"  # "waren 10 Milliarden Euro an Börsenwert verschwunden": only a company has a market value
+    last = ctx.paragraph_subject.get(view.sentence.paragraph)
+    if last is not None and kind in ("pronoun", "none") and (want is None or last[0].kind == want):
+        return last[0], last[1], last[0].name, "the subject of the previous claim in this paragraph"
+    limit = subject.start if subject is not None else view.sentence.start
+    here = [
+        (view.sentence.index, m.entry, m.text, _demoted_here(view, m.start))
+        for m in view.mentions
+        if m.entry and not m.modifier and m.end <= limit
+    ]
+    earlier = [(i, e, w) for i, _, e, w in ctx.named if 0 < view.sentence.index - i <= 3]
+    # A name in this sentence first; before it, a name that stood as a subject ("Der Ausrüster Tokyo
+    # Electron, Lieferant für TSMC, …" — "das Papier" is Tokyo Electron's, in a later sentence or in this one).
+    candidates = [(i, e, w) for i, e, w, down in reversed(here) if not down]
+    candidates += [c for c in reversed(earlier) if (c[0], c[1].symbol) not in ctx.demoted]
+    candidates += [(i, e, w) for i, e, w, down in reversed(here) if down]
+    candidates += [c for c in reversed(earlier) if (c[0], c[1].symbol) in ctx.demoted]
+    for i, entry, words in candidates:
+        if want is None or entry.kind == want:
+            where = "earlier in this sentence" if i == view.sentence.index else f"in sentence {i + 1}"
+            listing = last[1] if last is not None and last[0] is entry else None
+            return entry, listing, words, f"named {where}"
+    if money and kind == "none" and ctx.last_company is not None:
+        # market value with no company in reach: the company of the article's latest claim about one
+        entry, listing = ctx.last_company
+        return entry, listing, entry.name, "the subject of the previous claim in the article about a company"
+    return None
