@@ -6,6 +6,7 @@ The steps themselves are ``verification_steps``, shared with ``flows.article.che
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import State
 
 from marketfact.checks.columnar import LAZY_ABOVE
+from marketfact.checks.engine import now
 from marketfact.checks.evidence import RunEvidence, RunInfo
 from marketfact.checks.plan import Plan
 from marketfact.checks.run import judge_run, new_run_id
@@ -44,7 +46,7 @@ from marketfact.flows.tasks import (
     validate_task,
     whole,
 )
-from marketfact.market.bundle import market_data
+from marketfact.market.bundle import MarketData, market_data
 from marketfact.memory import give_back, lean_allocators
 from marketfact.settings import DEFAULT_CACHE_DIR, DEFAULT_OUT_DIR, Settings, absolute, absolute_url
 
@@ -54,11 +56,11 @@ yfinance wait on the network, so up to 16 run at once."""
 
 OFFLINE_FETCH_TASKS = 2
 """Reading the snapshot is local CPU work (one CSV parse per chunk, ``market.source.prefetch``): more tasks
-than cores only add task runs (500 instruments in 16 tasks: 3.5 s of task run time for 0.13 s of reading)."""
+than cores only add task runs (docs/performance.md: what more of them cost)."""
 
 MAX_CHARTED_CLAIMS = 200
-"""Charts are drawn only for runs of at most this many claims: each costs about 0.15 s to draw, and a
-page of thousands of charts is read by no one. Larger runs say in the log and the report that they have none."""
+"""Charts are drawn only for runs of at most this many claims: each takes time to draw (docs/performance.md),
+and a page of thousands of charts is read by no one. Larger runs say in the log and the report that they have none."""
 
 
 def chunks(plan: Plan, tasks: int = MAX_FETCH_TASKS) -> list[Chunk]:
@@ -154,19 +156,16 @@ def verification_steps(
 ) -> FlowResult:
     """The verification steps of a flow: load → plan → fetch per instrument → validate → judge → render.
 
-    Call it from inside a flow (its tasks become that flow's task runs): ``verify_claims`` runs it on a
-    claim file, ``flows.article.check_article`` on the claim file it has just extracted, passing the run's
-    ``started``/``run_id`` (chosen before extraction, which writes into the run's folder) and the
-    ``extraction`` the report shows next to the verdicts and its ``claims`` (in memory: the claim file at
-    ``claims_path`` is not read back). ``synthetic`` marks the report as made from
-    generated data; runs of more than MAX_CHARTED_CLAIMS claims are rendered without charts.
+    Call it from inside a flow (its tasks become that flow's task runs): ``verify_claims`` runs it on a claim file,
+    ``flows.article.check_article`` on the one it has just extracted, passing the run's ``started``/``run_id``
+    (chosen before extraction, which writes into the run's folder), the ``extraction`` the report shows next to the
+    verdicts and its ``claims`` (in memory: ``claims_path`` is not read back). ``synthetic`` marks the report as
+    made from generated data.
 
     The flow run is named after ``name`` (default: the claim file's stem) and tagged from the start, renamed
     with its counts at the end; its artifacts and events (``flows.runmeta``) come after the reports and
     the history, so an automation that reacts to them finds both written.
     """
-    from marketfact.checks.engine import now
-
     started = started or now()
     run_id = run_id or new_run_id(started)
     name = name or stem_of(claims_path)
@@ -175,14 +174,40 @@ def verification_steps(
     market = market_data(source, Path(snapshot_dir) if snapshot_dir else None, Path(cache_dir))
     if claims is None:
         claims = load_claims_task(claims_path, max_claims)
-    large = len(claims.claims) > LAZY_ABOVE
-    if large:  # what a step frees goes back to the system, not into the next step's peak (marketfact.memory)
-        lean_allocators()
-    tidy = give_back if large else _nothing
+    tidy = tidier(len(claims.claims))
     # whole(): these are large (every claim, every price frame); Prefect would otherwise walk each
     # element looking for futures before every task. The steps run in order, so nothing is lost.
     plan = plan_task(whole(claims), whole(market))
     tidy()
+    evidence = fetched(plan, market, logger)
+    from marketfact.reports import finish_run, mark_incomplete
+
+    report_dir = Path(out_dir)
+    mark_incomplete(report_dir / run_id)  # until the report and the history are written (reports.index)
+    run = judged(evidence, RunInfo(run_id, started, claims_path, market.mode, synthetic), report_dir, extraction)
+    tidy()
+    paths = render_task(whole(run), report_dir, lang, charted(run, logger))
+    tidy()
+    history_error = recorded(run, paths.get("html"), history_url, logger) if history_url else None
+    index = finish_run(report_dir / run_id, report_dir, complete=history_error is None)  # in its own language
+    paths = {**paths, "index": str(index)}
+    counts = announced(run, name, paths.get("html"), report_dir, report_base_url, fail_on, logger)
+    result = {"run": run, "paths": paths, "counts": counts, "as_of": date.today().isoformat()}
+    return FlowResult({**result, "history_error": history_error} if history_error else result)
+
+
+def tidier(claims: int) -> Callable[[], None]:
+    """What runs after each large step: for runs of more than LAZY_ABOVE claims, what a step frees goes back
+    to the system, not into the next step's peak (``marketfact.memory``); for smaller ones, nothing."""
+    if claims <= LAZY_ABOVE:
+        return _nothing
+    lean_allocators()
+    return give_back
+
+
+def fetched(plan: Plan, market: MarketData, logger: Any) -> RunEvidence:
+    """The plan's prices (per instrument, in at most MAX_FETCH_TASKS tasks), exchange rates and share counts;
+    what could not be fetched is logged and kept in the evidence's ``errors``."""
     work = chunks(plan, OFFLINE_FETCH_TASKS if market.prices is market.snapshot else MAX_FETCH_TASKS)
     logger.info("%d claims on %d instruments, fetched in %d task(s)", len(plan.table), len(plan.windows), len(work))
     futures = fetch_prices_task.map(work, held=Held(market)) if work else []
@@ -197,47 +222,61 @@ def verification_steps(
     fx, shares, problems = conversions.result()
     for message in problems:
         logger.warning("%s", message)
-    from marketfact.reports import finish_run, mark_incomplete
+    return RunEvidence(plan, series, errors, fx=fx, shares=shares)
 
-    report_dir = Path(out_dir)
-    mark_incomplete(report_dir / run_id)  # until the report and the history are written (reports.index)
+
+def judged(evidence: RunEvidence, info: RunInfo, report_dir: Path, extraction: ArticleExtraction | None) -> RunReport:
+    """Validate the evidence (its data docs go into the run's folder) and judge every claim: the run report,
+    with the article's ``extraction`` when there is one."""
     # whole(): the evidence holds every claim and price frame; Prefect would otherwise walk all of it.
-    evidence = RunEvidence(plan, series, errors, fx=fx, shares=shares)
-    evidence = evidence.validated(*validate_task(whole(evidence), report_dir / run_id))  # gives back itself
-    run = judge_task(whole(evidence), RunInfo(run_id, started, claims_path, market.mode, synthetic))
-    tidy()
-    if extraction is not None:
-        run = replace(run, extraction=extraction)
-    charts = len(run.verdicts) <= MAX_CHARTED_CLAIMS
-    if not charts:
-        logger.info(
-            "charts left out of the report: %d claims, more than the %d charts are drawn for",
-            len(run.verdicts), MAX_CHARTED_CLAIMS,
-        )  # fmt: skip
-    paths = render_task(whole(run), report_dir, lang, charts)
-    tidy()
-    history_error: dict[str, Any] | None = None
-    if history_url:
-        recorded = record_history_task(whole(run), paths.get("html"), history_url)
-        for change in recorded["changes"]:
-            logger.info("history: %s", change)
-        if recorded["error"]:
-            logger.warning("verdict history not updated: %s", recorded["error"])
-            history_error = {"message": recorded["error"], "exit_code": recorded["exit_code"]}
-    index = finish_run(report_dir / run_id, report_dir, complete=history_error is None)  # in its own language
-    paths = {**paths, "index": str(index)}
+    evidence = evidence.validated(*validate_task(whole(evidence), report_dir / info.run_id))  # gives back itself
+    run = judge_task(whole(evidence), info)
+    return run if extraction is None else replace(run, extraction=extraction)
+
+
+def charted(run: RunReport, logger: Any) -> bool:
+    """Whether the run's report gets charts: only up to MAX_CHARTED_CLAIMS claims (the log says why not)."""
+    if len(run.verdicts) <= MAX_CHARTED_CLAIMS:
+        return True
+    logger.info(
+        "charts left out of the report: %d claims, more than the %d charts are drawn for",
+        len(run.verdicts), MAX_CHARTED_CLAIMS,
+    )  # fmt: skip
+    return False
+
+
+def recorded(run: RunReport, report_path: str | None, history_url: str, logger: Any) -> dict[str, Any] | None:
+    """Record the run in the verdict history: None, or the error (``message``, ``exit_code``) that kept it out."""
+    outcome = record_history_task(whole(run), report_path, history_url)
+    for change in outcome["changes"]:
+        logger.info("history: %s", change)
+    if not outcome["error"]:
+        return None
+    logger.warning("verdict history not updated: %s", outcome["error"])
+    return {"message": outcome["error"], "exit_code": outcome["exit_code"]}
+
+
+def announced(
+    run: RunReport,
+    name: str,
+    report_path: str | None,
+    report_dir: Path,
+    report_base_url: str | None,
+    fail_on: str | None,
+    logger: Any,
+) -> dict[str, int]:
+    """Tell Prefect and the log how the run ended (artifacts, events, the run's new name); its counts."""
     counts = run.counts()
-    url = report_url(report_base_url, paths.get("html"), report_dir)
-    publish_artifacts(run, paths.get("html"), url)
+    url = report_url(report_base_url, report_path, report_dir)
+    publish_artifacts(run, report_path, url)
     title = run_title(name, counts)
-    emit_run_events(run, name, title, url or paths.get("html"), fail_on)
+    emit_run_events(run, name, title, url or report_path, fail_on)
     rename_flow_run(title)
     logger.info(
         "%d pass, %d fail, %d unverifiable; report: %s",
-        counts["pass"], counts["fail"], counts["unverifiable"], paths.get("html"),
+        counts["pass"], counts["fail"], counts["unverifiable"], report_path,
     )  # fmt: skip
-    result = {"run": run, "paths": paths, "counts": counts, "as_of": date.today().isoformat()}
-    return FlowResult({**result, "history_error": history_error} if history_error else result)
+    return counts
 
 
 def _nothing() -> None:

@@ -45,7 +45,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "reports/kindsentences.py:kind_sentence": 105,
     "checks/kinds.py:_records": 101,
     "reports/jsonreport.py:_claim_entry": 102,
-    "flows/verify.py:verification_steps": 105,
     "checks/explain.py:build_verdicts": 96,
     "reports/sentences.py:_judged": 90,
     "claims/extract/build.py:build_claims": 89,
