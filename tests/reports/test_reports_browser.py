@@ -228,6 +228,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory, snapshot: Any, cases: Any) -
         shutil.copytree(staging / "data-docs", paths.directory / "data-docs")
         found[f"report-{lang}"] = paths.html
     found["data-quality"] = found["report-de"].parent / "data-quality.html"
+    docs = found["report-de"].parent / "data-docs"
+    found["data-docs"] = docs / "index.html"
+    failed = [p for p in sorted(docs.glob("validations/**/*.html")) if "fa-times text-danger" in p.read_text()]
+    found["data-docs-validation"] = failed[0] if failed else sorted(docs.glob("validations/**/*.html"))[0]
     # The hand-built seed verdicts repeated under other labels: not a real run, and the page says so.
     counts = {"CORRECT": 30, "INCORRECT": 8, "MISLEADING": 4, "UNVERIFIABLE": 2}
     big = cases.many(counts, run_id="digest-run", synthetic=True)
@@ -268,3 +272,49 @@ def test_the_data_quality_page_explains_each_expectation(pages: dict[str, Path])
     assert described["session_present"].startswith("Für jeden Handelstag des Börsenkalenders")
     assert all(r.select_one("td").get("lang") is None for r in rows)  # every description is German
     assert soup.select("a.data-docs")  # Great Expectations' pages stay linked
+
+
+DATA_DOCS_SHOWN = """
+(() => {
+  const icons = Array.from(document.querySelectorAll('i.fas')).filter(i => /fa-(check-circle|times)/.test(i.className));
+  return {rows: Array.from(document.querySelectorAll('tbody tr')).filter(
+            r => r.querySelector('.ge-success-icon, .ge-failed-icon')).length,  // the index's validation rows
+          icons: icons.length,
+          drawn: icons.filter(i => { i.scrollIntoView({block: 'center'}); const r = i.getBoundingClientRect();
+            return r.width >= 8 && r.height >= 8 && getComputedStyle(i, '::before').content !== 'none'
+              && ['rgb(40, 167, 69)', 'rgb(220, 53, 69)'].includes(getComputedStyle(i).color); }).length,
+          font: Array.from(document.fonts).some(f => f.family.includes('Font Awesome') && f.status === 'loaded'),
+          bootstrap: getComputedStyle(document.querySelector('nav.navbar')).display,
+          scripts: typeof jQuery + ' ' + typeof jQuery.fn.bootstrapTable + ' ' + typeof vegaEmbed,
+          top: window.scrollTo(0, 0)};  // back to the top for the screenshot
+})()
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("name", ["data-docs", "data-docs-validation"])
+def test_data_docs_in_a_real_browser(pages: dict[str, Path], name: str, width: int, tmp_path: Path) -> None:
+    """Great Expectations' own pages, as the run built them: styled, status icons drawn, the index table
+    filled by its script, nothing loaded but files of the site (checks.quality.offline)."""
+    import os
+
+    keep = os.environ.get(SCREENSHOTS)
+    shot = Path(keep) / f"{name}.png" if keep and width == 1280 else tmp_path / f"{name}-{width}.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    top = 1600 if keep and width == 1280 else None
+    seen = open_in_chromium(pages[name], tmp_path, DATA_DOCS_SHOWN, width=width, save_to=shot, first=top)
+    assert seen["console_errors"] == []
+    assert seen["dialogs"] == []
+    site = pages["data-docs"].parent.as_uri() + "/"
+    outside = [r for r in seen["requests"] if not r.startswith((site, "data:"))]
+    assert outside == []  # nothing leaves the machine, nothing outside the site
+    assert len(seen["requests"]) > 15  # the pages do load their (local) styles, fonts and scripts
+    shown = seen["probe"]
+    assert shown["bootstrap"] == "flex"  # Bootstrap's navbar: the style sheet is there
+    assert shown["scripts"] == "function function function"  # jQuery, bootstrap-table, Vega
+    assert shown["font"]  # Font Awesome's font, for the status icons
+    assert shown["icons"] > 0
+    assert shown["drawn"] == shown["icons"]  # every status icon drawn, green or red
+    if name == "data-docs":  # the index lists the run's validations (an empty table offline before)
+        assert shown["rows"] == len(list(pages["data-docs"].parent.glob("validations/**/*.html")))
+    assert shot.stat().st_size > 10_000
