@@ -76,6 +76,25 @@ TEMPLATES: dict[str, str] = {
     "snapshot_no_rows": "the snapshot has no {symbol} rows between {first} and {last}",
     "yahoo_no_rows": "Yahoo Finance returned no rows for {symbol} {first}..{last}",
     "yahoo_no_answer": "Yahoo Finance did not answer {symbol} {first}..{last} within {seconds} s ({why})",
+    # ... and the network's failures (market.yahoo: translate_yfinance_error, Deadline); {fetched} is what was asked
+    # for ("NVDA 2025-01-13..2025-02-14", "NVDA shares outstanding up to 2025-01-27"), {error} the client's own words
+    "yahoo_no_answer_limit": "Yahoo Finance did not answer {fetched} within {seconds} s (the limit per request; the "
+    "run's network deadline is {deadline} s)",
+    "yahoo_no_answer_rest": "Yahoo Finance did not answer {fetched} within {seconds} s (the rest of the run's network "
+    "deadline of {deadline} s)",
+    "yahoo_deadline": "{fetched} not fetched: Yahoo Finance had not answered within the run's network deadline of "
+    "{deadline} s",
+    "yahoo_unreachable": "yfinance could not reach Yahoo Finance (no network?) while fetching {fetched} ({error})",
+    "yahoo_timed_out_after": "yfinance timed out after {seconds} s fetching {fetched} from Yahoo Finance ({error})",
+    "yahoo_timed_out": "yfinance timed out fetching {fetched} from Yahoo Finance ({error})",
+    "yahoo_http_error": "Yahoo Finance answered with an HTTP error for {fetched} ({error})",
+    "yahoo_rate_limited": "Yahoo Finance rate-limited yfinance (HTTP 429 Too Many Requests) while fetching {fetched}; "
+    "try again later",
+    "yahoo_unknown_symbol": "Yahoo Finance does not know {symbol} (no exchange time zone: unknown or delisted symbol)",
+    "yahoo_no_data": "Yahoo Finance has no data for {fetched} ({error})",
+    "yahoo_failed": "Yahoo Finance failed while fetching {fetched}: {error}",
+    "yfinance_failed": "yfinance failed while fetching {fetched} ({error})",
+    "yahoo_no_shares": "Yahoo Finance has no share count for {fetched}",
     # adjusted-only series (checks.adjusted)
     "adjusted_needs_raw": "{symbol}'s vendor series has only dividend-adjusted closes (no raw open, high, low or "
     "close): {what} needs raw prices; only a percent change of the close can be measured on them",

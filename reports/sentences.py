@@ -18,6 +18,7 @@ from marketfact.checks.quality.outcome import ExpectationResult
 from marketfact.checks.reasons import Reason, read_reasons
 from marketfact.checks.verdicts import Label, Verdict
 from marketfact.claims.model import LEVELS, PRICE_UNITS, Claim, Metric
+from marketfact.reports.fetchtext import FETCH_DE, PARAMS, fetch_param
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.kindsentences import kind_notation, kind_sentence
 from marketfact.reports.kindsentences import record_words as record_words
@@ -341,6 +342,7 @@ REASONS_DE: dict[str, str] = {
     "yahoo_no_rows": "Yahoo Finance lieferte keine Zeilen für {symbol} vom {first} bis zum {last}",
     "yahoo_no_answer": "Yahoo Finance antwortete nicht auf die Anfrage {symbol} vom {first} bis zum {last} "
     "innerhalb von {seconds} s ({why})",
+    **FETCH_DE,  # the network's failures (reports/fetchtext.py)
     "adjusted_needs_raw": "die Kursreihe des Anbieters für {symbol} enthält nur dividendenbereinigte Schlusskurse "
     "(keine unbereinigten Eröffnungs-, Hoch-, Tief- oder Schlusskurse): {what} braucht unbereinigte Kurse; "
     "messbar ist damit nur die prozentuale Veränderung des Schlusskurses",
@@ -392,6 +394,8 @@ def _param(name: str, value: str, fmt: Formatter) -> str:
     if name == "dataset":
         return dataset_text(value, fmt)
     if fmt.lang == "de":
+        if name in PARAMS:
+            return fetch_param(name, value, fmt)
         if name == "kind":
             return _KIND_DE.get(value, value)
         if name == "what" and value in _NEEDS_RAW_DE:
