@@ -7,7 +7,9 @@ The claims come from the benchmark's generator (``bench.synthetic``: random-walk
 data, never market data), written as JSON. Each way is measured in a fresh process, side by side on the same
 file: ``twice`` is what ``marketfact check`` did before (the command parsed the file to fail fast, the flow
 parsed it again); ``once`` is what it does now (the command keeps what it parsed, the flow's load takes it).
-Prints the seconds of each load, the total, the peak resident memory of the process, and the ratios.
+``models`` is one load as it was before the compact store (every claim a ``Claim`` model, the file validated
+whole), ``store`` one load now (``claims.store``). Prints the seconds of each load, the total, the peak
+resident memory of the process, and the ratios.
 """
 
 from __future__ import annotations
@@ -24,10 +26,20 @@ from pathlib import Path
 from bench.synthetic import SYNTHETIC_LABEL, generate_claims, write_claims, write_market
 
 
-def _measure(path: Path, max_claims: int, keep: bool) -> dict[str, float]:
+def _measure(path: Path, max_claims: int, keep: bool, way: str = "") -> dict[str, float]:
     """Two loads as the command and the flow make them, in this (fresh) process."""
-    from marketfact.claims.load import load_claims
+    from marketfact.claims.load import load_claims, parse_claims
 
+    if way in ("models", "store"):  # one load: the whole file into models as before, or into the store
+        started = time.perf_counter()
+        if way == "models":
+            loaded = parse_claims(json.loads(path.read_text(encoding="utf-8")), str(path))
+        else:
+            loaded = load_claims(path, max_claims)
+        spent = time.perf_counter() - started
+        assert len(loaded.claims)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return {"command_s": spent, "flow_s": 0.0, "total_s": spent, "peak_mb": peak}
     started = time.perf_counter()
     first = load_claims(path, max_claims, keep=keep)  # the command, before Prefect starts
     command = time.perf_counter() - started
@@ -46,7 +58,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.child:
         file, most, way = args.child
-        print(json.dumps(_measure(Path(file), int(most), way == "once")))
+        print(json.dumps(_measure(Path(file), int(most), way == "once", way)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         market = write_market(Path(tmp) / "market", instruments=200, sessions=260)
@@ -55,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
         per = size / args.claims
         print(f"{SYNTHETIC_LABEL}: {args.claims} claims, {size / 1e6:.1f} MB of JSON ({per:.0f} B/claim)")
         figures = {}
-        for way in ("twice", "once"):
+        for way in ("twice", "once", "models", "store"):
             done = subprocess.run(
                 [sys.executable, "-m", "bench.claim_parse", "--child", str(path), str(args.claims), way],
                 capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1],
@@ -69,6 +81,11 @@ def main(argv: list[str] | None = None) -> None:
         before, after = figures["twice"], figures["once"]
         print(
             f"once / twice: time {after['total_s'] / before['total_s']:.2f}, "
+            f"peak memory {after['peak_mb'] / before['peak_mb']:.2f}"
+        )
+        before, after = figures["models"], figures["store"]
+        print(
+            f"store / models (one load): time {after['total_s'] / before['total_s']:.2f}, "
             f"peak memory {after['peak_mb'] / before['peak_mb']:.2f}"
         )
 

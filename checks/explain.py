@@ -50,6 +50,7 @@ from marketfact.checks.verdicts import (
 )
 from marketfact.claims.hedges import Interval
 from marketfact.claims.model import MONEY_VALUES, Claim, Metric
+from marketfact.claims.store import by_id as claims_by_id
 from marketfact.market.model import FxQuote
 
 RECORD_PATH = 260
@@ -159,7 +160,7 @@ def _sentence(
 def build_verdicts(evidence: RunEvidence, judged: pd.DataFrame, panel: PricePanel) -> list[Verdict]:
     """One ``Verdict`` per row of ``judged`` (``checks.engine.evaluate``'s table, or some of its rows), in order."""
     plan, series, outcomes, fx, shares = evidence.plan, evidence.series, evidence.outcomes, evidence.fx, evidence.shares
-    by_id = {c.id: c for c in plan.claims.claims}
+    by_id = claims_by_id(plan.claims.claims)  # a ClaimStore builds only the claims asked for
     rows = _rows(judged)
     days = list(zip(*(_days(judged[c]) for c in ("start", "end", "base")), strict=True))
     code = np.array([panel.codes.get(r.symbol, -1) for r in rows], dtype=np.int64)

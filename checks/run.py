@@ -19,6 +19,7 @@ from marketfact.checks.plan import Plan, plan_run
 from marketfact.checks.runreport import DataSourceInfo, RunReport
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import ClaimFile
+from marketfact.claims.store import kept
 from marketfact.market.model import FxQuote, Instrument, PriceSeries, SharesQuote
 from marketfact.market.source import FxSource, MarketDataError, PriceSource, SharesSource, prefetch
 
@@ -75,7 +76,7 @@ def assemble(evidence: RunEvidence, judged: pd.DataFrame, panel: PricePanel, inf
         finished_at=now(),
         claims_file=info.claims_file,
         article=plan.claims.article,
-        claims=tuple(plan.claims.claims),
+        claims=kept(plan.claims.claims),
         verdicts=verdicts,
         validations=tuple(evidence.outcomes.values()) + evidence.extra,
         sources=sources_of(evidence.series, evidence.fx, info.mode),

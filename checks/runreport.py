@@ -8,13 +8,14 @@ each checked sentence marked and list the numbers that were not turned into clai
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.verdicts import Label, Verdict
 from marketfact.claims.model import Article, Claim
+from marketfact.claims.store import ClaimStore
 
 
 def label_counts(verdicts: Sequence[Verdict]) -> Counter[str]:
@@ -102,7 +103,7 @@ class RunReport:
     finished_at: datetime
     claims_file: str
     article: Article | None
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]  # a tuple, or a ``claims.store.ClaimStore`` for large files
     verdicts: Sequence[Verdict]  # a tuple, or a ``checks.columnar.VerdictTable`` for large runs
     validations: tuple[ValidationOutcome, ...] = ()
     sources: tuple[DataSourceInfo, ...] = ()
@@ -126,13 +127,18 @@ class RunReport:
 
     def claim(self, claim_id: str) -> Claim:
         """The claim a verdict speaks of."""
+        if isinstance(self.claims, ClaimStore):
+            return self.claims.by_id()[claim_id]
         return next(c for c in self.claims if c.id == claim_id)
 
-    def claims_by_id(self) -> dict[str, Claim]:
+    def claims_by_id(self) -> Mapping[str, Claim]:
         """Every claim by id (the first of a repeated id, as ``claim`` finds it): for look-ups per verdict.
 
-        ``claim`` scans the claims; a renderer asking once per verdict keeps this dict instead.
+        ``claim`` scans the claims; a renderer asking once per verdict keeps this mapping instead (a
+        ``ClaimStore``'s builds each claim when looked up).
         """
+        if isinstance(self.claims, ClaimStore):
+            return self.claims.by_id()
         found: dict[str, Claim] = {}
         for c in self.claims:
             found.setdefault(c.id, c)

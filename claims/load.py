@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from marketfact.claims.model import ClaimFile
+from marketfact.claims.store import COMPACT_ABOVE, compact_file
 
 MAX_CLAIMS = 100_000
 """Claims a file may hold unless the caller allows more (``marketfact check --max-claims``)."""
@@ -212,9 +213,25 @@ def _load_claims(path: Path, max_claims: int) -> ClaimFile:
         raise ClaimFileError(f"{path}: larger than a claim file of {max_claims} claims may be; {hint}")
     if "\x00" in text:
         raise ClaimFileError(f"{path}: holds a NUL character: not a text file")
+    data = _parse_text(path, text, max_claims)
+    if not isinstance(data, dict):
+        raise ClaimFileError(f"{path}: expected a mapping with a 'claims' list at the top level")
+    claims = data.get("claims")
+    if isinstance(claims, list) and len(claims) > max_claims:
+        raise ClaimFileError(f"{path}: {len(claims)} claims, more than the {max_claims} allowed; {hint}")
+    if isinstance(claims, list) and len(claims) > COMPACT_ABOVE:
+        compact = compact_file(data)  # empties data's claim list as it goes
+        if compact is not None:
+            return compact
+        data = _parse_text(path, text, max_claims)  # not valid: validated whole, for the same messages
+    return parse_claims(data, str(path))
+
+
+def _parse_text(path: Path, text: str, max_claims: int) -> Any:
+    """The claim file's text as JSON or YAML data, bounded (``MAX_DEPTH``, ``NODES_PER_CLAIM``)."""
     kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
     try:
-        data = json.loads(text) if kind == "JSON" else _load_yaml(text, max_claims * NODES_PER_CLAIM)
+        return json.loads(text) if kind == "JSON" else _load_yaml(text, max_claims * NODES_PER_CLAIM)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         raise ClaimFileError(f"{path}: not valid {kind}: {' '.join(str(exc).split())[:200]}") from None
     except RecursionError:
@@ -226,12 +243,6 @@ def _load_claims(path: Path, max_claims: int) -> ClaimFile:
             f"{path}: not a claim file: its aliases expand to more than {max_claims * NODES_PER_CLAIM} values "
             f"({NODES_PER_CLAIM} per claim allowed)"
         ) from None
-    if not isinstance(data, dict):
-        raise ClaimFileError(f"{path}: expected a mapping with a 'claims' list at the top level")
-    claims = data.get("claims")
-    if isinstance(claims, list) and len(claims) > max_claims:
-        raise ClaimFileError(f"{path}: {len(claims)} claims, more than the {max_claims} allowed; {hint}")
-    return parse_claims(data, str(path))
 
 
 def _reason(exc: BaseException) -> str:

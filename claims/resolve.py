@@ -185,7 +185,9 @@ class _Columns:
         """One C-level getter call per claim, transposed by ``zip``: no Python loop per field."""
         if not claims:
             return cls(*(() for _ in _FIELDS))
-        return cls(*zip(*map(operator.attrgetter(*_FIELDS), claims), strict=True))
+        from marketfact.claims.store import rows_of  # a ClaimStore's rows: no model built per claim
+
+        return cls(*zip(*map(operator.attrgetter(*_FIELDS), rows_of(claims)), strict=True))
 
 
 def _term_columns(claims: Sequence[Claim], cols: _Columns) -> pd.DataFrame:

@@ -106,7 +106,7 @@ def claim_failed_events(
 ) -> list[dict[str, Any]]:
     """The ``marketfact.claim.failed`` events of a run (keyword arguments of ``emit_event``), in claim order."""
     events: list[dict[str, Any]] = []
-    claims: dict[str, Any] | None = None  # by id, made once: run.claim scans every claim (100 000 a call)
+    claims: Mapping[str, Any] | None = None  # by id, made once: run.claim scans every claim (100 000 a call)
     for verdict in run.verdicts:
         if verdict.outcome != "fail":
             continue

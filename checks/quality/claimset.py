@@ -170,8 +170,10 @@ SPECS: tuple[Spec, ...] = (
 
 def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
     """One row per claim in the shape ``validate_claims`` expects (``COLUMNS``)."""
+    from marketfact.claims.store import rows_of  # a ClaimStore's rows: no model built per claim
+
     rows = []
-    for c in claims:
+    for c in rows_of(claims):
         low, high = c.range if c.range is not None else (None, None)
         rows.append(
             {

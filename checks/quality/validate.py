@@ -24,6 +24,7 @@ from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.quality.pricebatch import PriceCheck
 from marketfact.checks.quality.runner import QualityRun
 from marketfact.checks.quality.shares import shares_key
+from marketfact.claims.store import rows_of
 from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
 from marketfact.memory import give_back
 
@@ -75,7 +76,7 @@ def validate_run(
         if s in plan.windows and s in plan.instruments
     ]
     outcomes = run.validate_prices_many(checks)
-    extra: list[ValidationOutcome] = [run.validate_claims(list(plan.claims.claims))]
+    extra: list[ValidationOutcome] = [run.validate_claims(plan.claims.claims)]
     extra.extend(run.validate_shares_many([(q, on) for (_, on), q in sorted(shares.items())]).values())
     for source in sorted({key[0] for key in fx}):
         quotes = [q for key, q in sorted(fx.items()) if key[0] == source]
@@ -125,7 +126,7 @@ def extra_problems(
     problems = pd.Series("", index=table.index, dtype=object)
     by_name = {o.dataset: o for o in extra}
     claims_outcome = by_name.get(claimset.DATASET)
-    by_id = {c.id: c for c in plan.claims.claims}
+    by_id = {c.id: c for c in rows_of(plan.claims.claims)}  # fields only: a ClaimStore's rows
     for i, row in zip(table.index, table.itertuples(), strict=True):
         found: list[str] = []
         if claims_outcome is not None:
