@@ -20,7 +20,7 @@ import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,23 @@ from marketfact.checks.runreport import DataSourceInfo, RunReport
 from marketfact.checks.verdicts import Verdict
 from marketfact.claims.load import ClaimFileError
 from marketfact.claims.model import Article, Claim
+from marketfact.claims.store import by_id as claims_by_id
 from marketfact.market.bundle import market_data
+
+CLAIMS_PER_SHARD = 100_000
+"""``marketfact check`` without ``--shards`` checks a file of more claims in shards of about this many each
+(``auto_shards``): one run of 100 000 SYNTHETIC claims peaks near 800 MB (docs/scale.md); shards, checked one
+at a time on Prefect's threads (or side by side on Dask), keep a larger file within that."""
+
+SHARD_MAX_CLAIMS = 10_000_000
+"""The claim limit a shard's own file is read with: ``partition`` wrote it from a file already accepted (with
+its ``--max-claims``), and a hash partition may put a little more than ``CLAIMS_PER_SHARD`` in one shard."""
+
+
+def auto_shards(claims: int) -> int:
+    """Shards for a file of ``claims`` claims when none are asked for: 0 (one run) up to ``CLAIMS_PER_SHARD``."""
+    return 0 if claims <= CLAIMS_PER_SHARD else math.ceil(claims / CLAIMS_PER_SHARD)
+
 
 SEVERITY_ORDER = ("UNVERIFIABLE", "INCORRECT", "MISLEADING", "MOSTLY_CORRECT", "CORRECT")
 """Labels from the least favourable, as ``reports.article.SEVERITY`` orders a page (checks cannot import it)."""
@@ -72,9 +88,17 @@ def partition(path: Path, shards: int, folder: Path) -> list[Path]:
     for k, claims in enumerate(groups):
         if claims:
             target = folder / f"claims-{k:04d}.json"
-            target.write_text(json.dumps({**data, "claims": claims}, ensure_ascii=False), encoding="utf-8")
+            shard = json.dumps({**data, "claims": claims}, ensure_ascii=False, default=_as_text)
+            target.write_text(shard, encoding="utf-8")
             written.append(target)
     return written
+
+
+def _as_text(value: object) -> str:
+    """A YAML date or time in a shard's JSON: as ISO text, which the claim model reads back to the same value."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} in a claim file")
 
 
 @dataclass(frozen=True)
@@ -132,7 +156,7 @@ def check_shard(spec: ShardSpec, validate: bool = True) -> tuple[ShardResult, Ve
         return ended
 
     t = time.perf_counter()
-    claims = load_claims(Path(spec.claims_path))
+    claims = load_claims(Path(spec.claims_path), SHARD_MAX_CLAIMS)
     market = market_data(spec.source, Path(spec.snapshot_dir) if spec.snapshot_dir else None, Path(spec.cache_dir))
     t = step("load", t)
     plan = plan_run(claims, market.instruments)
@@ -150,7 +174,7 @@ def check_shard(spec: ShardSpec, validate: bool = True) -> tuple[ShardResult, Ve
     t = step("judge", t)
     validations = (*evidence.outcomes.values(), *evidence.extra)
     failed = tuple(v for v in validations if not v.success)
-    by_id = {c.id: c for c in claims.claims}
+    by_id = claims_by_id(claims.claims)  # a ClaimStore builds only the cards' claims
     timings["cpu"] = time.process_time() - cpu
     result = ShardResult(
         shard=spec.shard,

@@ -191,6 +191,11 @@ def load_claims(path: Path, max_claims: int = MAX_CLAIMS, *, keep: bool = False)
     return claims
 
 
+def forget_kept() -> None:
+    """Drop what ``load_claims(keep=True)`` kept (a run that will not load the file again as a whole)."""
+    _KEPT.clear()
+
+
 def _load_claims(path: Path, max_claims: int) -> ClaimFile:
     limit = max_bytes(max_claims)
     hint = "if it is meant to be this large, allow more with --max-claims"

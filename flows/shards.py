@@ -103,6 +103,13 @@ def verify_sharded(
     )
 
 
-def with_task_runner(kind: str = "threads", address: str | None = None, workers: int = 2):  # type: ignore[no-untyped-def]
-    """``verify_sharded`` with its task runner, as ``flows.verify.with_task_runner`` gives ``verify_claims``."""
+def with_task_runner(kind: str = "threads", address: str | None = None, workers: int = 2, one_at_a_time: bool = False):  # type: ignore[no-untyped-def]
+    """``verify_sharded`` with its task runner, as ``flows.verify.with_task_runner`` gives ``verify_claims``.
+
+    ``one_at_a_time`` (threads only): one shard after the other, so their memory is not added up in one process.
+    """
+    if one_at_a_time and kind == "threads":
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        return verify_sharded.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))  # type: ignore[arg-type]
     return on_task_runner(verify_sharded, kind, address, workers)

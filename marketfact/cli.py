@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from marketfact.commands import COMMANDS
-from marketfact.console import Output, note, output_options, progress, quiet_prefect
+from marketfact.console import LIST_UP_TO, Output, echo_per_verdict, note, output_options, progress, quiet_prefect
 from marketfact.errors import EXIT_GATE
 from marketfact.group import CommandGroup, Stage, input_error, settings_of
 from marketfact.options import (
@@ -91,9 +91,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option(
     "--shards",
     type=click.IntRange(min=0),
-    default=0,
+    default=None,
     help="Check the claims in N shards by instrument, one task each (side by side on a Dask cluster); "
-    "verdicts go to Parquet files, the page shows a digest (docs/scale.md). 0: one run [default].",
+    "verdicts go to Parquet files, the page shows a digest (docs/scale.md). 0: one run. "
+    "[default: one run up to 100000 claims, above that a shard per 100000, one at a time on threads].",
 )
 @click.pass_context
 def check(
@@ -110,7 +111,7 @@ def check(
     output_format: str,
     max_claims: int | None,
     report_base_url: str | None,
-    shards: int,
+    shards: int | None,
 ) -> None:
     """Verify the claims of CLAIMS_FILE and write the reports.
 
@@ -118,7 +119,8 @@ def check(
     PREFECT_API_URL points at one), prints each verdict with its reason, the counts and where the
     reports are. Verdicts are coloured on a terminal (not when piped, nor with NO_COLOR set).
     """
-    from marketfact.claims.load import MAX_CLAIMS, ClaimFileError, load_claims
+    from marketfact.checks.shard import CLAIMS_PER_SHARD, auto_shards
+    from marketfact.claims.load import MAX_CLAIMS, ClaimFileError, forget_kept, load_claims
 
     settings = settings_of(ctx)
     base_url = checked_report_base_url(report_base_url, settings)
@@ -127,6 +129,8 @@ def check(
         claims = load_claims(claims_file, max_claims or MAX_CLAIMS, keep=not shards)
     except ClaimFileError as exc:
         input_error(exc.first_line, details=exc.problems[1:])
+    automatic = shards is None and auto_shards(len(claims.claims)) > 0
+    shards = auto_shards(len(claims.claims)) if shards is None else shards
     out = writable_out(out_dir or settings.out_dir)
     checked_history_url(settings, out)
     require_snapshot(settings, source)
@@ -135,9 +139,17 @@ def check(
     Stage.kept = KEPT_DURING_RUN.format(out=out)
     quiet_prefect(output)
     if shards:
+        if automatic:
+            note(f"more than {CLAIMS_PER_SHARD} claims: {shards} shards by instrument (--shards 0: one run)", output)
+        forget_kept()  # each shard reads its own part of the file
+        del claims
         with prefect_session(settings):
-            result = run_sharded(settings, claims_file, out, source, lang, task_runner, dask_address, shards)
+            result = run_sharded(
+                settings, claims_file, out, source, lang, task_runner, dask_address, shards, one_at_a_time=automatic
+            )  # fmt: skip
         counts = result["counts"]
+        if counts["total"] > LIST_UP_TO and not quiet:
+            echo_per_verdict(counts, result["paths"])
         click.echo(f"{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
         for kind, path in result["paths"].items():
             click.echo(f"{kind} report: {path}")

@@ -10,6 +10,8 @@
 * **Progress**: a Rich progress bar on standard error for runs of more than ``PROGRESS_FROM`` claims when
   standard error is a terminal. It counts the flow's finished task runs, read from Prefect's task-run logger.
 * ``--quiet``: only the counts and the HTML report's path (and errors).
+* **Large runs** (more than ``LIST_UP_TO`` claims): no line per claim but the claims per verdict and where
+  every verdict is (``verdicts.parquet``); ``--format jsonl`` still prints every claim.
 """
 
 from __future__ import annotations
@@ -20,12 +22,17 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import click
 
 PROGRESS_FROM = 1000
 """Runs of more than this many claims get a progress bar (smaller ones take a few seconds)."""
+
+LIST_UP_TO = 2000
+"""Runs of more claims print claims per verdict instead of one line per claim (100 000 lines are read by no
+one, and each line builds the claim's Verdict); the report page shows at most as many cards."""
 
 CONSOLE_LEVEL = "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"
 """Prefect's override of its console handler's level (any logging.yml key has one)."""
@@ -147,6 +154,8 @@ def echo_verdicts(result: Mapping[str, Any], output: Output) -> None:
     if output.format == "jsonl":
         for verdict in run.verdicts:
             click.echo(json_line(verdict, claims.get(verdict.claim_id)))
+    elif not output.quiet and counts["total"] > LIST_UP_TO:
+        echo_per_verdict(counts, result["paths"])
     elif not output.quiet:
         colour = colour_wanted(sys.stdout)
         width = min(32, max((len(v.claim_id) for v in run.verdicts), default=0))
@@ -161,6 +170,22 @@ def echo_verdicts(result: Mapping[str, Any], output: Output) -> None:
         click.echo(f"claim file: {result['claims_path']}", err=to_err)
     for kind, path in result["paths"].items():
         click.echo(f"{kind} report: {path}", err=to_err)
+
+
+def echo_per_verdict(counts: Mapping[str, int], paths: Mapping[str, str]) -> None:
+    """A large run's summary instead of a line per claim: claims per verdict, and the file with every verdict."""
+    from marketfact.checks.verdicts import Label
+    from marketfact.reports.columnar import FILE_NAME
+
+    click.echo(f"{counts['total']:,} claims, more than {LIST_UP_TO:,}: claims per verdict")
+    for label in Label:
+        if counts.get(label.value):
+            click.echo(f"  {label.value:<16} {counts[label.value]:>10,}")
+    folder = Path(paths.get("directory", ""))
+    for every in (folder / FILE_NAME, folder / "verdicts"):  # one run's file, or a sharded run's folder
+        if paths.get("directory") and every.exists():
+            click.echo(f"every verdict, one row per claim: {every}")
+            break
 
 
 def note(message: str, output: Output) -> None:

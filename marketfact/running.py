@@ -96,11 +96,15 @@ def run_sharded(
     task_runner: str,
     dask_address: str | None,
     shards: int,
+    one_at_a_time: bool = False,
 ) -> Mapping[str, Any]:
-    """Run the verify-claims-sharded flow (flows.shards); call it inside ``prefect_session``."""
+    """Run the verify-claims-sharded flow (flows.shards); call it inside ``prefect_session``.
+
+    ``one_at_a_time``: on Prefect's threads, the shards run one after the other (the automatic shards of a
+    large file: their memory is not added up in one process)."""
     from marketfact.flows.shards import with_task_runner
 
-    flow = with_task_runner(task_runner, dask_address)
+    flow = with_task_runner(task_runner, dask_address, one_at_a_time=one_at_a_time)
     return flow(  # type: ignore[no-any-return]
         claims_path=str(claims_file),
         shards=shards,

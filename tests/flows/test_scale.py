@@ -100,3 +100,21 @@ def test_on_dask_only_held_arrives_whole_and_quote_and_opaque_arrive_as_tuples()
     with prefect_test_harness(server_startup_timeout=None):
         got = hand_over()
     assert got == {"held": "_Payload", "quote": "tuple", "opaque": "tuple"}
+
+
+def test_automatic_shards_follow_the_size_and_run_one_at_a_time(tmp_path: Path) -> None:
+    from prefect.testing.utilities import prefect_test_harness
+
+    from marketfact.checks.shard import CLAIMS_PER_SHARD, auto_shards
+    from marketfact.flows.shards import with_task_runner
+
+    assert auto_shards(CLAIMS_PER_SHARD) == 0  # one run, as before
+    assert auto_shards(CLAIMS_PER_SHARD + 1) == 2
+    assert auto_shards(5 * CLAIMS_PER_SHARD) == 5
+    flow = with_task_runner("threads", one_at_a_time=True)
+    assert flow.task_runner._max_workers == 1  # Prefect keeps the limit it was made with here
+    with prefect_test_harness(server_startup_timeout=None):
+        result = flow(claims_path=str(SEED), shards=2, out_dir=str(tmp_path), source="snapshot")
+    assert result["counts"]["total"] == 5
+    assert sum(r.claims for r in result["shards"]) == 5
+    assert Path(result["paths"]["html"]).is_file()

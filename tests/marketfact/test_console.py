@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from marketfact.console import PROGRESS_FROM, colour_wanted
+from marketfact.console import LIST_UP_TO, PROGRESS_FROM, colour_wanted
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "deepseek-2025-01.yaml"
@@ -167,3 +167,23 @@ def test_check_article_prints_json_lines_too(tmp_path: Path) -> None:
     assert all(r["verdict"] and r["reason"] for r in records)
     assert "| INFO" not in proc.stderr
     assert "html report:" in proc.stderr
+
+
+@pytest.mark.slow
+def test_a_run_of_more_claims_than_are_listed_prints_claims_per_verdict(tmp_path: Path) -> None:
+    # The seed's claims repeated under new ids past LIST_UP_TO (and past claims.store.COMPACT_ABOVE: the
+    # file is kept as a compact store): no line per claim, the counts per verdict and the Parquet file.
+    seed = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    copies = LIST_UP_TO // len(seed["claims"]) + 1
+    seed["claims"] = [{**c, "id": f"{c['id']}-{i}"} for i in range(copies) for c in seed["claims"]]
+    claims = tmp_path / "many.yaml"
+    claims.write_text(yaml.safe_dump(seed, allow_unicode=True), encoding="utf-8")
+    done = _check(tmp_path, claims=claims)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert f"{len(seed['claims']):,} claims, more than {LIST_UP_TO:,}: claims per verdict" in done.stdout
+    assert not any(f"{cid}-0" in done.stdout for cid in SEED_IDS)
+    per_label = dict(re.findall(r"^  ([A-Z_]+) +([\d,]+)$", done.stdout, re.MULTILINE))
+    assert sum(int(n.replace(",", "")) for n in per_label.values()) == len(seed["claims"])
+    every = re.search(r"^every verdict, one row per claim: (.+)$", done.stdout, re.MULTILINE)
+    assert every is not None
+    assert Path(every.group(1)).is_file()
