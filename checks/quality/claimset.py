@@ -9,6 +9,7 @@ an implausible daily move. Each row is one claim (``claims_frame``); failures na
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -169,31 +170,31 @@ SPECS: tuple[Spec, ...] = (
 
 
 def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
-    """One row per claim in the shape ``validate_claims`` expects (``COLUMNS``)."""
+    """One row per claim in the shape ``validate_claims`` expects (``COLUMNS``).
+
+    Built column by column: a dict per claim was ≈60 MB at 100 000 claims, at the validation's peak.
+    """
     from marketfact.claims.store import rows_of  # a ClaimStore's rows: no model built per claim
 
-    rows = []
-    for c in rows_of(claims):
-        low, high = c.range if c.range is not None else (None, None)
-        rows.append(
-            {
-                "claim_id": c.id,
-                "subject": c.subject,
-                "instrument": c.instrument,
-                "metric": c.metric.value,
-                "direction": c.direction.value if c.direction else "",
-                "unit": c.unit,
-                "currency": c.currency,
-                "magnitude": c.value if c.value is not None else high,
-                "range_low": low,
-                "range_high": high,
-                "first_session": pd.Timestamp(c.sessions[0]) if c.sessions else pd.NaT,
-                "last_session": pd.Timestamp(c.sessions[-1]) if c.sessions else pd.NaT,
-                # The publication's own calendar date: a Tokyo session that day may be in the report.
-                "published": pd.Timestamp(c.published_at.date()) if c.published_at else pd.NaT,
-            }
-        )
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    cs = rows_of(claims)
+    ranges = [c.range if c.range is not None else (None, None) for c in cs]
+    columns: dict[str, list[Any]] = {
+        "claim_id": [c.id for c in cs],
+        "subject": [c.subject for c in cs],
+        "instrument": [c.instrument for c in cs],
+        "metric": [c.metric.value for c in cs],
+        "direction": [c.direction.value if c.direction else "" for c in cs],
+        "unit": [c.unit for c in cs],
+        "currency": [c.currency for c in cs],
+        "magnitude": [c.value if c.value is not None else r[1] for c, r in zip(cs, ranges, strict=True)],
+        "range_low": [r[0] for r in ranges],
+        "range_high": [r[1] for r in ranges],
+        "first_session": [pd.Timestamp(c.sessions[0]) if c.sessions else pd.NaT for c in cs],
+        "last_session": [pd.Timestamp(c.sessions[-1]) if c.sessions else pd.NaT for c in cs],
+        # The publication's own calendar date: a Tokyo session that day may be in the report.
+        "published": [pd.Timestamp(c.published_at.date()) if c.published_at else pd.NaT for c in cs],
+    }
+    frame = pd.DataFrame(columns, columns=list(COLUMNS)) if cs else pd.DataFrame([], columns=list(COLUMNS))
     for col in ("magnitude", "range_low", "range_high"):
         frame[col] = frame[col].astype("float64")
     for col in ("first_session", "last_session", "published"):
