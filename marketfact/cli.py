@@ -12,7 +12,7 @@ field, no data) is a message and an exit code, never a traceback.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -143,17 +143,8 @@ def check(
             note(f"more than {CLAIMS_PER_SHARD} claims: {shards} shards by instrument (--shards 0: one run)", output)
         forget_kept()  # each shard reads its own part of the file
         del claims
-        with prefect_session(settings):
-            result = run_sharded(
-                settings, claims_file, out, source, lang, task_runner, dask_address, shards, one_at_a_time=automatic
-            )  # fmt: skip
-        counts = result["counts"]
-        if counts["total"] > LIST_UP_TO and not quiet:
-            echo_per_verdict(counts, result["paths"])
-        click.echo(f"{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
-        for kind, path in result["paths"].items():
-            click.echo(f"{kind} report: {path}")
-        exit_for(result["run"], fail_on)
+        where = (claims_file, out, source, lang, task_runner, dask_address)
+        _check_in_shards(settings, *where, shards, automatic, fail_on, output)
     with prefect_session(settings):  # Prefect's temporary server boots on the other core from here on
         n = len(claims.claims)
         with progress(n, output):
@@ -162,6 +153,23 @@ def check(
                 fail_on=fail_on, report_base_url=base_url,
             )  # fmt: skip
     finish(result, fail_on, output)
+
+
+def _check_in_shards(  # type: ignore[no-untyped-def]
+    settings, claims_file, out, source, lang, task_runner, dask_address, shards, one_at_a_time, fail_on, output
+) -> NoReturn:
+    """``check --shards``: run the sharded flow, print its counts (per verdict when large) and exit."""
+    with prefect_session(settings):
+        result = run_sharded(
+            settings, claims_file, out, source, lang, task_runner, dask_address, shards, one_at_a_time=one_at_a_time
+        )  # fmt: skip
+    counts = result["counts"]
+    if counts["total"] > LIST_UP_TO and not output.quiet:
+        echo_per_verdict(counts, result["paths"])
+    click.echo(f"{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable")
+    for kind, path in result["paths"].items():
+        click.echo(f"{kind} report: {path}")
+    exit_for(result["run"], fail_on)
 
 
 def _extract_or_exit(
