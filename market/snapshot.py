@@ -47,8 +47,8 @@ PRICE_HEADER = ",".join(("date", *PRICE_COLUMNS)).encode()
 def read_price_csvs(paths: Mapping[str, Path]) -> dict[str, pd.DataFrame]:
     """Read many snapshot price files in one CSV parse; returns the frames it could read this way.
 
-    A price file is a few hundred rows, so reading one costs mostly the parser's set-up (≈2 ms); 500
-    files parsed alone take ≈1 s, parsed as one text ≈0.1 s. Each file's non-blank rows get its
+    A price file is a few hundred rows, so reading one costs mostly the parser's set-up; parsed as one text,
+    many files take a tenth of the time (docs/performance.md). Each file's non-blank rows get its
     symbol as a first field, the texts are joined and parsed once, and the result is cut back into
     one frame per symbol. A file this cannot read as expected (another header, a
     field that is no number or date) is left out, and ``read_price_csv`` reads it alone with its own

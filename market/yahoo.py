@@ -54,7 +54,7 @@ _NOISE_FILTER = _DropYFinanceNoise()
 
 
 def _loud_yfinance() -> Any:
-    """Import yfinance lazily (it costs ~0.3 s) and make it raise instead of returning empty frames."""
+    """Import yfinance lazily (only runs that fetch pay for it) and make it raise instead of returning empty frames."""
     import yfinance
 
     yfinance.config.debug.hide_exceptions = False
@@ -196,7 +196,7 @@ def _metadata(ticker: Any) -> Mapping[str, Any]:
 
 NETWORK_DEADLINE_S = 60.0
 """All of a run's requests to Yahoo Finance share this many seconds (issue 20.7): an unresponsive network
-(connections accepted, never answered) used to cost 10 s per request, 142 s for the seed file. The setting
+(connections accepted, never answered) used to cost its timeout per request (docs/performance.md). The setting
 ``MARKETFACT_NETWORK_DEADLINE`` changes it."""
 
 T = TypeVar("T")
@@ -209,11 +209,11 @@ class NetworkDeadline:
     made and says so: its error names the run's deadline, not a per-request timeout it never had.
 
     yfinance's own timeouts do not bound a request: before the one it is given a timeout for, it fetches a
-    cookie and a crumb with 30 s each, and some calls (``get_shares_full``) take no timeout at all. Against a
-    network that accepts connections and never answers, one ``history`` call took 70 s with a timeout of
-    5 s. So ``call`` runs the whole yfinance call in a thread and waits for it no longer than its timeout;
-    a call still waiting then is abandoned (the thread ends on its own; it is a daemon, so it never holds
-    up the end of the process).
+    cookie and a crumb with a timeout of their own each, and some calls (``get_shares_full``) take no timeout at
+    all: against a network that accepts connections and never answers, one ``history`` call takes many times
+    its timeout (docs/performance.md). So ``call`` runs the whole yfinance call in a thread and waits for it no
+    longer than its timeout; a call still waiting then is abandoned (the thread ends on its own; it is a
+    daemon, so it never holds up the end of the process).
     """
 
     def __init__(self, seconds: float = NETWORK_DEADLINE_S) -> None:

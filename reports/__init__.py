@@ -102,8 +102,8 @@ def write_reports(
 ) -> ReportPaths:
     """Write the run's HTML and JSON reports under ``out_dir/run_id`` and refresh ``out_dir/index.html``.
 
-    Charts cost about 0.4 s per claim; ``charts=False`` leaves them out of very large runs. The JSON holds
-    every claim and is written one claim at a time; the HTML of a run of more than ``max_cards`` claims is
+    Charts are the costly part (docs/performance.md); ``charts=False`` leaves them out of very large runs. The
+    JSON holds every claim and is written one claim at a time; the HTML of a run of more than ``max_cards`` claims is
     a digest (``reports.digest``), so memory stays bounded whatever the run's size. ``index=False`` leaves
     the index to ``finish_run``, once the run is written everywhere. The index keeps its
     own language (``index_lang``, else the one it is already in), not the run's.

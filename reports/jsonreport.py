@@ -23,7 +23,7 @@ from marketfact.checks.columnar import COLUMNS_VERSION
 from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
 from marketfact.checks.reasons import read_reasons
 from marketfact.checks.runreport import RunReport
-from marketfact.checks.verdicts import Verdict
+from marketfact.checks.verdicts import FxRate, ShareCount, Verdict
 from marketfact.claims.model import Claim
 from marketfact.reports.claimreview import claim_review
 from marketfact.reports.columnar import columnar_file
@@ -107,15 +107,8 @@ def _validation(outcome: ValidationOutcome, expectation: Expectation = _expectat
 def _claim_entry(
     run: RunReport, verdict: Verdict, claim: Claim, expectation: Expectation = _expectation
 ) -> dict[str, Any]:
-    interval = None
-    if verdict.interval is not None:
-        lo, hi = verdict.interval
-        interval = {
-            "lo": _num(lo),
-            "hi": _num(hi),
-            "direction": claim.direction.value if claim.direction else None,
-            "notation": verdict.claimed,
-        }
+    """One claim of the report: the claim as given, its verdict, what was measured on which sessions and
+    prices, the data quality, the conversions, the source, and the ClaimReview."""
     return {
         "claim": claim.model_dump(mode="json"),
         "verdict": {
@@ -135,16 +128,56 @@ def _claim_entry(
             "claim_currency": claim.currency,
         },
         "claimed": verdict.claimed,
-        "interval": interval,
-        "sessions": {
-            "base": _iso(verdict.base_session),
-            "start": _iso(verdict.start_session),
-            "end": _iso(verdict.end_session),
-            "symbol": verdict.symbol,
-            "exchange": verdict.exchange,
-            "timezone": verdict.timezone,
-            "note": verdict.sessions_note,
+        "interval": _interval(verdict, claim),
+        "sessions": _sessions(verdict),
+        **_prices(verdict, claim),
+        "quality": {
+            "failures": [expectation(r) for r in verdict.quality_failures],
+            "warnings": [expectation(r) for r in verdict.quality_warnings],
         },
+        "fx": verdict.fx,
+        "shares": verdict.shares,
+        "fx_rate": None if verdict.fx_rate is None else _fx_rate(verdict.fx_rate),
+        "share_count": None if verdict.share_count is None else _share_count(verdict.share_count),
+        "source": {
+            "name": verdict.source,
+            "retrieved_at": _iso(verdict.retrieved_at),
+            "provenance": verdict.provenance,
+        },
+        "claim_review": claim_review(run, verdict, claim=claim),
+    }
+
+
+def _interval(verdict: Verdict, claim: Claim) -> dict[str, Any] | None:
+    """The claimed interval as numbers (and its notation), None for a claim without one."""
+    if verdict.interval is None:
+        return None
+    lo, hi = verdict.interval
+    return {
+        "lo": _num(lo),
+        "hi": _num(hi),
+        "direction": claim.direction.value if claim.direction else None,
+        "notation": verdict.claimed,
+    }
+
+
+def _sessions(verdict: Verdict) -> dict[str, Any]:
+    """The sessions measured (base, start, end) and where: symbol, exchange, its time zone."""
+    return {
+        "base": _iso(verdict.base_session),
+        "start": _iso(verdict.start_session),
+        "end": _iso(verdict.end_session),
+        "symbol": verdict.symbol,
+        "exchange": verdict.exchange,
+        "timezone": verdict.timezone,
+        "note": verdict.sessions_note,
+    }
+
+
+def _prices(verdict: Verdict, claim: Claim) -> dict[str, list[dict[str, Any]]]:
+    """The prices behind the measurement (``evidence``), the price path around it and the other bases'
+    measurements (``alternatives``)."""
+    return {
         "evidence": [
             {
                 "session": e.session.isoformat(),
@@ -175,36 +208,26 @@ def _claim_entry(
             }
             for a in verdict.alternatives
         ],
-        "quality": {
-            "failures": [expectation(r) for r in verdict.quality_failures],
-            "warnings": [expectation(r) for r in verdict.quality_warnings],
-        },
-        "fx": verdict.fx,
-        "shares": verdict.shares,
-        "fx_rate": None
-        if verdict.fx_rate is None
-        else {
-            "base": verdict.fx_rate.base,
-            "quote": verdict.fx_rate.quote,
-            "rate": _num(verdict.fx_rate.rate),
-            "on": verdict.fx_rate.on.isoformat(),
-            "kind": verdict.fx_rate.kind,
-            "source": verdict.fx_rate.source,
-        },
-        "share_count": None
-        if verdict.share_count is None
-        else {
-            "shares": _num(verdict.share_count.shares),
-            "as_of": verdict.share_count.as_of.isoformat(),
-            "source": verdict.share_count.source,
-            "relative_uncertainty": verdict.share_count.relative_uncertainty,
-        },
-        "source": {
-            "name": verdict.source,
-            "retrieved_at": _iso(verdict.retrieved_at),
-            "provenance": verdict.provenance,
-        },
-        "claim_review": claim_review(run, verdict, claim=claim),
+    }
+
+
+def _fx_rate(rate: FxRate) -> dict[str, Any]:
+    return {
+        "base": rate.base,
+        "quote": rate.quote,
+        "rate": _num(rate.rate),
+        "on": rate.on.isoformat(),
+        "kind": rate.kind,
+        "source": rate.source,
+    }
+
+
+def _share_count(count: ShareCount) -> dict[str, Any]:
+    return {
+        "shares": _num(count.shares),
+        "as_of": count.as_of.isoformat(),
+        "source": count.source,
+        "relative_uncertainty": count.relative_uncertainty,
     }
 
 

@@ -44,7 +44,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "claims/extract/extract.py:_with_subject": 130,
     "reports/kindsentences.py:kind_sentence": 105,
     "checks/kinds.py:_records": 101,
-    "reports/jsonreport.py:_claim_entry": 102,
     "checks/explain.py:build_verdicts": 96,
     "reports/sentences.py:_judged": 90,
     "claims/extract/build.py:build_claims": 89,
