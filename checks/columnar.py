@@ -1,7 +1,7 @@
 """A run's verdicts kept as the judged table: ``Verdict`` objects are built only for the rows asked for.
 
-Building a ``Verdict`` (sentences, evidence, price path, alternatives) costs about 80 µs a claim: 8 s for a
-run of 100 000 claims, whose page shows at most ``reports.MAX_CLAIM_CARDS`` cards. ``VerdictTable`` is a
+Building a ``Verdict`` (sentences, evidence, price path, alternatives) for every claim of a run of 100 000 claims
+takes seconds (docs/performance.md), and its page shows at most ``reports.MAX_CLAIM_CARDS`` cards. ``VerdictTable`` is a
 ``Sequence[Verdict]`` over the judged table (one row per claim, in the claim file's order): its length,
 labels and counts come from the table's columns, ``take`` builds the Verdicts of the rows a page shows,
 and iterating builds them batch by batch as it goes and keeps them (the cost of the old tuple, paid only
