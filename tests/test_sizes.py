@@ -16,7 +16,7 @@ FUNCTION_LINES = 60
 
 LONG_MODULES: dict[str, int] = {
     # to split; other engineers were editing these in session 3 of #13
-    "claims/extract/extract.py": 553,
+    "claims/extract/extract.py": 512,
     "claims/extract/decide.py": 456,
     "claims/extract/reading.py": 470,
     "reports/i18n.py": 511,
@@ -41,7 +41,6 @@ TABLES: dict[str, int] = {
 
 LONG_FUNCTIONS: dict[str, int] = {
     "reports/charts.py:_path_chart": 138,
-    "claims/extract/extract.py:_with_subject": 130,
     "reports/kindsentences.py:kind_sentence": 105,
     "checks/kinds.py:_records": 101,
     "checks/explain.py:build_verdicts": 96,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from marketfact.claims.extract import kinds, rules
@@ -17,14 +17,11 @@ from marketfact.claims.extract.decide import (
     Context,
     Draft,
     Outcome,
-    counts_forward,
     direction_of,
     hedge_of,
     market_value_words,
     non_claim,
     not_price_cue,
-    period_of,
-    story_day,
     tokens_after,
 )
 from marketfact.claims.extract.entities import AliasEntry, AliasTable, Listing
@@ -34,7 +31,8 @@ from marketfact.claims.extract.model import Extraction, NonMarketNumber, Unresol
 from marketfact.claims.extract.reading import SentenceView, Subject, hedge_before, read_sentence
 from marketfact.claims.extract.sentences import mask_markdown, split_sentences
 from marketfact.claims.extract.subjects import pick_subject, refer_back
-from marketfact.claims.extract.timewords import PeriodSpan, is_counted
+from marketfact.claims.extract.timewords import PeriodSpan
+from marketfact.claims.extract.whenof import when_of
 from marketfact.claims.numbers import Quantity
 
 
@@ -376,12 +374,73 @@ def _with_subject(
     view: SentenceView, q: Quantity, ctx: Context, subject: Subject | None, direction: tuple[str, str, float, str],
     hedges: list, previous: Draft | None, kind: str = "",
 ) -> Outcome:  # fmt: skip
+    """The number as a claim about its subject (or why it is none): the company or index, its listing, the
+    direction, the hedge and the period, each with its notes and the penalty for how uncertain it was read."""
+    found = _entry_of(view, q, ctx, subject, kind)
+    if not isinstance(found, tuple):
+        return found
+    entry, listing, notes, penalty = found
+    market = _market_reading(view, q, entry, direction, kind)
+    if not isinstance(market, tuple):
+        return market
+    notes += market[0]
+    penalty += market[1]
+    listing = pick_listing(entry, view.sentence.text, listing)
+    if listing is not entry.listing:
+        notes.append(f"listing {listing.symbol} chosen by the place named in the sentence: {listing.note}")
+    elif entry.listing.note:
+        notes.append(f"{entry.listing.symbol}: {entry.listing.note}")
+    d, d_words, d_penalty, d_note = direction
+    penalty += d_penalty
+    notes += [d_note] if d_note else []
+    if kind == "record":
+        hedge, h_words, intraday, h_penalty, h_note = None, "", False, 0.0, ""
+    else:
+        hedge, h_words, intraday, h_penalty, h_note = hedge_of(view, q, hedges)
+    if kind in (kinds.CLOSE_LEVEL, kinds.INTRADAY_LEVEL) and intraday:
+        # "zeitweise bis auf 46,88 Euro": the words that say "intraday" are the level's metric, not a hedge
+        kind = kinds.INTRADAY_LEVEL
+        hedge = " ".join(h.value for h in hedges) or None
+        h_words = " ".join(h.text for h in hedges)
+        if not d:
+            return non_claim(view, q, "no_direction", "the day's low or high, but no rise or fall is stated")
+    penalty += h_penalty
+    notes += [h_note] if h_note else []
+    when = when_of(view, q, ctx, previous, d_words, kind)
+    penalty += when.penalty
+    notes += when.notes
+    return Draft(
+        view=view,
+        q=q,
+        entry=entry,
+        listing=listing,
+        subject_words=(subject.text if subject is not None else "") or entry.name,
+        direction=d,
+        direction_words=d_words or "(carried over)",
+        hedge=hedge,
+        hedge_words=h_words,
+        intraday=intraday,
+        period=when.period,
+        notes=notes,
+        penalty=penalty,
+        subject=subject,
+        shift=when.shift,
+        anchor=when.anchor,
+        forward=when.forward,
+        kind=kind,
+    )
+
+
+def _entry_of(
+    view: SentenceView, q: Quantity, ctx: Context, subject: Subject | None, kind: str
+) -> tuple[AliasEntry, Listing | None, list[str], float] | Outcome:
+    """The company or index a number is about: its subject's (resolved, or chosen among the candidates by the
+    article's context) or, when the sentence names none, one named before (``refer_back``). With a listing
+    named with it (or None), the notes and the penalty for how it was found; or why there is none."""
     notes: list[str] = []
     penalty = 0.0
     s = view.sentence
     entry: AliasEntry | None = None
-    listing: Listing | None = None
-    words = subject.text if subject is not None else ""
     if subject is not None and subject.kind == "group":
         return non_claim(view, q, "group", f"about a group ({subject.text!r}), not one company or index")
     if subject is not None and subject.kind == "mention" and subject.mention is not None:
@@ -407,140 +466,41 @@ def _with_subject(
         entry = look.entry
         notes.append(look.message)
         penalty += 0.1
-    if entry is None:
-        back = refer_back(view, subject, ctx, money=q.kind == "money" and kind not in kinds.PRICE_KINDS)
-        if back is None:
-            what = f"{subject.text!r} refers back, but" if subject is not None else "no company or index is named and"
-            return non_claim(view, q, "no_subject", f"{what} nothing suitable was named before")
-        entry, listing, named, how = back
-        said = f"{subject.text!r}" if subject is not None else "this sentence (which names no company)"
-        notes.append(f"{said} read as {entry.name}: {named!r}, {how}")
-        penalty += 0.1 if subject is not None and subject.kind != "pronoun" else 0.3
+    if entry is not None:
+        return entry, None, notes, penalty
+    back = refer_back(view, subject, ctx, money=q.kind == "money" and kind not in kinds.PRICE_KINDS)
+    if back is None:
+        what = f"{subject.text!r} refers back, but" if subject is not None else "no company or index is named and"
+        return non_claim(view, q, "no_subject", f"{what} nothing suitable was named before")
+    entry, listing, named, how = back
+    said = f"{subject.text!r}" if subject is not None else "this sentence (which names no company)"
+    notes.append(f"{said} read as {entry.name}: {named!r}, {how}")
+    penalty += 0.1 if subject is not None and subject.kind != "pronoun" else 0.3
+    return entry, listing, notes, penalty
+
+
+def _market_reading(
+    view: SentenceView, q: Quantity, entry: AliasEntry, direction: tuple[str, str, float, str], kind: str
+) -> tuple[list[str], float] | NonMarketNumber:
+    """Whether the number fits what ``entry`` is: a price in money for an equity, in points for an index; an
+    amount of money is a market value (of an equity only), by its wording or, without one, an amount in
+    billions lost or gained (noted, penalised). The notes and the penalty, or why it is no claim."""
     if kind in kinds.PRICE_KINDS:
         if q.kind == "money" and entry.kind != "equity":
             return non_claim(view, q, "not_market", f"{entry.name} is an index: its level is in points, not money")
         if q.kind != "money" and entry.kind != "index":
             return non_claim(view, q, "unsupported_unit", f"{entry.name} is no index: a price in points is no claim")
-    elif q.kind == "money":
-        if entry.kind != "equity":
-            return non_claim(view, q, "not_market", f"{entry.name} is an index: it has no market value in money")
-        cue = market_value_words(view)
-        if cue is None:
-            if (direction[0] != "down" and direction[0] != "up") or q.scale not in ("billion", "trillion"):
-                return non_claim(view, q, "not_market", "an amount of money with no market-value wording")
-            notes.append(
-                "no 'market value' wording: an amount in billions lost or gained by a company read as market value"
-            )
-            penalty += 0.25
-        else:
-            notes.append(f"market value from {cue!r}")
-    listing = pick_listing(entry, s.text, listing)
-    if listing is not entry.listing:
-        notes.append(f"listing {listing.symbol} chosen by the place named in the sentence: {listing.note}")
-    elif entry.listing.note:
-        notes.append(f"{entry.listing.symbol}: {entry.listing.note}")
-    d, d_words, d_penalty, d_note = direction
-    penalty += d_penalty
-    notes += [d_note] if d_note else []
-    if kind == "record":
-        hedge, h_words, intraday, h_penalty, h_note = None, "", False, 0.0, ""
-    else:
-        hedge, h_words, intraday, h_penalty, h_note = hedge_of(view, q, hedges)
-    if kind in (kinds.CLOSE_LEVEL, kinds.INTRADAY_LEVEL) and intraday:
-        # "zeitweise bis auf 46,88 Euro": the words that say "intraday" are the level's metric, not a hedge
-        kind = kinds.INTRADAY_LEVEL
-        hedge = " ".join(h.value for h in hedges) or None
-        h_words = " ".join(h.text for h in hedges)
-        if not d:
-            return non_claim(view, q, "no_direction", "the day's low or high, but no rise or fall is stated")
-    penalty += h_penalty
-    notes += [h_note] if h_note else []
-    # "…, erasing $593bn": a participle clause tells more of the same move, so it shares its period
-    participle = lang_is_en_participle(view, d_words, q)
-    shares_move = not d_words or participle or kind == "record" or (kind in kinds.PRICE_KINDS and _same_move(view, q))
-    gapped_from = previous.period if previous is not None and shares_move else None
-    period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from, previous)
-    if shift == 0 and period is not None:
-        earlier = _that_day(view, ctx, period)
-        if earlier is not None:
-            p_note = f"{earlier[1]} {period.words!r}: the day named before, {earlier[0].words!r}"
-            period, p_penalty = earlier[0], p_penalty + 0.1
-    when = _when_clause(view, q, previous) if shift == 0 else None
-    r0, r1 = view.clause(q.span[0])
-    if kind == "record" and previous is not None and not any(r0 <= p.start < r1 for p in view.periods):
-        # "when its shares slid 17%, their biggest drop since March 2020": the record is that move's day
-        period, shift, p_penalty = previous.period, previous.shift, 0.05
-        p_note = "the record is said of the move before it in the sentence: its day"
-    elif when is not None and previous is not None:
-        period, shift, p_penalty = previous.period, previous.shift, 0.1
-        p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
-    penalty += p_penalty
-    notes += [p_note] if p_note else []
-    anchor, forward = None, False
-    if period is not None and shift == 0 and is_counted(period.words, view.lang):
-        forward = counts_forward(view, period)
-        anchor, a_note = story_day(view, q, ctx, period, forward)
-        forward = forward and anchor is not None
-        notes += [a_note] if anchor is not None else []
-    return Draft(
-        view,
-        q,
-        entry,
-        listing,
-        words or entry.name,
-        d,
-        d_words or "(carried over)",
-        hedge,
-        h_words,
-        intraday,
-        period,
-        notes,
-        penalty,
-        subject,
-        shift,
-        anchor,
-        forward,
-        kind=kind,
-    )
-
-
-def _that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
-    """ "the 17% it lost that Monday", "An jenem Montag": a weekday after "that"/"jenem" is the day of that
-    weekday the article named before (27 January), not the latest such weekday before publication."""
-    before = [t for t in view.toks if t.end <= period.start][-1:]
-    if not before or before[0].low not in rules.THAT_DAY[view.lang] or not period.single_day or not period.last:
-        return None
-    weekday = date.fromisoformat(period.last).weekday()
-    named = [p for p in ctx.days if p.last and p.last < period.last and date.fromisoformat(p.last).weekday() == weekday]
-    return (named[-1], before[0].text) if named else None
-
-
-def _same_move(view: SentenceView, q: Quantity) -> bool:
-    """A level right after a move ("fell 3.07% to 19,341.83", "dropped $24.20 to $118.42") is where that move
-    ended: it shares its day."""
-    lows = [t.low for t in view.toks if t.end <= q.span[0]]
-    return bool(lows) and lows[-1] in ("to", "at", "auf", "bei", "von", "of")
-
-
-def _when_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> str | None:
-    """ "…it lost a day earlier, when its shares slid 17%": a clause opening with "when"/"als" and naming no
-    day of its own tells of the previous number's day."""
-    if previous is None:
-        return None
-    c0, c1 = view.clause(q.span[0])
-    if any(c0 <= p.start < c1 for p in view.periods):
-        return None
-    first = next((t for t in view.toks if t.start >= c0), None)
-    return first.text if first is not None and first.low in ("when", "als", "wobei", "whereby") else None
-
-
-def lang_is_en_participle(view: SentenceView, words: str, q: Quantity) -> bool:
-    """Whether the direction word opens q's clause as an English -ing participle (", erasing …")."""
-    if view.lang != "en" or not words.endswith("ing"):
-        return False
-    c0, _ = view.clause(q.span[0])
-    first = next((t for t in view.toks if t.start >= c0), None)
-    return first is not None and first.text == words
+        return [], 0.0
+    if q.kind != "money":
+        return [], 0.0
+    if entry.kind != "equity":
+        return non_claim(view, q, "not_market", f"{entry.name} is an index: it has no market value in money")
+    cue = market_value_words(view)
+    if cue is not None:
+        return [f"market value from {cue!r}"], 0.0
+    if (direction[0] != "down" and direction[0] != "up") or q.scale not in ("billion", "trillion"):
+        return non_claim(view, q, "not_market", "an amount of money with no market-value wording")
+    return ["no 'market value' wording: an amount in billions lost or gained by a company read as market value"], 0.25
 
 
 def _disambiguate(candidates: tuple, ctx: Context) -> tuple[AliasEntry | None, str]:

@@ -1,0 +1,100 @@
+"""The period a number of an article is about, as read from its sentence and the numbers before it: its own
+words, the previous number's day when it tells more of the same move, "that Monday" as the day named before,
+and a counted period anchored on the story's day. Used by ``claims.extract.extract`` for every claim it drafts."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from marketfact.claims.extract import kinds, rules
+from marketfact.claims.extract.decide import Context, Draft, counts_forward, period_of, story_day
+from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.timewords import PeriodSpan, is_counted
+from marketfact.claims.numbers import Quantity
+
+
+@dataclasses.dataclass(frozen=True)
+class When:
+    """The period a number is about, as read: the period, the sessions before it (``shift``), the day a counted
+    period ends on (``anchor``) or starts after (``forward``), with notes and the penalty."""
+
+    period: PeriodSpan | None
+    shift: int
+    anchor: PeriodSpan | None
+    forward: bool
+    notes: list[str]
+    penalty: float
+
+
+def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, d_words: str, kind: str) -> When:
+    """The period of a number: its own words, or the previous number's when it tells more of the same move
+    (a participle clause, no verb of its own, a record, a clause opened by "when"), "that Monday" as the
+    day named before; a counted period ("over the two sessions") anchored on the story's day."""
+    notes: list[str] = []
+    # "…, erasing $593bn": a participle clause tells more of the same move, so it shares its period
+    participle = lang_is_en_participle(view, d_words, q)
+    shares_move = not d_words or participle or kind == "record" or (kind in kinds.PRICE_KINDS and _same_move(view, q))
+    gapped_from = previous.period if previous is not None and shares_move else None
+    period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from, previous)
+    if shift == 0 and period is not None:
+        earlier = _that_day(view, ctx, period)
+        if earlier is not None:
+            p_note = f"{earlier[1]} {period.words!r}: the day named before, {earlier[0].words!r}"
+            period, p_penalty = earlier[0], p_penalty + 0.1
+    when = _when_clause(view, q, previous) if shift == 0 else None
+    r0, r1 = view.clause(q.span[0])
+    if kind == "record" and previous is not None and not any(r0 <= p.start < r1 for p in view.periods):
+        # "when its shares slid 17%, their biggest drop since March 2020": the record is that move's day
+        period, shift, p_penalty = previous.period, previous.shift, 0.05
+        p_note = "the record is said of the move before it in the sentence: its day"
+    elif when is not None and previous is not None:
+        period, shift, p_penalty = previous.period, previous.shift, 0.1
+        p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
+    notes += [p_note] if p_note else []
+    anchor, forward = None, False
+    if period is not None and shift == 0 and is_counted(period.words, view.lang):
+        forward = counts_forward(view, period)
+        anchor, a_note = story_day(view, q, ctx, period, forward)
+        forward = forward and anchor is not None
+        notes += [a_note] if anchor is not None else []
+    return When(period, shift, anchor, forward, notes, p_penalty)
+
+
+def _that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
+    """ "the 17% it lost that Monday", "An jenem Montag": a weekday after "that"/"jenem" is the day of that
+    weekday the article named before (27 January), not the latest such weekday before publication."""
+    before = [t for t in view.toks if t.end <= period.start][-1:]
+    if not before or before[0].low not in rules.THAT_DAY[view.lang] or not period.single_day or not period.last:
+        return None
+    weekday = date.fromisoformat(period.last).weekday()
+    named = [p for p in ctx.days if p.last and p.last < period.last and date.fromisoformat(p.last).weekday() == weekday]
+    return (named[-1], before[0].text) if named else None
+
+
+def _same_move(view: SentenceView, q: Quantity) -> bool:
+    """A level right after a move ("fell 3.07% to 19,341.83", "dropped $24.20 to $118.42") is where that move
+    ended: it shares its day."""
+    lows = [t.low for t in view.toks if t.end <= q.span[0]]
+    return bool(lows) and lows[-1] in ("to", "at", "auf", "bei", "von", "of")
+
+
+def _when_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> str | None:
+    """ "…it lost a day earlier, when its shares slid 17%": a clause opening with "when"/"als" and naming no
+    day of its own tells of the previous number's day."""
+    if previous is None:
+        return None
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= p.start < c1 for p in view.periods):
+        return None
+    first = next((t for t in view.toks if t.start >= c0), None)
+    return first.text if first is not None and first.low in ("when", "als", "wobei", "whereby") else None
+
+
+def lang_is_en_participle(view: SentenceView, words: str, q: Quantity) -> bool:
+    """Whether the direction word opens q's clause as an English -ing participle (", erasing …")."""
+    if view.lang != "en" or not words.endswith("ing"):
+        return False
+    c0, _ = view.clause(q.span[0])
+    first = next((t for t in view.toks if t.start >= c0), None)
+    return first is not None and first.text == words
