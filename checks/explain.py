@@ -456,7 +456,8 @@ def _window_days(row: Any) -> set[date]:
 def _sessions_note(row: Any, first: date | None, last: date | None, base: date | None) -> str:
     """Which sessions, on which exchange, in which time zone, and the base: for every number shown."""
     span = f"session {last}" if first == last else f"sessions {first} to {last}"
-    return f"{span} of {row.calendar} (exchange-local dates, {row.timezone}); base: close of {base}"
+    close = "adjusted close" if getattr(row, "adjusted_note", "") else "close"  # adjusted-only: checks/adjusted.py
+    return f"{span} of {row.calendar} (exchange-local dates, {row.timezone}); base: {close} of {base}"
 
 
 def _day_range(panel: PricePanel, row: Any) -> tuple[float, float, float, float] | None:

@@ -100,7 +100,9 @@ def claimed_words(claim: Claim, interval: str, unit: str, row: Any) -> str:
 
 
 def price_field(claim: Claim, row: Any) -> str:
-    """Which price the verdict reads: close, intraday low/high, or the close's one-day move."""
+    """Which price the verdict reads: close, intraday low/high, the close's one-day move, or the adjusted close."""
+    if getattr(row, "adjusted_note", ""):  # an adjusted-only series, measured on adjusted closes (checks/adjusted.py)
+        return "adjusted close"
     if claim.record in (Record.BIGGEST_FALL, Record.BIGGEST_RISE):
         return "close (one-day move)"
     if row.basis == "close":

@@ -140,8 +140,8 @@ S: dict[str, dict[str, str]] = {
         "publication; {best} fits best.",
         "search_none": "No day was given: searched the {count} sessions {first} to {last} of {exchange} before "
         "publication; none of them fits.",
-        "note_one": "Session {end} of {exchange} (dates in {city} time, {zone}); base: close of {base}",
-        "note_span": "Sessions {start} to {end} of {exchange} (dates in {city} time, {zone}); base: close of {base}",
+        "note_one": "Session {end} of {exchange} (dates in {city} time, {zone}); base: {close} of {base}",
+        "note_span": "Sessions {start} to {end} of {exchange} (dates in {city} time, {zone}); base: {close} of {base}",
         "notation": "{stated} → magnitude in {interval}",
         "fx": "1 {base} = {rate} {quote}, {rate_name}",
         "shares": "{count} shares as of {day} ({source})",
@@ -185,9 +185,9 @@ S: dict[str, dict[str, str]] = {
         "search_none": "Kein Tag genannt: Durchsucht wurden die {count} Handelstage vom {first} bis {last} an "
         "der Börse {exchange} vor der Veröffentlichung; keiner davon passt.",
         "note_one": "Handelstag {end} an der Börse {exchange} (Datum nach Ortszeit {city}, {zone}); "
-        "Basis: Schlusskurs vom {base}",
+        "Basis: {close} vom {base}",
         "note_span": "Handelstage {start} bis {end} an der Börse {exchange} (Datum nach Ortszeit {city}, {zone}); "
-        "Basis: Schlusskurs vom {base}",
+        "Basis: {close} vom {base}",
         "notation": "{stated} → Betrag in {interval}",
         "fx": "1 {base} = {rate} {quote}, {rate_name}",
         "shares": "{count} Aktien, Stand {day} ({source})",

@@ -87,6 +87,7 @@ def sessions_note(verdict: Verdict, fmt: Formatter) -> str:
         city=zone_city(zone, fmt.lang) if zone else "–",
         zone=zone or "–",
         base=fmt.day(verdict.base_session),
+        close=fmt.word("adjusted close" if verdict.price_field == "adjusted close" else "close"),
     )
 
 

@@ -87,3 +87,41 @@ def test_a_claim_without_a_day_on_an_adjusted_only_series_does_not_contradict_it
     assert "fits" not in verdict.explanation
     # One reason, each failed expectation once with its dates (not once per date and column).
     assert verdict.explanation.count("only dividend-adjusted closes") == 1
+
+
+def test_the_report_names_the_adjusted_close_as_the_price_read(snapshot) -> None:  # type: ignore[no-untyped-def]
+    """report.json's price_field, the HTML's price line, base note and chart axis say the adjusted close (en, de)."""
+    from bs4 import BeautifulSoup
+
+    from marketfact.reports import report_json
+    from marketfact.reports.html import render_html
+
+    multi = {"id": "multi", "metric": "close_change", "value": 21.7, "sessions": [MONDAY, date(2025, 1, 28)]}
+    claims = _claims(CLOSE, multi, {"id": "nvda", "instrument": "NVDA", "subject": "Nvidia", "metric": "close_change",
+                                    "value": 16.97})  # fmt: skip
+    report = run_in_process(
+        claims, snapshot, snapshot.instruments(), {"ecb": EcbFxSource()}, SnapshotSharesSource(), validate=False
+    )
+    fields = {c["claim"]["id"]: c["measured"]["price_field"] for c in report_json(report)["claims"]}
+    assert fields == {"close": "adjusted close", "multi": "adjusted close", "nvda": "close"}
+    notes = {v.claim_id: v.sessions_note for v in report.verdicts}
+    assert notes["multi"].endswith("base: adjusted close of 2025-01-24")
+    assert notes["nvda"].endswith("base: close of 2025-01-24")
+    expected = {
+        "en": ("price: adjusted close", "base: adjusted close of Jan 24, 2025", "price (USD, adjusted close)"),
+        "de": ("Kurs: bereinigter Schlusskurs", "Basis: bereinigter Schlusskurs vom 24.01.2025",
+               "Kurs (USD, bereinigter Schlusskurs)"),
+    }  # fmt: skip
+    for lang, (price, base, axis) in expected.items():
+        page = render_html(report, lang)
+        soup = BeautifulSoup(page, "html.parser")
+        for claim_id in ("close", "multi"):
+            card = soup.select_one(f"#claim-{claim_id}")
+            assert card is not None
+            text = card.get_text(" ", strip=True)
+            assert price in text, (lang, claim_id, text)
+            assert base in text, (lang, claim_id, text)
+            assert axis in page, (lang, axis)
+        nvda = soup.select_one("#claim-nvda").get_text(" ", strip=True)  # type: ignore[union-attr]
+        assert price not in nvda, "a raw series still reads the close"
+        assert base not in nvda
