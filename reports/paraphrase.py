@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from marketfact.claims.model import SCALES, Claim, Metric
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.kindsentences import RECORD_DE
+from marketfact.reports.kindsentences import RECORD_DE, VALUE_RECORD_DE
 from marketfact.reports.phrases import QUOTES, hedge_words, price
 
 EXTRACTED_NOTE = "read from sentence "
@@ -36,6 +36,10 @@ P: dict[str, dict[str, str]] = {
         "highest_close": "highest close",
         "biggest_fall": "biggest one-day fall",
         "biggest_rise": "biggest one-day rise",
+        "losing_streak": "longest losing streak",
+        "winning_streak": "longest winning streak",
+        "value_biggest_fall": "biggest one-day loss of market value",
+        "value_biggest_rise": "biggest one-day gain of market value",
     },
     "de": {
         "up": "stieg",
@@ -53,6 +57,7 @@ P: dict[str, dict[str, str]] = {
         "since": " seit dem {since}",
         "ever": " über die ganze Historie",
         **{key: words.replace("ste ", "ster ").replace("ßte ", "ßter ") for key, words in RECORD_DE.items()},
+        **{f"value_{key}": words.replace("ßte ", "ßter ") for key, words in VALUE_RECORD_DE.items()},
     },
 }
 """The paraphrase's words per language; ``{amount}`` carries the hedge in front of the number."""
@@ -111,7 +116,7 @@ def paraphrase(claim: Claim, fmt: Formatter) -> str:
     direction = claim.direction.value if claim.direction is not None else "down"
     name, when = claim.subject, _when(claim, fmt)
     if claim.metric is Metric.RECORD:
-        record = claim.record.value if claim.record is not None else ""
+        record = ("value_" if claim.value_record else "") + (claim.record.value if claim.record is not None else "")
         since = w["since"].format(since=fmt.day(claim.since)) if claim.since else w["ever"]
         return w["record"].format(name=name, record=w.get(record, record), since=since, when=when)
     amount = _amount(claim, fmt)

@@ -225,6 +225,18 @@ NOTES = _rules(
             "the record is said of the move before it in the sentence: its day",
             "der Rekord bezieht sich auf die Bewegung davor im Satz: ihr Tag",
         ),
+        (  # claims.extract.kinds.NOTE_ACROSS / NOTE_DURATION (#17)
+            "{words:Q}: a record across companies or a whole market needs every listing's history, so it is no claim "
+            "(a company's own record of market value is one)",
+            "{words}: ein Rekord über alle Unternehmen oder einen ganzen Markt bräuchte die Kurshistorie jeder "
+            "Notierung, daher keine prüfbare Aussage (ein Rekord des Unternehmens selbst beim Börsenwert wäre eine)",
+        ),
+        (
+            "{words:Q}: a record of a move over a week, a month or longer; marketfact's records compare one session "
+            "(a close, a one-day move, a streak), so it is no claim",
+            "{words}: ein Rekord einer Bewegung über eine Woche, einen Monat oder länger; marketfact vergleicht bei "
+            "Rekorden einzelne Handelstage (Schlusskurs, Tagesbewegung, Serie), daher keine prüfbare Aussage",
+        ),
         (
             "a clause without a verb: the move {words:Q} of the clause before it",
             "ein Satzteil ohne Verb: die Bewegung {words} aus dem Satzteil davor",

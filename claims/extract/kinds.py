@@ -18,6 +18,12 @@ from datetime import date, datetime, timedelta
 
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.recordwords import BIG as _BIG
+from marketfact.claims.extract.recordwords import FALL_NOUNS as _FALL_NOUNS
+from marketfact.claims.extract.recordwords import GOOD as _GOOD
+from marketfact.claims.extract.recordwords import RISE_NOUNS as _RISE_NOUNS
+from marketfact.claims.extract.recordwords import RecordPhrase as RecordPhrase
+from marketfact.claims.extract.recordwords import all_time_values, duration_at, durations, value_record, value_words
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity, find_quantities
 from marketfact.claims.periods import resolve_period
@@ -176,19 +182,6 @@ def _session_or_move(view: SentenceView, c0: int, q: Quantity) -> bool:
 
 
 # ---- records ------------------------------------------------------------------------------------------------
-_FALL_NOUNS = rules.word_set(
-    "drop fall decline loss slide plunge slump selloff sell-off day session "
-    "verlust tagesverlust kursverlust einbruch kurseinbruch rückgang absturz kurssturz minus tag handelstag"
-)
-_RISE_NOUNS = rules.word_set(
-    "gain rise jump rally advance anstieg kursanstieg tagesgewinn kursgewinn gewinn plus sprung"
-)
-_BIG = rules.word_set(
-    "biggest largest steepest sharpest worst heaviest "
-    "größte größten größter größtes stärkste stärksten stärkster heftigste heftigsten heftigster schlechteste "
-    "schlechtesten schlechtester"
-)
-_GOOD = rules.word_set("best beste besten bester")
 _ALL_TIME = {
     "en": {
         ("record", "high"): "highest_close",
@@ -209,17 +202,6 @@ _ALL_TIME_DE = {
 }
 
 
-@dataclass(frozen=True)
-class RecordPhrase:
-    """A record said in the sentence: which extreme, its words and where, and its "since" words if any."""
-
-    record: str
-    start: int
-    end: int
-    text: str
-    since: PeriodSpan | None
-
-
 def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
     """Every record phrase in the sentence (none about market value: that is no kind a claim file has)."""
     lang = view.lang
@@ -233,7 +215,12 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
             idx -= 1
         before = toks[max(0, idx - 6) : idx]
         lows = [t.low for t in before]
-        if any(t.low in ("market", "value", "börsenwert", "marktwert", "amount", "viel") for t in before):
+        if duration_at(lows) is not None:  # "its worst week since 2020": no record kind (noted below)
+            continue
+        if value_words(lows):  # "its biggest one-day loss of market value since …"
+            out += value_record(view, masked, toks, max(0, idx - 6), idx, p)
+            continue
+        if any(t.low in ("amount", "viel") for t in before):
             continue
         record = _record_from(view, lows, p)
         if record is None:
@@ -264,6 +251,7 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
             continue
         if rec is not None:
             out.append(RecordPhrase(rec, t.start, t.end, t.text, None))
+    out += all_time_values(view, masked) + durations(view, masked)
     out.sort(key=lambda r: r.start)
     return out
 

@@ -126,6 +126,8 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
                     continue
                 if found and toks[i].start < found[-1].end:
                     continue
+                if j > k and toks[j].low in _calendar_words(lang) and not _is_anchor(toks, j, lang):
+                    continue  # "am Dienstag so tief wie …": "so" ends no period without a dot or a date (#17)
                 meaning = _probe(text[toks[i].start : toks[j].end], published_at, lang)
                 if meaning is not None:
                     best = (i, j, meaning)
