@@ -4,12 +4,17 @@ Usage (from the repository root, in the project's virtualenv)::
 
     python -m bench.interactive            # 5 checks of the seed file
     python -m bench.interactive --checks 2
+    python -m bench.interactive --pairs 7  # in one warm process, no server: GX's kwargs lookups on vs off
 
 It starts ``prefect server start`` (its own PREFECT_HOME and port, a subprocess), then the warm checker
 ``python -m marketfact.flows.warm`` (a Prefect task worker that keeps Great Expectations, the calendars
 and the reports loaded), waits until both are ready, and triggers ``check-claims-warm`` on the seed claim
 file ``--checks`` times from this process (``.delay()``, then waits for the result: the report's path),
 printing each trigger → report time. The issue's target (≤ 2 s) is reported, never asserted.
+
+``--pairs N`` measures a trick instead, without Prefect: in this process, warmed up as the checker is, it
+runs the warm check (``flows.warm.check_warm``) in N pairs, one run as shipped and one with the trick
+switched off, alternating which goes first, and prints the medians of each phase and of the paired ratios.
 """
 
 from __future__ import annotations
@@ -55,11 +60,57 @@ def last_phases(log: Path) -> str:
     return lines[-1].split("check-claims-warm phases:", 1)[1].strip() if lines else "(no phases logged)"
 
 
+TRICKS = {"gx-kwargs": "checks.quality.gxkwargs: GX's kwargs lookups build an expectation's configuration once"}
+
+
+def _switch(trick: str, on: bool) -> None:
+    if trick == "gx-kwargs":
+        from marketfact.checks.quality import gxkwargs
+
+        if on:
+            gxkwargs.install()
+        else:
+            gxkwargs.uninstall()
+
+
+def paired(pairs: int, trick: str = "gx-kwargs") -> dict[str, list[float]]:
+    """The warm check in ``pairs`` pairs (as shipped, ``trick`` off), alternating the order; seconds per phase."""
+    from marketfact.flows.warm import check_warm, warm_up
+
+    warm_up()
+    out = Path(tempfile.mkdtemp(prefix="marketfact-pairs-"))
+    check_warm(str(SEED), str(out))  # the first check pays what warm_up does not load
+    figures: dict[str, list[float]] = {"on check": [], "off check": [], "on all": [], "off all": []}
+    for i in range(pairs):
+        for on in (True, False) if i % 2 == 0 else (False, True):
+            _switch(trick, on)
+            _, (_, check, reports) = check_warm(str(SEED), str(out))
+            side = "on" if on else "off"
+            figures[f"{side} check"].append(check)
+            figures[f"{side} all"].append(check + reports)
+    _switch(trick, True)
+    print(f"paired, {pairs} pairs, trick: {TRICKS[trick]}; load average {os.getloadavg()[0]:.2f}")
+    for phase in ("check", "all"):
+        on, off = figures[f"on {phase}"], figures[f"off {phase}"]
+        ratios = [a / b for a, b in zip(on, off, strict=True)]
+        saved = statistics.median(b - a for a, b in zip(on, off, strict=True))
+        print(
+            f"  {phase:5s}: on median {statistics.median(on):.3f} s, off median {statistics.median(off):.3f} s, "
+            f"paired ratio on/off median {statistics.median(ratios):.2f}, saved median {saved:.3f} s"
+        )
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.interactive", description=__doc__.split("\n\n")[0])
     parser.add_argument("--checks", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("--pairs", type=int, default=0, help="measure a trick in N pairs in this process")
+    parser.add_argument("--trick", choices=sorted(TRICKS), default="gx-kwargs")
     args = parser.parse_args(argv)
+    if args.pairs:
+        paired(args.pairs, args.trick)
+        return 0
     home = Path(tempfile.mkdtemp(prefix="marketfact-interactive-"))
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"

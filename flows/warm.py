@@ -28,6 +28,16 @@ def check_claims_warm(
     Logs the seconds of its phases (``PHASES_LINE``): ``bench.interactive`` prints them next to the
     trigger → report time, so the time outside the check (Prefect's delivery and result) shows too.
     """
+    html, phases = check_warm(claims_path, out_dir, source, snapshot_dir, lang)
+    get_run_logger().info(PHASES_LINE, *phases, sum(phases))
+    return html
+
+
+def check_warm(
+    claims_path: str, out_dir: str, source: str = "snapshot", snapshot_dir: str | None = None, lang: str = "en"
+) -> tuple[str, tuple[float, float, float]]:
+    """What ``check-claims-warm`` does, without Prefect: the HTML's path and the seconds of its phases
+    (load claims and market; plan, fetch, validate, judge; reports)."""
     from marketfact.checks.run import run_in_process
     from marketfact.claims.load import load_claims
     from marketfact.market.bundle import market_data
@@ -45,8 +55,7 @@ def check_claims_warm(
     t2 = time.perf_counter()
     html = str(write_reports(run, out, lang=lang).html)
     t3 = time.perf_counter()
-    get_run_logger().info(PHASES_LINE, t1 - t0, t2 - t1, t3 - t2, t3 - t0)
-    return html
+    return html, (t1 - t0, t2 - t1, t3 - t2)
 
 
 PHASES_LINE = "check-claims-warm phases: load %.3f s, check %.3f s, reports %.3f s, in all %.3f s"

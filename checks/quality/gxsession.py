@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from marketfact.checks.quality import gxkwargs
 from marketfact.checks.quality.offline import Offline, make_offline
 from marketfact.checks.quality.spec import Batch, Spec
 
@@ -106,6 +107,7 @@ class GxSession:
                 ProgressBarsConfig,
             )
         self.gx = gx
+        gxkwargs.install()
         logging.getLogger("great_expectations").setLevel(logging.ERROR)
         costs.gx_import = time.perf_counter() - start
 
