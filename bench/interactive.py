@@ -60,7 +60,10 @@ def last_phases(log: Path) -> str:
     return lines[-1].split("check-claims-warm phases:", 1)[1].strip() if lines else "(no phases logged)"
 
 
-TRICKS = {"gx-kwargs": "checks.quality.gxkwargs: GX's kwargs lookups build an expectation's configuration once"}
+TRICKS = {
+    "gx-kwargs": "checks.quality.gxkwargs: GX's kwargs lookups build an expectation's configuration once",
+    "gc-freeze": "flows.warm.warm_up freezes what is loaded out of the garbage collector's walks",
+}
 
 
 def _switch(trick: str, on: bool) -> None:
@@ -71,6 +74,13 @@ def _switch(trick: str, on: bool) -> None:
             gxkwargs.install()
         else:
             gxkwargs.uninstall()
+    elif trick == "gc-freeze":
+        import gc
+
+        if on:
+            gc.freeze()
+        else:
+            gc.unfreeze()
 
 
 def paired(pairs: int, trick: str = "gx-kwargs") -> dict[str, list[float]]:
