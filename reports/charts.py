@@ -234,7 +234,7 @@ def _path_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChar
             .mark_text(align="left", dx=9, dy=-9, fontSize=11, color=colour)
             .encode(x=x, y=yq("value:Q"), text="tag:N")
         )
-    return alt.layer(*layers).properties(width=PATH_WIDTH, height=230)
+    return alt.layer(*layers, width=PATH_WIDTH, height=230)  # not .properties(): a copy and a schema check more
 
 
 def _interval_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.LayerChart | alt.FacetChart | None:
@@ -298,7 +298,7 @@ def _interval_chart(verdict: Verdict, claim: Claim, fmt: Formatter) -> alt.Layer
                 ),
             )
         )
-    return alt.layer(*layers).properties(width=PATH_WIDTH, height=max(2, len(rows)) * 26)
+    return alt.layer(*layers, width=PATH_WIDTH, height=max(2, len(rows)) * 26)
 
 
 def _to_svg(spec: dict[str, Any], fmt: Formatter) -> str:
