@@ -30,3 +30,16 @@ def test_warm_checker_answers_triggers_with_a_report() -> None:
     assert len(re.findall(r"check \d: trigger → report [\d.]+ s \(sent in [\d.]+ s\)", out)) == 2
     assert len(re.findall(r"in the warm checker: load [\d.]+ s, check [\d.]+ s, reports [\d.]+ s", out)) == 2
     assert re.search(r"trigger → report: first [\d.]+ s, then median [\d.]+ s .* target ≤ 2 s: (met|MISSED)", out)
+
+
+def test_paired_mode_measures_a_trick_on_and_off() -> None:
+    """``--pairs 1``: the warm check without Prefect, once with the trick and once without, medians printed."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.interactive", "--pairs", "1", "--trick", "gc-freeze"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "paired, 1 pairs, trick: flows.warm.warm_up freezes" in proc.stdout
+    for phase in ("check", "all  "):
+        pattern = rf"{phase}: on median [\d.]+ s, off median [\d.]+ s, paired ratio on/off median [\d.]+"
+        assert re.search(pattern, proc.stdout)
