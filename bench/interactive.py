@@ -71,7 +71,7 @@ def _switch(trick: str, on: bool) -> None:
         from marketfact.checks.quality import gxkwargs
 
         if on:
-            gxkwargs.install()
+            gxkwargs.install(force=True)
         else:
             gxkwargs.uninstall()
     elif trick == "gc-freeze":

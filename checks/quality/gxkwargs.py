@@ -23,6 +23,8 @@ from typing import Any
 
 FOR_VERSION = "1.24.1"
 _installed: dict[str, Any] = {}
+switched_off = False
+"""Set by ``uninstall``: ``install`` then does nothing (a paired measurement's "off" side) until forced."""
 
 
 def _success_kwarg(self: Any, key: str, kwargs: dict[str, Any], default: Any = None) -> Any:
@@ -85,13 +87,16 @@ REPLACEMENTS = {
 }
 
 
-def install() -> bool:
-    """Put the lookups above in place of GX's on ``Expectation`` (once); False on another GX version."""
+def install(*, force: bool = False) -> bool:
+    """Put the lookups above in place of GX's on ``Expectation`` (once); False on another GX version, or
+    after ``uninstall`` unless ``force``."""
+    global switched_off
     import great_expectations
     from great_expectations.expectations.expectation import Expectation
 
-    if great_expectations.__version__ != FOR_VERSION:
+    if great_expectations.__version__ != FOR_VERSION or (switched_off and not force):
         return False
+    switched_off = False
     for name, replacement in REPLACEMENTS.items():
         if name not in _installed:
             _installed[name] = Expectation.__dict__[name]
@@ -105,8 +110,11 @@ def originals() -> dict[str, Any]:
 
 
 def uninstall() -> None:
-    """Put GX's own methods back (for paired measurements and the equivalence test)."""
+    """Put GX's own methods back and keep them (for paired measurements and the equivalence test)."""
+    global switched_off
     from great_expectations.expectations.expectation import Expectation
+
+    switched_off = True
 
     for name, original in _installed.items():
         setattr(Expectation, name, original)

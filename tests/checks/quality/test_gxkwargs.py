@@ -61,5 +61,5 @@ def test_uninstall_restores_gx_and_install_comes_back(quality_run: Any) -> None:
         for name, original in originals.items():
             assert Expectation.__dict__[name] is original
     finally:
-        assert gxkwargs.install()
+        assert gxkwargs.install(force=True)
     assert Expectation.__dict__["_get_runtime_kwargs"] is gxkwargs.get_runtime_kwargs
