@@ -122,10 +122,21 @@ def rewrite(text: str, here: str) -> tuple[str, int, list[str]]:
     return CSS_URL.sub(css, TAG.sub(tag, text)), replaced, dropped
 
 
+def _copy_tree(source: Path, target: Path) -> None:
+    """Copy the files' bytes only: the folders and files get the user's umask, not the package's modes."""
+    for path in sorted(source.rglob("*")):
+        copy = target / path.relative_to(source)
+        if path.is_dir():
+            copy.mkdir(parents=True, exist_ok=True)
+        else:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+
+
 def make_offline(site: Path) -> Offline:
     """Copy the assets into ``site`` and rewrite its pages and stylesheets to load nothing from outside."""
     site = Path(site)
-    shutil.copytree(ASSETS, site / VENDOR, dirs_exist_ok=True)
+    _copy_tree(ASSETS, site / VENDOR)
     replaced = 0
     dropped: list[str] = []
     files = [*sorted(site.rglob("*.html")), *sorted((site / "static" / "styles").glob("*.css"))]
