@@ -105,13 +105,19 @@ def test_what_stays_no_claim_of_the_new_kinds(text: str, lang: str) -> None:
     assert not got & {"close_level", "points_change", "market_cap_level", "record"}, got
 
 
-def test_the_blind_set_of_streak_records_is_scored_apart_from_the_dev_set() -> None:
-    """kinds-blind2 was labelled and frozen before the streak rules (6 claims, 4 right before them)."""
-    blind = evaluate_folder(ARTICLES / "kinds-blind2")
+@pytest.mark.parametrize(
+    ("folder", "claims"),
+    [
+        ("kinds-blind2", 6),  # labelled and frozen before the streak rules (4 right before them)
+        ("kinds-blind3", 16),  # before the rules for records of market value (11 right before them)
+    ],
+)
+def test_a_blind_set_of_records_is_scored_apart_from_the_dev_set(folder: str, claims: int) -> None:
+    blind = evaluate_folder(ARTICLES / folder)
     dev = {p.name for p in (ARTICLES / "kinds-dev").glob("*.txt")}
-    assert not dev & {p.name for p in (ARTICLES / "kinds-blind2").glob("*.txt")}
+    assert not dev & {p.name for p in (ARTICLES / folder).glob("*.txt")}
     assert len(blind.scores) == 2
-    assert blind.counts[0] + blind.counts[2] == 6  # frozen: the labels written before the rules
+    assert blind.counts[0] + blind.counts[2] == claims  # frozen: the labels written before the rules
 
 
 @pytest.mark.parametrize(
@@ -135,15 +141,6 @@ def test_records_no_claim_kind_has_are_said_on_the_sentences_claim(text: str, la
     assert len(notes) == 1, [n for r in x.readings for n in r.notes]
     assert why in notes[0]
     assert "so it is no claim" in notes[0]
-
-
-def test_the_blind_set_of_value_records_is_scored_apart_from_the_dev_set() -> None:
-    """kinds-blind3 was labelled and frozen before the rules for records of market value (16 claims, 11 right)."""
-    blind = evaluate_folder(ARTICLES / "kinds-blind3")
-    dev = {p.name for p in (ARTICLES / "kinds-dev").glob("*.txt")}
-    assert not dev & {p.name for p in (ARTICLES / "kinds-blind3").glob("*.txt")}
-    assert len(blind.scores) == 2
-    assert blind.counts[0] + blind.counts[2] == 16  # frozen: the labels written before the rules
 
 
 def test_a_points_change_of_a_stock_is_not_read_as_an_index_level() -> None:
