@@ -1,6 +1,6 @@
 """The one-sentence explanation, unit and claimed words of levels, points, market values and records.
 
-``checks.explain`` writes the sentences of percent and money moves; the other kinds (``checks.kinds``)
+``checks.movetext`` writes the sentences of percent and money moves; the other kinds (``checks.kinds``)
 are written here, one function per kind, so a reader can check each number by hand: which price, which
 session, which exchange and time zone, and for a record the history it was compared with.
 """
@@ -164,53 +164,18 @@ def kind_sentence(
     row: Any,
     days: tuple[date | None, date | None, date | None],
     label: Label,
+    *,
     unit: str,
     fx: FxQuote | None,
     interval: str,
     panel: PricePanel,
 ) -> str:
-    """One sentence a reader can check by hand, for a judged claim of one of ``KINDS``."""
+    """One sentence a reader can check by hand, for a judged claim of one of ``KINDS``: the fact, then the verdict."""
     r = row
-    start, end, base = days
-    name = f"{claim.subject} ({r.symbol}, {r.calendar})"
-    cur = "points" if unit == "points" else r.listing_currency
-    tz = f"exchange-local dates, {r.timezone}"
-    sessions = f"{start}–{end}" if start != end else f"{end}"
     metric = claim.metric
-    if metric is Metric.CLOSE_LEVEL:
-        fact = (
-            f"{name} closed at {_num(r.level_close)} {cur} on {end} (raw close, {tz}); "
-            f"that day it traded between {_num(r.level_low)} and {_num(r.level_high)} {cur}"
-        )
-    elif metric is Metric.INTRADAY_LEVEL:
-        word = "low" if r.direction < 0 else "high"
-        fact = (
-            f"{name} reached an intraday {word} of {_num(r.extreme)} {cur} in session(s) {sessions} ({tz}); "
-            f"it closed at {_num(r.level_close)} {cur} on {end}"
-        )
-    elif metric is Metric.POINTS_CHANGE:
-        fact = (
-            f"{name} closed at {_num(r.end_close)} {cur} on {end} against {_num(r.base_close)} {cur} on {base} "
-            f"(raw closes, {tz}): {_signed(r.points_close)} {cur} ({_signed(r.close_pct)} %)"
-        )
-        if r.basis == "intraday":
-            fact += f"; at its intraday extreme {_num(r.extreme)} {cur}: {_signed(r.points_intraday)} {cur}"
-    elif metric is Metric.MARKET_CAP_LEVEL:
-        per_share = r.end_close if r.basis == "close" else r.extreme
-        listing = r.mcap_close_listing if r.basis == "close" else r.mcap_extreme_listing
-        shares = listing / per_share * claim.scale_factor / 1e9 if per_share else math.nan
-        what = "close" if r.basis == "close" else ("intraday low" if r.direction < 0 else "intraday high")
-        conv = (
-            f" ≈ {_num(r.measured)} {unit}, at {fx.description}: {_num(fx.rate, 4)} {fx.quote} per {fx.base}"
-            if fx
-            else ""
-        )
-        fact = (
-            f"{name}: {_num(shares)} bn shares × {what} {_num(per_share)} {r.listing_currency} on {end} = "
-            f"{_num(listing)} {unit.split()[0]} {r.listing_currency}{conv}"
-        )
-    else:
+    if metric is Metric.RECORD:
         return _record_sentence(claim, r, days, label, unit, interval, panel)
+    fact = _kind_fact(claim, r, days, unit, fx)
     admits = f"the claim admits {interval} {unit}"
     if metric is Metric.MARKET_CAP_LEVEL:
         admits += " (widened by 1 % for the share count's uncertainty)"
@@ -223,6 +188,48 @@ def kind_sentence(
     if metric is Metric.POINTS_CHANGE and np.sign(r.measured) != r.direction:
         return f"{fact}; {admits}, so it does not hold (it moved the other way)."
     return f"{fact}; {admits}, so it does not hold."
+
+
+def _kind_fact(
+    claim: Claim, r: Any, days: tuple[date | None, date | None, date | None], unit: str, fx: FxQuote | None
+) -> str:
+    """What the prices say of a level, a points change or a market-value level, with sessions and time zone."""
+    start, end, base = days
+    name = f"{claim.subject} ({r.symbol}, {r.calendar})"
+    cur = "points" if unit == "points" else r.listing_currency
+    tz = f"exchange-local dates, {r.timezone}"
+    if claim.metric is Metric.CLOSE_LEVEL:
+        return (
+            f"{name} closed at {_num(r.level_close)} {cur} on {end} (raw close, {tz}); "
+            f"that day it traded between {_num(r.level_low)} and {_num(r.level_high)} {cur}"
+        )
+    if claim.metric is Metric.INTRADAY_LEVEL:
+        word = "low" if r.direction < 0 else "high"
+        sessions = f"{start}–{end}" if start != end else f"{end}"
+        return (
+            f"{name} reached an intraday {word} of {_num(r.extreme)} {cur} in session(s) {sessions} ({tz}); "
+            f"it closed at {_num(r.level_close)} {cur} on {end}"
+        )
+    if claim.metric is Metric.POINTS_CHANGE:
+        fact = (
+            f"{name} closed at {_num(r.end_close)} {cur} on {end} against {_num(r.base_close)} {cur} on {base} "
+            f"(raw closes, {tz}): {_signed(r.points_close)} {cur} ({_signed(r.close_pct)} %)"
+        )
+        if r.basis == "intraday":
+            fact += f"; at its intraday extreme {_num(r.extreme)} {cur}: {_signed(r.points_intraday)} {cur}"
+        return fact
+    assert claim.metric is Metric.MARKET_CAP_LEVEL, claim.metric
+    per_share = r.end_close if r.basis == "close" else r.extreme
+    listing = r.mcap_close_listing if r.basis == "close" else r.mcap_extreme_listing
+    shares = listing / per_share * claim.scale_factor / 1e9 if per_share else math.nan
+    what = "close" if r.basis == "close" else ("intraday low" if r.direction < 0 else "intraday high")
+    conv = (
+        f" ≈ {_num(r.measured)} {unit}, at {fx.description}: {_num(fx.rate, 4)} {fx.quote} per {fx.base}" if fx else ""
+    )
+    return (
+        f"{name}: {_num(shares)} bn shares × {what} {_num(per_share)} {r.listing_currency} on {end} = "
+        f"{_num(listing)} {unit.split()[0]} {r.listing_currency}{conv}"
+    )
 
 
 def _record_sentence(

@@ -19,7 +19,8 @@ import pytest
 
 from marketfact.checks.engine import evaluate
 from marketfact.checks.evidence import RunEvidence
-from marketfact.checks.explain import RECORD_PATH, _rows, _window_days, build_verdicts
+from marketfact.checks.explain import _window_days, build_verdicts
+from marketfact.checks.gather import RECORD_PATH, rows_of
 from marketfact.checks.measure import PricePanel
 from marketfact.checks.plan import CONTEXT_SESSIONS, Plan, plan_run
 from marketfact.checks.run import fetch_all, fetch_conversions, validated
@@ -67,7 +68,7 @@ def _same(a: Any, b: Any) -> bool:
 def test_rows_hold_what_itertuples_gives(coverage: Any) -> None:
     """Every field of every row: same value, same Python type (a str stays str, a NaN a float NaN)."""
     _, judged, *_ = coverage
-    fast, slow = _rows(judged), list(judged.itertuples())
+    fast, slow = rows_of(judged), list(judged.itertuples())
     assert len(fast) == len(slow) == len(judged)
     assert fast[0]._fields == slow[0]._fields
     for a, b in zip(fast, slow, strict=True):
