@@ -21,7 +21,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from marketfact.reports.html import environment, stylesheet
-from marketfact.reports.i18n import LANGS, WORDS, Formatter, check_lang
+from marketfact.reports.i18n import LANGS, Formatter, check_lang
+from marketfact.reports.words import WORDS
 
 
 @dataclass(frozen=True, slots=True)

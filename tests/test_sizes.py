@@ -19,7 +19,6 @@ LONG_MODULES: dict[str, int] = {
     "claims/extract/extract.py": 516,  # +4 in #17 s4: a record no claim kind has says why on the claim
     "claims/extract/decide.py": 457,  # +1 in #17 s4: Draft.record_unit (records of market value)
     "claims/extract/reading.py": 470,
-    "reports/i18n.py": 513,  # +2 in #17 session 4: the price read on an adjusted-only series (en, de)
     # to split
     # +1 in #17 session 4 (the adjusted close in the base note)
     "reports/sentences.py": 587,  # its German reasons and data-quality words next; +4: the fetch wordings hook (#15)

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from marketfact.reports.i18n import MINUS, WORDS, Formatter, check_lang
+from marketfact.reports.i18n import MINUS, Formatter, check_lang
+from marketfact.reports.words import WORDS
 
 NBSP = "\u00a0"
 
