@@ -3,7 +3,7 @@
 The checker records a reason as one English line (``Verdict.reason``, the history's record); several
 reasons are joined by "; ". ``TEMPLATES`` holds the English wording of every reason the checker writes,
 one per code; ``read_reasons`` turns a recorded line back into ``Reason``s by these templates, so that a
-report can write each reason in its own language (``reports.sentences.reason_text``). A part no template
+report can write each reason in its own language (``reports.reasontext.reason_text``). A part no template
 matches is kept whole as ``Reason("text", {"text": ...})`` and shown as written.
 
 The templates are the producers' wording: a test runs the checker on claim sets that reach every reason

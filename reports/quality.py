@@ -20,8 +20,9 @@ from markupsafe import Markup
 from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
 from marketfact.checks.runreport import RunReport
 from marketfact.reports.i18n import Formatter
+from marketfact.reports.qualitytext import detail_text, where_text
+from marketfact.reports.reasontext import dataset_text
 from marketfact.reports.safety import safe_href
-from marketfact.reports.sentences import dataset_text, detail_text, where_text
 
 DE: dict[str, str] = {
     "required_columns": "Die Kursreihe hat alle Spalten: Eröffnung, Hoch, Tief, Schluss, bereinigter Schluss, Volumen.",

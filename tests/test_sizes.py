@@ -20,15 +20,12 @@ LONG_MODULES: dict[str, int] = {
     "claims/extract/decide.py": 457,  # +1 in #17 s4: Draft.record_unit (records of market value)
     "claims/extract/reading.py": 470,
     # to split
-    # +1 in #17 session 4 (the adjusted close in the base note)
-    "reports/sentences.py": 587,  # its German reasons and data-quality words next; +4: the fetch wordings hook (#15)
     "market/yahoo.py": 485,
     "claims/resolve.py": 440,
     "reports/article.py": 442,
     "reports/context.py": 439,
     "claims/model.py": 426,
     "claims/numbers.py": 421,
-    "reports/readnotes.py": 432,  # new in session 3 (reading notes); +12 in #17 s4: 2 notes in German
 }
 
 TABLES: dict[str, int] = {
@@ -42,7 +39,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "reports/charts.py:_path_chart": 138,
     "reports/kindsentences.py:kind_sentence": 105,
     "checks/kinds.py:_records": 101,
-    "reports/sentences.py:_judged": 90,
     "claims/extract/build.py:build_claims": 89,
     "reports/context.py:claim_view": 80,
     "marketfact/cli.py:check_article": 75,

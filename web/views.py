@@ -12,7 +12,7 @@ from datetime import date
 
 from marketfact.claims.extract.calibration import CONFIRM_BELOW
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.sentences import UNCERTAIN, uncertain_reasons
+from marketfact.reports.uncertain import UNCERTAIN, uncertain_reasons
 from marketfact.web.desk import EDITABLE, Draft, Review, plain
 
 STATUS_ORDER = ("pending", "confirmed", "rejected")
@@ -174,7 +174,7 @@ def _fields(review: Review, w: dict[str, str]) -> tuple[Field, ...]:
 
 def _confidence(review: Review, fmt: Formatter) -> str:
     """The reading's confidence; under the threshold and not yet confirmed, "reading uncertain — confirm" and
-    what the reading inferred (the words of the report, ``reports.sentences.UNCERTAIN``)."""
+    what the reading inferred (the words of the report, ``reports.uncertain.UNCERTAIN``)."""
     confidence = review.reading.confidence
     text = fmt.decimal(confidence, digits=2)
     if confidence >= CONFIRM_BELOW or review.status == "confirmed":

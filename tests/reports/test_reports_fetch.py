@@ -20,7 +20,7 @@ from marketfact.checks.reasons import read_reasons
 from marketfact.market.source import MarketDataError
 from marketfact.market.yahoo import NetworkDeadline, translate_yfinance_error
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.sentences import reason_text
+from marketfact.reports.reasontext import reason_text
 from tests.reports.test_reports_language import own_words, phrases
 
 WHAT = "NVDA 2025-01-13..2025-02-14"

@@ -19,7 +19,8 @@ from marketfact.checks.reasons import TEMPLATES, read_reasons
 from marketfact.checks.runreport import RunReport
 from marketfact.claims.hedges import HEDGES
 from marketfact.reports import render_html
-from marketfact.reports.sentences import BASES, REASONS_DE, S
+from marketfact.reports.phrases import BASES, S
+from marketfact.reports.reasontext import REASONS_DE
 from marketfact.reports.words import WORDS
 
 ROOT = Path(__file__).resolve().parents[2]

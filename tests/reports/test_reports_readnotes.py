@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 from marketfact.reports import render_html
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.paraphrase import P, paraphrase
-from marketfact.reports.readnotes import ALIAS_NOTES_DE, NOTES, REASONS, known, note_text
+from marketfact.reports.readnotes import known, note_text
+from marketfact.reports.readrules import ALIAS_NOTES_DE, NOTES, REASONS
 from tests.conftest import ROOT
 from tests.reports.test_reports_article import NAMES, checked_article
 from tests.reports.test_reports_language import own_words

@@ -19,7 +19,7 @@ from marketfact.checks.runreport import RunReport
 from marketfact.market.source import MarketDataError
 from marketfact.reports import render_html
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.sentences import reason_text
+from marketfact.reports.reasontext import reason_text
 from tests.reports.test_reports_language import own_words, phrases
 
 PERIODS = {  # period → (publication time, the code its reason must have)

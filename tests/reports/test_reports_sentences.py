@@ -9,8 +9,8 @@ import pytest
 
 from marketfact.claims.model import ClaimFile
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.phrases import hedge_words
-from marketfact.reports.sentences import explanation, sessions_note, zone_city
+from marketfact.reports.phrases import hedge_words, zone_city
+from marketfact.reports.sentences import explanation, sessions_note
 
 
 @pytest.fixture(scope="module")

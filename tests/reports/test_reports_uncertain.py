@@ -17,7 +17,7 @@ from marketfact.checks.runreport import RunReport
 from marketfact.claims.extract.calibration import CONFIRM_BELOW, uncertain
 from marketfact.claims.load import parse_claims
 from marketfact.reports import render_html
-from marketfact.reports.sentences import UNCERTAIN
+from marketfact.reports.uncertain import UNCERTAIN
 from tests.reports.test_reports_article import checked_article, parse
 
 NAME = "de-tokio-zwei-tage"  # a regression article with readings under the threshold (asserted below)

@@ -1,0 +1,233 @@
+"""How an article was read, in German: the extractor's notes (``claims.extract``) and its reasons why a number
+is no claim, one rule each (the English wording as a regular expression with named parts, and the German
+sentence), and the alias table's notes. ``reports.readnotes`` applies them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marketfact.reports.periodrules import rules
+
+ALIAS_NOTES_DE: dict[str, str] = {
+    "SoftBank alone means SoftBank Group (the investor); the mobile carrier SoftBank Corp. is 9434.T": "SoftBank "
+    "allein meint die SoftBank Group (den Investor); der Mobilfunkanbieter SoftBank Corp. ist 9434.T",
+    "the NYSE-listed ADR in US dollars; the home listing 2330.TW (Taiwan Stock Exchange) is not in the snapshot": "das "
+    "an der NYSE notierte ADR in US-Dollar; die Heimatnotierung 2330.TW (Börse Taiwan) ist nicht im Datenstand",
+    "the Taiwan home listing; not in the shipped snapshot": "die Heimatnotierung in Taiwan; nicht im mitgelieferten "
+    "Datenstand",
+    "the Nasdaq listing (New York registry shares, USD); the Amsterdam home listing ASML.AS is not in the snapshot": (
+        "die Nasdaq-Notierung (New York Registry Shares, USD); die Amsterdamer Heimatnotierung ASML.AS ist nicht im "
+        "Datenstand"
+    ),
+    "the Amsterdam home listing in euros; not in the shipped snapshot": (
+        "die Amsterdamer Heimatnotierung in Euro; nicht im mitgelieferten Datenstand"
+    ),
+    "class A shares; the class C shares (GOOG) move almost alike": "A-Aktien; die C-Aktien (GOOG) bewegen sich fast "
+    "gleich",
+    "the mobile carrier, not SoftBank Group": "der Mobilfunkanbieter, nicht die SoftBank Group",
+    "a Chinese AI start-up without listed shares": "ein chinesisches KI-Start-up ohne börsennotierte Aktien",
+    "a private company without listed shares": "ein privates Unternehmen ohne börsennotierte Aktien",
+    "an infrastructure project, not a listed company": "ein Infrastrukturprojekt, kein börsennotiertes Unternehmen",
+    "the Chinese hedge fund behind DeepSeek, not listed": "der chinesische Hedgefonds hinter DeepSeek, nicht "
+    "börsennotiert",
+}
+"""The alias table's notes (``claims/data/aliases.yaml``) in German; a test keeps it complete."""
+NOTES = rules(
+    [
+        ("period {how}; the session before that: {day:D}", "Zeitraum {how}; der Handelstag davor: {day}"),
+        (
+            "period {words:Q}: no exchange calendar known for {symbol}",
+            "Zeitraum {words}: kein Börsenkalender für {symbol} bekannt",
+        ),
+        (
+            "period {words:Q} does not resolve to sessions: {error}",
+            "Zeitraum {words} ergibt keine Handelstage: {error}",
+        ),
+        (
+            "period {words:Q} runs on from the session after the day the article named ({anchor:Q}): {first:D} to "
+            "{last:D}, not the sessions before publication ({first2:D} to {last2:D})",
+            "Zeitraum {words} läuft ab dem Handelstag nach dem im Artikel genannten Tag ({anchor}): {first} bis "
+            "{last}, nicht die Handelstage vor der Veröffentlichung ({first2} bis {last2})",
+        ),
+        (
+            "period {words:Q} ends on the day the article named ({anchor:Q}): {first:D} to {last:D}, not the sessions "
+            "before publication ({first2:D} to {last2:D})",
+            "Zeitraum {words} endet an dem im Artikel genannten Tag ({anchor}): {first} bis {last}, nicht die "
+            "Handelstage vor der Veröffentlichung ({first2} bis {last2})",
+        ),
+        ("period {how}", "Zeitraum {how}"),
+        (
+            "no day named: the checker searches the sessions before publication",
+            "kein Tag genannt: geprüft werden die Handelstage vor der Veröffentlichung",
+        ),
+        (
+            "no day named: {words:Q}, the day of the dateline or title",
+            "kein Tag genannt: {words}, der Tag aus Ortsmarke oder Titel",
+        ),
+        (
+            "no period in this paragraph: {words:Q} carried over from earlier",
+            "kein Zeitraum in diesem Absatz: {words} von weiter oben übernommen",
+        ),
+        (
+            "no period in this sentence: {words:Q} carried over from the paragraph",
+            "kein Zeitraum in diesem Satz: {words} aus dem Absatz übernommen",
+        ),
+        (
+            "no period in this sentence: {words:Q} set the scene in a question before it",
+            "kein Zeitraum in diesem Satz: {words} aus einer Frage davor übernommen",
+        ),
+        (
+            "confidence held at {confidence}: measured accuracy of {inferred}",
+            "Konfidenz auf {confidence} begrenzt, nach der gemessenen Trefferquote: {inferred}",
+        ),
+        (
+            "this sentence (which names no company) read as {name}: {named:Q}, {how}",
+            "dieser Satz (er nennt kein Unternehmen) gelesen als {name}: {named}, {how}",
+        ),
+        ("{said:Q} read as {name}: {named:Q}, {how}", "{said} gelesen als {name}: {named}, {how}"),
+        ("market value from {words:Q}", "Börsenwert aus {words}"),
+        ("{words:Q} shared with the previous number of the sentence", "{words} gilt auch für die Zahl davor im Satz"),
+        ("{words:Q} paired with the numbers in order", "{words} den Zahlen der Reihe nach zugeordnet"),
+        ("one number said of each of {names}", "eine Zahl für jeden von {names}"),
+        (
+            "no verb of its own: the direction is carried over from the same sentence",
+            "kein eigenes Verb: die Richtung ist aus demselben Satz übernommen",
+        ),
+        (
+            "up and down words both near the number; took the nearest, {words:Q}",
+            "Wörter für Plus und für Minus nahe der Zahl; das nächste gilt: {words}",
+        ),
+        ("{words:Q} counted back from {day:Q}, {where}", "{words} zurückgezählt von {day}, {where}"),
+        ("{words:Q} counted on from {day:Q}, {where}", "{words} weitergezählt ab {day}, {where}"),
+        (
+            "{words:Q}: the session before {day:Q}, the day of the story so far",
+            "{words}: der Handelstag vor {day}, dem bisher genannten Tag der Meldung",
+        ),
+        ("{words:Q}: the session before {day:Q}", "{words}: der Handelstag vor {day}"),
+        (
+            "{words:Q} named after the previous number, which has a day of its own",
+            "{words} nach der Zahl davor genannt, die einen eigenen Tag hat",
+        ),
+        (
+            "{words:Q} said of the next number in the clause, read as shared",
+            "{words} bei der nächsten Zahl im Satzteil genannt, als gemeinsam gelesen",
+        ),
+        (
+            "{words:Q} opens the clause: the day of the previous number of the sentence",
+            "{words} eröffnet den Satzteil: der Tag der Zahl davor im Satz",
+        ),
+        (
+            "the record is said of the move before it in the sentence: its day",
+            "der Rekord bezieht sich auf die Bewegung davor im Satz: ihr Tag",
+        ),
+        (  # claims.extract.kinds.NOTE_ACROSS / NOTE_DURATION (#17)
+            "{words:Q}: a record across companies or a whole market needs every listing's history, so it is no claim "
+            "(a company's own record of market value is one)",
+            "{words}: ein Rekord über alle Unternehmen oder einen ganzen Markt bräuchte die Kurshistorie jeder "
+            "Notierung, daher keine prüfbare Aussage (ein Rekord des Unternehmens selbst beim Börsenwert wäre eine)",
+        ),
+        (
+            "{words:Q}: a record of a move over a week, a month or longer; marketfact's records compare one session "
+            "(a close, a one-day move, a streak), so it is no claim",
+            "{words}: ein Rekord einer Bewegung über eine Woche, einen Monat oder länger; marketfact vergleicht bei "
+            "Rekorden einzelne Handelstage (Schlusskurs, Tagesbewegung, Serie), daher keine prüfbare Aussage",
+        ),
+        (
+            "a clause without a verb: the move {words:Q} of the clause before it",
+            "ein Satzteil ohne Verb: die Bewegung {words} aus dem Satzteil davor",
+        ),
+        (
+            "hedge words disagree ({error}); kept {words:Q}, the one next to the number",
+            "Einschränkungen widersprechen sich ({error}); {words} gilt, das Wort an der Zahl",
+        ),
+        (
+            "no 'market value' wording: an amount in billions lost or gained by a company read as market value",
+            "kein Wort für Börsenwert: ein Milliardenbetrag, den ein Unternehmen verlor oder gewann, als Börsenwert "
+            "gelesen",
+        ),
+        (
+            "listing {symbol} chosen by the place named in the sentence: {alias_note}",
+            "Notierung {symbol} nach dem im Satz genannten Ort gewählt: {alias_note}",
+        ),
+        ("{symbol}: {venue} listing in euros", "{symbol}: Notierung an der {venue} in Euro"),
+    ]
+)
+REASONS = rules(
+    [
+        ("about {words:Q}, not a market price", "betrifft {words}, keinen Marktkurs"),
+        (
+            "a count or figure ({noun}), not a price move: about {words:Q}",
+            "eine Anzahl oder Größe ({noun}), keine Kursbewegung: betrifft {words}",
+        ),
+        ("a count or figure ({noun}), not a price move", "eine Anzahl oder Größe ({noun}), keine Kursbewegung"),
+        (
+            "a count or figure, not a price move: about {words:Q}",
+            "eine Anzahl oder Größe, keine Kursbewegung: betrifft {words}",
+        ),
+        ("a count or figure, not a price move", "eine Anzahl oder Größe, keine Kursbewegung"),
+        ("no rise or fall is stated for this number", "für diese Zahl ist weder ein Anstieg noch ein Rückgang genannt"),
+        (
+            "the day's low or high, but no rise or fall is stated",
+            "Tagestief oder -hoch, aber weder Anstieg noch Rückgang genannt",
+        ),
+        (
+            "percentage points are not a percent change of a price",
+            "Prozentpunkte sind keine prozentuale Kursveränderung",
+        ),
+        ("index points: marketfact checks percent changes", "Indexpunkte: marketfact prüft prozentuale Veränderungen"),
+        ("a level ({level}), not a change", "ein Stand ({level}), keine Veränderung"),
+        (
+            "about a group ({words:Q}), not one company or index",
+            "betrifft eine Gruppe ({words}), nicht ein Unternehmen oder einen Index",
+        ),
+        (
+            "{words:Q} refers back, but nothing suitable was named before",
+            "{words} verweist zurück, aber davor wurde nichts Passendes genannt",
+        ),
+        (
+            "no company or index is named and nothing suitable was named before",
+            "kein Unternehmen und kein Index genannt, und davor wurde nichts Passendes genannt",
+        ),
+        (
+            "{name} is an index: its level is in points, not money",
+            "{name} ist ein Index: sein Stand wird in Punkten angegeben, nicht in Geld",
+        ),
+        (
+            "{name} is no index: a price in points is no claim",
+            "{name} ist kein Index: ein Kurs in Punkten ist keine Aussage",
+        ),
+        (
+            "{name} is an index: it has no market value in money",
+            "{name} ist ein Index: er hat keinen Börsenwert in Geld",
+        ),
+        ("an amount of money with no market-value wording", "ein Geldbetrag ohne Wort für Börsenwert"),
+        (
+            "{words:Q}: letters after the number that are no unit marketfact reads (claims/numbers.py)",
+            "{words}: Buchstaben nach der Zahl, die marketfact nicht als Einheit liest (claims/numbers.py)",
+        ),
+        (
+            "{name:Q} may mean {candidates}; name the company in full",
+            "{name} kann {candidates} bedeuten; bitte das Unternehmen vollständig nennen",
+        ),
+        ("{name:Q} is not in the alias table; {why}", "{name} steht nicht in der Namenstabelle; {why}"),
+        ("{name:Q} is not in the alias table", "{name} steht nicht in der Namenstabelle"),
+    ]
+)
+_ALIAS = "|".join(re.escape(note) for note in sorted(ALIAS_NOTES_DE, key=len, reverse=True))
+NOTES += ((re.compile(rf"(?P<symbol>\S+): (?P<alias_note>{_ALIAS})$"), "{symbol}: {alias_note}"),)
+REASONS += (
+    (
+        re.compile(rf"(?P<name>.+?) is not listed: (?P<alias_note>{_ALIAS})$"),
+        "{name} ist nicht börsennotiert: {alias_note}",
+    ),
+)
+WHERE_DE: dict[str, str] = {
+    "named earlier in this sentence": "früher in diesem Satz genannt",
+    "the subject of the previous claim in this paragraph": "Gegenstand der vorigen Aussage in diesem Absatz",
+    "the paragraph's day": "dem Tag des Absatzes",
+    "the day of the story so far": "dem bisher genannten Tag der Meldung",
+    "the dateline's day": "dem Tag der Ortsmarke",
+    "named before it in the sentence": "davor im Satz genannt",
+}
+"""Where a name or a day was taken from (``{where}`` in a note), in German."""
