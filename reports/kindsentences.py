@@ -5,10 +5,12 @@ writes the English ones): from ``Verdict.kind_reading``; English reports keep th
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from marketfact.checks.verdicts import Label, Verdict
+from marketfact.checks.verdicts import KindReading, Label, Verdict
 from marketfact.claims.model import Claim
 from marketfact.reports.i18n import Formatter
+from marketfact.reports.kindwords import KIND_DE, RECORD_DE, VALUE_RECORD_DE
 from marketfact.reports.phrases import (
     S,
     basis_text,
@@ -19,71 +21,6 @@ from marketfact.reports.phrases import (
     stated,
     zone_city,
 )
-
-# ---- levels, points changes, market-value levels and records (checks.kindtext), German -------------------------
-# English reports keep the checker's recorded sentence (``Verdict.explanation``); German ones are written here
-# from ``Verdict.kind_reading``.
-RECORD_DE = {
-    "lowest_close": "tiefste Schlusskurs",
-    "highest_close": "höchste Schlusskurs",
-    "biggest_fall": "größte Tagesverlust",
-    "biggest_rise": "größte Tagesgewinn",
-    "losing_streak": "längste Verlustserie",
-    "winning_streak": "längste Gewinnserie",
-}
-VALUE_RECORD_DE = {
-    "biggest_fall": "größte Tagesverlust an Börsenwert",
-    "biggest_rise": "größte Tagesgewinn an Börsenwert",
-}
-"""A record of market value (unit: money, #17)."""
-KIND_DE: dict[str, str] = {
-    "raw_one": "unbereinigter Schlusskurs; Handelstage nach Ortszeit {city}",
-    "raw": "unbereinigte Schlusskurse; Handelstage nach Ortszeit {city}",
-    "close_level": "{name} schloss am {end} bei {close} ({raw}); im Tagesverlauf lag der Kurs zwischen {low} und "
-    "{high}",
-    "intraday_level": "{name} erreichte {when} ein {word} von {extreme} (Handelstage nach Ortszeit {city}); "
-    "Schlusskurs am {end}: {close}",
-    "points_change": "{name} schloss am {end} bei {close} gegenüber {base_close} am {base} ({raw}): {points} ({pct})",
-    "points_intraday": "; am Tagesextrem {extreme}: {points}",
-    "market_cap_level": "{name}: {shares} Aktien × {what} {price} am {end} = {listing}{conv}",
-    "conv": " ≈ {measured}, umgerechnet zum {rate_name}: {rate} {quote} je {base}",
-    "admits": "die Aussage lässt {interval} {unit} zu",
-    "widened": " (um 1 % erweitert wegen der Unsicherheit der Aktienzahl)",
-    "CORRECT": "{fact}; {admits}, sie trifft also zu.",
-    "MOSTLY_CORRECT": "{fact}; {admits}: knapp daneben.",
-    "MISLEADING": "{fact}; {admits}. Die Zahl passt nur auf anderer Grundlage: {basis}.",
-    "INCORRECT": "{fact}; {admits}, sie trifft also nicht zu{opposite}.",
-    "opposite": " (der Kurs bewegte sich in die andere Richtung)",
-    "record_move": "{name} schloss am {end} bei {close} gegenüber {base_close} am {base}: {pct} ({raw})",
-    "record_level": "{name} schloss am {end} bei {close} ({raw})",
-    "record_value": "{name}: {shares} Aktien × ({close} − {base_close}), Schlusskurse vom {end} und {base} = {value} "
-    "Börsenwert ({raw}; dieselbe Aktienzahl für jeden Handelstag der Historie)",
-    "record_value_change": "Tagesänderung des Börsenwerts",
-    "streak_fact": "{name} schloss bis zum {end} an {n} Handelstagen in Folge {way} als am Vortag ({raw})",
-    "streak_history": "die {words} vom {first} bis zu ihrem Beginn waren {prior} Handelstage, bis zum {day}",
-    "streak_no_history": "die Kurshistorie vom {first} bis zu ihrem Beginn enthält keine solche Serie",
-    "streak_holds": "{fact}; {history}: es ist also die {words} seit dem {first} (die Aussage lässt {interval} "
-    "Handelstage zu).",
-    "streak_fails": "{fact}; {history}: es ist also nicht die {words} (die Aussage lässt {interval} Handelstage zu).",
-    "streak_misleading": "{fact}; {history}, eine solche Serie ist es also nicht; sie passt nur auf anderer "
-    "Grundlage: {basis}.",
-    "record_streak": "Serie",
-    "history": "der {words} vom {first} bis zum Vortag war {shown} am {day}",
-    "no_history": "die Kurshistorie ab dem {first} enthält keinen früheren Handelstag",
-    "record_holds": "{fact}; {history}: es ist also der {words} seit dem {first} (die Aussage lässt {interval} {unit} "
-    "zu).",
-    "record_fails": "{fact}; {history}: es ist also nicht der {words} (die Aussage lässt {interval} {unit} zu).",
-    "record_misleading": "{fact}; {history}, ein solcher Rekord ist es also nicht; der Rekord passt nur auf anderer "
-    "Grundlage: {basis}.",
-    "notation_level": "{stated} → Stand in {interval}",
-    "notation_move": "{stated} → Betrag in {interval}",
-    "notation_record": "{words} seit dem {since} → {what} in {interval} {unit}",
-    "notation_record_ever": "{words} über die ganze Historie → {what} in {interval} {unit}",
-    "record_close": "Schlusskurs",
-    "record_day_move": "Tagesbewegung",
-    "since": "{words} seit dem {since}",
-    "ever": "{words} über die ganze Historie",
-}
 
 
 def record_words(claim: Claim, fmt: Formatter) -> str:
@@ -152,131 +89,228 @@ def kind_notation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     return words["notation_level" if claim.is_level else "notation_move"].format(stated=said, interval=interval)
 
 
-def _streak_de(
-    verdict: Verdict, claim: Claim, fmt: Formatter, name: str, city: str, interval: str, fits: str
-) -> str:
-    k, words = verdict.kind_reading, KIND_DE
-    assert k is not None
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """What every German sentence of a kind names: the listing, the sessions, the zone's city, the claimed interval
+    and its unit, and the other basis a misleading number fits."""
+
+    verdict: Verdict
+    claim: Claim
+    reading: KindReading
+    fmt: Formatter
+    kind: str | None  # the instrument's kind; "index" for a claim in points
+    name: str
+    end: str
+    base: str
+    city: str
+    interval: str
+    unit: str
+    fits: str
+
+    def price(self, value: float | None) -> str:
+        """A price of the instrument (an index level in points)."""
+        return price(value, self.verdict.currency, self.fmt, self.kind)
+
+    def points(self, value: float | None) -> str:
+        """A signed change: index points, or money in the listing currency."""
+        if self.kind == "index":
+            return f"{self.fmt.decimal(value, plus=True)} Pkt."
+        return self.fmt.money(value, self.verdict.currency, plus=True)
+
+
+def _scene(verdict: Verdict, claim: Claim, fmt: Formatter) -> _Scene:
+    assert verdict.kind_reading is not None
+    points = claim.unit == "points" or verdict.unit.strip() == "points"
+    return _Scene(
+        verdict=verdict,
+        claim=claim,
+        reading=verdict.kind_reading,
+        fmt=fmt,
+        kind="index" if points else verdict.instrument_kind,
+        name=f"{claim.subject} ({verdict.symbol}, {verdict.exchange})",
+        end=fmt.day(verdict.end_session),
+        base=fmt.day(verdict.base_session),
+        city=zone_city(verdict.timezone, fmt.lang) if verdict.timezone else "–",
+        interval=interval_notation(*verdict.interval, verdict.interval_closed, fmt) if verdict.interval else "–",
+        unit=_kind_unit(verdict, claim, fmt),
+        fits=basis_text("", fmt, verdict.kind_reading.fits_only),
+    )
+
+
+def kind_sentence(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
+    """The German sentence of a level, points change, market-value level or record verdict."""
+    scene = _scene(verdict, claim, fmt)
+    if claim.record is None:
+        return _level_sentence(scene)
+    if claim.record.streak:  # a record of duration (#17)
+        return _streak_sentence(scene)
+    return _record_sentence(scene)
+
+
+def _streak_sentence(s: _Scene) -> str:
+    """A streak: how many sessions in a row, against the longest one of the history before it."""
+    k, claim, fmt, words = s.reading, s.claim, s.fmt, KIND_DE
     assert claim.record is not None
     rec, first = _record_de(claim), fmt.day(k.history_first)
-    n = "–" if verdict.measured is None else f"{verdict.measured:.0f}"
+    n = "–" if s.verdict.measured is None else f"{s.verdict.measured:.0f}"
     way = "tiefer" if claim.record.value == "losing_streak" else "höher"
     fact = words["streak_fact"].format(
-        name=name, end=fmt.day(verdict.end_session), n=n, way=way, raw=words["raw"].format(city=city)
+        name=s.name, end=fmt.day(s.verdict.end_session), n=n, way=way, raw=words["raw"].format(city=s.city)
     )
     if k.history_extreme is not None:
         day, prior = k.history_extreme
         history = words["streak_history"].format(words=rec, first=first, prior=f"{prior:.0f}", day=fmt.day(day))
     else:
         history = words["streak_no_history"].format(first=first)
-    if verdict.label is Label.MISLEADING:
-        return words["streak_misleading"].format(fact=fact, history=history, basis=fits)
-    key = "streak_holds" if verdict.label in (Label.CORRECT, Label.MOSTLY_CORRECT) else "streak_fails"
-    return words[key].format(fact=fact, history=history, words=rec, first=first, interval=interval)
+    if s.verdict.label is Label.MISLEADING:
+        return words["streak_misleading"].format(fact=fact, history=history, basis=s.fits)
+    key = "streak_holds" if s.verdict.label in (Label.CORRECT, Label.MOSTLY_CORRECT) else "streak_fails"
+    return words[key].format(fact=fact, history=history, words=rec, first=first, interval=s.interval)
 
 
-def kind_sentence(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
-    k = verdict.kind_reading
-    assert k is not None
-    words = KIND_DE
-    name = f"{claim.subject} ({verdict.symbol}, {verdict.exchange})"
-    cur, kind = verdict.currency, verdict.instrument_kind
-    if claim.unit == "points" or verdict.unit.strip() == "points":
-        kind = "index"
+def _record_sentence(s: _Scene) -> str:
+    """A record close, one-day move or move of market value, against the extreme of the history before it."""
+    k, claim, fmt, words = s.reading, s.claim, s.fmt, KIND_DE
+    assert claim.record is not None
+    rec = _record_de(claim)
+    move = claim.record.value in ("biggest_fall", "biggest_rise")
+    first = fmt.day(k.history_first)
+    if k.history_extreme is not None:
+        day, value = k.history_extreme
+        shown = fmt.percent(value) if move else s.price(value)
+        if claim.value_record:
+            shown = fmt.big_money(value * claim.scale_factor, s.verdict.currency, plus=True, digits=2)
+        history = words["history"].format(words=rec, first=first, shown=shown, day=fmt.day(day))
+    else:
+        history = words["no_history"].format(first=first)
+    fact = _record_fact(s, move=move)
+    if s.verdict.label is Label.MISLEADING:
+        return words["record_misleading"].format(fact=fact, history=history, basis=s.fits)
+    key = "record_holds" if s.verdict.label in (Label.CORRECT, Label.MOSTLY_CORRECT) else "record_fails"
+    return words[key].format(fact=fact, history=history, words=rec, first=first, interval=s.interval, unit=s.unit)
 
-    def p(value: float | None) -> str:
-        return price(value, cur, fmt, kind)
 
-    def pts(value: float | None) -> str:
-        if kind == "index":
-            return f"{fmt.decimal(value, plus=True)} Pkt."
-        return fmt.money(value, cur, plus=True)
+def _record_fact(s: _Scene, *, move: bool) -> str:
+    """The session a record claim is about: its close, its move, or its change of market value."""
+    k, claim, fmt, words = s.reading, s.claim, s.fmt, KIND_DE
+    if claim.value_record:  # a record of market value (#17)
+        big = None if s.verdict.measured is None else s.verdict.measured * claim.scale_factor
+        return words["record_value"].format(
+            name=s.name,
+            shares=f"{fmt.decimal((k.shares or math.nan) / 1e9)} {fmt.money_unit('billion', '')}",
+            close=s.price(k.close),
+            base_close=s.price(k.base_close),
+            end=s.end,
+            base=s.base,
+            value=fmt.big_money(big, s.verdict.currency, plus=True, digits=2),
+            raw=words["raw"].format(city=s.city),
+        )
+    if move:
+        return words["record_move"].format(
+            name=s.name,
+            end=s.end,
+            close=s.price(k.close),
+            base_close=s.price(k.base_close),
+            base=s.base,
+            pct=fmt.percent(s.verdict.measured),
+            raw=words["raw"].format(city=s.city),
+        )
+    raw = words["raw_one"].format(city=s.city)
+    return words["record_level"].format(name=s.name, end=s.end, close=s.price(k.close), raw=raw)
 
-    end, base = fmt.day(verdict.end_session), fmt.day(verdict.base_session)
-    city = zone_city(verdict.timezone, fmt.lang) if verdict.timezone else "–"
-    unit = _kind_unit(verdict, claim, fmt)
-    interval = interval_notation(*verdict.interval, verdict.interval_closed, fmt) if verdict.interval else "–"
-    label = verdict.label
-    fits = basis_text("", fmt, k.fits_only)
-    if claim.record is not None:
-        rec = _record_de(claim)
-        move = claim.record.value in ("biggest_fall", "biggest_rise")
-        if claim.record.streak:  # a record of duration (#17)
-            return _streak_de(verdict, claim, fmt, name, city, interval, fits)
-        if claim.value_record:  # a record of market value (#17)
-            big = None if verdict.measured is None else verdict.measured * claim.scale_factor
-            fact = words["record_value"].format(
-                name=name, shares=f"{fmt.decimal((k.shares or math.nan) / 1e9)} {fmt.money_unit('billion', '')}",
-                close=p(k.close), base_close=p(k.base_close), end=end, base=base,
-                value=fmt.big_money(big, cur, plus=True, digits=2), raw=words["raw"].format(city=city),
-            )  # fmt: skip
-        elif move:
-            fact = words["record_move"].format(
-                name=name, end=end, close=p(k.close), base_close=p(k.base_close), base=base,
-                pct=fmt.percent(verdict.measured), raw=words["raw"].format(city=city),
-            )
-        else:
-            raw = words["raw_one"].format(city=city)
-            fact = words["record_level"].format(name=name, end=end, close=p(k.close), raw=raw)
-        first = fmt.day(k.history_first)
-        if k.history_extreme is not None:
-            day, value = k.history_extreme
-            shown = fmt.percent(value) if move else p(value)
-            if claim.value_record:
-                shown = fmt.big_money(value * claim.scale_factor, cur, plus=True, digits=2)
-            history = words["history"].format(words=rec, first=first, shown=shown, day=fmt.day(day))
-        else:
-            history = words["no_history"].format(first=first)
-        if label is Label.MISLEADING:
-            return words["record_misleading"].format(fact=fact, history=history, basis=fits)
-        key = "record_holds" if label in (Label.CORRECT, Label.MOSTLY_CORRECT) else "record_fails"
-        return words[key].format(fact=fact, history=history, words=rec, first=first, interval=interval, unit=unit)
-    metric = claim.metric.value
-    down = claim.sign < 0
+
+def _level_sentence(s: _Scene) -> str:
+    """A level, points change or market-value level: what was measured, what the claim admits, the verdict."""
+    words, metric = KIND_DE, s.claim.metric.value
     if metric == "close_level":
-        fact = words["close_level"].format(
-            name=name, end=end, close=p(k.close), raw=words["raw_one"].format(city=city), low=p(k.day_low),
-            high=p(k.day_high),
-        )
+        fact = _close_level_fact(s)
     elif metric == "intraday_level":
-        one = verdict.start_session in (None, verdict.end_session)
-        when = S["de"]["when_one"].format(day=end) if one else S["de"]["when_span"].format(
-            first=fmt.day(verdict.start_session), last=end
-        )
-        fact = words["intraday_level"].format(
-            name=name, when=when, word=S["de"]["low" if down else "high"], extreme=p(k.extreme), city=city, end=end,
-            close=p(k.close),
-        )
+        fact = _intraday_level_fact(s)
     elif metric == "points_change":
-        fact = words["points_change"].format(
-            name=name, end=end, close=p(k.close), base_close=p(k.base_close), base=base,
-            raw=words["raw"].format(city=city), points=pts(k.points_close), pct=fmt.percent(k.close_pct),
-        )
-        if verdict.basis == "intraday":
-            fact += words["points_intraday"].format(extreme=p(k.extreme), points=pts(k.points_intraday))
+        fact = _points_change_fact(s)
     else:  # market_cap_level
-        intraday = verdict.basis == "intraday"
-        what = S["de"]["what_low" if down else "what_high"] if intraday else S["de"]["what_close"]
-        shares = "–" if k.shares is None else f"{fmt.decimal(k.shares / 1e9)} {fmt.money_unit('billion', '')}"
-        listing = None if k.listing_value is None else k.listing_value * claim.scale_factor
-        conv = ""
-        if verdict.fx_rate is not None:
-            fx = verdict.fx_rate
-            measured = None if verdict.measured is None else verdict.measured * claim.scale_factor
-            conv = words["conv"].format(
-                measured=fmt.big_money(measured, claim.currency, plus=False, digits=2),
-                rate_name=rate_name(verdict, fmt), rate=fmt.decimal(fx.rate, digits=4), quote=fx.quote, base=fx.base,
-            )
-        fact = words["market_cap_level"].format(
-            name=name, shares=shares, what=what, price=p(k.per_share), end=end,
-            listing=fmt.big_money(listing, cur, plus=False, digits=2), conv=conv,
-        )
-    admits = words["admits"].format(interval=interval, unit=unit)
+        fact = _market_cap_fact(s)
+    admits = words["admits"].format(interval=s.interval, unit=s.unit)
     if metric == "market_cap_level":
         admits += words["widened"]
+    label = s.verdict.label
     if label is Label.MISLEADING:
-        return words["MISLEADING"].format(fact=fact, admits=admits, basis=fits)
+        return words["MISLEADING"].format(fact=fact, admits=admits, basis=s.fits)
     if label is Label.INCORRECT:
-        opposite = words["opposite"] if k.opposite else ""
+        opposite = words["opposite"] if s.reading.opposite else ""
         return words["INCORRECT"].format(fact=fact, admits=admits, opposite=opposite)
     return words[label.value].format(fact=fact, admits=admits)
+
+
+def _close_level_fact(s: _Scene) -> str:
+    k = s.reading
+    return KIND_DE["close_level"].format(
+        name=s.name,
+        end=s.end,
+        close=s.price(k.close),
+        raw=KIND_DE["raw_one"].format(city=s.city),
+        low=s.price(k.day_low),
+        high=s.price(k.day_high),
+    )
+
+
+def _intraday_level_fact(s: _Scene) -> str:
+    k, v = s.reading, s.verdict
+    if v.start_session in (None, v.end_session):
+        when = S["de"]["when_one"].format(day=s.end)
+    else:
+        when = S["de"]["when_span"].format(first=s.fmt.day(v.start_session), last=s.end)
+    return KIND_DE["intraday_level"].format(
+        name=s.name,
+        when=when,
+        word=S["de"]["low" if s.claim.sign < 0 else "high"],
+        extreme=s.price(k.extreme),
+        city=s.city,
+        end=s.end,
+        close=s.price(k.close),
+    )
+
+
+def _points_change_fact(s: _Scene) -> str:
+    k = s.reading
+    fact = KIND_DE["points_change"].format(
+        name=s.name,
+        end=s.end,
+        close=s.price(k.close),
+        base_close=s.price(k.base_close),
+        base=s.base,
+        raw=KIND_DE["raw"].format(city=s.city),
+        points=s.points(k.points_close),
+        pct=s.fmt.percent(k.close_pct),
+    )
+    if s.verdict.basis == "intraday":
+        fact += KIND_DE["points_intraday"].format(extreme=s.price(k.extreme), points=s.points(k.points_intraday))
+    return fact
+
+
+def _market_cap_fact(s: _Scene) -> str:
+    k, v, claim, fmt = s.reading, s.verdict, s.claim, s.fmt
+    intraday = v.basis == "intraday"
+    what = S["de"]["what_low" if claim.sign < 0 else "what_high"] if intraday else S["de"]["what_close"]
+    shares = "–" if k.shares is None else f"{fmt.decimal(k.shares / 1e9)} {fmt.money_unit('billion', '')}"
+    listing = None if k.listing_value is None else k.listing_value * claim.scale_factor
+    conv = ""
+    if v.fx_rate is not None:
+        fx = v.fx_rate
+        measured = None if v.measured is None else v.measured * claim.scale_factor
+        conv = KIND_DE["conv"].format(
+            measured=fmt.big_money(measured, claim.currency, plus=False, digits=2),
+            rate_name=rate_name(v, fmt),
+            rate=fmt.decimal(fx.rate, digits=4),
+            quote=fx.quote,
+            base=fx.base,
+        )
+    return KIND_DE["market_cap_level"].format(
+        name=s.name,
+        shares=shares,
+        what=what,
+        price=s.price(k.per_share),
+        end=s.end,
+        listing=fmt.big_money(listing, v.currency, plus=False, digits=2),
+        conv=conv,
+    )

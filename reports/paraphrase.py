@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from marketfact.claims.model import SCALES, Claim, Metric
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.kindsentences import RECORD_DE, VALUE_RECORD_DE
+from marketfact.reports.kindwords import RECORD_DE, VALUE_RECORD_DE
 from marketfact.reports.phrases import QUOTES, hedge_words, price
 
 EXTRACTED_NOTE = "read from sentence "
