@@ -20,7 +20,7 @@ had closed when the article appeared; a claim about a session that had not (New 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -206,6 +206,9 @@ def resolve_period(words: str, published_at: datetime, calendar: str, exchange_t
     days = [s.day for s in segs if s.day is not None]
     counts = [s.n for s in segs if s.kind == "count"]
     kinds = {s.kind for s in segs} - {"conn", "day", "count"}
+    if kinds == {"since", "weekstart"} and not (days or counts):  # "seit Wochenbeginn": the week so far
+        start = next(s for s in segs if s.kind == "weekstart")
+        return _named_span(ctx, replace(start, kind="week"), ref)
     if len(counts) > 1 or len(kinds) > 1 or (kinds and (days or counts) and kinds != {"since"}):
         raise PeriodError(f"cannot combine the parts of {words!r}: {[s.text for s in segs if s.kind != 'conn']}")
     if kinds == {"since"}:

@@ -30,6 +30,9 @@ _ANCHOR_WORDS = word_set(
 )
 _KEEP_LEAD = word_set("am an in im seit since on over within binnen innerhalb during vom from zum zu")
 _MAX_LEFT, _MAX_RIGHT = 5, 5
+_STOPS = frozenset({";", ":", "–", "—", "(", ")"})
+"""Punctuation no period phrase reaches across ("legte 1,3 Prozent zu; am Mittwoch …" names "am Mittwoch"); a comma
+only between a date's parts ("Friday, Jan 31", "Jan. 27, 2025")."""
 
 
 @functools.cache
@@ -89,6 +92,20 @@ def _is_anchor(toks: list[Token], k: int, lang: str) -> bool:
     return False
 
 
+def _crosses_clause(toks: list[Token], i: int, j: int, lang: str) -> bool:
+    """Whether tokens ``i..j`` hold punctuation that ends a clause (a comma unless it stands between a weekday
+    and its date or before a year)."""
+    for m in range(i, j + 1):
+        text = toks[m].text
+        if text in _STOPS:
+            return True
+        if text == "," and not (
+            (m > i and toks[m - 1].low in _calendar_words(lang)) or (m < j and re.fullmatch(r"\d{4}", toks[m + 1].text))
+        ):
+            return True
+    return False
+
+
 def _probe(words: str, published_at: datetime, lang: str) -> tuple[str, ...] | None:
     """A fingerprint of what ``words`` mean, or None when the period resolver does not read them."""
     try:
@@ -125,6 +142,8 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
                 if j < k or j >= len(toks) or j > k + _MAX_RIGHT:
                     continue
                 if found and toks[i].start < found[-1].end:
+                    continue
+                if _crosses_clause(toks, i, j, lang):
                     continue
                 if j > k and toks[j].low in _calendar_words(lang) and not _is_anchor(toks, j, lang):
                     continue  # "am Dienstag so tief wie …": "so" ends no period without a dot or a date (#17)

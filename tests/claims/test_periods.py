@@ -91,6 +91,8 @@ WORD_ROWS = [
     ("de", "zweitägigen", TWO_DAYS),
     ("de", "an den vergangenen drei Handelstagen", (date(2025, 1, 24), TUE, 3)),
     ("de", "seit Montag", TWO_DAYS),
+    ("de", "seit Wochenbeginn", TWO_DAYS),  # the week so far
+    ("de", "seit Wochenanfang", TWO_DAYS),
     ("de", "am Montag und Dienstag", TWO_DAYS),
     ("de", "Montag bis Dienstag", TWO_DAYS),
     ("de", "am Montag sowie am Dienstag", TWO_DAYS),
