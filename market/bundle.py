@@ -55,7 +55,8 @@ def market_data(
     as does ``network_deadline`` (seconds for all the run's requests to Yahoo) when not given.
     """
     from marketfact.market.cache import CachedPriceSource
-    from marketfact.market.yahoo import NetworkDeadline, YFinanceFxSource, YFinanceSharesSource, YFinanceSource
+    from marketfact.market.yahoo import YFinanceFxSource, YFinanceSharesSource, YFinanceSource
+    from marketfact.market.yahoonet import NetworkDeadline
 
     snapshot = SnapshotSource(snapshot_dir) if snapshot_dir else SnapshotSource()
     if network_deadline is None:

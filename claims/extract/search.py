@@ -21,7 +21,7 @@ def yahoo_searcher(timeout: float = 10.0) -> Searcher:
 
     def search(name: str) -> Sequence[Mapping[str, Any]]:
         """Yahoo's quotes for ``name`` (symbol, names, quote type, exchange)."""
-        from marketfact.market.yahoo import translate_yfinance_error
+        from marketfact.market.yahoonet import translate_yfinance_error
 
         try:
             import yfinance

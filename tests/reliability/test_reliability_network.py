@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 from marketfact.market.source import SourceUnavailableError
-from marketfact.market.yahoo import NetworkDeadline, YFinanceSharesSource, YFinanceSource, _loud_yfinance
+from marketfact.market.yahoo import YFinanceSharesSource, YFinanceSource, _loud_yfinance
+from marketfact.market.yahoonet import NetworkDeadline
 from tests.reliability.helpers import SEED, run
 
 _RELEASE = threading.Event()

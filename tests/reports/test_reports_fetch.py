@@ -1,7 +1,7 @@
 """The network's failures (Yahoo unreachable, a timeout, the run's deadline, HTTP errors, a rate limit) as reason
 codes, worded in German in a German report.
 
-The errors are made by the product's own code (``market.yahoo.translate_yfinance_error`` on the exception types
+The errors are made by the product's own code (``market.yahoonet.translate_yfinance_error`` on the exception types
 yfinance and its HTTP clients raise, ``NetworkDeadline`` on a request that does not return in time); the
 exception texts are SYNTHETIC (no network is reached). The claims are the seed file's, checked by the real
 checker on the snapshot, with one instrument's fetch failing.
@@ -18,7 +18,7 @@ import pytest
 
 from marketfact.checks.reasons import read_reasons
 from marketfact.market.source import MarketDataError
-from marketfact.market.yahoo import NetworkDeadline, translate_yfinance_error
+from marketfact.market.yahoonet import NetworkDeadline, translate_yfinance_error
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.reasontext import reason_text
 from tests.reports.test_reports_language import own_words, phrases
@@ -47,7 +47,7 @@ def _expired() -> str:
 
 @pytest.fixture(scope="module")
 def errors() -> dict[str, str]:
-    """One message per code, each written by market.yahoo."""
+    """One message per code, each written by market.yahoonet."""
     from yfinance import exceptions as yfe
 
     translated = {
