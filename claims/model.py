@@ -2,78 +2,20 @@
 
 A claim file (YAML or JSON) holds an optional ``article`` block (where the claims appeared) and a list of
 ``claims``. Unknown fields are errors, not silently dropped: a typo in ``hedge`` must not turn
-"almost 20 %" into "exactly 20 %".
+"almost 20 %" into "exactly 20 %". The vocabulary the models validate against (``Metric``, ``Record``,
+``Direction``, ``SCALES``) lives in ``claims.metrics`` and is importable from here too.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from marketfact.claims.hedges import HedgeReading, read_hedge
-
-
-class Metric(StrEnum):
-    """What a claim measures."""
-
-    CLOSE_CHANGE = "close_change"  # % change of the close over N sessions vs the close before them
-    INTRADAY_EXTREME = "intraday_extreme"  # the day's low/high vs the previous close
-    MARKET_CAP_CHANGE = "market_cap_change"  # shares outstanding × price change, in a currency
-    CLOSE_LEVEL = "close_level"  # the session's close: "closed at 6,012.28 points", "ended at $118.42"
-    INTRADAY_LEVEL = "intraday_level"  # the day's low (down) or high (up): "fell as low as $116.70"
-    POINTS_CHANGE = "points_change"  # the close's change in index points, or a stock's in its currency
-    MARKET_CAP_LEVEL = "market_cap_level"  # shares outstanding × the close, in a currency
-    RECORD = "record"  # an extreme over a history: lowest close since …, biggest one-day fall since …
-
-
-LEVELS = frozenset({Metric.CLOSE_LEVEL, Metric.INTRADAY_LEVEL, Metric.MARKET_CAP_LEVEL})
-"""Metrics that state where a price or value stood, not how far it moved."""
-PRICE_UNITS = frozenset({Metric.CLOSE_LEVEL, Metric.INTRADAY_LEVEL, Metric.POINTS_CHANGE})
-"""Metrics stated in index points or in the listing's currency units."""
-MONEY_VALUES = frozenset({Metric.MARKET_CAP_CHANGE, Metric.MARKET_CAP_LEVEL})
-"""Metrics about a company's market value (shares outstanding × price)."""
-
-
-class Record(StrEnum):
-    """Which extreme a record claim says the session set."""
-
-    LOWEST_CLOSE = "lowest_close"
-    HIGHEST_CLOSE = "highest_close"
-    BIGGEST_FALL = "biggest_fall"  # the largest one-day percent fall of the close (with unit: money, of market value)
-    BIGGEST_RISE = "biggest_rise"
-    LOSING_STREAK = "losing_streak"  # the most sessions in a row with a lower close ("longest losing streak since")
-    WINNING_STREAK = "winning_streak"
-
-    @property
-    def direction(self) -> Direction:
-        """Down for a low, a fall or a losing streak, up for a high, a rise or a winning streak."""
-        down = (Record.LOWEST_CLOSE, Record.BIGGEST_FALL, Record.LOSING_STREAK)
-        return Direction.DOWN if self in down else Direction.UP
-
-    @property
-    def streak(self) -> bool:
-        """A record of duration: sessions in a row, not a price or a move."""
-        return self in (Record.LOSING_STREAK, Record.WINNING_STREAK)
-
-
-class Direction(StrEnum):
-    """Which way the claim says the price or value moved."""
-
-    UP = "up"
-    DOWN = "down"
-
-    @property
-    def sign(self) -> int:
-        """+1 for up, -1 for down."""
-        return 1 if self is Direction.UP else -1
-
-
-SCALES: dict[str, float] = {"one": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-"""Money scales in the English short scale (a German "Milliarde" is a billion, a "Billion" a trillion)."""
+from marketfact.claims.metrics import LEVELS, MONEY_VALUES, PRICE_UNITS, SCALES, Direction, Metric, Record
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Control characters (C0 but tab and newline, DEL, C1) and bidirectional overrides: a claim's text ends up
@@ -319,6 +261,15 @@ def _field_error(field: str, message: str) -> ValueError:
 
 def _kind_rules(claim: Claim) -> None:
     """The fields each metric needs and refuses (levels, points, records), each error naming the field."""
+    _price_rules(claim)
+    if claim.metric is Metric.RECORD:
+        _record_rules(claim)
+    else:
+        _non_record_rules(claim)
+
+
+def _price_rules(claim: Claim) -> None:
+    """A price in points or in a currency, at scale one, with the direction a low or high needs."""
     metric, name = claim.metric, claim.metric.value
     if claim.unit == "points" and claim.currency is not None:
         raise _field_error(
@@ -346,45 +297,52 @@ def _kind_rules(claim: Claim) -> None:
             "direction",
             f"a {name} claim with the hedge {claim.hedge!r} speaks of the day's low or high: give a direction",
         )
-    if metric is Metric.RECORD:
-        if claim.record is None:
-            raise _field_error(
-                "record",
-                "a record claim needs record: lowest_close | highest_close | biggest_fall | biggest_rise | "
-                "losing_streak | winning_streak",
-            )
-        if claim.value is not None or claim.range is not None:
-            raise _field_error(
-                "value", "a record claim states no number: leave out value and range (state a move as its own claim)"
-            )
-        if claim.hedge:
-            raise _field_error("hedge", "a record claim takes no hedge: it holds or it does not")
-        if claim.unit == "points" or (claim.unit == "percent" and claim.currency is not None):
-            raise _field_error(
-                "unit", "a record claim takes no unit, or unit: money and a currency for a record of market value"
-            )
-        if claim.unit == "money" and claim.record not in (Record.BIGGEST_FALL, Record.BIGGEST_RISE):
-            raise _field_error(
-                "unit",
-                f"unit: money on a record is a one-day loss or gain of market value (biggest_fall/biggest_rise), "
-                f"not {claim.record.value}",
-            )
-        if claim.direction is not claim.record.direction:
-            raise _field_error(
-                "direction",
-                f"record: {claim.record.value} is a move {claim.record.direction.value}, not {claim.direction}",
-            )
-        if claim.sessions is not None and len(claim.sessions) != 1:
-            raise _field_error("sessions", "a record claim is about one session: give sessions: [that day]")
-        if claim.since is not None and claim.sessions and claim.since >= claim.sessions[0]:
-            raise _field_error("since", f"since ({claim.since}) must be before the session the record is about")
-    else:
-        if claim.record is not None:
-            raise _field_error("record", f"record is only for metric: record, not {name}")
-        if claim.since is not None:
-            raise _field_error("since", f"since is only for metric: record, not {name}")
-        if claim.direction is None and metric not in (Metric.CLOSE_LEVEL, Metric.MARKET_CAP_LEVEL):
-            raise _field_error("direction", f"a {name} claim needs a direction: up or down")
+
+
+def _record_rules(claim: Claim) -> None:
+    """A record states no number and no hedge, is about one session, and its direction is its record's."""
+    if claim.record is None:
+        raise _field_error(
+            "record",
+            "a record claim needs record: lowest_close | highest_close | biggest_fall | biggest_rise | "
+            "losing_streak | winning_streak",
+        )
+    if claim.value is not None or claim.range is not None:
+        raise _field_error(
+            "value", "a record claim states no number: leave out value and range (state a move as its own claim)"
+        )
+    if claim.hedge:
+        raise _field_error("hedge", "a record claim takes no hedge: it holds or it does not")
+    if claim.unit == "points" or (claim.unit == "percent" and claim.currency is not None):
+        raise _field_error(
+            "unit", "a record claim takes no unit, or unit: money and a currency for a record of market value"
+        )
+    if claim.unit == "money" and claim.record not in (Record.BIGGEST_FALL, Record.BIGGEST_RISE):
+        raise _field_error(
+            "unit",
+            f"unit: money on a record is a one-day loss or gain of market value (biggest_fall/biggest_rise), "
+            f"not {claim.record.value}",
+        )
+    if claim.direction is not claim.record.direction:
+        raise _field_error(
+            "direction",
+            f"record: {claim.record.value} is a move {claim.record.direction.value}, not {claim.direction}",
+        )
+    if claim.sessions is not None and len(claim.sessions) != 1:
+        raise _field_error("sessions", "a record claim is about one session: give sessions: [that day]")
+    if claim.since is not None and claim.sessions and claim.since >= claim.sessions[0]:
+        raise _field_error("since", f"since ({claim.since}) must be before the session the record is about")
+
+
+def _non_record_rules(claim: Claim) -> None:
+    """Any other metric: no record fields, and a direction unless it states a close or a market value."""
+    metric, name = claim.metric, claim.metric.value
+    if claim.record is not None:
+        raise _field_error("record", f"record is only for metric: record, not {name}")
+    if claim.since is not None:
+        raise _field_error("since", f"since is only for metric: record, not {name}")
+    if claim.direction is None and metric not in (Metric.CLOSE_LEVEL, Metric.MARKET_CAP_LEVEL):
+        raise _field_error("direction", f"a {name} claim needs a direction: up or down")
 
 
 def _plain(x: float) -> str:
