@@ -6,34 +6,24 @@ so it becomes an UNVERIFIABLE verdict with the reason while the other claims are
 
 ``claim_table`` resolves the common claim (a known instrument, its sessions given as dates) column-wise;
 every other claim (unknown instrument, money on an index, a period in words, no day, a day that is no
-session) takes ``claim_rows``, the one place each of those rules is written.
+session) takes ``claim_rows``, the one place each of those rules is written. What the claim's own words
+claim (basis, interval, margins) is decided in ``claims.terms``.
 """
 
 from __future__ import annotations
 
-import functools
 import math
-import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
-from marketfact.claims.hedges import (
-    LEVEL_MARGIN,
-    MOSTLY_MARGIN,
-    Basis,
-    Bound,
-    HedgeReading,
-    claimed_interval,
-    mostly_margin,
-    read_hedge,
-)
-from marketfact.claims.model import LEVELS, MONEY_VALUES, PRICE_UNITS, SCALES, Claim, Direction, Metric
+from marketfact.claims.hedges import LEVEL_MARGIN, MOSTLY_MARGIN
+from marketfact.claims.metrics import LEVELS, MONEY_VALUES, PRICE_UNITS, SCALES, Direction, Metric
+from marketfact.claims.model import Claim
+from marketfact.claims.terms import TERM_COLUMNS, ClaimColumns, Terms, claim_terms, term_columns
 from marketfact.market.calendars import (
     UnknownExchangeError,
     is_session,
@@ -60,10 +50,6 @@ CLAIM_DTYPES: dict[str, str] = {
     "scale": "float64", "problem": "str", "searched": "bool", "record": "str", "since": "datetime64[ns]",
 }  # fmt: skip
 CLAIM_COLUMNS = tuple(CLAIM_DTYPES)
-TERM_COLUMNS = ("basis", "lo", "hi", "lo_closed", "hi_closed", "margin", "half")
-"""The columns ``_claim_terms`` decides from the claim's own words."""
-
-Terms = tuple[str, float, float, bool, bool, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,20 +64,6 @@ SEARCH_SESSIONS = 5
 """A claim that names no day is measured on this many sessions before publication."""
 
 
-def _group(*fields: Sequence[object] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Group rows by equal values in all ``fields``: (group code per row, first row of each group).
-
-    Factorised field by field and combined: no key object per row, no groupby over object columns.
-    """
-    codes = np.zeros(len(fields[0]), dtype=np.int64)
-    for field in fields:
-        values = field if isinstance(field, np.ndarray) else pd.Series(cast(Any, field), dtype=object)
-        part, uniques = pd.factorize(values, use_na_sentinel=False)
-        codes, _ = pd.factorize(codes * (len(uniques) + 1) + part)
-    _, first = np.unique(codes, return_index=True)
-    return codes, first
-
-
 def _days(days: list[date | None]) -> np.ndarray:
     """Dates as datetime64[ns] (None as NaT), without a numpy conversion per element."""
     ordinals = np.fromiter((d.toordinal() if d else 0 for d in days), dtype=np.int64, count=len(days))
@@ -101,127 +73,6 @@ def _days(days: list[date | None]) -> np.ndarray:
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-
-
-@functools.lru_cache(maxsize=1024)
-def _reading(hedge: str | None) -> HedgeReading:
-    """``read_hedge``, once per distinct hedge text of a run (the texts repeat; reading one costs ~20 µs)."""
-    return read_hedge(hedge)
-
-
-def _basis(metric: Metric, hedge: HedgeReading) -> Basis:
-    """Which price a claim speaks of: the day's extreme for an intraday metric or hedge, else the close."""
-    if metric in (Metric.INTRADAY_EXTREME, Metric.INTRADAY_LEVEL):
-        return Basis.INTRADAY
-    return Basis.CLOSE if metric in (Metric.CLOSE_LEVEL, Metric.RECORD) else (hedge.basis or Basis.CLOSE)
-
-
-def _interval_terms(low: float, high: float | None, precision: int, bound: Bound) -> tuple[float, ...]:
-    """TERM_COLUMNS after ``basis``: the claimed interval, the "mostly" margin and the stated rounding's half."""
-    interval = claimed_interval(low, high, precision, bound)
-    return (
-        interval.lo, interval.hi, interval.lo_closed, interval.hi_closed,
-        mostly_margin(low, high), 0.5 * 10.0**-precision,
-    )  # fmt: skip
-
-
-def _truncated_level(terms: tuple[float, ...]) -> tuple[float, ...]:
-    """A level stated exactly may be cut, not rounded: "bei 39.016 Punkten" for 39,016.87 is how news writes
-    the close. Its interval runs to the next step of the last digit stated: [39015.5, 39017)."""
-    lo, hi, lo_closed, hi_closed, margin, half = terms
-    return (lo, _plus(hi, half), lo_closed, hi_closed, margin, half)
-
-
-def _plus(a: float, b: float) -> float:
-    """``a + b`` in decimal, as the claimed interval is computed (39.55 + 0.05 is 39.6, not 39.599999999999994)."""
-    return float(Decimal(repr(a)) + Decimal(repr(b)))
-
-
-NO_NUMBER = (math.nan, math.nan, True, True, 0.0, 0.0)
-"""TERM_COLUMNS after ``basis`` of a claim that states no number (a record): set once its history is measured."""
-
-
-def _claim_terms(claim: Claim) -> Terms:
-    """TERM_COLUMNS of a claim: basis, claimed interval, "mostly" margin and the stated rounding's half."""
-    hedge = _reading(claim.hedge)
-    low, high = claim.range if claim.range is not None else (claim.value, None)
-    if low is None:
-        return (_basis(claim.metric, hedge).value, *NO_NUMBER)  # type: ignore[return-value]
-    terms = _interval_terms(low, high, claim.precision, hedge.bound)
-    if claim.metric in LEVELS and high is None and hedge.bound is Bound.EXACT:
-        terms = _truncated_level(terms)
-    return (_basis(claim.metric, hedge).value, *terms)  # type: ignore[return-value]
-
-
-_FIELDS = (
-    "id", "instrument", "metric", "direction", "sessions", "unit", "currency", "fx", "scale",
-    "hedge", "value", "range", "value_text", "decimals", "record", "since",
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class _Columns:
-    """The claim fields the table reads (``_FIELDS``), one tuple per field."""
-
-    id: tuple[str, ...]
-    instrument: tuple[str | None, ...]
-    metric: tuple[Metric, ...]
-    direction: tuple[Direction, ...]
-    sessions: tuple[list[date] | None, ...]
-    unit: tuple[str, ...]
-    currency: tuple[str | None, ...]
-    fx: tuple[str, ...]
-    scale: tuple[str, ...]
-    hedge: tuple[str | None, ...]
-    value: tuple[float | None, ...]
-    range: tuple[tuple[float, float] | None, ...]
-    value_text: tuple[str | None, ...]
-    decimals: tuple[int | None, ...]
-    record: tuple[object, ...]
-    since: tuple[date | None, ...]
-
-    @classmethod
-    def of(cls, claims: Sequence[Claim]) -> _Columns:
-        """One C-level getter call per claim, transposed by ``zip``: no Python loop per field."""
-        if not claims:
-            return cls(*(() for _ in _FIELDS))
-        from marketfact.claims.store import rows_of  # a ClaimStore's rows: no model built per claim
-
-        return cls(*zip(*map(operator.attrgetter(*_FIELDS), rows_of(claims)), strict=True))
-
-
-def _term_columns(claims: Sequence[Claim], cols: _Columns) -> pd.DataFrame:
-    """TERM_COLUMNS of every claim, the same rules as ``_claim_terms``, each applied once per distinct input.
-
-    The wording is read once per distinct (metric, hedge), the stated precision once per distinct way the
-    number was written, the claimed interval once per distinct (low, high, precision, bound): news numbers
-    and hedges repeat, and 100 000 claims come down to a few thousand of each.
-    """
-    worded, first = _group(cols.metric, cols.hedge)
-    readings = [(cols.metric[i], _reading(cols.hedge[i])) for i in first]
-    basis = np.array([_basis(metric, hedge).value for metric, hedge in readings], dtype=object)[worded]
-    bound = np.array([hedge.bound.value for _, hedge in readings], dtype=object)[worded]
-    written, first = _group(cols.value_text, cols.decimals, cols.range)
-    precision = np.array([claims[i].precision for i in first], dtype=np.int64)[written]
-    lows = [v if r is None else r[0] for v, r in zip(cols.value, cols.range, strict=True)]
-    low_numbers = [math.nan if v is None else v for v in lows]
-    highs = [math.nan if r is None else r[1] for r in cols.range]
-    low, high = np.array(low_numbers, dtype="float64"), np.array(highs, dtype="float64")
-    same, first = _group(low, high, precision, bound)
-    rows = [  # Python floats from lows/highs: the interval's exact arithmetic reads their repr
-        NO_NUMBER
-        if lows[i] is None
-        else _interval_terms(lows[i], None if math.isnan(highs[i]) else highs[i], int(precision[i]), Bound(bound[i]))
-        for i in first
-    ]
-    terms = pd.DataFrame(rows, columns=list(TERM_COLUMNS[1:])).iloc[same].reset_index(drop=True)
-    cut = np.fromiter((m in LEVELS for m in cols.metric), dtype=bool, count=len(claims))
-    cut &= (bound == Bound.EXACT.value) & np.isnan(high) & ~np.isnan(low)
-    if cut.any():  # as _truncated_level
-        his, halves = terms.loc[cut, "hi"].tolist(), terms.loc[cut, "half"].tolist()
-        terms.loc[cut, "hi"] = [_plus(h, d) for h, d in zip(his, halves, strict=True)]
-    terms.insert(0, "basis", basis)
-    return terms
 
 
 def _instrument_problem(claim: Claim, instrument: Instrument | None) -> str:
@@ -321,7 +172,7 @@ def claim_rows(claim: Claim, instrument: Instrument | None, terms: Terms | None 
         "listing_currency": instrument.currency if instrument else "",
         "metric": claim.metric.value,
         "direction": claim.sign,
-        **dict(zip(TERM_COLUMNS, terms or _claim_terms(claim), strict=True)),
+        **dict(zip(TERM_COLUMNS, terms or claim_terms(claim), strict=True)),
         "start": pd.NaT,
         "end": pd.NaT,
         "base": pd.NaT,
@@ -353,45 +204,80 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
     """The CLAIM_TABLE of ``claims``, with each base session (the session before the window) filled in.
 
     Column-wise for claims on a known instrument with dates given: one pass reads the claims, the terms
-    are computed by ``_term_columns``, once per distinct input (news numbers and hedges repeat), and sessions are
+    are computed by ``term_columns``, once per distinct input (news numbers and hedges repeat), and sessions are
     checked with one ``searchsorted`` per calendar. The rest take ``claim_rows``, row by row.
     """
-    cols = _Columns.of(claims)
-    symbol = [s or "" for s in cols.instrument]
-    inst = [instruments.get(s) for s in symbol]
+    cols = ClaimColumns.of(claims)
+    where = _Where.of(cols, instruments)
+    plain = _columnwise_claims(claims, cols=cols, where=where)
+    terms = term_columns(claims, cols)
+    table = _columnwise_table(cols, where=where, terms=terms)
+    if not plain.all():
+        table = _with_claim_rows(table, plain=plain, claims=claims, where=where, terms=terms)
+    return add_base_sessions(_level_margins(table))
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Per claim: its symbol, its instrument (None: not in the table), its calendar, its first and last date."""
+
+    symbol: list[str]
+    inst: list[Instrument | None]
+    calendar: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+    @classmethod
+    def of(cls, cols: ClaimColumns, instruments: Mapping[str, Instrument]) -> _Where:
+        symbol = [s or "" for s in cols.instrument]
+        inst = [instruments.get(s) for s in symbol]
+        return cls(
+            symbol=symbol,
+            inst=inst,
+            calendar=np.array([i.calendar if i else "" for i in inst], dtype=object),
+            start=_days([s[0] if s else None for s in cols.sessions]),
+            end=_days([s[-1] if s else None for s in cols.sessions]),
+        )
+
+
+def _columnwise_claims(claims: Sequence[Claim], *, cols: ClaimColumns, where: _Where) -> np.ndarray:
+    """Which claims the column-wise path resolves: dates given, on an instrument that fits the claim, each date
+    a session of its calendar. The others take ``claim_rows``, which names the reason."""
     plain = np.fromiter(map(bool, cols.sessions), dtype=bool, count=len(claims))
     # Whether _instrument_problem rules a (symbol, metric, unit, currency) out, asked of one claim per distinct key.
-    fit_keys = list(zip(symbol, cols.metric, cols.unit, cols.currency, strict=True))
+    fit_keys = list(zip(where.symbol, cols.metric, cols.unit, cols.currency, strict=True))
     one_of = dict(zip(fit_keys, range(len(claims)), strict=True))
+    inst = where.inst
     unfit = {key: inst[i] is None or bool(_instrument_problem(claims[i], inst[i])) for key, i in one_of.items()}
     plain &= np.fromiter((not unfit[k] for k in fit_keys), bool, len(claims))
-    start = _days([s[0] if s else None for s in cols.sessions])
-    end = _days([s[-1] if s else None for s in cols.sessions])
-    calendar = np.array([i.calendar if i else "" for i in inst], dtype=object)
-    for cal in np.unique(calendar[plain]):
-        rows = np.flatnonzero(plain & (calendar == cal))
+    for cal in np.unique(where.calendar[plain]):
+        rows = np.flatnonzero(plain & (where.calendar == cal))
         try:
-            ok = np.asarray(session_positions(str(cal), start[rows])[1])
-            ok &= np.asarray(session_positions(str(cal), end[rows])[1])
+            ok = np.asarray(session_positions(str(cal), where.start[rows])[1])
+            ok &= np.asarray(session_positions(str(cal), where.end[rows])[1])
         except UnknownExchangeError:
             ok = np.zeros(len(rows), dtype=bool)
         plain[rows[~ok]] = False  # claim_rows names the reason
-    terms = _term_columns(claims, cols)
+    return plain
+
+
+def _columnwise_table(cols: ClaimColumns, *, where: _Where, terms: pd.DataFrame) -> pd.DataFrame:
+    """The CLAIM_TABLE of every claim as the column-wise path reads it (no problems found, no base sessions)."""
     signs: dict[Direction | None, int] = {d: d.sign for d in Direction}
     signs[None] = 0  # a level stated without a direction
     metric_values = {m: m.value for m in Metric}
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             "claim_id": cols.id,
-            "symbol": symbol,
-            "calendar": calendar,
-            "timezone": [i.timezone if i else "" for i in inst],
-            "listing_currency": [i.currency if i else "" for i in inst],
+            "symbol": where.symbol,
+            "calendar": where.calendar,
+            "timezone": [i.timezone if i else "" for i in where.inst],
+            "listing_currency": [i.currency if i else "" for i in where.inst],
             "metric": [metric_values[m] for m in cols.metric],
             "direction": [signs[d] for d in cols.direction],
             **{col: terms[col] for col in TERM_COLUMNS},
-            "start": start,
-            "end": end,
+            "start": where.start,
+            "end": where.end,
             "base": np.datetime64("NaT", "ns"),
             "unit": cols.unit,
             "currency": [c or "" for c in cols.currency],
@@ -404,22 +290,30 @@ def claim_table(claims: Sequence[Claim], instruments: Mapping[str, Instrument]) 
         },
         columns=list(CLAIM_COLUMNS),
     ).astype(CLAIM_DTYPES)
+
+
+def _with_claim_rows(
+    table: pd.DataFrame, *, plain: np.ndarray, claims: Sequence[Claim], where: _Where, terms: pd.DataFrame
+) -> pd.DataFrame:
+    """``table``'s column-wise rows, and ``claim_rows`` in place of each other claim's row (one or more each)."""
     odd = np.flatnonzero(~plain)
-    if len(odd):
-        known = [terms[c].to_numpy(dtype=object)[odd].tolist() for c in TERM_COLUMNS]
-        odd_terms = zip(odd.tolist(), zip(*known, strict=True), strict=True)
-        candidates = [(i, row) for i, t in odd_terms for row in claim_rows(claims[i], inst[i], t)]
-        spliced = pd.DataFrame(
-            [row for _, row in candidates], columns=list(CLAIM_COLUMNS), index=[i for i, _ in candidates]
-        )
-        # A stable sort on the claim's position keeps each claim's candidate rows in their own order.
-        table = pd.concat([table[plain], spliced.astype(CLAIM_DTYPES)]).sort_index(kind="stable")
-        table = table.reset_index(drop=True)
-    # A level's "mostly" margin is a smaller share of its (large) stated value than a move's.
+    known = [terms[c].to_numpy(dtype=object)[odd].tolist() for c in TERM_COLUMNS]
+    odd_terms = zip(odd.tolist(), zip(*known, strict=True), strict=True)
+    candidates = [(i, row) for i, t in odd_terms for row in claim_rows(claims[i], where.inst[i], t)]
+    spliced = pd.DataFrame(
+        [row for _, row in candidates], columns=list(CLAIM_COLUMNS), index=[i for i, _ in candidates]
+    )
+    # A stable sort on the claim's position keeps each claim's candidate rows in their own order.
+    table = pd.concat([table[plain], spliced.astype(CLAIM_DTYPES)]).sort_index(kind="stable")
+    return table.reset_index(drop=True)
+
+
+def _level_margins(table: pd.DataFrame) -> pd.DataFrame:
+    """A level's "mostly" margin is a smaller share of its (large) stated value than a move's."""
     level = table["metric"].isin([m.value for m in LEVELS]).to_numpy()
     if level.any():
         table["margin"] = np.where(level, table["margin"].to_numpy() * (LEVEL_MARGIN / MOSTLY_MARGIN), table["margin"])
-    return add_base_sessions(table)
+    return table
 
 
 def add_base_sessions(table: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import pytest
 
 from marketfact.checks.run import run_in_process
 from marketfact.claims.load import parse_claims
-from marketfact.claims.resolve import _claim_terms, _Columns, _term_columns
+from marketfact.claims.terms import ClaimColumns, claim_terms, term_columns
 from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource
 
 
@@ -43,8 +43,8 @@ def test_a_level_is_correct_within_its_stated_digits_cut_or_rounded(
 
 def test_the_table_of_many_claims_cuts_levels_as_one_claim_does() -> None:
     claims = _claims(("a", "39016", None), ("b", "39016", "rund"), ("c", "39.5", None)).claims
-    bulk = _term_columns(claims, _Columns.of(claims))
-    one = [_claim_terms(c) for c in claims]
+    bulk = term_columns(claims, ClaimColumns.of(claims))
+    one = [claim_terms(c) for c in claims]
     assert one[0][1:3] == (39015.5, 39017.0)  # [39015.5, 39017): rounded or cut
     assert one[2][1:3] == (39.45, 39.6)
     assert bulk["lo"].tolist() == [t[1] for t in one]
