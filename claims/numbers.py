@@ -13,7 +13,8 @@ A quantity is a number or a range with at most one scale, one currency and one u
 * kind ``number`` — none of these.
 
 Scales use the keys of ``claims.model.SCALES``. The German "Billion" is 1e12 ("trillion"); the English
-"billion" is 1e9. Any word the parser does not know raises ``UnknownUnitError`` naming it.
+"billion" is 1e9. Any word the parser does not know raises ``UnknownUnitError`` naming it. The words it
+knows are tables in ``claims.numberwords``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,22 @@ from typing import Literal, cast
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from marketfact.claims.model import SCALES
+from marketfact.claims.metrics import SCALES
+from marketfact.claims.numberwords import (
+    ARTICLES,
+    BETWEEN,
+    CURRENCIES,
+    DOTTED,
+    EDGE_PUNCT,
+    NUMBER_WORDS,
+    RANGE_SEPS,
+    SCALES_ATTACHED,
+    SCALES_DE,
+    SCALES_EN,
+    SIGNS,
+    UNITS_DE,
+    UNITS_EN,
+)
 
 Kind = Literal["percent", "points", "index_points", "money", "number"]
 
@@ -85,90 +101,6 @@ class Quantity:
         """Multiplier from the stated number to units of the currency (or plain units)."""
         return SCALES[self.scale]
 
-
-# ---- tables (kept as tables: one glance shows every word the parser knows) ---------------------------
-# fmt: off
-_UNITS_DE = {
-    "%": "percent", "prozent": "percent",
-    "prozentpunkt": "points", "prozentpunkte": "points", "prozentpunkten": "points", "pp": "points",
-    "pp.": "points",
-    "punkt": "index_points", "punkte": "index_points", "punkten": "index_points", "zähler": "index_points",
-    "indexpunkte": "index_points", "indexpunkten": "index_points",
-}
-_UNITS_EN = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "pct.": "percent",
-    "percentage point": "points", "percentage points": "points", "pp": "points", "pp.": "points",
-    "ppt": "points", "ppts": "points",
-    "point": "index_points", "points": "index_points", "index points": "index_points",
-}
-_SHARED_SCALES = {
-    "mn": "million", "mln": "million", "bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion",
-}
-_SCALES_DE = _SHARED_SCALES | {
-    "tausend": "thousand", "tsd.": "thousand", "tsd": "thousand",
-    "mio.": "million", "mio": "million", "million": "million", "millionen": "million",
-    "mrd.": "billion", "mrd": "billion", "milliarde": "billion", "milliarden": "billion",
-    "bio.": "trillion", "bio": "trillion", "billion": "trillion", "billionen": "trillion",
-}
-_SCALES_EN = _SHARED_SCALES | {
-    "thousand": "thousand", "million": "million", "billion": "billion", "trillion": "trillion",
-}
-_SCALES_ATTACHED = {"k": "thousand", "m": "million", "b": "billion"}
-"""Single letters are a scale only glued to the number ("$300m"), never after a space."""
-_CURRENCIES = {
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "$": "USD", "us $": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us-dollar": "USD",
-    "us dollar": "USD", "us dollars": "USD", "u.s. dollar": "USD", "u.s. dollars": "USD",
-    "¥": "JPY", "jpy": "JPY", "yen": "JPY",
-    "£": "GBP", "gbp": "GBP", "pfund": "GBP", "pound": "GBP", "pounds": "GBP",
-    "chf": "CHF", "franken": "CHF", "schweizer franken": "CHF", "swiss francs": "CHF",
-}
-_DE_UNITS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
-             "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"]
-_DE_TENS = {"zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
-            "siebzig": 70, "achtzig": 80, "neunzig": 90}
-_EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-             "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90}
-_DE_HALF = ("halb", "halbe", "halben", "halbes", "einhalb", "ein halb", "ein halbes", "einen halben",
-            "eine halbe")
-# fmt: on
-
-
-def _number_words() -> dict[str, dict[str, tuple[float, int]]]:
-    """Number words 0–100 and halves, per language: word → (value, decimals)."""
-    de: dict[str, tuple[float, int]] = {w: (float(n), 0) for n, w in enumerate(_DE_UNITS)}
-    de |= {w: (1.0, 0) for w in ("ein", "eine", "einen", "einem", "einer")}
-    en: dict[str, tuple[float, int]] = {w: (float(n), 0) for n, w in enumerate(_EN_UNITS)}
-    for tens, n in _DE_TENS.items():
-        de[tens] = (float(n), 0)
-        for u in range(1, 10):
-            de[f"{'ein' if u == 1 else _DE_UNITS[u]}und{tens}"] = (float(n + u), 0)
-    for tens, n in _EN_TENS.items():
-        en[tens] = (float(n), 0)
-        for u in range(1, 10):
-            en[f"{tens}-{_EN_UNITS[u]}"] = en[f"{tens} {_EN_UNITS[u]}"] = (float(n + u), 0)
-    de |= {w: (100.0, 0) for w in ("hundert", "einhundert")}
-    en |= {w: (100.0, 0) for w in ("hundred", "a hundred", "one hundred")}
-    # Halves carry one decimal: "eineinhalb Prozent" is as precise as "1,5 Prozent".
-    de |= {w: (0.5, 1) for w in _DE_HALF}
-    de |= {w: (1.5, 1) for w in ("anderthalb", "eineinhalb")}
-    de |= {f"{_DE_UNITS[u]}einhalb": (u + 0.5, 1) for u in range(2, 10)}
-    en |= {w: (0.5, 1) for w in ("half", "a half", "half a", "one half")}
-    for u in range(1, 10):
-        en[f"{_EN_UNITS[u]} and a half"] = en[f"{_EN_UNITS[u]}-and-a-half"] = (u + 0.5, 1)
-    return {"de": de, "en": en}
-
-
-_NUMBER_WORDS = _number_words()
-_ARTICLES = {"de": {"ein", "eine", "einen", "einem", "einer", "eins"}, "en": {"a", "an", "one"}}
-"""Words that are "1" only before a scale or unit ("eine Milliarde", "a billion") when scanning text."""
-_BETWEEN = {"de": ("zwischen", "und"), "en": ("between", "and")}
-_RANGE_SEPS = {"de": {"bis", "–", "—", "-"}, "en": {"to", "–", "—", "-"}}
-_DOTTED = {k for table in (_UNITS_DE, _UNITS_EN, _SCALES_DE, _SCALES_EN, _CURRENCIES) for k in table if k.endswith(".")}
-_SIGNS = {"+": 1, "-": -1, "−": -1, "plus": 1, "minus": -1}
-_EDGE_PUNCT = set(".,;:!?()[]\"'“”„«»‚‘’")
 
 _TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:[-.'’][^\W\d_]+)*\.?)|(?P<sym>\S)")
 
@@ -236,56 +168,29 @@ class _Side:
 
 def _side(toks: list[_Tok], i: int, lang: str, strict: bool) -> _Side | None:
     """One number with its sign, scale, currency and unit, starting at token ``i``."""
-    start_i, sign, currency = i, 0, None
-    for _ in range(2):  # "-$5bn" and "$-5bn" both occur
-        key, n = _phrase(toks, i, _CURRENCIES)
-        if n and currency is None:
-            currency, i = _CURRENCIES[key], i + n
-        if i < len(toks) and sign == 0 and toks[i].key in _SIGNS | ({"–": -1} if strict else {}):
-            glued = i + 1 < len(toks) and toks[i + 1].start == toks[i].end
-            if strict or glued or toks[i].kind == "word":
-                sign, i = (_SIGNS | {"–": -1})[toks[i].key], i + 1
+    start_i = i
+    sign, currency, i = _sign_and_currency(toks, i, strict)
     if i >= len(toks):
         return None
-    scales = _SCALES_DE if lang == "de" else _SCALES_EN
-    words = _NUMBER_WORDS[lang]
-    if toks[i].kind == "num":
-        try:
-            dec, decimals = _digits(toks[i], LOCALES[lang])
-        except UnknownUnitError:
-            if strict:
-                raise
-            return None
-        value, i = float(dec), i + 1
-    else:
-        key, n = _phrase(toks, i, words)
-        if not n and toks[i].key in ("a", "an") and _phrase(toks, i + 1, scales)[1]:
-            key, n = "one", 1  # "a billion dollars"
-        if not n:
-            return None
-        if (
-            not strict
-            and key in _ARTICLES[lang]
-            and not (
-                _phrase(toks, i + 1, scales)[1] or _phrase(toks, i + 1, _UNITS_DE if lang == "de" else _UNITS_EN)[1]
-            )
-        ):
-            return None
-        (value, decimals), i = words.get(key, (1.0, 0)), i + n
+    number = _number(toks, i, lang, strict)
+    if number is None:
+        return None
+    value, decimals, i = number
+    scales = SCALES_DE if lang == "de" else SCALES_EN
     scale = None
     key, n = _phrase(toks, i, scales)
     if n:
         scale, i = scales[key], i + n
-    elif i < len(toks) and toks[i].key in _SCALES_ATTACHED and toks[i].start == toks[i - 1].end:
-        scale, i = _SCALES_ATTACHED[toks[i].key], i + 1
-    key, n = _phrase(toks, i, _CURRENCIES)
+    elif i < len(toks) and toks[i].key in SCALES_ATTACHED and toks[i].start == toks[i - 1].end:
+        scale, i = SCALES_ATTACHED[toks[i].key], i + 1
+    key, n = _phrase(toks, i, CURRENCIES)
     if n:
-        if currency is not None and _CURRENCIES[key] != currency:
+        if currency is not None and CURRENCIES[key] != currency:
             if not strict:
                 return None
             raise UnknownUnitError(toks[i].text, f"two currencies in one number: {currency} and {toks[i].text!r}")
-        currency, i = _CURRENCIES[key], i + n
-    units = _UNITS_DE if lang == "de" else _UNITS_EN
+        currency, i = CURRENCIES[key], i + n
+    units = UNITS_DE if lang == "de" else UNITS_EN
     unit = None
     key, n = _phrase(toks, i, units)
     if n:
@@ -295,7 +200,61 @@ def _side(toks: list[_Tok], i: int, lang: str, strict: bool) -> _Side | None:
             if strict:
                 raise UnknownUnitError(toks[i - n].text, f"{toks[i - n].text!r} cannot follow {what}")
             return None
-    return _Side(value * (sign or 1), decimals, sign, scale, currency, unit, toks[start_i].start, toks[i - 1].end, i)
+    return _Side(
+        value=value * (sign or 1),
+        decimals=decimals,
+        sign=sign,
+        scale=scale,
+        currency=currency,
+        unit=unit,
+        start=toks[start_i].start,
+        end=toks[i - 1].end,
+        next_i=i,
+    )
+
+
+def _sign_and_currency(toks: list[_Tok], i: int, strict: bool) -> tuple[int, str | None, int]:
+    """A sign and a currency before the number at token ``i``, in either order: (sign, currency, next token)."""
+    sign, currency = 0, None
+    for _ in range(2):  # "-$5bn" and "$-5bn" both occur
+        key, n = _phrase(toks, i, CURRENCIES)
+        if n and currency is None:
+            currency, i = CURRENCIES[key], i + n
+        if i < len(toks) and sign == 0 and toks[i].key in SIGNS | ({"–": -1} if strict else {}):
+            glued = i + 1 < len(toks) and toks[i + 1].start == toks[i].end
+            if strict or glued or toks[i].kind == "word":
+                sign, i = (SIGNS | {"–": -1})[toks[i].key], i + 1
+    return sign, currency, i
+
+
+def _number(toks: list[_Tok], i: int, lang: str, strict: bool) -> tuple[float, int, int] | None:
+    """The number at token ``i``, in digits or words: (value, decimals, next token), or None when there is none.
+
+    Not ``strict``: digits Babel rejects are no number, and "ein"/"a"/"one" is one only before a scale or unit.
+    """
+    if toks[i].kind == "num":
+        try:
+            dec, decimals = _digits(toks[i], LOCALES[lang])
+        except UnknownUnitError:
+            if strict:
+                raise
+            return None
+        return float(dec), decimals, i + 1
+    scales = SCALES_DE if lang == "de" else SCALES_EN
+    words = NUMBER_WORDS[lang]
+    key, n = _phrase(toks, i, words)
+    if not n and toks[i].key in ("a", "an") and _phrase(toks, i + 1, scales)[1]:
+        key, n = "one", 1  # "a billion dollars"
+    if not n:
+        return None
+    if (
+        not strict
+        and key in ARTICLES[lang]
+        and not (_phrase(toks, i + 1, scales)[1] or _phrase(toks, i + 1, UNITS_DE if lang == "de" else UNITS_EN)[1])
+    ):
+        return None
+    value, decimals = words.get(key, (1.0, 0))
+    return value, decimals, i + n
 
 
 def _merge(a: _Side, b: _Side) -> bool:
@@ -306,7 +265,7 @@ def _merge(a: _Side, b: _Side) -> bool:
 
 def _quantity(toks: list[_Tok], i: int, lang: str, text: str, strict: bool) -> tuple[Quantity, int] | None:
     """A single number or a range starting at token ``i``: the quantity and the next token index."""
-    lead, joiner = _BETWEEN[lang]
+    lead, joiner = BETWEEN[lang]
     between = i < len(toks) and toks[i].key == lead
     a = _side(toks, i + 1 if between else i, lang, strict)
     if a is None:
@@ -315,7 +274,7 @@ def _quantity(toks: list[_Tok], i: int, lang: str, text: str, strict: bool) -> t
             raise UnknownUnitError(bad.text, f"{bad.text!r} is not a number, in {text!r}")
         return None
     b = None
-    seps = {joiner} if between else _RANGE_SEPS[lang]
+    seps = {joiner} if between else RANGE_SEPS[lang]
     if a.next_i < len(toks) and toks[a.next_i].key in seps:
         b = _side(toks, a.next_i + 1, lang, strict)
         if b is not None and not _merge(a, b):
@@ -333,18 +292,18 @@ def _quantity(toks: list[_Tok], i: int, lang: str, text: str, strict: bool) -> t
     currency = next((s.currency for s in ends if s.currency), None)
     kind = cast(Kind, "money" if currency else unit or "number")
     start, end = toks[i].start, ends[-1].end
-    if text[end - 1] == "." and toks[ends[-1].next_i - 1].key not in _DOTTED:
+    if text[end - 1] == "." and toks[ends[-1].next_i - 1].key not in DOTTED:
         end -= 1  # the sentence's full stop, not an abbreviation's
     q = Quantity(
-        kind,
-        a.value,
-        None if b is None else b.value,
-        max(s.decimals for s in ends),
-        currency,
-        scale or "one",
-        text[start:end],
-        (start, end),
-        a.sign,
+        kind=kind,
+        low=a.value,
+        high=None if b is None else b.value,
+        decimals=max(s.decimals for s in ends),
+        currency=currency,
+        scale=scale or "one",
+        text=text[start:end],
+        span=(start, end),
+        sign=a.sign,
     )
     return q, ends[-1].next_i
 
@@ -353,10 +312,10 @@ def vocabulary(lang: str) -> dict[str, str]:
     """Every unit, scale and currency word the parser knows in ``lang``: word → "percent", "points",
     "index_points", "scale:billion" or "currency:EUR" (number words not included)."""
     lang = _locale(lang)[:2]
-    units = _UNITS_DE if lang == "de" else _UNITS_EN
-    scales = (_SCALES_DE if lang == "de" else _SCALES_EN) | _SCALES_ATTACHED
+    units = UNITS_DE if lang == "de" else UNITS_EN
+    scales = (SCALES_DE if lang == "de" else SCALES_EN) | SCALES_ATTACHED
     return (
-        {w: f"currency:{c}" for w, c in _CURRENCIES.items()}
+        {w: f"currency:{c}" for w, c in CURRENCIES.items()}
         | {w: f"scale:{s}" for w, s in scales.items()}
         | dict(units)
     )
@@ -385,9 +344,9 @@ def parse_quantity(text: str, lang: str) -> Quantity:
     lang = _locale(lang)[:2]
     toks = _tokens(text)
     lo, hi = 0, len(toks)
-    while lo < hi and toks[lo].key in _EDGE_PUNCT:
+    while lo < hi and toks[lo].key in EDGE_PUNCT:
         lo += 1
-    while hi > lo and toks[hi - 1].key in _EDGE_PUNCT:
+    while hi > lo and toks[hi - 1].key in EDGE_PUNCT:
         hi -= 1
     if lo == hi:
         raise UnknownUnitError(text.strip(), f"no quantity in {text!r}")
