@@ -20,7 +20,8 @@ from marketfact.checks.verdicts import Verdict
 from marketfact.claims.model import PRICE_UNITS, Claim
 from marketfact.reports import sentences
 from marketfact.reports.article import ArticleSectionView, article_section
-from marketfact.reports.charts import MAX_CHARTED_CLAIMS, signed_interval, verdict_chart
+from marketfact.reports.chartdata import signed_interval
+from marketfact.reports.charts import MAX_CHARTED_CLAIMS, verdict_chart
 from marketfact.reports.claimreview import anchor, claim_review
 from marketfact.reports.digest import MAX_CLAIM_CARDS, DigestView, PassedSuite, digest, select_cards, split_validations
 from marketfact.reports.i18n import WORDS, Formatter

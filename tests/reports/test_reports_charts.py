@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from marketfact.reports.charts import BAND_COLOUR, signed_interval, verdict_chart
+from marketfact.reports.chartdata import signed_interval
+from marketfact.reports.charts import BAND_COLOUR, verdict_chart
 from marketfact.reports.i18n import MINUS, Formatter
 
 
