@@ -20,6 +20,7 @@ a lowest close, ``[biggest fall before, ∞)`` for a biggest fall; it holds or i
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -147,7 +148,6 @@ def _streaks(
 
 def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     """Measure record claims: the session's close or move against its history's extreme; set their interval."""
-    n = len(out)
     record = out["record"].to_numpy(dtype=object)
     rows = (record != "") & (out["problem"] == "").to_numpy() & (out["end_pos"].to_numpy() >= 0)
     out["record_prior"], out["record_alt_value"], out["record_first"] = np.nan, np.nan, -1
@@ -155,11 +155,38 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     out["value_record"] = False
     if not rows.any():
         return out
+    end = out["end_pos"].to_numpy()
+    moves = np.isin(record, (*MOVE_RECORDS, *STREAK_RECORDS))  # both read one-day moves
+    worth = moves & (out["unit"].to_numpy(dtype=object) == "money")
+    lowest = np.isin(record, ("lowest_close", "biggest_fall"))
+    first, covered = _history_start(out, panel, moves)
+    daily = _Daily.of(panel)
+    end_close = out["end_close"].to_numpy()
+    found = _compared(
+        record, rows, daily, first=first, end=end, end_close=end_close, moves=moves, worth=worth, lowest=lowest
+    )
+    alt, alt_value = _other_bases(panel, found, first=first, end=end, moves=moves, lowest=lowest)
+    gap, use = _history_gaps(
+        panel, daily, found["prior"], rows=rows, covered=covered, first=first, end=end, moves=moves, worth=worth
+    )
+    prior = np.where(use, found["prior"], np.nan)
+    out["record_prior"] = prior
+    out["record_first"] = np.where(rows, first, -1)
+    out["record_alt"] = np.where(use, alt, "")
+    out["record_alt_value"] = np.where(use, alt_value, np.nan)
+    out["history_gap"] = gap
+    _record_interval(out, record, rows, prior)
+    out["record_value"] = np.where(use, found["at_end"], np.nan)
+    out["value_record"] = worth
+    return out
+
+
+def _history_start(out: pd.DataFrame, panel: PricePanel, moves: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the panel position of its history's first session, and whether the panel covers that history."""
+    n = len(out)
     code = np.maximum(panel.code_of(out["symbol"]), 0)
     seg_lo = panel.seg_start[code] if len(panel.seg_start) else np.zeros(n, np.int64)
-    end = out["end_pos"].to_numpy()
     since_day = _first_session_on_or_after(out)
-    moves = np.isin(record, (*MOVE_RECORDS, *STREAK_RECORDS))  # both read one-day moves
     # The first session of history: since's session in the panel, or the segment's first row ("all history").
     key = code * KEY_STRIDE + since_day
     first = np.where(since_day >= 0, np.searchsorted(panel.keys, key), seg_lo)
@@ -168,16 +195,45 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     # A one-day move needs the close before its session; with all history, the first row has none.
     first = np.where(moves & (since_day < 0), first + 1, first)
     covered &= ~moves | (since_day < 0) | (first > seg_lo)
-    lowest = np.isin(record, ("lowest_close", "biggest_fall"))
+    return first, covered
 
-    close = panel.close
-    prev = np.full(len(close), np.nan)
-    prev[1:] = close[:-1]
-    starts = panel.seg_start[panel.seg_start < len(close)]
-    prev[starts] = np.nan  # no move across two symbols' segments
-    pct = (close / prev - 1.0) * 100.0
-    delta = close - prev  # a record of market value: shares × this, one share count for every session
-    worth = moves & (out["unit"].to_numpy(dtype=object) == "money")
+
+@dataclass(frozen=True, slots=True)
+class _Daily:
+    """The panel's closes and each session's one-day move, in percent and in price (NaN across two segments)."""
+
+    close: np.ndarray
+    pct: np.ndarray
+    delta: np.ndarray  # a record of market value: shares × this, one share count for every session
+
+    @classmethod
+    def of(cls, panel: PricePanel) -> _Daily:
+        close = panel.close
+        prev = np.full(len(close), np.nan)
+        prev[1:] = close[:-1]
+        starts = panel.seg_start[panel.seg_start < len(close)]
+        prev[starts] = np.nan  # no move across two symbols' segments
+        return cls(close, (close / prev - 1.0) * 100.0, close - prev)
+
+    def values(self, moves: np.ndarray, worth: np.ndarray, i: int) -> np.ndarray:
+        """The series row ``i``'s record ranks: market-value changes, one-day moves or closes."""
+        return self.delta if worth[i] else self.pct if moves[i] else self.close
+
+
+def _compared(
+    record: np.ndarray,
+    rows: np.ndarray,
+    daily: _Daily,
+    *,
+    first: np.ndarray,
+    end: np.ndarray,
+    end_close: np.ndarray,
+    moves: np.ndarray,
+    worth: np.ndarray,
+    lowest: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The value at the claimed session and its history's extreme, and the same one session earlier."""
+    close, pct, delta = daily.close, daily.pct, daily.delta
     clip_end, clip_prev = np.clip(end, 0, None), np.clip(end - 1, 0, None)
     prior = np.where(
         worth,
@@ -187,9 +243,9 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     at_end = np.where(
         worth,
         delta[clip_end] if len(delta) else np.nan,
-        np.where(moves, pct[clip_end] if len(pct) else np.nan, out["end_close"].to_numpy()),
+        np.where(moves, pct[clip_end] if len(pct) else np.nan, end_close),
     )
-    # The same record one session earlier, and on the day's low/high: the other bases a record may fit.
+    # The same record one session earlier: another basis a record may fit.
     prev_prior = np.where(
         worth,
         _reduce(delta, first, end - 1, lowest),
@@ -198,42 +254,67 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     at_prev = np.where(worth, delta[clip_prev], np.where(moves, pct[clip_prev], close[clip_prev]))
     streak = _streaks(record, rows, pct, first, end)
     is_streak = np.isin(record, STREAK_RECORDS)
-    prior, at_end = np.where(is_streak, streak["prior"], prior), np.where(is_streak, streak["at_end"], at_end)
-    prev_prior = np.where(is_streak, streak["prev_prior"], prev_prior)
-    at_prev = np.where(is_streak, streak["at_prev"], at_prev)
+    return {
+        "prior": np.where(is_streak, streak["prior"], prior),
+        "at_end": np.where(is_streak, streak["at_end"], at_end),
+        "prev_prior": np.where(is_streak, streak["prev_prior"], prev_prior),
+        "at_prev": np.where(is_streak, streak["at_prev"], at_prev),
+    }
+
+
+def _other_bases(
+    panel: PricePanel,
+    found: dict[str, np.ndarray],
+    *,
+    first: np.ndarray,
+    end: np.ndarray,
+    moves: np.ndarray,
+    lowest: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where a record fails as claimed but holds on the session before or the day's low/high: which, and its value."""
     ext_prior = np.where(lowest, _reduce(panel.low, first, end, lowest), _reduce(panel.high, first, end, lowest))
     ext_at = np.where(lowest, panel.low[np.clip(end, 0, None)], panel.high[np.clip(end, 0, None)])
     sign = np.where(lowest, 1.0, -1.0)
-    prev_holds = (end - 1 > first) & (sign * at_prev <= sign * prev_prior)
+    prev_holds = (end - 1 > first) & (sign * found["at_prev"] <= sign * found["prev_prior"])
     ext_holds = ~moves & (sign * ext_at <= sign * ext_prior)
-    holds = sign * at_end <= sign * prior
+    holds = sign * found["at_end"] <= sign * found["prior"]
     alt = np.where(~holds & prev_holds, "the session before instead of the one claimed", "")
     ext_words = np.where(lowest, "the intraday low", "the intraday high") + " instead of the close"
-    alt_value = np.where(alt != "", at_prev, np.nan)
+    alt_value = np.where(alt != "", found["at_prev"], np.nan)
     use_ext = ~holds & (alt == "") & ext_holds
-    alt = np.where(use_ext, ext_words, alt)
-    alt_value = np.where(use_ext, ext_at, alt_value)
+    return np.where(use_ext, ext_words, alt), np.where(use_ext, ext_at, alt_value)
 
-    gap = np.full(n, "", dtype=object)
+
+def _history_gaps(
+    panel: PricePanel,
+    daily: _Daily,
+    prior: np.ndarray,
+    *,
+    rows: np.ndarray,
+    covered: np.ndarray,
+    first: np.ndarray,
+    end: np.ndarray,
+    moves: np.ndarray,
+    worth: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Why a record's history cannot be compared with ('' where it can), and the rows whose history can."""
+    gap = np.full(len(rows), "", dtype=object)
     gap[rows & ~covered] = "uncovered"
     gap[rows & covered & (end <= first)] = "empty"
     use = rows & covered & (end > first)
     # A close missing inside the history leaves its extreme unknown: say which sessions lack one.
     for i in np.flatnonzero(use & np.isnan(prior)).tolist():
-        values = delta if worth[i] else pct if moves[i] else close
+        values = daily.values(moves, worth, i)
         gaps = panel.sessions[first[i] : end[i]][np.isnan(values[first[i] : end[i]])]
         listed = ", ".join(str(d) for d in gaps.astype("datetime64[D]")[:5]) + (" …" if len(gaps) > 5 else "")
         gap[i] = (
             f"the history since {panel.sessions[first[i]].astype('datetime64[D]')} lacks {len(gaps)} close(s): {listed}"
         )
-    use &= ~np.isnan(prior)
-    prior = np.where(use, prior, np.nan)
-    out["record_prior"] = prior
-    out["record_first"] = np.where(rows, first, -1)
-    out["record_alt"] = np.where(use, alt, "")
-    out["record_alt_value"] = np.where(use, alt_value, np.nan)
-    out["history_gap"] = gap
-    # The claimed interval of a record: where the session's value must lie to beat (or tie) its history.
+    return gap, use & ~np.isnan(prior)
+
+
+def _record_interval(out: pd.DataFrame, record: np.ndarray, rows: np.ndarray, prior: np.ndarray) -> None:
+    """The claimed interval of a record: where the session's value must lie to beat (or tie) its history."""
     fall = record == "biggest_fall"
     lo = np.where(record == "lowest_close", 0.0, np.where(fall, -prior, prior))
     hi = np.where(record == "lowest_close", prior, np.inf)
@@ -243,9 +324,6 @@ def _records(out: pd.DataFrame, panel: PricePanel) -> pd.DataFrame:
     out["hi_closed"] = np.where(rows, True, out["hi_closed"].to_numpy())
     for column in ("margin", "half"):
         out[column] = np.where(rows, 0.0, out[column].to_numpy())
-    out["record_value"] = np.where(use, at_end, np.nan)
-    out["value_record"] = worth
-    return out
 
 
 def history_problems(table: pd.DataFrame, series: Mapping[str, PriceSeries]) -> pd.Series:
