@@ -39,14 +39,22 @@ def fx_dataset(source: str) -> str:
 def evidence_by_symbol(table: pd.DataFrame) -> dict[str, dict[date, frozenset[str]]]:
     """The plan's EVIDENCE table (claim, symbol, session, column) as symbol → session → columns.
 
-    One grouping for all symbols (``Plan.evidence_for`` filters the whole table once per symbol).
+    One grouping for all symbols (``Plan.evidence_for`` filters the whole table once per symbol). Each
+    session's date and each set of columns is one object shared by every symbol that has it: a date and
+    a set per (symbol, session) were ≈40 MB at 100 000 SYNTHETIC claims, held through the validation.
     """
     cells = table.loc[:, ["symbol", "session", "column"]].drop_duplicates()
-    days = pd.DatetimeIndex(cells["session"]).date
+    codes, sessions = pd.factorize(cells["session"])
+    dates = [*pd.DatetimeIndex(sessions).date, pd.NaT]  # code -1 (no session): NaT, as the index gives it
     sets: dict[str, dict[date, set[str]]] = {}
-    for symbol, day, column in zip(cells["symbol"].to_numpy(), days, cells["column"].to_numpy(), strict=True):
-        sets.setdefault(str(symbol), {}).setdefault(day, set()).add(str(column))
-    return {s: {d: frozenset(c) for d, c in by_day.items()} for s, by_day in sets.items()}
+    symbols, columns = cells["symbol"].to_numpy(), cells["column"].to_numpy()
+    for symbol, code, column in zip(symbols, codes.tolist(), columns, strict=True):
+        sets.setdefault(str(symbol), {}).setdefault(dates[code], set()).add(str(column))
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    return {
+        s: {d: shared.setdefault(columns, columns) for d, columns in ((d, frozenset(c)) for d, c in by_day.items())}
+        for s, by_day in sets.items()
+    }
 
 
 def validate_run(
