@@ -22,7 +22,7 @@ from marketfact.reports.article import SEVERITY
 from marketfact.reports.i18n import Formatter
 
 if TYPE_CHECKING:
-    from marketfact.reports.context import ValidationView
+    from marketfact.reports.validationview import ValidationView
 
 MAX_CLAIM_CARDS = 2000
 """Most claim cards on one page. A card without a chart is 4–12 kB of HTML (more when its symbol has many
