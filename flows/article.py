@@ -61,7 +61,7 @@ def extract_task(
     """
     from marketfact.claims.extract import AliasTable, extract_claims, parse_published, read_article, yahoo_searcher
     from marketfact.claims.load import parse_claims
-    from marketfact.reports.article import article_extraction
+    from marketfact.reports.articleextraction import article_extraction
 
     text = read_article(article_path)
     when = parse_published(published)

@@ -1,7 +1,7 @@
 """The article view of a report: the article's text with each checked sentence marked by its verdict.
 
-``article_extraction`` turns what ``claims.extract`` read into the plain ``ArticleExtraction`` a
-``RunReport`` carries; ``article_section`` builds the typed view ``report.html`` renders from it. The
+``article_section`` builds the typed view ``report.html`` renders from the plain ``ArticleExtraction`` a
+``RunReport`` carries (``reports.articleextraction`` makes it from what ``claims.extract`` read). The
 article is user input: it arrives in the view as plain text pieces, cut at character offsets, and only
 the template's own elements (``<mark>``, ``<a href="#claim-…">``) wrap them, so Jinja2's autoescape
 keeps any markup in the article inert.
@@ -11,18 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from marketfact.checks.runreport import ArticleExtraction, ClaimSpan, RunReport, SkippedNumber, UnresolvedName
+from marketfact.checks.runreport import ArticleExtraction, ClaimSpan, RunReport
 from marketfact.reports.claimreview import anchor
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.paraphrase import claim_text
 from marketfact.reports.readnotes import note_text, skip_reason_text
 from marketfact.reports.safety import safe_href
 from marketfact.reports.sentences import UNCERTAIN, uncertain_confidence, uncertain_count, uncertain_reasons
-
-if TYPE_CHECKING:  # the extractor costs ~1 s to import; rendering a report must not pay for it
-    from marketfact.claims.extract.model import Extraction
 
 SEVERITY = ("INCORRECT", "MISLEADING", "UNVERIFIABLE", "MOSTLY_CORRECT", "CORRECT")
 """Verdicts from the one a reader must see first: a sentence shows the first of its claims' verdicts here."""
@@ -99,66 +95,6 @@ ARTICLE_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-# ---- from the extractor to the run report ----------------------------------------------------------------------
-def article_extraction(
-    extraction: Extraction,
-    text: str,
-    origin: str,
-    claims_file: str | None = None,
-    *,
-    confirm_below: float = 0.8,
-    confirmed: frozenset[str] = frozenset(),
-) -> ArticleExtraction:
-    """What a report needs of ``extraction`` of ``text`` (read from ``origin``), as plain data.
-
-    Claims read with confidence under ``confirm_below`` whose id is not in ``confirmed`` (a person confirmed
-    them) are shown as "reading uncertain — confirm".
-    """
-    claims = tuple(
-        ClaimSpan(
-            claim_id=r.claim_id,
-            sentence_index=r.sentence_index,
-            sentence_span=r.sentence_span,
-            number_span=r.number_span,
-            number_text=r.number_text,
-            subject_words=r.subject_words,
-            direction_words=r.direction_words,
-            hedge_words=r.hedge_words,
-            period_words=r.period_words,
-            confidence=r.confidence,
-            notes=tuple(r.notes),
-            inferred=tuple(r.inferred),
-            confirmed=r.claim_id in confirmed,
-        )
-        for r in extraction.readings
-    )
-    skipped = tuple(SkippedNumber(n.text, n.kind, n.reason, n.sentence_index, n.span) for n in extraction.not_market)
-    unresolved = tuple(
-        UnresolvedName(
-            u.name,
-            u.reason,
-            u.sentence_index,
-            u.span,
-            tuple(f"{c.symbol} {c.name} ({c.source})" for c in u.candidates),
-            u.number_text,
-        )
-        for u in extraction.unresolved
-    )
-    return ArticleExtraction(
-        text=text,
-        language=extraction.language,
-        published_at=extraction.published_at,
-        origin=origin,
-        claims_file=claims_file,
-        claims=claims,
-        not_market=skipped,
-        unresolved=unresolved,
-        warnings=tuple(extraction.warnings),
-        confirm_below=confirm_below,
-    )
-
-
-# ---- the view --------------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A stretch of article text: plain, a checked number, a number that is no claim, or an unresolved name."""

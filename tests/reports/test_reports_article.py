@@ -22,7 +22,8 @@ from marketfact.claims.extract import extract_claims, parse_published, read_arti
 from marketfact.claims.load import parse_claims
 from marketfact.market.bundle import market_data
 from marketfact.reports import render_html
-from marketfact.reports.article import SEVERITY, article_extraction, passages, worst
+from marketfact.reports.article import SEVERITY, passages, worst
+from marketfact.reports.articleextraction import article_extraction
 from marketfact.reports.i18n import Formatter
 from tests.conftest import ROOT
 
