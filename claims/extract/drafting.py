@@ -1,0 +1,159 @@
+"""A number as a claim about its subject: which company or index it is about (named, chosen among candidates
+by the article, or referred back to), whether the number fits what that is, which listing, and the direction,
+hedge and period read for it, each with its notes and the penalty for how uncertain it was read.
+``claims.extract.extract`` decides which numbers get this far.
+"""
+
+from __future__ import annotations
+
+from marketfact.claims.extract import kinds
+from marketfact.claims.extract.build import pick_listing
+from marketfact.claims.extract.decide import Context, Draft, Outcome, hedge_of, market_value_words, non_claim
+from marketfact.claims.extract.entities import AliasEntry, Listing
+from marketfact.claims.extract.model import NonMarketNumber, Unresolved
+from marketfact.claims.extract.reading import SentenceView, Subject
+from marketfact.claims.extract.subjects import refer_back
+from marketfact.claims.extract.whenof import when_of
+from marketfact.claims.numbers import Quantity
+
+
+def with_subject(
+    view: SentenceView, q: Quantity, ctx: Context, subject: Subject | None, direction: tuple[str, str, float, str],
+    hedges: list, previous: Draft | None, kind: str = "",
+) -> Outcome:  # fmt: skip
+    """The number as a claim about its subject (or why it is none): the company or index, its listing, the
+    direction, the hedge and the period, each with its notes and the penalty for how uncertain it was read."""
+    found = _entry_of(view, q, ctx, subject, kind)
+    if not isinstance(found, tuple):
+        return found
+    entry, listing, notes, penalty = found
+    market = _market_reading(view, q, entry, direction, kind)
+    if not isinstance(market, tuple):
+        return market
+    notes += market[0]
+    penalty += market[1]
+    listing = pick_listing(entry, view.sentence.text, listing)
+    if listing is not entry.listing:
+        notes.append(f"listing {listing.symbol} chosen by the place named in the sentence: {listing.note}")
+    elif entry.listing.note:
+        notes.append(f"{entry.listing.symbol}: {entry.listing.note}")
+    d, d_words, d_penalty, d_note = direction
+    penalty += d_penalty
+    notes += [d_note] if d_note else []
+    if kind == "record":
+        hedge, h_words, intraday, h_penalty, h_note = None, "", False, 0.0, ""
+    else:
+        hedge, h_words, intraday, h_penalty, h_note = hedge_of(view, q, hedges)
+    if kind in (kinds.CLOSE_LEVEL, kinds.INTRADAY_LEVEL) and intraday:
+        # "zeitweise bis auf 46,88 Euro": the words that say "intraday" are the level's metric, not a hedge
+        kind = kinds.INTRADAY_LEVEL
+        hedge = " ".join(h.value for h in hedges) or None
+        h_words = " ".join(h.text for h in hedges)
+        if not d:
+            return non_claim(view, q, "no_direction", "the day's low or high, but no rise or fall is stated")
+    penalty += h_penalty
+    notes += [h_note] if h_note else []
+    when = when_of(view, q, ctx, previous, d_words, kind)
+    penalty += when.penalty
+    notes += when.notes
+    return Draft(
+        view=view,
+        q=q,
+        entry=entry,
+        listing=listing,
+        subject_words=(subject.text if subject is not None else "") or entry.name,
+        direction=d,
+        direction_words=d_words or "(carried over)",
+        hedge=hedge,
+        hedge_words=h_words,
+        intraday=intraday,
+        period=when.period,
+        notes=notes,
+        penalty=penalty,
+        subject=subject,
+        shift=when.shift,
+        anchor=when.anchor,
+        forward=when.forward,
+        kind=kind,
+    )
+
+
+def _entry_of(
+    view: SentenceView, q: Quantity, ctx: Context, subject: Subject | None, kind: str
+) -> tuple[AliasEntry, Listing | None, list[str], float] | Outcome:
+    """The company or index a number is about: its subject's (resolved, or chosen among the candidates by the
+    article's context) or, when the sentence names none, one named before (``refer_back``). With a listing
+    named with it (or None), the notes and the penalty for how it was found; or why there is none."""
+    notes: list[str] = []
+    penalty = 0.0
+    s = view.sentence
+    entry: AliasEntry | None = None
+    if subject is not None and subject.kind == "group":
+        return non_claim(view, q, "group", f"about a group ({subject.text!r}), not one company or index")
+    if subject is not None and subject.kind == "mention" and subject.mention is not None:
+        look = subject.mention.lookup
+        if look.status == "resolved":
+            entry = look.entry
+        elif look.status == "unlisted":
+            return non_claim(view, q, "unlisted", look.message)
+        else:
+            entry, note = _disambiguate(look.candidates, ctx)
+            if entry is None:
+                return Unresolved(
+                    subject.text, look.message, s.text, s.index, (subject.start, subject.end), look.candidates, q.text
+                )
+            notes.append(note)
+            penalty += 0.1
+    elif subject is not None and subject.kind == "unknown" and subject.lookup is not None:
+        look = subject.lookup
+        if look.status != "resolved" or look.entry is None:
+            return Unresolved(
+                subject.text, look.message, s.text, s.index, (subject.start, subject.end), look.candidates, q.text
+            )
+        entry = look.entry
+        notes.append(look.message)
+        penalty += 0.1
+    if entry is not None:
+        return entry, None, notes, penalty
+    back = refer_back(view, subject, ctx, money=q.kind == "money" and kind not in kinds.PRICE_KINDS)
+    if back is None:
+        what = f"{subject.text!r} refers back, but" if subject is not None else "no company or index is named and"
+        return non_claim(view, q, "no_subject", f"{what} nothing suitable was named before")
+    entry, listing, named, how = back
+    said = f"{subject.text!r}" if subject is not None else "this sentence (which names no company)"
+    notes.append(f"{said} read as {entry.name}: {named!r}, {how}")
+    penalty += 0.1 if subject is not None and subject.kind != "pronoun" else 0.3
+    return entry, listing, notes, penalty
+
+
+def _market_reading(
+    view: SentenceView, q: Quantity, entry: AliasEntry, direction: tuple[str, str, float, str], kind: str
+) -> tuple[list[str], float] | NonMarketNumber:
+    """Whether the number fits what ``entry`` is: a price in money for an equity, in points for an index; an
+    amount of money is a market value (of an equity only), by its wording or, without one, an amount in
+    billions lost or gained (noted, penalised). The notes and the penalty, or why it is no claim."""
+    if kind in kinds.PRICE_KINDS:
+        if q.kind == "money" and entry.kind != "equity":
+            return non_claim(view, q, "not_market", f"{entry.name} is an index: its level is in points, not money")
+        if q.kind != "money" and entry.kind != "index":
+            return non_claim(view, q, "unsupported_unit", f"{entry.name} is no index: a price in points is no claim")
+        return [], 0.0
+    if q.kind != "money":
+        return [], 0.0
+    if entry.kind != "equity":
+        return non_claim(view, q, "not_market", f"{entry.name} is an index: it has no market value in money")
+    cue = market_value_words(view)
+    if cue is not None:
+        return [f"market value from {cue!r}"], 0.0
+    if (direction[0] != "down" and direction[0] != "up") or q.scale not in ("billion", "trillion"):
+        return non_claim(view, q, "not_market", "an amount of money with no market-value wording")
+    return ["no 'market value' wording: an amount in billions lost or gained by a company read as market value"], 0.25
+
+
+def _disambiguate(candidates: tuple, ctx: Context) -> tuple[AliasEntry | None, str]:
+    """An ambiguous short name resolves only to a candidate the article named in full before."""
+    symbols = {c.symbol for c in candidates}
+    for i, _, entry, _words in reversed(ctx.named):
+        if entry.symbol in symbols:
+            return entry, f"the short name read as {entry.name} ({entry.symbol}), named in full in sentence {i + 1}"
+    return None, ""

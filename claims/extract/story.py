@@ -1,0 +1,151 @@
+"""What one sentence leaves behind for the next: the article's own day (a dateline, a title, a live ticker's
+day), the day of the story so far, the days named, a day set in a question, the names said and the subject of
+the latest claim. ``claims.extract.extract`` calls these after each sentence; ``Context`` holds the result.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.decide import Context, Draft, Outcome
+from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.timewords import PeriodSpan
+
+_CLOCK_ENTRY = re.compile(
+    r"\s*\+*\s*\d{1,2}[:.]\d{2}\s*(?:uhr|[ap]\.?m\.?)?\s*(?:et|mez|cet|gmt|utc|jst)?\s*[–—-]\s", re.IGNORECASE
+)
+"""A live-ticker entry: "22:10 Uhr – …", "4:08 pm ET - …"."""
+_TODAY = {"de": "heute", "en": "today"}
+
+
+def remember_frame(view: SentenceView, ctx: Context, published_at: datetime) -> None:
+    """The article's own day: a dateline's date, or a date in a title that holds no figure ("Markets live:
+    Friday, Feb 7"), or for a live ticker without either the day it was published. Claims that name no day
+    and follow no day of the story (in a live ticker: of their entry) fall back to it."""
+    if _CLOCK_ENTRY.match(view.sentence.text):
+        ctx.live = True
+        if ctx.frame is None:
+            at = view.sentence.start
+            today = published_at.date().isoformat()
+            ctx.frame = PeriodSpan(at, at, _TODAY[view.lang], today, True)
+    if ctx.frame is not None:
+        return
+    if view.frame is not None:
+        ctx.frame = view.frame
+    elif view.sentence.index == 0 and not view.quantities:
+        dated = [p for p in view.periods if p.single_day and any(c.isdigit() for c in p.words)]
+        ctx.frame = dated[-1] if dated else None
+
+
+def remember_subject(draft: Draft, ctx: Context) -> None:
+    """The subject of the latest claim: the paragraph's, and the article's latest company."""
+    ctx.paragraph_subject[draft.view.sentence.paragraph] = (draft.entry, draft.listing)
+    if draft.entry.kind == "equity":
+        ctx.last_company = (draft.entry, draft.listing)
+
+
+def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context) -> None:
+    """Everything a read sentence leaves behind: its names, the story's day, the days it named, a scene."""
+    _remember_names(view, outcomes, ctx)
+    _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
+    _remember_days(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
+    _remember_scene(view, ctx)
+
+
+def _remember_names(view: SentenceView, outcomes: list[Outcome], ctx: Context) -> None:
+    """The names the sentence said (for short names later), and those it named where no subject stands
+    without a claim of their own."""
+    sentence = view.sentence
+    for m in view.mentions:
+        if m.entry is not None and not m.modifier:
+            ctx.named.append((sentence.index, sentence.paragraph, m.entry, m.text))
+            subject = next((s for s in view.subjects if s.start == m.start), None)
+            claimed = any(isinstance(o, Draft) and o.entry is m.entry for o in outcomes)
+            if subject is not None and view.demoted(subject, view.sentence.start) and not claimed:
+                ctx.demoted.add((sentence.index, m.entry.symbol))
+
+
+def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> None:
+    """The day later sentences inherit: the latest single day said with a move (not one from an aside).
+
+    The story's day is the latest one it reports; a look back ("after an 8.3% slump on Monday") or a
+    span ("its two-day decline") does not move it.
+    """
+    back = [d.period for d in drafts if d.period is not None and _looks_back(view, d)]
+    back += [p for p in view.periods if _after_look_back(view, p.start)]
+    if ctx.article_period is None:
+        back = []  # the only day the article has named so far: the story's, whatever the tense
+    said = [d.period for d in drafts if d.period is not None and d.shift == 0 and d.period not in back]
+    said += [p for p in view.periods if p not in back and not view.is_aside(p.start) and _speaks_of_trading(view, p)]
+    days = [p for p in said if p.single_day and p.last]
+    if not days:
+        return
+    latest = max(days, key=lambda p: p.last)
+    para = view.sentence.paragraph
+    for key, current in ((para, ctx.paragraph_period.get(para)), (None, ctx.article_period)):
+        if current is None or latest.last >= current.last:
+            if key is None:
+                ctx.article_period = latest
+            else:
+                ctx.paragraph_period[key] = latest
+
+
+_PLUPERFECT = {"en": frozenset({"had"}), "de": frozenset({"hatte", "hatten", "war", "waren"})}
+
+
+def _looks_back(view: SentenceView, d: Draft) -> bool:
+    """Whether ``d`` tells of a day before the story's: its number follows a look-back ("after losing 6.2% on
+    Thursday", "adding to Tuesday's 1.7% advance", "nachdem sie am Mittwoch 5 Prozent gestiegen war") or its
+    verb is in the pluperfect ("had soared 10.6% on Wednesday", "hatte 9,5 Prozent verloren")."""
+    c0, c1 = view.clause(d.q.span[0])
+    if _after_look_back(view, d.q.span[0]):
+        return True
+    aux = [t for t in view.words_between(c0, c1) if t.low in _PLUPERFECT[view.lang]]
+    verbs = [w for w in view.directions if c0 <= w.start < c1]
+    if not aux or not verbs or aux[0].start > verbs[0].start:
+        return False
+    return view.lang == "en" or aux[0].low.startswith("hat") or verbs[0].text.endswith("en")
+
+
+def _after_look_back(view: SentenceView, pos: int) -> bool:
+    """Whether a look-back word ("after", "adding to", "nach", "nachdem") stands before ``pos`` in its stretch
+    of the clause (after any earlier number) with no name between: "ended flat after losing 6.2% on Thursday",
+    "adding to Tuesday's 1.7% advance"; not "After a slump on Monday Nvidia rose 8.9%"."""
+    c0, _ = view.clause(pos)
+    s0 = max([c0] + [o.span[1] for o in view.quantities if o.span[1] <= pos])
+    leads = [t for t in view.words_between(s0, pos) if t.low in rules.LOOK_BACK_LEADS[view.lang]]
+    if not leads:
+        return False
+    at = leads[-1].end
+    return not any(at <= x.start < pos for x in view.subjects if x.kind != "group")
+
+
+def _remember_days(view: SentenceView, drafts: list[Draft], ctx: Context) -> None:
+    """Every single day the sentence names (for "that Monday"), and the day of its last claim that has one
+    (for "the following day" in a later sentence)."""
+    ctx.days += [p for p in view.periods if p.single_day and p.last]
+    told = [d for d in drafts if d.period is not None and d.period.single_day]
+    if told:
+        last = max(told, key=lambda d: d.q.span[0])
+        assert last.period is not None
+        ctx.last_day = (last.period, last.shift)
+
+
+def _remember_scene(view: SentenceView, ctx: Context) -> None:
+    """ "Remember Monday? Nvidia lost 17% in a single session.": a question with no figure that names one day
+    sets the day of the claims after it in its paragraph that name none."""
+    if view.quantities or not view.sentence.text.rstrip().endswith("?"):
+        return
+    days = [p for p in view.periods if p.single_day and not view.is_aside(p.start)]
+    if days:
+        ctx.scene[view.sentence.paragraph] = days[-1]
+
+
+def _speaks_of_trading(view: SentenceView, p: PeriodSpan) -> bool:
+    """Whether the clause of ``p`` reports a move or a session ("finished mixed on Wednesday")."""
+    clause = view.clause(p.start)
+    if any(view.clause(w.start) == clause for w in view.directions):
+        return True
+    return any(t.low in rules.SESSION_WORDS[view.lang] for t in view.words_between(*clause))
