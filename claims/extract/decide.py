@@ -1,8 +1,8 @@
-"""Number by number: is it a market claim, and if so about whom, which way, how hedged and when?
-
-``decide`` looks at one quantity of one sentence and returns a ``Draft`` (a claim still to be built), a
-``NonMarketNumber`` or an ``Unresolved`` name. Context from earlier sentences (names to refer back to,
-the paragraph's period) comes in through ``Context``.
+"""Number by number, the parts every reading shares: ``Draft`` (a claim still to be built), ``Outcome`` (a
+draft, a ``NonMarketNumber`` or an ``Unresolved`` name) and ``Context`` (what earlier sentences leave for later
+ones: names to refer back to, the paragraph's period); why a number is no market claim (``non_claim``,
+``not_price_cue``); and which way it moved and how hedged (``direction_of``, ``hedge_of``). When it moved:
+``claims.extract.periodof``; the decision itself: ``claims.extract.extract``.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def market_value_words(view: SentenceView) -> str | None:
     return next((t.text for t in view.toks if t.low in rules.MARKET_VALUE_VERBS[view.lang]), None)
 
 
-def _segment(view: SentenceView, q: Quantity) -> tuple[int, int]:
+def segment(view: SentenceView, q: Quantity) -> tuple[int, int]:
     """The stretch of q's clause between the neighbouring numbers: the words that belong to q alone."""
     c0, c1 = view.clause(q.span[0])
     prev_end = max((o.span[1] for o in view.quantities if o.span[1] <= q.span[0]), default=c0)
@@ -128,7 +128,7 @@ def direction_of(
     after = tokens_after(view, q, 1)
     if after and after[0] in rules.AFTER_NUMBER[view.lang]:
         return rules.AFTER_NUMBER[view.lang][after[0]], after[0], 0.0, ""
-    seg = _segment(view, q)
+    seg = segment(view, q)
     taken = [(h.start, h.end) for h in hedges]
     words = [w for w in view.directions if seg[0] <= w.start < seg[1] and not any(s <= w.start < e for s, e in taken)]
     if words:
@@ -206,252 +206,5 @@ def hedge_of(view: SentenceView, q: Quantity, hedges: list[Word]) -> tuple[str |
     return " ".join(phrases), written, reading.basis is not None, penalty, note
 
 
-def period_of(
-    view: SentenceView, q: Quantity, ctx: Context, gapped_from: PeriodSpan | None, previous: Draft | None = None
-) -> tuple[PeriodSpan | None, int, float, str]:
-    """The period words for ``q`` (with a session shift for "the previous session" or "the following day"), a
-    penalty and a note.
-
-    In order: q's own clause; the previous number's period when q shares its verb; a clause of the
-    sentence that has no number of its own and is no aside; the paragraph's last period; the article's.
-    """
-    c0, c1 = view.clause(q.span[0])
-    seg = _segment(view, q)
-    event = _day_beside_event(view, q)
-    if event is not None:
-        return event
-    ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
-    if ahead is not None:
-        return _session_after(view, ctx, ahead, previous)
-    before = _relative_phrase(view, q, rules.PREVIOUS_SESSION[view.lang])
-    back = _relative_back(view, seg) or (before[0] if before is not None else None)
-    in_clause = [p for p in view.periods if c0 <= p.start < c1]
-    if back is not None:
-        anchors = in_clause or view.periods
-        if anchors:
-            anchor = min(anchors, key=lambda p: _gap(p, q.span))
-            return anchor, -1, 0.05, f"{back!r}: the session before {anchor.words!r}"
-        story = ctx.paragraph_period.get(view.sentence.paragraph) or ctx.article_period
-        if story is not None:
-            return story, -1, 0.15, f"{back!r}: the session before {story.words!r}, the day of the story so far"
-    # A period belongs to the number nearest to it in its clause ("fell 17% on Monday and 9% on Tuesday").
-    numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
-    own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q and not _looks_past(view, q, p)]
-    if own:
-        return min(own, key=lambda p: _gap(p, q.span)), 0, 0.0, ""
-    spare = spare_day(view, q)
-    if spare is not None:
-        return spare, 0, 0.1, f"{spare.words!r} named after the previous number, which has a day of its own"
-    if gapped_from is not None:
-        return gapped_from, 0, 0.0, f"{gapped_from.words!r} shared with the previous number of the sentence"
-    # "Am Montag brach Nvidia um 17 Prozent ein und Broadcom verlor 17,4 Prozent": a leading period is shared.
-    leading = [p for p in in_clause if all(p.end <= o.span[0] for o in numbers)]
-    if leading:
-        return leading[-1], 0, 0.0, ""
-    # "brach zunächst um 12 Prozent ein, ehe am Mittwoch eine Erholung folgte", "fell 12% before rebounding
-    # 4% on Tuesday": a move told before a later day is the session before that day.
-    later = sorted((p for p in view.periods if p.start >= q.span[1] and p.single_day), key=lambda p: p.start)
-    for p in later[:1]:
-        between = view.words_between(q.span[1], p.start)
-        word = next((t.text for t in between if t.low in rules.LATER[view.lang]), None)
-        if word is not None:
-            return p, -1, 0.1, f"{word!r} {p.words!r} follows: the move before it was the session before"
-    numbered = [view.clause(o.span[0]) for o in view.quantities]
-    free = [p for p in view.periods if view.clause(p.start) not in numbered and not view.is_aside(p.start)]
-    if free:
-        return min(free, key=lambda p: _gap(p, q.span)), 0, 0.0, ""
-    # "Nvidia fell 17% and the Nasdaq slid 3.1% on Monday" shares the day; "lost 5.2% after an 8.3% slump
-    # on Monday" does not: a look back ("after", "nach") separates two days.
-    for p in sorted(in_clause, key=lambda p: _gap(p, q.span)):
-        between = view.words_between(min(q.span[1], p.end), max(q.span[0], p.start))
-        if not any(t.low in rules.LOOK_BACK[view.lang] | rules.LOOK_BACK_LEADS[view.lang] for t in between):
-            return p, 0, 0.1, f"{p.words!r} said of the next number in the clause, read as shared"
-    inherited = ctx.paragraph_period.get(view.sentence.paragraph)
-    if inherited is not None:
-        return inherited, 0, 0.1, f"no period in this sentence: {inherited.words!r} carried over from the paragraph"
-    scene = ctx.scene.get(view.sentence.paragraph)
-    if scene is not None:
-        return scene, 0, 0.15, f"no period in this sentence: {scene.words!r} set the scene in a question before it"
-    if ctx.article_period is not None and not (ctx.live and ctx.frame is not None):
-        words = ctx.article_period.words
-        return ctx.article_period, 0, 0.15, f"no period in this paragraph: {words!r} carried over from earlier"
-    if ctx.frame is not None:
-        return ctx.frame, 0, 0.15, f"no day named: {ctx.frame.words!r}, the day of the dateline or title"
-    return None, 0, 0.0, ""
-
-
-_EVENT_DAY = {
-    "en": {
-        ("the", "day", "after"): 1,
-        ("a", "day", "after"): 1,
-        ("the", "day", "before"): -1,
-        ("a", "day", "before"): -1,
-    },
-    "de": {
-        ("am", "tag", "nach"): 1,
-        ("einen", "tag", "nach"): 1,
-        ("am", "tag", "vor"): -1,
-        ("einen", "tag", "vor"): -1,
-    },
-}
-"""Words that put a move one session after or before an event whose day follows ("the day after its results on
-January 29", "am Tag nach den Zahlen vom 29. Januar")."""
-
-
-def _day_beside_event(view: SentenceView, q: Quantity) -> tuple[PeriodSpan, int, float, str] | None:
-    """ "fell 6.2% the day after its results on January 29": the session after the day of the event named."""
-    c0, c1 = view.clause(q.span[0])
-    toks = view.words_between(c0, c1)
-    lows = [t.low for t in toks]
-    for i in range(len(lows) - 2):
-        shift = _EVENT_DAY[view.lang].get((lows[i], lows[i + 1], lows[i + 2]))
-        if shift is None:
-            continue
-        end = toks[i + 2].end
-        days = [p for p in view.periods if end <= p.start < c1 and p.single_day]
-        if not days or any(end <= o.span[0] < days[0].start for o in view.quantities):
-            continue
-        if any(q.span[1] <= o.span[0] < toks[i].start for o in view.quantities if o is not q):
-            continue  # another number stands between q and the phrase
-        words = " ".join(t.text for t in toks[i : i + 3])
-        return days[0], shift, 0.1, f"{words!r} {days[0].words!r}: the session {'after' if shift > 0 else 'before'} it"
-    return None
-
-
-def _looks_past(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
-    """ "rose 0.9% after two days of gains": a span after q behind a look-back word tells of the days before
-    q's move, not of q."""
-    if p.single_day or p.start < q.span[1]:
-        return False
-    return any(t.low in rules.LOOK_BACK_LEADS[view.lang] for t in view.words_between(q.span[1], p.start))
-
-
-def story_day(
-    view: SentenceView, q: Quantity, ctx: Context, counted: PeriodSpan, forward: bool = False
-) -> tuple[PeriodSpan | None, str]:
-    """The day a counted period ("over the two sessions") ends on: the nearest single day the sentence names
-    before the number, else the paragraph's day, the article's day, the dateline's. (None, "") when the
-    article has named no day: the count then runs back from publication. ``forward``: the count runs on from
-    that day instead ("It has since risen for three straight sessions")."""
-    how = "counted on from" if forward else "counted back from"
-    limit = min(q.span[0], counted.start) if forward else q.span[0]  # forward: a day named before the count
-    here = [p for p in view.periods if p.single_day and p.end <= limit and p is not counted]
-    if here:
-        nearest = max(here, key=lambda p: p.start)
-        return nearest, f"{counted.words!r} {how} {nearest.words!r}, named before it in the sentence"
-    for day, where in (
-        (ctx.paragraph_period.get(view.sentence.paragraph), "the paragraph's day"),
-        (ctx.article_period, "the day of the story so far"),
-        (ctx.frame, "the dateline's day"),
-    ):
-        if day is not None:
-            return day, f"{counted.words!r} {how} {day.words!r}, {where}"
-    return None, ""
-
-
-def counts_forward(view: SentenceView, counted: PeriodSpan) -> bool:
-    """Whether "since"/"seitdem" stands before the counted period in its clause: the count runs on from the
-    day the article named ("It has since risen for three straight sessions")."""
-    c0, _ = view.clause(counted.start)
-    return any(t.low in rules.SINCE_THEN[view.lang] for t in view.words_between(c0, counted.start))
-
-
-def spare_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
-    """ "slipped 1% on Thursday and extended the slide on Friday, dropping another 1.8%", "fiel am Montag um
-    4,9 Prozent und setzte die Talfahrt am Dienstag fort, mit einem weiteren Minus von 5,7 Prozent": a day
-    named after the numbers of an earlier clause whose numbers have a nearer day of their own belongs to the
-    next number, when q's clause names none."""
-    c0, c1 = view.clause(q.span[0])
-    if any(c0 <= p.start < c1 for p in view.periods):
-        return None
-    before = [p for p in view.periods if p.single_day and p.end <= c0]
-    if not before:
-        return None
-    p = max(before, key=lambda p: p.start)
-    if any(p.end <= o.span[0] < q.span[0] for o in view.quantities if o is not q):
-        return None  # another number stands between the day and q
-    p0, p1 = view.clause(p.start)
-    numbers = [o for o in view.quantities if p0 <= o.span[0] < p1]
-    if not numbers or any(o.span[1] > p.start for o in numbers):
-        return None
-    others = [x for x in view.periods if p0 <= x.start < p1 and x is not p]
-    if not all(any(_gap(x, o.span) < _gap(p, o.span) for x in others) for o in numbers):
-        return None
-    return p
-
-
 def _span_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(b[0] - a[1], a[0] - b[1], 0)
-
-
-def _gap(p: PeriodSpan, span: tuple[int, int]) -> int:
-    """Characters between a period phrase and a number (0 when they touch)."""
-    return max(span[0] - p.end, p.start - span[1], 0)
-
-
-def _relative_back(view: SentenceView, seg: tuple[int, int]) -> str | None:
-    hit = _find_phrase(view, seg, rules.PREVIOUS_SESSION[view.lang])
-    return hit[0] if hit is not None else None
-
-
-def _find_phrase(
-    view: SentenceView, span: tuple[int, int], table: tuple[tuple[str, ...], ...]
-) -> tuple[str, int] | None:
-    """The first phrase of ``table`` inside ``span``: (its words as written, where it ends)."""
-    lows = [(t.low, t) for t in view.words_between(*span)]
-    for words in table:
-        for i in range(len(lows) - len(words) + 1):
-            if tuple(w for w, _ in lows[i : i + len(words)]) == words:
-                nxt = next((t for t in view.toks if t.start >= lows[i + len(words) - 1][1].end), None)
-                if words[-1] in ("before", "after") and nxt is not None and nxt.kind == "word":
-                    continue  # "during the session before paring its decline": "before" opens a clause
-                return " ".join(t.text for _, t in lows[i : i + len(words)]), lows[i + len(words) - 1][1].end
-    return None
-
-
-def _relative_phrase(view: SentenceView, q: Quantity, table: tuple[tuple[str, ...], ...]) -> tuple[str, int] | None:
-    """A relative day phrase ("the following day", "am Tag zuvor") that belongs to ``q``: in q's own stretch of
-    its clause, or in the clauses before it that hold no number, when q's clause opens with "when"/"als"
-    ("steadying the following day, when it edged up 0.1%") or those clauses open the sentence ("Am Tag zuvor,
-    als die Zahlen …, hatte die Aktie 1,1 Prozent nachgegeben")."""
-    hit = _find_phrase(view, _segment(view, q), table)
-    if hit is not None and hit[1] > q.span[1]:
-        # after q, the phrase is q's only when no day and no "before"/"then" stands between ("plunged 7.3% on
-        # Wednesday before steadying the following day" tells of Wednesday)
-        between = view.words_between(q.span[1], hit[1])
-        if any(q.span[1] <= p.start < hit[1] for p in view.periods) or any(
-            t.low in rules.LATER[view.lang] for t in between
-        ):
-            hit = None
-    if hit is None:
-        c0, _ = view.clause(q.span[0])
-        prev_end = max((o.span[1] for o in view.quantities if o.span[1] <= q.span[0]), default=view.sentence.start)
-        first = next((t for t in view.toks if t.start >= c0), None)
-        opens_when = first is not None and first.low in ("when", "als")
-        if prev_end < c0 and (opens_when or prev_end == view.sentence.start):
-            hit = _find_phrase(view, (prev_end, c0), table)
-    return hit
-
-
-def _session_after(
-    view: SentenceView, ctx: Context, ahead: tuple[str, int], previous: Draft | None
-) -> tuple[PeriodSpan | None, int, float, str]:
-    """ "rebounding 8.9% the following day", "tags darauf kamen weitere 4,9 Prozent hinzu": the session after the
-    day told just before: the previous number's of the sentence, a day the sentence named before the phrase,
-    the latest claim's, else the story's."""
-    words, end = ahead
-    if previous is not None and previous.period is not None:
-        base, shift, how = previous.period, previous.shift, "the previous number's day"
-    else:
-        named = [p for p in view.periods if p.single_day and p.end <= end]
-        if named:
-            base, shift, how = named[-1], 0, "named before it"
-        elif ctx.last_day is not None:
-            base, shift = ctx.last_day
-            how = "the day of the claim before"
-        else:
-            story = ctx.paragraph_period.get(view.sentence.paragraph) or ctx.article_period
-            if story is None:
-                return None, 0, 0.0, ""
-            base, shift, how = story, 0, "the day of the story so far"
-    return base, shift + 1, 0.1, f"{words!r}: the session after {base.words!r}, {how}"

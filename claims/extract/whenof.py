@@ -8,7 +8,8 @@ import dataclasses
 from datetime import date
 
 from marketfact.claims.extract import kinds, rules
-from marketfact.claims.extract.decide import Context, Draft, counts_forward, period_of, story_day
+from marketfact.claims.extract.decide import Context, Draft
+from marketfact.claims.extract.periodof import counts_forward, period_of, story_day
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan, is_counted
 from marketfact.claims.numbers import Quantity
