@@ -58,22 +58,22 @@ def coordinate(view: SentenceView, outcomes: list[Outcome]) -> list[Outcome]:
                 note = f"one number said of each of {', '.join(x.text for x in members)}"
                 out.append(
                     Draft(
-                        base.view,
-                        base.q,
-                        m.entry,
-                        pick_listing(m.entry, view.sentence.text),
-                        m.text,
-                        base.direction,
-                        base.direction_words,
-                        base.hedge,
-                        base.hedge_words,
-                        base.intraday,
-                        base.period,
-                        [*base.notes, note],
-                        base.penalty + 0.05,
-                        base.subject,
-                        base.shift,
-                        base.anchor,
+                        view=base.view,
+                        q=base.q,
+                        entry=m.entry,
+                        listing=pick_listing(m.entry, view.sentence.text),
+                        subject_words=m.text,
+                        direction=base.direction,
+                        direction_words=base.direction_words,
+                        hedge=base.hedge,
+                        hedge_words=base.hedge_words,
+                        intraday=base.intraday,
+                        period=base.period,
+                        notes=[*base.notes, note],
+                        penalty=base.penalty + 0.05,
+                        subject=base.subject,
+                        shift=base.shift,
+                        anchor=base.anchor,
                         kind=base.kind,
                     )
                 )
@@ -116,85 +116,108 @@ def build_claims(
     refused: list[NonMarketNumber] = []
     used: dict[str, int] = {}
     for d in drafts:
-        s = d.view.sentence
-        slug = re.sub(r"[^a-z0-9.]+", "-", d.listing.symbol.casefold()).strip("-.") or "x"
-        base = f"s{s.index + 1:02d}-{slug}"
-        used[base] = used.get(base, 0) + 1
-        cid = base if used[base] == 1 else f"{base}-{used[base]}"
+        cid = _claim_id(d, used)
         notes = list(d.notes)
         resolved, sessions = _sessions(d, published_at, lang, notes)
-        period_words = d.period.words if d.period is not None and d.shift == 0 and sessions is None else None
-        inferred = inferences(notes)
-        confidence = round(max(0.1, min(BASE_CONFIDENCE - d.penalty, ceiling(inferred))), 2)
-        if confidence < round(max(0.1, min(1.0, BASE_CONFIDENCE - d.penalty)), 2):
-            notes.append(f"confidence held at {confidence:.2f}: measured accuracy of {', '.join(inferred)}")
-        q = d.q
-        low, high = q.magnitudes
-        value_text = None if high is not None else f"{low:.{q.decimals}f}"
+        confidence, inferred = _confidence(d, notes)
         reading = Reading(
-            cid,
-            s.index,
-            (s.start, s.end),
-            q.span,
-            q.text,
-            d.subject_words,
-            d.direction_words,
-            d.hedge_words,
-            d.period.words if d.period else "",
-            confidence,
-            tuple(notes),
-            tuple(resolved) if resolved else None,
-            inferred,
+            claim_id=cid,
+            sentence_index=d.view.sentence.index,
+            sentence_span=(d.view.sentence.start, d.view.sentence.end),
+            number_span=d.q.span,
+            number_text=d.q.text,
+            subject_words=d.subject_words,
+            direction_words=d.direction_words,
+            hedge_words=d.hedge_words,
+            period_words=d.period.words if d.period else "",
+            confidence=confidence,
+            notes=tuple(notes),
+            sessions=tuple(resolved) if resolved else None,
+            inferred=inferred,
         )
-        notes = [
-            f"read from sentence {s.index + 1}, characters {s.start}-{s.end}; "
-            f"number {q.text!r} at {q.span[0]}-{q.span[1]}",
-            f"direction {d.direction} from {d.direction_words!r}",
-            f"hedge from {d.hedge_words!r}"
-            if d.hedge_words
-            else "no hedge word: the number as stated, rounded to its precision",
-            *notes,
-            f"confidence {confidence:.2f}",
-        ]
-        money = q.kind == "money"
-        fields = dict(
-            id=cid,
-            text=_paraphrase(d, value_text),
-            subject=d.entry.name,
-            instrument=d.listing.symbol,
-            metric="market_cap_change" if money else ("intraday_extreme" if d.intraday else "close_change"),
-            direction=d.direction,
-            sessions=sessions,
-            period=period_words,
-            value=None if high is not None else low,
-            range=(low, high) if high is not None else None,
-            value_text=value_text,
-            decimals=q.decimals,
-            language=lang,
-            unit="money" if money else "percent",
-            currency=q.currency if money else None,
-            scale=q.scale if money else "one",
-            hedge=d.hedge,
-            published_at=published_at,
-            quote=s.text,
-            notes=notes,
-        )
-        if d.kind:
-            problem = _kind_fields(d, fields, published_at, lang)
-            if problem is not None:
-                refused.append(
-                    NonMarketNumber(" ".join(q.text.split()), "not_market", problem, s.text, s.index, q.span)
-                )
-                continue
-        try:
-            claim = Claim.model_validate(fields)
-        except ValidationError as exc:  # the claim file's own bounds: the same reason a hand-written claim gets
-            reason = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
-            refused.append(NonMarketNumber(" ".join(q.text.split()), "out_of_bounds", reason, s.text, s.index, q.span))
+        fields = _claim_fields(d, cid, confidence, notes, sessions=sessions, published_at=published_at, lang=lang)
+        claim = _claim(d, fields, published_at, lang)
+        if isinstance(claim, NonMarketNumber):
+            refused.append(claim)
             continue
         claims.append(claim)
         readings.append(reading)
     return claims, readings, refused
+
+
+def _claim_id(d: Draft, used: dict[str, int]) -> str:
+    """ "s03-nvda": the sentence and the symbol, with "-2", "-3" for the sentence's further claims on it."""
+    slug = re.sub(r"[^a-z0-9.]+", "-", d.listing.symbol.casefold()).strip("-.") or "x"
+    base = f"s{d.view.sentence.index + 1:02d}-{slug}"
+    used[base] = used.get(base, 0) + 1
+    return base if used[base] == 1 else f"{base}-{used[base]}"
+
+
+def _confidence(d: Draft, notes: list[str]) -> tuple[float, tuple[str, ...]]:
+    """The claim's confidence (the base less the draft's penalty, held at the measured accuracy of the
+    inferences in ``notes``; a note says so) and those inferences."""
+    inferred = inferences(notes)
+    confidence = round(max(0.1, min(BASE_CONFIDENCE - d.penalty, ceiling(inferred))), 2)
+    if confidence < round(max(0.1, min(1.0, BASE_CONFIDENCE - d.penalty)), 2):
+        notes.append(f"confidence held at {confidence:.2f}: measured accuracy of {', '.join(inferred)}")
+    return confidence, inferred
+
+
+def _claim_fields(
+    d: Draft, cid: str, confidence: float, notes: list[str], *, sessions: list[date] | None,
+    published_at: datetime, lang: str,
+) -> dict:  # fmt: skip
+    """The fields of a claim file's claim for a percent move or a change of market value (``_kind_fields``
+    adds those of the other kinds), its notes opening with where and how it was read."""
+    s, q = d.view.sentence, d.q
+    low, high = q.magnitudes
+    value_text = None if high is not None else f"{low:.{q.decimals}f}"
+    unhedged = "no hedge word: the number as stated, rounded to its precision"
+    money = q.kind == "money"
+    return dict(
+        id=cid,
+        text=_paraphrase(d, value_text),
+        subject=d.entry.name,
+        instrument=d.listing.symbol,
+        metric="market_cap_change" if money else ("intraday_extreme" if d.intraday else "close_change"),
+        direction=d.direction,
+        sessions=sessions,
+        period=d.period.words if d.period is not None and d.shift == 0 and sessions is None else None,
+        value=None if high is not None else low,
+        range=(low, high) if high is not None else None,
+        value_text=value_text,
+        decimals=q.decimals,
+        language=lang,
+        unit="money" if money else "percent",
+        currency=q.currency if money else None,
+        scale=q.scale if money else "one",
+        hedge=d.hedge,
+        published_at=published_at,
+        quote=s.text,
+        notes=[
+            f"read from sentence {s.index + 1}, characters {s.start}-{s.end}; "
+            f"number {q.text!r} at {q.span[0]}-{q.span[1]}",
+            f"direction {d.direction} from {d.direction_words!r}",
+            f"hedge from {d.hedge_words!r}" if d.hedge_words else unhedged,
+            *notes,
+            f"confidence {confidence:.2f}",
+        ],
+    )
+
+
+def _claim(d: Draft, fields: dict, published_at: datetime, lang: str) -> Claim | NonMarketNumber:
+    """The claim, validated as a claim file's; or why it cannot be one (a kind that does not resolve, the claim
+    file's own bounds: the same reason a hand-written claim gets)."""
+    s, q = d.view.sentence, d.q
+    if d.kind:
+        problem = _kind_fields(d, fields, published_at, lang)
+        if problem is not None:
+            return NonMarketNumber(" ".join(q.text.split()), "not_market", problem, s.text, s.index, q.span)
+    try:
+        return Claim.model_validate(fields)
+    except ValidationError as exc:
+        reason = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        return NonMarketNumber(" ".join(q.text.split()), "out_of_bounds", reason, s.text, s.index, q.span)
 
 
 def _kind_fields(d: Draft, fields: dict, published_at: datetime, lang: str) -> str | None:
