@@ -70,7 +70,7 @@ def build_verdicts(evidence: RunEvidence, judged: pd.DataFrame, panel: PricePane
     code = np.array([panel.codes.get(r.symbol, -1) for r in rows], dtype=np.int64)
     paths = price_paths(panel, code, judged)
     proofs = evidence_prices(panel, code, judged, rows)
-    needed = needed_by_claim(plan) if outcomes else {}
+    needed = needed_by_claim(plan, judged.index) if outcomes else {}
     quality = {s: (o.critical_failures(), o.warnings()) for s, o in outcomes.items()}
     return [
         _verdict(
