@@ -6,7 +6,7 @@ story's day. ``claims.extract.whenof`` puts these together for every claim draft
 
 from __future__ import annotations
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import periodclauses, rules
 from marketfact.claims.extract.decide import Context, Draft, segment
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -23,8 +23,8 @@ def period_of(
     penalty and a note.
 
     In order: a day said relative to another; q's own clause; the previous number's period when q shares its
-    verb; a clause of the sentence that has no number of its own and is no aside; the paragraph's last period;
-    the article's.
+    verb; a clause of the sentence that has no number of its own and is no aside or look back, or the day of the
+    sentence's main move; the paragraph's last period; the article's.
     """
     found = _relative_day(view, q, ctx, previous)
     if found is None:
@@ -35,7 +35,7 @@ def period_of(
 def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None) -> PeriodReading | None:
     """A day said relative to another: "the day after its results on January 29", "the following day", "the
     previous session" (before a day of the sentence, else before the story's day)."""
-    event = _day_beside_event(view, q)
+    event = _day_beside_event(view, q) or periodclauses.session_before_previous(view, q, previous)
     if event is not None:
         return event
     ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
@@ -84,10 +84,9 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
         word = next((t.text for t in between if t.low in rules.LATER[view.lang]), None)
         if word is not None:
             return p, -1, 0.1, f"{word!r} {p.words!r} follows: the move before it was the session before"
-    numbered = [view.clause(o.span[0]) for o in view.quantities]
-    free = [p for p in view.periods if view.clause(p.start) not in numbered and not view.is_aside(p.start)]
-    if free:
-        return min(free, key=lambda p: _gap(p, q.span)), 0, 0.0, ""
+    shared = periodclauses.shared_day(view, q)
+    if shared is not None:
+        return shared
     # "Nvidia fell 17% and the Nasdaq slid 3.1% on Monday" shares the day; "lost 5.2% after an 8.3% slump
     # on Monday" does not: a look back ("after", "nach") separates two days.
     for p in sorted(in_clause, key=lambda p: _gap(p, q.span)):
@@ -170,6 +169,7 @@ def story_day(
     how = "counted on from" if forward else "counted back from"
     limit = min(q.span[0], counted.start) if forward else q.span[0]  # forward: a day named before the count
     here = [p for p in view.periods if p.single_day and p.end <= limit and p is not counted]
+    here = [p for p in here if not periodclauses.period_tells_earlier(view, p)]  # not "extending Friday's 3.7% slide"
     if here:
         nearest = max(here, key=lambda p: p.start)
         return nearest, f"{counted.words!r} {how} {nearest.words!r}, named before it in the sentence"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from marketfact.claims.extract import kinds, rules
+from marketfact.claims.extract import kinds, periodclauses, rules
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.periodof import counts_forward, period_of, story_day
 from marketfact.claims.extract.reading import SentenceView
@@ -59,6 +59,10 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         anchor, a_note = story_day(view, q, ctx, period, forward)
         forward = forward and anchor is not None
         notes += [a_note] if anchor is not None else []
+    several = periodclauses.several_periods(view, period)
+    if several and period is not None and (p_note or anchor is not None):  # the period was not q's own words
+        named = ", ".join(repr(w) for w in several)
+        notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
     return When(period, shift, anchor, forward, notes, p_penalty)
 
 

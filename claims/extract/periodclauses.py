@@ -1,0 +1,151 @@
+"""Which number a period belongs to when a sentence names several: a look back ("after a 0.4% gain on
+Wednesday", "nachdem sie am Mittwoch 3,8 Prozent gestiegen war", "after both indexes had lost ground on Friday")
+keeps its day to itself; the main clause's day reaches a number in a later clause that names none ("…, while
+the Nasdaq added 0.5%"); "a day after jumping 4.3%" is the session before the previous number's day; no day
+reaches across a semicolon. Used by ``claims.extract.periodof`` and ``claims.extract.whenof``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.timewords import PeriodSpan
+from marketfact.claims.numbers import Quantity
+
+if TYPE_CHECKING:
+    from marketfact.claims.extract.decide import Draft
+
+PLUPERFECT = {"en": frozenset({"had"}), "de": frozenset({"hatte", "hatten", "war", "waren"})}
+"""Auxiliaries that put a clause before the story's day ("had lost ground on Friday", "hatte 2 Prozent verloren")."""
+
+DAY_AFTER = {
+    "en": (("a", "day", "after"), ("the", "day", "after"), ("one", "day", "after"), ("a", "session", "after")),
+    "de": (("einen", "tag", "nachdem"), ("einen", "tag", "nach"), ("am", "tag", "nachdem"), ("tags", "nachdem")),
+}
+"""Between two numbers: the second tells of the session before the first's ("slipped 0.3% a day after jumping
+4.3%")."""
+
+
+def stop_between(view: SentenceView, a: int, b: int) -> bool:
+    """Whether a semicolon stands between offsets ``a`` and ``b``: the two parts tell apart."""
+    lo, hi = min(a, b), max(a, b)
+    return any(t.text == ";" for t in view.toks if lo <= t.start < hi)
+
+
+def _stretch(view: SentenceView, pos: int) -> tuple[int, int]:
+    """The stretch of the clause at ``pos`` from its start or the previous number up to the clause's end."""
+    c0, c1 = view.clause(pos)
+    return max([c0] + [o.span[1] for o in view.quantities if c0 <= o.span[1] <= pos]), c1
+
+
+def tells_earlier(view: SentenceView, pos: int, pluperfect: bool = True) -> bool:
+    """Whether the number or period at ``pos`` stands in a look back: a look-back word ("after", "adding to",
+    "nachdem") before it in its stretch of the clause, or (with ``pluperfect``) a pluperfect auxiliary in that
+    stretch ("had lost ground on Friday"; not a test for a clause of its own: "By Thursday the stock had
+    steadied")."""
+    s0, s1 = _stretch(view, pos)
+    if any(t.low in rules.LOOK_BACK_LEADS[view.lang] for t in view.words_between(s0, pos)):
+        return True
+    return pluperfect and any(t.low in PLUPERFECT[view.lang] for t in view.words_between(s0, s1))
+
+
+def owner(view: SentenceView, p: PeriodSpan) -> Quantity | None:
+    """The number nearest to ``p`` in its clause, if any."""
+    c0, c1 = view.clause(p.start)
+    numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
+    return min(numbers, key=lambda o: max(o.span[0] - p.end, p.start - o.span[1], 0)) if numbers else None
+
+
+def period_tells_earlier(view: SentenceView, p: PeriodSpan, pluperfect: bool = False) -> bool:
+    """Whether period ``p`` is the day of a look back: "since"/"seit" right before a single day ("since its
+    Feb. 3 close"; a count after "since" runs on from a day instead), or its number's (with none, its own)
+    stretch looks back."""
+    before = [t.low for t in view.toks if t.end <= p.start][-3:]
+    if p.single_day and any(w in rules.SINCE_THEN[view.lang] or w in ("since", "seit") for w in before):
+        return True
+    o = owner(view, p)
+    return tells_earlier(view, o.span[0] if o is not None and o.span[0] < p.start else p.start, pluperfect)
+
+
+def _relative(view: SentenceView, pos: int) -> bool:
+    """Whether the clause at ``pos`` opens with a relative pronoun (", whose shares gained 0.6% on Thursday,")."""
+    c0, _ = view.clause(pos)
+    first = next((t for t in view.toks if t.start >= c0), None)
+    return first is not None and c0 > view.sentence.start and first.low in rules.RELATIVE_PRONOUNS[view.lang]
+
+
+def shared_day(view: SentenceView, q: Quantity) -> tuple[PeriodSpan, int, float, str] | None:
+    """A day of another clause for ``q`` (whose own clause names none of its own): the nearest one of a clause
+    without a number that is no aside and no look back ("after both indexes had lost ground on Friday"), else
+    the day of the sentence's main move told before q."""
+    numbered = [view.clause(o.span[0]) for o in view.quantities]
+    free = [
+        p
+        for p in view.periods
+        if view.clause(p.start) not in numbered
+        and not view.is_aside(p.start)
+        and not stop_between(view, p.start, q.span[0])
+        and not period_tells_earlier(view, p)
+    ]
+    if free:
+        return min(free, key=lambda p: max(q.span[0] - p.end, p.start - q.span[1], 0)), 0, 0.0, ""
+    main = main_day(view, q)
+    if main is None:
+        return None
+    return main, 0, 0.1, f"{main.words!r}, the day of the sentence's main move, read as shared"
+
+
+def main_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
+    """The single day of the sentence's main move told before ``q``, for q in a clause that names no period and
+    looks back at nothing ("The S&P 500 rose 0.4% on Thursday after a 0.4% gain on Wednesday, while the Nasdaq
+    added 0.5%"); never a day of a look back, a relative clause or an aside."""
+    here = view.clause(q.span[0])
+    if tells_earlier(view, q.span[0]) or _relative(view, q.span[0]):
+        return None
+    if any(here[0] <= p.start < here[1] for p in view.periods):
+        return None
+    for p in view.periods:
+        if p.end > q.span[0] or not p.single_day or view.is_aside(p.start):
+            continue
+        if stop_between(view, p.start, q.span[0]) or _relative(view, p.start) or period_tells_earlier(view, p, True):
+            continue
+        return p
+    return None
+
+
+def session_before_previous(
+    view: SentenceView, q: Quantity, previous: Draft | None
+) -> tuple[PeriodSpan, int, float, str] | None:
+    """ "slipped 0.3% a day after jumping 4.3%": words between the previous number and ``q`` that put q on the
+    session before the previous number's day (when they stand in q's clause and no period follows them there)."""
+    if previous is None or previous.period is None or previous.anchor is not None:
+        return None
+    toks = view.words_between(previous.q.span[1], q.span[0])
+    lows = [t.low for t in toks]
+    for words in DAY_AFTER[view.lang]:
+        for i in range(len(lows) - len(words) + 1):
+            if tuple(lows[i : i + len(words)]) != words:
+                continue
+            c0, c1 = view.clause(q.span[0])
+            if toks[i].start < c0 or any(toks[i].start <= p.start < c1 for p in view.periods):
+                return None  # "…; the day after, it rose 8.9%" is no look back; a day of its own wins
+            said = " ".join(t.text for t in toks[i : i + len(words)])
+            base = previous.period
+            return (
+                base,
+                previous.shift - 1,
+                0.1,
+                f"{said!r}: the session before {base.words!r}, the previous number's day",
+            )
+    return None
+
+
+def several_periods(view: SentenceView, own: PeriodSpan | None) -> list[str]:
+    """The period words of the sentence (with ``own``, the number's period from wherever it came) when they name
+    two or more different days or spans; else []."""
+    seen: dict[tuple[str, bool], str] = {}
+    for p in [*view.periods, *([own] if own is not None else [])]:
+        if p.last:
+            seen.setdefault((p.last, p.single_day), p.words)
+    return list(seen.values()) if len(seen) > 1 else []
