@@ -125,7 +125,6 @@ def check_article(
     from marketfact.checks.run import new_run_id
 
     check_fail_on(fail_on)
-    logger = get_run_logger()
     started = now()
     run_id = new_run_id(started)
     # Relative paths (a deployment's parameters) are taken from the working directory, here, once.
@@ -138,31 +137,26 @@ def check_article(
     extraction, lines, claims = extract_task(
         article_path, published, lang, list(aliases or ()), online, str(claims_path), reviewed, confirm_below
     )
-    logger.info(
-        "%d claim(s) extracted from %s, %d number(s) not market claims, %d unresolved name(s); claim file %s",
-        len(extraction.claims), article_path, len(extraction.not_market), len(extraction.unresolved), claims_path,
-    )  # fmt: skip
-    for message in extraction.warnings:
-        logger.warning("extraction: %s", message)
+    _log_extraction(extraction, article_path, claims_path)
     result = verification_steps(
-        str(claims_path),
-        out_dir,
-        source,
-        report_lang,
-        snapshot_dir,
-        cache_dir,
-        history_url,
-        started=started,
-        run_id=run_id,
-        extraction=extraction,
-        claims=claims,
-        fail_on=fail_on,
-        report_base_url=base_url(report_base_url),
-        name=stem_of(article_path),
-    )
+        str(claims_path), out_dir, source, report_lang, snapshot_dir, cache_dir, history_url,
+        started=started, run_id=run_id, extraction=extraction, claims=claims, fail_on=fail_on,
+        report_base_url=base_url(report_base_url), name=stem_of(article_path),
+    )  # fmt: skip
     whole_result = FlowResult(
         {**result, "claims_path": str(claims_path), "extraction": extraction, "report_lines": lines}
     )
     from marketfact.claims.extract.calibration import uncertain
 
     return final_state(result["run"], fail_on, whole_result, set(uncertain(extraction.claims, confirm_below)))
+
+
+def _log_extraction(extraction: ArticleExtraction, article_path: str, claims_path: Path) -> None:
+    """The flow run's log: what the extract task found, and the extractor's warnings."""
+    logger = get_run_logger()
+    logger.info(
+        "%d claim(s) extracted from %s, %d number(s) not market claims, %d unresolved name(s); claim file %s",
+        len(extraction.claims), article_path, len(extraction.not_market), len(extraction.unresolved), claims_path,
+    )  # fmt: skip
+    for message in extraction.warnings:
+        logger.warning("extraction: %s", message)

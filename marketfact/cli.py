@@ -30,9 +30,9 @@ from marketfact.options import (
     source_option,
 )
 from marketfact.preflight import checked_history_url, checked_report_base_url, require_snapshot, writable_out
-from marketfact.running import KEPT_DURING_RUN, finish, run_flow, run_sharded
+from marketfact.running import KEPT_DURING_RUN, finish, run_article_flow, run_flow, run_sharded
 from marketfact.settings import Settings
-from marketfact.startup import exit_for, prefect_session, ready
+from marketfact.startup import exit_for, prefect_session
 
 if TYPE_CHECKING:  # imported lazily: the extractor costs about a second to import
     from marketfact.claims.extract import Extraction
@@ -132,7 +132,7 @@ def check(
     automatic = shards is None and auto_shards(len(claims.claims)) > 0
     shards = auto_shards(len(claims.claims)) if shards is None else shards
     out = writable_out(out_dir or settings.out_dir)
-    checked_history_url(settings, out)
+    history_url = checked_history_url(settings, out)
     require_snapshot(settings, source)
     output = Output(verbose, quiet, output_format)
     note(f"Checking {len(claims.claims)} claim(s) from {claims_file} …", output)
@@ -300,8 +300,6 @@ def check_article(
         input_error(f"no checkable market claim found in {article}")
     output = Output(verbose, quiet, output_format)
     note(f"Extracting and checking the claims of {article} …", output)
-    from marketfact.claims.extract import ExtractionError
-
     out = writable_out(out_dir or settings.out_dir)
     history_url = checked_history_url(settings, out)
     require_snapshot(settings, source)
@@ -309,31 +307,11 @@ def check_article(
     quiet_prefect(output)
     # Prefect's temporary server boots on the other core from here on
     with prefect_session(settings), progress(len(preview.claims), output):
-        from marketfact.flows.article import check_article as check_article_flow
-        from marketfact.flows.runmeta import flow_result
-        from marketfact.flows.verify import MAX_CHARTED_CLAIMS
-
-        ready(charts=len(preview.claims) <= MAX_CHARTED_CLAIMS)
-        try:
-            result = flow_result(check_article_flow(
-                article_path=str(article),
-                published=str(published),
-                out_dir=str(out),
-                lang=lang,
-                source=source or settings.source,
-                report_lang=report_lang or settings.lang,
-                aliases=[str(p) for p in alias_files],
-                online=online,
-                snapshot_dir=str(settings.snapshot_dir),
-                cache_dir=str(settings.cache_dir),
-                history_url=history_url,
-                fail_on=fail_on,
-                report_base_url=base_url,
-                confirm_below=confirm_below,
-                return_state=True,
-            ))  # fmt: skip
-        except ExtractionError as exc:  # only with --online: what the offline preview could not foresee
-            input_error(str(exc))
+        result = run_article_flow(
+            settings, article, published, out, lang=lang, source=source, report_lang=report_lang,
+            alias_files=alias_files, online=online, history_url=history_url, fail_on=fail_on,
+            report_base_url=base_url, confirm_below=confirm_below, n_claims=len(preview.claims),
+        )  # fmt: skip
     if not output.quiet:
         for line in result["report_lines"]:
             click.echo(line, err=True)

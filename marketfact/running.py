@@ -1,4 +1,5 @@
-"""Running a check's flow from the command and showing what it found: ``run_flow``, ``run_sharded``, ``finish``."""
+"""Running a check's flow from the command and showing what it found: ``run_flow``, ``run_sharded``,
+``run_article_flow``, ``finish``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import click
 
 from marketfact.console import Output, echo_verdicts
 from marketfact.errors import one_line
+from marketfact.group import input_error
 from marketfact.preflight import checked_history_url
 from marketfact.settings import Settings
 from marketfact.startup import exit_for, ready
@@ -114,3 +116,50 @@ def run_sharded(
         snapshot_dir=str(settings.snapshot_dir),
         cache_dir=str(settings.cache_dir),
     )
+
+
+def run_article_flow(
+    settings: Settings,
+    article: Path,
+    published: str | None,
+    out: Path,
+    *,
+    lang: str,
+    source: str | None,
+    report_lang: str | None,
+    alias_files: tuple[Path, ...],
+    online: bool,
+    history_url: str,
+    fail_on: str | None,
+    report_base_url: str | None,
+    confirm_below: float,
+    n_claims: int,
+) -> Mapping[str, Any]:
+    """Run the check-article flow; call it inside ``prefect_session``. An extraction error that only the online
+    search meets (the offline preview had passed) is the user's: one line and exit 2."""
+    from marketfact.claims.extract import ExtractionError
+    from marketfact.flows.article import check_article
+    from marketfact.flows.runmeta import flow_result
+    from marketfact.flows.verify import MAX_CHARTED_CLAIMS
+
+    ready(charts=n_claims <= MAX_CHARTED_CLAIMS)
+    try:
+        return flow_result(check_article(  # type: ignore[no-any-return]
+            article_path=str(article),
+            published=str(published),
+            out_dir=str(out),
+            lang=lang,
+            source=source or settings.source,
+            report_lang=report_lang or settings.lang,
+            aliases=[str(p) for p in alias_files],
+            online=online,
+            snapshot_dir=str(settings.snapshot_dir),
+            cache_dir=str(settings.cache_dir),
+            history_url=history_url,
+            fail_on=fail_on,
+            report_base_url=report_base_url,
+            confirm_below=confirm_below,
+            return_state=True,
+        ))  # fmt: skip
+    except ExtractionError as exc:
+        input_error(str(exc))

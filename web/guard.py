@@ -38,6 +38,8 @@ MAX_BODY = 256 * 1024
 CSRF_COOKIE = "mf_csrf"
 CSRF_FIELD = "csrf"
 TOKEN_COOKIE = "mf_token"
+# an answer given instead of the app's: status, text, extra headers
+_Answer = tuple[int, str, list[tuple[bytes, bytes]]]
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 
 PAGE_CSP = (
@@ -148,50 +150,27 @@ class Guard:
             await self.app(scope, receive, send)
             return
         headers = _headers(scope)
-        path: str = scope.get("path", "/")
-        method: str = scope.get("method", "GET")
-        if not self.config.host_allowed(headers.get("host", "")):
-            await _plain(send, 400, "This server does not answer to that host name.")
-            return
         cookies = _cookies(headers)
-        set_cookies: list[tuple[bytes, bytes]] = []
-        if self.config.token is not None:
-            query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-            given = query.get("token", [""])[0]
-            if method == "GET" and path == "/" and given:
-                if not secrets.compare_digest(given.encode(), self.config.token.encode()):
-                    await _plain(send, 401, "Wrong token.")
-                    return
-                rest = urlencode([(k, v) for k, vs in query.items() if k != "token" for v in vs])
-                location = "/" + (f"?{rest}" if rest else "")
-                extra = [self._cookie(TOKEN_COOKIE, self.config.token), (b"location", location.encode())]
-                await _plain(send, 303, "Signed in.", extra)
-                return
-            if not self._authorised(headers, cookies):
-                await _plain(send, 401, "This desk needs its token: open /?token=… or send Authorization: Bearer …")
-                return
-        length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.config.max_body):
-            await _plain(send, 413, f"The request is larger than {self.config.max_body // 1024} KiB.")
+        answer = self._gate(scope, headers, cookies)
+        if answer is not None:
+            await _plain(send, *answer)
             return
+        path: str = scope.get("path", "/")
+        set_cookies: list[tuple[bytes, bytes]] = []
         csrf = cookies.get(CSRF_COOKIE, "")
         if len(csrf) != 32 or not csrf.isalnum():
             csrf = secrets.token_hex(16)
             set_cookies.append(self._cookie(CSRF_COOKIE, csrf))
         scope.setdefault("state", {})["csrf"] = csrf
-        if method not in ("GET", "HEAD", "OPTIONS"):
+        if scope.get("method", "GET") not in ("GET", "HEAD", "OPTIONS"):
             try:
                 body = await self._read_body(receive)
             except BodyTooLargeError:
-                await _plain(send, 413, f"The request is larger than {self.config.max_body // 1024} KiB.")
+                await _plain(send, 413, self._too_large())
                 return
-            if path.startswith("/api/"):
-                kind = headers.get("content-type", "").split(";")[0].strip().lower()
-                if kind != "application/json":
-                    await _plain(send, 415, "The API takes application/json.")
-                    return
-            elif not self._csrf_ok(body, headers, cookies):
-                await _plain(send, 403, "The form's security token is missing or stale: reload the page and try again.")
+            refusal = self._body_refusal(path, headers, cookies, body)
+            if refusal is not None:
+                await _plain(send, *refusal)
                 return
             receive = _replay(body, receive)
 
@@ -205,6 +184,44 @@ class Guard:
             await send(message)
 
         await self.app(scope, receive, send_guarded)
+
+    def _gate(self, scope: Scope, headers: dict[str, str], cookies: dict[str, str]) -> _Answer | None:
+        """The answer to give instead of the app's, before any body is read: a host this server does not
+        answer to, a missing or wrong token (or the redirect that trades ``?token=`` for its cookie), a declared
+        body over the limit. None: the request goes on."""
+        if not self.config.host_allowed(headers.get("host", "")):
+            return 400, "This server does not answer to that host name.", []
+        if self.config.token is not None:
+            query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+            given = query.get("token", [""])[0]
+            if scope.get("method", "GET") == "GET" and scope.get("path", "/") == "/" and given:
+                if not secrets.compare_digest(given.encode(), self.config.token.encode()):
+                    return 401, "Wrong token.", []
+                rest = urlencode([(k, v) for k, vs in query.items() if k != "token" for v in vs])
+                location = "/" + (f"?{rest}" if rest else "")
+                signed_in = [self._cookie(TOKEN_COOKIE, self.config.token), (b"location", location.encode())]
+                return 303, "Signed in.", signed_in
+            if not self._authorised(headers, cookies):
+                return 401, "This desk needs its token: open /?token=… or send Authorization: Bearer …", []
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.config.max_body):
+            return 413, self._too_large(), []
+        return None
+
+    def _body_refusal(
+        self, path: str, headers: dict[str, str], cookies: dict[str, str], body: bytes
+    ) -> _Answer | None:
+        """The answer to a request that changes something: the API takes JSON only; a form needs its CSRF token."""
+        if path.startswith("/api/"):
+            kind = headers.get("content-type", "").split(";")[0].strip().lower()
+            if kind != "application/json":
+                return 415, "The API takes application/json.", []
+        elif not self._csrf_ok(body, headers, cookies):
+            return 403, "The form's security token is missing or stale: reload the page and try again.", []
+        return None
+
+    def _too_large(self) -> str:
+        return f"The request is larger than {self.config.max_body // 1024} KiB."
 
     def _authorised(self, headers: dict[str, str], cookies: dict[str, str]) -> bool:
         token = (self.config.token or "").encode()
