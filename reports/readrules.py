@@ -58,6 +58,10 @@ NOTES = rules(
         ),
         ("period {how}", "Zeitraum {how}"),
         (
+            "the sentence names several periods ({named}): which is this number's was inferred",
+            "der Satz nennt mehrere Zeiträume ({named}): welcher für diese Zahl gilt, wurde erschlossen",
+        ),
+        (
             "no day named: the checker searches the sessions before publication",
             "kein Tag genannt: geprüft werden die Handelstage vor der Veröffentlichung",
         ),

@@ -30,6 +30,7 @@ UNCERTAIN: dict[str, dict[str, str]] = {
         "day: named before": "read as the day of that name the article told of before (“that Monday”)",
         "day: counted from story": "the period was counted from a day the article named elsewhere",
         "day: none named": "no day is named: the checker searches the sessions",
+        "day: several in sentence": "the sentence names several periods: which is this number's was inferred",
         "market value: no wording": "read as market value though the sentence does not say “market value”",
     },
     "de": {
@@ -54,6 +55,7 @@ UNCERTAIN: dict[str, dict[str, str]] = {
         "day: named before": "als der zuvor im Artikel genannte Tag dieses Namens gelesen („an jenem Montag“)",
         "day: counted from story": "der Zeitraum wurde von einem anderswo im Artikel genannten Tag aus gezählt",
         "day: none named": "kein Tag genannt: die Prüfung sucht die Handelstage",
+        "day: several in sentence": "der Satz nennt mehrere Zeiträume: welcher für diese Zahl gilt, wurde erschlossen",
         "market value: no wording": "als Börsenwert gelesen, obwohl der Satz nicht „Börsenwert“ sagt",
     },
 }

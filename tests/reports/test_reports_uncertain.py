@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from marketfact.checks.runreport import RunReport
-from marketfact.claims.extract.calibration import CONFIRM_BELOW, uncertain
+from marketfact.claims.extract.calibration import CONFIRM_BELOW, INFERENCES, uncertain
 from marketfact.claims.load import parse_claims
 from marketfact.reports import render_html
 from marketfact.reports.uncertain import UNCERTAIN
@@ -121,3 +121,9 @@ def test_confirmed_true_is_a_claim_file_field_kept_as_written() -> None:
     assert "confirmed" not in claims[1].model_dump(mode="json", exclude_defaults=True)
     with pytest.raises(Exception, match="confirmed"):
         parse_claims({"claims": [{**data["claims"][0], "confirmed": "maybe"}]})
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_inference_has_words(lang: str) -> None:
+    """A new kind of inference in the calibration gets its phrase in both languages, not its key on the page."""
+    assert sorted(set(INFERENCES) - set(UNCERTAIN[lang])) == []
