@@ -132,7 +132,7 @@ def check(
     automatic = shards is None and auto_shards(len(claims.claims)) > 0
     shards = auto_shards(len(claims.claims)) if shards is None else shards
     out = writable_out(out_dir or settings.out_dir)
-    history_url = checked_history_url(settings, out)
+    checked_history_url(settings, out)
     require_snapshot(settings, source)
     output = Output(verbose, quiet, output_format)
     note(f"Checking {len(claims.claims)} claim(s) from {claims_file} …", output)
