@@ -76,8 +76,9 @@ TEMPLATES: dict[str, str] = {
     "snapshot_no_rows": "the snapshot has no {symbol} rows between {first} and {last}",
     "yahoo_no_rows": "Yahoo Finance returned no rows for {symbol} {first}..{last}",
     "yahoo_no_answer": "Yahoo Finance did not answer {symbol} {first}..{last} within {seconds} s ({why})",
-    # ... and the network's failures (market.yahoo: translate_yfinance_error, Deadline); {fetched} is what was asked
-    # for ("NVDA 2025-01-13..2025-02-14", "NVDA shares outstanding up to 2025-01-27"), {error} the client's own words
+    # ... and the network's failures (market.yahoonet: translate_yfinance_error, NetworkDeadline); {fetched} is
+    # what was asked for ("NVDA 2025-01-13..2025-02-14", "NVDA shares outstanding up to 2025-01-27"), {error} the
+    # client's own words
     "yahoo_no_answer_limit": "Yahoo Finance did not answer {fetched} within {seconds} s (the limit per request; the "
     "run's network deadline is {deadline} s)",
     "yahoo_no_answer_rest": "Yahoo Finance did not answer {fetched} within {seconds} s (the rest of the run's network "

@@ -18,7 +18,7 @@ from marketfact.reports.i18n import Formatter
 from marketfact.reports.paraphrase import claim_text
 from marketfact.reports.readnotes import note_text, skip_reason_text
 from marketfact.reports.safety import safe_href
-from marketfact.reports.sentences import UNCERTAIN, uncertain_confidence, uncertain_count, uncertain_reasons
+from marketfact.reports.uncertain import UNCERTAIN, uncertain_confidence, uncertain_count, uncertain_reasons
 
 SEVERITY = ("INCORRECT", "MISLEADING", "UNVERIFIABLE", "MOSTLY_CORRECT", "CORRECT")
 """Verdicts from the one a reader must see first: a sentence shows the first of its claims' verdicts here."""

@@ -14,7 +14,7 @@ from typing import Any
 from marketfact.checks.verdicts import PathRow, Verdict
 from marketfact.claims.model import Claim, Metric
 from marketfact.reports.i18n import Formatter
-from marketfact.reports.sentences import basis_text
+from marketfact.reports.phrases import basis_text
 from marketfact.reports.units import alternative_currency
 
 PRICE_FIELDS = frozenset({"close", "adj_close", "open", "low", "high"})

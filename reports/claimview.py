@@ -20,6 +20,7 @@ from marketfact.reports.charts import verdict_chart
 from marketfact.reports.claimreview import anchor, claim_review
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.paraphrase import claim_text
+from marketfact.reports.reasontext import note_text
 from marketfact.reports.safety import json_for_script, safe_href
 from marketfact.reports.units import alternative_currency
 from marketfact.reports.validationview import (
@@ -231,7 +232,7 @@ def claim_view(
         failures=tuple(expectation_view(r, fmt) for r in verdict.quality_failures),
         quality_warnings=tuple(expectation_view(r, fmt) for r in verdict.quality_warnings),
         validations=validations.get(verdict.symbol, ()) if verdict.symbol else (),
-        notes=tuple(sentences.note_text(n, fmt) for n in verdict.warnings),
+        notes=tuple(note_text(n, fmt) for n in verdict.warnings),
         fx=sentences.fx_text(verdict, fmt),
         shares=sentences.shares_text(verdict, fmt),
         claim_source=Link(source_url, safe_href(source_url)) if source_url else None,

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from marketfact.checks.runreport import RunReport
-from marketfact.reports import sentences
 from marketfact.reports.article import ArticleSectionView, article_section
 from marketfact.reports.charts import MAX_CHARTED_CLAIMS
 from marketfact.reports.claimview import ClaimView, claim_view
 from marketfact.reports.digest import MAX_CLAIM_CARDS, DigestView, PassedSuite, digest, select_cards, split_validations
-from marketfact.reports.i18n import WORDS, Formatter
+from marketfact.reports.i18n import Formatter
+from marketfact.reports.reasontext import source_detail
 from marketfact.reports.safety import safe_href
 from marketfact.reports.validationview import Link, ValidationView, validation_view, validations_by_symbol
+from marketfact.reports.words import WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,7 @@ def build_context(
         article=article_view,
         sources=tuple(
             SourceView(
-                fmt.word(s.name), fmt.word(s.mode), fmt.moment(s.retrieved_at), sentences.source_detail(s.detail, fmt)
+                fmt.word(s.name), fmt.word(s.mode), fmt.moment(s.retrieved_at), source_detail(s.detail, fmt)
             ) for s in run.sources
         ),
         versions=tuple(sorted(run.versions.items())),

@@ -25,7 +25,7 @@ from babel.numbers import (
     parse_pattern,
 )
 
-from marketfact.reports.words import WORDS as WORDS  # also imported from here by reports.context
+from marketfact.reports.words import WORDS
 
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("en", "de")

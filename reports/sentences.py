@@ -28,19 +28,7 @@ from marketfact.reports.phrases import (
     unit_text,
     zone_city,
 )
-
-# Names imported as themselves are re-exported: reports.context and reports.article (split in the same session)
-# still reach them here.
-from marketfact.reports.qualitytext import detail_text as detail_text
-from marketfact.reports.qualitytext import where_text as where_text
-from marketfact.reports.reasontext import dataset_text as dataset_text
-from marketfact.reports.reasontext import note_text as note_text
 from marketfact.reports.reasontext import reasons_text
-from marketfact.reports.reasontext import source_detail as source_detail
-from marketfact.reports.uncertain import UNCERTAIN as UNCERTAIN
-from marketfact.reports.uncertain import uncertain_confidence as uncertain_confidence
-from marketfact.reports.uncertain import uncertain_count as uncertain_count
-from marketfact.reports.uncertain import uncertain_reasons as uncertain_reasons
 
 
 def claimed_notation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:

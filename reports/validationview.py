@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from marketfact.checks.quality.outcome import ExpectationResult, ValidationOutcome
 from marketfact.checks.runreport import RunReport
-from marketfact.reports import sentences
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.quality import PAGE as QUALITY_PAGE
+from marketfact.reports.qualitytext import detail_text, where_text
+from marketfact.reports.reasontext import dataset_text
 from marketfact.reports.safety import safe_href
 
 
@@ -52,7 +53,7 @@ class ValidationView:
 
 def expectation_view(result: ExpectationResult, fmt: Formatter) -> ExpectationView:
     """A failed expectation as the report names it: where it failed and what was found."""
-    where, detail = sentences.where_text(result, fmt), sentences.detail_text(result, fmt)
+    where, detail = where_text(result, fmt), detail_text(result, fmt)
     return ExpectationView(result.name, result.expectation, result.severity, where, detail)
 
 
@@ -60,7 +61,7 @@ def validation_view(outcome: ValidationOutcome, fmt: Formatter, index: int | Non
     """A validation as the report lists it; ``index`` is its place in the run (its data-quality anchor)."""
     docs = Link(fmt.word("data_docs"), safe_href(outcome.data_docs, allow_relative=True)) if outcome.data_docs else None
     return ValidationView(
-        dataset=sentences.dataset_text(outcome.dataset, fmt),
+        dataset=dataset_text(outcome.dataset, fmt),
         suite=outcome.suite,
         success=outcome.success,
         result=fmt.word("passed" if outcome.success else "failed"),
