@@ -243,11 +243,11 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the figures for each folder given (default: the regression, dev, blind, blind2 .. blind5 sets of the
+    """Print the figures for each folder given (default: the regression, dev, blind, blind2 .. blind6 sets of the
     test articles)."""
     args = list(argv if argv is not None else sys.argv[1:])
     root = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles"
-    default = [root, root / "dev", root / "blind", root / "blind2", root / "blind3", root / "blind4", root / "blind5"]
+    default = [root, root / "dev"] + [root / n for n in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")]
     folders = [Path(a).absolute() for a in args] or default
     names = ["regression" if f == root else f.name for f in folders]
     results = [evaluate_folder(f, n) for f, n in zip(folders, names, strict=True)]
