@@ -56,7 +56,31 @@ NOTES = rules(
             "Zeitraum {words} endet an dem im Artikel genannten Tag ({anchor}): {first} bis {last}, nicht die "
             "Handelstage vor der Veröffentlichung ({first2} bis {last2})",
         ),
+        (
+            "period from the session after the close of {ref:Q} ({day:D}): {first:D} to {last:D}",
+            "Zeitraum ab dem Handelstag nach dem Schluss von {ref} ({day}): {first} bis {last}",
+        ),
         ("period {how}", "Zeitraum {how}"),
+        (
+            "since the close of {ref:Q}: the move runs on from the session after the day named to {end:Q}, the story's "
+            "day",
+            "seit dem Schluss von {ref}: die Bewegung läuft ab dem Handelstag nach dem genannten Tag bis {end}, "
+            "dem Tag der Meldung",
+        ),
+        (
+            "since the close of {ref:Q}: the move runs on from the session after the day named to the last session "
+            "closed at publication",
+            "seit dem Schluss von {ref}: die Bewegung läuft ab dem Handelstag nach dem genannten Tag bis zum letzten "
+            "Handelstag, der beim Erscheinen geschlossen hatte",
+        ),
+        (
+            "the close of {ref:Q} does not resolve to sessions: {error}",
+            "der Schluss von {ref} ergibt keine Handelstage: {error}",
+        ),
+        (
+            "the close of {ref:Q} ({day:D}) is not before {last:D}: the move's sessions are unknown",
+            "der Schluss von {ref} ({day}) liegt nicht vor dem {last}: die Handelstage der Bewegung sind unbekannt",
+        ),
         (
             "the sentence names several periods ({named}): which is this number's was inferred",
             "der Satz nennt mehrere Zeiträume ({named}): welcher für diese Zahl gilt, wurde erschlossen",

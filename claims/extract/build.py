@@ -4,13 +4,14 @@ and write each claim with its paraphrase, its sentence and the notes on how it w
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from marketfact.claims.extract import kinds, rules
+from marketfact.claims.extract import kinds, rules, sinceclose
 from marketfact.claims.extract.calibration import ceiling, inferences
 from marketfact.claims.extract.decide import Draft, Outcome
 from marketfact.claims.extract.entities import AliasEntry, Listing
@@ -56,25 +57,16 @@ def coordinate(view: SentenceView, outcomes: list[Outcome]) -> list[Outcome]:
                 continue
             for m in members:
                 note = f"one number said of each of {', '.join(x.text for x in members)}"
+                # every field of the draft stays (a record's kind and "since", a count running on, a reference
+                # close): only the company, its listing and its words change
                 out.append(
-                    Draft(
-                        view=base.view,
-                        q=base.q,
+                    dataclasses.replace(
+                        base,
                         entry=m.entry,
                         listing=pick_listing(m.entry, view.sentence.text),
                         subject_words=m.text,
-                        direction=base.direction,
-                        direction_words=base.direction_words,
-                        hedge=base.hedge,
-                        hedge_words=base.hedge_words,
-                        intraday=base.intraday,
-                        period=base.period,
                         notes=[*base.notes, note],
                         penalty=base.penalty + 0.05,
-                        subject=base.subject,
-                        shift=base.shift,
-                        anchor=base.anchor,
-                        kind=base.kind,
                     )
                 )
         return out
@@ -259,6 +251,10 @@ def _sessions(
     resolver with its guards (a session still trading at publication). Only "the session before …",
     which words cannot say, is written as a date.
     """
+    if d.after is not None and d.listing.mic and d.listing.timezone:
+        since = sinceclose.sessions(d, published_at, lang, notes)
+        if since is not None:
+            return since, since
     if d.period is None:
         notes.append("no day named: the checker searches the sessions before publication")
         return None, None
@@ -323,7 +319,7 @@ def _paraphrase(d: Draft, value_text: str | None) -> str:
     verb = "rose" if d.direction == "up" else "fell"
     hedge = f" ({d.hedge})" if d.hedge else ""
     basis = " intraday" if d.intraday and q.kind != "money" else ""
-    when = f" ({d.period.words}{_shift_words(d.shift)})" if d.period else ""
+    when = _when_words(d)
     return " ".join(f"{d.entry.name} {verb}{basis}{hedge} {amount}{when}.".split())
 
 
@@ -346,8 +342,8 @@ def _kind_paraphrase(d: Draft, value_text: str | None) -> str:
     low, high = q.magnitudes
     number = f"{low:g}–{high:g}" if high is not None else value_text
     hedge = f" ({d.hedge})" if d.hedge else ""
-    when = f" ({d.period.words}{_shift_words(d.shift)})" if d.period else ""
     unit = f"{q.scale if q.scale != 'one' else ''} {q.currency}" if q.kind == "money" else "points"
+    when = _when_words(d)
     if d.kind == kinds.RECORD:
         since = f" since {kinds.since_words(d.since.words)}" if d.since is not None else " on record"
         words = _VALUE_RECORD_WORDS[d.record] if d.record_unit == "money" else _RECORD_WORDS.get(d.record, d.record)
@@ -362,6 +358,14 @@ def _kind_paraphrase(d: Draft, value_text: str | None) -> str:
         verb = "rose" if d.direction == "up" else "fell"
         text = f"{d.entry.name} {verb}{hedge} {number} {unit}{when}."
     return " ".join(text.split())
+
+
+def _when_words(d: Draft) -> str:
+    """ " (on Monday)", " (on Friday, the session before)", " (since the close of Jan. 24, to Friday)": the period in
+    a paraphrase."""
+    if d.after is not None:
+        return f" (since the close of {d.after.words}{', to ' + d.period.words if d.period else ''})"
+    return f" ({d.period.words}{_shift_words(d.shift)})" if d.period else ""
 
 
 def _sessions_word(shift: int) -> str:

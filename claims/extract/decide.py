@@ -60,6 +60,7 @@ class Draft:
     record: str = ""  # for kind record: lowest_close | highest_close | biggest_fall | biggest_rise
     since: PeriodSpan | None = None  # for kind record: the words after "since"/"seit"
     record_unit: str = ""  # for kind record: "money" for a record of market value ("so viel Börsenwert wie nie")
+    after: PeriodSpan | None = None  # a move measured from this day's close: it runs from the next session to period
 
 
 Outcome = Draft | NonMarketNumber | Unresolved

@@ -75,6 +75,7 @@ def with_subject(
         anchor=when.anchor,
         forward=when.forward,
         kind=kind,
+        after=when.after,
     )
 
 

@@ -102,8 +102,13 @@ def _looks_back(view: SentenceView, d: Draft) -> bool:
     c0, c1 = view.clause(d.q.span[0])
     if _after_look_back(view, d.q.span[0]):
         return True
-    aux = [t for t in view.words_between(c0, c1) if t.low in _PLUPERFECT[view.lang]]
     verbs = [w for w in view.directions if c0 <= w.start < c1]
+    p = d.period
+    if not verbs and p is not None and view.sentence.start <= p.start < view.sentence.end:
+        # ", der Nasdaq um 1,2 Prozent": a clause without a verb tells in the tense of the clause of its day
+        c0, c1 = view.clause(p.start)
+        verbs = [w for w in view.directions if c0 <= w.start < c1]
+    aux = [t for t in view.words_between(c0, c1) if t.low in _PLUPERFECT[view.lang]]
     if not aux or not verbs or aux[0].start > verbs[0].start:
         return False
     return view.lang == "en" or aux[0].low.startswith("hat") or verbs[0].text.endswith("en")

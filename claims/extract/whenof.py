@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from marketfact.claims.extract import kinds, periodclauses, rules
+from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.periodof import counts_forward, period_of, story_day
 from marketfact.claims.extract.reading import SentenceView
@@ -26,6 +26,7 @@ class When:
     forward: bool
     notes: list[str]
     penalty: float
+    after: PeriodSpan | None = None  # the close a move is measured from: it runs from the next session to period
 
 
 def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, d_words: str, kind: str) -> When:
@@ -53,6 +54,12 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         period, shift, p_penalty = previous.period, previous.shift, 0.1
         p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
     notes += [p_note] if p_note else []
+    after = None
+    plain = kind in ("", kinds.POINTS_CHANGE) and shift == 0
+    if plain and period is not None and sinceclose.is_reference_close(view, period):
+        after, period = period, sinceclose.end_of_move(view, q, ctx, period)
+        end = {"end": period.words} if period is not None else {}
+        notes.append((sinceclose.END_NOTE if end else sinceclose.OPEN_NOTE).format(ref=after.words, **end))
     anchor, forward = None, False
     if period is not None and shift == 0 and is_counted(period.words, view.lang):
         forward = counts_forward(view, period)
@@ -60,10 +67,10 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         forward = forward and anchor is not None
         notes += [a_note] if anchor is not None else []
     several = periodclauses.several_periods(view, period)
-    if several and period is not None and (p_note or anchor is not None):  # the period was not q's own words
+    if several and period is not None and (p_note or anchor or after):  # the period was not q's own words
         named = ", ".join(repr(w) for w in several)
         notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
-    return When(period, shift, anchor, forward, notes, p_penalty)
+    return When(period, shift, anchor, forward, notes, p_penalty, after)
 
 
 def _that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:

@@ -1,0 +1,81 @@
+"""Classes of reading fixed in session 6 of issue 14 (invented sentences, not the blind sets'): a move measured from
+a named close ("since its Wednesday close", "from its Jan. 24 close", "seit dem Schlusskurs vom Freitag") runs
+from the session after that close to the story's day (with none, to the last session closed at publication); a
+clause without a verb tells in the tense of its day's clause, so a look back's day ("Am Montag hatten die Indizes
+… nachgegeben, der Nasdaq um 1,2 Prozent") does not become the story's day; a number said of several names keeps
+every part of its reading."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from marketfact.claims.extract import extract_claims
+
+
+def read(text: str, published: str) -> list[tuple[str | None, float | None, tuple[date, ...] | None]]:
+    lang = "de" if "Prozent" in text else "en"
+    x = extract_claims(text, datetime.fromisoformat(published), lang)
+    return [(c.instrument, c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)]
+
+
+def d(*days: str) -> tuple[date, ...]:
+    return tuple(date.fromisoformat(x) for x in days)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (  # the day of the sentence ends the move
+            "Oracle rose 2.6% on Friday and has climbed 4.1% since its Wednesday close.",
+            "2025-02-14T17:00:00-05:00",
+            [("ORCL", 2.6, d("2025-02-14")), ("ORCL", 4.1, d("2025-02-13", "2025-02-14"))],
+        ),
+        (  # the story's day from an earlier sentence
+            "Stocks fell on Friday. Alphabet is now down 9% from its Feb. 4 close.",
+            "2025-02-07T17:00:00-05:00",
+            [("GOOGL", 9.0, d("2025-02-05", "2025-02-07"))],
+        ),
+        (  # a possessive close, and a record close: the day after it is the move's first
+            "Stocks slipped on Thursday. Microsoft stands 3% lower than at Monday's close, and the DAX fell 0.5% "
+            "from Wednesday's record close.",
+            "2025-02-06T17:00:00-05:00",
+            [
+                ("MSFT", 3.0, d("2025-02-04", "2025-02-06")),
+                ("^GDAXI", 0.5, d("2025-02-06")),
+                ("^GDAXI", None, d("2025-02-05")),  # the record is Wednesday's
+            ],
+        ),
+        (  # German: the close before, a day named earlier ends it
+            "Der Nasdaq Composite stieg am Dienstag um 1,4 Prozent. Damit liegt der Index seit dem Schlusskurs vom "
+            "Freitag wieder 0,1 Prozent im Plus.",
+            "2025-02-04T23:00:00+01:00",
+            [("^IXIC", 1.4, d("2025-02-04")), ("^IXIC", 0.1, d("2025-02-03", "2025-02-04"))],
+        ),
+        (  # no day in the story: the last session closed at publication
+            "Nvidia is up 19% since its Feb. 3 close.",
+            "2025-02-15T10:00:00+00:00",
+            [("NVDA", 19.0, d("2025-02-04", "2025-02-14"))],
+        ),
+        (  # one number said of two names: both keep the reference close
+            "Stocks rose on Friday. Nvidia and Broadcom are both up 5% since Monday's close.",
+            "2025-02-07T17:00:00-05:00",
+            [("NVDA", 5.0, d("2025-02-04", "2025-02-07")), ("AVGO", 5.0, d("2025-02-04", "2025-02-07"))],
+        ),
+        (  # a look back's verb reaches its verbless continuation: Monday stays that clause's
+            "Die Wall Street legte am Dienstag zu. Am Montag hatten die Indizes noch nachgegeben, der S&P 500 um "
+            "0,8 Prozent. Microsoft gewannen 0,4 Prozent.",
+            "2025-02-04T23:00:00+01:00",
+            [("^GSPC", 0.8, d("2025-02-03")), ("MSFT", 0.4, d("2025-02-04"))],
+        ),
+    ],
+)
+def test_session6_periods(text: str, published: str, want: list) -> None:
+    assert read(text, published) == want
+
+
+def test_a_record_close_since_a_day_is_no_reference_close() -> None:
+    """ "its lowest close since Jan. 27" names a record's history, not the start of a move."""
+    got = read("Nvidia fell 2.8% on Monday to its lowest close since Jan. 27.", "2025-02-03T17:00:00-05:00")
+    assert ("NVDA", 2.8, d("2025-02-03")) in got
