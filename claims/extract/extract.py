@@ -158,6 +158,9 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
         here = dataclasses.replace(view, quantities=sorted([*view.quantities, pq], key=lambda o: o.span[0]))
         before = [o for o in outcomes if isinstance(o, Draft) and o.q.span[1] <= rec.start]
         previous = before[-1] if before else None
+        # "at a record 21,732": the record is the level right after it, and has its day
+        level = [o for o in outcomes if isinstance(o, Draft) and o.kind and 0 <= o.q.span[0] - rec.end <= 2]
+        previous = level[0] if level and level[0].kind == kinds.CLOSE_LEVEL else previous
         down = kinds.record_down(rec.record)
         direction = ("down" if down else "up", rec.text, 0.0, "")
         outcome = with_subject(here, pq, ctx, pick_subject(here, pq), direction, [], previous, kind="record")

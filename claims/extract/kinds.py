@@ -139,10 +139,13 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
         if tuple(lows[-3:]) == phrase:
             return KindReading(INTRADAY_LEVEL, direction, " ".join(t.text for t in lead[-3:]))
     level_word = bool(lows) and lows[-1] in _LEVEL_BEFORE[lang] and not (len(lows) > 1 and lows[-2] == "up")
+    level_word = level_word or _record_level(lows, lang)
     record_of = (
         len(lows) > 1
         and lows[-1] in ("von", "of")
-        and (lows[-2] in _RECORD_LEVEL_NOUNS[lang] or lows[-2].startswith("rekord"))
+        and (
+            lows[-2] in _RECORD_LEVEL_NOUNS[lang] or lows[-2].startswith("rekord") or lows[-3:-1] == ["record", "close"]
+        )
     )
     after = [t.low for t in view.toks if t.start >= q.span[1]][:1]
     worth = bool(after) and after[0] in rules.LEVEL_AFTER[lang]
@@ -170,6 +173,12 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     if q.kind == "index_points" or (q.kind == "money" and q.scale == "one"):
         return KindReading(POINTS_CHANGE, None, q.text)
     return None
+
+
+def _record_level(lows: list[str], lang: str) -> bool:
+    """ "ending Friday at a record 21,732", "to a record 21,732.05": a number right after "at/to a record" is the
+    record level reached."""
+    return lang == "en" and len(lows) > 2 and lows[-1] == "record" and lows[-2] == "a" and lows[-3] in ("at", "to")
 
 
 def _session_or_move(view: SentenceView, c0: int, q: Quantity) -> bool:
@@ -246,6 +255,10 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
             continue
         if lang == "en" and i + 1 < len(toks):
             rec = _ALL_TIME["en"].get((t.low, toks[i + 1].low))
+            if rec is None and _record_level([x.low for x in toks[max(0, i - 2) : i + 1]], lang):
+                if toks[i + 1].kind == "num":  # "at a record 21,732": the level is a record high
+                    out.append(RecordPhrase("highest_close", t.start, t.end, t.text, None))
+                continue
             if rec is not None:
                 out.append(RecordPhrase(rec, t.start, toks[i + 1].end, f"{t.text} {toks[i + 1].text}", None))
             continue

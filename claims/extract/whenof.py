@@ -38,6 +38,8 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     participle = lang_is_en_participle(view, d_words, q)
     shares_move = not d_words or participle or kind == "record" or (kind in kinds.PRICE_KINDS and _same_move(view, q))
     gapped_from = previous.period if previous is not None and shares_move else None
+    if previous is not None and previous.after is not None and kind == kinds.CLOSE_LEVEL and _of_close(view, q):
+        gapped_from = previous.after  # "slipped 0.4% from Thursday's record close of 22,612": the close's level
     period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from, previous)
     if shift == 0 and period is not None:
         earlier = _that_day(view, ctx, period)
@@ -89,6 +91,12 @@ def _same_move(view: SentenceView, q: Quantity) -> bool:
     ended: it shares its day."""
     lows = [t.low for t in view.toks if t.end <= q.span[0]]
     return bool(lows) and lows[-1] in ("to", "at", "auf", "bei", "von", "of")
+
+
+def _of_close(view: SentenceView, q: Quantity) -> bool:
+    """ "… close of 22,612", "Schlusskurs von 57,10 Euro": the level is the close's named just before."""
+    lows = [t.low for t in view.toks if t.end <= q.span[0]][-2:]
+    return len(lows) == 2 and lows[-1] in ("of", "von") and lows[0] in sinceclose.CLOSE_WORDS[view.lang]
 
 
 def _when_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> str | None:

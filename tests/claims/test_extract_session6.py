@@ -3,7 +3,8 @@ a named close ("since its Wednesday close", "from its Jan. 24 close", "seit dem 
 from the session after that close to the story's day (with none, to the last session closed at publication); a
 clause without a verb tells in the tense of its day's clause, so a look back's day ("Am Montag hatten die Indizes
 … nachgegeben, der Nasdaq um 1,2 Prozent") does not become the story's day; a number said of several names keeps
-every part of its reading."""
+every part of its reading; "to a record 20,100" is a record level (a close level and a record high, on the level's
+day), and a level after "close of" is that close's."""
 
 from __future__ import annotations
 
@@ -68,6 +69,16 @@ def d(*days: str) -> tuple[date, ...]:
             "0,8 Prozent. Microsoft gewannen 0,4 Prozent.",
             "2025-02-04T23:00:00+01:00",
             [("^GSPC", 0.8, d("2025-02-03")), ("MSFT", 0.4, d("2025-02-04"))],
+        ),
+        (  # a record level: the level and the record high, both of the level's day
+            "Stocks rose on Thursday. The Nasdaq gained 1.5% to a record 20,100.",
+            "2025-02-13T17:00:00-05:00",
+            [("^IXIC", 1.5, d("2025-02-13")), ("^IXIC", None, d("2025-02-13")), ("^IXIC", 20100.0, d("2025-02-13"))],
+        ),
+        (  # the level of the close a move is measured from is that close's
+            "Stocks fell on Thursday. Germany's DAX slipped 0.4% from Wednesday's record close of 22,148.",
+            "2025-02-13T17:00:00-05:00",
+            [("^GDAXI", 0.4, d("2025-02-13")), ("^GDAXI", None, d("2025-02-12")), ("^GDAXI", 22148.0, d("2025-02-12"))],
         ),
     ],
 )
