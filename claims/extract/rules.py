@@ -46,7 +46,7 @@ DOWN = {
 UP = {
     "de": word_set(
         "stieg stiegen gestiegen steigt steigen zugelegt erholte erholten erholt erholen kletterte kletterten "
-        "geklettert klettert sprang sprangen gesprungen springt gewann gewannen gewonnen gewinnt verteuerte "
+        "geklettert klettert sprang sprangen gesprungen springt springen gewann gewannen gewonnen gewinnt verteuerte "
         "verteuerten verteuert angezogen vorgerückt hochgeschossen plus anstieg kursanstieg erholung kurssprung "
         "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen zulegte zulegten sprung"
     ),
@@ -55,7 +55,7 @@ UP = {
         "surging soared soars soaring climbed climbs climbing rallied rallies rally rallying rebounded rebounds "
         "rebound rebounding recovered recovers recovering advanced advances advancing added adding bounced "
         "bounces bouncing spiked popped up grew grows growing leapt leaped rocketed skyrocketed firmed strengthened "
-        "recouped"
+        "recouped regained regains regaining"
     ),
 }
 DOWN_TAILS = ("einbruch", "rutsch", "sturz", "verlust", "verluste", "abschlag")
@@ -64,14 +64,20 @@ UP_TAILS = ("anstieg", "sprung", "kursgewinn", "kursgewinne")
 PARTICLE_VERBS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     # German separable verbs: the stem only says "down" when its particle closes the clause ("brach … ein").
     "de": {
-        **{v: ("down", word_set("ein")) for v in word_set("brach brachen bricht büßte büßten büßt knickte knickten")},
-        **{v: ("down", word_set("ab")) for v in word_set("sackte sackten sackt tauchte tauchten rauschte rauschten")},
-        **{v: ("down", word_set("nach ab")) for v in word_set("gab gaben gibt")},
-        **{v: ("down", word_set("zurück")) for v in word_set("ging gingen geht")},
+        **{
+            v: ("down", word_set("ein"))
+            for v in word_set("brach brachen bricht brechen büßte büßten büßt büßen knickte knickten")
+        },
+        **{
+            v: ("down", word_set("ab"))
+            for v in word_set("sackte sackten sackt sacken tauchte tauchten rauschte rauschten")
+        },
+        **{v: ("down", word_set("nach ab")) for v in word_set("gab gaben gibt geben")},
+        **{v: ("down", word_set("zurück")) for v in word_set("ging gingen geht gehen")},
         **{v: ("down", word_set("auf")) for v in word_set("löste lösten löst")},  # "lösten sich in Luft auf"
-        **{v: ("up", word_set("zu")) for v in word_set("legte legten legt")},
-        **{v: ("up", word_set("an")) for v in word_set("zog zogen zieht")},
-        **{v: ("up", word_set("vor")) for v in word_set("rückte rückten rückt")},
+        **{v: ("up", word_set("zu")) for v in word_set("legte legten legt legen")},
+        **{v: ("up", word_set("an")) for v in word_set("zog zogen zieht ziehen")},
+        **{v: ("up", word_set("vor")) for v in word_set("rückte rückten rückt rücken")},
         **{v: ("up", word_set("auf")) for v in word_set("holte holten holt")},
         **{v: ("up", word_set("hoch empor")) for v in word_set("schoss schossen schießt")},
     },
