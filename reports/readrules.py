@@ -62,6 +62,10 @@ NOTES = rules(
         ),
         ("period {how}", "Zeitraum {how}"),
         (
+            "a level is one session's: the last of {words:Q}, {day:D}",
+            "ein Stand gilt für einen Handelstag: den letzten von {words}, {day}",
+        ),
+        (
             "since the close of {ref:Q}: the move runs on from the session after the day named to {end:Q}, the story's "
             "day",
             "seit dem Schluss von {ref}: die Bewegung läuft ab dem Handelstag nach dem genannten Tag bis {end}, "

@@ -285,6 +285,10 @@ def _sessions(
         d.penalty += 0.1
         return None, None
     notes.append(f"period {res.how}")
+    if d.kind in (kinds.CLOSE_LEVEL, kinds.MARKET_CAP_LEVEL) and res.first != res.last:
+        # "finished the week at 6,025.99": a level is one session's, the last of the span
+        notes.append(f"a level is one session's: the last of {d.period.words!r}, {res.last}")
+        return [res.last], [res.last]
     return ([res.first] if res.first == res.last else [res.first, res.last]), None
 
 

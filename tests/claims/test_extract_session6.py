@@ -4,7 +4,8 @@ from the session after that close to the story's day (with none, to the last ses
 clause without a verb tells in the tense of its day's clause, so a look back's day ("Am Montag hatten die Indizes
 … nachgegeben, der Nasdaq um 1,2 Prozent") does not become the story's day; a number said of several names keeps
 every part of its reading; "to a record 20,100" is a record level (a close level and a record high, on the level's
-day), and a level after "close of" is that close's."""
+day), and a level after "close of" is that close's; "8% below its close", "18 Prozent über dem Schlusskurs" say the
+move's direction; a level told with a span ("finished the week at …") is the span's last session's."""
 
 from __future__ import annotations
 
@@ -79,6 +80,17 @@ def d(*days: str) -> tuple[date, ...]:
             "Stocks fell on Thursday. Germany's DAX slipped 0.4% from Wednesday's record close of 22,148.",
             "2025-02-13T17:00:00-05:00",
             [("^GDAXI", 0.4, d("2025-02-13")), ("^GDAXI", None, d("2025-02-12")), ("^GDAXI", 22148.0, d("2025-02-12"))],
+        ),
+        (  # a level told with the week is the week's last session's; "below" after the number says down
+            "Oracle finished the week at $174.46, still 4% below its close on Jan. 24.",
+            "2025-02-08T12:00:00+00:00",
+            [("ORCL", 174.46, d("2025-02-07")), ("ORCL", 4.0, d("2025-01-27", "2025-02-07"))],
+        ),
+        (  # "über" after the number says up
+            "Siemens Energy schloss am Freitag bei 57,10 Euro und liegt damit 18 Prozent über dem Schlusskurs vom 27. "
+            "Januar.",
+            "2025-02-07T18:00:00+01:00",
+            [("ENR.DE", 57.1, d("2025-02-07")), ("ENR.DE", 18.0, d("2025-01-28", "2025-02-07"))],
         ),
     ],
 )
