@@ -78,6 +78,10 @@ NOTES = rules(
             "Handelstag, der beim Erscheinen geschlossen hatte",
         ),
         (
+            "{opener:Q} opens the clause: the day of the close named before it, {day:Q}",
+            "{opener} eröffnet den Satzteil: der Tag des zuvor genannten Schlusses, {day}",
+        ),
+        (
             "the close of {ref:Q} does not resolve to sessions: {error}",
             "der Schluss von {ref} ergibt keine Handelstage: {error}",
         ),

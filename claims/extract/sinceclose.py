@@ -26,6 +26,12 @@ CLOSE_WORDS = {
 }
 """Words that make a day the reference of a move: its close."""
 
+EVENT_WORDS = {
+    "en": frozenset({"rout", "selloff", "sell-off", "crash", "plunge", "slump", "collapse"}),
+    "de": frozenset({"kurssturz", "ausverkauf", "absturz", "einbruch", "kurseinbruch", "crash", "kursrutsch"}),
+}
+"""Nouns of a day's fall: "since the Jan. 27 rout" is since that day's close."""
+
 LEADS = {
     "en": frozenset({"since", "from", "than", "above", "below", "over", "under", "versus", "vs"}),
     "de": frozenset({"seit", "gegenüber", "über", "unter", "vergleich", "verglichen", "zum"}),
@@ -42,10 +48,12 @@ OPEN_NOTE = (
 
 
 def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
-    """Whether single day ``p`` is named as the close a move is measured from: a lead word ("since", "from",
-    "gegenüber") before it in its clause, with a close word ("close", "Schlusskurs") after that lead or right
-    after the day ("its Jan. 24 close", "Thursday's record close"), and no number between."""
-    if not p.single_day:
+    """Whether day ``p`` is named as the close a move is measured from: a lead word ("since", "from",
+    "gegenüber") before it in its clause, with a close word ("close", "Schlusskurs") or the noun of a day's fall
+    ("rout", "Kurssturz") after that lead or right after the day ("its Jan. 24 close", "Thursday's record close",
+    "since the Jan. 27 rout", "Seit dem Kurssturz vom 27. Januar"), and no number between."""
+    since_span = not p.single_day and p.words.split()[0].lower() in ("since", "seit")
+    if not (p.single_day or since_span):
         return False
     c0, c1 = view.clause(p.start)
     s0 = max([c0] + [o.span[1] for o in view.quantities if o.span[1] <= p.start])
@@ -54,8 +62,57 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     leads = [i for i, w in enumerate(before) if w in LEADS[view.lang]]
     if not leads:
         return False
-    closes = CLOSE_WORDS[view.lang]
-    return any(w in closes for w in before[leads[0] + 1 :]) or any(w in closes for w in after)
+    marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
+    return any(w in marks for w in before[leads[0] + 1 :]) or any(w in marks for w in after)
+
+
+def opening_reference(view: SentenceView, q: Quantity) -> PeriodSpan | None:
+    """ "Seit dem Kurssturz vom 27. Januar, als das Papier um fast 20 Prozent abrutschte, hat es sich um knapp 15
+    Prozent erholt": a reference close in a clause of its own before ``q`` (whose clause names no day), with only
+    numbers of a clause opened by "when"/"als" between."""
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= p.start < c1 for p in view.periods):
+        return None
+    for p in view.periods:
+        p0, p1 = view.clause(p.start)
+        if p.end > q.span[0] or any(p0 <= o.span[0] < p1 for o in view.quantities):
+            continue
+        between = [o for o in view.quantities if p.end <= o.span[0] < q.span[0]]
+        if all(_opens_when(view, o.span[0]) for o in between) and is_reference_close(view, p):
+            return p
+    return None
+
+
+def when_after_reference(view: SentenceView, q: Quantity, previous_after: PeriodSpan | None) -> PeriodSpan | None:
+    """ "up 14% since the Jan. 27 rout, when it plunged nearly 21%", "Seit dem Kurssturz vom 27. Januar, als das
+    Papier um fast 20 Prozent abrutschte": a clause opened by "when"/"als" right after a reference close tells of
+    that day (the day itself, without "since")."""
+    if not _opens_when(view, q.span[0]):
+        return None
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= p.start < c1 for p in view.periods):
+        return None
+    named = [p for p in view.periods if p.end <= c0 and is_reference_close(view, p)]
+    ref = previous_after or (named[-1] if named else None)
+    if ref is None or any(ref.end <= o.span[0] < c0 for o in view.quantities):
+        return None
+    return day_of(ref)
+
+
+def day_of(p: PeriodSpan) -> PeriodSpan:
+    """The day of a reference close said with "since" ("since the Jan. 27" → "Jan. 27"), as a single day."""
+    words = p.words.split()
+    if p.single_day or words[0].lower() not in ("since", "seit"):
+        return p
+    rest = [w for w in words[1:] if w.lower() not in ("the", "its", "dem", "der", "den", "vom")] or words[1:]
+    start = p.end - len(" ".join(rest))
+    return PeriodSpan(start, p.end, " ".join(rest), "", True)
+
+
+def _opens_when(view: SentenceView, pos: int) -> bool:
+    c0, _ = view.clause(pos)
+    first = next((t for t in view.toks if t.start >= c0), None)
+    return first is not None and c0 > view.sentence.start and first.low in ("when", "als")
 
 
 def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) -> PeriodSpan | None:
@@ -68,7 +125,7 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
         if p.single_day
         and p is not ref
         and p.end <= q.span[0]
-        and p.last > ref.last
+        and (p.last > ref.last or not ref.single_day)
         and not periodclauses.period_tells_earlier(view, p)
         and not is_reference_close(view, p)
     ]
@@ -76,7 +133,7 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
         return max(here, key=lambda p: p.start)
     story = [ctx.paragraph_period.get(view.sentence.paragraph)]
     story += [ctx.frame, ctx.article_period] if ctx.live else [ctx.article_period, ctx.frame]
-    return next((d for d in story if d is not None and d.last > ref.last), None)
+    return next((d for d in story if d is not None and (d.last > ref.last or not ref.single_day)), None)
 
 
 def sessions(d: Draft, published_at: datetime, lang: str, notes: list[str]) -> list[date] | None:
@@ -86,7 +143,7 @@ def sessions(d: Draft, published_at: datetime, lang: str, notes: list[str]) -> l
     if d.after is None or not (mic and tz):
         return None
     try:
-        ref = resolve_period(d.after.words, published_at, mic, tz, lang).last
+        ref = resolve_period(d.after.words, published_at, mic, tz, lang).first  # "since the Jan. 27": Jan. 27
         if d.period is not None:
             last = resolve_period(d.period.words, published_at, mic, tz, lang).last
         else:

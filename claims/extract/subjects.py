@@ -3,6 +3,7 @@ and what a reference ("die Aktie", "the index", "it") points back to."""
 
 from __future__ import annotations
 
+from marketfact.claims.extract import rules
 from marketfact.claims.extract.decide import Context
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject
@@ -101,8 +102,18 @@ def refer_back(
             where = "earlier in this sentence" if i == view.sentence.index else f"in sentence {i + 1}"
             listing = last[1] if last is not None and last[0] is entry else None
             return entry, listing, words, f"named {where}"
-    if money and kind == "none" and ctx.last_company is not None:
-        # market value with no company in reach: the company of the article's latest claim about one
+    valued = want == "equity" and (not money or _says_market_value(view, subject))
+    if ((money and kind == "none") or valued) and ctx.last_company is not None:
+        # market value, or "die Aktie" / "der Börsenwert", with no company in reach: the company of the article's
+        # latest claim about one (not "der Technologieinvestor" with a quarterly loss in money)
         entry, listing = ctx.last_company
         return entry, listing, entry.name, "the subject of the previous claim in the article about a company"
     return None
+
+
+def _says_market_value(view: SentenceView, subject: Subject | None) -> bool:
+    """Whether the reference itself names a market value ("Der Börsenwert", "Its market value")."""
+    if subject is None:
+        return False
+    words = tuple(t.low for t in view.words_between(subject.start, subject.end))
+    return any(words[i : i + len(p)] == p for p in rules.MARKET_VALUE[view.lang] for i in range(len(words)))

@@ -47,8 +47,16 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
             p_note = f"{earlier[1]} {period.words!r}: the day named before, {earlier[0].words!r}"
             period, p_penalty = earlier[0], p_penalty + 0.1
     when = _when_clause(view, q, previous) if shift == 0 else None
+    told = None
+    if shift == 0 and kind != "record":
+        told = sinceclose.when_after_reference(view, q, previous.after if previous is not None else None)
     r0, r1 = view.clause(q.span[0])
-    if kind == "record" and previous is not None and not any(r0 <= p.start < r1 for p in view.periods):
+    if told is not None:
+        # "up 14% since the Jan. 27 rout, when it plunged nearly 21%": the day of the close named before
+        opener = next(t.text for t in view.toks if t.start >= r0)
+        period, p_penalty = told, 0.1
+        p_note = f"{opener!r} opens the clause: the day of the close named before it, {told.words!r}"
+    elif kind == "record" and previous is not None and not any(r0 <= p.start < r1 for p in view.periods):
         # "when its shares slid 17%, their biggest drop since March 2020": the record is that move's day
         period, shift, p_penalty = previous.period, previous.shift, 0.05
         p_note = "the record is said of the move before it in the sentence: its day"
@@ -57,11 +65,9 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
     notes += [p_note] if p_note else []
     after = None
-    plain = kind in ("", kinds.POINTS_CHANGE) and shift == 0
-    if plain and period is not None and sinceclose.is_reference_close(view, period):
-        after, period = period, sinceclose.end_of_move(view, q, ctx, period)
-        end = {"end": period.words} if period is not None else {}
-        notes.append((sinceclose.END_NOTE if end else sinceclose.OPEN_NOTE).format(ref=after.words, **end))
+    if told is None:
+        period, after, r_notes = _reference(view, q, ctx, kind, shift, period)
+        notes += r_notes
     anchor, forward = None, False
     if period is not None and shift == 0 and is_counted(period.words, view.lang):
         forward = counts_forward(view, period)
@@ -73,6 +79,23 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         named = ", ".join(repr(w) for w in several)
         notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
     return When(period, shift, anchor, forward, notes, p_penalty, after)
+
+
+def _reference(
+    view: SentenceView, q: Quantity, ctx: Context, kind: str, shift: int, period: PeriodSpan | None
+) -> tuple[PeriodSpan | None, PeriodSpan | None, list[str]]:
+    """(the period, the close the move is measured from, a note) for a move since a named close, its own
+    ("since its Wednesday close") or one opening the sentence ("Seit dem Kurssturz vom 27. Januar, …, hat es sich
+    um knapp 15 Prozent erholt"); (period, None, []) for any other."""
+    if kind not in ("", kinds.POINTS_CHANGE) or shift != 0:
+        return period, None, []
+    after = period if period is not None and sinceclose.is_reference_close(view, period) else None
+    after = after or sinceclose.opening_reference(view, q)
+    if after is None:
+        return period, None, []
+    end = sinceclose.end_of_move(view, q, ctx, after)
+    said = {"end": end.words} if end is not None else {}
+    return end, after, [(sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)]
 
 
 def _that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:

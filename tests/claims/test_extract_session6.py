@@ -5,7 +5,9 @@ clause without a verb tells in the tense of its day's clause, so a look back's d
 … nachgegeben, der Nasdaq um 1,2 Prozent") does not become the story's day; a number said of several names keeps
 every part of its reading; "to a record 20,100" is a record level (a close level and a record high, on the level's
 day), and a level after "close of" is that close's; "8% below its close", "18 Prozent über dem Schlusskurs" say the
-move's direction; a level told with a span ("finished the week at …") is the span's last session's."""
+move's direction; a level told with a span ("finished the week at …") is the span's last session's; "since the Jan. 27
+rout" is since that day's close, and a clause opened by "when"/"als" right after such a close tells of its day;
+"Der Börsenwert" with no company in reach is the latest claim's company's."""
 
 from __future__ import annotations
 
@@ -91,6 +93,32 @@ def d(*days: str) -> tuple[date, ...]:
             "Januar.",
             "2025-02-07T18:00:00+01:00",
             [("ENR.DE", 57.1, d("2025-02-07")), ("ENR.DE", 18.0, d("2025-01-28", "2025-02-07"))],
+        ),
+        (  # a day's fall as the reference, and a "when" clause after it
+            "Oracle rose 1.2% on Friday and is now up 10% since the Jan. 27 rout, when it sank nearly 14%.",
+            "2025-02-07T17:00:00-05:00",
+            [
+                ("ORCL", 1.2, d("2025-02-07")),
+                ("ORCL", 10.0, d("2025-01-28", "2025-02-07")),
+                ("ORCL", 14.0, d("2025-01-27")),
+            ],
+        ),
+        (  # the reference opens the sentence, its "als" clause between
+            "Die Aktie von Oracle stieg am Freitag um 1,2 Prozent. Seit dem Ausverkauf vom 27. Januar, als das Papier "
+            "fast 14 Prozent verlor, hat es sich damit um 10 Prozent erholt.",
+            "2025-02-07T23:00:00+01:00",
+            [
+                ("ORCL", 1.2, d("2025-02-07")),
+                ("ORCL", 14.0, d("2025-01-27")),
+                ("ORCL", 10.0, d("2025-01-28", "2025-02-07")),
+            ],
+        ),
+        (  # "Der Börsenwert" five sentences after the name: the latest claim's company
+            "Nvidia stieg am Dienstag um 8,9 Prozent. Am Montag war die Aktie um 17 Prozent gefallen. Unterm Strich "
+            "bleibt ein Minus. Anleger atmen auf. Die Stimmung dreht. Der Börsenwert liegt bei rund 3,2 Billionen "
+            "Dollar.",
+            "2025-01-28T23:00:00+01:00",
+            [("NVDA", 8.9, d("2025-01-28")), ("NVDA", 17.0, d("2025-01-27")), ("NVDA", 3.2, d("2025-01-28"))],
         ),
     ],
 )
