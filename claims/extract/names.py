@@ -161,6 +161,8 @@ def governed_names(view: SentenceView) -> set[int]:
         if prev == "as" and not (len(lows) > 1 and lows[-2] == "such"):
             continue  # "as" alone is a conjunction ("stocks fell as Nvidia tumbled")
         if prev in rules.PREPOSITIONS[lang]:
+            if prev == "für" and _es_ging(view, s):
+                continue  # "Auch für Broadcom ging es um 2,6 Prozent aufwärts": the name is whom the move is about
             if prev == "with" and _absolute(view, s):
                 continue  # "with the Nasdaq jumping 1.5% and the S&P 500 gaining 1.0%": the name leads its clause
             shares = len(lows) > 1 and lows[-2] in rules.SHARE_WORDS
@@ -171,6 +173,12 @@ def governed_names(view: SentenceView) -> set[int]:
             if all(t.low in rules.COORDINATION[lang] for t in gap):
                 out.add(s.start)
     return out
+
+
+def _es_ging(view: SentenceView, s: Subject) -> bool:
+    """Whether the clause of ``s`` says "es ging/geht" ("für Broadcom ging es aufwärts")."""
+    lows = {t.low for t in view.words_between(*view.clause(s.start))}
+    return "es" in lows and bool(lows & {"ging", "geht"})
 
 
 def _absolute(view: SentenceView, s: Subject) -> bool:

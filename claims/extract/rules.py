@@ -87,8 +87,11 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "de": tuple(
         (p, d)
         for d, items in (
-            ("down", _phrases("nach unten", "in den keller", "im minus", "ins minus", "in die tiefe", "bergab")),
-            ("up", _phrases("nach oben", "in die höhe", "im plus", "ins plus", "bergauf")),
+            (
+                "down",
+                _phrases("nach unten", "in den keller", "im minus", "ins minus", "in die tiefe", "bergab", "abwärts"),
+            ),
+            ("up", _phrases("nach oben", "in die höhe", "im plus", "ins plus", "bergauf", "aufwärts")),
         )
         for p in items
     ),

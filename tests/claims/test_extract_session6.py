@@ -7,7 +7,8 @@ every part of its reading; "to a record 20,100" is a record level (a close level
 day), and a level after "close of" is that close's; "8% below its close", "18 Prozent über dem Schlusskurs" say the
 move's direction; a level told with a span ("finished the week at …") is the span's last session's; "since the Jan. 27
 rout" is since that day's close, and a clause opened by "when"/"als" right after such a close tells of its day;
-"Der Börsenwert" with no company in reach is the latest claim's company's."""
+"Der Börsenwert" with no company in reach is the latest claim's company's; "für Broadcom ging es … aufwärts" is a
+move of Broadcom."""
 
 from __future__ import annotations
 
@@ -119,6 +120,11 @@ def d(*days: str) -> tuple[date, ...]:
             "Dollar.",
             "2025-01-28T23:00:00+01:00",
             [("NVDA", 8.9, d("2025-01-28")), ("NVDA", 17.0, d("2025-01-27")), ("NVDA", 3.2, d("2025-01-28"))],
+        ),
+        (  # "ging es für X aufwärts/abwärts": X's move
+            "Oracle stieg am Freitag um 1,2 Prozent. Auch für Broadcom ging es um 0,9 Prozent abwärts.",
+            "2025-02-07T23:00:00+01:00",
+            [("ORCL", 1.2, d("2025-02-07")), ("AVGO", 0.9, d("2025-02-07"))],
         ),
     ],
 )
