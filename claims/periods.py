@@ -243,9 +243,10 @@ def _named_span(ctx: _Ctx, seg: Seg, ref: date) -> PeriodResolution:
     elif seg.kind == "weekfirst":  # the first n sessions of this week
         start = base - timedelta(days=base.weekday())
         end, what = start + timedelta(days=6), f"the first {seg.n} sessions of the week of {start}"
-    elif seg.kind in ("week", "weekstart"):
+    elif seg.kind in ("week", "weekstart", "weekend"):
         start = base - timedelta(days=base.weekday()) + timedelta(weeks=seg.n)
         end, what = start + timedelta(days=6), f"the week of {start}"
+        what = f"the last session of the week of {start}" if seg.kind == "weekend" else what
     else:
         year, month = seg.ym or (None, 0)
         if not month:  # last/this month
@@ -261,6 +262,8 @@ def _named_span(ctx: _Ctx, seg: Seg, ref: date) -> PeriodResolution:
     if seg.kind == "weekfirst" and len(sessions) < seg.n:
         raise PeriodError(f"{seg.text!r}: only {len(sessions)} {ctx.calendar} session(s) of {what} had closed")
     last = first if seg.kind == "weekstart" else sessions[seg.n - 1 if seg.kind == "weekfirst" else -1].date()
+    if seg.kind == "weekend":  # "zum Wochenausklang", "to end the week": the week's last session
+        first = last
     return _result(ctx, first, last, f"{what}: the {ctx.calendar} sessions that had closed")
 
 

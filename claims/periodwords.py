@@ -64,7 +64,8 @@ _FIXED = {
                      "vorwoche"),
         ("week", 0, "diese woche|dieser woche|laufenden woche|wochensicht|auf wochensicht|in der woche|die woche|"
                     "der woche|im wochenverlauf|auf wochenbasis"),
-        ("weekstart", 0, "wochenauftakt|wochenstart|wochenbeginn|wochenanfang"),
+        ("weekstart", 0, "wochenauftakt|wochenstart|wochenbeginn|wochenanfang|in die neue woche|in die woche"),
+        ("weekend", 0, "wochenausklang|wochenschluss"),
         ("month", -1, "vergangenen monat|letzten monat|vormonat"),
         ("month", 0, "diesen monat|diesem monat|laufenden monat"),
         ("since", 0, "seit"), ("conn", 0, f"und|bis|sowie|{_CONN}"),
@@ -78,7 +79,9 @@ _FIXED = {
                    "since the beginning of the year"),
         ("week", -1, "last week|previous week"),
         ("week", 0, "this week|for the week|on the week|over the week|the week|the week's"),
-        ("weekstart", 0, "at the start of the week|at the beginning of the week"),
+        ("weekstart", 0, "at the start of the week|at the beginning of the week|to start the week|to begin the week|"
+                         "to kick off the week"),
+        ("weekend", 0, "to end the week|to close out the week|to finish the week|at the end of the week"),
         ("month", -1, "last month|previous month"), ("month", 0, "this month"),
         ("since", 0, "since"), ("conn", 0, f"and|to|through|until|{_CONN}"),
         ("fill", 0, "on|the|in|over|within|during|across|from|for|of"),
@@ -124,7 +127,7 @@ class Day:
 
 @dataclass(frozen=True, slots=True)
 class Seg:
-    kind: str  # day | count | since | ytd | week | weekstart | weekfirst | month | conn
+    kind: str  # day | count | since | ytd | week | weekstart | weekend | weekfirst | month | conn
     text: str
     day: Day | None = None
     n: int = 0
@@ -317,6 +320,6 @@ def segments(words: str, lang: str) -> list[Seg]:
 
 def vocabulary(lang: str) -> dict[str, str]:
     """Every period word or phrase the resolver knows in ``lang``: phrase → its kind ("rel", "ytd",
-    "week", "weekstart", "month", "since", "conn", "fill", "last", "this", "weekday", "month name")."""
+    "week", "weekstart", "weekend", "month", "since", "conn", "fill", "last", "this", "weekday", "month name")."""
     fixed = {p: kind for p, (kind, _) in _FIXED[lang].items()}
     return fixed | dict.fromkeys(_WEEKDAYS[lang], "weekday") | dict.fromkeys(_MONTHS[lang], "month name")

@@ -80,6 +80,7 @@ SPAN = rules(
     [
         ("year to date ({year})", "seit Jahresbeginn ({year})"),
         ("the first {n} sessions of the week of {day:D}", "die ersten {n} Handelstage der Woche vom {day}"),
+        ("the last session of the week of {day:D}", "der letzte Handelstag der Woche vom {day}"),
         ("the week of {day:D}", "die Woche vom {day}"),
     ]
 )

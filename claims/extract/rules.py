@@ -265,8 +265,8 @@ DIRECTION_NOUNS = word_set(
 """A level word after one of these is a total, not a level: "summierte sich das Minus auf 19 Prozent"."""
 SESSION_WORDS = {
     "de": word_set("schloss schlossen beendete beendeten notierte notierten handel handelsschluss gemischt "
-                   "stabilisiert stabilisierten stabilisierte"),
-    "en": word_set("closed finished ended traded trading mixed session steadied"),
+                   "stabilisiert stabilisierten stabilisierte geschlossen beendet gestartet"),
+    "en": word_set("closed finished ended traded trading mixed session steadied closes finishes ends"),
 }  # fmt: skip
 """Words that make a clause's period the story's day even without a number ("finished mixed on Wednesday")."""
 LOOK_BACK = {

@@ -8,7 +8,8 @@ day), and a level after "close of" is that close's; "8% below its close", "18 Pr
 move's direction; a level told with a span ("finished the week at …") is the span's last session's; "since the Jan. 27
 rout" is since that day's close, and a clause opened by "when"/"als" right after such a close tells of its day;
 "Der Börsenwert" with no company in reach is the latest claim's company's; "für Broadcom ging es … aufwärts" is a
-move of Broadcom."""
+move of Broadcom; a German wire's lede day is the story's ("haben am Freitag … geschlossen", "in die neue Woche
+gestartet", "zum Wochenausklang": the week's first or last session)."""
 
 from __future__ import annotations
 
@@ -125,6 +126,28 @@ def d(*days: str) -> tuple[date, ...]:
             "Oracle stieg am Freitag um 1,2 Prozent. Auch für Broadcom ging es um 0,9 Prozent abwärts.",
             "2025-02-07T23:00:00+01:00",
             [("ORCL", 1.2, d("2025-02-07")), ("AVGO", 0.9, d("2025-02-07"))],
+        ),
+        (  # the lede's day, read the morning after
+            "NEW YORK (dpa-AFX) – Die US-Börsen haben am Freitag mit Verlusten geschlossen. Der S&P 500 verlor 0,5 "
+            "Prozent.",
+            "2025-02-01T09:00:00+01:00",
+            [("^GSPC", 0.5, d("2025-01-31"))],
+        ),
+        (
+            "NEW YORK (dpa-AFX) – Die Wall Street ist mit Verlusten in die neue Woche gestartet. Der S&P 500 fiel um "
+            "0,8 Prozent.",
+            "2025-02-04T07:00:00+01:00",
+            [("^GSPC", 0.8, d("2025-02-03"))],
+        ),
+        (
+            "NEW YORK (dpa-AFX) – Die US-Börsen haben zum Wochenausklang nachgegeben. Der S&P 500 fiel um 0,5 Prozent.",
+            "2025-02-01T09:00:00+01:00",
+            [("^GSPC", 0.5, d("2025-01-31"))],
+        ),
+        (
+            "Stocks slipped to end the week. The S&P 500 fell 0.5%.",
+            "2025-02-01T09:00:00+01:00",
+            [("^GSPC", 0.5, d("2025-01-31"))],
         ),
     ],
 )

@@ -74,6 +74,10 @@ WORD_ROWS = [
     ("de", "an den ersten zwei Handelstagen dieser Woche", TWO_DAYS),
     ("de", "zum Wochenauftakt", (MON, MON, 1)),
     ("de", "zum Wochenstart", (MON, MON, 1)),
+    ("de", "in die neue Woche", (MON, MON, 1)),  # "ist mit Verlusten in die neue Woche gestartet"
+    ("de", "in die Woche", (MON, MON, 1)),
+    ("de", "zum Wochenausklang", (TUE, TUE, 1)),  # the week's last session that had closed
+    ("de", "zum Wochenschluss", (TUE, TUE, 1)),
     ("de", "zu Wochenbeginn", (MON, MON, 1)),
     ("de", "am Wochenanfang", (MON, MON, 1)),
     ("de", "an zwei aufeinanderfolgenden Tagen", TWO_DAYS),
@@ -146,6 +150,13 @@ WORD_ROWS = [
     ("en", "in the first two trading days of this week", TWO_DAYS),
     ("en", "at the start of the week", (MON, MON, 1)),
     ("en", "at the beginning of the week", (MON, MON, 1)),
+    ("en", "to start the week", (MON, MON, 1)),
+    ("en", "to begin the week", (MON, MON, 1)),
+    ("en", "to kick off the week", (MON, MON, 1)),
+    ("en", "to end the week", (TUE, TUE, 1)),  # the week's last session that had closed
+    ("en", "to close out the week", (TUE, TUE, 1)),
+    ("en", "to finish the week", (TUE, TUE, 1)),
+    ("en", "at the end of the week", (TUE, TUE, 1)),
     ("en", "over two days", TWO_DAYS),
     ("en", "in two days", TWO_DAYS),
     ("en", "within two days", TWO_DAYS),
