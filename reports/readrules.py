@@ -78,6 +78,10 @@ NOTES = rules(
             "Handelstag, der beim Erscheinen geschlossen hatte",
         ),
         (
+            "{words:Q}: the move since the day told before, {day:Q}",
+            "{words}: die Bewegung seit dem zuvor erzählten Tag, {day}",
+        ),
+        (
             "{opener:Q} opens the clause: the day of the close named before it, {day:Q}",
             "{opener} eröffnet den Satzteil: der Tag des zuvor genannten Schlusses, {day}",
         ),

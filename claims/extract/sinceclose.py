@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from marketfact.claims.extract import periodclauses
+from marketfact.claims.extract import periodclauses, rules
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -64,6 +64,37 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
         return False
     marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
     return any(w in marks for w in before[leads[0] + 1 :]) or any(w in marks for w in after)
+
+
+SINCE_THEN = {
+    "en": (("since", "then"), ("ever", "since"), ("has", "since"), ("have", "since"), ("had", "since")),
+    "de": (("seitdem",), ("seither",)),
+}
+"""A move since the day told before: "It has since gained 9.6%", "is up 11% since then", "Seitdem hat sie …"."""
+SINCE_THAT = {"en": ("since", "that"), "de": ("seit", "jenem")}
+"""Before a day said again: "since that Monday", "seit jenem Tag"."""
+
+
+def since_then(view: SentenceView, q: Quantity) -> str:
+    """The words that make ``q`` a move since the day told before ("since then", "has since", "seitdem",
+    "since that"), in q's stretch of its clause (from the number before it to the number after it or an "and"
+    after it); else ""."""
+    toks = view.words_between(*stretch(view, q))
+    lows = [t.low for t in toks]
+    for phrase in (*SINCE_THEN[view.lang], SINCE_THAT[view.lang]):
+        for i in range(len(lows) - len(phrase) + 1):
+            if tuple(lows[i : i + len(phrase)]) == phrase:
+                return " ".join(t.text for t in toks[i : i + len(phrase)])
+    return ""
+
+
+def stretch(view: SentenceView, q: Quantity) -> tuple[int, int]:
+    """q's part of its clause: from the number before it to the number after it or an "and" after it."""
+    c0, c1 = view.clause(q.span[0])
+    s0 = max([c0] + [o.span[1] for o in view.quantities if o.span[1] <= q.span[0]])
+    s1 = min([c1] + [o.span[0] for o in view.quantities if o.span[0] >= q.span[1]])
+    joins = rules.COORDINATION[view.lang] | {"while", "während", "but", "aber", "doch"}
+    return s0, min([s1] + [t.start for t in view.words_between(q.span[1], s1) if t.low in joins])
 
 
 def opening_reference(view: SentenceView, q: Quantity) -> PeriodSpan | None:

@@ -66,7 +66,7 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     notes += [p_note] if p_note else []
     after = None
     if told is None:
-        period, after, r_notes = _reference(view, q, ctx, kind, shift, period)
+        period, after, r_notes = _reference(view, q, ctx, kind, shift, period, previous)
         notes += r_notes
     anchor, forward = None, False
     if period is not None and shift == 0 and is_counted(period.words, view.lang):
@@ -82,8 +82,9 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
 
 
 def _reference(
-    view: SentenceView, q: Quantity, ctx: Context, kind: str, shift: int, period: PeriodSpan | None
-) -> tuple[PeriodSpan | None, PeriodSpan | None, list[str]]:
+    view: SentenceView, q: Quantity, ctx: Context, kind: str, shift: int, period: PeriodSpan | None,
+    previous: Draft | None,
+) -> tuple[PeriodSpan | None, PeriodSpan | None, list[str]]:  # fmt: skip
     """(the period, the close the move is measured from, a note) for a move since a named close, its own
     ("since its Wednesday close") or one opening the sentence ("Seit dem Kurssturz vom 27. Januar, …, hat es sich
     um knapp 15 Prozent erholt"); (period, None, []) for any other."""
@@ -91,11 +92,39 @@ def _reference(
         return period, None, []
     after = period if period is not None and sinceclose.is_reference_close(view, period) else None
     after = after or sinceclose.opening_reference(view, q)
+    notes = []
+    if after is None:
+        after, notes = _since_then(view, q, ctx, previous, period)
     if after is None:
         return period, None, []
     end = sinceclose.end_of_move(view, q, ctx, after)
     said = {"end": end.words} if end is not None else {}
-    return end, after, [(sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)]
+    return end, after, [*notes, (sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)]
+
+
+def _since_then(
+    view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, period: PeriodSpan | None
+) -> tuple[PeriodSpan | None, list[str]]:
+    """ "It has since gained 9.6%", "is up 11% since then", "since that Monday", "Seitdem hat sie sich … erholt":
+    the day told before (the sentence's previous number's, else the latest claim's; "that Monday": the day named
+    before) is the close the move is measured from. (None, []) for any other number, or a count ("has since
+    risen for three straight sessions": counted on from that day)."""
+    words = sinceclose.since_then(view, q)
+    if not words or (period is not None and is_counted(period.words, view.lang)):
+        return None, []
+    s0, s1 = sinceclose.stretch(view, q)
+    own = [p for p in view.periods if s0 <= p.start < s1 and p.single_day]
+    if words.split()[-1].lower() in ("that", "jenem"):
+        day = period if own and period is not None and period.single_day else None
+    elif own:
+        return None, []  # a day of its own: "has since gained 5% on Friday"
+    elif previous is not None and previous.view is view and previous.period is not None and previous.shift == 0:
+        day = previous.period if previous.period.single_day else None
+    else:
+        day = ctx.last_day[0] if ctx.last_day is not None and ctx.last_day[1] == 0 else None
+    if day is None:
+        return None, []
+    return day, [f"{words!r}: the move since the day told before, {day.words!r}"]
 
 
 def _that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:

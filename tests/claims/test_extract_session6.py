@@ -9,7 +9,8 @@ move's direction; a level told with a span ("finished the week at …") is the s
 rout" is since that day's close, and a clause opened by "when"/"als" right after such a close tells of its day;
 "Der Börsenwert" with no company in reach is the latest claim's company's; "für Broadcom ging es … aufwärts" is a
 move of Broadcom; a German wire's lede day is the story's ("haben am Freitag … geschlossen", "in die neue Woche
-gestartet", "zum Wochenausklang": the week's first or last session)."""
+gestartet", "zum Wochenausklang": the week's first or last session); a move "since then", "has since", "since that
+Monday", "seitdem", "seither" runs from the session after the day told before."""
 
 from __future__ import annotations
 
@@ -148,6 +149,28 @@ def d(*days: str) -> tuple[date, ...]:
             "Stocks slipped to end the week. The S&P 500 fell 0.5%.",
             "2025-02-01T09:00:00+01:00",
             [("^GSPC", 0.5, d("2025-01-31"))],
+        ),
+        (  # "has since", "since then", "since that Monday": after the day told, to the last session closed
+            "On Jan. 27, Oracle lost 13.8%. It has since gained 7%. Broadcom fell 17.4% that day and is up 11% since "
+            "then. Vistra has gained 22% since that Monday.",
+            "2025-02-09T10:00:00+00:00",
+            [
+                ("ORCL", 13.8, d("2025-01-27")),
+                ("ORCL", 7.0, d("2025-01-28", "2025-02-07")),
+                ("AVGO", 17.4, d("2025-01-27")),
+                ("AVGO", 11.0, d("2025-01-28", "2025-02-07")),
+                ("VST", 22.0, d("2025-01-28", "2025-02-07")),
+            ],
+        ),
+        (  # "seither" belongs to the part after "und"
+            "Am 27. Januar verlor Schneider Electric 9,5 Prozent und liegt seither noch 3 Prozent tiefer.",
+            "2025-02-08T10:00:00+01:00",
+            [("SU.PA", 9.5, d("2025-01-27")), ("SU.PA", 3.0, d("2025-01-28", "2025-02-07"))],
+        ),
+        (  # a count after "since" still counts on from the day
+            "Constellation Energy gave up 2.8% on Friday, Jan 31. It has since risen for three straight sessions.",
+            "2025-02-08T09:00:00+00:00",
+            [("CEG", 2.8, d("2025-01-31"))],
         ),
     ],
 )
