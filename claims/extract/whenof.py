@@ -92,7 +92,7 @@ def _reference(
         return period, None, []
     after = period if period is not None and sinceclose.is_reference_close(view, period) else None
     after = after or sinceclose.opening_reference(view, q)
-    notes = []
+    notes: list[str] = []
     if after is None:
         after, notes = _since_then(view, q, ctx, previous, period)
     if after is None:
