@@ -4,8 +4,7 @@ Without a configured server, Prefect starts a temporary one (uvicorn in a child 
 made, after importing the server package in this process too. :class:`~flows.tempserver.TemporaryServer` launches
 the same server before Prefect is imported: it boots on the second core while this process imports Prefect and the
 project with the garbage collector paused (``marketfact.collector``), then, in a background thread, what the flow
-needs next (:func:`prewarm`: Great Expectations …). A stable ``PREFECT_HOME`` pays the migrations once, later runs
-skip even Alembic's check; the flow-run heartbeat (joined at the end of a run) is off for the temporary server; the
+needs next (:func:`prewarm`: Great Expectations …). A stable ``PREFECT_HOME`` pays the migrations once; the flow-run heartbeat (joined at the end of a run) is off for the temporary server; the
 other settings are in :data:`ENV_DEFAULTS` with their reasons; what each saves is in docs/performance.md. A server
 the user configured (``PREFECT_API_URL`` in the environment, ``.env``, ``prefect.toml``, ``pyproject.toml`` or the
 profile) is used untouched. See bench/prefect_startup.py.
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from marketfact import collector
-from marketfact.flows.tempserver import TemporaryServer, prefect_database_at_head
+from marketfact.flows.tempserver import TemporaryServer
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,6 @@ ENV_DEFAULTS: tuple[EnvDefault, ...] = (
 )
 
 _EPHEMERAL_NAMES = ("PREFECT_SERVER_EPHEMERAL_ENABLED", "PREFECT_SERVER_ALLOW_EPHEMERAL_MODE")
-_DATABASE_PREFIXES = ("PREFECT_SERVER_DATABASE_", "PREFECT_API_DATABASE_")  # any of them may move the database
 
 
 def default_prefect_home() -> Path:
@@ -175,18 +173,14 @@ def configure_prefect(home: Path | None = None) -> None:
 def start_temporary_server() -> TemporaryServer | None:
     """Launch Prefect's temporary server now (after :func:`configure_prefect`, before importing Prefect; call
     ``wait_ready()`` just before the flow). None when the user configured a server, used untouched, or switched
-    the temporary server off. The server skips its migrations when Prefect's default database in
-    ``PREFECT_HOME`` is at the newest one already and the user configured nothing about the database."""
+    the temporary server off."""
     sources = _user_settings(os.environ, Path.cwd())
     if _lookup(sources, ("PREFECT_API_URL",)):
         return None
     ephemeral = _lookup(sources, _EPHEMERAL_NAMES)
     if ephemeral is not None and ephemeral.strip().lower() in {"0", "false", "no", "off"}:
         return None
-    home = _lookup(sources, ("PREFECT_HOME",))
-    database_configured = any(name.startswith(_DATABASE_PREFIXES) for source in sources for name in source)
-    at_head = home is not None and not database_configured and prefect_database_at_head(Path(home).expanduser())
-    return TemporaryServer(migrate=not at_head)
+    return TemporaryServer()
 
 
 Step = str | Callable[[], object]

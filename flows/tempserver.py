@@ -13,9 +13,7 @@ import contextlib
 import importlib.util
 import logging
 import os
-import re
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -68,37 +66,11 @@ def _cpu_ticks(pid: int) -> int | None:
         return None
 
 
-_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.*)$", re.MULTILINE)
-
-
 def _prefect_package() -> Path:
     spec = importlib.util.find_spec("prefect")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("Prefect is not installed")
     return Path(next(iter(spec.submodule_search_locations)))
-
-
-def prefect_database_at_head(home: Path) -> bool:
-    """Whether Prefect's default database in ``home`` (``prefect.db``) is at the newest migration the installed
-    Prefect ships, read without importing Prefect: the newest of its SQLite migration scripts (the revision no
-    other names as its ``down_revision``) against the database's Alembic version. Then the server need not run
-    Alembic at start (≈0.1-0.2 s of its CPU before it is ready). False whenever unsure: the server migrates."""
-    database = home / "prefect.db"
-    scripts = _prefect_package() / "server" / "database" / "_migrations" / "versions" / "sqlite"
-    if not database.is_file() or not scripts.is_dir():
-        return False
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for script in scripts.glob("*.py"):
-        for key, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
-            (revisions if key == "revision" else parents).update(re.findall(r"[\"']([^\"']+)[\"']", value))
-    heads = revisions - parents
-    try:
-        with contextlib.closing(sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            versions = db.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.Error:
-        return False
-    return len(heads) == 1 and versions == [(heads.pop(),)]
 
 
 _SERVE = """\
@@ -141,11 +113,8 @@ class TemporaryServer:
     _UVICORN_STARTUP_FAILURE = 3  # uvicorn's exit code for a failed start: a port taken meanwhile, or worse
     _OVERRIDES = ("PREFECT_API_URL", "PREFECT_UI_URL")  # set for this process while it runs
 
-    def __init__(self, *, migrate: bool = True) -> None:
-        """Launch the server and point ``PREFECT_API_URL`` in ``os.environ`` at it. ``migrate=False``: the
-        database is known to be at Prefect's newest migration (:func:`prefect_database_at_head`), so the server
-        skips Alembic at start."""
-        self._migrate = migrate
+    def __init__(self) -> None:
+        """Launch the server and point ``PREFECT_API_URL`` in ``os.environ`` at it."""
         self._previous = {name: os.environ.get(name) for name in self._OVERRIDES}
         self._settings, self._heartbeats_off = contextlib.ExitStack(), False
         self.started_at = time.perf_counter()
@@ -166,8 +135,6 @@ class TemporaryServer:
         command = [sys.executable, "-c", _SERVE, str(_prefect_package().parent), str(self.port), str(os.getpid())]
         env = {k: v for k, v in os.environ.items() if k not in self._OVERRIDES}
         env.update(PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1")
-        if not self._migrate:
-            env["PREFECT_SERVER_DATABASE_MIGRATE_ON_START"] = "false"
         lock = _start_lock()  # two runs at once must not migrate one new database together
         self.process = subprocess.Popen(command, env=env)
         os.environ["PREFECT_API_URL"] = self.api_url

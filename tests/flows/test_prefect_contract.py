@@ -1,8 +1,7 @@
 """Every Prefect internal that flows/tempserver.py and flows/runtime.py rely on, checked against the installed
 Prefect (3.9.1): an upgrade that moves one fails here, by name, instead of slowing or breaking the temporary
 server silently. Covered elsewhere: each variable of ``ENV_DEFAULTS`` moves its setting, ``DO_NOT_TRACK``, the
-heartbeat setting, the migration scripts read without Alembic (test_runtime.py: ``prefect_database_at_head``
-is True for Alembic's own head, which fails if the scripts move), uvicorn's exit code on a failed start (slow)."""
+heartbeat setting, uvicorn's exit code on a failed start (slow)."""
 
 from __future__ import annotations
 
@@ -69,13 +68,7 @@ def test_the_default_profiles_file_is_where_prefect_looks(clean_env: Path, monke
     ("names", "path", "value"),
     [
         (runtime._EPHEMERAL_NAMES, "server.ephemeral.enabled", "false"),
-        (("PREFECT_SERVER_DATABASE_MIGRATE_ON_START",), "server.database.migrate_on_start", "false"),
         (("PREFECT_UI_ENABLED",), "server.ui.enabled", "false"),
-        (
-            tuple(f"{p}CONNECTION_URL" for p in runtime._DATABASE_PREFIXES),
-            "server.database.connection_url",
-            "sqlite+aiosqlite:////tmp/elsewhere.db",
-        ),
     ],
 )
 def test_the_variables_the_server_start_reads_or_sets_move_prefects_settings(

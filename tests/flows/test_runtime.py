@@ -11,7 +11,6 @@ import pytest
 
 from marketfact.flows import runtime
 from marketfact.flows.runtime import ENV_DEFAULTS, configure_prefect, configured_api_url, prefect_env_defaults
-from marketfact.flows.tempserver import prefect_database_at_head
 
 
 def test_sets_every_promised_variable_when_nothing_is_configured(clean_env: Path, tmp_path: Path) -> None:
@@ -182,48 +181,6 @@ def test_the_start_up_pause_is_ended_by_the_prewarm_thread_with_the_imports_froz
         gc.unfreeze()
 
 
-def _prefect_head() -> str:
-    """The newest migration of the installed Prefect's SQLite database, as Alembic reads its scripts."""
-    import prefect.server.database
-    from alembic.script import ScriptDirectory
-
-    migrations = Path(prefect.server.database.__file__).parent / "_migrations"
-    head = ScriptDirectory(str(migrations), version_locations=[str(migrations / "versions" / "sqlite")])
-    return str(head.get_current_head())
-
-
-def _database_at(path: Path, *revisions: str) -> None:
-    import sqlite3
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(path) as db:
-        db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
-        db.executemany("INSERT INTO alembic_version VALUES (?)", [(r,) for r in revisions])
-    db.close()
-
-
-@pytest.mark.parametrize(
-    ("revisions", "at_head"),
-    [(("HEAD",), True), (("0123456789ab",), False), ((), False), (("HEAD", "0123456789ab"), False)],
-)
-def test_prefect_database_at_head_compares_with_the_newest_migration_script(
-    tmp_path: Path, revisions: tuple[str, ...], at_head: bool
-) -> None:
-    head = _prefect_head()
-    _database_at(tmp_path / "prefect.db", *(head if r == "HEAD" else r for r in revisions))
-    assert prefect_database_at_head(tmp_path) is at_head
-
-
-def test_no_database_or_no_version_table_is_not_at_head(tmp_path: Path) -> None:
-    import sqlite3
-
-    assert prefect_database_at_head(tmp_path) is False
-    with sqlite3.connect(tmp_path / "prefect.db") as db:
-        db.execute("CREATE TABLE unrelated (x INTEGER)")
-    db.close()
-    assert prefect_database_at_head(tmp_path) is False
-
-
 @pytest.mark.slow
 def test_a_server_that_cannot_start_fails_fast_and_cleans_up(
     clean_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -293,10 +250,8 @@ def test_a_real_flow_runs_on_the_early_server(
     # Stopped only once it had recorded everything: a new server on the same database sees every task run done.
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
-    assert prefect_database_at_head(tmp_path / "prefect-home")
     with runtime.prefect_runtime(tmp_path / "prefect-home") as again:
         assert again is not None
-        assert again._migrate is False  # at Prefect's newest migration: no Alembic at start
         again.wait_ready()
         with get_client(sync_client=True) as client:
             task_runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run_id])))
