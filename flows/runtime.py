@@ -4,10 +4,11 @@ Without a configured server, Prefect starts a temporary one (uvicorn in a child 
 made, after importing the server package in this process too. :class:`~flows.tempserver.TemporaryServer` launches
 the same server before Prefect is imported: it boots on the second core while this process imports Prefect and the
 project with the garbage collector paused (``marketfact.collector``), then, in a background thread, what the flow
-needs next (:func:`prewarm`: Great Expectations …). A stable ``PREFECT_HOME`` pays the migrations once; the flow-run heartbeat (joined at the end of a run) is off for the temporary server; the
-other settings are in :data:`ENV_DEFAULTS` with their reasons; what each saves is in docs/performance.md. A server
-the user configured (``PREFECT_API_URL`` in the environment, ``.env``, ``prefect.toml``, ``pyproject.toml`` or the
-profile) is used untouched. See bench/prefect_startup.py.
+needs next (:func:`prewarm`: Great Expectations …). A stable ``PREFECT_HOME`` pays the migrations once; the
+flow-run heartbeat (joined at the end of a run) is off for the temporary server; the other settings are in
+:data:`ENV_DEFAULTS` with their reasons; what each saves is in docs/performance.md. A server the user configured
+(``PREFECT_API_URL`` in the environment, ``.env``, ``prefect.toml``, ``pyproject.toml`` or the profile) is used
+untouched. See bench/prefect_startup.py.
 """
 
 from __future__ import annotations
