@@ -46,6 +46,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import subprocess
 import sys
 import time
@@ -142,18 +143,37 @@ def flow_claims_path(args: argparse.Namespace) -> Path:
 def spawn(args: argparse.Namespace, phase: str, python: Path | None = None) -> dict[str, Any]:
     """Run ``phase`` in a fresh interpreter (``python``: another checkout's); its stderr passes through, its
     result line is parsed."""
-    command = [str(python or sys.executable), "-m", "bench.run", "--phase", phase, "--data-dir", str(args.data_dir)]
+    command = [str(python or sys.executable), *other_checkout(args.data_dir, python), "-m", "bench.run"]
+    command += ["--phase", phase, "--data-dir", str(args.data_dir)]
     command += ["--naive-subset", str(args.naive_subset), "--verdicts", str(args.verdicts)]
     command += ["--claims", str(args.claims), "--flow-claims", str(args.flow_claims)]
     command += ["--trace-memory"] if args.trace_memory else []
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False)
+    env = {**os.environ, "PYTHONPATH": str(args.data_dir / "bench-only")} if python else None
+    done = subprocess.run(command, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False, env=env)
     lines = [line for line in done.stdout.splitlines() if line.startswith(RESULT_TAG)]
     if done.returncode != 0 or not lines:
         return {"phase": phase, "error": f"exit code {done.returncode}; see the messages above"}
     result: dict[str, Any] = json.loads(lines[-1].removeprefix(RESULT_TAG))
     result["process_wall"] = time.perf_counter() - started
     return result
+
+
+def other_checkout(data_dir: Path, python: Path | None) -> list[str]:
+    """The interpreter options that make another checkout's ``python`` import its own marketfact.
+
+    Run from this repository, ``python -m`` would put it first on the path, so ``marketfact.cli``,
+    ``marketfact.memory`` … would be this checkout's while ``marketfact.checks`` … were the other's (its
+    editable install maps those). ``-P`` leaves the working directory off the path; this bench's code comes
+    from a folder that holds only a link to it (on ``PYTHONPATH``, see ``spawn``).
+    """
+    if python is None:
+        return []
+    only = data_dir / "bench-only"
+    only.mkdir(parents=True, exist_ok=True)
+    if not (only / "bench").exists():
+        (only / "bench").symlink_to(REPO / "bench", target_is_directory=True)
+    return ["-P"]
 
 
 def per_second(claims: int, seconds: float) -> str:
