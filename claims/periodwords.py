@@ -134,10 +134,22 @@ class Seg:
     ym: tuple[int | None, int] | None = None  # a named month: (year, month)
 
 
+_WEEK_ADJECTIVES = {
+    "de": frozenset({"gesamte", "gesamten", "ganze", "ganzen", "turbulente", "turbulenten", "volatile", "volatilen"})
+    | frozenset({"holprige", "holprigen"}),
+    "en": frozenset({"whole", "entire", "full", "turbulent", "volatile", "choppy"}),
+}
+"""Words before "Woche"/"week" that change nothing ("die turbulente Woche", "the whole week"): left out."""
+
+
 def _tokens(words: str, lang: str) -> list[_Tok]:
     toks = []
-    for m in _TOKEN.finditer(words):
+    matches = list(_TOKEN.finditer(words))
+    for k, m in enumerate(matches):
         if m.lastgroup == "skip":
+            continue
+        nxt = matches[k + 1].group().casefold() if k + 1 < len(matches) else ""
+        if m.group().casefold() in _WEEK_ADJECTIVES[lang] and nxt in ("woche", "week"):
             continue
         if m.lastgroup == "other":
             raise UnknownPeriodError(m.group(), words)

@@ -74,6 +74,8 @@ WORD_ROWS = [
     ("de", "an den ersten zwei Handelstagen dieser Woche", TWO_DAYS),
     ("de", "zum Wochenauftakt", (MON, MON, 1)),
     ("de", "zum Wochenstart", (MON, MON, 1)),
+    ("de", "über die gesamte Woche", TWO_DAYS),  # an adjective before "Woche" changes nothing
+    ("de", "die turbulente Woche", TWO_DAYS),
     ("de", "in die neue Woche", (MON, MON, 1)),  # "ist mit Verlusten in die neue Woche gestartet"
     ("de", "in die Woche", (MON, MON, 1)),
     ("de", "zum Wochenausklang", (TUE, TUE, 1)),  # the week's last session that had closed
@@ -151,6 +153,8 @@ WORD_ROWS = [
     ("en", "at the start of the week", (MON, MON, 1)),
     ("en", "at the beginning of the week", (MON, MON, 1)),
     ("en", "to start the week", (MON, MON, 1)),
+    ("en", "over the whole week", TWO_DAYS),  # an adjective before "week" changes nothing
+    ("en", "the entire week", TWO_DAYS),
     ("en", "to begin the week", (MON, MON, 1)),
     ("en", "to kick off the week", (MON, MON, 1)),
     ("en", "to end the week", (TUE, TUE, 1)),  # the week's last session that had closed
