@@ -15,6 +15,7 @@ from datetime import datetime
 from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.verdicts import Label, Verdict
 from marketfact.claims.model import Article, Claim
+from marketfact.claims.readings import NonMarketNumber, Reading, Unresolved
 from marketfact.claims.store import ClaimStore
 
 
@@ -37,48 +38,6 @@ class DataSourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimSpan:
-    """Where an extracted claim stands in the article (character offsets) and the words that set it."""
-
-    claim_id: str
-    sentence_index: int
-    sentence_span: tuple[int, int]
-    number_span: tuple[int, int]
-    number_text: str
-    subject_words: str = ""
-    direction_words: str = ""
-    hedge_words: str = ""
-    period_words: str = ""
-    confidence: float = 1.0
-    notes: tuple[str, ...] = ()
-    inferred: tuple[str, ...] = ()  # what the reading inferred (claims.extract.calibration.INFERENCES keys)
-    confirmed: bool = False  # a person confirmed the claim as read (a reviewed claim file's `confirmed: true`)
-
-
-@dataclass(frozen=True, slots=True)
-class SkippedNumber:
-    """A number of the article that is not a market claim, and why."""
-
-    text: str
-    kind: str  # not_market | level | unsupported_unit | unknown_unit | group | no_subject | unlisted | no_direction
-    reason: str
-    sentence_index: int
-    span: tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class UnresolvedName:
-    """A company name extraction could not map to one listing, with the candidates it knows."""
-
-    name: str
-    reason: str
-    sentence_index: int
-    span: tuple[int, int]
-    candidates: tuple[str, ...] = ()  # "CEG Constellation Energy (aliases)"
-    number_text: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class ArticleExtraction:
     """The article a run's claims were extracted from, and everything extraction read in it."""
 
@@ -87,11 +46,16 @@ class ArticleExtraction:
     published_at: datetime
     origin: str  # the article's file
     claims_file: str | None  # the claim file extraction wrote, for `marketfact check`
-    claims: tuple[ClaimSpan, ...]
-    not_market: tuple[SkippedNumber, ...] = ()
-    unresolved: tuple[UnresolvedName, ...] = ()
+    claims: tuple[Reading, ...]
+    not_market: tuple[NonMarketNumber, ...] = ()
+    unresolved: tuple[Unresolved, ...] = ()
     warnings: tuple[str, ...] = ()
     confirm_below: float = 0.8  # claims read with a lower confidence and not confirmed: "reading uncertain"
+    confirmed: frozenset[str] = frozenset()  # ids of claims a person confirmed as read (`confirmed: true`)
+
+    def is_uncertain(self, reading: Reading) -> bool:
+        """Whether the claim was read with confidence under ``confirm_below`` and no person confirmed it."""
+        return reading.confidence < self.confirm_below and reading.claim_id not in self.confirmed
 
 
 @dataclass(frozen=True, slots=True)

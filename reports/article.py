@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from marketfact.checks.runreport import ArticleExtraction, ClaimSpan, RunReport
+from marketfact.checks.runreport import ArticleExtraction, RunReport
+from marketfact.claims.readings import Reading
 from marketfact.reports.claimreview import anchor
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.paraphrase import claim_text
@@ -197,18 +198,13 @@ class _Inner:
     piece: Piece
 
 
-def is_uncertain(span: ClaimSpan, confirm_below: float) -> bool:
-    """Whether the claim was read with confidence under ``confirm_below`` and no person confirmed it."""
-    return span.confidence < confirm_below and not span.confirmed
-
-
-def uncertain_view(span: ClaimSpan, confirm_below: float, fmt: Formatter) -> UncertainView | None:
+def uncertain_view(span: Reading, ex: ArticleExtraction, fmt: Formatter) -> UncertainView | None:
     """How the report marks ``span``'s claim when its reading is uncertain; None when it is not."""
-    if not is_uncertain(span, confirm_below):
+    if not ex.is_uncertain(span):
         return None
     return UncertainView(
         UNCERTAIN[fmt.lang]["mark"],
-        uncertain_confidence(span.confidence, confirm_below, fmt),
+        uncertain_confidence(span.confidence, ex.confirm_below, fmt),
         uncertain_reasons(span.inferred, fmt),
     )
 
@@ -223,9 +219,9 @@ def _clamp(span: tuple[int, int], size: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _outer(spans: list[ClaimSpan], size: int) -> list[tuple[int, int, list[ClaimSpan]]]:
+def _outer(spans: list[Reading], size: int) -> list[tuple[int, int, list[Reading]]]:
     """Checked sentences as non-overlapping ranges, each with its claims (overlapping spans merge)."""
-    ranges: list[tuple[int, int, list[ClaimSpan]]] = []
+    ranges: list[tuple[int, int, list[Reading]]] = []
     for span in sorted(spans, key=lambda s: (s.sentence_span[0], s.number_span[0])):
         bounds = _clamp(span.sentence_span, size)
         if bounds is None:
@@ -246,7 +242,7 @@ def _inner(ex: ArticleExtraction, labels: dict[str, str], fmt: Formatter) -> lis
         if c.claim_id in labels and (bounds := _clamp(c.number_span, size)):
             label = labels[c.claim_id]
             title = f"{c.claim_id}: {fmt.word(f'label_{label}')}"
-            unsure = is_uncertain(c, ex.confirm_below)
+            unsure = ex.is_uncertain(c)
             if unsure:
                 title += f" — {UNCERTAIN[fmt.lang]['mark']}"
             piece = Piece("", "claim", label, c.claim_id, anchor(c.claim_id), title, unsure)
@@ -318,7 +314,7 @@ def _claims_href(claims_file: str | None, run_id: str) -> str | None:
 
 
 def _found(
-    run: RunReport, span: ClaimSpan, labels: dict[str, str], fmt: Formatter, w: dict[str, str], confirm_below: float
+    run: RunReport, span: Reading, labels: dict[str, str], fmt: Formatter, w: dict[str, str], ex: ArticleExtraction
 ) -> FoundClaimView:
     claim = next((c for c in run.claims if c.id == span.claim_id), None)
     label = labels.get(span.claim_id, "")
@@ -341,7 +337,7 @@ def _found(
         notes=tuple(note_text(n, fmt) for n in span.notes),
         label=label,
         label_text=fmt.word(f"label_{label}") if label else "–",
-        uncertain=uncertain_view(span, confirm_below, fmt),
+        uncertain=uncertain_view(span, ex, fmt),
     )
 
 
@@ -352,7 +348,7 @@ def article_section(run: RunReport, fmt: Formatter) -> ArticleSectionView | None
         return None
     w = ARTICLE_WORDS[fmt.lang]
     labels = {v.claim_id: v.label.value for v in run.verdicts}
-    unsure = {c.claim_id: u for c in ex.claims if (u := uncertain_view(c, ex.confirm_below, fmt))}
+    unsure = {c.claim_id: u for c in ex.claims if (u := uncertain_view(c, ex, fmt))}
     count = uncertain_count(len(unsure), len(ex.claims), ex.confirm_below, fmt) if unsure else ""
     return ArticleSectionView(
         w=w,
@@ -363,12 +359,12 @@ def article_section(run: RunReport, fmt: Formatter) -> ArticleSectionView | None
         claims_file=ex.claims_file or "–",
         claims_href=_claims_href(ex.claims_file, run.run_id),
         passages=passages(ex, labels, fmt),
-        claims=tuple(_found(run, span, labels, fmt, w, ex.confirm_below) for span in ex.claims),
+        claims=tuple(_found(run, span, labels, fmt, w, ex) for span in ex.claims),
         not_market=tuple(
             SkippedView(n.text, n.sentence_index + 1, n.kind, skip_reason_text(n.reason, fmt)) for n in ex.not_market
         ),
         unresolved=tuple(
-            UnresolvedView(u.name, u.sentence_index + 1, skip_reason_text(u.reason, fmt), u.candidates)
+            UnresolvedView(u.name, u.sentence_index + 1, skip_reason_text(u.reason, fmt), tuple(map(str, u.candidates)))
             for u in ex.unresolved
         ),
         warnings=ex.warnings,

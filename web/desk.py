@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from marketfact.claims.extract import Extraction, extract_claims, parse_published
-from marketfact.claims.extract.model import Reading
 from marketfact.claims.load import ClaimFileError, parse_claims
 from marketfact.claims.model import Claim
+from marketfact.claims.readings import Reading
 
 LANGUAGES = ("auto", "de", "en")
 """The article languages the paste form offers: auto tells German from English by its function words."""

@@ -7,7 +7,7 @@ words), ``sentences`` (Markdown-safe sentences with offsets), ``entities`` (the 
 ``model`` (what comes back, and the claim file it writes) and ``scoring`` (against expected readings).
 """
 
-from marketfact.claims.extract.entities import AliasFileError, AliasTable, Candidate, Searcher
+from marketfact.claims.extract.entities import AliasFileError, AliasTable, Searcher
 from marketfact.claims.extract.extract import default_aliases, extract_claims, extract_file
 from marketfact.claims.extract.inputs import (
     BinaryArticleError,
@@ -19,8 +19,9 @@ from marketfact.claims.extract.inputs import (
     read_article,
 )
 from marketfact.claims.extract.language import detect_language
-from marketfact.claims.extract.model import Extraction, NoClaimsFoundError, NonMarketNumber, Reading, Unresolved
+from marketfact.claims.extract.model import Extraction, NoClaimsFoundError
 from marketfact.claims.extract.search import SearchError, yahoo_searcher
+from marketfact.claims.readings import Candidate, NonMarketNumber, Reading, Unresolved
 
 __all__ = [
     "AliasFileError",

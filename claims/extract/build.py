@@ -15,10 +15,10 @@ from marketfact.claims.extract import kinds, rules, sinceclose
 from marketfact.claims.extract.calibration import ceiling, inferences
 from marketfact.claims.extract.decide import Draft, Outcome
 from marketfact.claims.extract.entities import AliasEntry, Listing
-from marketfact.claims.extract.model import NonMarketNumber, Reading
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.model import Claim
 from marketfact.claims.periods import PeriodError, resolve_period
+from marketfact.claims.readings import NonMarketNumber, Reading
 from marketfact.market.calendars import shift_sessions
 
 ANCHOR_PENALTY = 0.1

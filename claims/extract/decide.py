@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.entities import AliasEntry, Listing
-from marketfact.claims.extract.model import NonMarketNumber, Unresolved
 from marketfact.claims.extract.reading import SentenceView, Subject, Word
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.hedges import HEDGES, UnknownHedgeError, read_hedge
 from marketfact.claims.numbers import Quantity
+from marketfact.claims.readings import NonMarketNumber, Unresolved
 
 
 @dataclass

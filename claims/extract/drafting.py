@@ -10,11 +10,11 @@ from marketfact.claims.extract import kinds
 from marketfact.claims.extract.build import pick_listing
 from marketfact.claims.extract.decide import Context, Draft, Outcome, hedge_of, market_value_words, non_claim
 from marketfact.claims.extract.entities import AliasEntry, Listing
-from marketfact.claims.extract.model import NonMarketNumber, Unresolved
 from marketfact.claims.extract.reading import SentenceView, Subject
 from marketfact.claims.extract.subjects import refer_back
 from marketfact.claims.extract.whenof import when_of
 from marketfact.claims.numbers import Quantity
+from marketfact.claims.readings import NonMarketNumber, Unresolved
 
 
 def with_subject(

@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 import yaml
 
+from marketfact.claims.readings import Candidate
+
 SHIPPED_ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.yaml"
 
 Searcher = Callable[[str], Sequence[Mapping[str, Any]]]
@@ -70,16 +72,6 @@ class AliasEntry:
     def kind(self) -> str:
         """``equity`` or ``index``."""
         return self.listing.kind
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A listing a name might mean."""
-
-    symbol: str
-    name: str
-    source: str  # "aliases" or "search"
-    detail: str = ""
 
 
 Status = Literal["resolved", "ambiguous", "unlisted", "unknown"]

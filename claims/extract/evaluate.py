@@ -22,9 +22,10 @@ from typing import Any
 from marketfact.claims.extract.calibration import CEILINGS, INFERENCES
 from marketfact.claims.extract.extract import extract_claims
 from marketfact.claims.extract.inputs import read_article
-from marketfact.claims.extract.model import Extraction, Reading
+from marketfact.claims.extract.model import Extraction
 from marketfact.claims.extract.scoring import Score, expected_sessions, hedge_words, load_expected, score
 from marketfact.claims.model import Claim
+from marketfact.claims.readings import Reading
 
 BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 """Confidence bands of the reliability table: [low, high)."""

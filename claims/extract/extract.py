@@ -29,12 +29,13 @@ from marketfact.claims.extract.drafting import with_subject
 from marketfact.claims.extract.entities import AliasTable
 from marketfact.claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
 from marketfact.claims.extract.language import choose_language
-from marketfact.claims.extract.model import Extraction, NonMarketNumber, Unresolved
+from marketfact.claims.extract.model import Extraction
 from marketfact.claims.extract.reading import SentenceView, hedge_before, read_sentence
 from marketfact.claims.extract.sentences import mask_markdown, split_sentences
 from marketfact.claims.extract.story import remember_frame, remember_sentence, remember_subject
 from marketfact.claims.extract.subjects import pick_subject
 from marketfact.claims.numbers import Quantity
+from marketfact.claims.readings import NonMarketNumber, Unresolved
 
 
 @functools.cache

@@ -8,67 +8,21 @@ that could not be resolved, so nothing is dropped silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from marketfact.claims.extract.entities import Candidate
 from marketfact.claims.extract.inputs import ExtractionError
 from marketfact.claims.extract.sentences import Sentence
 from marketfact.claims.model import Claim
+from marketfact.claims.readings import NonMarketNumber, Reading, Unresolved
 from marketfact.files import atomic_write
 
 
 class NoClaimsFoundError(ExtractionError):
     """The article holds no checkable market claim: a claim file would be empty."""
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """How one extracted claim was read: where it stands and which words set each of its parts."""
-
-    claim_id: str
-    sentence_index: int
-    sentence_span: tuple[int, int]  # characters of the article
-    number_span: tuple[int, int]
-    number_text: str
-    subject_words: str
-    direction_words: str
-    hedge_words: str
-    period_words: str
-    confidence: float
-    notes: tuple[str, ...] = ()
-    sessions: tuple[date, ...] | None = None  # what the period means on the listing's exchange (first, last)
-    inferred: tuple[str, ...] = ()  # the inferences the reading made (claims.extract.calibration.INFERENCES)
-
-
-@dataclass(frozen=True, slots=True)
-class NonMarketNumber:
-    """A number in the article that is not a checkable market claim, and why."""
-
-    text: str
-    kind: str  # not_market | level | unsupported_unit | unknown_unit | group | no_subject | unlisted | no_direction
-    # | out_of_bounds (a move no price makes: a fall of more than 100 %) | outside_calendar (published outside
-    # the exchange calendars)
-    reason: str
-    sentence: str
-    sentence_index: int
-    span: tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class Unresolved:
-    """A company name the extractor could not map to one listing, with the candidates it knows."""
-
-    name: str
-    reason: str
-    sentence: str
-    sentence_index: int
-    span: tuple[int, int]
-    candidates: tuple[Candidate, ...] = ()
-    number_text: str = ""
 
 
 @dataclass(frozen=True)

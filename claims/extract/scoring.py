@@ -17,9 +17,10 @@ from typing import Any
 import yaml
 
 from marketfact.claims.extract.inputs import parse_published
-from marketfact.claims.extract.model import Extraction, Reading
+from marketfact.claims.extract.model import Extraction
 from marketfact.claims.hedges import read_hedge
 from marketfact.claims.model import Claim
+from marketfact.claims.readings import Reading
 
 CLAIM_KEYS = (
     "instrument", "metric", "direction", "sessions", "value", "range", "hedge", "currency", "scale", "unit", "record",

@@ -16,10 +16,11 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from marketfact.checks.run import run_in_process
-from marketfact.checks.runreport import ArticleExtraction, ClaimSpan, RunReport, SkippedNumber
+from marketfact.checks.runreport import ArticleExtraction, RunReport
 from marketfact.checks.verdicts import Label
 from marketfact.claims.extract import extract_claims, parse_published, read_article
 from marketfact.claims.load import parse_claims
+from marketfact.claims.readings import NonMarketNumber, Reading
 from marketfact.market.bundle import market_data
 from marketfact.reports import render_html
 from marketfact.reports.article import SEVERITY, passages, worst
@@ -256,12 +257,15 @@ def test_hostile_article_renders_inert() -> None:
 def test_spans_out_of_range_or_overlapping_do_not_break_the_text() -> None:
     text = "Alpha fell 5% on Monday. Beta rose 3%.\nGamma ü 7 units."
     claims = (
-        ClaimSpan("a", 0, (0, 24), (11, 13), "5%"),
-        ClaimSpan("b", 0, (10, 38), (35, 37), "3%"),  # overlaps a's sentence: the two merge
-        ClaimSpan("c", 2, (50, 999), (60, 70), "7"),  # beyond the end: clamped
-        ClaimSpan("d", 3, (5, 2), (3, 1), "?"),  # empty: skipped
+        Reading("a", 0, (0, 24), (11, 13), "5%"),
+        Reading("b", 0, (10, 38), (35, 37), "3%"),  # overlaps a's sentence: the two merge
+        Reading("c", 2, (50, 999), (60, 70), "7"),  # beyond the end: clamped
+        Reading("d", 3, (5, 2), (3, 1), "?"),  # empty: skipped
     )
-    skipped = (SkippedNumber("7 units", "not_market", "a count", 2, (47, 54)), SkippedNumber("x", "k", "r", 0, (-4, 2)))
+    skipped = (
+        NonMarketNumber("7 units", "not_market", "a count", "", 2, (47, 54)),
+        NonMarketNumber("x", "k", "r", "", 0, (-4, 2)),
+    )
     ex = ArticleExtraction(text, "en", parse_published("2025-01-27T22:30:00Z"), "t.txt", None, claims, skipped)
     labels = {"a": "CORRECT", "b": "INCORRECT", "c": "UNVERIFIABLE", "d": "CORRECT"}
     cut = passages(ex, labels, Formatter("de"))

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from marketfact.checks.runreport import RunReport
-from marketfact.claims.extract.calibration import CONFIRM_BELOW, INFERENCES, uncertain
+from marketfact.claims.extract.calibration import CONFIRM_BELOW, INFERENCES
 from marketfact.claims.load import parse_claims
 from marketfact.reports import render_html
 from marketfact.reports.uncertain import UNCERTAIN
@@ -30,7 +30,8 @@ def run() -> RunReport:
 
 def unsure_ids(r: RunReport) -> set[str]:
     assert r.extraction is not None
-    return set(uncertain(r.extraction.claims, r.extraction.confirm_below))
+    ex = r.extraction
+    return {c.claim_id for c in ex.claims if ex.is_uncertain(c)}
 
 
 def test_the_article_has_uncertain_and_certain_readings() -> None:
@@ -91,8 +92,7 @@ def test_confirmed_claims_are_not_marked() -> None:
     r = run()
     assert r.extraction is not None
     ids = unsure_ids(r)
-    confirmed = tuple(replace(c, confirmed=c.claim_id in ids) for c in r.extraction.claims)
-    done = replace(r, extraction=replace(r.extraction, claims=confirmed))
+    done = replace(r, extraction=replace(r.extraction, confirmed=frozenset(ids)))
     assert not unsure_ids(done)
     page = BeautifulSoup(render_html(done, "en", charts=False), "html.parser")
     assert page.select_one("p.uncertain-count") is None
