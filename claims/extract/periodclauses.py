@@ -141,6 +141,23 @@ def session_before_previous(
     return None
 
 
+def day_after_phrase(view: SentenceView, q: Quantity) -> str | None:
+    """ "came a day after Nvidia had jumped 3.1%", "kam einen Tag, nachdem die Aktie 3,1 Prozent gestiegen war": the
+    words that put ``q`` on the session before the story's day, when they stand before q with no number between and
+    q's clause names no period."""
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= p.start < c1 for p in view.periods):
+        return None
+    start = max([view.sentence.start] + [o.span[1] for o in view.quantities if o.span[1] <= q.span[0]])
+    toks = [t for t in view.words_between(start, q.span[0]) if t.text != ","]
+    lows = [t.low for t in toks]
+    for words in DAY_AFTER[view.lang]:
+        for i in range(len(lows) - len(words) + 1):
+            if tuple(lows[i : i + len(words)]) == words:
+                return " ".join(t.text for t in toks[i : i + len(words)])
+    return None
+
+
 def several_periods(view: SentenceView, own: PeriodSpan | None) -> list[str]:
     """The period words of the sentence (with ``own``, the number's period from wherever it came) when they name
     two or more different days or spans; else []."""

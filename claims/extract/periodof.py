@@ -38,6 +38,11 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     event = _day_beside_event(view, q) or periodclauses.session_before_previous(view, q, previous)
     if event is not None:
         return event
+    after = periodclauses.day_after_phrase(view, q) if previous is None or previous.view is not view else None
+    story = ctx.paragraph_period.get(view.sentence.paragraph) or ctx.article_period
+    if after is not None and story is not None:
+        # "The selling came a day after Nvidia had jumped 3.1%": the session before the story's day
+        return story, -1, 0.15, f"{after!r}: the session before {story.words!r}, the day of the story so far"
     ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
     if ahead is not None:
         return _session_after(view, ctx, ahead, previous)

@@ -10,7 +10,8 @@ rout" is since that day's close, and a clause opened by "when"/"als" right after
 "Der Börsenwert" with no company in reach is the latest claim's company's; "für Broadcom ging es … aufwärts" is a
 move of Broadcom; a German wire's lede day is the story's ("haben am Freitag … geschlossen", "in die neue Woche
 gestartet", "zum Wochenausklang": the week's first or last session); a move "since then", "has since", "since that
-Monday", "seitdem", "seither" runs from the session after the day told before."""
+Monday", "seitdem", "seither" runs from the session after the day told before; "came a day after Nvidia had jumped
+3.1%" with no number before it is the session before the story's day."""
 
 from __future__ import annotations
 
@@ -171,6 +172,16 @@ def d(*days: str) -> tuple[date, ...]:
             "Constellation Energy gave up 2.8% on Friday, Jan 31. It has since risen for three straight sessions.",
             "2025-02-08T09:00:00+00:00",
             [("CEG", 2.8, d("2025-01-31"))],
+        ),
+        (  # "a day after" with no number before it: the session before the story's day
+            "Stocks fell on Friday. The selling in Alphabet came a day after Nvidia had jumped 3.1%.",
+            "2025-02-07T17:30:00-05:00",
+            [("NVDA", 3.1, d("2025-02-06"))],
+        ),
+        (
+            "Die Börsen fielen am Freitag. Der Rückschlag kam einen Tag, nachdem Nvidia um 3,1 Prozent gestiegen war.",
+            "2025-02-07T23:30:00+01:00",
+            [("NVDA", 3.1, d("2025-02-06"))],
         ),
     ],
 )
