@@ -347,13 +347,16 @@ def build_frames(checks: list[PriceCheck]) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, facts = _stack(checks)
     wanted = pd.DataFrame(
         [
-            (code, pd.Timestamp(day), column)
+            (code, day, column)
             for code, check in enumerate(checks)
             for day, columns in check.evidence.items()
             for column in sorted(columns)
         ],
         columns=["code", "session", "column"],
-    ).astype({"code": "int64", "session": "datetime64[ns]", "column": object})
+    )
+    # The days converted as one column: a pd.Timestamp per cell was ≈0.7 s of CPU at 100 000 SYNTHETIC claims.
+    wanted["session"] = pd.to_datetime(wanted["session"])
+    wanted = wanted.astype({"code": "int64", "session": "datetime64[ns]", "column": object})
     window = _window(_derive(rows, facts, _splits(checks)), facts, wanted)
     cells = _cells(window, wanted)
     cells[list(CELL_BOOLS)] = cells[list(CELL_BOOLS)].fillna(False).astype(bool)
