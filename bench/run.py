@@ -150,7 +150,7 @@ def spawn(args: argparse.Namespace, phase: str, python: Path | None = None) -> d
     command += ["--trace-memory"] if args.trace_memory else []
     started = time.perf_counter()
     # Each checkout imports from its bytecode, written once: a fresh one under PYTHONDONTWRITEBYTECODE compiled
-    # every module at each import, ≈40 MB more resident and seconds of CPU that belong to neither side.
+    # every module at each import, CPU that belongs to neither side (some inside the flow: tasks import lazily).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env |= {"PYTHONPATH": str(args.data_dir / "bench-only")} if python else {}
     done = subprocess.run(command, cwd=REPO, stdout=subprocess.PIPE, text=True, check=False, env=env)
