@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from marketfact.claims.extract import extract_claims
+from tests.claims.extracted import d
 
 
 def read(text: str, published: str) -> list[tuple[str | None, str | None, float | None, tuple[date, ...] | None]]:
@@ -18,10 +19,6 @@ def read(text: str, published: str) -> list[tuple[str | None, str | None, float 
         (c.instrument, c.direction.value if c.direction else None, c.value, r.sessions)
         for c, r in zip(x.claims, x.readings, strict=True)
     ]
-
-
-def d(*days: str) -> tuple[date, ...]:
-    return tuple(date.fromisoformat(x) for x in days)
 
 
 @pytest.mark.parametrize(

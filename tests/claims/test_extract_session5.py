@@ -17,16 +17,7 @@ from marketfact.claims.extract import extract_claims
 from marketfact.claims.extract.calibration import CONFIRM_BELOW
 from marketfact.claims.extract.sentences import tokens
 from marketfact.claims.extract.timewords import find_periods
-
-
-def read(text: str, published: str) -> list[tuple[str | None, float | None, tuple[date, ...] | None]]:
-    lang = "de" if "Prozent" in text else "en"
-    x = extract_claims(text, datetime.fromisoformat(published), lang)
-    return [(c.instrument, c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)]
-
-
-def d(*days: str) -> tuple[date, ...]:
-    return tuple(date.fromisoformat(x) for x in days)
+from tests.claims.extracted import d, read
 
 
 @pytest.mark.parametrize(

@@ -15,21 +15,9 @@ Monday", "seitdem", "seither" runs from the session after the day told before; "
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import pytest
 
-from marketfact.claims.extract import extract_claims
-
-
-def read(text: str, published: str) -> list[tuple[str | None, float | None, tuple[date, ...] | None]]:
-    lang = "de" if "Prozent" in text else "en"
-    x = extract_claims(text, datetime.fromisoformat(published), lang)
-    return [(c.instrument, c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)]
-
-
-def d(*days: str) -> tuple[date, ...]:
-    return tuple(date.fromisoformat(x) for x in days)
+from tests.claims.extracted import d, read
 
 
 @pytest.mark.parametrize(
