@@ -19,6 +19,7 @@ from marketfact.reports.chartdata import signed_interval
 from marketfact.reports.charts import verdict_chart
 from marketfact.reports.claimreview import anchor, claim_review
 from marketfact.reports.i18n import Formatter
+from marketfact.reports.kindsentences import record_words
 from marketfact.reports.paraphrase import claim_text
 from marketfact.reports.reasontext import note_text
 from marketfact.reports.safety import json_for_script, safe_href
@@ -124,7 +125,7 @@ def _stated(claim: Claim, verdict: Verdict, fmt: Formatter) -> str:
         lo, hi = (amount(sign * v, verdict, claim, fmt) for v in claim.range)
         text = f"{lo} … {hi}"
     elif claim.record is not None:
-        text = sentences.record_words(claim, fmt)
+        text = record_words(claim, fmt)
     else:
         value = sign * (claim.value or 0.0)
         if claim.unit == "percent":

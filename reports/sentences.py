@@ -16,7 +16,6 @@ from marketfact.checks.verdicts import Label, Verdict
 from marketfact.claims.model import LEVELS, PRICE_UNITS, Claim, Metric
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.kindsentences import kind_notation, kind_sentence
-from marketfact.reports.kindsentences import record_words as record_words
 from marketfact.reports.phrases import (
     S,
     basis_text,
