@@ -3,11 +3,11 @@
     python -m bench.extraction_quality [--articles tests/data/articles] [--validate]
 
 First the labelled sets side by side (the regression articles, ``dev/`` the rules are tuned on, ``blind/``,
-``blind2/`` (now dev-like), ``blind3/`` and ``blind4/`` (seen), ``blind5/`` and ``blind6/`` never tuned on): precision,
-recall, wrong claims at confidence >= 0.8, the reliability table (confidence band -> share of claims fully right) and
-every wrong claim with its confidence (``claims.extract.evaluate``). Then, for the regression articles: claims
-expected, extracted, found, precision and recall per article; and every extracted claim checked by the core
-(``checks.run.run_in_process``) against the shipped market-data snapshot, with its verdict. Offline: no
+``blind2/`` (now dev-like), ``blind3/`` and ``blind4/`` (seen), ``blind5/``, ``blind6/`` and ``blind7/`` never tuned
+on): precision, recall, wrong claims at confidence >= 0.8, the reliability table (confidence band -> share of claims
+fully right) and every wrong claim with its confidence (``claims.extract.evaluate``). Then, for the regression
+articles: claims expected, extracted, found, precision and recall per article; and every extracted claim checked by
+the core (``checks.run.run_in_process``) against the shipped market-data snapshot, with its verdict. Offline: no
 network is used.
 """
 
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     if not results:
         print(f"no *.expected.yaml in {args.articles}", file=sys.stderr)
         return 2
-    names = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+    names = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
     sets = [("regression", args.articles)] + [(n, args.articles / n) for n in names]
     print(format_sets([evaluate_folder(f, n) for n, f in sets if f.is_dir()]))
     print()
