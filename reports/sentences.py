@@ -32,10 +32,9 @@ from marketfact.reports.reasontext import reasons_text
 
 def claimed_notation(verdict: Verdict, claim: Claim, fmt: Formatter) -> str:
     """The checker's notation: "−17 % → magnitude in [16.5, 17.5)" in the report's language."""
-    if fmt.lang == "de" and (claim.metric in LEVELS or claim.metric in PRICE_UNITS or claim.metric is Metric.RECORD):
-        return kind_notation(verdict, claim, fmt)
-    if verdict.reading is None:  # levels, points and records in English: the checker's own notation
-        return verdict.claimed
+    if claim.metric in LEVELS or claim.metric in PRICE_UNITS or claim.metric is Metric.RECORD:
+        # levels, points and records: in English the checker's own notation
+        return kind_notation(verdict, claim, fmt) if fmt.lang == "de" else verdict.claimed
     sign = "+" if claim.sign > 0 else "−"
     if claim.range:
         amount = f"{fmt.decimal(claim.range[0], digits=shown_digits(claim.range[0]))}–"

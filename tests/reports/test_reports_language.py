@@ -279,3 +279,41 @@ def test_report_json_carries_the_reasons_as_codes(unverifiable_real: RunReport) 
         worded = "; ".join(Reason(r["code"], tuple(r["params"].items())).english() for r in reasons)
         assert worded == entry["verdict"]["reason"]
     assert all(c["verdict"]["reasons"] == [] for c in report["claims"] if not c["verdict"]["reason"])
+
+
+def test_the_claimed_notation_is_in_the_reports_language(unverifiable_real: RunReport) -> None:
+    """The notation under "claimed" ("−3 % → Betrag in [2,5; 3,5)") sits in <code>, which the page checks above skip
+    as data; a claim with no measurement used to show the checker's English notation there in a German report."""
+    soup = BeautifulSoup(render_html(unverifiable_real, "de"), "html.parser")
+    notations = [" ".join(n.get_text(" ").split()) for n in soup.select("section.claim .how code")]
+    assert len(notations) >= 12
+    english = [n for n in notations if "magnitude" in n or "level in" in n or any(p in n for p in phrases("en"))]
+    assert english == []
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_data_quality_line_of_a_card_says_what_was_checked(
+    unverifiable_real: RunReport, kinds_real: RunReport, lang: str
+) -> None:
+    """No prices: nothing was validated (not "passed every check"). A dataset with a failed critical expectation
+    that this verdict does not use: the card says the failure concerns other values."""
+    words = WORDS[lang]
+    seen = {"none": 0, "elsewhere": 0, "ok": 0}
+    for run in (unverifiable_real, kinds_real):
+        soup = BeautifulSoup(render_html(run, lang), "html.parser")
+        for card in soup.select("section.claim"):
+            none, ok = card.select_one(".quality-none"), card.select_one(".quality-ok")
+            failed = card.select_one(".failures") is not None
+            crossed = any("✗" in v.get_text() for v in card.select(".validation"))
+            if none is not None:
+                seen["none"] += 1
+                assert not failed
+                assert card.select(".validation") == card.select(".evidence td") == []
+                assert none.get_text() == words["quality_none"]
+            elif ok is not None:
+                assert not failed
+                seen["elsewhere" if crossed else "ok"] += 1
+                assert (words["quality_elsewhere"] in ok.get_text()) == crossed
+            else:
+                assert failed
+    assert min(seen.values()) >= 1, seen
