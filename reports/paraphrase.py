@@ -13,7 +13,7 @@ from __future__ import annotations
 from marketfact.claims.model import SCALES, Claim, Metric
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.kindwords import RECORD_DE, VALUE_RECORD_DE
-from marketfact.reports.phrases import QUOTES, hedge_words, price
+from marketfact.reports.phrases import QUOTES, hedge_adverb, hedge_words, price
 
 EXTRACTED_NOTE = "read from sentence "
 """How ``claims.extract.build`` starts an extracted claim's notes."""
@@ -24,7 +24,7 @@ P: dict[str, dict[str, str]] = {
         "down": "fell",
         "intraday": " intraday",
         "move": "{name} {verb}{intraday} {amount}{when}.",
-        "cap_move": "{name}'s market value {verb} by {amount}{when}.",
+        "cap_move": "{name}'s market value {verb}{adverb} by {amount}{when}.",
         "close_level": "{name} closed at {amount}{when}.",
         "intraday_level_down": "{name} traded as low as {amount}{when}.",
         "intraday_level_up": "{name} traded as high as {amount}{when}.",
@@ -46,7 +46,7 @@ P: dict[str, dict[str, str]] = {
         "down": "fiel",
         "intraday": " im Tagesverlauf",
         "move": "{name} {verb}{intraday} um {amount}{when}.",
-        "cap_move": "Der Börsenwert von {name} {verb} um {amount}{when}.",
+        "cap_move": "Der Börsenwert von {name} {verb}{adverb} um {amount}{when}.",
         "cap_up": "stieg",
         "cap_down": "sank",
         "close_level": "{name} schloss bei {amount}{when}.",
@@ -109,6 +109,15 @@ def _when(claim: Claim, fmt: Formatter) -> str:
     return ""
 
 
+def _adverb_first(amount: str, fmt: Formatter) -> tuple[str, str]:
+    """The hedge's adverb taken out of the amount, to stand before the preposition ("fell at times by", "sank
+    zeitweise um") rather than between it and the number: "at times more than 563 bn €" -> " at times"."""
+    adverb = hedge_adverb(fmt.lang)
+    if amount.startswith(f"{adverb} "):
+        return f" {adverb}", amount.removeprefix(f"{adverb} ")
+    return "", amount
+
+
 def paraphrase(claim: Claim, fmt: Formatter) -> str:
     """The claim in the report's language: "Nvidia fiel um fast 17 % (am Montag)." / "Nvidia fell nearly 17%
     (“am Montag”)."."""
@@ -122,7 +131,8 @@ def paraphrase(claim: Claim, fmt: Formatter) -> str:
     amount = _amount(claim, fmt)
     if claim.metric is Metric.MARKET_CAP_CHANGE:
         verb = w.get(f"cap_{direction}", w[direction])
-        return w["cap_move"].format(name=name, verb=verb, amount=amount, when=when)
+        adverb, amount = _adverb_first(amount, fmt)
+        return w["cap_move"].format(name=name, verb=verb, adverb=adverb, amount=amount, when=when)
     if claim.metric is Metric.CLOSE_LEVEL:
         return w["close_level"].format(name=name, amount=amount, when=when)
     if claim.metric is Metric.INTRADAY_LEVEL:
@@ -132,4 +142,7 @@ def paraphrase(claim: Claim, fmt: Formatter) -> str:
     # a percent move of the close or the day's extreme, or a move in points or currency units
     at_times = claim.metric is Metric.INTRADAY_EXTREME and not hedge_words(claim, "en").startswith("at times")
     intraday = w["intraday"] if at_times else ""
+    if fmt.lang == "de":  # "fiel zeitweise um fast 18 %", as "um" follows the verb
+        adverb, amount = _adverb_first(amount, fmt)
+        intraday = adverb or intraday
     return w["move"].format(name=name, verb=w[direction], intraday=intraday, amount=amount, when=when)

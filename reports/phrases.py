@@ -204,6 +204,11 @@ def zone_city(zone: str, lang: str) -> str:
         return zone
 
 
+def hedge_adverb(lang: str) -> str:
+    """How ``lang`` says that a number was reached during the session, not at its close: "at times"."""
+    return _AT_TIMES[lang]
+
+
 def hedge_words(claim: Claim, lang: str) -> str:
     """The claim's hedge in ``lang``, its own words quoted after it when they differ: "about (“rund”)"."""
     if not claim.hedge:

@@ -105,7 +105,7 @@ def test_paraphrases_per_language() -> None:
     run = checked_article("de-deepseek-ausverkauf")
     claims = {c.id: c for c in run.claims}
     intraday = next(c for c in claims.values() if c.metric.value == "intraday_extreme")
-    assert plain(paraphrase(intraday, Formatter("de"))) == "Nvidia fiel um zeitweise fast 18 % (am Montag)."
+    assert plain(paraphrase(intraday, Formatter("de"))) == "Nvidia fiel zeitweise um fast 18 % (am Montag)."
     english = "Nvidia fell at times almost (“zeitweise fast”) 18% (“am Montag”)."
     assert plain(paraphrase(intraday, Formatter("en"))) == english
     cap = next(c for c in claims.values() if c.metric.value == "market_cap_change")
@@ -129,3 +129,15 @@ def test_german_reading_note_words() -> None:
     )
     assert note_text(note, Formatter("en")) == note
     assert note_text("something the rules do not know", fmt) == "something the rules do not know"
+
+
+def test_the_hedges_adverb_stands_before_the_preposition() -> None:
+    """'zeitweise' / 'at times' before 'um' / 'by': "Der Börsenwert von Nvidia sank zeitweise um über …", not "sank um
+    zeitweise über …"; an English move has no preposition and keeps "fell at times almost 18%"."""
+    run = checked_article("de-deepseek-ausverkauf")
+    intraday = next(c for c in run.claims if c.metric.value == "intraday_extreme")
+    cap = next(c for c in run.claims if c.metric.value == "market_cap_change")
+    at_times = cap.model_copy(update={"hedge": "zeitweise mehr als"})
+    assert plain(paraphrase(at_times, Formatter("de"))).startswith("Der Börsenwert von Nvidia sank zeitweise um über")
+    assert plain(paraphrase(at_times, Formatter("en"))).startswith("Nvidia's market value fell at times by more than")
+    assert plain(paraphrase(intraday, Formatter("en"))).startswith("Nvidia fell at times almost")
