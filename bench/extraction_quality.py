@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from marketfact.checks.run import run_in_process  # noqa: E402
 from marketfact.claims.extract import extract_claims, read_article  # noqa: E402
-from marketfact.claims.extract.evaluate import evaluate_folder, format_sets  # noqa: E402
+from marketfact.claims.extract.evaluate import ARTICLE_SETS, evaluate_folder, format_sets  # noqa: E402
 from marketfact.claims.extract.model import Extraction  # noqa: E402
 from marketfact.claims.extract.scoring import Score, load_expected, score  # noqa: E402
 from marketfact.claims.load import parse_claims  # noqa: E402
@@ -96,8 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     if not results:
         print(f"no *.expected.yaml in {args.articles}", file=sys.stderr)
         return 2
-    names = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
-    sets = [("regression", args.articles)] + [(n, args.articles / n) for n in names]
+    sets = [("regression", args.articles)] + [(n, args.articles / n) for n in ARTICLE_SETS]
     print(format_sets([evaluate_folder(f, n) for n, f in sets if f.is_dir()]))
     print()
     _print_quality(results)

@@ -243,12 +243,15 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
     return "\n".join(out)
 
 
+ARTICLE_SETS = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+"""The folders of tests/data/articles scored next to the regression set (the folder itself), in the order printed."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the figures for each folder given (default: the regression, dev, blind, blind2 .. blind6 sets of the
-    test articles)."""
+    """Print the figures for each folder given (default: the regression set and ``ARTICLE_SETS``)."""
     args = list(argv if argv is not None else sys.argv[1:])
     root = Path(__file__).resolve().parents[2] / "tests" / "data" / "articles"
-    default = [root, root / "dev"] + [root / n for n in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")]
+    default = [root] + [root / n for n in ARTICLE_SETS]
     folders = [Path(a).absolute() for a in args] or default
     names = ["regression" if f == root else f.name for f in folders]
     results = [evaluate_folder(f, n) for f, n in zip(folders, names, strict=True)]
