@@ -155,8 +155,8 @@ def split_validations(
 ) -> tuple[tuple[ValidationView, ...], tuple[PassedSuite, ...]]:
     """The validations a large run's page lists one by one (those that failed) and the passed ones per suite.
 
-    Share counts are validated per symbol and date, so their number grows with the claims (18 070 in a
-    100 000-claim benchmark run); a reader needs the failures by name and the rest as a count.
+    A large run validates a dataset per instrument for prices and for share counts (≈1 000 in a 100 000-claim
+    benchmark run); a reader needs the failures by name and the rest as a count.
     """
     failed = tuple(v for v in views if not v.success)
     passed: dict[str, list[ValidationView]] = {}

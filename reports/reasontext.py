@@ -196,6 +196,7 @@ _DATASETS = (
         re.compile(r"shares: (?P<symbol>.+) on (?P<day>\d{4}-\d{2}-\d{2})"),
         {"en": "shares: {symbol} on {day}", "de": "Aktienzahl: {symbol} am {day}"},
     ),
+    (re.compile(r"shares: (?P<symbol>.+)"), {"en": "shares: {symbol}", "de": "Aktienzahl: {symbol}"}),
     (re.compile(r"claim set"), {"en": "claim set", "de": "Aussagen"}),
 )
 

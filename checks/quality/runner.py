@@ -140,16 +140,20 @@ class QualityRun:
 
     def validate_shares(self, quote: SharesQuote, on: date) -> ValidationOutcome:
         """Validate a share count used for a market value on ``on``."""
-        return self.validate_shares_many([(quote, on)])[shares.shares_key(quote.symbol, on)]
+        return self.validate_shares_many([(quote, on)])[shares.shares_dataset(quote.symbol)]
 
     def validate_shares_many(self, items: Sequence[tuple[SharesQuote, date]]) -> dict[str, ValidationOutcome]:
-        """Validate every (count, session) a run uses in one pass; keyed by ``shares.shares_key``."""
+        """Validate every (count, session) a run uses in one pass; one outcome per symbol, keyed by its
+        dataset (``shares.shares_dataset``), whose failures list the sessions they hit."""
         if not items:
             return {}
         batch = shares.shares_batch(items)
         name = "shares" if len(batch.datasets) > 1 else next(iter(batch.datasets)).replace(" ", "-")
         results, page = self._validate(batch, name)
-        outcomes = {k: ValidationOutcome(k, batch.suite, tuple(results[k]), data_docs=page) for k in batch.datasets}
+        outcomes = {
+            name: ValidationOutcome(name, batch.suite, tuple(results[symbol]), data_docs=page)
+            for symbol, name in batch.datasets.items()
+        }
         self.outcomes.extend(outcomes.values())
         return outcomes
 

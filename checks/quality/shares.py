@@ -1,8 +1,11 @@
 """The shares-outstanding suite: the count a market-value verdict multiplies prices by.
 
 A market value is shares × price, so a count in the wrong unit (millions instead of shares, as filings'
-cover pages print it) moves the verdict by a factor of a million. The suite checks the one count a
-verdict uses, as a one-row frame.
+cover pages print it) moves the verdict by a factor of a million. The suite checks every count a run's
+verdicts use: one row per (symbol, session it is used for), one dataset per symbol (``shares: NVDA``).
+A failure names the sessions whose count broke it, so it touches only the verdicts on those sessions;
+the number of datasets follows the instruments, not the claims (≈18 000 (symbol, session) datasets
+were ≈500 symbols at 100 000 SYNTHETIC claims).
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ MAX_SHARES = 1e12
 MAX_AGE_DAYS_CRITICAL = 400
 MAX_AGE_DAYS_WARNING = 135
 """A count more than a quarter and a filing lag old is stale enough to mention; over a year, unusable."""
+COLUMNS = ("shares",)
+"""What a failure implicates: the count a market value multiplies by."""
 
 
 def _spec(name: str, gx_class: str, kwargs: dict, scope: Scope, notes: str, quote: list[str]) -> Spec:
-    return Spec(name, gx_class, kwargs, scope, ("shares",), notes=notes, quote=tuple(quote))
+    return Spec(name, gx_class, kwargs, scope, COLUMNS, notes=notes, quote=tuple(quote))
 
 
 SPECS: tuple[Spec, ...] = (
@@ -33,7 +38,7 @@ SPECS: tuple[Spec, ...] = (
         "shares_not_null",
         "ExpectColumnValuesToNotBeNull",
         {"column": "shares"},
-        "dataset",
+        "evidence",
         "A share count is known.",
         ["shares"],
     ),
@@ -41,7 +46,7 @@ SPECS: tuple[Spec, ...] = (
         "shares_in_units",
         "ExpectColumnValuesToBeBetween",
         {"column": "shares", "min_value": MIN_SHARES, "max_value": MAX_SHARES},
-        "dataset",
+        "evidence",
         "The count is in shares, between 1e5 and 1e12 (not in millions or thousands).",
         ["shares"],
     ),
@@ -49,17 +54,17 @@ SPECS: tuple[Spec, ...] = (
         "count_not_after_claim",
         "ExpectColumnValuesToBeBetween",
         {"column": "age_days", "min_value": 0},
-        "dataset",
+        "evidence",
         "The count is dated on or before the session it is used for.",
-        ["as_of", "on"],
+        ["as_of"],
     ),
     _spec(
         "count_within_a_year",
         "ExpectColumnValuesToBeBetween",
         {"column": "age_days", "max_value": MAX_AGE_DAYS_CRITICAL},
-        "dataset",
+        "evidence",
         "The count is less than about a year older than the session.",
-        ["as_of", "on", "age_days"],
+        ["as_of", "age_days"],
     ),
     _spec(
         "count_recent",
@@ -67,7 +72,7 @@ SPECS: tuple[Spec, ...] = (
         {"column": "age_days", "max_value": MAX_AGE_DAYS_WARNING},
         "context",
         "The count is from the last quarterly filing or so.",
-        ["as_of", "on", "age_days"],
+        ["as_of", "age_days"],
     ),
     _spec(
         "source_named",
@@ -88,16 +93,24 @@ SPECS: tuple[Spec, ...] = (
 )
 
 
+def shares_dataset(symbol: str) -> str:
+    """The dataset name of a symbol's share counts: ``shares: NVDA``."""
+    return f"shares: {symbol}"
+
+
 def shares_key(symbol: str, on: date) -> str:
-    """The dataset name of a share count used on a session: ``shares: NVDA on 2025-01-27``."""
+    """The count used on one session, as a verdict's reason names it: ``shares: NVDA on 2025-01-27``."""
     return f"shares: {symbol} on {on.isoformat()}"
 
 
 def shares_batch(items: Sequence[tuple[SharesQuote, date]]) -> Batch:
-    """One row per (count, session it is used for), all validated in one pass."""
+    """One row per (count, session it is used for), all validated in one pass; one dataset per symbol.
+
+    Every row is a value a verdict rests on (the ``evidence`` scope), keyed by its session: a failure
+    lists the sessions whose count broke it (``ValidationOutcome.failures_touching``).
+    """
     frame = pd.DataFrame(
         {
-            "key": [shares_key(q.symbol, on) for q, on in items],
             "symbol": [q.symbol for q, _ in items],
             "shares": [float(q.shares) for q, _ in items],
             "as_of": pd.to_datetime([q.as_of for q, _ in items]),
@@ -107,5 +120,5 @@ def shares_batch(items: Sequence[tuple[SharesQuote, date]]) -> Batch:
         }
     )
     frame["age_days"] = (frame["on"] - frame["as_of"]).dt.days.astype("float64")
-    datasets = {k: k for k in frame["key"]}
-    return Batch(suite=SUITE, frame=frame, row_key="key", datasets=datasets, group_key="key")
+    datasets = {s: shares_dataset(s) for s in dict.fromkeys(frame["symbol"])}
+    return Batch(suite=SUITE, frame=frame, row_key="on", datasets=datasets, group_key="symbol")

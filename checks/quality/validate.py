@@ -23,12 +23,13 @@ from marketfact.checks.quality.gxsession import let_go
 from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.quality.pricebatch import PriceCheck
 from marketfact.checks.quality.runner import QualityRun
-from marketfact.checks.quality.shares import shares_key
+from marketfact.checks.quality.shares import COLUMNS, shares_dataset, shares_key
 from marketfact.claims.store import rows_of
 from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
 from marketfact.memory import give_back
 
 FxKey = tuple[str, str, str, date]  # (source, base, quote, on), as the engine keys its rates
+SHARES_USED = frozenset(COLUMNS)  # what a money claim reads of its session's share count
 
 
 def fx_dataset(source: str) -> str:
@@ -128,7 +129,8 @@ def extra_problems(
     """Per claim (the plan table's index): critical failures of the claim set, share counts and FX.
 
     A claim-set failure names the claim; a share-count failure hits the money claims that multiply
-    by that count; an FX failure hits the money claims converted with that rate. '' when none.
+    by a count it names the session of (or by any of the symbol's, when it names none); an FX failure hits
+    the money claims converted with that rate. '' when none.
     """
     table = plan.table
     problems = pd.Series("", index=table.index, dtype=object)
@@ -141,9 +143,10 @@ def extra_problems(
             found += [f"{r.name} failed on the claim" for r in claims_outcome.failures_for_row(row.claim_id)]
         if getattr(row, "unit", "") == "money" and not pd.isna(getattr(row, "end", pd.NaT)):
             on = row.end.date()
-            count = by_name.get(shares_key(row.symbol, on))
-            if count is not None:
-                found += [f"{r.name} failed on {count.dataset}" for r in count.critical_failures()]
+            counts = by_name.get(shares_dataset(row.symbol))
+            if counts is not None:  # the symbol's failures on this session (or on all): named as the count used on it
+                used = shares_key(row.symbol, on)
+                found += [f"{r.name} failed on {used}" for r in counts.failures_touching({on: SHARES_USED})]
             claim = by_id.get(row.claim_id)
             key = (claim.fx, row.listing_currency, row.currency, on) if claim else None
             quote = (fx or {}).get(key) if key else None

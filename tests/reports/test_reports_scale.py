@@ -261,8 +261,8 @@ def test_a_small_run_page_has_no_digest(seed_html: dict[str, str]) -> None:
 def test_a_digest_lists_failed_validations_and_counts_the_passed(cases: Any) -> None:
     ok = (ExpectationResult("shares_positive", "expect_column_values_to_be_between", "critical", True),)
     shares = tuple(
-        ValidationOutcome(f"shares: NVDA on 2025-01-{d}", "shares_outstanding", ok, data_docs="gx/shares.html")
-        for d in (24, 27, 28)
+        ValidationOutcome(f"shares: {symbol}", "shares_outstanding", ok, data_docs="gx/shares.html")
+        for symbol in ("NVDA", "SAP.DE", "6857.T")  # one dataset per symbol
     )
     run = cases.many({"CORRECT": 8, "INCORRECT": 4})
     run = replace(run, validations=(*run.validations, *shares))

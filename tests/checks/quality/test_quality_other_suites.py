@@ -84,17 +84,28 @@ def test_share_counts(quality_run, nvda_count, change, on, critical, warning) ->
     outcome = quality_run.validate_shares(dataclasses.replace(nvda_count, **change), on)
     assert {r.name for r in outcome.critical_failures()} == critical
     assert {r.name for r in outcome.warnings()} == warning
-    assert all(not r.sessions for r in outcome.critical_failures())  # the count is used as a whole
+    # The symbol's counts are one dataset: a failure names the session whose count broke it (session 7:
+    # it named none when each (symbol, session) was a dataset of its own; the verdicts it touches are the same).
+    assert all(r.sessions == (on,) for r in (*outcome.critical_failures(), *outcome.warnings()))
 
 
-def test_many_share_counts_in_one_pass(quality_run, nvda_count) -> None:  # type: ignore[no-untyped-def]
-    from marketfact.checks.quality.shares import shares_key
+def test_many_share_counts_in_one_pass_one_dataset_per_symbol(quality_run, nvda_count) -> None:  # type: ignore[no-untyped-def]
+    """Each symbol's counts are one dataset; a failure names only the session whose count broke it."""
+    from marketfact.checks.quality.shares import shares_dataset
 
+    tuesday = D("2025-01-28")
+    other = dataclasses.replace(nvda_count, symbol="OTHER")  # the snapshot's one count, under a second symbol
     outcomes = quality_run.validate_shares_many(
-        [(nvda_count, MONDAY), (dataclasses.replace(nvda_count, shares=24_490.0), D("2025-01-28"))]
+        [(nvda_count, MONDAY), (dataclasses.replace(nvda_count, shares=24_490.0), tuesday), (other, MONDAY)]
     )
-    assert outcomes[shares_key("NVDA", MONDAY)].success
-    assert [r.name for r in outcomes[shares_key("NVDA", D("2025-01-28"))].critical_failures()] == ["shares_in_units"]
+    assert list(outcomes) == [shares_dataset("NVDA"), shares_dataset("OTHER")] == ["shares: NVDA", "shares: OTHER"]
+    nvda = outcomes["shares: NVDA"]
+    (failure,) = nvda.critical_failures()
+    assert (failure.name, failure.sessions, failure.columns) == ("shares_in_units", (tuesday,), ("shares",))
+    assert failure.detail == "2025-01-28 (shares 24,490)"
+    assert nvda.failures_touching({tuesday: frozenset({"shares"})}) == [failure]
+    assert not nvda.failures_touching({MONDAY: frozenset({"shares"})})
+    assert outcomes["shares: OTHER"].success
 
 
 def test_seed_claim_set_passes(quality_run, seed_claims) -> None:  # type: ignore[no-untyped-def]

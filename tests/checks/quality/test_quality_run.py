@@ -125,7 +125,7 @@ def test_seed_run_validates_every_frame_and_passes(seed_claims, snapshot, tmp_pa
     outcomes, extra = validate_run(plan, series, fx, shares, tmp_path, run=run, fx_tables={"ecb": EcbFxSource().table})
     assert set(outcomes) == {"NVDA", "ENR.DE", "6857.T"}
     assert all(o.success for o in (*outcomes.values(), *extra)), [o.critical_failures() for o in outcomes.values()]
-    assert {o.dataset for o in extra} == {"claim set", "shares: NVDA on 2025-01-27", "fx: ecb rates used"}
+    assert {o.dataset for o in extra} == {"claim set", "shares: NVDA", "fx: ecb rates used"}
     assert (extra_problems(plan, extra, fx) == "").all()
     assert outcomes["ENR.DE"].warnings()  # the empty rows of 20/21 January are in its window
     assert (tmp_path / "data-docs" / "index.html").is_file()
