@@ -78,7 +78,12 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
     if ctx.article_period is None:
         back = []  # the only day the article has named so far: the story's, whatever the tense
     said = [d.period for d in drafts if d.period is not None and d.shift == 0 and d.period not in back]
-    said += [p for p in view.periods if p not in back and not view.is_aside(p.start) and _speaks_of_trading(view, p)]
+    lede = _is_lede(view, ctx)
+    said += [
+        p
+        for p in view.periods
+        if p not in back and not view.is_aside(p.start) and (lede or _speaks_of_trading(view, p))
+    ]
     days = [p for p in said if p.single_day and p.last]
     if not days:
         return
@@ -90,6 +95,16 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
                 ctx.article_period = latest
             else:
                 ctx.paragraph_period[key] = latest
+
+
+def _is_lede(view: SentenceView, ctx: Context) -> bool:
+    """Whether ``view`` is the lede: the sentence after a dateline, or the first after a one-sentence title,
+    read before the article has told any day. Its day is the story's whatever its verb ("Die Zollsorgen haben die
+    Wall Street am Montag belastet", "Worries about new tariffs weighed on Wall Street on Monday"). Not the title
+    itself ("Remember DeepSeek Monday" names an event) nor a question."""
+    if ctx.article_period is not None or ctx.days or view.sentence.text.rstrip().endswith("?"):
+        return False
+    return view.body_start > view.sentence.start or view.sentence.index == view.sentence.paragraph == 1
 
 
 _PLUPERFECT = {"en": frozenset({"had"}), "de": frozenset({"hatte", "hatten", "war", "waren"})}

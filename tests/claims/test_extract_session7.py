@@ -1,0 +1,40 @@
+"""Classes of reading fixed in session 7 of issue 14 (invented sentences, not the blind sets'): a lede's day is the
+story's whatever its verb ("Die Zollsorgen haben die Wall Street am Montag belastet"), so a later look back
+("Bereits am Freitag hatte …") keeps its own day and the claims after it stay on the story's day."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extracted import d, read
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (  # German wire: the lede's verb is no move or session word
+            "NEW YORK (dpa-AFX) – Die Zollsorgen haben die Wall Street am Montag belastet. Der S&P 500 fiel um 0,8 "
+            "Prozent.\n\nBereits am Freitag hatte der Nasdaq Composite 0,3 Prozent verloren. Nvidia gaben 2,8 "
+            "Prozent nach.",
+            "2025-02-04T07:30:00+01:00",
+            [("^GSPC", 0.8, d("2025-02-03")), ("^IXIC", 0.3, d("2025-01-31")), ("NVDA", 2.8, d("2025-02-03"))],
+        ),
+        (  # English, after a one-sentence title
+            "Tariffs bite\n\nWorries about tariffs weighed on Wall Street on Monday. The S&P 500 lost 0.8%.\n\n"
+            "On Friday, the Nasdaq had already shed 0.3%. Nvidia dropped 2.8%.",
+            "2025-02-04T06:30:00+01:00",
+            [("^GSPC", 0.8, d("2025-02-03")), ("^IXIC", 0.3, d("2025-01-31")), ("NVDA", 2.8, d("2025-02-03"))],
+        ),
+    ],
+)
+def test_a_ledes_day_is_the_storys_whatever_its_verb(text: str, published: str, want: list[object]) -> None:
+    assert read(text, published) == want
+
+
+def test_a_title_names_no_story_day() -> None:
+    """ "Remember DeepSeek Monday" names an event, not the day of the story (the title is no lede)."""
+    text = "Remember DeepSeek Monday\n\nOn Jan. 27, Nvidia lost 17% in a single session. It has since gained 9.6%."
+    assert read(text, "2025-02-09T10:00:00+00:00") == [
+        ("NVDA", 17.0, d("2025-01-27")),
+        ("NVDA", 9.6, d("2025-01-28", "2025-02-07")),
+    ]
