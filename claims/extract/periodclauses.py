@@ -166,3 +166,22 @@ def several_periods(view: SentenceView, own: PeriodSpan | None) -> list[str]:
         if p.last:
             seen.setdefault((p.last, p.single_day), p.words)
     return list(seen.values()) if len(seen) > 1 else []
+
+
+_AND = {"de": frozenset({"und"}), "en": frozenset({"and"})}
+
+
+def span_of_later_predicate(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
+    """ "kletterte um 3,1 Prozent und hat in dieser Woche bisher mehr als 7 Prozent zugelegt", "lost 0.95% and
+    ended the week down 0.2%": a span named after a later number of the same subject, or after "und"/"and" right
+    before that number, belongs to that number's predicate, and the number before it is the day's move. A new
+    subject between them ("Nvidia fell 5% and Broadcom lost 7% this week") leaves the span shared."""
+    if p.single_day or p.start < q.span[1]:
+        return False
+    later = [o for o in view.quantities if o.span[0] >= q.span[1]]
+    if not later:
+        return False
+    before_later = p.start < min(o.span[0] for o in later)
+    if before_later and not any(t.low in _AND[view.lang] for t in view.words_between(q.span[1], p.start)):
+        return False
+    return not any(q.span[1] <= x.start < p.start for x in view.subjects)

@@ -70,6 +70,7 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
     # A period belongs to the number nearest to it in its clause ("fell 17% on Monday and 9% on Tuesday").
     numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
     own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q and not _looks_past(view, q, p)]
+    own = [p for p in own if not periodclauses.span_of_later_predicate(view, q, p)]
     if own:
         return min(own, key=lambda p: _gap(p, q.span)), 0, 0.0, ""
     spare = spare_day(view, q)
@@ -95,6 +96,8 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
     # "Nvidia fell 17% and the Nasdaq slid 3.1% on Monday" shares the day; "lost 5.2% after an 8.3% slump
     # on Monday" does not: a look back ("after", "nach") separates two days.
     for p in sorted(in_clause, key=lambda p: _gap(p, q.span)):
+        if periodclauses.span_of_later_predicate(view, q, p):
+            continue
         between = view.words_between(min(q.span[1], p.end), max(q.span[0], p.start))
         if not any(t.low in rules.LOOK_BACK[view.lang] | rules.LOOK_BACK_LEADS[view.lang] for t in between):
             return p, 0, 0.1, f"{p.words!r} said of the next number in the clause, read as shared"

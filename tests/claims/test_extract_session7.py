@@ -1,6 +1,8 @@
 """Classes of reading fixed in session 7 of issue 14 (invented sentences, not the blind sets'): a lede's day is the
 story's whatever its verb ("Die Zollsorgen haben die Wall Street am Montag belastet"), so a later look back
-("Bereits am Freitag hatte …") keeps its own day and the claims after it stay on the story's day."""
+("Bereits am Freitag hatte …") keeps its own day and the claims after it stay on the story's day; a span named
+after a later number of the same subject ("kletterte um 3,1 Prozent und hat in dieser Woche bisher mehr als 7
+Prozent zugelegt") is that number's, and the number before it is the day's move."""
 
 from __future__ import annotations
 
@@ -38,3 +40,30 @@ def test_a_title_names_no_story_day() -> None:
         ("NVDA", 17.0, d("2025-01-27")),
         ("NVDA", 9.6, d("2025-01-28", "2025-02-07")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (  # German: the span after "und hat", before the later number
+            "Nvidia stieg am Donnerstag deutlich. Die Aktie kletterte um 3,1 Prozent und hat in dieser Woche bisher "
+            "mehr als 7 Prozent zugelegt.",
+            "2025-02-13T23:30:00+01:00",
+            [("NVDA", 3.1, d("2025-02-13")), ("NVDA", 7.0, d("2025-02-10", "2025-02-13"))],
+        ),
+        (  # English: the span after the later verb
+            "Wall Street fell on Friday. The S&P 500 lost 0.95% and ended the week down 0.2%.",
+            "2025-02-07T17:30:00-05:00",
+            [("^GSPC", 0.95, d("2025-02-07")), ("^GSPC", 0.2, d("2025-02-03", "2025-02-07"))],
+        ),
+        (  # a new subject between: the span is shared, as before
+            "Stocks rose on Friday. Nvidia fell 5% and Broadcom lost 7% this week.",
+            "2025-02-07T17:30:00-05:00",
+            [("NVDA", 5.0, d("2025-02-03", "2025-02-07")), ("AVGO", 7.0, d("2025-02-03", "2025-02-07"))],
+        ),
+    ],
+)
+def test_a_span_named_after_a_later_number_of_the_same_subject_is_that_numbers(
+    text: str, published: str, want: list[object]
+) -> None:
+    assert read(text, published) == want
