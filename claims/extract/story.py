@@ -63,7 +63,11 @@ def _remember_names(view: SentenceView, outcomes: list[Outcome], ctx: Context) -
             ctx.named.append((sentence.index, sentence.paragraph, m.entry, m.text))
             subject = next((s for s in view.subjects if s.start == m.start), None)
             claimed = any(isinstance(o, Draft) and o.entry is m.entry for o in outcomes)
-            if subject is not None and view.demoted(subject, view.sentence.start) and not claimed:
+            # a sentence with no number claims nothing to guard: only a name in an aside steps back there
+            # ("Auch der 30. Januar war kein guter Tag, diesmal für Microsoft. Die Aktie …" is Microsoft's)
+            if subject is None or claimed:
+                continue
+            if view.demoted(subject, view.sentence.start) if view.quantities else view.is_aside(m.start):
                 ctx.demoted.add((sentence.index, m.entry.symbol))
 
 
@@ -82,7 +86,9 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
     said += [
         p
         for p in view.periods
-        if p not in back and not view.is_aside(p.start) and (lede or _speaks_of_trading(view, p))
+        if p not in back
+        and not view.is_aside(p.start)
+        and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p))
     ]
     days = [p for p in said if p.single_day and p.last]
     if not days:
@@ -161,6 +167,25 @@ def _remember_scene(view: SentenceView, ctx: Context) -> None:
     days = [p for p in view.periods if p.single_day and not view.is_aside(p.start)]
     if days:
         ctx.scene[view.sentence.paragraph] = days[-1]
+
+
+_COPULA = {"en": frozenset({"was", "were"}), "de": frozenset({"war", "waren"})}
+_OF_A_NOUN = frozenset({"vom", "von", "from", "of", "seit", "since", "nach", "after", "bis", "until"})
+"""Words that make a day part of a noun phrase or a span ("die Verlierer vom Montag"), not a day said of itself."""
+
+
+def _names_the_day(view: SentenceView, p: PeriodSpan) -> bool:
+    """Whether a sentence with no number says what day ``p`` was like ("Jan. 27 was a brutal day for chipmakers",
+    "Der 27. Januar war ein schwarzer Tag für die Chipwerte"): the day stands right before a past copula, as its
+    subject (not "Gefragt waren vor allem die Verlierer vom Montag"). The claims after it tell of that day."""
+    if view.quantities or not p.single_day or view.sentence.text.rstrip().endswith("?"):
+        return False
+    c0, c1 = view.clause(p.start)
+    after = [t for t in view.words_between(p.end, c1) if t.kind == "word"]
+    if not after or after[0].low not in _COPULA[view.lang]:
+        return False
+    lead = [t.low for t in view.words_between(c0, p.end) if t.kind == "word"]
+    return not any(w in _OF_A_NOUN for w in lead)
 
 
 def _speaks_of_trading(view: SentenceView, p: PeriodSpan) -> bool:

@@ -2,7 +2,9 @@
 story's whatever its verb ("Die Zollsorgen haben die Wall Street am Montag belastet"), so a later look back
 ("Bereits am Freitag hatte …") keeps its own day and the claims after it stay on the story's day; a span named
 after a later number of the same subject ("kletterte um 3,1 Prozent und hat in dieser Woche bisher mehr als 7
-Prozent zugelegt") is that number's, and the number before it is the day's move."""
+Prozent zugelegt") is that number's, and the number before it is the day's move; a sentence with no number whose
+day stands right before a past copula ("Jan. 27 was a brutal day for chipmakers") sets the day of the claims after
+it, and a name after a preposition in such a sentence ("diesmal für Microsoft") is what "Die Aktie" refers to."""
 
 from __future__ import annotations
 
@@ -64,6 +66,35 @@ def test_a_title_names_no_story_day() -> None:
     ],
 )
 def test_a_span_named_after_a_later_number_of_the_same_subject_is_that_numbers(
+    text: str, published: str, want: list[object]
+) -> None:
+    assert read(text, published) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (  # English, not the lede
+            "Chips in the crosshairs\n\nInvestors learned a hard lesson. Jan. 27 was a brutal day for chipmakers. "
+            "Nvidia sank 17%.",
+            "2025-02-09T10:00:00+00:00",
+            [("NVDA", 17.0, d("2025-01-27"))],
+        ),
+        (  # German, and the name after "für" is the topic of "Die Aktie"
+            "Nvidia brach am 27. Januar um 17 Prozent ein.\n\nAuch der 30. Januar war kein guter Tag, diesmal für "
+            "Microsoft. Die Aktie verlor 6,2 Prozent.",
+            "2025-02-09T10:00:00+01:00",
+            [("NVDA", 17.0, d("2025-01-27")), ("MSFT", 6.2, d("2025-01-30"))],
+        ),
+        (  # a day inside a noun phrase sets nothing
+            "Der Dax stieg am Dienstag um 0,7 Prozent.\n\nGefragt waren vor allem die Verlierer vom Montag. "
+            "Siemens Energy kletterte um 7,5 Prozent.",
+            "2025-01-28T18:00:00+01:00",
+            [("^GDAXI", 0.7, d("2025-01-28")), ("ENR.DE", 7.5, d("2025-01-28"))],
+        ),
+    ],
+)
+def test_a_sentence_with_no_number_that_says_what_a_day_was_sets_it(
     text: str, published: str, want: list[object]
 ) -> None:
     assert read(text, published) == want
