@@ -148,6 +148,8 @@ WORD_ROWS = [
     ("en", "over the week", TWO_DAYS),
     ("en", "the week", TWO_DAYS),
     ("en", "the week's", TWO_DAYS),
+    ("en", "week to date", TWO_DAYS),
+    ("en", "week-to-date", TWO_DAYS),
     ("en", "the first two sessions of the week", TWO_DAYS),
     ("en", "in the first two trading days of this week", TWO_DAYS),
     ("en", "at the start of the week", (MON, MON, 1)),
