@@ -23,7 +23,15 @@ from marketfact.claims.extract.recordwords import FALL_NOUNS as _FALL_NOUNS
 from marketfact.claims.extract.recordwords import GOOD as _GOOD
 from marketfact.claims.extract.recordwords import RISE_NOUNS as _RISE_NOUNS
 from marketfact.claims.extract.recordwords import RecordPhrase as RecordPhrase
-from marketfact.claims.extract.recordwords import all_time_values, duration_at, durations, value_record, value_words
+from marketfact.claims.extract.recordwords import (
+    all_time_values,
+    duration_at,
+    durations,
+    price_record,
+    short_of,
+    value_record,
+    value_words,
+)
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity, find_quantities
 from marketfact.claims.periods import resolve_period
@@ -208,6 +216,10 @@ _ALL_TIME_DE = {
     "rekordniveau": "highest_close",
     "rekordtief": "lowest_close",
     "allzeittief": "lowest_close",
+    "rekordwert": "highest_close",  # only as a level: "auf den Rekordwert von 22.612 Punkten" (price_record)
+    "rekordkurs": "highest_close",
+    "rekordschlusskurs": "highest_close",
+    "rekordschlussstand": "highest_close",
 }
 
 
@@ -253,8 +265,12 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
                     RecordPhrase(rec, toks[i - 3].start, end, " ".join(masked[toks[i - 3].start : end].split()), None)
                 )
             continue
+        if rec is not None and (short_of(toks, i) or not price_record(toks, i)):
+            continue
         if lang == "en" and i + 1 < len(toks):
             rec = _ALL_TIME["en"].get((t.low, toks[i + 1].low))
+            if rec is not None and short_of(toks, i):
+                continue
             if rec is None and _record_level([x.low for x in toks[max(0, i - 2) : i + 1]], lang):
                 if toks[i + 1].kind == "num":  # "at a record 21,732": the level is a record high
                     out.append(RecordPhrase("highest_close", t.start, t.end, t.text, None))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.sentences import Token
 from marketfact.claims.extract.timewords import PeriodSpan
 
 FALL_NOUNS = rules.word_set(
@@ -30,6 +31,7 @@ BIG = rules.word_set(
     "schlechtesten schlechtester"
 )
 GOOD = rules.word_set("best beste besten bester")
+
 
 @dataclass(frozen=True)
 class RecordPhrase:
@@ -188,3 +190,24 @@ def durations(view: SentenceView, masked: str) -> list[RecordPhrase]:
         note = NOTE_DURATION.format(words=repr(text))
         out.append(RecordPhrase("", t.start, end, text, None, note=note))
     return out
+
+
+# ---- records named only as a level: stayed under, or a revenue ---------------------------------------------
+SHORT_OF = rules.word_set("below under beneath shy short off unter unterhalb")
+"""A record named only as the level a price stayed under ("barely below its record close", "unter ihrem Rekordhoch")
+is no record claim."""
+_SCALES = rules.word_set("million millionen milliarde milliarden billion billionen trillion")
+
+
+def short_of(toks: list[Token], i: int) -> bool:
+    """Whether a word of ``SHORT_OF`` stands among the three words before the record word at ``i``."""
+    return any(t.low in SHORT_OF for t in toks[max(0, i - 3) : i])
+
+
+def price_record(toks: list[Token], i: int) -> bool:
+    """ "Rekordwert" is a price's record only as the level of one: "von" and a number follow, not an amount of
+    money in millions or billions ("ein Rekordwert von 39 Milliarden Dollar" is a revenue)."""
+    if toks[i].low != "rekordwert":
+        return True
+    after = [t.low for t in toks[i + 1 : i + 4]]
+    return len(after) >= 2 and after[0] == "von" and toks[i + 2].kind == "num" and not (set(after[2:]) & _SCALES)

@@ -4,7 +4,9 @@ story's whatever its verb ("Die Zollsorgen haben die Wall Street am Montag belas
 after a later number of the same subject ("kletterte um 3,1 Prozent und hat in dieser Woche bisher mehr als 7
 Prozent zugelegt") is that number's, and the number before it is the day's move; a sentence with no number whose
 day stands right before a past copula ("Jan. 27 was a brutal day for chipmakers") sets the day of the claims after
-it, and a name after a preposition in such a sentence ("diesmal für Microsoft") is what "Die Aktie" refers to."""
+it, and a name after a preposition in such a sentence ("diesmal für Microsoft") is what "Die Aktie" refers to; "auf den
+Rekordwert von 22.612 Punkten" is a record level, and a record named only as the level a price stayed under ("barely
+below its record close", "unter ihrem Rekordhoch") is no record claim."""
 
 from __future__ import annotations
 
@@ -98,3 +100,35 @@ def test_a_sentence_with_no_number_that_says_what_a_day_was_sets_it(
     text: str, published: str, want: list[object]
 ) -> None:
     assert read(text, published) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (  # a record level: the close level and a record high of the day
+            "Der Dax kletterte am Donnerstag um 2,1 Prozent auf den Rekordwert von 22.612 Punkten.",
+            "2025-02-13T18:30:00+01:00",
+            [("^GDAXI", 2.1, d("2025-02-13")), ("^GDAXI", None, d("2025-02-13")), ("^GDAXI", 22612.0, d("2025-02-13"))],
+        ),
+        (  # stayed under the record: no record
+            "Germany's DAX slipped 0.5% on Friday, closing barely below its record close.",
+            "2025-02-07T17:30:00-05:00",
+            [("^GDAXI", 0.5, d("2025-02-07"))],
+        ),
+        (
+            "Schneider Electric gewannen am Donnerstag 2,5 Prozent, blieben aber deutlich unter ihrem Rekordhoch.",
+            "2025-02-13T18:30:00+01:00",
+            [("SU.PA", 2.5, d("2025-02-13"))],
+        ),
+    ],
+)
+def test_a_record_level_and_a_record_stayed_under(text: str, published: str, want: list[object]) -> None:
+    assert read(text, published) == want
+
+
+def test_a_revenue_at_a_record_is_no_price_record() -> None:
+    text = (
+        "Nvidia stieg am Mittwoch um 2 Prozent. Der Konzern steigerte den Umsatz auf einen Rekordwert von 39 "
+        "Milliarden Dollar."
+    )
+    assert read(text, "2025-02-27T10:00:00+01:00") == [("NVDA", 2.0, d("2025-02-26"))]
