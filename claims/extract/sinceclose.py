@@ -159,12 +159,20 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
         and (p.last > ref.last or not ref.single_day)
         and not periodclauses.period_tells_earlier(view, p)
         and not is_reference_close(view, p)
+        and not _possessive_of_another(view, p, q)
     ]
     if here:
         return max(here, key=lambda p: p.start)
     story = [ctx.paragraph_period.get(view.sentence.paragraph)]
     story += [ctx.frame, ctx.article_period] if ctx.live else [ctx.article_period, ctx.frame]
     return next((d for d in story if d is not None and (d.last > ref.last or not ref.single_day)), None)
+
+
+def _possessive_of_another(view: SentenceView, p: PeriodSpan, q: Quantity) -> bool:
+    """ "giving back most of Wednesday's 4.3% gain, but it is still up 11% since its Jan. 27 close": a possessive
+    day of another number before ``q`` is that number's day, not the end of q's move."""
+    possessive = any(t.start == p.start and t.end > p.end for t in view.toks)
+    return possessive and any(p.end <= o.span[0] < q.span[0] for o in view.quantities if o is not q)
 
 
 def sessions(d: Draft, published_at: datetime, lang: str, notes: list[str]) -> list[date] | None:

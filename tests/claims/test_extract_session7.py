@@ -6,7 +6,9 @@ Prozent zugelegt") is that number's, and the number before it is the day's move;
 day stands right before a past copula ("Jan. 27 was a brutal day for chipmakers") sets the day of the claims after
 it, and a name after a preposition in such a sentence ("diesmal für Microsoft") is what "Die Aktie" refers to; "auf den
 Rekordwert von 22.612 Punkten" is a record level, and a record named only as the level a price stayed under ("barely
-below its record close", "unter ihrem Rekordhoch") is no record claim."""
+below its record close", "unter ihrem Rekordhoch") is no record claim; a move since a named close does not end on
+the possessive day of another number ("giving back most of Wednesday's 4.3% gain, but it is still up 11% since its
+Jan. 27 close")."""
 
 from __future__ import annotations
 
@@ -132,3 +134,15 @@ def test_a_revenue_at_a_record_is_no_price_record() -> None:
         "Milliarden Dollar."
     )
     assert read(text, "2025-02-27T10:00:00+01:00") == [("NVDA", 2.0, d("2025-02-26"))]
+
+
+def test_a_move_since_a_close_does_not_end_on_another_numbers_possessive_day() -> None:
+    text = (
+        "Stocks fell on Friday. Broadcom fell 2.8%, giving back most of Wednesday's 4.3% gain, but it is still up 11% "
+        "since its Jan. 27 close."
+    )
+    assert read(text, "2025-02-07T17:30:00-05:00") == [
+        ("AVGO", 2.8, d("2025-02-07")),
+        ("AVGO", 4.3, d("2025-02-05")),
+        ("AVGO", 11.0, d("2025-01-28", "2025-02-07")),
+    ]
