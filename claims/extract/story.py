@@ -149,14 +149,20 @@ def _after_look_back(view: SentenceView, pos: int) -> bool:
 
 
 def _remember_days(view: SentenceView, drafts: list[Draft], ctx: Context) -> None:
-    """Every single day the sentence names (for "that Monday"), and the day of its last claim that has one
-    (for "the following day" in a later sentence)."""
+    """Every single day the sentence names (for "that Monday"), and the day of its last claim that has one, or
+    the one day a sentence with no number names (for "the following day", "since then" in a later sentence)."""
     ctx.days += [p for p in view.periods if p.single_day and p.last]
     told = [d for d in drafts if d.period is not None and d.period.single_day]
     if told:
         last = max(told, key=lambda d: d.q.span[0])
         assert last.period is not None
         ctx.last_day = (last.period, last.shift)
+        return
+    # a sentence with no number that names one day tells that day, also in a relative clause ("Constellation
+    # Energy, whose shares cratered on Jan. 27, has bounced back. Since then …" is since Jan. 27)
+    days = [p for p in view.periods if p.single_day and p.last]
+    if not view.quantities and len(days) == 1:
+        ctx.last_day = (days[0], 0)
 
 
 def _remember_scene(view: SentenceView, ctx: Context) -> None:

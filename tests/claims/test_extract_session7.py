@@ -8,7 +8,8 @@ it, and a name after a preposition in such a sentence ("diesmal für Microsoft")
 Rekordwert von 22.612 Punkten" is a record level, and a record named only as the level a price stayed under ("barely
 below its record close", "unter ihrem Rekordhoch") is no record claim; a move since a named close does not end on
 the possessive day of another number ("giving back most of Wednesday's 4.3% gain, but it is still up 11% since its
-Jan. 27 close")."""
+Jan. 27 close"); "Seitdem" / "Since then" after a sentence with no number is since the one day it names, also in a
+relative clause ("Constellation Energy, whose shares cratered on Jan. 27, has bounced back. Since then …")."""
 
 from __future__ import annotations
 
@@ -146,3 +147,22 @@ def test_a_move_since_a_close_does_not_end_on_another_numbers_possessive_day() -
         ("AVGO", 4.3, d("2025-02-05")),
         ("AVGO", 11.0, d("2025-01-28", "2025-02-07")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Nvidia slipped on Friday. Constellation Energy, whose shares cratered on Jan. 27, has bounced back. Since "
+            "then the stock has gained more than 12%.",
+            [("CEG", 12.0, d("2025-01-28", "2025-02-07"))],
+        ),
+        (
+            "Siemens Energy, dessen Aktie am 27. Januar eingebrochen war, hat sich kräftig erholt. Seitdem hat das "
+            "Papier gut 18 Prozent zugelegt.",
+            [("ENR.DE", 18.0, d("2025-01-28", "2025-02-07"))],
+        ),
+    ],
+)
+def test_since_then_after_a_sentence_with_no_number_is_since_its_day(text: str, want: list[object]) -> None:
+    assert read(text, "2025-02-08T09:00:00+01:00") == want
