@@ -105,11 +105,11 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
 
 def _is_lede(view: SentenceView, ctx: Context) -> bool:
     """Whether ``view`` is the lede: the sentence after a dateline, or the first after a one-sentence title,
-    read before the article has told any day. Its day is the story's whatever its verb ("Die Zollsorgen haben die
+    read before the article has a story day. Its day is the story's whatever its verb ("Die Zollsorgen haben die
     Wall Street am Montag belastet", "Worries about new tariffs weighed on Wall Street on Monday"). Not the title
     itself ("Remember DeepSeek Monday" names an event) nor a question."""
-    if ctx.article_period is not None or ctx.days or view.sentence.text.rstrip().endswith("?"):
-        return False
+    if ctx.article_period is not None or view.sentence.text.rstrip().endswith("?"):
+        return False  # a period in the title ("… zum Wochenausklang") told no day: the lede still sets it
     return view.body_start > view.sentence.start or view.sentence.index == view.sentence.paragraph == 1
 
 

@@ -40,6 +40,14 @@ def test_a_ledes_day_is_the_storys_whatever_its_verb(text: str, published: str, 
     assert read(text, published) == want
 
 
+def test_a_period_in_the_title_does_not_keep_the_lede_from_setting_the_day() -> None:
+    text = (
+        "Aktien Frankfurt Schluss: Gewinnmitnahmen zum Wochenausklang\n\nFRANKFURT (dpa-AFX) – Gewinnmitnahmen haben "
+        "den Aktienmarkt am Freitag belastet.\n\nSiemens Energy legten dagegen um 0,4 Prozent zu."
+    )
+    assert read(text, "2025-02-08T09:00:00+01:00") == [("ENR.DE", 0.4, d("2025-02-07"))]
+
+
 def test_a_title_names_no_story_day() -> None:
     """ "Remember DeepSeek Monday" names an event, not the day of the story (the title is no lede)."""
     text = "Remember DeepSeek Monday\n\nOn Jan. 27, Nvidia lost 17% in a single session. It has since gained 9.6%."
