@@ -32,7 +32,7 @@ DOWN = {
         "verluste abschlag talfahrt ausverkauf einbußen ermäßigte ermäßigten schwächelte schwächelten nachgeben "
         "einbrechen abrutschen absacken einbüßte einbüßten einbrach einbrachen nachgab nachgaben abgab abgaben "
         "zurückging zurückgingen absackte absackten abrutschte abrutschten abgegeben verschwunden verschwand "
-        "verschwanden"
+        "verschwanden drückte drückten drückt gedrückt"
     ),
     "en": word_set(
         "fell falls fall falling fallen dropped drops dropping lost loses losing slid slides sliding slumped "
@@ -40,7 +40,7 @@ DOWN = {
         "sinks sinking sunk declined declines declining shed sheds shedding tanked tanking skidded retreated "
         "slipped slips eased cratered collapsed crashed wiped wiping erased erasing down loss losses decline "
         "drop plunge slump slide selloff sell-off rout tumble shrank shrinks shrinking shrunk dipped dips dived dove "
-        "nosedived sagged weakened collapse collapses crash crashes"
+        "nosedived sagged weakened collapse collapses crash crashes dragged dragging drags"
     ),
 }
 UP = {
@@ -48,14 +48,15 @@ UP = {
         "stieg stiegen gestiegen steigt steigen zugelegt erholte erholten erholt erholen kletterte kletterten "
         "geklettert klettert sprang sprangen gesprungen springt springen gewann gewannen gewonnen gewinnt verteuerte "
         "verteuerten verteuert angezogen vorgerückt hochgeschossen plus anstieg kursanstieg erholung kurssprung "
-        "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen zulegte zulegten sprung"
+        "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen zulegte zulegten sprung hievte "
+        "hievten gehievt"
     ),
     "en": word_set(
         "rose rises rise rising risen gained gains gain gaining jumped jumps jump jumping surged surges surge "
         "surging soared soars soaring climbed climbs climbing rallied rallies rally rallying rebounded rebounds "
         "rebound rebounding recovered recovers recovering advanced advances advancing added adding bounced "
         "bounces bouncing spiked popped up grew grows growing leapt leaped rocketed skyrocketed firmed strengthened "
-        "recouped regained regains regaining"
+        "recouped regained regains regaining lifted lifting lifts boosted boosting boosts propelled propelling"
     ),
 }
 DOWN_TAILS = ("einbruch", "rutsch", "sturz", "verlust", "verluste", "abschlag")

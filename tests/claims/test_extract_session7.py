@@ -9,7 +9,9 @@ Rekordwert von 22.612 Punkten" is a record level, and a record named only as the
 below its record close", "unter ihrem Rekordhoch") is no record claim; a move since a named close does not end on
 the possessive day of another number ("giving back most of Wednesday's 4.3% gain, but it is still up 11% since its
 Jan. 27 close"); "Seitdem" / "Since then" after a sentence with no number is since the one day it names, also in a
-relative clause ("Constellation Energy, whose shares cratered on Jan. 27, has bounced back. Since then …")."""
+relative clause ("Constellation Energy, whose shares cratered on Jan. 27, has bounced back. Since then …"); a causative
+verb moves its object by the number ("Upbeat earnings lifted the S&P 500 by 1.0%", "drückten den Dax um 0,5
+Prozent")."""
 
 from __future__ import annotations
 
@@ -174,3 +176,27 @@ def test_a_move_since_a_close_does_not_end_on_another_numbers_possessive_day() -
 )
 def test_since_then_after_a_sentence_with_no_number_is_since_its_day(text: str, want: list[object]) -> None:
     assert read(text, "2025-02-08T09:00:00+01:00") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (
+            "Stocks rose on Thursday. Upbeat earnings lifted the S&P 500 by 1.0% and the Nasdaq Composite by 1.5%.",
+            "2025-02-13T17:30:00-05:00",
+            [("^GSPC", 1.0, d("2025-02-13")), ("^IXIC", 1.5, d("2025-02-13"))],
+        ),
+        (
+            "Schwache Daten drückten den Dax am Freitag um 0,5 Prozent.",
+            "2025-02-07T18:30:00+01:00",
+            [("^GDAXI", 0.5, d("2025-02-07"))],
+        ),
+        (  # a company's own figure stays no claim
+            "Nvidia boosted its revenue by 78% last year.",
+            "2025-02-27T17:30:00-05:00",
+            [],
+        ),
+    ],
+)
+def test_a_causative_verb_moves_its_object_by_the_number(text: str, published: str, want: list[object]) -> None:
+    assert read(text, published) == want
