@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from marketfact.checks.adjusted import adjusted_symbols
+from marketfact.claims.listings import run_instruments
 from marketfact.claims.model import MONEY_VALUES, ClaimFile
 from marketfact.claims.resolve import claim_table
 from marketfact.market.calendars import session_days, session_index
@@ -155,7 +156,12 @@ def _dates(days: pd.Series | np.ndarray) -> list[date]:
 
 
 def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: date | None = None) -> Plan:
-    """Resolve the claims and derive fetch windows, evidence and FX/share needs."""
+    """Resolve the claims and derive fetch windows, evidence and FX/share needs.
+
+    ``instruments`` (the price source's table) is extended by the alias table's listings
+    (``claims.listings.run_instruments``).
+    """
+    instruments = run_instruments(instruments)
     table = claim_table(claims.claims, instruments)
     ok = table[table["problem"] == ""].assign(first=lambda t: history_start(t))
     windows: dict[str, tuple[date, date]] = {}

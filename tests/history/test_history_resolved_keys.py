@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 import marketfact.history.store as store_module
 from marketfact.checks.run import run_in_process
 from marketfact.checks.runreport import RunReport
+from marketfact.claims.listings import run_instruments
 from marketfact.claims.load import load_claims
 from marketfact.claims.model import ClaimFile
 from marketfact.history import ChangeKind, HistoryStore
@@ -139,7 +140,7 @@ def test_the_window_a_run_resolves_is_the_one_the_migration_resolves() -> None:
     """Every coverage claim: ``Verdict.window`` from a run equals ``resolved_window`` (what migration 0002 uses)."""
     golden = _make_golden()
     run = golden.run_claims(load_claims(golden.COVERAGE), validate=False)
-    instruments = SnapshotSource().instruments()
+    instruments = run_instruments(SnapshotSource().instruments())  # as the migration does
     claims = run.claims_by_id()
     windows = [(v.window, resolved_window(claims[v.claim_id], instruments)) for v in run.verdicts]
     assert all(a == b for a, b in windows), [w for w in windows if w[0] != w[1]]

@@ -133,14 +133,15 @@ def _rekey(convert: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
 
 def upgrade() -> None:
     """Re-key the claims by the version-2 rules, merging the wordings of one assertion."""
+    from marketfact.claims.listings import run_instruments
     from marketfact.history.keys import upgrade_canonical
     from marketfact.market.snapshot import SnapshotSource
 
     instruments: dict[str, Any] = {}
 
     def convert(old: dict[str, Any]) -> dict[str, Any]:
-        if not instruments:
-            instruments.update(SnapshotSource().instruments())
+        if not instruments:  # the table a run resolves with, so a re-keyed claim meets its next run's key
+            instruments.update(run_instruments(SnapshotSource().instruments()))
         return upgrade_canonical(old, instruments)
 
     _rekey(convert)
