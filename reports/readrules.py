@@ -145,6 +145,7 @@ NOTES = rules(
             "{words}: der Handelstag vor {day}, dem bisher genannten Tag der Meldung",
         ),
         ("{words:Q}: the session before {day:Q}", "{words}: der Handelstag vor {day}"),
+        ("{words:Q}: the session after {day:Q}, {where}", "{words}: der Handelstag nach {day}, {where}"),
         (
             "{words:Q} named after the previous number, which has a day of its own",
             "{words} nach der Zahl davor genannt, die einen eigenen Tag hat",
@@ -269,5 +270,9 @@ WHERE_DE: dict[str, str] = {
     "the day of the story so far": "dem bisher genannten Tag der Meldung",
     "the dateline's day": "dem Tag der Ortsmarke",
     "named before it in the sentence": "davor im Satz genannt",
+    "told in a sentence before it": "in einem Satz davor erzählt",
+    "the day of the claim before": "dem Tag der Aussage davor",
+    "the previous number's day": "dem Tag der Zahl davor",
+    "named before it": "davor genannt",
 }
 """Where a name or a day was taken from (``{where}`` in a note), in German."""

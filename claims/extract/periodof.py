@@ -107,6 +107,10 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
 def _day_carried_over(view: SentenceView, ctx: Context) -> PeriodReading:
     """No day in the sentence: the paragraph's, a scene set in a question, the story's, the dateline's or title's
     (in a live ticker the day of the ticker comes before the story's)."""
+    after = ctx.next_day.get(view.sentence.paragraph)
+    if after is not None:
+        base, shift, words = after
+        return base, shift, 0.1, f"{words!r}: the session after {base.words!r}, told in a sentence before it"
     inherited = ctx.paragraph_period.get(view.sentence.paragraph)
     if inherited is not None:
         return inherited, 0, 0.1, f"no period in this sentence: {inherited.words!r} carried over from the paragraph"

@@ -101,6 +101,7 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
                 ctx.article_period = latest
             else:
                 ctx.paragraph_period[key] = latest
+                ctx.next_day.pop(key, None)  # a day named anew ends "the next day" of an earlier sentence
 
 
 def _is_lede(view: SentenceView, ctx: Context) -> bool:
@@ -163,6 +164,23 @@ def _remember_days(view: SentenceView, drafts: list[Draft], ctx: Context) -> Non
     days = [p for p in view.periods if p.single_day and p.last]
     if not view.quantities and len(days) == 1:
         ctx.last_day = (days[0], 0)
+    words = _next_session_words(view)
+    if not view.quantities and not days and words and ctx.last_day is not None:
+        # "Nvidia sank 17% on Jan. 27. The next day brought relief. Nvidia rebounded 8.9%": the claims after it
+        # in the paragraph tell of the session after the day told before
+        base, shift = ctx.last_day
+        ctx.next_day[view.sentence.paragraph] = (base, shift + 1, words)
+        ctx.last_day = (base, shift + 1)
+
+
+def _next_session_words(view: SentenceView) -> str:
+    """The words of a relative day after the day told before ("The next day", "Am Tag darauf"), or ""."""
+    lows = [t.low for t in view.toks]
+    for phrase in rules.NEXT_SESSION[view.lang]:
+        for i in range(len(lows) - len(phrase) + 1):
+            if tuple(lows[i : i + len(phrase)]) == phrase:
+                return " ".join(t.text for t in view.toks[i : i + len(phrase)])
+    return ""
 
 
 def _remember_scene(view: SentenceView, ctx: Context) -> None:

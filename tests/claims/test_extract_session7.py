@@ -11,7 +11,8 @@ the possessive day of another number ("giving back most of Wednesday's 4.3% gain
 Jan. 27 close"); "Seitdem" / "Since then" after a sentence with no number is since the one day it names, also in a
 relative clause ("Constellation Energy, whose shares cratered on Jan. 27, has bounced back. Since then …"); a causative
 verb moves its object by the number ("Upbeat earnings lifted the S&P 500 by 1.0%", "drückten den Dax um 0,5
-Prozent")."""
+Prozent"); a relative day said in a sentence with no number ("The next day brought relief.") is the day of the claims
+after it in its paragraph."""
 
 from __future__ import annotations
 
@@ -200,3 +201,32 @@ def test_since_then_after_a_sentence_with_no_number_is_since_its_day(text: str, 
 )
 def test_a_causative_verb_moves_its_object_by_the_number(text: str, published: str, want: list[object]) -> None:
     assert read(text, published) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Nvidia sank 17% on Jan. 27. The next day brought relief. Nvidia rebounded 8.9% and Broadcom added 2.6%."
+            "\n\nOracle rose 3.6% on Jan. 28.",
+            [
+                ("NVDA", 17.0, d("2025-01-27")),
+                ("NVDA", 8.9, d("2025-01-28")),
+                ("AVGO", 2.6, d("2025-01-28")),
+                ("ORCL", 3.6, d("2025-01-28")),
+            ],
+        ),
+        (  # a day named anew ends it
+            "Nvidia brachen am 27. Januar um 17 Prozent ein. Am Tag darauf folgte die Erholung. Nvidia zogen um 8,9 "
+            "Prozent an. Am Mittwoch, dem 29. Januar, verloren sie 4,1 Prozent. Broadcom gaben 0,5 Prozent nach.",
+            [
+                ("NVDA", 17.0, d("2025-01-27")),
+                ("NVDA", 8.9, d("2025-01-28")),
+                ("NVDA", 4.1, d("2025-01-29")),
+                ("AVGO", 0.5, d("2025-01-29")),
+            ],
+        ),
+    ],
+)
+def test_a_relative_day_said_with_no_number_is_the_day_of_the_claims_after_it(text: str, want: list[object]) -> None:
+    assert read(text, "2025-02-09T10:00:00+01:00") == want

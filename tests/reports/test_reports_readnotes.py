@@ -131,6 +131,15 @@ def test_german_reading_note_words() -> None:
     assert note_text("something the rules do not know", fmt) == "something the rules do not know"
 
 
+def test_the_session_after_a_day_told_before_in_german() -> None:
+    """The notes of "the following day" and of a relative day said in a sentence with no number (#14)."""
+    fmt = Formatter("de")
+    told = "'Am Tag darauf': the session after 'am 27. Januar', told in a sentence before it"
+    assert note_text(told, fmt) == "„Am Tag darauf“: der Handelstag nach „am 27. Januar“, in einem Satz davor erzählt"
+    claim = "'Tags darauf': the session after 'am 27. Januar', the day of the claim before"
+    assert note_text(claim, fmt) == "„Tags darauf“: der Handelstag nach „am 27. Januar“, dem Tag der Aussage davor"
+
+
 def test_the_hedges_adverb_stands_before_the_preposition() -> None:
     """'zeitweise' / 'at times' before 'um' / 'by': "Der Börsenwert von Nvidia sank zeitweise um über …", not "sank um
     zeitweise über …"; an English move has no preposition and keeps "fell at times almost 18%"."""
