@@ -184,10 +184,13 @@ def per_second(claims: int, seconds: float) -> str:
     return f"{claims / seconds:,.0f} claims/s" if seconds > 0 else "n/a claims/s"
 
 
-def show_steps(result: dict[str, Any]) -> None:
-    """One line per timed step: wall and CPU seconds."""
+def show_steps(result: dict[str, Any], before: dict[str, Any] | None = None) -> None:
+    """One line per timed step: wall and CPU seconds; with ``before`` (``--compare-python``), that checkout's too."""
+    old = (before or {}).get("steps", {})
     for name, (wall, cpu) in result.get("steps", {}).items():
-        say(f"    {name:<48} {wall:8.3f} s wall {cpu:8.3f} s CPU")
+        was = old.get(name)
+        side = f"  | before {was[0]:8.3f} s wall {was[1]:8.3f} s CPU" if was else ""
+        say(f"    {name:<48} {wall:8.3f} s wall {cpu:8.3f} s CPU{side}")
 
 
 def show_memory(title: str, after: dict[str, Any], before: dict[str, Any] | None = None) -> None:
@@ -268,10 +271,10 @@ def report(args: argparse.Namespace, results: dict[str, dict[str, Any]], generat
             f"{pipeline['pipeline_wall']:.3f} s wall ({pipeline['pipeline_cpu']:.3f} s CPU); "
             f"peak RSS {pipeline['rss_mb']['peak']:.0f} MB"
         )
-        show_steps(pipeline)
+        show_steps(pipeline, results.get("pipeline-before"))
         show_memory("in-process steps", pipeline, results.get("pipeline-before"))
     if "flow_wall" in flow:
-        show_flow(args, flow, flow_core, pipeline)
+        show_flow(args, flow, flow_core, pipeline, results.get("flow-before"))
         show_memory("flow's tasks", flow, results.get("flow-before"))
     compared(results)
     say()
@@ -301,9 +304,14 @@ def compared(results: dict[str, dict[str, Any]]) -> None:
 
 
 def show_flow(
-    args: argparse.Namespace, flow: dict[str, Any], flow_core: dict[str, Any], pipeline: dict[str, Any]
+    args: argparse.Namespace,
+    flow: dict[str, Any],
+    flow_core: dict[str, Any],
+    pipeline: dict[str, Any],
+    before: dict[str, Any] | None = None,
 ) -> None:
-    """The flow's figures, its task runs by task, and the core on the same claims."""
+    """The flow's figures, its task runs by task (with ``before``: that checkout's run time too), and the core
+    on the same claims."""
     k = args.flow_claims
     fixed = flow["steps"]["fixed start: Prefect import, temporary server, a no-op flow"][0]
     say(
@@ -318,8 +326,10 @@ def show_flow(
         )
     tasks = flow["task_runs"]
     say(f"Prefect task runs: {tasks['count']} for {k} claims on {args.instruments} instruments")
+    old = (before or {}).get("task_runs", {}).get("by_name", {})
     for name, (count, seconds) in sorted(tasks["by_name"].items()):
-        say(f"    {name:<28} {count:4d} run(s) {seconds:9.3f} s run time")
+        side = f"  | before {old[name][1]:9.3f} s" if name in old else ""
+        say(f"    {name:<28} {count:4d} run(s) {seconds:9.3f} s run time{side}")
     if "digest" in flow:
         same = "yes" if flow["digest"] == flow_core.get("digest") else "no (data-quality checks run in the flow only)"
         alike = "yes" if flow["digest"] == pipeline.get("digest") else "no"
