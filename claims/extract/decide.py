@@ -152,14 +152,15 @@ def direction_of(
 def _from_clause_before(
     view: SentenceView, q: Quantity, taken: list[tuple[int, int]]
 ) -> tuple[str, str, float, str] | None:
-    """ "verlor zwei Tage in Folge, insgesamt 10,3 Prozent", "legte zu, ebenso Nvidia mit 0,8 Prozent": a
-    clause that is only a number (with names, hedges, periods and glue) takes the move of the nearest clause
-    before it that has a move and no number of its own."""
+    """ "verlor zwei Tage in Folge, insgesamt 10,3 Prozent", "legte zu, ebenso Nvidia mit 0,8 Prozent", "rose, by
+    1.0% and 1.5% respectively": a clause that is only numbers (with names, hedges, periods and glue) takes the move
+    of the nearest clause before it that has a move and no number of its own."""
     c0, c1 = view.clause(q.span[0])
     if c0 <= view.sentence.start:
         return None
     extra = rules.VERBLESS[view.lang] | rules.GAP_WORDS[view.lang]
-    spans = taken + [q.span] + [(m.start, m.end) for m in view.mentions] + [(p.start, p.end) for p in view.periods]
+    spans = taken + [o.span for o in view.quantities]  # ", by 1.0% and 1.5% respectively": numbers only
+    spans += [(m.start, m.end) for m in view.mentions] + [(p.start, p.end) for p in view.periods]
     for t in view.words_between(c0, c1):
         if any(a <= t.start and t.end <= b for a, b in spans) or t.kind == "punct" or t.low in extra:
             continue

@@ -12,7 +12,8 @@ Jan. 27 close"); "Seitdem" / "Since then" after a sentence with no number is sin
 relative clause ("Constellation Energy, whose shares cratered on Jan. 27, has bounced back. Since then …"); a causative
 verb moves its object by the number ("Upbeat earnings lifted the S&P 500 by 1.0%", "drückten den Dax um 0,5
 Prozent"); a relative day said in a sentence with no number ("The next day brought relief.") is the day of the claims
-after it in its paragraph."""
+after it in its paragraph; a clause holding only numbers after the clause of the move ("rose, by 1.0% and 1.5%
+respectively") takes that move."""
 
 from __future__ import annotations
 
@@ -230,3 +231,20 @@ def test_a_causative_verb_moves_its_object_by_the_number(text: str, published: s
 )
 def test_a_relative_day_said_with_no_number_is_the_day_of_the_claims_after_it(text: str, want: list[object]) -> None:
     assert read(text, "2025-02-09T10:00:00+01:00") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The S&P 500 and the Nasdaq Composite rose on Thursday, by 1.0% and 1.5% respectively.",
+            [("^GSPC", 1.0, d("2025-02-13")), ("^IXIC", 1.5, d("2025-02-13"))],
+        ),
+        (
+            "Der Dax und Siemens Energy haben am Donnerstag zugelegt, um 2,1 und 3,7 Prozent.",
+            [("^GDAXI", 2.1, d("2025-02-13")), ("ENR.DE", 3.7, d("2025-02-13"))],
+        ),
+    ],
+)
+def test_a_clause_of_numbers_only_takes_the_move_of_the_clause_before(text: str, want: list[object]) -> None:
+    assert read(text, "2025-02-13T23:30:00+01:00") == want
