@@ -209,6 +209,13 @@ def resolve_period(words: str, published_at: datetime, calendar: str, exchange_t
     if kinds == {"since", "weekstart"} and not (days or counts):  # "seit Wochenbeginn": the week so far
         start = next(s for s in segs if s.kind == "weekstart")
         return _named_span(ctx, replace(start, kind="week"), ref)
+    week = next((s for s in segs if s.kind == "week"), None)
+    if kinds == {"week"} and week is not None and week.n == 0 and len(days) == 1 and not counts:
+        # "the week to Friday", "der Woche bis Freitag": the week's sessions up to that day
+        last_day, why = _day(ctx, days[0], None, None)
+        last = ctx.session(last_day)
+        first = sessions_between(ctx.calendar, last_day - timedelta(days=last_day.weekday()), last)[0].date()
+        return _result(ctx, first, last, f"from {first} to {last} ({why})")
     if len(counts) > 1 or len(kinds) > 1 or (kinds and (days or counts) and kinds != {"since"}):
         raise PeriodError(f"cannot combine the parts of {words!r}: {[s.text for s in segs if s.kind != 'conn']}")
     if kinds == {"since"}:

@@ -129,6 +129,10 @@ WORD_ROWS = [
     ("de", "2025-01-27", (MON, MON, 1)),
     ("de", "Montag, 27. Januar", (MON, MON, 1)),
     ("de", "vom 27. bis 28. Januar", TWO_DAYS),
+    ("de", "der Woche bis Dienstag", TWO_DAYS),  # a week named by its last day (#14)
+    ("de", "der Woche bis zum Dienstag", TWO_DAYS),
+    ("en", "the week to Tuesday", TWO_DAYS),
+    ("en", "the week through Tuesday", TWO_DAYS),
     ("de", "27.–28. Januar", TWO_DAYS),
     ("en", "Monday", (MON, MON, 1)),
     ("en", "on Monday", (MON, MON, 1)),
