@@ -9,8 +9,10 @@ an implausible daily move. Each row is one claim (``claims_frame``); failures na
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from marketfact.checks.quality.spec import Batch, Spec, when_all
@@ -178,7 +180,7 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
 
     cs = rows_of(claims)
     ranges = [c.range if c.range is not None else (None, None) for c in cs]
-    columns: dict[str, list[Any]] = {
+    columns: dict[str, list[Any] | np.ndarray] = {
         "claim_id": [c.id for c in cs],
         "subject": [c.subject for c in cs],
         "instrument": [c.instrument for c in cs],
@@ -189,10 +191,10 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
         "magnitude": [c.value if c.value is not None else r[1] for c, r in zip(cs, ranges, strict=True)],
         "range_low": [r[0] for r in ranges],
         "range_high": [r[1] for r in ranges],
-        "first_session": [pd.Timestamp(c.sessions[0]) if c.sessions else pd.NaT for c in cs],
-        "last_session": [pd.Timestamp(c.sessions[-1]) if c.sessions else pd.NaT for c in cs],
+        "first_session": _days([c.sessions[0] if c.sessions else None for c in cs]),
+        "last_session": _days([c.sessions[-1] if c.sessions else None for c in cs]),
         # The publication's own calendar date: a Tokyo session that day may be in the report.
-        "published": [pd.Timestamp(c.published_at.date()) if c.published_at else pd.NaT for c in cs],
+        "published": _days([c.published_at.date() if c.published_at else None for c in cs]),
     }
     frame = pd.DataFrame(columns, columns=list(COLUMNS)) if cs else pd.DataFrame([], columns=list(COLUMNS))
     for col in ("magnitude", "range_low", "range_high"):
@@ -200,6 +202,14 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
     for col in ("first_session", "last_session", "published"):
         frame[col] = pd.to_datetime(frame[col])
     return frame
+
+
+def _days(days: list[date | None]) -> np.ndarray:
+    """Dates (None: NaT) as one datetime64[s] column (the unit pandas gives dates), converted by numpy.
+
+    A ``pd.Timestamp`` per claim and column was ≈0.6 s of CPU at 100 000 SYNTHETIC claims.
+    """
+    return np.array(days, dtype="datetime64[D]").astype("datetime64[s]")
 
 
 def on_weekdays(days: pd.Series) -> pd.Series:

@@ -76,3 +76,15 @@ def test_both_languages_have_the_same_words() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(ValueError, match="choose one of en, de"):
         check_lang("fr")
+
+
+def test_cached_numbers_read_as_on_first_use_in_each_language_and_sign() -> None:
+    """Babel's answers are kept per (language, unsigned amount): the sign, the language and the digits still
+    tell equal amounts apart, and a second call reads as the first."""
+    en, de = Formatter("en"), Formatter("de")
+    first = [en.percent(-2.5), en.percent(2.5), de.percent(2.5), en.percent(2.5, digits=1), en.money(-5.0, "USD")]
+    again = [en.percent(-2.5), en.percent(2.5), de.percent(2.5), en.percent(2.5, digits=1), en.money(-5.0, "USD")]
+    assert first == again
+    assert first[:4] == [f"{MINUS}2.50%", "+2.50%", f"+2,50{NBSP}%", "+2.5%"]
+    assert first[4] == f"{MINUS}$5.00"
+    assert en.decimal(5) == en.decimal(5.0) == "5.00"  # an int and a float are kept apart, and read alike

@@ -129,3 +129,23 @@ def test_claim_set_faults_name_the_claim(quality_run, seed_claims) -> None:  # t
     warned = {r.name: r.rows for r in outcome.warnings()}
     assert set(warned["no_duplicate_claims"]) == {nvda.id, "nvda-again"}
     assert set(warned["percent_move_plausible"]) == {"fall-of-120", "big-move"}
+
+
+def test_claims_frame_dates_are_one_column_each(seed_claims) -> None:  # type: ignore[no-untyped-def]
+    """Sessions and the publication day as datetime64 columns (the unit pandas gives dates), NaT when a
+    claim has none: numpy converts the column, as pd.Timestamp per claim did."""
+    import pandas as pd
+
+    from marketfact.checks.quality.claimset import claims_frame
+
+    nvda = seed_claims.claims[0]
+    assert nvda.sessions
+    assert nvda.published_at
+    two_days = nvda.model_copy(update={"id": "two-days", "sessions": [D("2025-01-27"), D("2025-01-28")]})
+    undated = nvda.model_copy(update={"id": "undated", "published_at": None})
+    frame = claims_frame([two_days, undated])
+    assert {str(frame[c].dtype) for c in ("first_session", "last_session", "published")} == {"datetime64[s]"}
+    assert list(frame["first_session"]) == [pd.Timestamp("2025-01-27"), pd.Timestamp(nvda.sessions[0])]
+    assert frame["last_session"].iloc[0] == pd.Timestamp("2025-01-28")
+    assert frame["published"].iloc[0] == pd.Timestamp(nvda.published_at.date())
+    assert pd.isna(frame["published"].iloc[1])
