@@ -78,6 +78,12 @@ NOTES = rules(
             "Handelstag, der beim Erscheinen geschlossen hatte",
         ),
         (
+            "{ref:Q} is the close the sentence's move is measured from: the level is the close of {end:Q}, the story's "
+            "day",
+            "{ref} ist der Schluss, von dem aus die Bewegung des Satzes gemessen wird: der Stand ist der Schluss von "
+            "{end}, dem Tag der Meldung",
+        ),
+        (
             "{words:Q}: the move since the day told before, {day:Q}",
             "{words}: die Bewegung seit dem zuvor erzählten Tag, {day}",
         ),

@@ -37,7 +37,11 @@ INFERENCES: dict[str, tuple[str, ...]] = {
     "day: session before": ("the session before",),
     "day: session after": ("the session after",),
     "day: named before": ("the day named before,",),
-    "day: counted from story": ("ends on the day the article named", "runs on from the session after the day"),
+    "day: counted from story": (
+        "ends on the day the article named",
+        "runs on from the session after the day",
+        "the level is the close of",
+    ),
     "day: none named": ("no day named: the checker searches",),
     "day: several in sentence": ("the sentence names several periods",),
     "market value: no wording": ("no 'market value' wording",),

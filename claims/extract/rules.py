@@ -243,9 +243,12 @@ SHARE_WORDS = word_set(
 """Before "von"/"of"/"in" these make the name the subject after all ("die Aktie von Nvidia", "shares in TEL")."""
 PREVIOUS_SESSION = {
     "de": _phrases("am vortag", "tags zuvor", "einen tag zuvor", "am tag zuvor", "am tag davor",
-                   "in der vorherigen sitzung"),
+                   "in der vorherigen sitzung", "am vorangegangenen handelstag", "am vorherigen handelstag",
+                   "am vorhergehenden handelstag", "am letzten handelstag davor"),
     "en": _phrases("the previous session", "the previous day", "the day before", "a day earlier",
-                   "the prior session", "the session before", "the prior day"),
+                   "the prior session", "the session before", "the prior day", "the previous trading day",
+                   "the prior trading day", "the previous trading session", "the prior trading session",
+                   "the previous business day"),
 }  # fmt: skip
 """A move "the previous session" is one session before the period named next to it."""
 NEXT_SESSION = {

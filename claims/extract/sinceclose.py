@@ -37,9 +37,16 @@ LEADS = {
     "de": frozenset({"seit", "gegenüber", "über", "unter", "vergleich", "verglichen", "zum"}),
 }
 """Words before the close named that make it the start of a move ("since", "from", "below", "gegenüber")."""
+DIRECT_LEADS = {"en": frozenset({"from", "versus", "vs"}), "de": frozenset({"gegenüber"})}
+"""Right before a day, these make it the close a move is measured from even with no word for the close:
+"up 278.28 points, or 0.72 pct, from Monday", "ein Plus von 0,61 Prozent gegenüber Mittwoch"."""
+RANGE_WORDS = frozenset({"to", "through", "until", "till", "bis"})
 
 END_NOTE = (
     "since the close of {ref!r}: the move runs on from the session after the day named to {end!r}, the story's day"
+)
+LEVEL_NOTE = (
+    "{ref!r} is the close the sentence's move is measured from: the level is the close of {end!r}, the story's day"
 )
 OPEN_NOTE = (
     "since the close of {ref!r}: the move runs on from the session after the day named to the last session closed "
@@ -63,7 +70,22 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     if not leads:
         return False
     marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
-    return any(w in marks for w in before[leads[0] + 1 :]) or any(w in marks for w in after)
+    if any(w in marks for w in before[leads[0] + 1 :]) or any(w in marks for w in after):
+        return True
+    return _direct_lead(view, p, before, after)
+
+
+def _direct_lead(view: SentenceView, p: PeriodSpan, before: list[str], after: list[str]) -> bool:
+    """ "0.72 pct, from Monday", "0,61 Prozent gegenüber Mittwoch": a single day right after "from"/"gegenüber"
+    (an article between at most), a number before it in the sentence, and no "to"/"bis" after it (a range)."""
+    own = p.words.lower().split()
+    words = [w for w in before[: len(before) - len(own)] if w not in ("the", "dem", "den")]
+    lead = own[0] if own[0] in DIRECT_LEADS[view.lang] else (words[-1] if words else "")
+    if not (p.single_day and lead in DIRECT_LEADS[view.lang]):
+        return False
+    if after and after[0] in RANGE_WORDS:
+        return False
+    return any(o.span[1] <= p.start for o in view.quantities)
 
 
 SINCE_THEN = {

@@ -88,6 +88,16 @@ def _reference(
     """(the period, the close the move is measured from, a note) for a move since a named close, its own
     ("since its Wednesday close") or one opening the sentence ("Seit dem Kurssturz vom 27. Januar, …, hat es sich
     um knapp 15 Prozent erholt"); (period, None, []) for any other."""
+    if (
+        kind == kinds.CLOSE_LEVEL
+        and shift == 0
+        and period is not None
+        and period.start > q.span[1]
+        and sinceclose.is_reference_close(view, period)
+    ):  # "ended at 39,461.47, up 1.28 pct, from Wednesday": the level is the close of the story's day
+        end = sinceclose.end_of_move(view, q, ctx, period)
+        if end is not None:
+            return end, None, [sinceclose.LEVEL_NOTE.format(ref=period.words, end=end.words)]
     if kind not in ("", kinds.POINTS_CHANGE) or shift != 0:
         return period, None, []
     after = period if period is not None and sinceclose.is_reference_close(view, period) else None
