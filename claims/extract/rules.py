@@ -32,7 +32,7 @@ DOWN = {
         "verluste abschlag talfahrt ausverkauf einbußen ermäßigte ermäßigten schwächelte schwächelten nachgeben "
         "einbrechen abrutschen absacken einbüßte einbüßten einbrach einbrachen nachgab nachgaben abgab abgaben "
         "zurückging zurückgingen absackte absackten abrutschte abrutschten abgegeben verschwunden verschwand "
-        "verschwanden drückte drückten drückt gedrückt"
+        "verschwanden drückte drückten drückt gedrückt rutschen stürzen verbilligen schwächeln"
     ),
     "en": word_set(
         "fell falls fall falling fallen dropped drops dropping lost loses losing slid slides sliding slumped "
@@ -49,7 +49,7 @@ UP = {
         "geklettert klettert sprang sprangen gesprungen springt springen gewann gewannen gewonnen gewinnt verteuerte "
         "verteuerten verteuert angezogen vorgerückt hochgeschossen plus anstieg kursanstieg erholung kurssprung "
         "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen zulegte zulegten sprung hievte "
-        "hievten gehievt"
+        "hievten gehievt gewinnen klettern verteuern befestigen"
     ),
     "en": word_set(
         "rose rises rise rising risen gained gains gain gaining jumped jumps jump jumping surged surges surge "
@@ -237,8 +237,8 @@ PREPOSITIONS = {
 """A name right after one of these is governed by it ("Lieferant für TSMC", "a supplier to Google", "rivals
 such as AMD"): it is not the subject while the sentence has another candidate."""
 SHARE_WORDS = word_set(
-    "aktie aktien papier papiere titel anteilsscheine kurs aktienkurs börsenwert marktwert marktkapitalisierung "
-    "shares stock stocks share value valuation capitalization capitalisation cap price"
+    "aktie aktien papier papiere titel anteile anteilsscheine kurs aktienkurs börsenwert marktwert "
+    "marktkapitalisierung shares stock stocks share value valuation capitalization capitalisation cap price adrs"
 )
 """Before "von"/"of"/"in" these make the name the subject after all ("die Aktie von Nvidia", "shares in TEL")."""
 PREVIOUS_SESSION = {
