@@ -141,6 +141,12 @@ NOTES = rules(
             "kein eigenes Verb: die Richtung ist aus demselben Satz übernommen",
         ),
         (
+            "'es' and a copula, no verb of its own: the direction is carried over from the clause before, at its "
+            "extreme",
+            "„es“ mit „war“/„waren“, kein eigenes Verb: die Richtung ist aus dem Satzteil davor übernommen, an ihrem "
+            "Extrem",
+        ),
+        (
             "up and down words both near the number; took the nearest, {words:Q}",
             "Wörter für Plus und für Minus nahe der Zahl; das nächste gilt: {words}",
         ),
