@@ -74,8 +74,8 @@ def extract_claims(
         outcomes += _read_records(view, masked, ctx, outcomes)
         for outcome in sorted(outcomes, key=lambda o: o.q.span[0] if isinstance(o, Draft) else o.span[0]):
             if isinstance(outcome, Draft):
+                remember_subject(outcome, ctx, drafts[-1] if drafts else None)
                 drafts.append(outcome)
-                remember_subject(outcome, ctx)
             elif isinstance(outcome, NonMarketNumber):
                 not_market.append(outcome)
             else:
