@@ -92,6 +92,10 @@ NOTES = rules(
             "{opener} eröffnet den Satzteil: der Tag des zuvor genannten Schlusses, {day}",
         ),
         (
+            "{opener:Q} opens the clause: the day named right before it, {day:Q}",
+            "{opener} eröffnet den Satzteil: der unmittelbar davor genannte Tag, {day}",
+        ),
+        (
             "the close of {ref:Q} does not resolve to sessions: {error}",
             "der Schluss von {ref} ergibt keine Handelstage: {error}",
         ),

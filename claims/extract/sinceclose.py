@@ -149,6 +149,9 @@ def when_after_reference(view: SentenceView, q: Quantity, previous_after: Period
     ref = previous_after or (named[-1] if named else None)
     if ref is None or any(ref.end <= o.span[0] < c0 for o in view.quantities):
         return None
+    later = [p for p in view.periods if ref.end <= p.start and p.end <= c0 and p.single_day]
+    if later and not is_reference_close(view, later[-1]):
+        return later[-1]  # "its Jan. 24 close, the last session before the rout of Jan. 27, when …": Jan. 27
     return day_of(ref)
 
 

@@ -55,7 +55,9 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         # "up 14% since the Jan. 27 rout, when it plunged nearly 21%": the day of the close named before
         opener = next(t.text for t in view.toks if t.start >= r0)
         period, p_penalty = told, 0.1
-        p_note = f"{opener!r} opens the clause: the day of the close named before it, {told.words!r}"
+        closed = all(p is not told for p in view.periods) or sinceclose.is_reference_close(view, told)
+        what = "the day of the close named before it" if closed else "the day named right before it"
+        p_note = f"{opener!r} opens the clause: {what}, {told.words!r}"
     elif kind == "record" and previous is not None and not any(r0 <= p.start < r1 for p in view.periods):
         # "when its shares slid 17%, their biggest drop since March 2020": the record is that move's day
         period, shift, p_penalty = previous.period, previous.shift, 0.05
