@@ -84,6 +84,10 @@ NOTES = rules(
             "{end}, dem Tag der Meldung",
         ),
         (
+            "{word:Q}: the move since the close of {ref:Q}, carried over from earlier",
+            "{word}: die Bewegung seit dem Schluss von {ref}, von früher übernommen",
+        ),
+        (
             "{words:Q}: the move since the day told before, {day:Q}",
             "{words}: die Bewegung seit dem zuvor erzählten Tag, {day}",
         ),

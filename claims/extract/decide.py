@@ -36,6 +36,9 @@ class Context:
     # per paragraph: a relative day said in a sentence with no number ("The next day brought relief."): the day
     # told before it, the shift, the words
     next_day: dict[int, tuple[PeriodSpan, int, str]] = field(default_factory=dict)
+    # per paragraph: the close the last sentence's last claim was measured from ("from its Jan. 24 close"), and
+    # that sentence's index
+    reference: dict[int, tuple[int, PeriodSpan]] = field(default_factory=dict)
 
 
 @dataclass

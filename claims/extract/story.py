@@ -66,6 +66,13 @@ def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context)
     _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
     _remember_days(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
     _remember_scene(view, ctx)
+    drafts = [o for o in outcomes if isinstance(o, Draft)]
+    if drafts:
+        last = max(drafts, key=lambda d: d.q.span[0])
+        if last.after is not None:
+            ctx.reference[view.sentence.paragraph] = (view.sentence.index, last.after)
+        else:
+            ctx.reference.pop(view.sentence.paragraph, None)
 
 
 def _remember_names(view: SentenceView, outcomes: list[Outcome], ctx: Context) -> None:

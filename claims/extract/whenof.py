@@ -106,12 +106,30 @@ def _reference(
     after = after or sinceclose.opening_reference(view, q)
     notes: list[str] = []
     if after is None:
+        after, notes = _still_since(view, q, ctx)
+    if after is None:
         after, notes = _since_then(view, q, ctx, previous, period)
     if after is None:
         return period, None, []
     end = sinceclose.end_of_move(view, q, ctx, after)
     said = {"end": end.words} if end is not None else {}
     return end, after, [*notes, (sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)]
+
+
+STILL = {"en": frozenset({"still"}), "de": frozenset({"noch"})}
+
+
+def _still_since(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpan | None, list[str]]:
+    """ "… still down 6.2% from its Jan. 24 close. Constellation Energy, …, is still almost 10% lower.": in a
+    sentence naming no period, right after one whose last claim was measured from a named close, a move said with
+    "still"/"noch" is measured from that close too."""
+    ref = ctx.reference.get(view.sentence.paragraph)
+    if ref is None or ref[0] != view.sentence.index - 1 or view.periods:
+        return None, []
+    word = next((t.text for t in view.words_between(*sinceclose.stretch(view, q)) if t.low in STILL[view.lang]), "")
+    if not word:
+        return None, []
+    return ref[1], [f"{word!r}: the move since the close of {ref[1].words!r}, carried over from earlier"]
 
 
 def _since_then(
