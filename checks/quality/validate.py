@@ -10,11 +10,12 @@ for prices.
 from __future__ import annotations
 
 import gc
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from marketfact.checks.quality import claimset
@@ -24,7 +25,6 @@ from marketfact.checks.quality.outcome import ValidationOutcome
 from marketfact.checks.quality.pricebatch import PriceCheck
 from marketfact.checks.quality.runner import QualityRun
 from marketfact.checks.quality.shares import COLUMNS, shares_dataset, shares_key
-from marketfact.claims.store import rows_of
 from marketfact.market.model import FxQuote, PriceSeries, SharesQuote
 from marketfact.memory import give_back
 
@@ -131,30 +131,59 @@ def extra_problems(
     A claim-set failure names the claim; a share-count failure hits the money claims that multiply
     by a count it names the session of (or by any of the symbol's, when it names none); an FX failure hits
     the money claims converted with that rate. '' when none.
+
+    Only outcomes with a critical failure are read, and only for the claims they can touch: a loop over
+    every claim's row took ≈1.5 s of CPU at 100 000 SYNTHETIC claims, none of which had such a failure.
     """
     table = plan.table
-    problems = pd.Series("", index=table.index, dtype=object)
     by_name = {o.dataset: o for o in extra}
-    claims_outcome = by_name.get(claimset.DATASET)
-    by_id = {c.id: c for c in rows_of(plan.claims.claims)}  # fields only: a ClaimStore's rows
-    for i, row in zip(table.index, table.itertuples(), strict=True):
-        found: list[str] = []
-        if claims_outcome is not None:
-            found += [f"{r.name} failed on the claim" for r in claims_outcome.failures_for_row(row.claim_id)]
-        if getattr(row, "unit", "") == "money" and not pd.isna(getattr(row, "end", pd.NaT)):
-            on = row.end.date()
-            counts = by_name.get(shares_dataset(row.symbol))
-            if counts is not None:  # the symbol's failures on this session (or on all): named as the count used on it
-                used = shares_key(row.symbol, on)
-                found += [f"{r.name} failed on {used}" for r in counts.failures_touching({on: SHARES_USED})]
-            claim = by_id.get(row.claim_id)
-            key = (claim.fx, row.listing_currency, row.currency, on) if claim else None
-            quote = (fx or {}).get(key) if key else None
-            rates = by_name.get(fx_dataset(key[0])) if key else None
-            if quote is not None and rates is not None:
-                needed = {quote.on: frozenset({quote.base, quote.quote})}
-                found += [
-                    f"{r.name} failed on the {quote.base}→{quote.quote} rate" for r in rates.failures_touching(needed)
-                ]
-        problems[i] = "; ".join(found)
-    return problems
+    failing = {name: o for name, o in by_name.items() if o.critical_failures()}
+    found: dict[int, list[str]] = {}  # position in the table → its failures: the claim set's, then the money's
+    claims_outcome = failing.pop(claimset.DATASET, None)
+    if claims_outcome is not None:
+        _claim_failures(table["claim_id"].tolist(), claims_outcome, found)
+    if failing and {"unit", "end"} <= set(table.columns):
+        _money_failures(table, failing, fx or {}, found)
+    problems = np.full(len(table), "", dtype=object)
+    for position, named in found.items():
+        problems[position] = "; ".join(named)
+    return pd.Series(problems, index=table.index, dtype=object)
+
+
+def _claim_failures(ids: list[str], outcome: ValidationOutcome, found: dict[int, list[str]]) -> None:
+    """The claim set's critical failures per claim, in the order ``failures_for_row`` gives them."""
+    for r in outcome.critical_failures():
+        if not r.rows and not r.sessions:  # dataset-wide: every claim
+            positions: Iterable[int] = range(len(ids))
+        else:
+            named = set(r.rows)
+            positions = [p for p, claim_id in enumerate(ids) if claim_id in named]
+        for p in positions:
+            found.setdefault(p, []).append(f"{r.name} failed on the claim")
+
+
+def _money_failures(
+    table: pd.DataFrame,
+    failing: Mapping[str, ValidationOutcome],
+    fx: Mapping[FxKey, FxQuote],
+    found: dict[int, list[str]],
+) -> None:
+    """A money claim's failures of its session's share count, then of the rate it was converted with."""
+    money = np.flatnonzero(np.asarray(table["unit"].eq("money") & table["end"].notna(), dtype=bool))
+    rows = table.iloc[money]
+    columns = [rows[k].tolist() for k in ("symbol", "fx_source", "listing_currency", "currency", "end")]
+    for p, symbol, source, listing, currency, end in zip(money.tolist(), *columns, strict=True):
+        on = end.date()
+        named: list[str] = []
+        counts = failing.get(shares_dataset(symbol))
+        if counts is not None:  # the symbol's failures on this session (or on all): named as the count used on it
+            used = shares_key(symbol, on)
+            named += [f"{r.name} failed on {used}" for r in counts.failures_touching({on: SHARES_USED})]
+        quote = fx.get((source, listing, currency, on))
+        rates = failing.get(fx_dataset(source))
+        if quote is not None and rates is not None:
+            needed = {quote.on: frozenset({quote.base, quote.quote})}
+            rate = f"the {quote.base}→{quote.quote} rate"
+            named += [f"{r.name} failed on {rate}" for r in rates.failures_touching(needed)]
+        if named:
+            found.setdefault(p, []).extend(named)
