@@ -216,6 +216,9 @@ def resolve_period(words: str, published_at: datetime, calendar: str, exchange_t
         last = ctx.session(last_day)
         first = sessions_between(ctx.calendar, last_day - timedelta(days=last_day.weekday()), last)[0].date()
         return _result(ctx, first, last, f"from {first} to {last} ({why})")
+    if kinds == {"overnight"} and not (days or counts):
+        # "On Wall Street overnight" in Tokyo or Frankfurt copy: the exchange's session that closed last
+        return _result(ctx, ref, ref, f"overnight: the last {calendar} session that had closed when it appeared")
     if len(counts) > 1 or len(kinds) > 1 or (kinds and (days or counts) and kinds != {"since"}):
         raise PeriodError(f"cannot combine the parts of {words!r}: {[s.text for s in segs if s.kind != 'conn']}")
     if kinds == {"since"}:

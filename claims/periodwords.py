@@ -83,6 +83,7 @@ _FIXED = {
                          "to kick off the week"),
         ("weekend", 0, "to end the week|to close out the week|to finish the week|at the end of the week"),
         ("month", -1, "last month|previous month"), ("month", 0, "this month"),
+        ("overnight", 0, "overnight"),
         ("since", 0, "since"), ("conn", 0, f"and|to|through|until|{_CONN}"),
         ("fill", 0, "on|the|in|over|within|during|across|from|for|of"),
         ("last", 0, "last|previous|past"), ("this", 0, "this"),
@@ -127,7 +128,7 @@ class Day:
 
 @dataclass(frozen=True, slots=True)
 class Seg:
-    kind: str  # day | count | since | ytd | week | weekstart | weekend | weekfirst | month | conn
+    kind: str  # day | count | since | ytd | week | weekstart | weekend | weekfirst | month | overnight | conn
     text: str
     day: Day | None = None
     n: int = 0
@@ -332,6 +333,7 @@ def segments(words: str, lang: str) -> list[Seg]:
 
 def vocabulary(lang: str) -> dict[str, str]:
     """Every period word or phrase the resolver knows in ``lang``: phrase → its kind ("rel", "ytd",
-    "week", "weekstart", "weekend", "month", "since", "conn", "fill", "last", "this", "weekday", "month name")."""
+    "week", "weekstart", "weekend", "month", "overnight", "since", "conn", "fill", "last", "this", "weekday",
+    "month name")."""
     fixed = {p: kind for p, (kind, _) in _FIXED[lang].items()}
     return fixed | dict.fromkeys(_WEEKDAYS[lang], "weekday") | dict.fromkeys(_MONTHS[lang], "month name")

@@ -71,6 +71,10 @@ WHY = rules(
             "vom {first} ({why}) bis zum letzten geschlossenen Handelstag",
         ),
         ("the last {n} sessions that had closed", "die letzten {n} geschlossenen Handelstage"),
+        (
+            "overnight: the last {mic} session that had closed when it appeared",
+            "über Nacht: der letzte Handelstag an der {mic}, der bei Erscheinen geschlossen hatte",
+        ),
         ("{n} sessions ending {last:D} ({why})", "{n} Handelstage bis zum {last} ({why})"),
         ("from {first:D} to {last:D} ({why})", "vom {first} bis zum {last} ({why})"),
         ("{span}: the {mic} sessions that had closed", "{span}: die geschlossenen Handelstage an der {mic}"),

@@ -26,7 +26,7 @@ _ANCHOR_WORDS = word_set(
     "wochenauftakt wochenstart wochenbeginn wochenausklang wochenschluss "
     "wochenanfang start beginning monat month vormonat jahresbeginn jahresanfang jahreswechsel jahresverlauf "
     "jahr year ytd year-to-date tag tage tagen handelstag handelstage handelstagen börsentag börsentage "
-    "börsentagen sitzungen handelssitzungen day days session sessions row folge hintereinander"
+    "börsentagen sitzungen handelssitzungen day days session sessions row folge hintereinander overnight"
 )
 _KEEP_LEAD = word_set("am an in im seit since on over within binnen innerhalb during vom from zum zu")
 _MAX_LEFT, _MAX_RIGHT = 5, 5

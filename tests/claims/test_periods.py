@@ -144,6 +144,7 @@ WORD_ROWS = [
     ("en", "previous Monday", (MON, MON, 1)),
     ("en", "yesterday", (TUE, TUE, 1)),
     ("en", "the day before yesterday", (MON, MON, 1)),
+    ("en", "overnight", (TUE, TUE, 1)),  # New York's session that had closed last (07:00 CET is 01:00 there)
     ("en", "last week", LAST_WEEK),
     ("en", "the previous week", LAST_WEEK),
     ("en", "this week", TWO_DAYS),
@@ -343,6 +344,10 @@ TZ_ROWS = [
     (TOKYO_MORNING, "XNAS", "en", "yesterday", MON, MON, True),
     (TOKYO_MORNING, "XNAS", "de", "gestern", MON, MON, True),
     (TOKYO_MORNING, "XNAS", "en", "on Monday", MON, MON, True),
+    # "On Wall Street overnight" in Tokyo copy: the New York session that had closed last, whatever the date there.
+    (TOKYO_MORNING, "XNAS", "en", "overnight", MON, MON, True),
+    (MONDAY_MORNING, "XTKS", "en", "overnight", MON, MON, True),  # Tokyo's Monday closed at 15:30 JST
+    (MONDAY_MORNING, "XNYS", "en", "overnight", date(2025, 1, 24), date(2025, 1, 24), True),
     # A New York evening paper on Tokyo: it is already Tuesday morning there, Tuesday's session is running.
     (NEW_YORK_EVENING, "XTKS", "en", "on Tuesday", TUE, TUE, False),
     (NEW_YORK_EVENING, "XTKS", "en", "on Monday", MON, MON, True),
