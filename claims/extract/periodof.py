@@ -6,7 +6,7 @@ story's day. ``claims.extract.whenof`` puts these together for every claim draft
 
 from __future__ import annotations
 
-from marketfact.claims.extract import periodclauses, rules
+from marketfact.claims.extract import periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, segment
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -96,8 +96,8 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
     # "Nvidia fell 17% and the Nasdaq slid 3.1% on Monday" shares the day; "lost 5.2% after an 8.3% slump
     # on Monday" does not: a look back ("after", "nach") separates two days.
     for p in sorted(in_clause, key=lambda p: _gap(p, q.span)):
-        if periodclauses.span_of_later_predicate(view, q, p):
-            continue
+        if periodclauses.span_of_later_predicate(view, q, p) or sinceclose.is_reference_close(view, p):
+            continue  # "added 0.4% and now trades 3.3% above where it ended on Jan. 24": not the 0.4%'s day
         between = view.words_between(min(q.span[1], p.end), max(q.span[0], p.start))
         if not any(t.low in rules.LOOK_BACK[view.lang] | rules.LOOK_BACK_LEADS[view.lang] for t in between):
             return p, 0, 0.1, f"{p.words!r} said of the next number in the clause, read as shared"

@@ -19,12 +19,13 @@ from marketfact.claims.periods import PeriodError, candidate_sessions, resolve_p
 from marketfact.market.calendars import shift_sessions
 
 CLOSE_WORDS = {
-    "en": frozenset({"close", "closing", "closed"}),
+    "en": frozenset({"close", "closing", "closed", "finished", "ended", "settled"}),
     "de": frozenset(
         {"schlusskurs", "schlusskurses", "schlussstand", "schlussstands", "schluss", "handelsschluss", "börsenschluss"}
     ),
 }
-"""Words that make a day the reference of a move: its close."""
+"""Words that make a day the reference of a move: its close ("from its Jan. 24 close", "below where it finished on
+Friday, Jan. 24")."""
 
 EVENT_WORDS = {
     "en": frozenset({"rout", "selloff", "sell-off", "crash", "plunge", "slump", "collapse"}),
@@ -64,7 +65,8 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
         return False
     c0, c1 = view.clause(p.start)
     s0 = max([c0] + [o.span[1] for o in view.quantities if o.span[1] <= p.start])
-    before = [t.low for t in view.words_between(s0, p.end)][-8:]
+    # eight words before the day, and the day's own ("below where it closed on Friday, Jan. 24")
+    before = [t.low for t in view.words_between(s0, p.start)][-8:] + [t.low for t in view.words_between(p.start, p.end)]
     after = [t.low for t in view.toks if t.end > p.end and t.start < c1][:3]
     leads = [i for i, w in enumerate(before) if w in LEADS[view.lang]]
     if not leads:
