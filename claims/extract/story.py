@@ -215,6 +215,16 @@ def _remember_scene(view: SentenceView, ctx: Context) -> None:
 
 
 _COPULA = {"en": frozenset({"was", "were"}), "de": frozenset({"war", "waren"})}
+_STRONG_PAST = {
+    "en": frozenset({"told", "went", "brought", "saw", "began", "came", "stood", "felt", "got", "gave", "held", "ran"}),
+    "de": frozenset(
+        {"sah", "sahen", "stand", "standen", "kam", "kamen", "ging", "gingen", "blieb", "blieben", "begann", "begannen",
+         "lief", "liefen", "bot", "boten", "brachte", "brachten", "gab", "gaben", "wurde", "wurden", "hielt", "hielten"}
+    ),
+}  # fmt: skip
+"""Verbs in the past that do not end like a weak one ("-ed", "-te"): "Tuesday told a different story"."""
+_OPENING = frozenset({"am", "an", "der", "on", "the"})
+"""Words a day may stand after at the start of a sentence that tells what the day was like."""
 _OF_A_NOUN = frozenset({"vom", "von", "from", "of", "seit", "since", "nach", "after", "bis", "until"})
 """Words that make a day part of a noun phrase or a span ("die Verlierer vom Montag"), not a day said of itself."""
 
@@ -227,10 +237,26 @@ def _names_the_day(view: SentenceView, p: PeriodSpan) -> bool:
         return False
     c0, c1 = view.clause(p.start)
     after = [t for t in view.words_between(p.end, c1) if t.kind == "word"]
-    if not after or after[0].low not in _COPULA[view.lang]:
+    if not after:
         return False
+    if after[0].low not in _COPULA[view.lang]:
+        return _opens_with_day_in_past(view, p, after[0].low)
     lead = [t.low for t in view.words_between(c0, p.end) if t.kind == "word"]
     return not any(w in _OF_A_NOUN for w in lead)
+
+
+def _opens_with_day_in_past(view: SentenceView, p: PeriodSpan, verb: str) -> bool:
+    """ "Am Dienstag herrschte an der Börse noch Vorsicht.", "Der Mittwoch gehörte wieder den Verkäufern.",
+    "Tuesday told a different story.": the sentence opens with the day (after "am", "on", "der" at most), a verb
+    in the past follows it, and it names no company or index ("Am Mittwoch legte Alphabet Zahlen vor" tells of an
+    event, whose move may come a session later)."""
+    if any(m.entry is not None for m in view.mentions):
+        return False
+    lead = [t.low for t in view.words_between(view.sentence.start, p.start) if t.kind == "word"]
+    if not set(lead) <= _OPENING or any(t.kind != "word" for t in view.words_between(view.sentence.start, p.start)):
+        return False
+    weak = ("ed",) if view.lang == "en" else ("te", "ten")
+    return verb in _STRONG_PAST[view.lang] or (len(verb) > 4 and verb.endswith(weak))
 
 
 def _speaks_of_trading(view: SentenceView, p: PeriodSpan) -> bool:

@@ -1,9 +1,13 @@
 """Classes of reading fixed in session 9 of issue 14 (invented sentences, not the blind sets'): "overnight" is the
 session of the claim's exchange that had closed last when the article appeared ("Overnight on Wall Street, Broadcom
 jumped 4.3%" in a Frankfurt morning report is New York's session of the day before, not the story's day); a move
-"above where it settled on Jan. 31" is measured from that day's close."""
+"above where it settled on Jan. 31" is measured from that day's close; a sentence with no number and no name that opens
+with a day and a verb in the past ("Am Donnerstag herrschte Feierlaune.", "Monday looked grim.") sets the day of the
+claims after it in its paragraph."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.claims.extracted import d, read
 
@@ -33,3 +37,31 @@ def test_a_move_from_where_it_closed_on_a_day_runs_from_the_session_after_that_d
         ("MSFT", 0.6, d("2025-02-06")),
         ("MSFT", 0.2, d("2025-02-03", "2025-02-06")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (
+            "Der Dax schloss am Freitag bei 22.513,42 Punkten.\n\nAm Donnerstag herrschte Feierlaune. Siemens Energy "
+            "stiegen um 3,7 Prozent.",
+            "2025-02-15T10:00:00+01:00",
+            [("^GDAXI", 22513.42, d("2025-02-14")), ("ENR.DE", 3.7, d("2025-02-13"))],
+        ),
+        (
+            "Nvidia closed the week at $138.85.\n\nMonday looked grim. Oracle fell 13.8%.",
+            "2025-02-01T09:00:00-05:00",
+            [("NVDA", 138.85, d("2025-01-31")), ("ORCL", 13.8, d("2025-01-27"))],
+        ),
+        (  # a day with a name tells of an event: the move after it keeps the story's day
+            "PARIS – Schneider Electric haben am Dienstag leicht zugelegt.\n\nAm Montag legte Schneider Electric nach "
+            "Börsenschluss Zahlen vor. Die Aktie stieg um 0,4 Prozent.",
+            "2025-02-04T19:00:00+01:00",
+            [("SU.PA", 0.4, d("2025-02-04"))],
+        ),
+    ],
+)
+def test_a_sentence_with_no_number_opening_with_a_day_in_the_past_sets_the_day(
+    text: str, published: str, want: list[object]
+) -> None:
+    assert read(text, published) == want
