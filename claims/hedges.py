@@ -15,6 +15,7 @@ Two constants define the words "just" and "mostly" once for the whole product:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -104,8 +105,13 @@ class HedgeReading:
     basis: Basis | None
 
 
+@functools.lru_cache(maxsize=1024)
 def read_hedge(text: str | None) -> HedgeReading:
-    """Split ``text`` ("zeitweise über") into known phrases, longest first; unknown words raise."""
+    """Split ``text`` ("zeitweise über") into known phrases, longest first; unknown words raise.
+
+    Read once per distinct text (the reading is frozen; an unknown word raises each time): a claim file
+    repeats a few dozen hedges, and reading them again was ≈0.2 s of loading 100 000 SYNTHETIC claims.
+    """
     if not text or not text.strip():
         return HedgeReading((), Bound.EXACT, None)
     rest = " ".join(text.lower().split())

@@ -7,7 +7,6 @@ once per distinct input (``claims.resolve`` builds the claim table from either).
 
 from __future__ import annotations
 
-import functools
 import math
 import operator
 from collections.abc import Sequence
@@ -41,12 +40,6 @@ def _group(*fields: Sequence[object] | np.ndarray) -> tuple[np.ndarray, np.ndarr
         codes, _ = pd.factorize(codes * (len(uniques) + 1) + part)
     _, first = np.unique(codes, return_index=True)
     return codes, first
-
-
-@functools.lru_cache(maxsize=1024)
-def _reading(hedge: str | None) -> HedgeReading:
-    """``read_hedge``, once per distinct hedge text of a run (the texts repeat; reading one costs ~20 µs)."""
-    return read_hedge(hedge)
 
 
 def _basis(metric: Metric, hedge: HedgeReading) -> Basis:
@@ -83,7 +76,7 @@ NO_NUMBER = (math.nan, math.nan, True, True, 0.0, 0.0)
 
 def claim_terms(claim: Claim) -> Terms:
     """TERM_COLUMNS of a claim: basis, claimed interval, "mostly" margin and the stated rounding's half."""
-    hedge = _reading(claim.hedge)
+    hedge = read_hedge(claim.hedge)
     low, high = claim.range if claim.range is not None else (claim.value, None)
     if low is None:
         return (_basis(claim.metric, hedge).value, *NO_NUMBER)  # type: ignore[return-value]
@@ -138,7 +131,7 @@ def term_columns(claims: Sequence[Claim], cols: ClaimColumns) -> pd.DataFrame:
     and hedges repeat, and 100 000 claims come down to a few thousand of each.
     """
     worded, first = _group(cols.metric, cols.hedge)
-    readings = [(cols.metric[i], _reading(cols.hedge[i])) for i in first]
+    readings = [(cols.metric[i], read_hedge(cols.hedge[i])) for i in first]
     basis = np.array([_basis(metric, hedge).value for metric, hedge in readings], dtype=object)[worded]
     bound = np.array([hedge.bound.value for _, hedge in readings], dtype=object)[worded]
     written, first = _group(cols.value_text, cols.decimals, cols.range)
