@@ -71,7 +71,9 @@ TEMPLATES: dict[str, str] = {
     "period_span_too_few": "{words}: only {count} {exchange} session(s) of {what} had closed",
     "published_needs_offset": "published_at needs a time zone offset, e.g. 2025-01-29T08:00:00+01:00",
     "unknown_calendar": "unknown exchange calendar {exchange}",
-    # a price source that could not deliver (market.snapshot, market.yahoo): the fetch error as recorded
+    # a price source that could not deliver (market.source, market.snapshot, market.yahoo): the fetch error as
+    # recorded; "no_source" comes first, then each source's own reason
+    "no_source": "no source has {symbol} for {first}..{last}",
     "snapshot_no_prices": "the snapshot has no prices for {symbol}",
     "snapshot_no_rows": "the snapshot has no {symbol} rows between {first} and {last}",
     "yahoo_no_rows": "Yahoo Finance returned no rows for {symbol} {first}..{last}",

@@ -126,7 +126,7 @@ class SnapshotSource:
         if frame is None:
             path = self._files.get(symbol)
             if path is None:
-                raise NoDataError(f"the snapshot has no prices for {symbol!r}")
+                raise NoDataError(f"the snapshot has no prices for {symbol}")
             frame = self._frames[symbol] = read_price_csv(path)
         return frame
 

@@ -95,19 +95,18 @@ class ChainedPriceSource:
 
     def history(self, symbol: str, start: date, end: date) -> PriceSeries:
         """Rows from the first source that covers the window."""
-        reasons: list[str] = []
+        reasons = [f"no source has {symbol} for {start}..{end}"]
         partial: PriceSeries | None = None
         for source in self.sources:
             try:
                 series = source.history(symbol, start, end)
             except MarketDataError as exc:
-                reasons.append(f"{source.name}: {exc}")
+                reasons.append(str(exc))  # each source's own reason, a code of checks.reasons
                 continue
             if series.covers(start, end):
                 return series
             partial = partial or series
-            reasons.append(f"{source.name}: covers only part of {start}..{end}")
         if partial is not None:
             # Better some evidence rows than none: data-quality checks will name the missing sessions.
             return partial
-        raise NoDataError(f"no source has {symbol} for {start}..{end} ({'; '.join(reasons)})")
+        raise NoDataError("; ".join(reasons))

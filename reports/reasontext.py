@@ -73,6 +73,7 @@ REASONS_DE: dict[str, str] = {
     "period_span_too_few": "{words}: erst {count} Handelstag(e) an der Börse {exchange} geschlossen ({what})",
     "published_needs_offset": "published_at braucht eine Zeitzone, z. B. 2025-01-29T08:00:00+01:00",
     "unknown_calendar": "unbekannter Börsenkalender {exchange}",
+    "no_source": "keine Quelle hat Kurse für {symbol} vom {first} bis zum {last}",
     "snapshot_no_prices": "der mitgelieferte Datenstand hat keine Kurse für {symbol}",
     "snapshot_no_rows": "der mitgelieferte Datenstand hat keine Zeilen für {symbol} vom {first} bis zum {last}",
     "yahoo_no_rows": "Yahoo Finance lieferte keine Zeilen für {symbol} vom {first} bis zum {last}",

@@ -16,7 +16,7 @@ import pytest
 
 from marketfact.checks.reasons import TEMPLATES, read_reasons
 from marketfact.checks.runreport import RunReport
-from marketfact.market.source import MarketDataError
+from marketfact.market.source import ChainedPriceSource, MarketDataError
 from marketfact.reports import render_html
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.reasontext import reason_text
@@ -91,3 +91,17 @@ def test_fetch_errors_of_the_snapshot_have_codes(snapshot: Any) -> None:
         assert [r.code for r in reasons if r.code not in TEMPLATES] == [], message
         assert reasons[0].english() == message
         assert "snapshot" not in reason_text(reasons[0], Formatter("de"))
+
+
+def test_no_source_lists_each_source_reason_as_its_own_code(snapshot: Any) -> None:
+    """A chain of sources that all fail records "no source has …" and then each source's own reason, so that
+    a German report words every part (it used to wrap them in one English parenthesis)."""
+    chain = ChainedPriceSource([snapshot, snapshot])
+    with pytest.raises(MarketDataError) as caught:
+        chain.history("NOSUCH", date(2025, 1, 20), date(2025, 1, 24))
+    reasons = read_reasons(str(caught.value))
+    assert [r.code for r in reasons] == ["no_source", "snapshot_no_prices", "snapshot_no_prices"]
+    assert "; ".join(r.english() for r in reasons) == str(caught.value)
+    german = [reason_text(r, Formatter("de")) for r in reasons]
+    assert german[0] == "keine Quelle hat Kurse für NOSUCH vom 20.01.2025 bis zum 24.01.2025"
+    assert all("source" not in text and "snapshot" not in text for text in german)
