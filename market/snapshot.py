@@ -3,13 +3,15 @@
 Layout of a snapshot folder (``market/data`` ships one; the benchmark writes a synthetic one):
 ``instruments.csv``, ``prices/<symbol>.csv`` (date,open,high,low,close,adj_close,volume),
 ``fx/ECB_reference_rates.csv`` (Date plus one column per currency, EUR base),
-``shares_outstanding.csv`` and ``PROVENANCE.md``.
+``shares_outstanding.csv``, ``PROVENANCE.md`` and, optionally, ``SNAPSHOT.toml`` (``as_of``: the snapshot's
+date, shown as its retrieval time).
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import tomllib
 from collections.abc import Collection, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -88,6 +90,22 @@ def read_price_csvs(paths: Mapping[str, Path]) -> dict[str, pd.DataFrame]:
     }
 
 
+def snapshot_date(root: Path) -> datetime:
+    """When a snapshot's numbers were taken: ``as_of`` of its ``SNAPSHOT.toml`` (the shipped one has it, so
+    every clone shows the same date), else the modification time of its ``instruments.csv``, the closest a
+    bare folder has (a clone's checkout time for a file out of git, hence the manifest)."""
+    manifest = root / "SNAPSHOT.toml"
+    if manifest.is_file():
+        try:
+            as_of = tomllib.loads(manifest.read_text(encoding="utf-8")).get("as_of")
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise MarketDataError(f"{manifest} cannot be read: {exc}") from None
+        if not isinstance(as_of, datetime) or as_of.tzinfo is None:
+            raise MarketDataError(f"{manifest}: as_of must be a time with its offset, e.g. 2026-11-29T09:51:59Z")
+        return as_of.astimezone(UTC)
+    return datetime.fromtimestamp((root / "instruments.csv").stat().st_mtime, UTC)
+
+
 class SnapshotSource:
     """Prices, instruments, FX and share counts from a snapshot folder, loaded once per symbol."""
 
@@ -99,8 +117,7 @@ class SnapshotSource:
             raise MarketDataError(f"{self.root} is not a market-data snapshot (no instruments.csv)")
         self._files = {p.stem: p for p in (self.root / "prices").glob("*.csv")}
         self._frames: dict[str, pd.DataFrame] = {}
-        # The snapshot is static: the file's modification time is the closest thing to a retrieval time.
-        self.retrieved_at = datetime.fromtimestamp((self.root / "instruments.csv").stat().st_mtime, UTC)
+        self.retrieved_at = snapshot_date(self.root)
 
     @property
     def provenance_file(self) -> Path:

@@ -22,17 +22,31 @@ def writable_out(out: Path) -> Path:
 
 
 def require_snapshot(settings: Settings, source: str | None) -> None:
-    """A snapshot folder that is none is said before any work (exit 2; the shipped one: exit 3)."""
-    if (source or settings.source) == "yfinance" or (settings.snapshot_dir / "instruments.csv").is_file():
+    """A snapshot folder that is none, or whose date is unreadable, is said before any work (exit 2; the
+    shipped one: exit 3)."""
+    if (source or settings.source) == "yfinance":
+        return
+    where = settings.snapshot_dir
+    problem = None
+    if not (where / "instruments.csv").is_file():
+        problem = f"{where} is not a market-data snapshot (no instruments.csv)"
+    elif (where / "SNAPSHOT.toml").is_file():
+        from marketfact.market.snapshot import snapshot_date
+        from marketfact.market.source import MarketDataError
+
+        try:
+            snapshot_date(where)
+        except MarketDataError as exc:
+            problem = str(exc)
+    if problem is None:
         return
     from marketfact.settings import SHIPPED_SNAPSHOT
 
-    where = settings.snapshot_dir
     if where == SHIPPED_SNAPSHOT:
         from marketfact.errors import EnvironmentProblem
 
-        raise EnvironmentProblem(f"the shipped snapshot {where} lacks instruments.csv: reinstall marketfact")
-    input_error(f"MARKETFACT_SNAPSHOT_DIR: {where} is not a market-data snapshot (no instruments.csv)")
+        raise EnvironmentProblem(f"the shipped snapshot is damaged: {problem}: reinstall marketfact")
+    input_error(f"MARKETFACT_SNAPSHOT_DIR: {problem}")
 
 
 def checked_history_url(settings: Settings, out: Path) -> str:

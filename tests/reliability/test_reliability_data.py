@@ -111,8 +111,9 @@ def test_a_close_of_1e308_in_the_snapshot_makes_the_verdict_unverifiable_and_the
     [
         (lambda root: (root / "instruments.csv").unlink(), "is not a market-data snapshot"),
         (lambda root: shutil.rmtree(root), "is not a market-data snapshot"),
+        (lambda root: (root / "SNAPSHOT.toml").write_text("as_of = 2026-11-29\n"), "as_of must be a time with"),
     ],
-    ids=["no-instruments", "no-snapshot"],
+    ids=["no-instruments", "no-snapshot", "date-without-time"],
 )
 def test_a_damaged_snapshot_is_one_line(tmp_path: Path, damage, expected: str) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "snapshot"
