@@ -1,6 +1,6 @@
 """What a data-quality expectation found, in the report's language: the rows, columns and values a failed
-expectation names ("27.01.2025 Schluss 118,42 (Vortagesschluss 142,62)"), and where a result applies.
-English reports show the checker's recorded detail.
+expectation names ("27.01.2025 Schluss 118,42 (Vortagesschluss 142,62)"; rows that found the same are one
+entry), and where a result applies.
 """
 
 from __future__ import annotations
@@ -36,27 +36,32 @@ def value_text(value: float | int | bool | str | date | None, fmt: Formatter) ->
 
 
 def detail_text(result: ExpectationResult, fmt: Formatter) -> str:
-    """What a failed expectation found, in the report's language (English: the checker's record)."""
-    if fmt.lang == "en" or not (result.facts or result.found):
+    """What a failed expectation found, in the report's language, dates as the report writes them (the
+    checker's record, ``result.detail``, when it names no facts or rows)."""
+    if not (result.facts or result.found):
         return result.detail
     parts = [reason_text(f, fmt) for f in result.facts]
-    rows = []
+    # Rows that found the same ("Eröffnung leer") are one entry: "17.01.2025, 20.01.2025 (Eröffnung leer)".
+    keys_by_finding: dict[str, list[str]] = {}
     for row in result.found:
         label = fmt.day(row.key) if isinstance(row.key, date) else row.key
-        if row.column is not None:
-            label += f" {column_text(row.column, fmt)}"
+        finding = f" {column_text(row.column, fmt)}" if row.column is not None else ""
         if row.has_cell:
-            label += f" {value_text(row.cell, fmt)}"
+            finding += f" {value_text(row.cell, fmt)}"
         values = ", ".join(f"{column_text(c, fmt)} {value_text(v, fmt)}" for c, v in row.values)
-        rows.append(f"{label} ({values})" if values else label)
+        keys_by_finding.setdefault(f"{finding} ({values})" if values else finding, []).append(label)
+    rows = [", ".join(keys) + finding for finding, keys in keys_by_finding.items()]
     if result.more:
-        rows.append(f"und {result.more} weitere")
+        rows.append({"en": f"and {result.more} more", "de": f"und {result.more} weitere"}[fmt.lang])
     if rows:
         parts.append("; ".join(rows))
     return "; ".join(p for p in parts if p)
 
 
 def where_text(result: ExpectationResult, fmt: Formatter) -> str:
-    """Which columns, sessions and rows a result is about."""
+    """Which columns, sessions and rows a result is about; a session its detail names as a row found is left to
+    the detail, which says what was found there."""
     columns = (column_text(c, fmt) for c in result.columns)
-    return ", ".join([*columns, *(fmt.day(s) for s in result.sessions), *result.rows])
+    found = {row.key for row in result.found}
+    sessions = (fmt.day(s) for s in result.sessions if s not in found)
+    return ", ".join([*columns, *sessions, *result.rows])

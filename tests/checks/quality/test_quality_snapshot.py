@@ -80,6 +80,22 @@ def test_siemens_energy_gaps_are_warnings_around_the_seed_claim(enr) -> None:  #
     assert "session_present" not in warnings  # the rows exist; their values do not
 
 
+@pytest.mark.parametrize(
+    ("lang", "column", "empty"), [("en", "open", "open empty"), ("de", "Eröffnung", "Eröffnung leer")]
+)
+def test_siemens_energy_gaps_name_each_day_once(enr, lang: str, column: str, empty: str) -> None:  # type: ignore[no-untyped-def]
+    """A report line names each empty day once, with what was found: "open: 17.01.2025, … (open empty)" (it
+    listed the days after the column and then again, one by one, each with "(open empty)")."""
+    from marketfact.reports.i18n import Formatter
+    from marketfact.reports.validationview import expectation_view
+
+    fmt = Formatter(lang)
+    result = next(r for r in enr.warnings() if r.name == "open_not_null")
+    view = expectation_view(result, fmt)
+    assert view.where == column
+    assert view.detail == ", ".join(fmt.day(d) for d in sorted(ENR_EMPTY + ENR_CLOSE_ONLY)) + f" ({empty})"
+
+
 @pytest.mark.parametrize(("needed", "expected"), ENR_CLAIMS)
 def test_siemens_energy_gaps_are_critical_when_a_verdict_needs_them(enr, needed, expected) -> None:  # type: ignore[no-untyped-def]
     hits = enr.failures_touching(needed)
