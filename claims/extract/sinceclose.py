@@ -28,10 +28,12 @@ CLOSE_WORDS = {
 Friday, Jan. 24")."""
 
 EVENT_WORDS = {
-    "en": frozenset({"rout", "selloff", "sell-off", "crash", "plunge", "slump", "collapse"}),
-    "de": frozenset({"kurssturz", "ausverkauf", "absturz", "einbruch", "kurseinbruch", "crash", "kursrutsch"}),
+    "en": frozenset({"rout", "selloff", "sell-off", "crash", "plunge", "slump", "collapse", "low", "trough"}),
+    "de": frozenset(
+        {"kurssturz", "ausverkauf", "absturz", "einbruch", "kurseinbruch", "crash", "kursrutsch", "tief", "tiefpunkt"}
+    ),
 }
-"""Nouns of a day's fall: "since the Jan. 27 rout" is since that day's close."""
+"""Nouns of a day's fall or low: "since the Jan. 27 rout", "Seit dem Tief vom 4. Februar" is since that day's close."""
 
 LEADS = {
     "en": frozenset({"since", "from", "than", "above", "below", "over", "under", "versus", "vs"}),

@@ -3,7 +3,8 @@ session of the claim's exchange that had closed last when the article appeared (
 jumped 4.3%" in a Frankfurt morning report is New York's session of the day before, not the story's day); a move
 "above where it settled on Jan. 31" is measured from that day's close; a sentence with no number and no name that opens
 with a day and a verb in the past ("Am Donnerstag herrschte Feierlaune.", "Monday looked grim.") sets the day of the
-claims after it in its paragraph."""
+claims after it in its paragraph; a move since a day's low ("Seit dem Tief vom 3. Februar", "Since its Jan. 27 low")
+runs from the session after that day."""
 
 from __future__ import annotations
 
@@ -62,6 +63,28 @@ def test_a_move_from_where_it_closed_on_a_day_runs_from_the_session_after_that_d
     ],
 )
 def test_a_sentence_with_no_number_opening_with_a_day_in_the_past_sets_the_day(
+    text: str, published: str, want: list[object]
+) -> None:
+    assert read(text, published) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "want"),
+    [
+        (
+            "Nvidia legte am Freitag um 0,9 Prozent zu. Seit dem Tief vom 3. Februar hat die Aktie gut 11 Prozent "
+            "gewonnen.",
+            "2025-02-07T22:30:00+01:00",
+            [("NVDA", 0.9, d("2025-02-07")), ("NVDA", 11.0, d("2025-02-04", "2025-02-07"))],
+        ),
+        (
+            "NEW YORK, Jan 31 - Since its Jan. 27 low, Broadcom has climbed 9.5%.",
+            "2025-01-31T17:00:00-05:00",
+            [("AVGO", 9.5, d("2025-01-28", "2025-01-31"))],
+        ),
+    ],
+)
+def test_a_move_since_a_days_low_runs_from_the_session_after_that_day(
     text: str, published: str, want: list[object]
 ) -> None:
     assert read(text, published) == want
