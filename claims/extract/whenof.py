@@ -58,8 +58,9 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         closed = all(p is not told for p in view.periods) or sinceclose.is_reference_close(view, told)
         what = "the day of the close named before it" if closed else "the day named right before it"
         p_note = f"{opener!r} opens the clause: {what}, {told.words!r}"
-    elif kind == "record" and previous is not None and not any(r0 <= p.start < r1 for p in view.periods):
-        # "when its shares slid 17%, their biggest drop since March 2020": the record is that move's day
+    elif kind == "record" and previous is not None and shift == 0 and not any(r0 <= p.start < r1 for p in view.periods):
+        # "when its shares slid 17%, their biggest drop since March 2020": the record is that move's day (not when it
+        # was set "a day after" it: "slipped 0.3% on Friday, a day after setting a record close" keeps Thursday)
         period, shift, p_penalty = previous.period, previous.shift, 0.05
         p_note = "the record is said of the move before it in the sentence: its day"
     elif when is not None and previous is not None:

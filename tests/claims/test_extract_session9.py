@@ -4,7 +4,7 @@ jumped 4.3%" in a Frankfurt morning report is New York's session of the day befo
 "above where it settled on Jan. 31" is measured from that day's close; a sentence with no number and no name that opens
 with a day and a verb in the past ("Am Donnerstag herrschte Feierlaune.", "Monday looked grim.") sets the day of the
 claims after it in its paragraph; a move since a day's low ("Seit dem Tief vom 3. Februar", "Since its Jan. 27 low")
-runs from the session after that day."""
+runs from the session after that day; a record set "a day after" the sentence's move is the session before it."""
 
 from __future__ import annotations
 
@@ -88,3 +88,11 @@ def test_a_move_since_a_days_low_runs_from_the_session_after_that_day(
     text: str, published: str, want: list[object]
 ) -> None:
     assert read(text, published) == want
+
+
+def test_a_record_set_a_day_before_the_sentences_move_is_the_session_before() -> None:
+    text = "FRANKFURT, Feb 14 - The Dax fell 0.4% on Friday, the day after it set a record close."
+    assert read(text, "2025-02-14T18:30:00+01:00") == [
+        ("^GDAXI", 0.4, d("2025-02-14")),
+        ("^GDAXI", None, d("2025-02-13")),
+    ]
