@@ -11,6 +11,7 @@ as far as someone reads: the history database and the terminal's list read all, 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, overload
@@ -128,6 +129,18 @@ class VerdictTable(Sequence[Verdict]):
                 "reason": problem.where(unverifiable, None),
             }
         )
+
+
+def first_with_outcome(verdicts: Sequence[Verdict], outcome: str, limit: int) -> tuple[Verdict, ...]:
+    """The first ``limit`` verdicts whose outcome is ``outcome`` (pass, fail, unverifiable), in order.
+
+    A ``VerdictTable`` finds them by its label column and builds only those (most are the page's cards, built
+    already): iterating it built every verdict up to the last one wanted, ≈1 800 for a run's first 500 failures.
+    """
+    if isinstance(verdicts, VerdictTable):
+        labels = {label.value for label, its in OUTCOMES.items() if its == outcome}
+        return verdicts.take([i for i, label in enumerate(verdicts.labels()) if label in labels][:limit])
+    return tuple(itertools.islice((v for v in verdicts if v.outcome == outcome), limit))
 
 
 def _finite(column: pd.Series[Any]) -> pd.Series[Any]:

@@ -18,6 +18,7 @@ from typing import Any
 from prefect.events import emit_event
 from prefect.states import Completed, Failed, State
 
+from marketfact.checks.columnar import first_with_outcome
 from marketfact.checks.runreport import RunReport
 from marketfact.reports.gate import FAIL_ON_CHOICES, exit_code_for
 
@@ -107,11 +108,7 @@ def claim_failed_events(
     """The ``marketfact.claim.failed`` events of a run (keyword arguments of ``emit_event``), in claim order."""
     events: list[dict[str, Any]] = []
     claims: Mapping[str, Any] | None = None  # by id, made once: run.claim scans every claim (100 000 a call)
-    for verdict in run.verdicts:
-        if verdict.outcome != "fail":
-            continue
-        if len(events) == limit:
-            break
+    for verdict in first_with_outcome(run.verdicts, "fail", limit):
         claims = claims if claims is not None else run.claims_by_id()
         claim = claims[verdict.claim_id]
         events.append(

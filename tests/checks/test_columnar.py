@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from bench.synthetic import generate_claims, write_claims, write_market
-from marketfact.checks.columnar import ShardedVerdicts, VerdictTable
+from marketfact.checks.columnar import ShardedVerdicts, VerdictTable, first_with_outcome
 from marketfact.checks.evidence import RunEvidence, RunInfo
 from marketfact.checks.explain import build_verdicts
 from marketfact.checks.plan import plan_run
@@ -69,6 +69,18 @@ def test_verdict_table_builds_the_same_verdicts_lazily(judged_run) -> None:  # t
     unverifiable = columns["label"] == "UNVERIFIABLE"
     assert columns.loc[unverifiable, "reason"].str.len().gt(0).all()
     assert columns.loc[~unverifiable, "reason"].isna().all()
+
+
+@pytest.mark.parametrize(("outcome", "limit"), [("fail", 5), ("fail", 1000), ("unverifiable", 3), ("pass", 0)])
+def test_first_verdicts_of_an_outcome_are_read_from_the_labels(judged_run, outcome: str, limit: int) -> None:  # type: ignore[no-untyped-def]
+    evidence, judged, panel = judged_run
+    every = build_verdicts(evidence, judged, panel)
+    expected = tuple(v for v in every if v.outcome == outcome)[:limit]
+    assert limit == 0 or expected  # the synthetic claims have each outcome
+    table = VerdictTable(evidence, judged, panel)
+    assert first_with_outcome(table, outcome, limit) == expected
+    assert len(table._built) == 0  # found by the label column: the table was not iterated
+    assert first_with_outcome(tuple(every), outcome, limit) == expected
 
 
 def test_a_large_run_writes_parquet_and_a_report_of_the_shown_claims(judged_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
