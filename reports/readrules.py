@@ -88,6 +88,10 @@ NOTES = rules(
             "{word}: die Bewegung seit dem Schluss von {ref}, von früher übernommen",
         ),
         (
+            "{phrase:Q}: the first such weekday after the day named before, {day:Q}",
+            "{phrase}: der erste solche Wochentag nach dem zuvor genannten Tag, {day}",
+        ),
+        (
             "{words:Q}: the move since the day told before, {day:Q}",
             "{words}: die Bewegung seit dem zuvor erzählten Tag, {day}",
         ),

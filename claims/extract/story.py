@@ -104,10 +104,13 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
         back = []  # the only day the article has named so far: the story's, whatever the tense
     said = [d.period for d in drafts if d.period is not None and d.shift == 0 and d.period not in back]
     lede = _is_lede(view, ctx)
+    # a day a claim read anew ("Am Montag darauf" after "24. Januar": 27 January) is not also the latest Monday
+    reread = {(d.period.start, d.period.end) for d in drafts if d.period is not None and d.period not in view.periods}
     said += [
         p
         for p in view.periods
         if p not in back
+        and (p.start, p.end) not in reread
         and not view.is_aside(p.start)
         and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p))
     ]

@@ -5,7 +5,7 @@ and a counted period anchored on the story's day. Used by ``claims.extract.extra
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 
 from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft
@@ -43,9 +43,13 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from, previous)
     if shift == 0 and period is not None:
         earlier = _that_day(view, ctx, period)
+        following = _weekday_after(view, ctx, period) if earlier is None else None
         if earlier is not None:
             p_note = f"{earlier[1]} {period.words!r}: the day named before, {earlier[0].words!r}"
             period, p_penalty = earlier[0], p_penalty + 0.1
+        elif following is not None:
+            period, p_note = following
+            p_penalty += 0.1
     when = _when_clause(view, q, previous) if shift == 0 else None
     told = None
     if shift == 0 and kind != "record":
@@ -167,6 +171,32 @@ def _that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[Per
     weekday = date.fromisoformat(period.last).weekday()
     named = [p for p in ctx.days if p.last and p.last < period.last and date.fromisoformat(p.last).weekday() == weekday]
     return (named[-1], before[0].text) if named else None
+
+
+_FOLLOWING = {"de": frozenset({"darauffolgenden", "folgenden"}), "en": frozenset({"following"})}
+_THEREAFTER = {"de": frozenset({"darauf", "danach"}), "en": frozenset()}
+
+
+def _weekday_after(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
+    """ "Am Montag darauf", "am darauffolgenden Montag", "The following Monday": the first such weekday after the
+    day named before (after "24. Januar": 27 January), not the latest such weekday before publication."""
+    if not period.single_day or not period.last or any(c.isdigit() for c in period.words):
+        return None
+    after = [t for t in view.toks if t.start >= period.end][:1]
+    before = [t for t in view.toks if t.end <= period.start][-1:]
+    if after and after[0].low in _THEREAFTER[view.lang]:
+        phrase = f"{period.words} {after[0].text}"
+    elif before and before[0].low in _FOLLOWING[view.lang]:
+        phrase = f"{before[0].text} {period.words}"
+    else:
+        return None
+    named = [p for p in [*ctx.days, *view.periods] if p.single_day and p.last and p.end <= period.start]
+    if not named:
+        return None
+    base = date.fromisoformat(named[-1].last)
+    day = base + timedelta(days=(date.fromisoformat(period.last).weekday() - base.weekday() - 1) % 7 + 1)
+    note = f"{phrase!r}: the first such weekday after the day named before, {named[-1].words!r}"
+    return PeriodSpan(period.start, period.end, day.isoformat(), day.isoformat(), True), note
 
 
 def _same_move(view: SentenceView, q: Quantity) -> bool:

@@ -1,10 +1,11 @@
 """Classes of reading fixed in session 9 of issue 14 (invented sentences, not the blind sets'): "overnight" is the
 session of the claim's exchange that had closed last when the article appeared ("Overnight on Wall Street, Broadcom
 jumped 4.3%" in a Frankfurt morning report is New York's session of the day before, not the story's day); a move
-"above where it settled on Jan. 31" is measured from that day's close; a sentence with no number and no name that opens
-with a day and a verb in the past ("Am Donnerstag herrschte Feierlaune.", "Monday looked grim.") sets the day of the
-claims after it in its paragraph; a move since a day's low ("Seit dem Tief vom 3. Februar", "Since its Jan. 27 low")
-runs from the session after that day; a record set "a day after" the sentence's move is the session before it."""
+"above where it settled on Jan. 31" is measured from that day's close; a sentence with no number and no name that
+opens with a day and a verb in the past ("Am Donnerstag herrschte Feierlaune.", "Monday looked grim.") sets the day
+of the claims after it in its paragraph; a move since a day's low ("Seit dem Tief vom 3. Februar", "Since its Jan. 27
+low") runs from the session after that day; a record set "a day after" the sentence's move is the session before it;
+"Am Dienstag darauf", "The following Tuesday" is the first such weekday after the day named before."""
 
 from __future__ import annotations
 
@@ -12,87 +13,75 @@ import pytest
 
 from tests.claims.extracted import d, read
 
-
-def test_overnight_is_the_last_session_that_had_closed_on_the_claims_exchange() -> None:
-    text = (
+CASES = {
+    "overnight: the last session closed on the claim's exchange": (
         "FRANKFURT, Feb 6 - European shares opened higher on Thursday. Siemens Energy gained 2.5% on Thursday.\n\n"
-        "Overnight on Wall Street, Broadcom jumped 4.3%. Alphabet's shares slumped 7.3% overnight."
-    )
-    assert read(text, "2025-02-06T18:00:00+01:00") == [
-        ("ENR.DE", 2.5, d("2025-02-06")),
-        ("AVGO", 4.3, d("2025-02-05")),
-        ("GOOGL", 7.3, d("2025-02-05")),
-    ]
-
-
-def test_a_move_from_where_it_closed_on_a_day_runs_from_the_session_after_that_day() -> None:
-    """ "above where it settled on Jan. 31" is measured from that day's close, like "from its Jan. 31 close"; the
-    number before it in its clause keeps the story's day."""
-    text = (
+        "Overnight on Wall Street, Broadcom jumped 4.3%. Alphabet's shares slumped 7.3% overnight.",
+        "2025-02-06T18:00:00+01:00",
+        [("ENR.DE", 2.5, d("2025-02-06")), ("AVGO", 4.3, d("2025-02-05")), ("GOOGL", 7.3, d("2025-02-05"))],
+    ),
+    # the number before it in its clause keeps the story's day
+    "above where it settled/closed on a day: from that day's close": (
         "NEW YORK, Feb 6 - Nvidia rose 3.1% on Thursday, and the stock now stands 7.2% above where it settled on Jan. "
-        "31. Microsoft gained 0.6% and now sits 0.2% above where it closed on Friday, Jan. 31."
-    )
-    assert read(text, "2025-02-06T18:00:00-05:00") == [
-        ("NVDA", 3.1, d("2025-02-06")),
-        ("NVDA", 7.2, d("2025-02-03", "2025-02-06")),
-        ("MSFT", 0.6, d("2025-02-06")),
-        ("MSFT", 0.2, d("2025-02-03", "2025-02-06")),
-    ]
+        "31. Microsoft gained 0.6% and now sits 0.2% above where it closed on Friday, Jan. 31.",
+        "2025-02-06T18:00:00-05:00",
+        [
+            ("NVDA", 3.1, d("2025-02-06")),
+            ("NVDA", 7.2, d("2025-02-03", "2025-02-06")),
+            ("MSFT", 0.6, d("2025-02-06")),
+            ("MSFT", 0.2, d("2025-02-03", "2025-02-06")),
+        ],
+    ),
+    "a day and a past verb, no number (de)": (
+        "Der Dax schloss am Freitag bei 22.513,42 Punkten.\n\nAm Donnerstag herrschte Feierlaune. Siemens Energy "
+        "stiegen um 3,7 Prozent.",
+        "2025-02-15T10:00:00+01:00",
+        [("^GDAXI", 22513.42, d("2025-02-14")), ("ENR.DE", 3.7, d("2025-02-13"))],
+    ),
+    "a day and a past verb, no number (en)": (
+        "Nvidia closed the week at $138.85.\n\nMonday looked grim. Oracle fell 13.8%.",
+        "2025-02-01T09:00:00-05:00",
+        [("NVDA", 138.85, d("2025-01-31")), ("ORCL", 13.8, d("2025-01-27"))],
+    ),
+    # a day with a name tells of an event: the move after it keeps the story's day
+    "a day and a past verb with a name: an event": (
+        "PARIS – Schneider Electric haben am Dienstag leicht zugelegt.\n\nAm Montag legte Schneider Electric nach "
+        "Börsenschluss Zahlen vor. Die Aktie stieg um 0,4 Prozent.",
+        "2025-02-04T19:00:00+01:00",
+        [("SU.PA", 0.4, d("2025-02-04"))],
+    ),
+    "since a day's low (de)": (
+        "Nvidia legte am Freitag um 0,9 Prozent zu. Seit dem Tief vom 3. Februar hat die Aktie gut 11 Prozent "
+        "gewonnen.",
+        "2025-02-07T22:30:00+01:00",
+        [("NVDA", 0.9, d("2025-02-07")), ("NVDA", 11.0, d("2025-02-04", "2025-02-07"))],
+    ),
+    "since a day's low (en)": (
+        "NEW YORK, Jan 31 - Since its Jan. 27 low, Broadcom has climbed 9.5%.",
+        "2025-01-31T17:00:00-05:00",
+        [("AVGO", 9.5, d("2025-01-28", "2025-01-31"))],
+    ),
+    "a record set the day before the sentence's move": (
+        "FRANKFURT, Feb 14 - The Dax fell 0.4% on Friday, the day after it set a record close.",
+        "2025-02-14T18:30:00+01:00",
+        [("^GDAXI", 0.4, d("2025-02-14")), ("^GDAXI", None, d("2025-02-13"))],
+    ),
+    # not the latest Tuesday before publication
+    "Am Dienstag darauf: the first Tuesday after the day named before": (
+        "Siemens Energy schlossen am Donnerstag, 30. Januar, bei 56,72 Euro. Am Dienstag darauf gaben sie um 2,5 "
+        "Prozent nach.",
+        "2025-02-14T19:00:00+01:00",
+        [("ENR.DE", 56.72, d("2025-01-30")), ("ENR.DE", 2.5, d("2025-02-04"))],
+    ),
+    "The following Tuesday: the first Tuesday after the day named before": (
+        "Broadcom closed at $244.70 on Jan. 24. The following Tuesday it rose 2.6%.",
+        "2025-02-14T18:00:00-05:00",
+        [("AVGO", 244.7, d("2025-01-24")), ("AVGO", 2.6, d("2025-01-28"))],
+    ),
+}
 
 
-@pytest.mark.parametrize(
-    ("text", "published", "want"),
-    [
-        (
-            "Der Dax schloss am Freitag bei 22.513,42 Punkten.\n\nAm Donnerstag herrschte Feierlaune. Siemens Energy "
-            "stiegen um 3,7 Prozent.",
-            "2025-02-15T10:00:00+01:00",
-            [("^GDAXI", 22513.42, d("2025-02-14")), ("ENR.DE", 3.7, d("2025-02-13"))],
-        ),
-        (
-            "Nvidia closed the week at $138.85.\n\nMonday looked grim. Oracle fell 13.8%.",
-            "2025-02-01T09:00:00-05:00",
-            [("NVDA", 138.85, d("2025-01-31")), ("ORCL", 13.8, d("2025-01-27"))],
-        ),
-        (  # a day with a name tells of an event: the move after it keeps the story's day
-            "PARIS – Schneider Electric haben am Dienstag leicht zugelegt.\n\nAm Montag legte Schneider Electric nach "
-            "Börsenschluss Zahlen vor. Die Aktie stieg um 0,4 Prozent.",
-            "2025-02-04T19:00:00+01:00",
-            [("SU.PA", 0.4, d("2025-02-04"))],
-        ),
-    ],
-)
-def test_a_sentence_with_no_number_opening_with_a_day_in_the_past_sets_the_day(
-    text: str, published: str, want: list[object]
-) -> None:
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_class_of_session_9_is_read_with_its_days(case: str) -> None:
+    text, published, want = CASES[case]
     assert read(text, published) == want
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "want"),
-    [
-        (
-            "Nvidia legte am Freitag um 0,9 Prozent zu. Seit dem Tief vom 3. Februar hat die Aktie gut 11 Prozent "
-            "gewonnen.",
-            "2025-02-07T22:30:00+01:00",
-            [("NVDA", 0.9, d("2025-02-07")), ("NVDA", 11.0, d("2025-02-04", "2025-02-07"))],
-        ),
-        (
-            "NEW YORK, Jan 31 - Since its Jan. 27 low, Broadcom has climbed 9.5%.",
-            "2025-01-31T17:00:00-05:00",
-            [("AVGO", 9.5, d("2025-01-28", "2025-01-31"))],
-        ),
-    ],
-)
-def test_a_move_since_a_days_low_runs_from_the_session_after_that_day(
-    text: str, published: str, want: list[object]
-) -> None:
-    assert read(text, published) == want
-
-
-def test_a_record_set_a_day_before_the_sentences_move_is_the_session_before() -> None:
-    text = "FRANKFURT, Feb 14 - The Dax fell 0.4% on Friday, the day after it set a record close."
-    assert read(text, "2025-02-14T18:30:00+01:00") == [
-        ("^GDAXI", 0.4, d("2025-02-14")),
-        ("^GDAXI", None, d("2025-02-13")),
-    ]
