@@ -88,6 +88,10 @@ NOTES = rules(
             "{word}: die Bewegung seit dem Schluss von {ref}, von früher übernommen",
         ),
         (
+            "{words:Q}: a week before {day:Q}, the day of the story so far",
+            "{words}: eine Woche vor {day}, dem bisher genannten Tag der Meldung",
+        ),
+        (
             "{phrase:Q}: the first such weekday after the day named before, {day:Q}",
             "{phrase}: der erste solche Wochentag nach dem zuvor genannten Tag, {day}",
         ),

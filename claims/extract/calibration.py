@@ -41,6 +41,7 @@ INFERENCES: dict[str, tuple[str, ...]] = {
         "ends on the day the article named",
         "runs on from the session after the day",
         "the level is the close of",
+        "a week before '",
     ),
     "day: none named": ("no day named: the checker searches",),
     "day: several in sentence": ("the sentence names several periods",),

@@ -6,6 +6,8 @@ story's day. ``claims.extract.whenof`` puts these together for every claim draft
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from marketfact.claims.extract import periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, segment
 from marketfact.claims.extract.reading import SentenceView
@@ -46,6 +48,9 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
     if ahead is not None:
         return _session_after(view, ctx, ahead, previous)
+    week = _relative_phrase(view, q, rules.WEEK_BEFORE[view.lang])
+    if week is not None and not any(view.clause(q.span[0]) == view.clause(p.start) for p in view.periods):
+        return _week_before(view, ctx, week)
     before = _relative_phrase(view, q, rules.PREVIOUS_SESSION[view.lang])
     back = _relative_back(view, segment(view, q)) or (before[0] if before is not None else None)
     if back is None:
@@ -59,6 +64,18 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     if story is not None:
         return story, -1, 0.15, f"{back!r}: the session before {story.words!r}, the day of the story so far"
     return None
+
+
+def _week_before(view: SentenceView, ctx: Context, week: tuple[str, int]) -> PeriodReading | None:
+    """ "Eine Woche zuvor hatte sie bei 56,88 Euro geschlossen", "A week earlier it had jumped 5.2%": the same
+    weekday a week before the day of the story so far (the paragraph's, the story's, the dateline's)."""
+    words, end = week
+    story = ctx.paragraph_period.get(view.sentence.paragraph) or ctx.article_period or ctx.frame
+    if story is None or not story.single_day or not story.last:
+        return None
+    day = (date.fromisoformat(story.last) - timedelta(days=7)).isoformat()
+    span = PeriodSpan(end - len(words), end, day, day, True)
+    return span, 0, 0.15, f"{words!r}: a week before {story.words!r}, the day of the story so far"
 
 
 def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | None) -> PeriodReading | None:

@@ -258,6 +258,12 @@ NEXT_SESSION = {
                    "the next session", "one day later", "the day after"),
 }  # fmt: skip
 """A move "the following day" is one session after the day told before it."""
+WEEK_BEFORE = {
+    "de": _phrases("vor einer woche", "vor genau einer woche", "eine woche zuvor", "eine woche vorher",
+                   "eine woche davor"),
+    "en": _phrases("a week earlier", "a week ago", "a week before", "one week earlier", "one week ago"),
+}  # fmt: skip
+"""A move or close "a week earlier" is the same weekday a week before the day of the story so far."""
 THAT_DAY = {"de": word_set("jenem jenen jenes diesem"), "en": word_set("that")}
 """"that Monday", "an jenem Montag": the Monday the article named before, not the latest one."""
 FURTHER = {"de": word_set("weitere weiteren weiterer"), "en": word_set("another further")}

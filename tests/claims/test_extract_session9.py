@@ -5,7 +5,8 @@ jumped 4.3%" in a Frankfurt morning report is New York's session of the day befo
 opens with a day and a verb in the past ("Am Donnerstag herrschte Feierlaune.", "Monday looked grim.") sets the day
 of the claims after it in its paragraph; a move since a day's low ("Seit dem Tief vom 3. Februar", "Since its Jan. 27
 low") runs from the session after that day; a record set "a day after" the sentence's move is the session before it;
-"Am Dienstag darauf", "The following Tuesday" is the first such weekday after the day named before."""
+"Am Dienstag darauf", "The following Tuesday" is the first such weekday after the day named before; "Vor einer
+Woche", "One week ago" is the same weekday a week before the story's day."""
 
 from __future__ import annotations
 
@@ -77,6 +78,17 @@ CASES = {
         "Broadcom closed at $244.70 on Jan. 24. The following Tuesday it rose 2.6%.",
         "2025-02-14T18:00:00-05:00",
         [("AVGO", 244.7, d("2025-01-24")), ("AVGO", 2.6, d("2025-01-28"))],
+    ),
+    "Vor einer Woche: a week before the story's day (de)": (
+        "Der Dax legte am Dienstag um 0,6 Prozent auf 22.037,83 Punkte zu. Vor einer Woche hatte er bei 21.505,70 "
+        "Punkten geschlossen.",
+        "2025-02-11T19:00:00+01:00",
+        [("^GDAXI", 0.6, d("2025-02-11")), ("^GDAXI", 22037.83, d("2025-02-11")), ("^GDAXI", 21505.7, d("2025-02-04"))],
+    ),
+    "One week ago: a week before the story's day (en)": (
+        "NEW YORK, Feb 13 - Constellation Energy slipped 0.7% on Thursday. One week ago it had lost 0.6%.",
+        "2025-02-13T18:00:00-05:00",
+        [("CEG", 0.7, d("2025-02-13")), ("CEG", 0.6, d("2025-02-06"))],
     ),
 }
 
