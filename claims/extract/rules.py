@@ -155,7 +155,8 @@ NOT_MARKET = {
         "rechenzentren rechenzentrum projekt projekts plan plans budget kosten ausgaben auftrag aufträge "
         "dividende prognose marktanteil anteil beteiligung übernahme kaufpreis kredit schulden rendite zinsen "
         "inflation chips gpus grafikprozessoren nachfrage kapazität strombedarf stromverbrauch energiebedarf "
-        "kursziel trainingskosten entwicklungskosten gehalt vermögen milliardär volumen handelsvolumen verwaltet"
+        "kursziel trainingskosten entwicklungskosten gehalt vermögen milliardär volumen handelsvolumen verwaltet "
+        "verbraucherpreise erzeugerpreise importpreise inflationsrate teuerung teuerungsrate"
     ),
     "en": word_set(
         "revenue revenues sales profit profits income earnings eps margin margins employees staff workers jobs "
@@ -174,7 +175,8 @@ NOT_MARKET_TAILS = {
 NOT_MARKET_PHRASES = {
     "de": _phrases("gewinn je aktie"),
     "en": _phrases("data center", "data centers", "data centre", "data centres", "market share", "net income",
-                   "price target", "joint venture", "per share", "to train", "net worth"),
+                   "price target", "joint venture", "per share", "to train", "net worth", "consumer prices",
+                   "producer prices", "import prices", "consumer price index"),
 }  # fmt: skip
 
 LEVEL_BEFORE = {"de": word_set("auf bei"), "en": word_set("to at")}

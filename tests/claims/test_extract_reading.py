@@ -87,6 +87,9 @@ NOT_CLAIMS = [
     ("Die Aktie schloss am Montag bei 118,42 Dollar.", "de", "no_subject"),  # a level: a claim when named (#17)
     ("DeepSeek's model has 671 billion parameters and cost less than $6 million to train.", "en", "not_market"),
     ("Microsoft's Azure revenue grew 31% in the quarter.", "en", "not_market"),
+    # inflation after a company named: not its move (session 9)
+    ("Bei Oracle verlief der Tag ruhig. Die Erzeugerpreise in den USA stiegen um 3,5 Prozent.", "de", "not_market"),
+    ("Oracle had a quiet day. U.S. producer prices rose 3.5% in the year to January.", "en", "not_market"),
     ("The company employs more than 29,000 people.", "en", "not_market"),
     ("DeepSeek's app downloads jumped 300% in a week.", "en", "not_market"),
     ("Tech stocks fell 3% on Monday.", "en", "group"),
