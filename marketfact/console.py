@@ -145,6 +145,7 @@ def progress(claims: int, output: Output, stream: IO[str] | None = None) -> Iter
 
 def echo_verdicts(result: Mapping[str, Any], output: Output) -> None:
     """Print a finished run: the verdicts (text or JSON lines), the counts and where the reports are."""
+    from marketfact.reports.jsonreport import reading_record
     from marketfact.reports.terminal import json_line, verdict_line
 
     run = result["run"]
@@ -152,8 +153,10 @@ def echo_verdicts(result: Mapping[str, Any], output: Output) -> None:
     counts = result["counts"]
     summary = f"{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable"
     if output.format == "jsonl":
+        readings = {r.claim_id: r for r in run.extraction.claims} if run.extraction else {}
         for verdict in run.verdicts:
-            click.echo(json_line(verdict, claims.get(verdict.claim_id)))
+            reading = reading_record(run, readings.get(verdict.claim_id))
+            click.echo(json_line(verdict, claims.get(verdict.claim_id), reading))
     elif not output.quiet and counts["total"] > LIST_UP_TO:
         echo_per_verdict(counts, result["paths"])
     elif not output.quiet:

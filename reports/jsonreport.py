@@ -25,6 +25,7 @@ from marketfact.checks.reasons import read_reasons
 from marketfact.checks.runreport import RunReport
 from marketfact.checks.verdicts import FxRate, ShareCount, Verdict
 from marketfact.claims.model import Claim
+from marketfact.claims.readings import Reading
 from marketfact.reports.claimreview import claim_review
 from marketfact.reports.columnar import columnar_file
 from marketfact.reports.digest import MAX_CLAIM_CARDS, select_cards
@@ -32,7 +33,7 @@ from marketfact.reports.jsontext import Encoded, LazyList, dumps_indented, iter_
 from marketfact.reports.units import alternative_currency
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 """1.1 added ``verdicts_file``: a large run's report lists the claims its page shows, and names the Parquet
 file of every verdict (``reports.columnar``). 1.2 adds ``run.article_file``, ``sessions.start``, ``fx_rate`` and
 ``share_count`` (the verdict's facts as data). 1.3 adds ``verdict.reasons``: why a claim is UNVERIFIABLE as
@@ -104,13 +105,34 @@ def _validation(outcome: ValidationOutcome, expectation: Expectation = _expectat
     }
 
 
+def reading_record(run: RunReport, reading: Reading | None) -> dict[str, Any] | None:
+    """How an extracted claim was read, for machines: its confidence, whether a person must confirm it
+    (the report's "reading uncertain — confirm"), and the inferences it made. None for a claim not read from
+    an article."""
+    if reading is None or run.extraction is None:
+        return None
+    return {
+        "confidence": round(reading.confidence, 2),
+        "uncertain": run.extraction.is_uncertain(reading),
+        "confirm_below": run.extraction.confirm_below,
+        "confirmed": reading.claim_id in run.extraction.confirmed,
+        "inferred": list(reading.inferred),
+    }
+
+
 def _claim_entry(
-    run: RunReport, verdict: Verdict, claim: Claim, expectation: Expectation = _expectation
+    run: RunReport,
+    verdict: Verdict,
+    claim: Claim,
+    expectation: Expectation = _expectation,
+    reading: Reading | None = None,
 ) -> dict[str, Any]:
-    """One claim of the report: the claim as given, its verdict, what was measured on which sessions and
-    prices, the data quality, the conversions, the source, and the ClaimReview."""
+    """One claim of the report: the claim as given, how it was read from the article (when it was), its
+    verdict, what was measured on which sessions and prices, the data quality, the conversions, the source,
+    and the ClaimReview."""
     return {
         "claim": claim.model_dump(mode="json"),
+        "reading": reading_record(run, reading),
         "verdict": {
             "label": verdict.label.value,
             "outcome": verdict.outcome,
@@ -236,6 +258,7 @@ def _members(
 ) -> dict[str, Any]:
     """The report's top-level members; validations and claims are built only as they are read."""
     claims = run.claims_by_id()
+    readings = {r.claim_id: r for r in run.extraction.claims} if run.extraction else {}
     columnar = columnar_file(run)
     # A large run lists the claims its page shows; every verdict is in verdicts.parquet (reports.columnar).
     entries = run.verdicts if columnar is None else select_cards(run.verdicts, max_cards)
@@ -257,7 +280,9 @@ def _members(
         "article": run.article.model_dump(mode="json") if run.article else None,
         "counts": run.counts(),
         "validations": LazyList(_validation(v, expectation) for v in run.validations),
-        "claims": LazyList(_claim_entry(run, v, claims[v.claim_id], expectation) for v in entries),
+        "claims": LazyList(
+            _claim_entry(run, v, claims[v.claim_id], expectation, readings.get(v.claim_id)) for v in entries
+        ),
     }
     if columnar is not None:
         members["verdicts_file"] = {

@@ -131,8 +131,11 @@ def verdict_line(verdict: Verdict, claim: Claim | None = None, *, colour: bool =
     )
 
 
-def json_record(verdict: Verdict, claim: Claim | None = None) -> dict[str, Any]:
-    """One verdict as a plain JSON-able mapping (``--format jsonl``)."""
+def json_record(
+    verdict: Verdict, claim: Claim | None = None, reading: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One verdict as a plain JSON-able mapping (``--format jsonl``); ``reading`` is how the claim was read
+    from the article (``reports.jsonreport.reading_record``), None for a claim not read from one."""
     lo, hi = verdict.interval if verdict.interval is not None else (None, None)
     return {
         "id": verdict.claim_id,
@@ -150,9 +153,10 @@ def json_record(verdict: Verdict, claim: Claim | None = None) -> dict[str, Any]:
         "end_session": verdict.end_session.isoformat() if verdict.end_session else None,
         "explanation": verdict.explanation,
         "text": claim.text if claim is not None else None,
+        "reading": reading,
     }
 
 
-def json_line(verdict: Verdict, claim: Claim | None = None) -> str:
+def json_line(verdict: Verdict, claim: Claim | None = None, reading: dict[str, Any] | None = None) -> str:
     """``json_record`` as one line of JSON (UTF-8 text, no spaces after separators)."""
-    return json.dumps(json_record(verdict, claim), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(json_record(verdict, claim, reading), ensure_ascii=False, separators=(",", ":"))

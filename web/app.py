@@ -42,7 +42,7 @@ from marketfact.reports.i18n import Formatter, Lang
 from marketfact.settings import Settings
 from marketfact.web.desk import LANGUAGES, BusyError, Desk, DeskError, Draft, NotFoundError, RunState
 from marketfact.web.guard import CSRF_FIELD, Guard, GuardConfig, Scope
-from marketfact.web.runner import RUN_ID, RunError, Runner, read_summary
+from marketfact.web.runner import API_FIELDS, RUN_ID, RunError, Runner, read_summary
 from marketfact.web.views import claim_card, passages
 from marketfact.web.words import words
 
@@ -312,13 +312,12 @@ class DeskApp:
     @staticmethod
     def _api_result(summary: dict[str, Any], draft: Draft | None = None) -> dict[str, Any]:
         run_id = summary["run_id"]
-        keep = ("id", "text", "instrument", "exchange", "sessions", "verdict", "explanation", "measured", "unit")
         out: dict[str, Any] = {
             "run_id": run_id,
             "report": f"/out/{run_id}/report.html",
             "report_json": f"/out/{run_id}/report.json",
             "counts": summary["counts"],
-            "claims": [{k: c.get(k) for k in keep} for c in summary["claims"]],
+            "claims": [{k: c.get(k) for k in API_FIELDS} for c in summary["claims"]],
         }
         if draft is not None:
             out["readings"] = f"/articles/{draft.id}"

@@ -31,6 +31,13 @@ class RunError(Exception):
     """A run could not be made or read; the message says why."""
 
 
+API_FIELDS = (
+    *("id", "text", "instrument", "exchange", "sessions", "verdict", "explanation", "measured", "unit"),
+    "reading",
+)
+"""What the JSON API answers of each claim of a ``summary``; ``reading`` says whether a person must confirm it."""
+
+
 def summary(report: dict[str, Any]) -> dict[str, Any]:
     """What the desk shows of a run: its id, counts, and per claim instrument, sessions, verdict, explanation.
 
@@ -58,6 +65,7 @@ def summary(report: dict[str, Any]) -> dict[str, Any]:
                 "explanation": verdict.get("explanation"),
                 "measured": measured.get("value"),
                 "unit": measured.get("unit"),
+                "reading": entry.get("reading"),  # confidence, uncertain, inferred; None for a claim given by hand
             }
         )
     run = report.get("run", {})

@@ -165,6 +165,10 @@ def test_check_article_prints_json_lines_too(tmp_path: Path) -> None:
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert records
     assert all(r["verdict"] and r["reason"] for r in records)
+    assert all(0 < r["reading"]["confidence"] <= 1 for r in records)  # read from the article: how sure
+    assert all(r["reading"]["uncertain"] == (r["reading"]["confidence"] < 0.8) for r in records)
+    report = json.loads(next((tmp_path / "out").glob("*/report.json")).read_text(encoding="utf-8"))
+    assert [c["reading"] for c in report["claims"]] == [r["reading"] for r in records]
     assert "| INFO" not in proc.stderr
     assert "html report:" in proc.stderr
 

@@ -115,4 +115,5 @@ def test_json_lines_carry_the_verdict_and_its_reason(coverage_run: RunReport) ->
         assert record["outcome"] == verdict.outcome
         assert record["reason"] == reason(verdict, claims[verdict.claim_id])
         assert record["measured"] == verdict.measured
+        assert record["reading"] is None  # a claim file's claims were not read from an article
         assert record["interval"][1] is None or not math.isinf(record["interval"][1])

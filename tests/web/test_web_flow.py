@@ -66,6 +66,13 @@ def test_the_api_checks_an_article(desk: tuple[TestClient, Path]) -> None:
     report = json.loads(client.get(body["report_json"]).text)
     assert [c["claim"]["id"] for c in report["claims"]] == [c["id"] for c in body["claims"]]
     assert (out / body["run_id"] / "claims.yaml").is_file()
+    # how each claim was read, for a newsroom tool that must not publish a verdict on an unconfirmed misreading
+    assert [c["reading"] for c in report["claims"]] == [c["reading"] for c in body["claims"]]
+    for claim in body["claims"]:
+        reading = claim["reading"]
+        assert 0 < reading["confidence"] <= 1
+        assert reading["uncertain"] == (reading["confidence"] < reading["confirm_below"] and not reading["confirmed"])
+        assert all(isinstance(kind, str) for kind in reading["inferred"])
 
 
 def test_the_pages_check_the_reviewed_claims(desk: tuple[TestClient, Path]) -> None:
