@@ -121,7 +121,7 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                     "given up",
                 ),
             ),
-            ("up", _phrases("in the green", "higher")),
+            ("up", _phrases("in the green", "higher", "clawed back", "claws back", "clawing back", "claw back")),
         )
         for p in items
     ),

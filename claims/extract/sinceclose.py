@@ -101,12 +101,18 @@ SINCE_THAT = {"en": ("since", "that"), "de": ("seit", "jenem")}
 """Before a day said again: "since that Monday", "seit jenem Tag"."""
 
 
+_THIS = frozenset({"that", "this", "diesem", "jenem"})
+
+
 def since_then(view: SentenceView, q: Quantity) -> str:
     """The words that make ``q`` a move since the day told before ("since then", "has since", "seitdem",
     "since that"), in q's stretch of its clause (from the number before it to the number after it or an "and"
     after it); else ""."""
     toks = view.words_between(*stretch(view, q))
     lows = [t.low for t in toks]
+    for i in range(len(lows) - 2):  # "Seit diesem Einbruch", "since that plunge": the fall told before
+        if lows[i] in ("since", "seit") and lows[i + 1] in _THIS and lows[i + 2] in EVENT_WORDS[view.lang]:
+            return " ".join(t.text for t in toks[i : i + 3])
     for phrase in (*SINCE_THEN[view.lang], SINCE_THAT[view.lang]):
         for i in range(len(lows) - len(phrase) + 1):
             if tuple(lows[i : i + len(phrase)]) == phrase:

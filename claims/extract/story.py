@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, Outcome
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -111,6 +111,7 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
         for p in view.periods
         if p not in back
         and (p.start, p.end) not in reread
+        and not sinceclose.is_reference_close(view, p)  # "clawed back 15.4% since its close on Jan. 27"
         and not view.is_aside(p.start)
         and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p))
     ]

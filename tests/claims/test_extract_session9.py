@@ -6,7 +6,8 @@ opens with a day and a verb in the past ("Am Donnerstag herrschte Feierlaune.", 
 of the claims after it in its paragraph; a move since a day's low ("Seit dem Tief vom 3. Februar", "Since its Jan. 27
 low") runs from the session after that day; a record set "a day after" the sentence's move is the session before it;
 "Am Dienstag darauf", "The following Tuesday" is the first such weekday after the day named before; "Vor einer
-Woche", "One week ago" is the same weekday a week before the story's day."""
+Woche", "One week ago" is the same weekday a week before the story's day; "Seit diesem Kurssturz", "since that slump"
+is since the close of the fall told before."""
 
 from __future__ import annotations
 
@@ -89,6 +90,16 @@ CASES = {
         "NEW YORK, Feb 13 - Constellation Energy slipped 0.7% on Thursday. One week ago it had lost 0.6%.",
         "2025-02-13T18:00:00-05:00",
         [("CEG", 0.7, d("2025-02-13")), ("CEG", 0.6, d("2025-02-06"))],
+    ),
+    "Seit diesem Kurssturz: since the close of the fall told before": (
+        "Am 27. Januar stürzte Nvidia um 17 Prozent ab. Seit diesem Kurssturz hat die Aktie um 9,6 Prozent zugelegt.",
+        "2025-02-07T22:30:00+01:00",
+        [("NVDA", 17.0, d("2025-01-27")), ("NVDA", 9.6, d("2025-01-28", "2025-02-07"))],
+    ),
+    "since that slump, clawed back: since the close of the fall told before": (
+        "NEW YORK, Feb 7 - Oracle sank 13.8% on Jan. 27. Since that slump the stock has clawed back 10.2%.",
+        "2025-02-07T18:00:00-05:00",
+        [("ORCL", 13.8, d("2025-01-27")), ("ORCL", 10.2, d("2025-01-28", "2025-02-07"))],
     ),
 }
 
