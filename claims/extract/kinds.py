@@ -147,7 +147,7 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
         if tuple(lows[-3:]) == phrase:
             return KindReading(INTRADAY_LEVEL, direction, " ".join(t.text for t in lead[-3:]))
     level_word = bool(lows) and lows[-1] in _LEVEL_BEFORE[lang] and not (len(lows) > 1 and lows[-2] == "up")
-    level_word = level_word or _record_level(lows, lang)
+    level_word = level_word or _record_level(lows, lang) or _closed_with(lows, clause_lows, lang)
     record_of = (
         len(lows) > 1
         and lows[-1] in ("von", "of")
@@ -187,6 +187,15 @@ def _record_level(lows: list[str], lang: str) -> bool:
     """ "ending Friday at a record 21,732", "to a record 21,732.05": a number right after "at/to a record" is the
     record level reached."""
     return lang == "en" and len(lows) > 2 and lows[-1] == "record" and lows[-2] == "a" and lows[-3] in ("at", "to")
+
+
+def _closed_with(lows: list[str], clause_lows: list[str], lang: str) -> bool:
+    """ "schloss mit 22.037,83 Punkten", "beendeten den Handel mit 57,30 Euro": right after "mit" in a clause of a
+    close, a number of points or money is the closing level ("mit 0,5 Prozent im Minus", a percent, is a change)."""
+    return lang == "de" and bool(lows) and lows[-1] == "mit" and any(w in _CLOSE_VERBS for w in clause_lows)
+
+
+_CLOSE_VERBS = rules.word_set("schloss schlossen geschlossen beendete beendeten beendet")
 
 
 def _session_or_move(view: SentenceView, c0: int, q: Quantity) -> bool:

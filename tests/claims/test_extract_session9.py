@@ -7,7 +7,7 @@ of the claims after it in its paragraph; a move since a day's low ("Seit dem Tie
 low") runs from the session after that day; a record set "a day after" the sentence's move is the session before it;
 "Am Dienstag darauf", "The following Tuesday" is the first such weekday after the day named before; "Vor einer
 Woche", "One week ago" is the same weekday a week before the story's day; "Seit diesem Kurssturz", "since that slump"
-is since the close of the fall told before."""
+is since the close of the fall told before; "schloss mit 21.911,74 Punkten" is a closing level."""
 
 from __future__ import annotations
 
@@ -100,6 +100,13 @@ CASES = {
         "NEW YORK, Feb 7 - Oracle sank 13.8% on Jan. 27. Since that slump the stock has clawed back 10.2%.",
         "2025-02-07T18:00:00-05:00",
         [("ORCL", 13.8, d("2025-01-27")), ("ORCL", 10.2, d("2025-01-28", "2025-02-07"))],
+    ),
+    # a percent after "mit" stays a change
+    "schloss mit … Punkten: the closing level": (
+        "Der Dax beendete den Handel am Montag mit 21.911,74 Punkten, ein Plus von 0,6 Prozent. Siemens Energy "
+        "schlossen am Donnerstag mit 2,5 Prozent im Plus.",
+        "2025-02-10T19:00:00+01:00",
+        [("^GDAXI", 21911.74, d("2025-02-10")), ("^GDAXI", 0.6, d("2025-02-10")), ("ENR.DE", 2.5, d("2025-02-06"))],
     ),
 }
 
