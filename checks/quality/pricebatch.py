@@ -12,7 +12,7 @@ Two frames per validation, each holding any number of symbols (a ``symbol`` colu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -34,12 +34,15 @@ _RATIO = r"(\d+(?:\.\d+)?)\s*(?::|/|-for-|\s+for\s+)\s*(\d+(?:\.\d+)?)"
 
 @dataclass(frozen=True, slots=True)
 class PriceCheck:
-    """One symbol's prices to validate: the window around its claims and the values they rest on."""
+    """One symbol's prices to validate: the window around its claims and the values they rest on.
+
+    ``evidence`` is session → columns; a batch of checks may give theirs as one table instead (``build_frames``).
+    """
 
     series: PriceSeries
     instrument: Instrument
     window: tuple[date, date]
-    evidence: dict[date, frozenset[str]]
+    evidence: dict[date, frozenset[str]] = field(default_factory=dict)
 
 
 def split_note(day: date, new: float, old: float = 1.0) -> str:
@@ -339,21 +342,26 @@ def _cells(rows: pd.DataFrame, wanted: pd.DataFrame) -> pd.DataFrame:
     return cells.reindex(columns=list(CELL_COLUMNS))
 
 
-def build_frames(checks: list[PriceCheck]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def build_frames(checks: list[PriceCheck], evidence: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(window frame, evidence frame) for all ``checks`` at once, ready for the two price suites.
 
-    Vectorised over symbols: hundreds of instruments cost one pass of pandas, not hundreds.
+    Vectorised over symbols: hundreds of instruments cost one pass of pandas, not hundreds. ``evidence``: the
+    evidence of every check as one table of (symbol, session, column) rows, a plan's EVIDENCE table, read in
+    place of each check's ``evidence``.
     """
     rows, facts = _stack(checks)
-    wanted = pd.DataFrame(
-        [
-            (code, day, column)
-            for code, check in enumerate(checks)
-            for day, columns in check.evidence.items()
-            for column in sorted(columns)
-        ],
-        columns=["code", "session", "column"],
-    )
+    if evidence is None:
+        wanted = pd.DataFrame(
+            [
+                (code, day, column)
+                for code, check in enumerate(checks)
+                for day, columns in check.evidence.items()
+                for column in sorted(columns)
+            ],
+            columns=["code", "session", "column"],
+        )
+    else:
+        wanted = _wanted(evidence, [check.series.symbol for check in checks])
     # The days converted as one column: a pd.Timestamp per cell was ≈0.7 s of CPU at 100 000 SYNTHETIC claims.
     wanted["session"] = pd.to_datetime(wanted["session"])
     wanted = wanted.astype({"code": "int64", "session": "datetime64[ns]", "column": object})
@@ -361,3 +369,20 @@ def build_frames(checks: list[PriceCheck]) -> tuple[pd.DataFrame, pd.DataFrame]:
     cells = _cells(window, wanted)
     cells[list(CELL_BOOLS)] = cells[list(CELL_BOOLS)].fillna(False).astype(bool)
     return window.drop(columns=["code"]), cells
+
+
+def _wanted(table: pd.DataFrame, symbols: list[str]) -> pd.DataFrame:
+    """(code, session, column) of a table of (symbol, session, column) rows, as the checks' ``evidence`` gives them.
+
+    ``code`` is the symbol's position in ``symbols`` (other symbols are left out); each symbol's sessions in the
+    order they first come, each session's columns by name, once each. A dict per symbol built from the table
+    and read back was ≈0.4 s of CPU at 100 000 SYNTHETIC claims.
+    """
+    cells = table.loc[:, ["symbol", "session", "column"]].drop_duplicates()
+    code = pd.Index(symbols).get_indexer(pd.Index(cells["symbol"]))
+    cells = pd.DataFrame(
+        {"code": code, "session": pd.to_datetime(cells["session"]).dt.normalize(), "column": cells["column"]}
+    ).loc[code >= 0]
+    cells["day"] = cells.groupby(["code", "session"], sort=False, dropna=False).ngroup()
+    cells = cells.sort_values(["code", "day", "column"], kind="stable")
+    return cells.loc[:, ["code", "session", "column"]].reset_index(drop=True)

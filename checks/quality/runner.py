@@ -85,18 +85,21 @@ class QualityRun:
         """
         return self.validate_prices_many([PriceCheck(series, instrument, window, evidence)])[series.symbol]
 
-    def validate_prices_many(self, checks: Sequence[PriceCheck]) -> dict[str, ValidationOutcome]:
+    def validate_prices_many(
+        self, checks: Sequence[PriceCheck], evidence: pd.DataFrame | None = None
+    ) -> dict[str, ValidationOutcome]:
         """Validate many symbols in one pass of each price suite; outcomes keyed by symbol.
 
         GX's cost is per expectation far more than per row, so one pass over all symbols costs about
-        what one symbol does: the way to validate hundreds of instruments.
+        what one symbol does: the way to validate hundreds of instruments. ``evidence``: every check's
+        evidence as one table of (symbol, session, column) rows, in place of theirs (``build_frames``).
         """
         symbols = [c.series.symbol for c in checks]
         if len(set(symbols)) != len(symbols):
             raise ValueError("validate_prices_many: each symbol once (merge the evidence of its claims)")
         if not checks:
             return {}
-        window, cells = build_frames(list(checks))
+        window, cells = build_frames(list(checks), evidence)
         datasets = {s: prices_dataset(s) for s in symbols}
         details = {
             (c.series.symbol, "raw_close_present"): f"{c.instrument.symbol} price basis: {c.instrument.price_basis}"
@@ -109,8 +112,8 @@ class QualityRun:
             cells_batch = Batch(
                 prices.EVIDENCE_SUITE, cells, "session", datasets, "symbol", column_key="column", details=details
             )
-            evidence, page = self._validate(cells_batch, run_name + "-evidence")
-            merged = {s: [*evidence[s], *merged[s]] for s in symbols}
+            on_cells, page = self._validate(cells_batch, run_name + "-evidence")
+            merged = {s: [*on_cells[s], *merged[s]] for s in symbols}
         outcomes = {
             s: ValidationOutcome(datasets[s], prices.WINDOW_SUITE, tuple(merged[s]), data_docs=page) for s in symbols
         }

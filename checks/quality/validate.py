@@ -37,27 +37,6 @@ def fx_dataset(source: str) -> str:
     return f"fx: {source} rates used"
 
 
-def evidence_by_symbol(table: pd.DataFrame) -> dict[str, dict[date, frozenset[str]]]:
-    """The plan's EVIDENCE table (claim, symbol, session, column) as symbol → session → columns.
-
-    One grouping for all symbols (``Plan.evidence_for`` filters the whole table once per symbol). Each
-    session's date and each set of columns is one object shared by every symbol that has it: a date and
-    a set per (symbol, session) were ≈40 MB at 100 000 SYNTHETIC claims, held through the validation.
-    """
-    cells = table.loc[:, ["symbol", "session", "column"]].drop_duplicates()
-    codes, sessions = pd.factorize(cells["session"])
-    dates = [*pd.DatetimeIndex(sessions).date, pd.NaT]  # code -1 (no session): NaT, as the index gives it
-    sets: dict[str, dict[date, set[str]]] = {}
-    symbols, columns = cells["symbol"].to_numpy(), cells["column"].to_numpy()
-    for symbol, code, column in zip(symbols, codes.tolist(), columns, strict=True):
-        sets.setdefault(str(symbol), {}).setdefault(dates[code], set()).add(str(column))
-    shared: dict[frozenset[str], frozenset[str]] = {}
-    return {
-        s: {d: shared.setdefault(columns, columns) for d, columns in ((d, frozenset(c)) for d, c in by_day.items())}
-        for s, by_day in sets.items()
-    }
-
-
 def validate_run(
     plan: Any,
     series: Mapping[str, PriceSeries],
@@ -78,13 +57,12 @@ def validate_run(
     """
     own = run is None
     run = run or QualityRun()
-    evidence = evidence_by_symbol(plan.evidence)
     checks = [
-        PriceCheck(series[s], plan.instruments[s], plan.windows[s], evidence.get(s, {}))
+        PriceCheck(series[s], plan.instruments[s], plan.windows[s])
         for s in sorted(series)
         if s in plan.windows and s in plan.instruments
     ]
-    outcomes = run.validate_prices_many(checks)
+    outcomes = run.validate_prices_many(checks, plan.evidence)  # every symbol's evidence, read as one table
     extra: list[ValidationOutcome] = [run.validate_claims(plan.claims.claims)]
     extra.extend(run.validate_shares_many([(q, on) for (_, on), q in sorted(shares.items())]).values())
     for source in sorted({key[0] for key in fx}):

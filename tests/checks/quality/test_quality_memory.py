@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
 from marketfact.checks.quality.gxsession import plain_strings
-from marketfact.checks.quality.validate import evidence_by_symbol
 
 
 def test_plain_strings_are_what_astype_object_gives_with_one_object_per_text() -> None:
@@ -22,26 +19,6 @@ def test_plain_strings_are_what_astype_object_gives_with_one_object_per_text() -
     empty = plain_strings(pd.DataFrame({"s": pd.Series([], dtype="str")}))
     assert empty["s"].dtype == object
     assert empty.empty
-
-
-def test_evidence_by_symbol_shares_dates_and_column_sets() -> None:
-    table = pd.DataFrame(
-        {
-            "claim": [0, 0, 1, 2, 2, 3],
-            "symbol": ["A", "A", "B", "A", "A", "B"],
-            "session": pd.to_datetime(["2025-01-02", "2025-01-03", "2025-01-02", "2025-01-03", "2025-01-03", None]),
-            "column": ["close", "close", "close", "low", "close", "close"],
-        }
-    )
-    got = evidence_by_symbol(table)
-    day2, day3 = date(2025, 1, 2), date(2025, 1, 3)
-    assert got == {
-        "A": {day2: frozenset({"close"}), day3: frozenset({"close", "low"})},
-        "B": {day2: frozenset({"close"}), pd.NaT: frozenset({"close"})},
-    }
-    assert got["A"][day2] is got["B"][day2]
-    assert next(iter(got["A"])) is next(iter(got["B"]))  # the same date object
-    assert list(got["A"]) == [day2, day3]
 
 
 def test_a_validation_leaves_no_frame_in_gx(quality_run) -> None:  # type: ignore[no-untyped-def]

@@ -97,6 +97,27 @@ def test_batched_symbols_give_the_same_outcomes_as_one_by_one(quality_run, snaps
         quality_run.validate_prices_many(checks + checks[:1])
 
 
+def test_evidence_given_as_one_table_builds_the_same_frames(snapshot, instruments) -> None:  # type: ignore[no-untyped-def]
+    """A plan's EVIDENCE table (one row per claim's cell: repeats, any order, a claim with no session) gives the
+    frames that each symbol's session → columns give."""
+    evidence = {
+        "ENR.DE": {D("2025-01-28"): frozenset({"close", "high"}), D("2025-01-20"): frozenset({"close"})},
+        "NVDA": {**EVIDENCE, pd.NaT: frozenset({"close"})},  # type: ignore[dict-item]
+        "VST": {},
+    }
+    checks = [PriceCheck(snapshot.full_history(s), instruments[s], WINDOW, evidence[s]) for s in evidence]
+    rows = [(symbol, day, column) for symbol, days in evidence.items() for day, cols in days.items() for column in cols]
+    table = pd.DataFrame(
+        [*rows, *rows[::2], ("GONE", D("2025-01-27"), "close")],  # a claim's cells again; a symbol with no check
+        columns=["symbol", "session", "column"],
+    ).astype({"session": "datetime64[ns]"})
+    table.insert(0, "claim", range(len(table)))
+    bare = [dataclasses.replace(check, evidence={}) for check in checks]
+    for by_symbol, by_table in zip(build_frames(checks), build_frames(bare, table), strict=True):
+        pd.testing.assert_frame_equal(by_symbol, by_table)
+    assert len(build_frames(bare, table)[1]) == 7  # ENR.DE: 3 cells; NVDA: 3, and 1 for the claim with no session
+
+
 def test_evidence_cells_grow_with_values_touched_not_with_claims(snapshot, instruments) -> None:  # type: ignore[no-untyped-def]
     """A thousand claims on the same two closes validate two cells, as one claim does."""
     series, nvda = snapshot.full_history("NVDA"), instruments["NVDA"]
