@@ -88,6 +88,10 @@ NOTES = rules(
             "{word}: die Bewegung seit dem Schluss von {ref}, von früher übernommen",
         ),
         (
+            "since the close of {ref:Q}, shared with the previous number of the sentence",
+            "seit dem Schluss von {ref}, mit der Zahl davor im Satz geteilt",
+        ),
+        (
             "{words:Q}: a week before {day:Q}, the day of the story so far",
             "{words}: eine Woche vor {day}, dem bisher genannten Tag der Meldung",
         ),

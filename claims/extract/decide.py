@@ -28,6 +28,7 @@ class Context:
     article_period: PeriodSpan | None = None
     frame: PeriodSpan | None = None  # the day a dateline or the title gives the article
     scene: dict[int, PeriodSpan] = field(default_factory=dict)  # per paragraph: a day named in a question
+    stated: set[int] = field(default_factory=set)  # paragraphs with a sentence that is no question
     live: bool = False  # a live ticker (entries opening with a clock time): an entry's day is the ticker's
     paragraph_subject: dict[int, tuple[AliasEntry, Listing]] = field(default_factory=dict)
     last_company: tuple[AliasEntry, Listing] | None = None  # the subject of the latest claim about a company

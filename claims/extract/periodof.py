@@ -131,7 +131,8 @@ def _day_carried_over(view: SentenceView, ctx: Context) -> PeriodReading:
     inherited = ctx.paragraph_period.get(view.sentence.paragraph)
     if inherited is not None:
         return inherited, 0, 0.1, f"no period in this sentence: {inherited.words!r} carried over from the paragraph"
-    scene = ctx.scene.get(view.sentence.paragraph)
+    para = view.sentence.paragraph
+    scene = ctx.scene.get(para) or (ctx.scene.get(para - 1) if para - 1 not in ctx.stated else None)
     if scene is not None:
         return scene, 0, 0.15, f"no period in this sentence: {scene.words!r} set the scene in a question before it"
     if ctx.article_period is not None and not (ctx.live and ctx.frame is not None):

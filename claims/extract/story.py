@@ -210,7 +210,10 @@ def _next_session_words(view: SentenceView) -> str:
 
 def _remember_scene(view: SentenceView, ctx: Context) -> None:
     """ "Remember Monday? Nvidia lost 17% in a single session.": a question with no figure that names one day
-    sets the day of the claims after it in its paragraph that name none."""
+    sets the day of the claims after it in its paragraph that name none (and of the next paragraph, when the
+    question stands alone: the answer of a Q&A, "What happened on Monday?")."""
+    if not view.sentence.text.rstrip().endswith("?"):
+        ctx.stated.add(view.sentence.paragraph)
     if view.quantities or not view.sentence.text.rstrip().endswith("?"):
         return
     days = [p for p in view.periods if p.single_day and not view.is_aside(p.start)]

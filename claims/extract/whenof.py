@@ -75,6 +75,8 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if told is None:
         period, after, r_notes = _reference(view, q, ctx, kind, shift, period, previous)
         notes += r_notes
+    shared = _shared_span(view, q, d_words, kind, shift, previous) if after is None else None
+    period, after, notes = shared if shared is not None else (period, after, notes)
     anchor, forward = None, False
     if period is not None and shift == 0 and is_counted(period.words, view.lang):
         forward = counts_forward(view, period)
@@ -121,13 +123,28 @@ def _reference(
     return end, after, [*notes, (sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)]
 
 
-STILL = {"en": frozenset({"still"}), "de": frozenset({"noch"})}
+def _shared_span(
+    view: SentenceView, q: Quantity, d_words: str, kind: str, shift: int, previous: Draft | None
+) -> tuple[PeriodSpan | None, PeriodSpan, list[str]] | None:
+    """ "Oracle is up 7.4% since Monday's close, Vistra 22.6%": a percent move with no verb of its own, in a clause
+    naming no period, shares the span of the previous number of its sentence: (its period, its close, a note)."""
+    if previous is None or previous.view is not view or previous.after is None or shift != 0:
+        return None
+    r0, r1 = view.clause(q.span[0])
+    if d_words or kind != "" or any(r0 <= p.start < r1 for p in view.periods):
+        return None
+    ref = previous.after
+    return previous.period, ref, [f"since the close of {ref.words!r}, shared with the previous number of the sentence"]
+
+
+STILL = {"en": frozenset({"still", "has", "have"}), "de": frozenset({"noch", "hat", "haben"})}
 
 
 def _still_since(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpan | None, list[str]]:
     """ "… still down 6.2% from its Jan. 24 close. Constellation Energy, …, is still almost 10% lower.": in a
     sentence naming no period, right after one whose last claim was measured from a named close, a move said with
-    "still"/"noch" is measured from that close too."""
+    "still"/"noch" or in the present perfect ("Nvidia has regained only about 1.4%", "hat … zugelegt") is measured
+    from that close too."""
     ref = ctx.reference.get(view.sentence.paragraph)
     if ref is None or ref[0] != view.sentence.index - 1 or view.periods:
         return None, []

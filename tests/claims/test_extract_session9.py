@@ -7,7 +7,9 @@ of the claims after it in its paragraph; a move since a day's low ("Seit dem Tie
 low") runs from the session after that day; a record set "a day after" the sentence's move is the session before it;
 "Am Dienstag darauf", "The following Tuesday" is the first such weekday after the day named before; "Vor einer
 Woche", "One week ago" is the same weekday a week before the story's day; "Seit diesem Kurssturz", "since that slump"
-is since the close of the fall told before; "schloss mit 21.911,74 Punkten" is a closing level."""
+is since the close of the fall told before; "schloss mit 21.911,74 Punkten" is a closing level; a question alone in
+its paragraph ("What happened on Tuesday?") sets the day of the answer; after a move since a close, a number with no
+verb ("…, Vistra 22.6%") and a present perfect in the next sentence ("Nvidia has regained 1.4%") share its span."""
 
 from __future__ import annotations
 
@@ -107,6 +109,21 @@ CASES = {
         "schlossen am Donnerstag mit 2,5 Prozent im Plus.",
         "2025-02-10T19:00:00+01:00",
         [("^GDAXI", 21911.74, d("2025-02-10")), ("^GDAXI", 0.6, d("2025-02-10")), ("ENR.DE", 2.5, d("2025-02-06"))],
+    ),
+    "a question alone in its paragraph sets the day of the answer": (
+        "Q&A\n\nWhat happened on Tuesday?\n\nOracle fell 1% and Alphabet 0.6%.",
+        "2025-02-15T10:00:00-05:00",
+        [("ORCL", 1.0, d("2025-02-11")), ("GOOGL", 0.6, d("2025-02-11"))],
+    ),
+    "a number with no verb and a present perfect after a move since a close share its span": (
+        "NEW YORK, Feb 14 - Nvidia is up 4.6% since Tuesday's close, Constellation Energy 1.2%. Microsoft has lost "
+        "0.7%.",
+        "2025-02-14T18:00:00-05:00",
+        [
+            ("NVDA", 4.6, d("2025-02-12", "2025-02-14")),
+            ("CEG", 1.2, d("2025-02-12", "2025-02-14")),
+            ("MSFT", 0.7, d("2025-02-12", "2025-02-14")),
+        ],
     ),
 }
 
