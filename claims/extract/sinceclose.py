@@ -146,6 +146,20 @@ def opening_reference(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     return None
 
 
+def reference_after(view: SentenceView, q: Quantity) -> PeriodSpan | None:
+    """ "Microsoft ended the week 8% below where it closed on Jan. 24": a reference close right after ``q`` in its
+    clause, with a word of direction between and no other number, is what q is measured from, whatever span the
+    clause also names ("the week")."""
+    _, c1 = view.clause(q.span[0])
+    for p in sorted((p for p in view.periods if q.span[1] <= p.start < c1), key=lambda p: p.start):
+        if any(q.span[1] <= o.span[0] < p.start for o in view.quantities):
+            return None
+        between = [t.low for t in view.words_between(q.span[1], p.start)]
+        if between and between[0] in rules.AFTER_NUMBER[view.lang] and is_reference_close(view, p):
+            return p
+    return None
+
+
 def when_after_reference(view: SentenceView, q: Quantity, previous_after: PeriodSpan | None) -> PeriodSpan | None:
     """ "up 14% since the Jan. 27 rout, when it plunged nearly 21%", "Seit dem Kurssturz vom 27. Januar, als das
     Papier um fast 20 Prozent abrutschte": a clause opened by "when"/"als" right after a reference close tells of

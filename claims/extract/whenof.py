@@ -110,7 +110,7 @@ def _reference(
     if kind not in ("", kinds.POINTS_CHANGE) or shift != 0:
         return period, None, []
     after = period if period is not None and sinceclose.is_reference_close(view, period) else None
-    after = after or sinceclose.opening_reference(view, q)
+    after = after or sinceclose.opening_reference(view, q) or sinceclose.reference_after(view, q)
     notes: list[str] = []
     if after is None:
         after, notes = _still_since(view, q, ctx)

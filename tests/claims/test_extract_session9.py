@@ -9,7 +9,8 @@ low") runs from the session after that day; a record set "a day after" the sente
 Woche", "One week ago" is the same weekday a week before the story's day; "Seit diesem Kurssturz", "since that slump"
 is since the close of the fall told before; "schloss mit 21.911,74 Punkten" is a closing level; a question alone in
 its paragraph ("What happened on Tuesday?") sets the day of the answer; after a move since a close, a number with no
-verb ("…, Vistra 22.6%") and a present perfect in the next sentence ("Nvidia has regained 1.4%") share its span."""
+verb ("…, Vistra 22.6%") and a present perfect in the next sentence ("Nvidia has regained 1.4%") share its span;
+"ended the week 1.7% below where it closed on Tuesday" is measured from that close, not over the week."""
 
 from __future__ import annotations
 
@@ -124,6 +125,11 @@ CASES = {
             ("CEG", 1.2, d("2025-02-12", "2025-02-14")),
             ("MSFT", 0.7, d("2025-02-12", "2025-02-14")),
         ],
+    ),
+    "a close named right after the number wins over the clause's span": (
+        "NEW YORK, Feb 14 - Oracle ended the week 1.7% below where it closed on Tuesday.",
+        "2025-02-14T18:00:00-05:00",
+        [("ORCL", 1.7, d("2025-02-12", "2025-02-14"))],
     ),
 }
 
