@@ -117,7 +117,18 @@ def since_then(view: SentenceView, q: Quantity) -> str:
         for i in range(len(lows) - len(phrase) + 1):
             if tuple(lows[i : i + len(phrase)]) == phrase:
                 return " ".join(t.text for t in toks[i : i + len(phrase)])
-    return ""
+    return _since_opening(view, q)
+
+
+def _since_opening(view: SentenceView, q: Quantity) -> str:
+    """ "In the three weeks since, Oracle has climbed 10%": a clause with no number that opens the sentence and
+    ends with "since" (or "seither"/"seitdem") tells of the days since the day told before; else ""."""
+    c0, _ = view.clause(q.span[0])
+    if c0 <= view.sentence.start or any(o.span[0] < c0 and o.kind != "number" for o in view.quantities):
+        return ""  # a count ("the three weeks") may stand there, no move
+    lead = [t for t in view.words_between(view.sentence.start, c0) if t.kind == "word"]
+    ends = {"en": ("since",), "de": ("seither", "seitdem")}[view.lang]
+    return lead[-1].text if lead and lead[-1].low in ends and len(lead) > 1 else ""
 
 
 def stretch(view: SentenceView, q: Quantity) -> tuple[int, int]:

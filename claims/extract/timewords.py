@@ -54,6 +54,7 @@ def is_counted(words: str, lang: str) -> bool:
     return any(re.fullmatch(_COUNTED, w) for w in lows)
 
 
+_INDEFINITE = {"en": word_set("a an"), "de": word_set("ein eine einem einen eines einer")}
 _DAY_WORDS = word_set("heute gestern vorgestern today yesterday woche week monat month jahr year jahresbeginn")
 _COUNTED = r"(?:handels|börsen)?(?:tag|tage|tagen|tages|sitzungen)|days?|sessions?|.+-days?|.+-sessions?|.+tägig\w*"
 
@@ -132,8 +133,9 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
                 found.append(PeriodSpan(toks[k].start, toks[k].start + len(day), day, meaning[1], single))
             k += 1
             continue
-        if not _is_anchor(toks, k, lang):
-            k += 1
+        indefinite = k > 0 and toks[k - 1].low in _INDEFINITE[lang] and toks[k].low.rstrip(".") in _calendar_words(lang)
+        if indefinite or not _is_anchor(toks, k, lang):
+            k += 1  # "It began on a Monday", "an einem Montag": no day in particular
             continue
         best: tuple[int, int, tuple[str, ...]] | None = None
         for length in range(_MAX_LEFT + _MAX_RIGHT + 1, 0, -1):

@@ -10,7 +10,8 @@ Woche", "One week ago" is the same weekday a week before the story's day; "Seit 
 is since the close of the fall told before; "schloss mit 21.911,74 Punkten" is a closing level; a question alone in
 its paragraph ("What happened on Tuesday?") sets the day of the answer; after a move since a close, a number with no
 verb ("…, Vistra 22.6%") and a present perfect in the next sentence ("Nvidia has regained 1.4%") share its span;
-"ended the week 1.7% below where it closed on Tuesday" is measured from that close, not over the week."""
+"ended the week 1.7% below where it closed on Tuesday" is measured from that close, not over the week; "In the days
+since," is since the day told before; "a Monday" is no day."""
 
 from __future__ import annotations
 
@@ -130,6 +131,16 @@ CASES = {
         "NEW YORK, Feb 14 - Oracle ended the week 1.7% below where it closed on Tuesday.",
         "2025-02-14T18:00:00-05:00",
         [("ORCL", 1.7, d("2025-02-12", "2025-02-14"))],
+    ),
+    "In the days since: since the day told before": (
+        "NEW YORK, Feb 14 - On Feb. 3, Broadcom slipped 1.6%. In the days since, it has gained 7%.",
+        "2025-02-14T18:00:00-05:00",
+        [("AVGO", 1.6, d("2025-02-03")), ("AVGO", 7.0, d("2025-02-04", "2025-02-14"))],
+    ),
+    "a Monday is no day in particular": (
+        "Oracle rose 0.2% on Friday, Feb. 14. It felt like a Monday, and Nvidia still gained 2.6%.",
+        "2025-02-14T18:00:00-05:00",
+        [("ORCL", 0.2, d("2025-02-14")), ("NVDA", 2.6, d("2025-02-14"))],
     ),
 }
 
