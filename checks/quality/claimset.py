@@ -204,12 +204,19 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
     return frame
 
 
-def _days(days: list[date | None]) -> np.ndarray:
-    """Dates (None: NaT) as one datetime64[s] column (the unit pandas gives dates), converted by numpy.
+_EPOCH = date(1970, 1, 1).toordinal()
 
-    A ``pd.Timestamp`` per claim and column was ≈0.6 s of CPU at 100 000 SYNTHETIC claims.
+
+def _days(days: list[date | None]) -> np.ndarray:
+    """Dates (None: NaT) as one datetime64[s] column (the unit pandas gives dates), from their day numbers.
+
+    A ``pd.Timestamp`` per claim and column was ≈0.6 s of CPU at 100 000 SYNTHETIC claims; numpy reading the
+    date objects themselves ≈0.07 s a column; their day numbers (``toordinal``) ≈0.01 s.
     """
-    return np.array(days, dtype="datetime64[D]").astype("datetime64[s]")
+    ordinals = np.fromiter((_EPOCH if d is None else d.toordinal() for d in days), dtype=np.int64, count=len(days))
+    out = (ordinals - _EPOCH).astype("datetime64[D]")
+    out[np.fromiter((d is None for d in days), dtype=bool, count=len(days))] = np.datetime64("NaT")
+    return out.astype("datetime64[s]")
 
 
 def on_weekdays(days: pd.Series) -> pd.Series:
