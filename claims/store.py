@@ -41,12 +41,13 @@ _SHARED = ("subject", "instrument", "period", "value_text", "hedge", "currency",
 class ClaimStore(Sequence[Claim]):
     """Claims as ``ClaimRow`` tuples; ``store[i]`` is the ``Claim`` a list would hold there (built each time)."""
 
-    __slots__ = ("_given", "_sets", "rows")
+    __slots__ = ("_given", "_index", "_sets", "rows")
 
     def __init__(self, rows: list[Any], given: array[int], sets: list[set[str]]) -> None:
         self.rows: list[Any] = rows  # ClaimRow per claim, in the file's order
         self._given = given  # per claim, which of ``_sets`` holds the fields the file gave
         self._sets = sets
+        self._index: _ById | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -66,8 +67,14 @@ class ClaimStore(Sequence[Claim]):
         return (self[i] for i in range(len(self.rows)))
 
     def by_id(self) -> Mapping[str, Claim]:
-        """Claims by id (the first of a repeated id), each built when looked up."""
-        return _ById(self)
+        """Claims by id (the first of a repeated id), each built when looked up.
+
+        The positions by id are found once per store and kept: the page, ``report.json`` and the flow's events
+        each asked for them, a walk of every claim each time (≈0.04 s at 100 000 SYNTHETIC claims).
+        """
+        if self._index is None:
+            self._index = _ById(self)
+        return self._index
 
 
 class _ById(Mapping[str, Claim]):
