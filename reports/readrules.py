@@ -88,6 +88,10 @@ NOTES = rules(
             "{word}: die Bewegung seit dem Schluss von {ref}, von früher übernommen",
         ),
         (
+            "{words:Q}: the period of the claim before, {day:Q}, carried over from earlier",
+            "{words}: der Zeitraum der Aussage davor, {day}, von früher übernommen",
+        ),
+        (
             "since the close of {ref:Q}, shared with the previous number of the sentence",
             "seit dem Schluss von {ref}, mit der Zahl davor im Satz geteilt",
         ),

@@ -250,11 +250,11 @@ def _gap(p: PeriodSpan, span: tuple[int, int]) -> int:
 
 
 def _relative_back(view: SentenceView, seg: tuple[int, int]) -> str | None:
-    hit = _find_phrase(view, seg, rules.PREVIOUS_SESSION[view.lang])
+    hit = find_phrase(view, seg, rules.PREVIOUS_SESSION[view.lang])
     return hit[0] if hit is not None else None
 
 
-def _find_phrase(
+def find_phrase(
     view: SentenceView, span: tuple[int, int], table: tuple[tuple[str, ...], ...]
 ) -> tuple[str, int] | None:
     """The first phrase of ``table`` inside ``span``: (its words as written, where it ends)."""
@@ -274,7 +274,7 @@ def _relative_phrase(view: SentenceView, q: Quantity, table: tuple[tuple[str, ..
     its clause, or in the clauses before it that hold no number, when q's clause opens with "when"/"als"
     ("steadying the following day, when it edged up 0.1%") or those clauses open the sentence ("Am Tag zuvor,
     als die Zahlen …, hatte die Aktie 1,1 Prozent nachgegeben")."""
-    hit = _find_phrase(view, segment(view, q), table)
+    hit = find_phrase(view, segment(view, q), table)
     if hit is not None and hit[1] > q.span[1]:
         # after q, the phrase is q's only when no day and no "before"/"then" stands between ("plunged 7.3% on
         # Wednesday before steadying the following day" tells of Wednesday)
@@ -289,7 +289,7 @@ def _relative_phrase(view: SentenceView, q: Quantity, table: tuple[tuple[str, ..
         first = next((t for t in view.toks if t.start >= c0), None)
         opens_when = first is not None and first.low in ("when", "als")
         if prev_end < c0 and (opens_when or prev_end == view.sentence.start):
-            hit = _find_phrase(view, (prev_end, c0), table)
+            hit = find_phrase(view, (prev_end, c0), table)
     return hit
 
 

@@ -266,6 +266,12 @@ WEEK_BEFORE = {
     "en": _phrases("a week earlier", "a week ago", "a week before", "one week earlier", "one week ago"),
 }  # fmt: skip
 """A move or close "a week earlier" is the same weekday a week before the day of the story so far."""
+SAME_PERIOD = {
+    "de": _phrases("im selben zeitraum", "im gleichen zeitraum", "im selben zeitabschnitt", "in derselben zeit"),
+    "en": _phrases("over the same period", "in the same period", "during the same period", "over the same stretch",
+                   "over the same span", "in the same stretch"),
+}  # fmt: skip
+"""A move "im selben Zeitraum" / "over the same period" has the period of the claim told before it."""
 THAT_DAY = {"de": word_set("jenem jenen jenes diesem"), "en": word_set("that")}
 """"that Monday", "an jenem Montag": the Monday the article named before, not the latest one."""
 FURTHER = {"de": word_set("weitere weiteren weiterer"), "en": word_set("another further")}

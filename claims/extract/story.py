@@ -6,7 +6,7 @@ the latest claim. ``claims.extract.extract`` calls these after each sentence; ``
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from marketfact.claims.extract import rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, Outcome
@@ -67,6 +67,11 @@ def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context)
     _remember_days(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
     _remember_scene(view, ctx)
     drafts = [o for o in outcomes if isinstance(o, Draft)]
+    dated = [d for d in drafts if d.period is not None]
+    if dated:
+        told = max(dated, key=lambda d: d.q.span[0])
+        assert told.period is not None
+        ctx.last_period = (told.period, told.shift, told.after)
     if drafts:
         last = max(drafts, key=lambda d: d.q.span[0])
         if last.after is not None:
@@ -115,7 +120,8 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
         and not view.is_aside(p.start)
         and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p))
     ]
-    days = [p for p in said if p.single_day and p.last]
+    # a Saturday or Sunday ("liegt heute deutlich im Plus" in a Sunday paper) has no session: no story's day
+    days = [p for p in said if p.single_day and p.last and date.fromisoformat(p.last).weekday() < 5]
     if not days:
         return
     latest = max(days, key=lambda p: p.last)

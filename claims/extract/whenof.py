@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft
-from marketfact.claims.extract.periodof import counts_forward, period_of, story_day
+from marketfact.claims.extract.periodof import counts_forward, find_phrase, period_of, story_day
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan, is_counted
 from marketfact.claims.numbers import Quantity
@@ -75,8 +75,9 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if told is None:
         period, after, r_notes = _reference(view, q, ctx, kind, shift, period, previous)
         notes += r_notes
-    shared = _shared_span(view, q, d_words, kind, shift, previous) if after is None else None
-    period, after, notes = shared if shared is not None else (period, after, notes)
+    got = _borrowed_span(view, q, ctx, previous, d_words, kind, shift) if after is None else None
+    if got:
+        period, shift, after, notes, p_penalty = *got[:4], p_penalty + got[4]
     anchor, forward = None, False
     if period is not None and shift == 0 and is_counted(period.words, view.lang):
         forward = counts_forward(view, period)
@@ -123,6 +124,18 @@ def _reference(
     return end, after, [*notes, (sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)]
 
 
+def _borrowed_span(
+    view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, d_words: str, kind: str, shift: int
+) -> tuple[PeriodSpan | None, int, PeriodSpan | None, list[str], float] | None:
+    """The span of another claim a number with none of its own takes: its sentence's previous number's, when it has no
+    verb ("…, Vistra 22.6%"), or the claim told before "im selben Zeitraum"; with a penalty to add."""
+    shared = _shared_span(view, q, d_words, kind, shift, previous)
+    if shared is not None:
+        return shared[0], shift, shared[1], shared[2], 0.0
+    same = _same_period(view, q, ctx, previous)
+    return (*same, 0.1) if same is not None else None
+
+
 def _shared_span(
     view: SentenceView, q: Quantity, d_words: str, kind: str, shift: int, previous: Draft | None
 ) -> tuple[PeriodSpan | None, PeriodSpan, list[str]] | None:
@@ -135,6 +148,26 @@ def _shared_span(
         return None
     ref = previous.after
     return previous.period, ref, [f"since the close of {ref.words!r}, shared with the previous number of the sentence"]
+
+
+def _same_period(
+    view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None
+) -> tuple[PeriodSpan, int, PeriodSpan | None, list[str]] | None:
+    """ "Der Dax gewann im selben Zeitraum 0,3 Prozent, Schneider Electric verloren 3,4 Prozent", "down 8.7% over the
+    same stretch": the period (shift and close measured from) of the claim told before, in the sentence or earlier,
+    when q's clause names no other."""
+    c0, c1 = view.clause(q.span[0])  # the phrase in q's clause or one before it in the sentence
+    hit = find_phrase(view, (view.sentence.start, c1), rules.SAME_PERIOD[view.lang])
+    if hit is None or any(c0 <= p.start < c1 for p in view.periods):
+        return None
+    if previous is not None and previous.view is view and previous.period is not None:
+        told = (previous.period, previous.shift, previous.after)
+    elif ctx.last_period is not None:
+        told = ctx.last_period
+    else:
+        return None
+    note = f"{hit[0]!r}: the period of the claim before, {told[0].words!r}, carried over from earlier"
+    return told[0], told[1], told[2], [note]
 
 
 STILL = {"en": frozenset({"still", "has", "have"}), "de": frozenset({"noch", "hat", "haben"})}

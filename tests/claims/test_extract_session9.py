@@ -11,7 +11,8 @@ is since the close of the fall told before; "schloss mit 21.911,74 Punkten" is a
 its paragraph ("What happened on Tuesday?") sets the day of the answer; after a move since a close, a number with no
 verb ("…, Vistra 22.6%") and a present perfect in the next sentence ("Nvidia has regained 1.4%") share its span;
 "ended the week 1.7% below where it closed on Tuesday" is measured from that close, not over the week; "In the days
-since," is since the day told before; "a Monday" is no day."""
+since," is since the day told before; "a Monday" is no day; a Saturday's or Sunday's "heute" is no story's day; "over
+the same period" is the period of the claim before."""
 
 from __future__ import annotations
 
@@ -141,6 +142,17 @@ CASES = {
         "Oracle rose 0.2% on Friday, Feb. 14. It felt like a Monday, and Nvidia still gained 2.6%.",
         "2025-02-14T18:00:00-05:00",
         [("ORCL", 0.2, d("2025-02-14")), ("NVDA", 2.6, d("2025-02-14"))],
+    ),
+    "a Sunday's 'heute' is no story's day": (
+        "Sonntagsbrief\n\nAnleger sind heute zufrieden. Nvidia schloss am Freitag bei 129,84 Dollar. Seit dem Tief vom "
+        "3. Februar ist das ein Plus von gut 11 Prozent.",
+        "2025-02-09T10:00:00+01:00",
+        [("NVDA", 129.84, d("2025-02-07")), ("NVDA", 11.0, d("2025-02-04", "2025-02-07"))],
+    ),
+    "over the same period: the period of the claim before": (
+        "NEW YORK, Feb 14 - Nvidia rose 6.9% this week. Microsoft lost 0.3% over the same period.",
+        "2025-02-14T18:00:00-05:00",
+        [("NVDA", 6.9, d("2025-02-10", "2025-02-14")), ("MSFT", 0.3, d("2025-02-10", "2025-02-14"))],
     ),
 }
 
