@@ -148,6 +148,7 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
             return KindReading(INTRADAY_LEVEL, direction, " ".join(t.text for t in lead[-3:]))
     level_word = bool(lows) and lows[-1] in _LEVEL_BEFORE[lang] and not (len(lows) > 1 and lows[-2] == "up")
     level_word = level_word or _record_level(lows, lang) or _closed_with(lows, clause_lows, lang)
+    level_word = level_word or (q.kind == "money" and any(w in _COST_VERBS for w in clause_lows))
     record_of = (
         len(lows) > 1
         and lows[-1] in ("von", "of")
@@ -196,6 +197,7 @@ def _closed_with(lows: list[str], clause_lows: list[str], lang: str) -> bool:
 
 
 _CLOSE_VERBS = rules.word_set("schloss schlossen geschlossen beendete beendeten beendet")
+_COST_VERBS = rules.word_set("kostete kosteten kostet kosten")  # "als die Aktie 60,36 Euro kostete": its close
 
 
 def _session_or_move(view: SentenceView, c0: int, q: Quantity) -> bool:

@@ -12,7 +12,7 @@ its paragraph ("What happened on Tuesday?") sets the day of the answer; after a 
 verb ("…, Vistra 22.6%") and a present perfect in the next sentence ("Nvidia has regained 1.4%") share its span;
 "ended the week 1.7% below where it closed on Tuesday" is measured from that close, not over the week; "In the days
 since," is since the day told before; "a Monday" is no day; a Saturday's or Sunday's "heute" is no story's day; "over
-the same period" is the period of the claim before."""
+the same period" is the period of the claim before; "kostete 238,75 Euro" is a closing level."""
 
 from __future__ import annotations
 
@@ -153,6 +153,11 @@ CASES = {
         "NEW YORK, Feb 14 - Nvidia rose 6.9% this week. Microsoft lost 0.3% over the same period.",
         "2025-02-14T18:00:00-05:00",
         [("NVDA", 6.9, d("2025-02-10", "2025-02-14")), ("MSFT", 0.3, d("2025-02-10", "2025-02-14"))],
+    ),
+    "kostete … Euro: the closing level": (
+        "Schneider Electric fielen am Mittwoch um 2,2 Prozent. Die Aktie kostete zum Schluss 238,75 Euro.",
+        "2025-02-12T19:00:00+01:00",
+        [("SU.PA", 2.2, d("2025-02-12")), ("SU.PA", 238.75, d("2025-02-12"))],
     ),
 }
 
