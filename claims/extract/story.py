@@ -223,8 +223,9 @@ def _remember_scene(view: SentenceView, ctx: Context) -> None:
     if view.quantities or not view.sentence.text.rstrip().endswith("?"):
         return
     days = [p for p in view.periods if p.single_day and not view.is_aside(p.start)]
-    if days:
+    if days:  # "Und heute? Da schloss das Papier …": the question's day, not the paragraph's before it
         ctx.scene[view.sentence.paragraph] = days[-1]
+        ctx.paragraph_period.pop(view.sentence.paragraph, None)
 
 
 _COPULA = {"en": frozenset({"was", "were"}), "de": frozenset({"war", "waren"})}

@@ -12,7 +12,8 @@ its paragraph ("What happened on Tuesday?") sets the day of the answer; after a 
 verb ("…, Vistra 22.6%") and a present perfect in the next sentence ("Nvidia has regained 1.4%") share its span;
 "ended the week 1.7% below where it closed on Tuesday" is measured from that close, not over the week; "In the days
 since," is since the day told before; "a Monday" is no day; a Saturday's or Sunday's "heute" is no story's day; "over
-the same period" is the period of the claim before; "kostete 238,75 Euro" is a closing level."""
+the same period" is the period of the claim before; "kostete 238,75 Euro" is a closing level; "höher als am Vortag"
+is the day's own move; a question's day ("Und heute?") wins over the paragraph's day before it."""
 
 from __future__ import annotations
 
@@ -158,6 +159,16 @@ CASES = {
         "Schneider Electric fielen am Mittwoch um 2,2 Prozent. Die Aktie kostete zum Schluss 238,75 Euro.",
         "2025-02-12T19:00:00+01:00",
         [("SU.PA", 2.2, d("2025-02-12")), ("SU.PA", 238.75, d("2025-02-12"))],
+    ),
+    "higher than the day before: the day's own move": (
+        "Oracle schloss am Freitag, 7. Februar, 1,2 Prozent höher als am Vortag.",
+        "2025-02-08T10:00:00+01:00",
+        [("ORCL", 1.2, d("2025-02-07"))],
+    ),
+    "a question's day wins over the paragraph's before it": (
+        "Am Montag fiel Broadcom um 1,6 Prozent. Und heute? Da stieg die Aktie um 2,2 Prozent.",
+        "2025-02-04T22:30:00+01:00",
+        [("AVGO", 1.6, d("2025-02-03")), ("AVGO", 2.2, d("2025-02-04"))],
     ),
 }
 
