@@ -144,6 +144,10 @@ NOTES = rules(
             "kein Zeitraum in diesem Satz: {words} aus dem Absatz übernommen",
         ),
         (
+            "the day carried over is before the latest day the article's claims name: a look-back",
+            "der übernommene Tag liegt vor dem spätesten Tag, den die Aussagen des Artikels nennen: ein Rückblick",
+        ),
+        (
             "no period in this sentence: {words:Q} set the scene in a question before it",
             "kein Zeitraum in diesem Satz: {words} aus einer Frage davor übernommen",
         ),

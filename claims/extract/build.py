@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from marketfact.claims.extract import kinds, rules, sinceclose
-from marketfact.claims.extract.calibration import ceiling, inferences
+from marketfact.claims.extract.calibration import ceiling, inferences, look_back
 from marketfact.claims.extract.decide import Draft, Outcome
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView
@@ -107,10 +107,14 @@ def build_claims(
     readings: list[Reading] = []
     refused: list[NonMarketNumber] = []
     used: dict[str, int] = {}
+    read = []
     for d in drafts:
-        cid = _claim_id(d, used)
         notes = list(d.notes)
-        resolved, sessions = _sessions(d, published_at, lang, notes)
+        read.append((d, notes, *_sessions(d, published_at, lang, notes)))
+    latest = max((r[-1] for _, _, r, _ in read if r), default=None)  # calibration.look_back's "latest"
+    for d, notes, resolved, sessions in read:
+        cid = _claim_id(d, used)
+        look_back(notes, resolved, latest)
         confidence, inferred = _confidence(d, notes)
         reading = Reading(
             claim_id=cid,

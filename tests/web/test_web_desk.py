@@ -45,12 +45,13 @@ def test_paste_then_readings(client: TestClient, token: str) -> None:
     assert facts["confidence"] == "0.95"
     # a reading under the threshold says so, and what it inferred, until a person confirms it
     unsure = [c for c in cards if "reading uncertain — confirm" in c.get_text()]
-    # the readings under 0.80, both at 0.75: s04's day; Oracle's "sank nearly 14%" in a sentence that also names
-    # "last week" (the venture's), so its Monday was inferred (#14, session 5)
-    assert [c["data-claim"] for c in unsure] == ["s04-nvda", "s09-orcl"]
-    card = unsure[0]
+    # the readings under 0.80, held at what such readings were worth on unseen text (the blind sets' first runs,
+    # #14, session 9): Nvidia taken from an earlier mention (s03-2, s04, s05), Oracle's Monday in a sentence that
+    # also names "last week" (s09), Alphabet's fall taken from Microsoft's clause (s13-2)
+    assert [c["data-claim"] for c in unsure] == ["s03-nvda-2", "s04-nvda", "s05-nvda", "s09-orcl", "s13-googl"]
+    card = unsure[0]  # "… wiping out almost $600 billion": Nvidia and Monday from the 17% before it
     said = dict(zip([d.get_text() for d in card.select("dt")], [d.get_text() for d in card.select("dd")], strict=True))
-    assert said["confidence"].startswith("0.75 — reading uncertain — confirm: ")
+    assert said["confidence"].startswith("0.60 — reading uncertain — confirm: ")
     # numbers that are not claims, each with its reason
     rows = page.select("#not-market tbody tr")
     assert {r.select("td")[0].get_text() for r in rows} == {"671 billion", "$500 billion", "228,000"}
