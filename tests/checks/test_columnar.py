@@ -92,7 +92,7 @@ def test_a_large_run_writes_parquet_and_a_report_of_the_shown_claims(judged_run,
     paths = write_reports(large, tmp_path, max_cards=40)
     report = json.loads(paths.json.read_text(encoding="utf-8"))
     validate_report(report)
-    assert report["schema_version"] == "1.3"
+    assert report["schema_version"] == "1.4"
     assert report["verdicts_file"]["path"] == FILE_NAME
     assert report["verdicts_file"]["rows"] == 300
     assert report["counts"] == small.counts()
