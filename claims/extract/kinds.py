@@ -53,7 +53,7 @@ _RECORD_LEVEL_NOUNS = {
 """Before "von"/"of": the number is the level of a record ("auf ein Rekordhoch von 22.612 Punkten")."""
 _INTRADAY_WORDS = {
     "de": rules.word_set("zeitweise zwischenzeitlich tagesverlauf handelsverlauf tagestief tageshoch"),
-    "en": rules.word_set("intraday"),
+    "en": rules.word_set("intraday touched"),
 }
 _EXTREME_PHRASES = {"en": {("as", "low", "as"): "down", ("as", "high", "as"): "up"}, "de": {}}
 _BOUND_LEVEL_VERBS = rules.word_set(
@@ -148,7 +148,7 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
             return KindReading(INTRADAY_LEVEL, direction, " ".join(t.text for t in lead[-3:]))
     level_word = bool(lows) and lows[-1] in _LEVEL_BEFORE[lang] and not (len(lows) > 1 and lows[-2] == "up")
     level_word = level_word or _record_level(lows, lang) or _closed_with(lows, clause_lows, lang)
-    level_word = level_word or (q.kind == "money" and any(w in _COST_VERBS for w in clause_lows))
+    level_word = level_word or (q.kind != "number" and any(w in _COST_VERBS | rules.REACH[lang] for w in clause_lows))
     record_of = (
         len(lows) > 1
         and lows[-1] in ("von", "of")
@@ -175,7 +175,7 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     if level_word or record_of:
         word = " ".join(t.text for t in lead[-2:])
         if intraday:
-            return KindReading(INTRADAY_LEVEL, None, word)
+            return KindReading(INTRADAY_LEVEL, rules.reached(clause_lows, lang), word)
         if q.kind == "number" and not _session_or_move(view, c0, q):
             return None
         return KindReading(CLOSE_LEVEL, None, word)

@@ -179,6 +179,17 @@ NOT_MARKET_PHRASES = {
                    "producer prices", "import prices", "consumer price index"),
 }  # fmt: skip
 
+REACH = {"de": word_set("erreicht erreichte erreichten"), "en": word_set("reached touched")}
+"""Verbs that reach a level ("Zeitweise hatte er 22.624,57 Punkte erreicht", "touched $413.16 at its low")."""
+
+
+def reached(lows: list[str], lang: str) -> str | None:
+    """The direction of an intraday level reached: a high, unless the clause names a low; None without such a verb."""
+    if not any(w in REACH[lang] for w in lows):
+        return None
+    return "down" if any(w in ("low", "tief", "tagestief", "tiefststand") for w in lows) else "up"
+
+
 LEVEL_BEFORE = {"de": word_set("auf bei"), "en": word_set("to at")}
 """A number right after these is a level ("fiel auf 118 Dollar", "closed at $118"), not a change."""
 LEVEL_AFTER = {"de": word_set("wert schwer"), "en": word_set("worth")}

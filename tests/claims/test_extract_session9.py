@@ -13,7 +13,8 @@ verb ("…, Vistra 22.6%") and a present perfect in the next sentence ("Nvidia h
 "ended the week 1.7% below where it closed on Tuesday" is measured from that close, not over the week; "In the days
 since," is since the day told before; "a Monday" is no day; a Saturday's or Sunday's "heute" is no story's day; "over
 the same period" is the period of the claim before; "kostete 238,75 Euro" is a closing level; "höher als am Vortag"
-is the day's own move; a question's day ("Und heute?") wins over the paragraph's day before it."""
+is the day's own move; a question's day ("Und heute?") wins over the paragraph's day before it; a level "touched … at
+its low" or "zeitweise … erreicht" is an intraday level."""
 
 from __future__ import annotations
 
@@ -169,6 +170,16 @@ CASES = {
         "Am Montag fiel Broadcom um 1,6 Prozent. Und heute? Da stieg die Aktie um 2,2 Prozent.",
         "2025-02-04T22:30:00+01:00",
         [("AVGO", 1.6, d("2025-02-03")), ("AVGO", 2.2, d("2025-02-04"))],
+    ),
+    "a level touched at its low: intraday (en)": (
+        "Oracle fell 2.8% on Wednesday, Feb. 12, and touched $170.71 at its low.",
+        "2025-02-13T23:00:00+01:00",
+        [("ORCL", 2.8, d("2025-02-12")), ("ORCL", 170.71, d("2025-02-12"))],
+    ),
+    "a level zeitweise erreicht: intraday (de)": (
+        "Siemens Energy stiegen am Donnerstag um 3,7 Prozent. Zeitweise hatten sie 62,38 Euro erreicht.",
+        "2025-02-13T23:00:00+01:00",
+        [("ENR.DE", 3.7, d("2025-02-13")), ("ENR.DE", 62.38, d("2025-02-13"))],
     ),
 }
 
