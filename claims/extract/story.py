@@ -142,6 +142,8 @@ def _is_lede(view: SentenceView, ctx: Context) -> bool:
     itself ("Remember DeepSeek Monday" names an event) nor a question."""
     if ctx.article_period is not None or view.sentence.text.rstrip().endswith("?"):
         return False  # a period in the title ("… zum Wochenausklang") told no day: the lede still sets it
+    if view.sentence.index >= 1 and view.sentence.paragraph == 1 and ctx.last_period is None:
+        return True  # "Good morning. Here is what moved markets yesterday:": no claim told yet in the first paragraph
     return view.body_start > view.sentence.start or view.sentence.index == view.sentence.paragraph == 1
 
 

@@ -14,7 +14,8 @@ verb ("…, Vistra 22.6%") and a present perfect in the next sentence ("Nvidia h
 since," is since the day told before; "a Monday" is no day; a Saturday's or Sunday's "heute" is no story's day; "over
 the same period" is the period of the claim before; "kostete 238,75 Euro" is a closing level; "höher als am Vortag"
 is the day's own move; a question's day ("Und heute?") wins over the paragraph's day before it; a level "touched … at
-its low" or "zeitweise … erreicht" is an intraday level."""
+its low" or "zeitweise … erreicht" is an intraday level; before any claim, a day in the first paragraph ("This is
+what mattered on Wednesday:") is the story's."""
 
 from __future__ import annotations
 
@@ -180,6 +181,11 @@ CASES = {
         "Siemens Energy stiegen am Donnerstag um 3,7 Prozent. Zeitweise hatten sie 62,38 Euro erreicht.",
         "2025-02-13T23:00:00+01:00",
         [("ENR.DE", 3.7, d("2025-02-13")), ("ENR.DE", 62.38, d("2025-02-13"))],
+    ),
+    "the first paragraph's day sets the story's before any claim": (
+        "Morning note\n\nHello. This is what mattered on Wednesday:\n\n- Oracle -2.8%, Alphabet -0.9%",
+        "2025-02-13T06:00:00-05:00",
+        [("ORCL", 2.8, d("2025-02-12")), ("GOOGL", 0.9, d("2025-02-12"))],
     ),
 }
 
