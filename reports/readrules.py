@@ -100,6 +100,18 @@ NOTES = rules(
             "{words}: eine Woche vor {day}, dem bisher genannten Tag der Meldung",
         ),
         (
+            "{words:Q}: {n} weeks before {day:Q}, the day of the story so far",
+            "{words}: {n} Wochen vor {day}, dem bisher genannten Tag der Meldung",
+        ),
+        (
+            "{words:Q}: a week before {day:Q}, the last weekday on or before publication",
+            "{words}: eine Woche vor {day}, dem letzten Werktag bis zum Erscheinen",
+        ),
+        (
+            "{words:Q}: {n} weeks before {day:Q}, the last weekday on or before publication",
+            "{words}: {n} Wochen vor {day}, dem letzten Werktag bis zum Erscheinen",
+        ),
+        (
             "{phrase:Q}: the first such weekday after the day named before, {day:Q}",
             "{phrase}: der erste solche Wochentag nach dem zuvor genannten Tag, {day}",
         ),

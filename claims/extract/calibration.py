@@ -58,6 +58,7 @@ INFERENCES: dict[str, tuple[str, ...]] = {
         "runs on from the session after the day",
         "the level is the close of",
         "a week before '",
+        "weeks before '",
     ),
     "day: none named": ("no day named: the checker searches",),
     "day: several in sentence": ("the sentence names several periods",),

@@ -61,7 +61,7 @@ def extract_claims(
     language = choose_language(masked, lang)
     aliases = aliases if aliases is not None else default_aliases()
     sentences = split_sentences(text, masked)
-    ctx = Context()
+    ctx = Context(published=published_at.date())
     drafts: list[Draft] = []
     not_market: list[NonMarketNumber] = []
     unresolved: list[Unresolved] = []

@@ -48,7 +48,9 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
     if ahead is not None:
         return _session_after(view, ctx, ahead, previous)
-    week = _relative_phrase(view, q, rules.WEEK_BEFORE[view.lang])
+    # in q's clause ("Vor drei Wochen schloss der Dax bei …": "drei" is a number, no bound) or a leading one
+    week = find_phrase(view, view.clause(q.span[0]), rules.WEEK_BEFORE[view.lang])
+    week = week or _relative_phrase(view, q, rules.WEEK_BEFORE[view.lang])
     if week is not None and not any(view.clause(q.span[0]) == view.clause(p.start) for p in view.periods):
         return _week_before(view, ctx, week)
     before = _relative_phrase(view, q, rules.PREVIOUS_SESSION[view.lang])
@@ -70,12 +72,18 @@ def _week_before(view: SentenceView, ctx: Context, week: tuple[str, int]) -> Per
     """ "Eine Woche zuvor hatte sie bei 56,88 Euro geschlossen", "A week earlier it had jumped 5.2%": the same
     weekday a week before the day of the story so far (the paragraph's, the story's, the dateline's)."""
     words, end = week
+    n = next((rules.WEEKS[w] for w in words.lower().split() if w in rules.WEEKS), 1)
     story = ctx.paragraph_period.get(view.sentence.paragraph) or ctx.article_period or ctx.frame
-    if story is None or not story.single_day or not story.last:
+    if story is not None and story.single_day and story.last:
+        base, what = date.fromisoformat(story.last), f"{story.words!r}, the day of the story so far"
+    elif ctx.published is not None:  # "Vor drei Wochen schloss der Dax …" before any day: from publication
+        base = ctx.published - timedelta(days=max(ctx.published.weekday() - 4, 0))
+        what = f"{base.isoformat()!r}, the last weekday on or before publication"
+    else:
         return None
-    day = (date.fromisoformat(story.last) - timedelta(days=7)).isoformat()
+    day = (base - timedelta(days=7 * n)).isoformat()
     span = PeriodSpan(end - len(words), end, day, day, True)
-    return span, 0, 0.15, f"{words!r}: a week before {story.words!r}, the day of the story so far"
+    return span, 0, 0.15, f"{words!r}: {'a week' if n == 1 else f'{n} weeks'} before {what}"
 
 
 def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | None) -> PeriodReading | None:

@@ -271,12 +271,17 @@ NEXT_SESSION = {
                    "the next session", "one day later", "the day after"),
 }  # fmt: skip
 """A move "the following day" is one session after the day told before it."""
+WEEKS = {"einer": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 WEEK_BEFORE = {
-    "de": _phrases("vor einer woche", "vor genau einer woche", "eine woche zuvor", "eine woche vorher",
-                   "eine woche davor"),
-    "en": _phrases("a week earlier", "a week ago", "a week before", "one week earlier", "one week ago"),
+    "de": _phrases(*(f"vor {g}{w} {u}" for w, u in (("einer", "woche"), ("zwei", "wochen"), ("drei", "wochen"),
+                                                    ("vier", "wochen")) for g in ("", "genau ")),
+                   *(f"{w} {u} {a}" for w, u in (("eine", "woche"), ("zwei", "wochen"), ("drei", "wochen"),
+                                                 ("vier", "wochen")) for a in ("zuvor", "vorher", "davor"))),
+    "en": _phrases(*(f"{w} {u} {a}" for w, u in (("a", "week"), ("one", "week"), ("two", "weeks"), ("three", "weeks"),
+                                                 ("four", "weeks")) for a in ("earlier", "ago", "before"))),
 }  # fmt: skip
-"""A move or close "a week earlier" is the same weekday a week before the day of the story so far."""
+"""A move or close "a week earlier", "vor drei Wochen" is the same weekday that many weeks before the day of the story
+so far (before any, the last weekday on or before publication); ``WEEKS`` reads the count."""
 SAME_PERIOD = {
     "de": _phrases("im selben zeitraum", "im gleichen zeitraum", "im selben zeitabschnitt", "in derselben zeit"),
     "en": _phrases("over the same period", "in the same period", "during the same period", "over the same stretch",

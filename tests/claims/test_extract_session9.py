@@ -15,7 +15,8 @@ since," is since the day told before; "a Monday" is no day; a Saturday's or Sund
 the same period" is the period of the claim before; "kostete 238,75 Euro" is a closing level; "höher als am Vortag"
 is the day's own move; a question's day ("Und heute?") wins over the paragraph's day before it; a level "touched … at
 its low" or "zeitweise … erreicht" is an intraday level; before any claim, a day in the first paragraph ("This is
-what mattered on Wednesday:") is the story's."""
+what mattered on Wednesday:") is the story's; "Two weeks earlier", "Vor zwei Wochen" is that many weeks before the
+story's day (before any, the last weekday on or before publication)."""
 
 from __future__ import annotations
 
@@ -186,6 +187,16 @@ CASES = {
         "Morning note\n\nHello. This is what mattered on Wednesday:\n\n- Oracle -2.8%, Alphabet -0.9%",
         "2025-02-13T06:00:00-05:00",
         [("ORCL", 2.8, d("2025-02-12")), ("GOOGL", 0.9, d("2025-02-12"))],
+    ),
+    "two weeks earlier: that many weeks before the story's day": (
+        "NEW YORK, Feb 14 - Oracle rose 0.2% on Friday. Two weeks earlier it had slipped 0.2%.",
+        "2025-02-14T18:00:00-05:00",
+        [("ORCL", 0.2, d("2025-02-14")), ("ORCL", 0.2, d("2025-01-31"))],
+    ),
+    "vor zwei Wochen before any day: from the last weekday before publication": (
+        "Vor zwei Wochen schloss Nvidia mit einem Minus von 3,7 Prozent bei 120,07 Dollar.",
+        "2025-02-15T10:00:00+01:00",
+        [("NVDA", 3.7, d("2025-01-31")), ("NVDA", 120.07, d("2025-01-31"))],
     ),
 }
 
