@@ -201,9 +201,30 @@ def day_of(p: PeriodSpan) -> PeriodSpan:
 
 
 def _opens_when(view: SentenceView, pos: int) -> bool:
+    return clause_opener(view, pos) is not None
+
+
+_DAY_NOUNS = frozenset({"day", "session"})
+_DAY_JOINS = frozenset({"it", "they", "that", "when", "the"})
+
+
+def clause_opener(view: SentenceView, pos: int) -> str | None:
+    """The words that open the clause at ``pos`` as a time clause of the day named before it, if any: "when"/"als"
+    ("…, when it plunged nearly 21%"), or a day defined by its move ("since its close on Jan. 27, the day it lost
+    20.8%", "the day that", "the session in which"). Not the sentence's first clause, nor "the day before"."""
     c0, _ = view.clause(pos)
-    first = next((t for t in view.toks if t.start >= c0), None)
-    return first is not None and c0 > view.sentence.start and first.low in ("when", "als")
+    if c0 <= view.sentence.start:
+        return None
+    toks = [t for t in view.toks if t.start >= c0][:4]
+    if toks and toks[0].low in ("when", "als"):
+        return toks[0].text
+    if len(toks) < 3 or toks[0].low != "the" or toks[1].low not in _DAY_NOUNS:
+        return None
+    if toks[2].low in _DAY_JOINS:
+        return f"{toks[0].text} {toks[1].text}"
+    if toks[2].low in ("on", "in") and len(toks) == 4 and toks[3].low == "which":
+        return " ".join(t.text for t in toks)
+    return None
 
 
 def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) -> PeriodSpan | None:

@@ -57,7 +57,7 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     r0, r1 = view.clause(q.span[0])
     if told is not None:
         # "up 14% since the Jan. 27 rout, when it plunged nearly 21%": the day of the close named before
-        opener = next(t.text for t in view.toks if t.start >= r0)
+        opener = sinceclose.clause_opener(view, q.span[0]) or ""
         period, p_penalty = told, 0.1
         closed = all(p is not told for p in view.periods) or sinceclose.is_reference_close(view, told)
         what = "the day of the close named before it" if closed else "the day named right before it"

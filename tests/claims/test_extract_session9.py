@@ -16,7 +16,8 @@ the same period" is the period of the claim before; "kostete 238,75 Euro" is a c
 is the day's own move; a question's day ("Und heute?") wins over the paragraph's day before it; a level "touched … at
 its low" or "zeitweise … erreicht" is an intraday level; before any claim, a day in the first paragraph ("This is
 what mattered on Wednesday:") is the story's; "Two weeks earlier", "Vor zwei Wochen" is that many weeks before the
-story's day (before any, the last weekday on or before publication)."""
+story's day (before any, the last weekday on or before publication); ", the day it lost 20.8%", "the session in
+which" after a named close is that close's day."""
 
 from __future__ import annotations
 
@@ -197,6 +198,18 @@ CASES = {
         "Vor zwei Wochen schloss Nvidia mit einem Minus von 3,7 Prozent bei 120,07 Dollar.",
         "2025-02-15T10:00:00+01:00",
         [("NVDA", 3.7, d("2025-01-31")), ("NVDA", 120.07, d("2025-01-31"))],
+    ),
+    "the day it lost, the session in which: the day of the close named before": (
+        "NEW YORK, Feb 10 - ASML rose 2.3% on Monday and is up 8.9% from its Jan. 28 close, the day it slid 1%. Vistra "
+        "is 4.4% above its close on Feb. 7, the session in which it fell 0.6%.",
+        "2025-02-10T18:00:00-05:00",
+        [
+            ("ASML", 2.3, d("2025-02-10")),
+            ("ASML", 8.9, d("2025-01-29", "2025-02-10")),
+            ("ASML", 1.0, d("2025-01-28")),
+            ("VST", 4.4, d("2025-02-10")),
+            ("VST", 0.6, d("2025-02-07")),
+        ],
     ),
 }
 
