@@ -140,11 +140,25 @@ def extract_file(
 def _read_numbers(view: SentenceView, ctx: Context) -> list[Outcome]:
     outcomes: list[Outcome] = []
     previous: Draft | None = None
+    moved: Draft | None = None
     for q in view.quantities:
-        outcome = _decide(view, q, ctx, previous)
+        outcome = _decide(view, q, ctx, previous, _move_before_level(view, previous, moved))
         previous = outcome if isinstance(outcome, Draft) else previous
+        moved = outcome if isinstance(outcome, Draft) and outcome.direction else moved
         outcomes.append(outcome)
     return outcomes
+
+
+def _move_before_level(view: SentenceView, previous: Draft | None, moved: Draft | None) -> str | None:
+    """The direction a number with no verb of its own carries over: the previous number's, or, when that is a level
+    said right after a move in its clause ("pushed the S&P 500 down by 0.95% to 6,025.99 on Friday and the Nasdaq by
+    1.4%"), the move's."""
+    if previous is None or previous.direction:
+        return previous.direction if previous is not None else None
+    if moved is None or view.clause(moved.q.span[0]) != view.clause(previous.q.span[0]):
+        return None
+    between = view.words_between(moved.q.span[1], previous.q.span[0])
+    return moved.direction if [t.low for t in between] in (["to"], ["auf"]) else None
 
 
 def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[Outcome]) -> list[Outcome]:
@@ -172,7 +186,7 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
     return out
 
 
-def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None) -> Outcome:
+def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, carried: str | None) -> Outcome:
     lang = view.lang
     c0, c1 = view.clause(q.span[0])
     kind_hedges = hedge_before(view, q)
@@ -211,7 +225,7 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if after and after[0] in rules.LEVEL_AFTER[lang]:
         return non_claim(view, q, "level", f"a level ({q.text} {after[0]}), not a change")
     subject = pick_subject(view, q)
-    direction = direction_of(view, q, hedges, previous.direction if previous else None)
+    direction = direction_of(view, q, hedges, carried)
     direction = direction or kinds.direction_past_levels(view, q) or _or_clause(view, q, previous)
     direction = direction or _es_waren(view, q, previous)
     before = max(c0, subject.end) if subject is not None and subject.end <= q.span[0] else c0

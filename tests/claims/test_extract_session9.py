@@ -17,7 +17,8 @@ is the day's own move; a question's day ("Und heute?") wins over the paragraph's
 its low" or "zeitweise … erreicht" is an intraday level; before any claim, a day in the first paragraph ("This is
 what mattered on Wednesday:") is the story's; "Two weeks earlier", "Vor zwei Wochen" is that many weeks before the
 story's day (before any, the last weekday on or before publication); ", the day it lost 20.8%", "the session in
-which" after a named close is that close's day."""
+which" after a named close is that close's day; "lifted the S&P 500 by 0.7% to 6,037.88 and the Nasdaq by 1.4%" gives
+the Nasdaq the move's direction, not the level's."""
 
 from __future__ import annotations
 
@@ -209,6 +210,18 @@ CASES = {
             ("ASML", 1.0, d("2025-01-28")),
             ("VST", 4.4, d("2025-02-10")),
             ("VST", 0.6, d("2025-02-07")),
+        ],
+    ),
+    "a second name after a move and its level: the move's direction": (
+        "NEW YORK, Feb 4 - Upbeat earnings lifted the S&P 500 by 0.7% to 6,037.88 on Tuesday and the Nasdaq by 1.4%. "
+        "Alphabet rose 2.6% to $206.38.",
+        "2025-02-04T18:00:00-05:00",
+        [
+            ("^GSPC", 0.7, d("2025-02-04")),
+            ("^GSPC", 6037.88, d("2025-02-04")),
+            ("^IXIC", 1.4, d("2025-02-04")),
+            ("GOOGL", 2.6, d("2025-02-04")),
+            ("GOOGL", 206.38, d("2025-02-04")),
         ],
     ),
 }
