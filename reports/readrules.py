@@ -190,6 +190,10 @@ NOTES = rules(
             "up and down words both near the number; took the nearest, {words:Q}",
             "Wörter für Plus und für Minus nahe der Zahl; das nächste gilt: {words}",
         ),
+        (
+            "{words:Q} counted back from the session after {day:Q}, the previous number's day",
+            "{words} zurückgezählt vom Handelstag nach {day}, dem Tag der Zahl davor",
+        ),
         ("{words:Q} counted back from {day:Q}, {where}", "{words} zurückgezählt von {day}, {where}"),
         ("{words:Q} counted on from {day:Q}, {where}", "{words} weitergezählt ab {day}, {where}"),
         (

@@ -303,6 +303,7 @@ def _anchored(d: Draft, published_at: datetime, lang: str) -> tuple[date, date] 
     tz = ZoneInfo(d.listing.timezone)
     try:
         day = resolve_period(d.anchor.words, published_at, d.listing.mic, d.listing.timezone, lang).last
+        day = shift_sessions(d.listing.mic, day, d.anchor_shift) if d.anchor_shift else day
         if d.forward:  # "has since risen for three straight sessions": the n sessions after the day named
             n = resolve_period(d.period.words, published_at, d.listing.mic, d.listing.timezone, lang).n_sessions
             return shift_sessions(d.listing.mic, day, 1), shift_sessions(d.listing.mic, day, n)

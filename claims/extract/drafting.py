@@ -30,8 +30,7 @@ def with_subject(
     market = _market_reading(view, q, entry, direction, kind)
     if not isinstance(market, tuple):
         return market
-    notes += market[0]
-    penalty += market[1]
+    notes, penalty = notes + market[0], penalty + market[1]
     listing = pick_listing(entry, view.sentence.text, listing)
     if listing is not entry.listing:
         notes.append(f"listing {listing.symbol} chosen by the place named in the sentence: {listing.note}")
@@ -73,6 +72,7 @@ def with_subject(
         subject=subject,
         shift=when.shift,
         anchor=when.anchor,
+        anchor_shift=when.anchor_shift,
         forward=when.forward,
         kind=kind,
         after=when.after,

@@ -27,6 +27,7 @@ class When:
     notes: list[str]
     penalty: float
     after: PeriodSpan | None = None  # the close a move is measured from: it runs from the next session to period
+    anchor_shift: int = 0  # the count ends this many sessions after ``anchor`` ("Tags darauf …, in zwei Handelstagen")
 
 
 def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, d_words: str, kind: str) -> When:
@@ -78,17 +79,44 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     got = _borrowed_span(view, q, ctx, previous, d_words, kind, shift) if after is None else None
     if got:
         period, shift, after, notes, p_penalty = *got[:4], p_penalty + got[4]
-    anchor, forward = None, False
-    if period is not None and shift == 0 and is_counted(period.words, view.lang):
-        forward = counts_forward(view, period)
-        anchor, a_note = story_day(view, q, ctx, period, forward)
-        forward = forward and anchor is not None
-        notes += [a_note] if anchor is not None else []
+    anchor, forward, a_shift, a_notes = _anchor_of(view, q, ctx, period, shift, previous)
+    notes += a_notes
     several = periodclauses.several_periods(view, period)
     if several and period is not None and (p_note or anchor or after):  # the period was not q's own words
         named = ", ".join(repr(w) for w in several)
         notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
-    return When(period, shift, anchor, forward, notes, p_penalty, after)
+    return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift)
+
+
+def _anchor_of(
+    view: SentenceView, q: Quantity, ctx: Context, period: PeriodSpan | None, shift: int, previous: Draft | None
+) -> tuple[PeriodSpan | None, bool, int, list[str]]:
+    """(the day a counted period ends on or runs on from, whether it runs on, sessions after that day, the note)."""
+    if period is None or shift != 0 or not is_counted(period.words, view.lang):
+        return None, False, 0, []
+    forward = counts_forward(view, period)
+    anchor, a_note = story_day(view, q, ctx, period, forward)
+    a_shift = 0
+    nxt = None if forward else _next_day_before(view, q, previous, period)
+    if nxt is not None:
+        anchor, a_shift, a_note = nxt
+    return anchor, forward and anchor is not None, a_shift, [a_note] if anchor is not None else []
+
+
+def _next_day_before(
+    view: SentenceView, q: Quantity, previous: Draft | None, counted: PeriodSpan
+) -> tuple[PeriodSpan, int, str] | None:
+    """ "Tags darauf ging es um weitere 3,7 Prozent nach oben – in zwei Handelstagen summierte sich das Plus auf 8,8
+    Prozent", "The following day it jumped another 4.3%, bringing its gain over the two sessions to 6.6%": a count
+    after a number of the same sentence told as the session after a day ends on that session, when no day is named
+    between them."""
+    if previous is None or previous.view is not view or previous.shift != 1 or previous.period is None:
+        return None
+    if any(previous.q.span[1] <= p.start < q.span[0] and p is not counted for p in view.periods):
+        return None
+    day = previous.period
+    note = f"{counted.words!r} counted back from the session after {day.words!r}, the previous number's day"
+    return day, 1, note
 
 
 def _reference(

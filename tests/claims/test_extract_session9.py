@@ -18,7 +18,8 @@ its low" or "zeitweise … erreicht" is an intraday level; before any claim, a d
 what mattered on Wednesday:") is the story's; "Two weeks earlier", "Vor zwei Wochen" is that many weeks before the
 story's day (before any, the last weekday on or before publication); ", the day it lost 20.8%", "the session in
 which" after a named close is that close's day; "lifted the S&P 500 by 0.7% to 6,037.88 and the Nasdaq by 1.4%" gives
-the Nasdaq the move's direction, not the level's."""
+the Nasdaq the move's direction, not the level's; a count right after "Tags darauf" ("in zwei Handelstagen") ends on
+that next day."""
 
 from __future__ import annotations
 
@@ -222,6 +223,18 @@ CASES = {
             ("^IXIC", 1.4, d("2025-02-04")),
             ("GOOGL", 2.6, d("2025-02-04")),
             ("GOOGL", 206.38, d("2025-02-04")),
+        ],
+    ),
+    "a count right after the next day: it ends on that day": (
+        "FRANKFURT, 31. Januar - Der Dax stieg am Freitag um 0,6 Prozent. Am Dienstag hatte Siemens Energy 7,5 Prozent "
+        "gewonnen. Am Tag darauf legte die Aktie um weitere 4,9 Prozent zu, binnen zwei Handelstagen ein Plus von 12,8 "
+        "Prozent.",
+        "2025-01-31T18:00:00+01:00",
+        [
+            ("^GDAXI", 0.6, d("2025-01-31")),
+            ("ENR.DE", 7.5, d("2025-01-28")),
+            ("ENR.DE", 4.9, d("2025-01-29")),
+            ("ENR.DE", 12.8, d("2025-01-28", "2025-01-29")),
         ],
     ),
 }
