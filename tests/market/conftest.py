@@ -9,7 +9,9 @@ int64 ``Volume``, float ``Dividends`` and ``Stock Splits``) from the real rows i
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -158,3 +160,11 @@ def yahoo() -> Any:
         Counting = CountingSource
 
     return Helpers
+
+
+@pytest.fixture
+def snapshot_copy(tmp_path: Path) -> Path:
+    """A copy of the real shipped snapshot, for a test that changes its files."""
+    root = tmp_path / "snapshot"
+    shutil.copytree(SHIPPED_SNAPSHOT, root)
+    return root

@@ -6,7 +6,6 @@ with that one change, written to a temporary folder; no price is made up.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -27,13 +26,6 @@ def test_batch_equals_single_reads_on_the_shipped_snapshot() -> None:
     assert set(batch) == set(files)
     for symbol, path in files.items():
         pd.testing.assert_frame_equal(batch[symbol], read_price_csv(path), check_freq=False)
-
-
-@pytest.fixture
-def snapshot_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "snapshot"
-    shutil.copytree(SHIPPED_SNAPSHOT, root)
-    return root
 
 
 def test_odd_files_are_left_to_the_single_reader(snapshot_copy: Path) -> None:

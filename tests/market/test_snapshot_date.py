@@ -7,7 +7,6 @@ as before. The folders here are copies of the real shipped snapshot.
 from __future__ import annotations
 
 import os
-import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,13 +16,6 @@ from marketfact.market.snapshot import SHIPPED_SNAPSHOT, SnapshotSource
 from marketfact.market.source import MarketDataError
 
 SHIPPED_DATE = datetime(2026, 11, 29, 9, 51, 59, tzinfo=UTC)
-
-
-@pytest.fixture
-def snapshot_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "snapshot"
-    shutil.copytree(SHIPPED_SNAPSHOT, root)
-    return root
 
 
 def test_a_fresh_clone_shows_the_snapshot_date_not_its_checkout_time(snapshot_copy: Path) -> None:
