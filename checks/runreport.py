@@ -107,3 +107,7 @@ class RunReport:
         for c in self.claims:
             found.setdefault(c.id, c)
         return found
+
+    def readings_by_id(self) -> dict[str, Reading]:
+        """How each claim of the run's article was read, by claim id; empty for a claim file's run."""
+        return {r.claim_id: r for r in self.extraction.claims} if self.extraction else {}

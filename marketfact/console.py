@@ -153,7 +153,7 @@ def echo_verdicts(result: Mapping[str, Any], output: Output) -> None:
     counts = result["counts"]
     summary = f"{counts['pass']} pass, {counts['fail']} fail, {counts['unverifiable']} unverifiable"
     if output.format == "jsonl":
-        readings = {r.claim_id: r for r in run.extraction.claims} if run.extraction else {}
+        readings = run.readings_by_id()
         for verdict in run.verdicts:
             reading = reading_record(run, readings.get(verdict.claim_id))
             click.echo(json_line(verdict, claims.get(verdict.claim_id), reading))

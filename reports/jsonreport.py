@@ -258,7 +258,7 @@ def _members(
 ) -> dict[str, Any]:
     """The report's top-level members; validations and claims are built only as they are read."""
     claims = run.claims_by_id()
-    readings = {r.claim_id: r for r in run.extraction.claims} if run.extraction else {}
+    readings = run.readings_by_id()
     columnar = columnar_file(run)
     # A large run lists the claims its page shows; every verdict is in verdicts.parquet (reports.columnar).
     entries = run.verdicts if columnar is None else select_cards(run.verdicts, max_cards)
