@@ -243,7 +243,9 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
     return "\n".join(out)
 
 
-ARTICLE_SETS = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
+ARTICLE_SETS = (
+    "dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
+)  # fmt: skip
 """The folders of tests/data/articles scored next to the regression set (the folder itself), in the order printed."""
 
 
