@@ -57,6 +57,18 @@ NOTES = rules(
             "Handelstage vor der Veröffentlichung ({first2} bis {last2})",
         ),
         (
+            "period {words:Q} is the week of the day the article named ({anchor:Q}): {first:D} to {last:D}, not the "
+            "week of publication ({first2:D} to {last2:D})",
+            "Zeitraum {words} ist die Woche des im Artikel genannten Tages ({anchor}): {first} bis {last}, nicht die "
+            "Woche der Veröffentlichung ({first2} bis {last2})",
+        ),
+        (
+            "period {words:Q} is the week of the day the article named ({anchor:Q}): {first:D} to {last:D}, not the "
+            "week of publication (none of its sessions had closed)",
+            "Zeitraum {words} ist die Woche des im Artikel genannten Tages ({anchor}): {first} bis {last}, nicht die "
+            "Woche der Veröffentlichung (von der noch kein Handelstag geschlossen hatte)",
+        ),
+        (
             "period from the session after the close of {ref:Q} ({day:D}): {first:D} to {last:D}",
             "Zeitraum ab dem Handelstag nach dem Schluss von {ref} ({day}): {first} bis {last}",
         ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -265,6 +265,10 @@ def _sessions(
     if not (d.listing.mic and d.listing.timezone):
         notes.append(f"period {d.period.words!r}: no exchange calendar known for {d.listing.symbol}")
         return None, None
+    if d.anchor_week:
+        week = _week_of(d, published_at, lang, notes)
+        if week is not None:
+            return week, week
     try:
         res = resolve_period(d.period.words, published_at, d.listing.mic, d.listing.timezone, lang)
         if d.shift:
@@ -272,7 +276,7 @@ def _sessions(
             which = "the session before that" if d.shift == -1 else f"{_sessions_word(d.shift)} that"
             notes.append(f"period {res.how}; {which}: {day}")
             return [day], [day]
-        if d.anchor is not None:
+        if d.anchor is not None and not d.anchor_week:
             anchored = _anchored(d, published_at, lang)
             if anchored is not None and anchored != (res.first, res.last):
                 first, last = anchored
@@ -294,6 +298,38 @@ def _sessions(
         notes.append(f"a level is one session's: the last of {d.period.words!r}, {res.last}")
         return [res.last], [res.last]
     return ([res.first] if res.first == res.last else [res.first, res.last]), None
+
+
+def _week_of(d: Draft, published_at: datetime, lang: str, notes: list[str]) -> list[date] | None:
+    """ "gained 14% on Tuesday, Jan. 21, and 20% that week": the sessions of the week of the anchor day on the
+    claim's exchange (for a level, the last of them), when that is not the week of publication; else None."""
+    if d.anchor is None or d.period is None or not (d.listing.mic and d.listing.timezone):
+        return None
+    tz = ZoneInfo(d.listing.timezone)
+    try:
+        day = resolve_period(d.anchor.words, published_at, d.listing.mic, d.listing.timezone, lang).last
+        sunday = datetime.combine(day + timedelta(days=6 - day.weekday()), time(23, 59), tz)
+        end = min(sunday, published_at.astimezone(tz))
+        res = resolve_period(d.period.words, end, d.listing.mic, d.listing.timezone, lang)
+    except (PeriodError, ValueError, IndexError):
+        return None
+    try:
+        now = resolve_period(d.period.words, published_at, d.listing.mic, d.listing.timezone, lang)
+    except (PeriodError, ValueError, IndexError):
+        publication = "none of its sessions had closed"
+    else:
+        if (now.first, now.last) == (res.first, res.last):
+            return None
+        publication = f"{now.first} to {now.last}"
+    notes.append(
+        f"period {d.period.words!r} is the week of the day the article named ({d.anchor.words!r}): {res.first} to "
+        f"{res.last}, not the week of publication ({publication})"
+    )
+    d.penalty += ANCHOR_PENALTY
+    if d.kind in (kinds.CLOSE_LEVEL, kinds.MARKET_CAP_LEVEL) and res.first != res.last:
+        notes.append(f"a level is one session's: the last of {d.period.words!r}, {res.last}")
+        return [res.last]
+    return [res.first] if res.first == res.last else [res.first, res.last]
 
 
 def _anchored(d: Draft, published_at: datetime, lang: str) -> tuple[date, date] | None:

@@ -55,6 +55,7 @@ INFERENCES: dict[str, tuple[str, ...]] = {
     "day: named before": ("the day named before,",),
     "day: counted from story": (
         "ends on the day the article named",
+        "is the week of the day the article named",
         "runs on from the session after the day",
         "the level is the close of",
         "a week before '",

@@ -66,6 +66,7 @@ class Draft:
     shift: int = 0  # sessions before the period ("the previous session"): -1
     anchor: PeriodSpan | None = None  # a counted period ("over the two sessions") ends on this day
     anchor_shift: int = 0  # … or this many sessions after it ("Tags darauf …, in zwei Handelstagen"): 1
+    anchor_week: bool = False  # … or the period is the week of that day ("and gained 14% that week")
     forward: bool = False  # … or starts the session after it ("has since risen for three straight sessions")
     kind: str = ""  # a kind beyond percent moves (claims.extract.kinds): close_level, points_change, record …
     record: str = ""  # for kind record: lowest_close | highest_close | biggest_fall | biggest_rise

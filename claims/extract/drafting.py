@@ -73,6 +73,7 @@ def with_subject(
         shift=when.shift,
         anchor=when.anchor,
         anchor_shift=when.anchor_shift,
+        anchor_week=when.week,
         forward=when.forward,
         kind=kind,
         after=when.after,

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft
-from marketfact.claims.extract.periodof import counts_forward, find_phrase, period_of, story_day
+from marketfact.claims.extract.periodof import counts_forward, find_phrase, period_of, story_day, week_of_day
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan, is_counted
 from marketfact.claims.numbers import Quantity
@@ -28,6 +28,7 @@ class When:
     penalty: float
     after: PeriodSpan | None = None  # the close a move is measured from: it runs from the next session to period
     anchor_shift: int = 0  # the count ends this many sessions after ``anchor`` ("Tags darauf …, in zwei Handelstagen")
+    week: bool = False  # the period is the week of ``anchor`` ("gained 14% on Tuesday, Jan. 21, and 20% that week")
 
 
 def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, d_words: str, kind: str) -> When:
@@ -80,12 +81,16 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if got:
         period, shift, after, notes, p_penalty = *got[:4], p_penalty + got[4]
     anchor, forward, a_shift, a_notes = _anchor_of(view, q, ctx, period, shift, previous)
+    week = period is not None and shift == 0 and anchor is None and after is None
+    week_day = week_of_day(view, q, period) if week and period is not None else None
+    if week_day is not None:  # the sessions say whether it is another week than publication's (build._week_of)
+        anchor = week_day
     notes += a_notes
     several = periodclauses.several_periods(view, period)
     if several and period is not None and (p_note or anchor or after):  # the period was not q's own words
         named = ", ".join(repr(w) for w in several)
         notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
-    return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift)
+    return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift, week_day is not None)
 
 
 def _anchor_of(

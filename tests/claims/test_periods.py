@@ -153,6 +153,7 @@ WORD_ROWS = [
     ("en", "over the week", TWO_DAYS),
     ("en", "the week", TWO_DAYS),
     ("en", "the week's", TWO_DAYS),
+    ("en", "that week", TWO_DAYS),  # alone; after a day the sentence named, that day's week (claims.extract)
     ("en", "week to date", TWO_DAYS),
     ("en", "week-to-date", TWO_DAYS),
     ("en", "the first two sessions of the week", TWO_DAYS),

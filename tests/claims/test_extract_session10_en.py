@@ -1,0 +1,50 @@
+"""Classes of English reading fixed in session 10 of issue 14 by read10en (invented sentences, not the blind sets'):
+a week said with no "this" and no day of its own after a day the sentence named ("slumped 17.4% on Monday, Jan. 27,
+and ended the week down 9.6%") is that day's week, not the week of publication; "this week", "in the week to Feb. 7"
+and a week after a look back keep their own reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extracted import d, read
+
+CASES = {
+    "the week after a day of the sentence: that day's week, a level its last session": (
+        "Broadcom slumped 17.4% on Monday, Jan. 27, and ended the week down 9.6% at $221.27.",
+        "2025-02-15T09:00:00-05:00",
+        [
+            ("AVGO", 17.4, d("2025-01-27")),
+            ("AVGO", 9.6, d("2025-01-27", "2025-01-31")),
+            ("AVGO", 221.27, d("2025-01-31")),
+        ],
+    ),
+    "that week, for the week": (
+        "Alphabet sank 7.3% on Wednesday, Feb. 5, and lost 9.2% that week. On Thursday, Jan. 30, Microsoft slid 6.2%, "
+        "and it was down 6.5% for the week.",
+        "2025-02-15T09:00:00-05:00",
+        [
+            ("GOOGL", 7.3, d("2025-02-05")),
+            ("GOOGL", 9.2, d("2025-02-03", "2025-02-07")),
+            ("MSFT", 6.2, d("2025-01-30")),
+            ("MSFT", 6.5, d("2025-01-27", "2025-01-31")),
+        ],
+    ),
+    "this week and a week with a day of its own keep their reading": (
+        "Constellation Energy jumped 4.7% on Wednesday, Jan. 29, and is up 2.4% this week. Microsoft fell 6.2% on "
+        "Thursday, Jan. 30, and lost 1.3% in the week to Feb. 7.",
+        "2025-02-15T09:00:00-05:00",
+        [
+            ("CEG", 4.7, d("2025-01-29")),
+            ("CEG", 2.4, d("2025-02-10", "2025-02-14")),
+            ("MSFT", 6.2, d("2025-01-30")),
+            ("MSFT", 1.3, d("2025-02-03", "2025-02-07")),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_english_class_of_session_10_is_read_with_its_days(case: str) -> None:
+    text, published, want = CASES[case]
+    assert read(text, published) == want
