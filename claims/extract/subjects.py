@@ -35,6 +35,9 @@ def _pick_subject(view: SentenceView, q: Quantity, demote: bool) -> Subject | No
     in_clause = [s for s in before if s.start >= c0]
     if in_clause:
         return in_clause[-1]
+    named = _named_before_parenthesis(view, q)
+    if named is not None:
+        return named
     after = [s for s in real if s.start >= q.span[1] and s.end <= c1]
     if after:
         # "die Aktie von Nvidia", "the shares of Nvidia": the name after the reference is the subject
@@ -54,6 +57,20 @@ def _pick_subject(view: SentenceView, q: Quantity, demote: bool) -> Subject | No
         return None
     pronouns = [s for s in view.subjects if s.kind == "pronoun" and c0 <= s.start < c1]
     return pronouns[0] if pronouns else None
+
+
+def _named_before_parenthesis(view: SentenceView, q: Quantity) -> Subject | None:
+    """ "der Testgerätehersteller Advantest (plus 3,1 Prozent) gehörte zu den Favoriten", "Broadcom (+4.5%)": a number
+    in parentheses that opens right after a name is that name's, also where the name stands in what reads as an
+    aside."""
+    c0, _ = view.clause(q.span[0])
+    opener = next((t for t in view.toks if t.start == c0 - 1), None)
+    if opener is None or opener.text != "(":
+        return None
+    names = [s for s in view.subjects if s.kind == "mention" and s.end <= opener.start]
+    if not names or view.words_between(names[-1].end, opener.start):
+        return None
+    return names[-1]
 
 
 def _demoted_here(view: SentenceView, start: int) -> bool:

@@ -1,7 +1,9 @@
 """Classes of German reading fixed in session 10 of issue 14 (invented sentences, not the blind sets'): a day said in
 an insertion between the subject and its verb, with a number of its own (", am Dienstag mit einem Plus von 0,8
 Prozent gut gelaufen,", "– am Dienstag noch unverändert bei 235,04 Dollar aus dem Handel gegangen –") is that
-number's day, not the main verb's: the main verb's move keeps the story's day, and so does the next sentence."""
+number's day, not the main verb's: the main verb's move keeps the story's day, and so does the next sentence; a
+move in parentheses right after a name ("die Holding SoftBank Group (plus 3,8 Prozent) war gefragt") is that
+name's, also where the name stands in what reads as an aside."""
 
 from __future__ import annotations
 
@@ -38,6 +40,12 @@ CASES = {
         "Am Dienstag fiel Oracle um 1 Prozent, Broadcom stiegen um 0,6 Prozent.",
         "2025-02-12T23:30:00+01:00",
         [("ORCL", 1.0, d("2025-02-11")), ("AVGO", 0.6, d("2025-02-11"))],
+    ),
+    "a move in parentheses right after a name is that name's": (
+        "Der Nikkei 225 schloss am Mittwoch 0,4 Prozent höher, die Holding SoftBank Group (plus 3,8 Prozent) war "
+        "besonders gefragt.",
+        "2025-02-12T09:00:00+01:00",
+        [("^N225", 0.4, d("2025-02-12")), ("9984.T", 3.8, d("2025-02-12"))],
     ),
 }
 
