@@ -62,6 +62,11 @@ _BOUND_LEVEL_VERBS = rules.word_set(
 )
 """A verb right before "unter/über/below/above" makes the amount a level ("sank unter 3 Billionen Dollar")."""
 _BOUND_HEDGES = rules.word_set("unter über under over below above")
+_CLOSE_NOUNS = {
+    "en": rules.word_set("close"),
+    "de": rules.word_set("schlusskurs schlusskurses schlussstand schlussstands"),
+}
+"""Before "of"/"von": the number is the level of that close ("its Jan. 29 close of $442.33")."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,8 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
             lows[-2] in _RECORD_LEVEL_NOUNS[lang] or lows[-2].startswith("rekord") or lows[-3:-1] == ["record", "close"]
         )
     )
+    # "below its Jan. 29 close of $442.33", "vom Schlusskurs von 57,10 Euro": the level of the close named
+    record_of = record_of or (len(lows) > 1 and lows[-1] in ("von", "of") and lows[-2] in _CLOSE_NOUNS[lang])
     after = [t.low for t in view.toks if t.start >= q.span[1]][:1]
     worth = bool(after) and after[0] in rules.LEVEL_AFTER[lang]
     if q.kind == "money" and q.scale in ("billion", "trillion"):

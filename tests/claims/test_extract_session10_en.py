@@ -1,7 +1,8 @@
 """Classes of English reading fixed in session 10 of issue 14 by read10en (invented sentences, not the blind sets'):
 a week said with no "this" and no day of its own after a day the sentence named ("slumped 17.4% on Monday, Jan. 27,
 and ended the week down 9.6%") is that day's week, not the week of publication; "this week", "in the week to Feb. 7"
-and a week after a look back keep their own reading."""
+and a week after a look back keep their own reading; a level after "close of" ("8.2% below its Jan. 24 close of
+$183.60") is that close's level."""
 
 from __future__ import annotations
 
@@ -39,6 +40,18 @@ CASES = {
             ("CEG", 2.4, d("2025-02-10", "2025-02-14")),
             ("MSFT", 6.2, d("2025-01-30")),
             ("MSFT", 1.3, d("2025-02-03", "2025-02-07")),
+        ],
+    ),
+    "a close named with its level after 'of': that day's closing level": (
+        "Oracle fell 0.9% on Monday, Feb. 3, and sits 8.2% below its Jan. 24 close of $183.60. The S&P 500 is 2% "
+        "below its Jan. 23 close of 6,118.71.",
+        "2025-02-03T17:00:00-05:00",
+        [
+            ("ORCL", 0.9, d("2025-02-03")),
+            ("ORCL", 8.2, d("2025-01-27", "2025-02-03")),
+            ("ORCL", 183.6, d("2025-01-24")),
+            ("^GSPC", 2.0, d("2025-01-24", "2025-02-03")),
+            ("^GSPC", 6118.71, d("2025-01-23")),
         ],
     ),
 }
