@@ -39,6 +39,8 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     # "…, erasing $593bn": a participle clause tells more of the same move, so it shares its period
     participle = lang_is_en_participle(view, d_words, q)
     shares_move = not d_words or participle or kind == "record" or (kind in kinds.PRICE_KINDS and _same_move(view, q))
+    if shares_move and d_words and kind in kinds.PRICE_KINDS and _another_subject(view, q, previous):
+        shares_move = False  # "…, and the Nasdaq Composite ended at 19,523.40": a close of its own, not the move's
     gapped_from = previous.period if previous is not None and shares_move else None
     if previous is not None and previous.after is not None and kind == kinds.CLOSE_LEVEL and _of_close(view, q):
         gapped_from = previous.after  # "slipped 0.4% from Thursday's record close of 22,612": the close's level
@@ -287,6 +289,15 @@ def _same_move(view: SentenceView, q: Quantity) -> bool:
     ended: it shares its day."""
     lows = [t.low for t in view.toks if t.end <= q.span[0]]
     return bool(lows) and lows[-1] in ("to", "at", "auf", "bei", "von", "of")
+
+
+def _another_subject(view: SentenceView, q: Quantity, previous: Draft | None) -> bool:
+    """Whether a name other than the previous number's subject stands between that number and ``q`` in the sentence
+    ("Alphabet fell 3.3% … after sliding 7.3% on Wednesday, and the Nasdaq Composite ended at 19,523.40")."""
+    if previous is None or previous.view is not view:
+        return False
+    between = [m for m in view.mentions if previous.q.span[1] <= m.start < q.span[0] and not m.modifier]
+    return any(m.entry is not None and m.entry.listing.symbol != previous.listing.symbol for m in between)
 
 
 def _of_close(view: SentenceView, q: Quantity) -> bool:

@@ -2,7 +2,8 @@
 a week said with no "this" and no day of its own after a day the sentence named ("slumped 17.4% on Monday, Jan. 27,
 and ended the week down 9.6%") is that day's week, not the week of publication; "this week", "in the week to Feb. 7"
 and a week after a look back keep their own reading; a level after "close of" ("8.2% below its Jan. 24 close of
-$183.60") is that close's level."""
+$183.60") is that close's level; a level of another name with a close verb of its own ("…, and the S&P 500 ended at
+6,025.99") does not take the day of the number before it."""
 
 from __future__ import annotations
 
@@ -52,6 +53,16 @@ CASES = {
             ("ORCL", 183.6, d("2025-01-24")),
             ("^GSPC", 2.0, d("2025-01-24", "2025-02-03")),
             ("^GSPC", 6118.71, d("2025-01-23")),
+        ],
+    ),
+    "a level of another name after 'and … ended at': not the day of the number before it": (
+        "Broadcom fell 2.8% to $224.87 on Friday after jumping 4.3% on Wednesday, and the S&P 500 ended at 6,025.99.",
+        "2025-02-07T17:30:00-05:00",
+        [
+            ("AVGO", 2.8, d("2025-02-07")),
+            ("AVGO", 224.87, d("2025-02-07")),
+            ("AVGO", 4.3, d("2025-02-05")),
+            ("^GSPC", 6025.99, d("2025-02-07")),
         ],
     ),
 }
