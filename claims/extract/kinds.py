@@ -207,11 +207,15 @@ _CLOSE_VERBS = rules.word_set("schloss schlossen geschlossen beendete beendeten 
 _COST_VERBS = rules.word_set("kostete kosteten kostet kosten")  # "als die Aktie 60,36 Euro kostete": its close
 
 
+_CLOSE_LEVEL_WORDS = rules.word_set("close end schließen settled settles")
+"""Words of a close besides the session words: "settled at 19,654.02" is a closing level."""
+
+
 def _session_or_move(view: SentenceView, c0: int, q: Quantity) -> bool:
     """A bare number after "at"/"to" is an index level only after a move or a close ("closed at 6,012.28",
     "fell 3.07% to 19,341.83"), not in "at 9 o'clock" or "up to 5,000 jobs"."""
     before = view.words_between(view.sentence.start, q.span[0])
-    if any(t.low in rules.SESSION_WORDS[view.lang] or t.low in ("close", "end", "schließen") for t in before):
+    if any(t.low in rules.SESSION_WORDS[view.lang] or t.low in _CLOSE_LEVEL_WORDS for t in before):
         return True
     return any(view.sentence.start <= w.start < q.span[0] for w in view.directions)
 

@@ -125,7 +125,8 @@ def _numbers(
 
 
 def _carry_units(masked: str, qs: list[Quantity], lang: str) -> list[Quantity]:
-    """ "8,6 beziehungsweise 4,9 Prozent": a bare number before a list's last one takes that one's unit."""
+    """ "8,6 beziehungsweise 4,9 Prozent": a bare number before a list's last one takes that one's unit; not a level
+    set off by a comma alone ("settled at 19,654.02, 1.4% above Monday's close": the level, then its move)."""
     glue = rules.RESPECTIVELY[lang] | rules.COORDINATION[lang] | {"."}
     out = list(qs)
     for i in range(len(out) - 2, -1, -1):
@@ -135,9 +136,16 @@ def _carry_units(masked: str, qs: list[Quantity], lang: str) -> list[Quantity]:
             a.kind == "number"
             and b.kind != "number"
             and all(w.strip(",.") in glue or not w.strip(",.") for w in between)
+            and not (between == [","] and _after_level_word(masked, a, lang))
         ):
             out[i] = dataclasses.replace(a, kind=b.kind, currency=b.currency, scale=b.scale)
     return out
+
+
+def _after_level_word(masked: str, q: Quantity, lang: str) -> bool:
+    """Whether the word right before ``q`` makes it a level ("at", "to", "auf", "bei")."""
+    words = masked[max(0, q.span[0] - 20) : q.span[0]].lower().split()
+    return bool(words) and words[-1] in rules.LEVEL_BEFORE[lang]
 
 
 # ---- direction and hedge words ------------------------------------------------------------------------------

@@ -3,7 +3,8 @@ a week said with no "this" and no day of its own after a day the sentence named 
 and ended the week down 9.6%") is that day's week, not the week of publication; "this week", "in the week to Feb. 7"
 and a week after a look back keep their own reading; a level after "close of" ("8.2% below its Jan. 24 close of
 $183.60") is that close's level; a level of another name with a close verb of its own ("…, and the S&P 500 ended at
-6,025.99") does not take the day of the number before it."""
+6,025.99") does not take the day of the number before it; an index level set off by a comma before a percent
+("settled at 6,061.48, 0.4% higher") keeps its kind."""
 
 from __future__ import annotations
 
@@ -63,6 +64,17 @@ CASES = {
             ("AVGO", 224.87, d("2025-02-07")),
             ("AVGO", 4.3, d("2025-02-05")),
             ("^GSPC", 6025.99, d("2025-02-07")),
+        ],
+    ),
+    "a level, a comma, a percent: the level keeps its kind": (
+        "The S&P 500 settled at 6,061.48, 0.4% higher, on Wednesday. In Tokyo the Nikkei 225 had ended at 38,831.48, "
+        "0.1% higher.",
+        "2025-02-05T17:30:00-05:00",
+        [
+            ("^GSPC", 6061.48, d("2025-02-05")),
+            ("^GSPC", 0.4, d("2025-02-05")),
+            ("^N225", 38831.48, d("2025-02-05")),
+            ("^N225", 0.1, d("2025-02-05")),
         ],
     ),
 }
