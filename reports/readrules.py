@@ -96,6 +96,18 @@ NOTES = rules(
             "{end}, dem Tag der Meldung",
         ),
         (
+            "from the close of {ref:Q} to {end:Q}, both named in the sentence: the move starts at that close",
+            "vom Schluss von {ref} bis {end}, beide im Satz genannt: die Bewegung beginnt mit diesem Schluss",
+        ),
+        (
+            "{ref:Q} is the day of the purchase ({word:Q}): the move is measured from that day's close",
+            "{ref} ist der Tag des Kaufs ({word}): die Bewegung wird vom Schluss dieses Tages aus gemessen",
+        ),
+        (
+            "{words:Q}: the day named before, {ref:Q}, the day of the purchase told in the sentence before",
+            "{words}: der zuvor genannte Tag, {ref}, der Tag des Kaufs aus dem Satz davor",
+        ),
+        (
             "{word:Q}: the move since the close of {ref:Q}, carried over from earlier",
             "{word}: die Bewegung seit dem Schluss von {ref}, von früher übernommen",
         ),

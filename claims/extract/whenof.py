@@ -145,6 +145,12 @@ def _reference(
             return end, None, [sinceclose.LEVEL_NOTE.format(ref=period.words, end=end.words)]
     if kind not in ("", kinds.POINTS_CHANGE) or shift != 0:
         return period, None, []
+    ranged = sinceclose.range_from_close(view, q)
+    if ranged is not None:  # "Vom Schlusskurs des 3. Februar bis zum Freitag": the close and the day both named
+        return ranged[1], ranged[0], [sinceclose.RANGE_NOTE.format(ref=ranged[0].words, end=ranged[1].words)]
+    bought = _bought(view, q, ctx)
+    if bought is not None:  # "Wer am 3. Februar Nvidia-Aktien kaufte, konnte sich am Freitag über ein Plus …"
+        return bought
     after = period if period is not None and sinceclose.is_reference_close(view, period) else None
     after = after or sinceclose.opening_reference(view, q) or sinceclose.reference_after(view, q)
     notes: list[str] = []
@@ -157,6 +163,21 @@ def _reference(
     end = sinceclose.end_of_move(view, q, ctx, after)
     said = {"end": end.words} if end is not None else {}
     return end, after, [*notes, (sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)]
+
+
+def _bought(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpan | None, PeriodSpan, list[str]] | None:
+    """(the day the move ends on, the day of the purchase, the notes) for a buyer's gain or loss ("Wer am 3. Februar
+    Nvidia-Aktien kaufte, konnte sich am Freitag über ein Plus von 11,3 Prozent freuen"); None for any other move."""
+    bought = sinceclose.bought_on(view, q, ctx)
+    if bought is None:
+        return None
+    ref, notes = bought
+    end = sinceclose.end_of_move(view, q, ctx, ref)
+    if end is None:
+        return None, ref, [*notes, sinceclose.OPEN_NOTE.format(ref=ref.words)]
+    if end not in view.periods:  # the story's day, not one the sentence names
+        notes.append(sinceclose.END_NOTE.format(ref=ref.words, end=end.words))
+    return end, ref, notes
 
 
 def _borrowed_span(

@@ -3,7 +3,9 @@ an insertion between the subject and its verb, with a number of its own (", am D
 Prozent gut gelaufen,", "– am Dienstag noch unverändert bei 235,04 Dollar aus dem Handel gegangen –") is that
 number's day, not the main verb's: the main verb's move keeps the story's day, and so does the next sentence; a
 move in parentheses right after a name ("die Holding SoftBank Group (plus 3,8 Prozent) war gefragt") is that
-name's, also where the name stands in what reads as an aside."""
+name's, also where the name stands in what reads as an aside; a move from a named close to a later day ("Vom
+Schlusskurs des 28. Januar bis zum Donnerstag") and a buyer's gain ("Wer am 28. Januar Oracle-Aktien kaufte, lag am
+Donnerstag 3,9 Prozent im Plus"; "am selben Tag" after it) run from the session after the close named."""
 
 from __future__ import annotations
 
@@ -46,6 +48,34 @@ CASES = {
         "besonders gefragt.",
         "2025-02-12T09:00:00+01:00",
         [("^N225", 0.4, d("2025-02-12")), ("9984.T", 3.8, d("2025-02-12"))],
+    ),
+    "from a named close to a later day, read as one range": (
+        "Vom Schlusskurs des 28. Januar bis zum Donnerstag legte Siemens Energy 9,2 Prozent zu.",
+        "2025-01-31T08:00:00+01:00",
+        [("ENR.DE", 9.2, d("2025-01-29", "2025-01-30"))],
+    ),
+    "from a named close to a later day, a clause between": (
+        "Vom Schlusskurs des 3. Februar, als die Zollsorgen die Börsen belasteten, bis zu diesem Donnerstag gewann "
+        "TSMC 5,4 Prozent.",
+        "2025-02-07T08:00:00+01:00",
+        [("TSM", 5.4, d("2025-02-04", "2025-02-06"))],
+    ),
+    "a buyer's gain from the close of the day of purchase": (
+        "Wer am 28. Januar Oracle-Aktien kaufte, lag am Donnerstag 3,9 Prozent im Plus.",
+        "2025-01-31T08:00:00+01:00",
+        [("ORCL", 3.9, d("2025-01-29", "2025-01-30"))],
+    ),
+    "the same day as the purchase told before": (
+        "Wer am 28. Januar Oracle-Aktien kaufte, lag am Donnerstag 3,9 Prozent im Plus. Wer am selben Tag "
+        "Siemens-Energy-Aktien gekauft hatte, lag am Donnerstag 9,2 Prozent im Plus.",
+        "2025-01-31T08:00:00+01:00",
+        [("ORCL", 3.9, d("2025-01-29", "2025-01-30")), ("ENR.DE", 9.2, d("2025-01-29", "2025-01-30"))],
+    ),
+    # buyers told of as a fact, not who bought: the move is the day's
+    "buying on a day is no purchase to measure from": (
+        "Anleger kauften am Dienstag Nvidia-Aktien, die Aktie stieg um 8,9 Prozent.",
+        "2025-01-29T08:00:00+01:00",
+        [("NVDA", 8.9, d("2025-01-28"))],
     ),
 }
 
