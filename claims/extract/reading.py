@@ -41,7 +41,9 @@ def read_sentence(
     quantities, glued = _numbers(masked, sentence, lang, taken)
     protected = taken + [q.span for q in quantities]
     breaks = [t.start for t in toks if t.text in rules.CLAUSE_BREAKS and not covered(protected, t.start, t.end)]
-    view = SentenceView(sentence, lang, toks, breaks, mentions, [], periods, quantities, [], [], glued)
+    reasons = {t.start for t in _reason_openers(toks, lang) if not covered(protected, t.start, t.end)}
+    breaks = sorted([*breaks, *reasons])
+    view = SentenceView(sentence, lang, toks, breaks, mentions, [], periods, quantities, [], [], glued, reasons=reasons)
     view.records = records
     view.body_start = body_start
     view.frame = framing[-1] if framing else None
@@ -122,6 +124,32 @@ def _numbers(
             continue  # a time of day
         out.append(q)
     return _carry_units(masked, out, lang), glued
+
+
+_NOT_REASON_BEFORE = frozenset({"such", "same", "known", "so", "just", "twice"})
+_NOT_REASON_AFTER = frozenset({"of", "well", "if", "though", "to", "for"})
+
+
+def _reason_openers(toks: list[Token], lang: str) -> list[Token]:
+    """English words that open a clause telling why or while, with no comma before them ("Oracle 2.6% as investors
+    returned to the names hit hardest last month", "because"): they end the clause of the number before them, so
+    that neither its verb nor its day is that number's. Not "as much as", "as of Friday", "such as", "as well as"."""
+    if lang != "en":
+        return []
+    out = []
+    for i, t in enumerate(toks):
+        if t.low == "because":
+            out.append(t)
+            continue
+        if t.low != "as" or i == 0 or i + 1 >= len(toks):
+            continue
+        nxt, prev = toks[i + 1], toks[i - 1]
+        if nxt.kind != "word" or nxt.low in _NOT_REASON_AFTER or prev.low in _NOT_REASON_BEFORE or prev.low == "as":
+            continue
+        if any(u.low == "as" for u in toks[i + 1 : i + 4]):
+            continue  # "as much as", "as recently as"
+        out.append(t)
+    return out
 
 
 def _carry_units(masked: str, qs: list[Quantity], lang: str) -> list[Quantity]:

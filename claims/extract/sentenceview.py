@@ -56,6 +56,7 @@ class SentenceView:
     records: list[PeriodSpan] = dataclasses.field(default_factory=list)  # "since March 2020" after a superlative
     body_start: int = -1  # where the sentence starts after a dateline ("TOKIO, 29. Januar (Reuters) –")
     frame: PeriodSpan | None = None  # the dateline's day
+    reasons: set[int] = dataclasses.field(default_factory=set)  # breaks that are words of a reason ("as", "because")
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The comma-clause around offset ``pos``: (start, end) offsets."""
@@ -65,8 +66,11 @@ class SentenceView:
 
     def is_aside(self, pos: int) -> bool:
         """Whether the clause at ``pos`` is an aside: enclosed by commas or dashes, opening with an article
-        and saying no move (", a major customer of Nvidia,", ", der weltgrößte Chipkonzern,")."""
+        and saying no move (", a major customer of Nvidia,", ", der weltgrößte Chipkonzern,"), or opened by a word
+        of a reason and saying no move ("as investors returned")."""
         c0, c1 = self.clause(pos)
+        if c0 - 1 in self.reasons:  # "… and Oracle 2.6% as investors returned to the names hit hardest last month"
+            return not any(c0 <= w.start < c1 for w in self.directions)
         if c0 <= max(self.sentence.start, self.body_start) or c1 >= self.sentence.end:
             return False
         lead = [t.low for t in self.toks if t.start >= c0][:2]

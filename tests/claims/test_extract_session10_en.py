@@ -4,7 +4,8 @@ and ended the week down 9.6%") is that day's week, not the week of publication; 
 and a week after a look back keep their own reading; a level after "close of" ("8.2% below its Jan. 24 close of
 $183.60") is that close's level; a level of another name with a close verb of its own ("…, and the S&P 500 ended at
 6,025.99") does not take the day of the number before it; an index level set off by a comma before a percent
-("settled at 6,061.48, 0.4% higher") keeps its kind."""
+("settled at 6,061.48, 0.4% higher") keeps its kind; a reason clause opened by "as" or "because" after a number
+lends it neither its words nor its day, and a second name with no verb before it shares the verb before."""
 
 from __future__ import annotations
 
@@ -75,6 +76,16 @@ CASES = {
             ("^GSPC", 0.4, d("2025-02-05")),
             ("^N225", 38831.48, d("2025-02-05")),
             ("^N225", 0.1, d("2025-02-05")),
+        ],
+    ),
+    "a reason clause after the number: no verb or day of the number's": (
+        "Broadcom added 0.6% on Wednesday and ASML 0.4% as buyers returned to chip stocks that slid last week. "
+        "Alphabet lost 0.9% because investors still worried about its spending plans.",
+        "2025-02-12T17:30:00-05:00",
+        [
+            ("AVGO", 0.6, d("2025-02-12")),
+            ("ASML", 0.4, d("2025-02-12")),
+            ("GOOGL", 0.9, d("2025-02-12")),
         ],
     ),
 }
