@@ -140,6 +140,10 @@ NOTES = rules(
             "{phrase}: der erste solche Wochentag nach dem zuvor genannten Tag, {day}",
         ),
         (
+            "{words:Q}: the move since the session after {day:Q}, the day told before",
+            "{words}: die Bewegung seit dem Handelstag nach {day}, dem zuvor erzählten Tag",
+        ),
+        (
             "{words:Q}: the move since the day told before, {day:Q}",
             "{words}: die Bewegung seit dem zuvor erzählten Tag, {day}",
         ),

@@ -73,6 +73,7 @@ class Draft:
     since: PeriodSpan | None = None  # for kind record: the words after "since"/"seit"
     record_unit: str = ""  # for kind record: "money" for a record of market value ("so viel Börsenwert wie nie")
     after: PeriodSpan | None = None  # a move measured from this day's close: it runs from the next session to period
+    after_shift: int = 0  # … or from the close this many sessions after that day ("a day later, … Since then")
 
 
 Outcome = Draft | NonMarketNumber | Unresolved

@@ -77,6 +77,7 @@ def with_subject(
         forward=when.forward,
         kind=kind,
         after=when.after,
+        after_shift=when.after_shift,
     )
 
 

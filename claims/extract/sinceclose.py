@@ -122,13 +122,16 @@ def since_then(view: SentenceView, q: Quantity) -> str:
 
 
 def _since_opening(view: SentenceView, q: Quantity) -> str:
-    """ "In the three weeks since, Oracle has climbed 10%": a clause with no number that opens the sentence and
-    ends with "since" (or "seither"/"seitdem") tells of the days since the day told before; else ""."""
+    """ "In the three weeks since, Oracle has climbed 10%", "Since then, the shares have lost 3.3%": a clause with no
+    number that opens the sentence and ends with "since" (or "seither"/"seitdem"), or is "Since then", tells of the
+    days since the day told before; else ""."""
     c0, _ = view.clause(q.span[0])
     if c0 <= view.sentence.start or any(o.span[0] < c0 and o.kind != "number" for o in view.quantities):
         return ""  # a count ("the three weeks") may stand there, no move
     lead = [t for t in view.words_between(view.sentence.start, c0) if t.kind == "word"]
     ends = {"en": ("since",), "de": ("seither", "seitdem")}[view.lang]
+    if [t.low for t in lead] == ["since", "then"]:  # "Since then, the shares have lost 3.3%"
+        return " ".join(t.text for t in lead)
     return lead[-1].text if lead and lead[-1].low in ends and len(lead) > 1 else ""
 
 
@@ -265,6 +268,7 @@ def sessions(d: Draft, published_at: datetime, lang: str, notes: list[str]) -> l
         return None
     try:
         ref = resolve_period(d.after.words, published_at, mic, tz, lang).first  # "since the Jan. 27": Jan. 27
+        ref = shift_sessions(mic, ref, d.after_shift) if d.after_shift else ref  # "a day later, …. Since then"
         if d.period is not None:
             last = resolve_period(d.period.words, published_at, mic, tz, lang).last
         else:

@@ -29,6 +29,7 @@ class When:
     after: PeriodSpan | None = None  # the close a move is measured from: it runs from the next session to period
     anchor_shift: int = 0  # the count ends this many sessions after ``anchor`` ("Tags darauf …, in zwei Handelstagen")
     week: bool = False  # the period is the week of ``anchor`` ("gained 14% on Tuesday, Jan. 21, and 20% that week")
+    after_shift: int = 0  # the close measured from is this many sessions after ``after`` ("a day later, … Since then")
 
 
 def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, d_words: str, kind: str) -> When:
@@ -45,6 +46,8 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if previous is not None and previous.after is not None and kind == kinds.CLOSE_LEVEL and _of_close(view, q):
         gapped_from = previous.after  # "slipped 0.4% from Thursday's record close of 22,612": the close's level
     period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from, previous)
+    if gapped_from is not None and period is gapped_from and shift == 0 and previous is not None and previous.shift:
+        shift = previous.shift  # "another 5.7% the following session, to $308.55": that next session's close
     if shift == 0 and period is not None:
         earlier = _that_day(view, ctx, period)
         following = _weekday_after(view, ctx, period) if earlier is None else None
@@ -75,9 +78,9 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         period, shift, p_penalty = previous.period, previous.shift, 0.1
         p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
     notes += [p_note] if p_note else []
-    after = None
+    after, after_shift = None, 0
     if told is None:
-        period, after, r_notes = _reference(view, q, ctx, kind, shift, period, previous)
+        period, after, after_shift, r_notes = _reference(view, q, ctx, kind, shift, period, previous)
         notes += r_notes
     got = _borrowed_span(view, q, ctx, previous, d_words, kind, shift) if after is None else None
     if got:
@@ -92,7 +95,7 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if several and period is not None and (p_note or anchor or after):  # the period was not q's own words
         named = ", ".join(repr(w) for w in several)
         notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
-    return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift, week_day is not None)
+    return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift, week_day is not None, after_shift)
 
 
 def _anchor_of(
@@ -129,10 +132,11 @@ def _next_day_before(
 def _reference(
     view: SentenceView, q: Quantity, ctx: Context, kind: str, shift: int, period: PeriodSpan | None,
     previous: Draft | None,
-) -> tuple[PeriodSpan | None, PeriodSpan | None, list[str]]:  # fmt: skip
-    """(the period, the close the move is measured from, a note) for a move since a named close, its own
+) -> tuple[PeriodSpan | None, PeriodSpan | None, int, list[str]]:  # fmt: skip
+    """(the period, the close the move is measured from, sessions after that close's day, a note) for a move since a
+    named close, its own
     ("since its Wednesday close") or one opening the sentence ("Seit dem Kurssturz vom 27. Januar, …, hat es sich
-    um knapp 15 Prozent erholt"); (period, None, []) for any other."""
+    um knapp 15 Prozent erholt"); (period, None, 0, []) for any other."""
     if (
         kind == kinds.CLOSE_LEVEL
         and shift == 0
@@ -142,27 +146,29 @@ def _reference(
     ):  # "ended at 39,461.47, up 1.28 pct, from Wednesday": the level is the close of the story's day
         end = sinceclose.end_of_move(view, q, ctx, period)
         if end is not None:
-            return end, None, [sinceclose.LEVEL_NOTE.format(ref=period.words, end=end.words)]
+            return end, None, 0, [sinceclose.LEVEL_NOTE.format(ref=period.words, end=end.words)]
     if kind not in ("", kinds.POINTS_CHANGE) or shift != 0:
-        return period, None, []
+        return period, None, 0, []
     ranged = sinceclose.range_from_close(view, q)
     if ranged is not None:  # "Vom Schlusskurs des 3. Februar bis zum Freitag": the close and the day both named
-        return ranged[1], ranged[0], [sinceclose.RANGE_NOTE.format(ref=ranged[0].words, end=ranged[1].words)]
+        return ranged[1], ranged[0], 0, [sinceclose.RANGE_NOTE.format(ref=ranged[0].words, end=ranged[1].words)]
     bought = _bought(view, q, ctx)
     if bought is not None:  # "Wer am 3. Februar Nvidia-Aktien kaufte, konnte sich am Freitag über ein Plus …"
-        return bought
+        return bought[0], bought[1], 0, bought[2]
     after = period if period is not None and sinceclose.is_reference_close(view, period) else None
     after = after or sinceclose.opening_reference(view, q) or sinceclose.reference_after(view, q)
     notes: list[str] = []
+    after_shift = 0
     if after is None:
         after, notes = _still_since(view, q, ctx)
     if after is None:
-        after, notes = _since_then(view, q, ctx, previous, period)
+        after, after_shift, notes = _since_then(view, q, ctx, previous, period)
     if after is None:
-        return period, None, []
+        return period, None, 0, []
     end = sinceclose.end_of_move(view, q, ctx, after)
     said = {"end": end.words} if end is not None else {}
-    return end, after, [*notes, (sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)]
+    note = (sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)
+    return end, after, after_shift, [*notes, note]
 
 
 def _bought(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpan | None, PeriodSpan, list[str]] | None:
@@ -245,27 +251,31 @@ def _still_since(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodS
 
 def _since_then(
     view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, period: PeriodSpan | None
-) -> tuple[PeriodSpan | None, list[str]]:
+) -> tuple[PeriodSpan | None, int, list[str]]:
     """ "It has since gained 9.6%", "is up 11% since then", "since that Monday", "Seitdem hat sie sich … erholt":
     the day told before (the sentence's previous number's, else the latest claim's; "that Monday": the day named
-    before) is the close the move is measured from. (None, []) for any other number, or a count ("has since
-    risen for three straight sessions": counted on from that day)."""
+    before), or the session after it when that was told as "the following session" ("a day later, to $191.60. Since
+    then …"), is the close the move is measured from: (that day, the sessions after it, the notes). (None, 0, []) for
+    any other number, or a count ("has since risen for three straight sessions": counted on from that day)."""
     words = sinceclose.since_then(view, q)
     if not words or (period is not None and is_counted(period.words, view.lang)):
-        return None, []
+        return None, 0, []
     s0, s1 = sinceclose.stretch(view, q)
     own = [p for p in view.periods if s0 <= p.start < s1 and p.single_day]
+    shift = 0
     if words.split()[-1].lower() in ("that", "jenem"):
         day = period if own and period is not None and period.single_day else None
     elif own:
-        return None, []  # a day of its own: "has since gained 5% on Friday"
-    elif previous is not None and previous.view is view and previous.period is not None and previous.shift == 0:
-        day = previous.period if previous.period.single_day else None
+        return None, 0, []  # a day of its own: "has since gained 5% on Friday"
+    elif previous is not None and previous.view is view and previous.period is not None and previous.shift >= 0:
+        day, shift = (previous.period, previous.shift) if previous.period.single_day else (None, 0)
     else:
-        day = ctx.last_day[0] if ctx.last_day is not None and ctx.last_day[1] == 0 else None
+        day, shift = ctx.last_day if ctx.last_day is not None and ctx.last_day[1] >= 0 else (None, 0)
     if day is None:
-        return None, []
-    return day, [f"{words!r}: the move since the day told before, {day.words!r}"]
+        return None, 0, []
+    if shift:
+        return day, shift, [f"{words!r}: the move since the session after {day.words!r}, the day told before"]
+    return day, 0, [f"{words!r}: the move since the day told before, {day.words!r}"]
 
 
 def _that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:

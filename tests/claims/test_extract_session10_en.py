@@ -5,7 +5,9 @@ and a week after a look back keep their own reading; a level after "close of" ("
 $183.60") is that close's level; a level of another name with a close verb of its own ("…, and the S&P 500 ended at
 6,025.99") does not take the day of the number before it; an index level set off by a comma before a percent
 ("settled at 6,061.48, 0.4% higher") keeps its kind; a reason clause opened by "as" or "because" after a number
-lends it neither its words nor its day, and a second name with no verb before it shares the verb before."""
+lends it neither its words nor its day, and a second name with no verb before it shares the verb before; a level
+after a move told "the following session" or "a day later" is that session's close, and "Since then" after it runs
+from that close."""
 
 from __future__ import annotations
 
@@ -86,6 +88,17 @@ CASES = {
             ("AVGO", 0.6, d("2025-02-12")),
             ("ASML", 0.4, d("2025-02-12")),
             ("GOOGL", 0.9, d("2025-02-12")),
+        ],
+    ),
+    "a level after 'a day later', then 'Since then': that next session": (
+        "Taiwan Semiconductor sank 4.5% on Monday, Feb. 3, and rebounded 2.1% a day later, to $204.05. Since then, "
+        "the ADRs have added 1%.",
+        "2025-02-07T17:30:00-05:00",
+        [
+            ("TSM", 4.5, d("2025-02-03")),
+            ("TSM", 2.1, d("2025-02-04")),
+            ("TSM", 204.05, d("2025-02-04")),
+            ("TSM", 1.0, d("2025-02-05", "2025-02-07")),
         ],
     ),
 }
