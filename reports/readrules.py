@@ -96,6 +96,12 @@ NOTES = rules(
             "{end}, dem Tag der Meldung",
         ),
         (
+            "the session of {words:Q} had not opened on {mic} when the article appeared: the move told is of the one "
+            "before",
+            "der Handelstag {words} hatte an {mic} beim Erscheinen noch nicht begonnen: die berichtete Bewegung ist "
+            "die des Handelstags davor",
+        ),
+        (
             "from the close of {ref:Q} to {end:Q}, both named in the sentence: the move starts at that close",
             "vom Schluss von {ref} bis {end}, beide im Satz genannt: die Bewegung beginnt mit diesem Schluss",
         ),

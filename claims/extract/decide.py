@@ -8,7 +8,7 @@ ones: names to refer back to, the paragraph's period); why a number is no market
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.entities import AliasEntry, Listing
@@ -24,6 +24,7 @@ class Context:
     """What earlier sentences leave behind for later ones."""
 
     published: date | None = None  # the writer's date of publication
+    published_at: datetime | None = None  # the time of publication, with its offset
     named: list[tuple[int, int, AliasEntry, str]] = field(default_factory=list)  # sentence, paragraph, entry, words
     demoted: set[tuple[int, str]] = field(default_factory=set)  # (sentence, symbol): named, not as a subject
     paragraph_period: dict[int, PeriodSpan] = field(default_factory=dict)

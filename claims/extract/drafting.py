@@ -12,7 +12,7 @@ from marketfact.claims.extract.decide import Context, Draft, Outcome, hedge_of, 
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject
 from marketfact.claims.extract.subjects import refer_back
-from marketfact.claims.extract.whenof import when_of
+from marketfact.claims.extract.whenof import before_the_open, when_of
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.readings import NonMarketNumber, Unresolved
 
@@ -52,7 +52,7 @@ def with_subject(
             return non_claim(view, q, "no_direction", "the day's low or high, but no rise or fall is stated")
     penalty += h_penalty
     notes += [h_note] if h_note else []
-    when = when_of(view, q, ctx, previous, d_words, kind)
+    when = before_the_open(when_of(view, q, ctx, previous, d_words, kind), view, ctx, listing)
     penalty += when.penalty
     notes += when.notes
     return Draft(

@@ -61,7 +61,7 @@ def extract_claims(
     language = choose_language(masked, lang)
     aliases = aliases if aliases is not None else default_aliases()
     sentences = split_sentences(text, masked)
-    ctx = Context(published=published_at.date())
+    ctx = Context(published=published_at.date(), published_at=published_at)
     drafts: list[Draft] = []
     not_market: list[NonMarketNumber] = []
     unresolved: list[Unresolved] = []

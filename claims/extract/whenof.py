@@ -9,10 +9,12 @@ from datetime import date, timedelta
 
 from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft
+from marketfact.claims.extract.entities import Listing
 from marketfact.claims.extract.periodof import counts_forward, find_phrase, period_of, story_day, week_of_day
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan, is_counted
 from marketfact.claims.numbers import Quantity
+from marketfact.claims.periods import PeriodError, candidate_sessions, resolve_period
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,6 +98,32 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         named = ", ".join(repr(w) for w in several)
         notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
     return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift, week_day is not None, after_shift)
+
+
+NOT_OPENED_NOTE = (
+    "the session of {words!r} had not opened on {mic} when the article appeared: the move told is of the one before"
+)
+
+
+def before_the_open(when: When, view: SentenceView, ctx: Context, listing: Listing) -> When:
+    """ "Börsen-Frühstück … vor dem Handelsstart, Mittwoch, 12. Februar 2025 … Der Dax schloss 0,6 Prozent höher": a
+    day carried over from elsewhere (the title's, the dateline's, a lede's "heute") whose session on the claim's
+    exchange had not opened when the article appeared told nothing yet; the move is of the session before it. Not in
+    a live ticker, nor for a day the sentence names itself."""
+    period = when.period
+    if period is None or when.shift or when.after is not None or when.anchor is not None or ctx.live:
+        return when
+    if period in view.periods or ctx.published_at is None or not (listing.mic and listing.timezone):
+        return when
+    try:
+        day = resolve_period(period.words, ctx.published_at, listing.mic, listing.timezone, view.lang).last
+        started = candidate_sessions(ctx.published_at, listing.mic, 1, include_running=True)
+    except (PeriodError, ValueError, IndexError):
+        return when
+    if not started or day <= started[-1]:
+        return when
+    note = NOT_OPENED_NOTE.format(words=period.words, mic=listing.mic)
+    return dataclasses.replace(when, shift=-1, notes=[*when.notes, note])
 
 
 def _anchor_of(

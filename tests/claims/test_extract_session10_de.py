@@ -5,7 +5,9 @@ number's day, not the main verb's: the main verb's move keeps the story's day, a
 move in parentheses right after a name ("die Holding SoftBank Group (plus 3,8 Prozent) war gefragt") is that
 name's, also where the name stands in what reads as an aside; a move from a named close to a later day ("Vom
 Schlusskurs des 28. Januar bis zum Donnerstag") and a buyer's gain ("Wer am 28. Januar Oracle-Aktien kaufte, lag am
-Donnerstag 3,9 Prozent im Plus"; "am selben Tag" after it) run from the session after the close named."""
+Donnerstag 3,9 Prozent im Plus"; "am selben Tag" after it) run from the session after the close named; a day
+carried over from the title, a dateline or a lede ("Guten Morgen, Donnerstag, 6. Februar 2025") whose session had not
+opened on the claim's exchange when the article appeared is the session before it."""
 
 from __future__ import annotations
 
@@ -76,6 +78,17 @@ CASES = {
         "Anleger kauften am Dienstag Nvidia-Aktien, die Aktie stieg um 8,9 Prozent.",
         "2025-01-29T08:00:00+01:00",
         [("NVDA", 8.9, d("2025-01-28"))],
+    ),
+    "a title's day whose session had not opened: the session before": (
+        "Guten Morgen, Donnerstag, 6. Februar 2025\n\n- Wall Street: Der Nasdaq Composite stieg um 0,2 Prozent. "
+        "Alphabet brachen um 7,3 Prozent ein.",
+        "2025-02-06T07:00:00+01:00",
+        [("^IXIC", 0.2, d("2025-02-05")), ("GOOGL", 7.3, d("2025-02-05"))],
+    ),
+    "a title's day whose session had opened stays": (
+        "Börse am Donnerstag, 6. Februar 2025\n\nDer Dax stieg bis zum Nachmittag um 1,5 Prozent.",
+        "2025-02-06T16:00:00+01:00",
+        [("^GDAXI", 1.5, d("2025-02-06"))],
     ),
 }
 
