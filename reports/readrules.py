@@ -146,6 +146,14 @@ NOTES = rules(
             "{phrase}: der erste solche Wochentag nach dem zuvor genannten Tag, {day}",
         ),
         (
+            "{words:Q}: its days, one for each number, in order: {day:Q}",
+            "{words}: seine Tage, einer für jede Zahl, der Reihe nach: {day}",
+        ),
+        (
+            "{words:Q}: the days named before, one for each number, in order: {day:Q}",
+            "{words}: die zuvor genannten Tage, einer für jede Zahl, der Reihe nach: {day}",
+        ),
+        (
             "{words:Q}: the move since the session after {day:Q}, the day told before",
             "{words}: die Bewegung seit dem Handelstag nach {day}, dem zuvor erzählten Tag",
         ),

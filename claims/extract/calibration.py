@@ -62,7 +62,7 @@ INFERENCES: dict[str, tuple[str, ...]] = {
         "weeks before '",
     ),
     "day: none named": ("no day named: the checker searches",),
-    "day: several in sentence": ("the sentence names several periods",),
+    "day: several in sentence": ("the sentence names several periods", "one for each number, in order"),
     "market value: no wording": ("no 'market value' wording",),
 }
 """Each kind of inference and the note fragments that reveal it."""

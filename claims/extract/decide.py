@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import periodclauses, rules
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject, Word
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -125,6 +125,7 @@ def segment(view: SentenceView, q: Quantity) -> tuple[int, int]:
 def _gapped(view: SentenceView, seg: tuple[int, int], q: Quantity, skip: list[tuple[int, int]]) -> bool:
     """Whether q's words are only names, glue and hedges ("…, Broadcom um 17,4 Prozent"): the verb is shared."""
     spans = skip + [q.span] + [(m.start, m.end) for m in view.mentions] + [(p.start, p.end) for p in view.periods]
+    spans += [(lead, p.start) for p in view.periods if (lead := periodclauses.same_days_lead(view, p)) is not None]
     for t in view.words_between(*seg):
         if any(s <= t.start and t.end <= e for s, e in spans):
             continue

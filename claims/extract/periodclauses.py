@@ -6,15 +6,17 @@ reaches across a semicolon. Used by ``claims.extract.periodof`` and ``claims.ext
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
+from marketfact.claims.periodwords import PeriodError, segments
 
 if TYPE_CHECKING:
-    from marketfact.claims.extract.decide import Draft
+    from marketfact.claims.extract.decide import Context, Draft
 
 PLUPERFECT = {"en": frozenset({"had"}), "de": frozenset({"hatte", "hatten", "war", "waren"})}
 """Auxiliaries that put a clause before the story's day ("had lost ground on Friday", "hatte 2 Prozent verloren")."""
@@ -212,3 +214,73 @@ def span_of_later_predicate(view: SentenceView, q: Quantity, p: PeriodSpan) -> b
     if before_later and not any(t.low in _AND[view.lang] for t in view.words_between(q.span[1], p.start)):
         return False
     return not any(q.span[1] <= x.start < p.start for x in view.subjects)
+
+
+SAME = {"en": frozenset({"same"}), "de": frozenset({"gleichen", "selben", "beiden"})}
+"""Before a count of days: the days told before ("on the same two days", "an den gleichen beiden Tagen")."""
+_PAIR_GLUE = {"en": frozenset({"on", "the", "over", "in", "respectively"}), "de": frozenset({"an", "den", "jeweils"})}
+
+
+def same_days_lead(view: SentenceView, p: PeriodSpan) -> int | None:
+    """Where "on the same" stands right before period ``p`` ("on the same two days"), or None."""
+    before = [t for t in view.toks if t.end <= p.start][-3:]
+    if not before or before[-1].low not in SAME[view.lang]:
+        return None
+    lead = [t for t in before[:-1] if t.low in _PAIR_GLUE[view.lang] | {"der", "die"}]
+    return (lead[0] if lead else before[-1]).start
+
+
+def paired_day(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpan, str] | None:
+    """ "jumped 4.7% and 5.7% on Wednesday and Thursday", "dropped 4.9% and 5.7% on the same two days": numbers of
+    one verb joined by "and" or a comma, right before a period of as many days (or "the same" count of days, the
+    days told before), are one day each, in order. (q's day, a note) or None."""
+    c0, c1 = view.clause(q.span[0])
+    here = [o for o in view.quantities if c0 <= o.span[0] < c1 and o.kind == q.kind]
+    if q not in here:
+        return None
+    glue = rules.COORDINATION[view.lang] | rules.RESPECTIVELY[view.lang]
+    i = here.index(q)
+    lo = hi = i
+    while lo > 0 and all(t.low in glue for t in view.words_between(here[lo - 1].span[1], here[lo].span[0])):
+        lo -= 1
+    while hi + 1 < len(here) and all(t.low in glue for t in view.words_between(here[hi].span[1], here[hi + 1].span[0])):
+        hi += 1
+    run = here[lo : hi + 1]
+    after = [p for p in view.periods if run[-1].span[1] <= p.start < c1]
+    if len(run) < 2 or not after:
+        return None
+    p = min(after, key=lambda x: x.start)
+    lead = same_days_lead(view, p)
+    between = view.words_between(run[-1].span[1], lead if lead is not None else p.start)
+    if any(t.low not in _PAIR_GLUE[view.lang] | glue for t in between):
+        return None
+    try:
+        segs = segments(p.words, view.lang)
+    except PeriodError:
+        return None
+    days = [x.day for x in segs if x.kind == "day" and x.day is not None]
+    counts = [x.n for x in segs if x.kind == "count"]
+    k = i - lo
+    if len(days) == len(run) and not counts and p.last:
+        last = date.fromisoformat(p.last)
+        day = days[k]
+        if day.ymd is not None:
+            year, month, dom = day.ymd
+            got = date(year or last.year, month or last.month, dom or 1)
+        elif day.weekday is not None:
+            got = last - timedelta(days=(last.weekday() - day.weekday) % 7)
+        else:
+            return None
+        span = PeriodSpan(p.start, p.end, got.isoformat(), got.isoformat(), True)
+        return span, f"{p.words!r}: its days, one for each number, in order: {day.text!r}"
+    if lead is not None and counts == [len(run)] and not days:
+        told: list[PeriodSpan] = []
+        for d in ctx.days:
+            if d.single_day and d.last and all(d.last != t.last for t in told):
+                told.append(d)
+        if len(told) < len(run):
+            return None
+        chosen = sorted(told[-len(run) :], key=lambda d: d.last)
+        words = " ".join(t.text for t in view.toks if lead <= t.start < p.end)
+        return chosen[k], f"{words!r}: the days named before, one for each number, in order: {chosen[k].words!r}"
+    return None

@@ -29,6 +29,9 @@ def period_of(
     verb; a clause of the sentence that has no number of its own and is no aside or look back, or the day of the
     sentence's main move; the paragraph's last period; the article's.
     """
+    paired = periodclauses.paired_day(view, q, ctx)
+    if paired is not None:  # "jumped 4.7% and 5.7% on Wednesday and Thursday": one day each, in order
+        return paired[0], 0, 0.1, paired[1]
     found = _relative_day(view, q, ctx, previous)
     if found is None:
         found = _day_in_sentence(view, q, gapped_from)

@@ -7,7 +7,8 @@ $183.60") is that close's level; a level of another name with a close verb of it
 ("settled at 6,061.48, 0.4% higher") keeps its kind; a reason clause opened by "as" or "because" after a number
 lends it neither its words nor its day, and a second name with no verb before it shares the verb before; a level
 after a move told "the following session" or "a day later" is that session's close, and "Since then" after it runs
-from that close."""
+from that close; numbers of one verb before as many days ("rose 3.2% and 2.6% on Thursday and Friday", "on the same
+two days") are one day each, in order."""
 
 from __future__ import annotations
 
@@ -99,6 +100,19 @@ CASES = {
             ("TSM", 2.1, d("2025-02-04")),
             ("TSM", 204.05, d("2025-02-04")),
             ("TSM", 1.0, d("2025-02-05", "2025-02-07")),
+        ],
+    ),
+    "numbers of one verb before as many days: one day each, in order": (
+        "Nvidia rose 3.2% and 2.6% on Thursday and Friday. The Nasdaq Composite rose 1% on Monday and slipped 0.4% "
+        "on Tuesday. ASML climbed 2.3% and 1.2% on the same two days.",
+        "2025-02-14T17:30:00-05:00",
+        [
+            ("NVDA", 3.2, d("2025-02-13")),
+            ("NVDA", 2.6, d("2025-02-14")),
+            ("^IXIC", 1.0, d("2025-02-10")),
+            ("^IXIC", 0.4, d("2025-02-11")),
+            ("ASML", 2.3, d("2025-02-10")),
+            ("ASML", 1.2, d("2025-02-11")),
         ],
     ),
 }
