@@ -76,6 +76,10 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         # was set "a day after" it: "slipped 0.3% on Friday, a day after setting a record close" keeps Thursday)
         period, shift, p_penalty = previous.period, previous.shift, 0.05
         p_note = "the record is said of the move before it in the sentence: its day"
+    elif when is not None and (named := _day_right_before(view, q)) is not None:
+        # "rose 2.4% this week, most of it on Monday, Feb. 10, when the power producer jumped 3.9%": that day
+        period, shift, p_penalty = named, 0, 0.1
+        p_note = f"{when!r} opens the clause: the day named right before it, {named.words!r}"
     elif when is not None and previous is not None:
         period, shift, p_penalty = previous.period, previous.shift, 0.1
         p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
@@ -363,6 +367,21 @@ def _of_close(view: SentenceView, q: Quantity) -> bool:
     """ "… close of 22,612", "Schlusskurs von 57,10 Euro": the level is the close's named just before."""
     lows = [t.low for t in view.toks if t.end <= q.span[0]][-2:]
     return len(lows) == 2 and lows[-1] in ("of", "von") and lows[0] in sinceclose.CLOSE_WORDS[view.lang]
+
+
+def _day_right_before(view: SentenceView, q: Quantity) -> PeriodSpan | None:
+    """A single day that ends the clause before q's, with only punctuation between ("…, most of it on Monday, Feb.
+    10, when …"), not one of a look back or a close a move is measured from."""
+    c0, _ = view.clause(q.span[0])
+    days = [p for p in view.periods if p.single_day and p.end <= c0]
+    if not days:
+        return None
+    p = max(days, key=lambda x: x.end)
+    if any(t.kind != "punct" for t in view.toks if p.end <= t.start < c0):
+        return None
+    if periodclauses.period_tells_earlier(view, p) or sinceclose.is_reference_close(view, p):
+        return None
+    return p
 
 
 def _when_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> str | None:

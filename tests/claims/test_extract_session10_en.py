@@ -8,7 +8,8 @@ $183.60") is that close's level; a level of another name with a close verb of it
 lends it neither its words nor its day, and a second name with no verb before it shares the verb before; a level
 after a move told "the following session" or "a day later" is that session's close, and "Since then" after it runs
 from that close; numbers of one verb before as many days ("rose 3.2% and 2.6% on Thursday and Friday", "on the same
-two days") are one day each, in order."""
+two days") are one day each, in order; a "when" clause right after a day ("most of it on Monday, Feb. 10, when it
+jumped 3.9%") is that day's."""
 
 from __future__ import annotations
 
@@ -114,6 +115,11 @@ CASES = {
             ("ASML", 2.3, d("2025-02-10")),
             ("ASML", 1.2, d("2025-02-11")),
         ],
+    ),
+    "a 'when' clause right after a day: that day": (
+        "Alphabet lost 9.2% over the week, most of it on Wednesday, Feb. 5, when the stock slid 7.3%.",
+        "2025-02-08T09:00:00-05:00",
+        [("GOOGL", 9.2, d("2025-02-03", "2025-02-07")), ("GOOGL", 7.3, d("2025-02-05"))],
     ),
 }
 
