@@ -114,6 +114,10 @@ NOTES = rules(
             "{words}: der zuvor genannte Tag, {ref}, der Tag des Kaufs aus dem Satz davor",
         ),
         (
+            "{words:Q}: the day named before, {day:Q}",
+            "{words}: der zuvor genannte Tag, {day}",
+        ),
+        (
             "{word:Q}: the move since the close of {ref:Q}, carried over from earlier",
             "{word}: die Bewegung seit dem Schluss von {ref}, von früher übernommen",
         ),

@@ -32,7 +32,7 @@ def period_of(
     paired = periodclauses.paired_day(view, q, ctx)
     if paired is not None:  # "jumped 4.7% and 5.7% on Wednesday and Thursday": one day each, in order
         return paired[0], 0, 0.1, paired[1]
-    found = _relative_day(view, q, ctx, previous)
+    found = _relative_day(view, q, ctx, previous) or _this_day(view, q, ctx)
     if found is None:
         found = _day_in_sentence(view, q, gapped_from)
     return found if found is not None else _day_carried_over(view, ctx)
@@ -70,6 +70,35 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     if story is not None:
         return story, -1, 0.15, f"{back!r}: the session before {story.words!r}, the day of the story so far"
     return None
+
+
+THIS_DAY = {
+    "de": (
+        ("an", "diesem", "tag"), ("an", "jenem", "tag"), ("am", "selben", "tag"), ("am", "gleichen", "tag"),
+        ("an", "diesem", "handelstag"), ("an", "jenem", "handelstag"),
+    ),
+    "en": (("on", "that", "day"), ("that", "day"), ("the", "same", "day"), ("that", "session")),
+}  # fmt: skip
+"""A day said again without its name: the day named last before it."""
+
+
+def _this_day(view: SentenceView, q: Quantity, ctx: Context) -> PeriodReading | None:
+    """ "Oracle, dessen Chef am Mittwoch auf einer Konferenz sprach, verlor an diesem Tag 2,8 Prozent", "Am Montag
+    kündigte Constellation Energy einen Zukauf an. Die Aktie stieg an jenem Tag um 3,9 Prozent": in q's clause, which
+    names no period, the day named last before it in the sentence (a relative clause's too), else the day the
+    sentences before told last."""
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= p.start < c1 for p in view.periods):
+        return None
+    hit = find_phrase(view, (c0, c1), THIS_DAY[view.lang])
+    if hit is None:
+        return None
+    words, end = hit
+    before = [p for p in view.periods if p.single_day and p.end <= end - len(words)]
+    day, shift = (before[-1], 0) if before else ctx.last_day or (None, 0)
+    if day is None:
+        return None
+    return day, shift, 0.1, f"{words!r}: the day named before, {day.words!r}"
 
 
 def _week_before(view: SentenceView, ctx: Context, week: tuple[str, int]) -> PeriodReading | None:

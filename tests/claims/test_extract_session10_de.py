@@ -7,7 +7,8 @@ name's, also where the name stands in what reads as an aside; a move from a name
 Schlusskurs des 28. Januar bis zum Donnerstag") and a buyer's gain ("Wer am 28. Januar Oracle-Aktien kaufte, lag am
 Donnerstag 3,9 Prozent im Plus"; "am selben Tag" after it) run from the session after the close named; a day
 carried over from the title, a dateline or a lede ("Guten Morgen, Donnerstag, 6. Februar 2025") whose session had not
-opened on the claim's exchange when the article appeared is the session before it."""
+opened on the claim's exchange when the article appeared is the session before it; "an diesem Tag", "am selben Tag"
+in a clause naming no period is the day named last before it (in the sentence, else in the sentences before)."""
 
 from __future__ import annotations
 
@@ -89,6 +90,18 @@ CASES = {
         "Börse am Donnerstag, 6. Februar 2025\n\nDer Dax stieg bis zum Nachmittag um 1,5 Prozent.",
         "2025-02-06T16:00:00+01:00",
         [("^GDAXI", 1.5, d("2025-02-06"))],
+    ),
+    "'an diesem Tag' after a day told in the sentence before": (
+        "Der Dax schloss am Freitag bei 21.787 Punkten.\n\nAm Mittwoch stellte Nvidia ein neues Produkt vor. Die "
+        "Aktie gewann an diesem Tag 5,2 Prozent.",
+        "2025-02-08T10:00:00+01:00",
+        [("^GDAXI", 21787.0, d("2025-02-07")), ("NVDA", 5.2, d("2025-02-05"))],
+    ),
+    "'am selben Tag' after a day of a relative clause": (
+        "Der Dax schloss am Freitag bei 21.787 Punkten.\n\nBroadcom, deren Rivale am Montag Zahlen vorlegte, verlor "
+        "am selben Tag 1,6 Prozent.",
+        "2025-02-08T10:00:00+01:00",
+        [("^GDAXI", 21787.0, d("2025-02-07")), ("AVGO", 1.6, d("2025-02-03"))],
     ),
 }
 
