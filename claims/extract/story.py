@@ -72,6 +72,7 @@ def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context)
         told = max(dated, key=lambda d: d.q.span[0])
         assert told.period is not None
         ctx.last_period = (told.period, told.shift, told.after)
+        ctx.last_told = told
     if drafts:
         last = max(drafts, key=lambda d: d.q.span[0])
         if last.after is not None:

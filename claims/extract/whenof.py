@@ -76,10 +76,10 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         # was set "a day after" it: "slipped 0.3% on Friday, a day after setting a record close" keeps Thursday)
         period, shift, p_penalty = previous.period, previous.shift, 0.05
         p_note = "the record is said of the move before it in the sentence: its day"
-    elif when is not None and (named := _day_right_before(view, q)) is not None:
+    elif when is not None and (right_before := _day_right_before(view, q)) is not None:
         # "rose 2.4% this week, most of it on Monday, Feb. 10, when the power producer jumped 3.9%": that day
-        period, shift, p_penalty = named, 0, 0.1
-        p_note = f"{when!r} opens the clause: the day named right before it, {named.words!r}"
+        period, shift, p_penalty = right_before, 0, 0.1
+        p_note = f"{when!r} opens the clause: the day named right before it, {right_before.words!r}"
     elif when is not None and previous is not None:
         period, shift, p_penalty = previous.period, previous.shift, 0.1
         p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
@@ -97,11 +97,45 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if week_day is not None:  # the sessions say whether it is another week than publication's (build._week_of)
         anchor = week_day
     notes += a_notes
+    same = _same_count(view, ctx, previous, period) if shift == 0 and after is None else None
+    if same is not None:  # "Broadcom fell 11.6% over the same five sessions": the span of the claim told before
+        told_draft, note = same
+        period, shift, after, after_shift = (
+            told_draft.period,
+            told_draft.shift,
+            told_draft.after,
+            told_draft.after_shift,
+        )
+        anchor, forward, a_shift = told_draft.anchor, told_draft.forward, told_draft.anchor_shift
+        week_day = anchor if told_draft.anchor_week else None
+        notes = [n for n in notes if n not in a_notes] + [note]
+        p_penalty += 0.1
+    elif gapped_from is not None and period is gapped_from and anchor is None and previous is not None:
+        # "Broadcom fell 11.6% over the same five sessions and Microsoft 6.5%": the previous number's span, ending
+        # where its own ends
+        anchor, forward, a_shift = previous.anchor, previous.forward, previous.anchor_shift
+        week_day = anchor if previous.anchor_week else None
     several = periodclauses.several_periods(view, period)
     if several and period is not None and (p_note or anchor or after):  # the period was not q's own words
         named = ", ".join(repr(w) for w in several)
         notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
     return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift, week_day is not None, after_shift)
+
+
+def _same_count(
+    view: SentenceView, ctx: Context, previous: Draft | None, period: PeriodSpan | None
+) -> tuple[Draft, str] | None:
+    """ "Nvidia … ended that week 15.8% lower. Broadcom fell 11.6% over the same five sessions": a count of sessions
+    said with "the same" is the span of the claim told before (the sentence's previous number's, else the latest
+    claim's), with the day it ends on: (that claim's draft, a note); None for any other period."""
+    if period is None or not is_counted(period.words, view.lang) or periodclauses.same_days_lead(view, period) is None:
+        return None
+    told = previous if previous is not None and previous.view is view else ctx.last_told
+    if told is None or told.period is None or told.period is period:
+        return None
+    lead = periodclauses.same_days_lead(view, period)
+    words = " ".join(t.text for t in view.toks if lead is not None and lead <= t.start < period.end)
+    return told, f"{words!r}: the period of the claim before, {told.period.words!r}, carried over from earlier"
 
 
 NOT_OPENED_NOTE = (

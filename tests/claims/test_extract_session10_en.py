@@ -9,7 +9,8 @@ lends it neither its words nor its day, and a second name with no verb before it
 after a move told "the following session" or "a day later" is that session's close, and "Since then" after it runs
 from that close; numbers of one verb before as many days ("rose 3.2% and 2.6% on Thursday and Friday", "on the same
 two days") are one day each, in order; a "when" clause right after a day ("most of it on Monday, Feb. 10, when it
-jumped 3.9%") is that day's."""
+jumped 3.9%") is that day's; a count of sessions said with "the same" ("over the same five sessions") is the span of
+the claim told before, and a name with no verb after it shares that span."""
 
 from __future__ import annotations
 
@@ -120,6 +121,17 @@ CASES = {
         "Alphabet lost 9.2% over the week, most of it on Wednesday, Feb. 5, when the stock slid 7.3%.",
         "2025-02-08T09:00:00-05:00",
         [("GOOGL", 9.2, d("2025-02-03", "2025-02-07")), ("GOOGL", 7.3, d("2025-02-05"))],
+    ),
+    "the same count of sessions: the span of the claim told before": (
+        "Broadcom rose 4.3% on Wednesday, Feb. 5, and finished that week 1.6% higher. Nvidia gained 8.1% over the "
+        "same five sessions and Oracle 2.6%.",
+        "2025-02-15T09:00:00-05:00",
+        [
+            ("AVGO", 4.3, d("2025-02-05")),
+            ("AVGO", 1.6, d("2025-02-03", "2025-02-07")),
+            ("NVDA", 8.1, d("2025-02-03", "2025-02-07")),
+            ("ORCL", 2.6, d("2025-02-03", "2025-02-07")),
+        ],
     ),
 }
 
