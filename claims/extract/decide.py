@@ -127,13 +127,22 @@ def _gapped(view: SentenceView, seg: tuple[int, int], q: Quantity, skip: list[tu
     """Whether q's words are only names, glue and hedges ("…, Broadcom um 17,4 Prozent"): the verb is shared."""
     spans = skip + [q.span] + [(m.start, m.end) for m in view.mentions] + [(p.start, p.end) for p in view.periods]
     spans += [(lead, p.start) for p in view.periods if (lead := periodclauses.same_days_lead(view, p)) is not None]
-    for t in view.words_between(*seg):
+    toks = view.words_between(*seg)
+    # ", im Tagesverlauf zeitweise sogar fast 7 Prozent": the same move at the day's extreme
+    glue = rules.INTRADAY_GLUE[view.lang]
+    extreme = glue if any(t.low in _EXTREME_WORDS for t in toks) else frozenset()
+    for t in toks:
         if any(s <= t.start and t.end <= e for s, e in spans):
             continue
         if t.kind == "punct" or t.low in rules.GAP_WORDS[view.lang] or t.low in rules.RESPECTIVELY[view.lang]:
             continue
+        if t.low in extreme:
+            continue
         return False
     return True
+
+
+_EXTREME_WORDS = frozenset({"zeitweise", "zwischenzeitlich", "tagesverlauf", "handelsverlauf", "spitze", "intraday"})
 
 
 def direction_of(

@@ -343,6 +343,12 @@ GROUP_TAILS = {"de": ("werte", "aktien", "konzerne", "titeln"), "en": ()}
 # ---- glue -------------------------------------------------------------------------------------------------
 COORDINATION = {"de": word_set("und sowie , & oder"), "en": word_set("and , & or")}
 RESPECTIVELY = {"de": word_set("beziehungsweise bzw jeweils"), "en": word_set("respectively each")}
+INTRADAY_GLUE = {
+    "de": word_set("zeitweise zwischenzeitlich tagesverlauf handelsverlauf spitze im in der"),
+    "en": word_set("intraday at one point"),
+}
+"""Words of the day's extreme ("im Tagesverlauf zeitweise", "in der Spitze"): with one of the first of them, a clause
+with no verb after a move (", in der Spitze um gut 4 Prozent") tells the same move at its extreme."""
 GAP_WORDS = {
     "de": word_set(
         "um mit und sowie jeweils beziehungsweise bzw auf die der das den dem des aktie aktien papiere titel "

@@ -8,12 +8,17 @@ Schlusskurs des 28. Januar bis zum Donnerstag") and a buyer's gain ("Wer am 28. 
 Donnerstag 3,9 Prozent im Plus"; "am selben Tag" after it) run from the session after the close named; a day
 carried over from the title, a dateline or a lede ("Guten Morgen, Donnerstag, 6. Februar 2025") whose session had not
 opened on the claim's exchange when the article appeared is the session before it; "an diesem Tag", "am selben Tag"
-in a clause naming no period is the day named last before it (in the sentence, else in the sentences before)."""
+in a clause naming no period is the day named last before it (in the sentence, else in the sentences before); a
+clause with no verb after a move that holds an intraday word (", im Handelsverlauf zeitweise um mehr als 3 Prozent")
+is that move at the day's extreme."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 CASES = {
@@ -103,7 +108,19 @@ CASES = {
         "2025-02-08T10:00:00+01:00",
         [("^GDAXI", 21787.0, d("2025-02-07")), ("AVGO", 1.6, d("2025-02-03"))],
     ),
+    "a verbless clause with an intraday word after a move: its extreme": (
+        "Oracle legten am Montag um 2,6 Prozent zu, im Handelsverlauf zeitweise um mehr als 3 Prozent.",
+        "2025-02-11T08:00:00+01:00",
+        [("ORCL", 2.6, d("2025-02-10")), ("ORCL", 3.0, d("2025-02-10"))],
+    ),
 }
+
+
+def test_the_extreme_after_a_move_is_intraday_with_its_hedge() -> None:
+    text = "Oracle legten am Montag um 2,6 Prozent zu, im Handelsverlauf zeitweise um mehr als 3 Prozent."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-11T08:00:00+01:00"), "de")
+    extreme = x.claims[-1]
+    assert (extreme.metric.value, extreme.direction, extreme.hedge) == ("intraday_extreme", "up", "zeitweise mehr als")
 
 
 @pytest.mark.parametrize("case", list(CASES))
