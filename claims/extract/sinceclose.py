@@ -41,6 +41,8 @@ LEADS = {
     "de": frozenset({"seit", "gegenüber", "über", "unter", "vergleich", "verglichen", "zum"}),
 }
 """Words before the close named that make it the start of a move ("since", "from", "below", "gegenüber")."""
+WHERE = {"en": "where"}
+"""Right after a lead ("below where it stood on Monday"): the close of the day named after it, whatever the verb."""
 DIRECT_LEADS = {"en": frozenset({"from", "versus", "vs"}), "de": frozenset({"gegenüber"})}
 """Right before a day, these make it the close a move is measured from even with no word for the close:
 "up 278.28 points, or 0.72 pct, from Monday", "ein Plus von 0,61 Prozent gegenüber Mittwoch"."""
@@ -77,6 +79,8 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
     if any(w in marks for w in before[leads[0] + 1 :]) or any(w in marks for w in after):
         return True
+    if before[leads[0] + 1 : leads[0] + 2] == [WHERE.get(view.lang)]:
+        return True  # "3.7% below where it stood on Monday", "above where it was on Feb. 6": that day's close
     return _direct_lead(view, p, before, after)
 
 

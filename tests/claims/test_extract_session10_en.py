@@ -10,7 +10,8 @@ after a move told "the following session" or "a day later" is that session's clo
 from that close; numbers of one verb before as many days ("rose 3.2% and 2.6% on Thursday and Friday", "on the same
 two days") are one day each, in order; a "when" clause right after a day ("most of it on Monday, Feb. 10, when it
 jumped 3.9%") is that day's; a count of sessions said with "the same" ("over the same five sessions") is the span of
-the claim told before, and a name with no verb after it shares that span."""
+the claim told before, and a name with no verb after it shares that span; "below where it stood on Monday" is measured
+from that day's close whatever the verb after "where"."""
 
 from __future__ import annotations
 
@@ -131,6 +132,16 @@ CASES = {
             ("AVGO", 1.6, d("2025-02-03", "2025-02-07")),
             ("NVDA", 8.1, d("2025-02-03", "2025-02-07")),
             ("ORCL", 2.6, d("2025-02-03", "2025-02-07")),
+        ],
+    ),
+    "below/above where it stood/was on a day: from that day's close": (
+        "Broadcom rose 0.6% on Wednesday and now trades 0.6% above where it stood on Monday. Alphabet is 11% below "
+        "where it was on Feb. 4.",
+        "2025-02-12T17:30:00-05:00",
+        [
+            ("AVGO", 0.6, d("2025-02-12")),
+            ("AVGO", 0.6, d("2025-02-11", "2025-02-12")),
+            ("GOOGL", 11.0, d("2025-02-05", "2025-02-12")),
         ],
     ),
 }
