@@ -106,9 +106,12 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
     """
     back = [d.period for d in drafts if d.period is not None and _looks_back(view, d)]
     back += [p for p in view.periods if _after_look_back(view, p.start)]
-    if ctx.article_period is None:
+    if ctx.article_period is None and ctx.last_period is None:
         back = []  # the only day the article has named so far: the story's, whatever the tense
     said = [d.period for d in drafts if d.period is not None and d.shift == 0 and d.period not in back]
+    # a move put on the session before the title's day, which had not opened (whenof.before_the_open): that day is
+    # the story's, so a look back told with it ("Broadcom, die am Montag 1,6 Prozent verloren hatten") is not
+    said += [ctx.frame for d in drafts if ctx.frame is not None and d.period is ctx.frame and d.shift == -1]
     lede = _is_lede(view, ctx)
     # a day a claim read anew ("Am Montag darauf" after "24. Januar": 27 January) is not also the latest Monday
     reread = {(d.period.start, d.period.end) for d in drafts if d.period is not None and d.period not in view.periods}
@@ -165,7 +168,8 @@ def _looks_back(view: SentenceView, d: Draft) -> bool:
         c0, c1 = view.clause(p.start)
         verbs = [w for w in view.directions if c0 <= w.start < c1]
     aux = [t for t in view.words_between(c0, c1) if t.low in _PLUPERFECT[view.lang]]
-    if not aux or not verbs or aux[0].start > verbs[0].start:
+    # "die am Montag 1,6 Prozent verloren hatten": in a German clause the auxiliary may close it, after the verb
+    if not aux or not verbs or (aux[0].start > verbs[0].start and view.lang != "de"):
         return False
     return view.lang == "en" or aux[0].low.startswith("hat") or verbs[0].text.endswith("en")
 

@@ -10,7 +10,9 @@ carried over from the title, a dateline or a lede ("Guten Morgen, Donnerstag, 6.
 opened on the claim's exchange when the article appeared is the session before it; "an diesem Tag", "am selben Tag"
 in a clause naming no period is the day named last before it (in the sentence, else in the sentences before); a
 clause with no verb after a move that holds an intraday word (", im Handelsverlauf zeitweise um mehr als 3 Prozent")
-is that move at the day's extreme."""
+is that move at the day's extreme; a look back in the pluperfect with its auxiliary last ("die am Montag 2,9 Prozent
+gewonnen hatten") does not become the story's day, nor does any day once a claim was told with one, and a move put on
+the session before a title's day that had not opened makes that day the story's."""
 
 from __future__ import annotations
 
@@ -112,6 +114,12 @@ CASES = {
         "Oracle legten am Montag um 2,6 Prozent zu, im Handelsverlauf zeitweise um mehr als 3 Prozent.",
         "2025-02-11T08:00:00+01:00",
         [("ORCL", 2.6, d("2025-02-10")), ("ORCL", 3.0, d("2025-02-10"))],
+    ),
+    "a relative clause's pluperfect before the open does not set the story's day": (
+        "Börse vor Handelsbeginn – Mittwoch, 12. Februar 2025\n\nNvidia, die am Montag 2,9 Prozent gewonnen hatten, "
+        "gaben 0,6 Prozent nach. Microsoft verloren 0,2 Prozent.",
+        "2025-02-12T07:30:00+01:00",
+        [("NVDA", 2.9, d("2025-02-10")), ("NVDA", 0.6, d("2025-02-11")), ("MSFT", 0.2, d("2025-02-11"))],
     ),
 }
 
