@@ -100,6 +100,8 @@ def _crosses_clause(toks: list[Token], i: int, j: int, lang: str) -> bool:
         text = toks[m].text
         if text in _STOPS:
             return True
+        if text == "-" and i < m < j and toks[m - 1].end < toks[m].start and toks[m].end < toks[m + 1].start:
+            return True  # "NEW YORK, Feb 14 - On Feb. 3": a spaced hyphen is a dash, not "Feb. 3-5"
         if text == "," and not (
             (m > i and toks[m - 1].low in _calendar_words(lang)) or (m < j and re.fullmatch(r"\d{4}", toks[m + 1].text))
         ):
@@ -116,6 +118,20 @@ def _probe(words: str, published_at: datetime, lang: str) -> tuple[str, ...] | N
     except (PeriodError, ValueError, KeyError, IndexError):
         return None
     return (str(res.first), str(res.last), str(res.n_sessions))
+
+
+def _window(toks: list[Token], k: int) -> tuple[int, int]:
+    """The first and last token a period around anchor ``k`` may span: ``_MAX_LEFT`` and ``_MAX_RIGHT`` tokens either
+    side, not counting an abbreviation's dot ("from Feb. 4 to Feb. 6" is one span, not "from Feb. 4")."""
+    lo, n = k, 0
+    while lo > 0 and n < _MAX_LEFT:
+        lo -= 1
+        n += toks[lo].text != "."
+    hi, n = k, 0
+    while hi + 1 < len(toks) and n < _MAX_RIGHT:
+        hi += 1
+        n += toks[hi].text != "."
+    return lo, hi
 
 
 def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str) -> list[PeriodSpan]:
@@ -138,10 +154,11 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
             k += 1  # "It began on a Monday", "an einem Montag": no day in particular
             continue
         best: tuple[int, int, tuple[str, ...]] | None = None
-        for length in range(_MAX_LEFT + _MAX_RIGHT + 1, 0, -1):
-            for i in range(max(0, k - _MAX_LEFT), k + 1):
+        lo, hi = _window(toks, k)
+        for length in range(hi - lo + 1, 0, -1):
+            for i in range(lo, k + 1):
                 j = i + length - 1
-                if j < k or j >= len(toks) or j > k + _MAX_RIGHT:
+                if j < k or j >= len(toks) or j > hi:
                     continue
                 if found and toks[i].start < found[-1].end:
                     continue

@@ -11,7 +11,8 @@ from that close; numbers of one verb before as many days ("rose 3.2% and 2.6% on
 two days") are one day each, in order; a "when" clause right after a day ("most of it on Monday, Feb. 10, when it
 jumped 3.9%") is that day's; a count of sessions said with "the same" ("over the same five sessions") is the span of
 the claim told before, and a name with no verb after it shares that span; "below where it stood on Monday" is measured
-from that day's close whatever the verb after "where"."""
+from that day's close whatever the verb after "where"; "from Feb. 3 to Feb. 7" is one span (an abbreviation's dot no
+longer counts against the length of a period phrase)."""
 
 from __future__ import annotations
 
@@ -143,6 +144,11 @@ CASES = {
             ("AVGO", 0.6, d("2025-02-11", "2025-02-12")),
             ("GOOGL", 11.0, d("2025-02-05", "2025-02-12")),
         ],
+    ),
+    "a span of two dates with abbreviated months: one span": (
+        "Alphabet fell 9.2% from Feb. 3 to Feb. 7, and Constellation Energy rose 14.1% from Jan. 28 through Feb. 5.",
+        "2025-02-08T09:00:00-05:00",
+        [("GOOGL", 9.2, d("2025-02-03", "2025-02-07")), ("CEG", 14.1, d("2025-01-28", "2025-02-05"))],
     ),
 }
 
