@@ -54,6 +54,9 @@ END_NOTE = (
 LEVEL_NOTE = (
     "{ref!r} is the close the sentence's move is measured from: the level is the close of {end!r}, the story's day"
 )
+NOT_OPENED_NOTE = (
+    "the session of {words!r} had not opened on {mic} when the article appeared: the move told is of the one before"
+)
 OPEN_NOTE = (
     "since the close of {ref!r}: the move runs on from the session after the day named to the last session closed "
     "at publication"
@@ -278,6 +281,10 @@ def sessions(d: Draft, published_at: datetime, lang: str, notes: list[str]) -> l
         else:
             last = candidate_sessions(published_at, mic, 1)[-1]
         first = shift_sessions(mic, ref, 1)
+        started = candidate_sessions(published_at, mic, 1, include_running=True)
+        if d.period is not None and started and last > started[-1]:  # "Vor dem Start – Freitag, 7. Februar 2025"
+            notes.append(NOT_OPENED_NOTE.format(words=d.period.words, mic=mic))
+            last = started[-1]
     except (PeriodError, ValueError, IndexError) as exc:
         notes.append(f"the close of {d.after.words!r} does not resolve to sessions: {exc}")
         d.penalty += 0.1

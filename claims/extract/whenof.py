@@ -138,11 +138,6 @@ def _same_count(
     return told, f"{words!r}: the period of the claim before, {told.period.words!r}, carried over from earlier"
 
 
-NOT_OPENED_NOTE = (
-    "the session of {words!r} had not opened on {mic} when the article appeared: the move told is of the one before"
-)
-
-
 def before_the_open(when: When, view: SentenceView, ctx: Context, listing: Listing) -> When:
     """ "Börsen-Frühstück … vor dem Handelsstart, Mittwoch, 12. Februar 2025 … Der Dax schloss 0,6 Prozent höher": a
     day carried over from elsewhere (the title's, the dateline's, a lede's "heute") whose session on the claim's
@@ -160,7 +155,7 @@ def before_the_open(when: When, view: SentenceView, ctx: Context, listing: Listi
         return when
     if not started or day <= started[-1]:
         return when
-    note = NOT_OPENED_NOTE.format(words=period.words, mic=listing.mic)
+    note = sinceclose.NOT_OPENED_NOTE.format(words=period.words, mic=listing.mic)
     return dataclasses.replace(when, shift=-1, notes=[*when.notes, note])
 
 

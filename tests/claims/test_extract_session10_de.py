@@ -12,7 +12,8 @@ in a clause naming no period is the day named last before it (in the sentence, e
 clause with no verb after a move that holds an intraday word (", im Handelsverlauf zeitweise um mehr als 3 Prozent")
 is that move at the day's extreme; a look back in the pluperfect with its auxiliary last ("die am Montag 2,9 Prozent
 gewonnen hatten") does not become the story's day, nor does any day once a claim was told with one, and a move put on
-the session before a title's day that had not opened makes that day the story's."""
+the session before a title's day that had not opened makes that day the story's, and a move since a close told then
+runs to the session before it."""
 
 from __future__ import annotations
 
@@ -120,6 +121,12 @@ CASES = {
         "gaben 0,6 Prozent nach. Microsoft verloren 0,2 Prozent.",
         "2025-02-12T07:30:00+01:00",
         [("NVDA", 2.9, d("2025-02-10")), ("NVDA", 0.6, d("2025-02-11")), ("MSFT", 0.2, d("2025-02-11"))],
+    ),
+    "a move since a close, before the open: to the session before the title's day": (
+        "Vor dem Start – Mittwoch, 12. Februar 2025\n\nSeit dem Schlusskurs vom Freitag hat Broadcom 4,5 Prozent "
+        "gewonnen.",
+        "2025-02-12T07:45:00+01:00",
+        [("AVGO", 4.5, d("2025-02-10", "2025-02-11"))],
     ),
 }
 
