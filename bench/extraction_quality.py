@@ -5,7 +5,9 @@
 First the labelled sets side by side (the regression articles, ``dev/`` the rules are tuned on, ``blind/``,
 ``blind2/`` (now dev-like), ``blind3/`` to ``blind9/`` (seen) and ``blind10/`` (blind), never tuned on): precision,
 recall, wrong claims at confidence >= 0.8, the reliability table (confidence band -> share of claims fully right)
-and every wrong claim with its confidence (``claims.extract.evaluate``). Then, for the regression
+and every wrong claim with its confidence (``claims.extract.evaluate``). Then the same figures after the verdicts, as
+``marketfact check-article`` shows them: each reading weighed by its claim's verdict as read (a claim that fails or
+cannot be checked as read is seldom read right: ``claims.extract.calibration.weigh``). Then, for the regression
 articles: claims expected, extracted, found, precision and recall per article; and every extracted claim checked by
 the core (``checks.run.run_in_process``) against the shipped market-data snapshot, with its verdict. Offline: no
 network is used.
@@ -20,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.asread import AsRead  # noqa: E402
 from marketfact.checks.run import run_in_process  # noqa: E402
 from marketfact.claims.extract import extract_claims, read_article  # noqa: E402
 from marketfact.claims.extract.evaluate import ARTICLE_SETS, evaluate_folder, format_sets  # noqa: E402
@@ -98,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     sets = [("regression", args.articles)] + [(n, args.articles / n) for n in ARTICLE_SETS]
     print(format_sets([evaluate_folder(f, n) for n, f in sets if f.is_dir()]))
+    print()
+    print("After the verdicts: each reading weighed by its claim's verdict as read, as check-article does")
+    print("(claims.extract.calibration.weigh; judged on the shipped snapshot by bench.asread)")
+    judge = AsRead().of
+    print(format_sets([evaluate_folder(f, n, judge) for n, f in sets if f.is_dir()], wrong_lists=False))
     print()
     _print_quality(results)
     _print_verdicts(results, args.validate)

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from marketfact.claims.extract import calibration  # noqa: E402
-from marketfact.claims.extract.calibration import CONFIRM_BELOW, INFERENCES, inferences, look_back  # noqa: E402
+from marketfact.claims.extract.calibration import AS_READ, CONFIRM_BELOW, INFERENCES, inferences, look_back  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "data" / "articles"
 POOL = ARTICLES / "first-runs.jsonl"
@@ -47,6 +47,7 @@ FIRST_RUNS: dict[str, str] = {
     "blind6": "23bbbc8",
     "blind7": "e8f880d",
     "blind8": "2873f13",
+    "blind9": "edd6594",  # pooled since session 10, when it became seen
 }
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 DANGEROUS = ("wrong company", "wrong day")
@@ -89,7 +90,25 @@ def read_first_run(name: str, commit: str) -> list[Record]:
     for line in done.stdout.splitlines():
         rec = json.loads(line)
         out.append({"set": name, "commit": commit, **_features(rec), **rec})
-    return out
+    return judged(out)
+
+
+def judged(rows: list[Record]) -> list[Record]:
+    """``rows`` with each claim's verdict as read: ``outcome`` (pass, fail, unverifiable) and ``label``, judged by
+    TODAY's core on the shipped snapshot (``bench.asread``), one claim file per article; ``claim_data`` is dropped
+    once judged."""
+    from bench.asread import AsRead
+
+    judge = AsRead()
+    articles: dict[str, list[Record]] = {}
+    for r in rows:
+        articles.setdefault(r["article"], []).append(r)
+    for article, members in articles.items():
+        data = {"article": members[0]["claim_data"]["article"], "claims": [r["claim_data"]["claim"] for r in members]}
+        outcomes = judge.outcomes(data, article)
+        for r in members:
+            r["outcome"] = outcomes[r.pop("claim_data")["claim"]["id"]]
+    return rows
 
 
 def _features(rec: Record) -> Record:
@@ -105,7 +124,8 @@ def _features(rec: Record) -> Record:
 
 def load_pool(path: Path = POOL) -> list[Record]:
     """The pooled first-run readings, each with ``today``: its inferences by today's ``INFERENCES``, from its
-    notes and the note today's extractor adds (``calibration.look_back``, with the article's latest session)."""
+    notes and the notes today's extractor and check-article add (``calibration.look_back``, with the article's
+    latest session, and ``calibration.weigh``, with the claim's verdict as read)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     latest: dict[tuple[str, str], date] = {}
     for r in rows:
@@ -116,6 +136,8 @@ def load_pool(path: Path = POOL) -> list[Record]:
     for r in rows:
         notes = list(r["notes"])
         look_back(notes, r["sessions"], latest.get((r["set"], r["article"])))
+        if r.get("outcome") in AS_READ:  # the claim's verdict as read (``calibration.weigh``)
+            notes.append(AS_READ[r["outcome"]][1])
         r["today"] = inferences(notes)
     return rows
 
@@ -194,6 +216,7 @@ BEFORE: dict[str, float] = {
     **{"day: dateline": 0.55, "day: question before": 0.7, "day: session before": 0.85, "day: session after": 0.75},
     **{"day: named before": 0.65, "day: counted from story": 0.75, "day: none named": 0.3},
     **{"day: several in sentence": 0.75, "market value: no wording": 0.7},
+    **{"data: fails as read": 1.0, "data: cannot be checked as read": 1.0},  # session 10: no ceiling before
 }
 STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # the trade-off: today's ceilings taken in one group at a time, the kinds with the lowest first-run share first
@@ -206,6 +229,8 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("+ day: shared in sentence (other)", ("day: shared in sentence",)),
     ("+ day: look-back carried over", ("day: look-back carried over",)),
     ("+ day: earlier sentence = today", ("day: earlier sentence",)),
+    ("+ data: the verdict as read", ("data: fails as read", "data: cannot be checked as read")),
+    ("  (verdict as read, text before)", ("data: fails as read", "data: cannot be checked as read")),
     ("  (no split: number before 0.75)", ("day: shared with the number before",)),
     ("  (no look-back: earlier 0.70)", ("day: earlier sentence", "day: look-back carried over")),
 )  # fmt: skip
@@ -213,12 +238,15 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def steps(now: Mapping[str, float]) -> list[tuple[str, dict[str, float]]]:
     """The points of the trade-off table: ``BEFORE`` with ``now``'s ceilings taken in step by step up to ``now``;
-    then ``now`` without one of its two new kinds each: what the split of a kind bought."""
+    then the verdict's ceilings alone (``BEFORE`` for the text), and ``now`` without one of its two new kinds of
+    session 9 each: what the split of a kind bought."""
     points, ceilings = [], dict(BEFORE)
     for label, kinds in STEPS:
         ceilings = {**ceilings, **{k: now[k] for k in kinds}}
         if label.startswith("  (no split"):
-            ceilings[kinds[0]] = 0.75
+            ceilings = {**now, kinds[0]: 0.75}
+        if label.startswith("  (verdict as read, text before"):  # the data's ceilings alone
+            ceilings = {**BEFORE, **{k: now[k] for k in kinds}}
         if label.startswith("  (no look-back"):  # one kind again, held at the share of both together
             ceilings = {**ceilings, **dict.fromkeys(kinds, 0.7), "day: shared with the number before": 0.8}
         points.append((label, dict(ceilings)))

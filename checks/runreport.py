@@ -8,8 +8,8 @@ each checked sentence marked and list the numbers that were not turned into clai
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from marketfact.checks.quality.outcome import ValidationOutcome
@@ -56,6 +56,21 @@ class ArticleExtraction:
     def is_uncertain(self, reading: Reading) -> bool:
         """Whether the claim was read with confidence under ``confirm_below`` and no person confirmed it."""
         return reading.confidence < self.confirm_below and reading.claim_id not in self.confirmed
+
+    def unsure(self) -> dict[str, float]:
+        """Claim id → confidence of every reading that is uncertain (``is_uncertain``)."""
+        return {r.claim_id: r.confidence for r in self.claims if self.is_uncertain(r)}
+
+    def weighed(self, verdicts: Iterable[Verdict]) -> ArticleExtraction:
+        """The extraction once its claims were judged: each reading weighed by its claim's verdict as read
+        (``claims.extract.calibration.weigh``: one that fails or cannot be checked is seldom read right); a reading
+        a person confirmed stays as it was."""
+        from marketfact.claims.extract.calibration import weigh  # the extractor's package: article runs only
+
+        outcome = {v.claim_id: v.label.outcome for v in verdicts}
+        return replace(self, claims=tuple(
+            r if r.claim_id in self.confirmed else weigh(r, outcome.get(r.claim_id, "")) for r in self.claims
+        ))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

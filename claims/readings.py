@@ -42,6 +42,7 @@ class Reading:
     notes: tuple[str, ...] = ()
     sessions: tuple[date, ...] | None = None  # what the period means on the listing's exchange (first, last)
     inferred: tuple[str, ...] = ()  # the inferences the reading made (claims.extract.calibration.INFERENCES)
+    unheld: float | None = None  # the confidence before the ceilings of its inferences (None: as ``confidence``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,12 +143,9 @@ def check_article(
         started=started, run_id=run_id, extraction=extraction, claims=claims, fail_on=fail_on,
         report_base_url=base_url(report_base_url), name=stem_of(article_path),
     )  # fmt: skip
-    whole_result = FlowResult(
-        {**result, "claims_path": str(claims_path), "extraction": extraction, "report_lines": lines}
-    )
-    from marketfact.claims.extract.calibration import uncertain
-
-    return final_state(result["run"], fail_on, whole_result, set(uncertain(extraction.claims, confirm_below)))
+    weighed = result["run"].extraction  # the readings weighed by their verdicts (``judged``)
+    whole_result = FlowResult({**result, "claims_path": str(claims_path), "extraction": weighed, "report_lines": lines})
+    return final_state(result["run"], fail_on, whole_result, set(weighed.unsure()))
 
 
 def _log_extraction(extraction: ArticleExtraction, article_path: str, claims_path: Path) -> None:

@@ -227,11 +227,11 @@ def fetched(plan: Plan, market: MarketData, logger: Any) -> RunEvidence:
 
 def judged(evidence: RunEvidence, info: RunInfo, report_dir: Path, extraction: ArticleExtraction | None) -> RunReport:
     """Validate the evidence (its data docs go into the run's folder) and judge every claim: the run report,
-    with the article's ``extraction`` when there is one."""
+    with the article's ``extraction`` when there is one, its readings weighed by their verdicts."""
     # whole(): the evidence holds every claim and price frame; Prefect would otherwise walk all of it.
     evidence = evidence.validated(*validate_task(whole(evidence), report_dir / info.run_id))  # gives back itself
     run = judge_task(whole(evidence), info)
-    return run if extraction is None else replace(run, extraction=extraction)
+    return run if extraction is None else replace(run, extraction=extraction.weighed(run.verdicts))
 
 
 def charted(run: RunReport, logger: Any) -> bool:

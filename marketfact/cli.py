@@ -315,9 +315,7 @@ def check_article(
     if not output.quiet:
         for line in result["report_lines"]:
             click.echo(line, err=True)
-    from marketfact.claims.extract.calibration import uncertain
-
-    finish(result, fail_on, output, uncertain(result["extraction"].claims, confirm_below), confirm_below)
+    finish(result, fail_on, output, result["extraction"].unsure(), confirm_below)
 
 
 for _command in COMMANDS:

@@ -210,6 +210,25 @@ NOTES = rules(
             "kein Zeitraum in diesem Satz: {words} aus einer Frage davor übernommen",
         ),
         (
+            "as read, the claim fails on the market data: on articles the rules had not seen, such a reading was most "
+            "often a misreading (another company, day or figure): confirm it before the verdict counts",
+            "so gelesen, widerlegen die Kursdaten die Aussage: bei Artikeln, die die Regeln nicht kannten, war eine "
+            "solche Lesart meist ein Lesefehler (anderes Unternehmen, anderer Tag, andere Zahl): bitte bestätigen, "
+            "bevor das Urteil zählt",
+        ),
+        (
+            "as read, the claim cannot be checked on the market data: on articles the rules had not seen, such a "
+            "reading was right only about a third of the time: confirm it",
+            "so gelesen, lässt sich die Aussage mit den Kursdaten nicht prüfen: bei Artikeln, die die Regeln nicht "
+            "kannten, war eine solche Lesart nur etwa in einem Drittel der Fälle richtig: bitte bestätigen",
+        ),
+        (
+            "confidence raised to {confidence}: the claim holds on the market data as read; measured accuracy of "
+            "{inferred} when it holds",
+            "Konfidenz auf {confidence} angehoben: so gelesen, bestätigen die Kursdaten die Aussage; gemessene "
+            "Trefferquote von {inferred}, wenn sie bestätigt wird",
+        ),
+        (
             "confidence held at {confidence}: measured accuracy of {inferred}",
             "Konfidenz auf {confidence} begrenzt, nach der gemessenen Trefferquote: {inferred}",
         ),

@@ -34,6 +34,8 @@ UNCERTAIN: dict[str, dict[str, str]] = {
         "day: none named": "no day is named: the checker searches the sessions",
         "day: several in sentence": "the sentence names several periods: which is this number's was inferred",
         "market value: no wording": "read as market value though the sentence does not say “market value”",
+        "data: fails as read": "as read, the claim fails on the market data: mostly a misreading",
+        "data: cannot be checked as read": "as read, the claim cannot be checked on the market data",
     },
     "de": {
         "mark": "Lesart unsicher — bitte bestätigen",
@@ -61,6 +63,8 @@ UNCERTAIN: dict[str, dict[str, str]] = {
         "day: none named": "kein Tag genannt: die Prüfung sucht die Handelstage",
         "day: several in sentence": "der Satz nennt mehrere Zeiträume: welcher für diese Zahl gilt, wurde erschlossen",
         "market value: no wording": "als Börsenwert gelesen, obwohl der Satz nicht „Börsenwert“ sagt",
+        "data: fails as read": "so gelesen, widerlegen die Kursdaten die Aussage: meist ein Lesefehler",
+        "data: cannot be checked as read": "so gelesen, lässt sich die Aussage mit den Kursdaten nicht prüfen",
     },
 }
 """What the report says of a claim whose reading is uncertain: the mark, and what the reading inferred

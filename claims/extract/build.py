@@ -116,6 +116,7 @@ def build_claims(
         cid = _claim_id(d, used)
         look_back(notes, resolved, latest)
         confidence, inferred = _confidence(d, notes)
+        unheld = round(max(0.1, min(1.0, BASE_CONFIDENCE - d.penalty)), 2)
         reading = Reading(
             claim_id=cid,
             sentence_index=d.view.sentence.index,
@@ -130,6 +131,7 @@ def build_claims(
             notes=tuple(notes),
             sessions=tuple(resolved) if resolved else None,
             inferred=inferred,
+            unheld=unheld,
         )
         fields = _claim_fields(d, cid, confidence, notes, sessions=sessions, published_at=published_at, lang=lang)
         claim = _claim(d, fields, published_at, lang)

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from marketfact.claims.extract.calibration import CEILINGS, INFERENCES
+from marketfact.claims.extract.calibration import CEILINGS, INFERENCES, weigh
 from marketfact.claims.extract.extract import extract_claims
 from marketfact.claims.extract.inputs import read_article
 from marketfact.claims.extract.model import Extraction
@@ -128,12 +128,21 @@ def classify(claim: Claim, reading: Reading, left: Sequence[dict[str, Any]], eve
     return "not a claim", None
 
 
-def evaluate_folder(folder: Path, name: str | None = None) -> SetResult:
-    """Read and score every labelled article in ``folder``."""
+Judge = Callable[[Extraction], Mapping[str, str]]
+"""Claim id → verdict outcome (pass, fail, unverifiable) of the claims an extraction read, judged as read."""
+
+
+def evaluate_folder(folder: Path, name: str | None = None, judge: Judge | None = None) -> SetResult:
+    """Read and score every labelled article in ``folder``; with ``judge``, each reading weighed by its claim's
+    verdict as read, as ``marketfact check-article`` does (``calibration.weigh``)."""
     result = SetResult(name or folder.name)
     for path in sorted(folder.glob("*.expected.yaml")):
         expected = load_expected(path)
         extraction = extract_claims(read_article(expected.article), expected.published_at, "auto")
+        if judge is not None:
+            outcome = judge(extraction)
+            weighed = [weigh(r, outcome.get(r.claim_id, "")) for r in extraction.readings]
+            extraction = replace(extraction, readings=weighed)
         s = score(extraction, expected)
         result.scores.append((s, extraction))
         found_ids = {c.id for c, _ in s.found}
@@ -188,9 +197,9 @@ def _want(w: dict[str, Any]) -> str:
     )
 
 
-def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
+def format_sets(results: Sequence[SetResult], threshold: float = 0.8, wrong_lists: bool = True) -> str:
     """The figures of each set side by side, the reliability table per set and all together, every wrong
-    claim with its confidence."""
+    claim with its confidence (``wrong_lists``: and every missed one)."""
     out: list[str] = []
     width = max(12, *(len(r.name) for r in results))
     out.append(f"{'':<26}" + "".join(f"{r.name:>{width}}" for r in results))
@@ -222,7 +231,7 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8) -> str:
     for kind, n, ok in by_inference(every_reading(results)):
         share = (ok + 1) / (n + 2)
         out.append(f"  {kind:<28} {n:>4} {ok:>4} {share:>6.2f} {CEILINGS[kind]:>6.2f}")
-    for r in results:
+    for r in results if wrong_lists else ():
         out.append("")
         out.append(f"wrong claims in {r.name} ({len(r.wrong)}):")
         for w in r.wrong:
