@@ -38,8 +38,13 @@ def finish(
     echo_verdicts(result, output)
     if unsure and not output.quiet:
         from marketfact.claims.extract.calibration import uncertain_lines
+        from marketfact.reports.i18n import Formatter
+        from marketfact.reports.uncertain import uncertain_reasons
 
-        for line in uncertain_lines(dict(unsure), confirm_below):
+        extraction = result.get("extraction")
+        readings = extraction.claims if extraction is not None else ()
+        reasons = {r.claim_id: uncertain_reasons(r.inferred, Formatter("en")) for r in readings}
+        for line in uncertain_lines(dict(unsure), confirm_below, reasons):
             click.echo(line, err=output.format == "jsonl")
     problem = result.get("history_error")
     if problem:

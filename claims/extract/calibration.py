@@ -24,7 +24,7 @@ none. The trade-off, printed by ``python -m bench.first_run_calibration --trade-
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Protocol
@@ -161,9 +161,13 @@ def uncertain(readings: Iterable[_Read], threshold: float = CONFIRM_BELOW) -> di
     }
 
 
-def uncertain_lines(unsure: dict[str, float], threshold: float = CONFIRM_BELOW) -> list[str]:
-    """What the terminal says of the uncertain readings: one line each, then their count apart."""
-    lines = [f"reading uncertain — confirm: {cid} (confidence {c:.2f})" for cid, c in unsure.items()]
+def uncertain_lines(
+    unsure: dict[str, float], threshold: float = CONFIRM_BELOW, reasons: Mapping[str, Sequence[str]] | None = None
+) -> list[str]:
+    """What the terminal says of the uncertain readings: one line each (with what was uncertain, when
+    ``reasons`` gives it per claim id), then their count apart."""
+    why = {cid: f": {'; '.join(words)}" for cid, words in (reasons or {}).items() if words}
+    lines = [f"reading uncertain — confirm: {cid} (confidence {c:.2f}{why.get(cid, '')})" for cid, c in unsure.items()]
     lines.append(
         f"{len(unsure)} claim(s) read with confidence under {threshold:.2f}: confirm them; --fail-on does not count "
         "them until they are confirmed (set `confirmed: true` on a claim in the claim file, or edit it, and "

@@ -53,3 +53,11 @@ def test_a_claim_that_passes_as_read_is_held_at_the_ceilings_of_passing_readings
 
 def test_an_outcome_that_is_no_verdict_changes_nothing() -> None:
     assert weigh(reading(), "") == reading()
+
+
+def test_the_terminal_says_what_was_uncertain_when_told() -> None:
+    from marketfact.claims.extract.calibration import uncertain_lines
+
+    lines = uncertain_lines({"s01-nvda": 0.1, "s02-avgo": 0.6}, reasons={"s01-nvda": ("as read, it fails",)})
+    assert lines[0] == "reading uncertain — confirm: s01-nvda (confidence 0.10: as read, it fails)"
+    assert lines[1] == "reading uncertain — confirm: s02-avgo (confidence 0.60)"

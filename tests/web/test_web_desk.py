@@ -46,9 +46,14 @@ def test_paste_then_readings(client: TestClient, token: str) -> None:
     # a reading under the threshold says so, and what it inferred, until a person confirms it
     unsure = [c for c in cards if "reading uncertain — confirm" in c.get_text()]
     # the readings under 0.80, held at what such readings were worth on unseen text (the blind sets' first runs,
-    # #14, session 9): Nvidia taken from an earlier mention (s03-2, s04, s05), Oracle's Monday in a sentence that
-    # also names "last week" (s09), Alphabet's fall taken from Microsoft's clause (s13-2)
-    assert [c["data-claim"] for c in unsure] == ["s03-nvda-2", "s04-nvda", "s05-nvda", "s09-orcl", "s13-googl"]
+    # #14, sessions 9 and 10): Nvidia taken from an earlier mention (s03-2, s04, s05), Oracle's Monday in a sentence
+    # that also names "last week" (s09), Alphabet's fall taken from Microsoft's clause (s13-2), and since session 10
+    # every day taken from an earlier sentence (0.75: 116 of 147 right once blind9 joined the pool). The desk shows
+    # the reading before any verdict; check-article lifts those that pass (claims.extract.calibration.weigh).
+    assert [c["data-claim"] for c in unsure] == [
+        "s03-nvda-2", "s04-nvda", "s05-nvda", "s08-avgo", "s08-tsm", "s09-orcl", "s11-vst", "s11-ceg", "s12-ixic",
+        "s12-gspc", "s13-msft", "s13-googl",
+    ]  # fmt: skip
     card = unsure[0]  # "… wiping out almost $600 billion": Nvidia and Monday from the 17% before it
     said = dict(zip([d.get_text() for d in card.select("dt")], [d.get_text() for d in card.select("dd")], strict=True))
     assert said["confidence"].startswith("0.60 — reading uncertain — confirm: ")
