@@ -150,6 +150,10 @@ NOTES = rules(
             "{phrase}: der erste solche Wochentag nach dem zuvor genannten Tag, {day}",
         ),
         (
+            "{words:Q}: the same day as told before, {day:Q}",
+            "{words}: derselbe Tag wie zuvor erzählt, {day}",
+        ),
+        (
             "{words:Q}: its days, one for each number, in order: {day:Q}",
             "{words}: seine Tage, einer für jede Zahl, der Reihe nach: {day}",
         ),

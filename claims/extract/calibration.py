@@ -55,7 +55,7 @@ INFERENCES: dict[str, tuple[str, ...]] = {
     "day: question before": ("set the scene in a question",),
     "day: session before": ("the session before",),
     "day: session after": ("the session after",),
-    "day: named before": ("the day named before,",),
+    "day: named before": ("the day named before,", "the same day as told before,"),
     "day: counted from story": (
         "ends on the day the article named",
         "is the week of the day the article named",

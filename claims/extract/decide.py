@@ -127,6 +127,7 @@ def _gapped(view: SentenceView, seg: tuple[int, int], q: Quantity, skip: list[tu
     """Whether q's words are only names, glue and hedges ("…, Broadcom um 17,4 Prozent"): the verb is shared."""
     spans = skip + [q.span] + [(m.start, m.end) for m in view.mentions] + [(p.start, p.end) for p in view.periods]
     spans += [(lead, p.start) for p in view.periods if (lead := periodclauses.same_days_lead(view, p)) is not None]
+    spans += [(a, b) for a, b, _ in periodclauses.same_day_phrases(view)]  # "… and as much as 8.2% during that session"
     toks = view.words_between(*seg)
     # ", im Tagesverlauf zeitweise sogar fast 7 Prozent": the same move at the day's extreme
     glue = rules.INTRADAY_GLUE[view.lang]

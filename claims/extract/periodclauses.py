@@ -284,3 +284,22 @@ def paired_day(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpa
         words = " ".join(t.text for t in view.toks if lead <= t.start < p.end)
         return chosen[k], f"{words!r}: the days named before, one for each number, in order: {chosen[k].words!r}"
     return None
+
+
+def same_day_phrases(view: SentenceView) -> list[tuple[int, int, str]]:
+    """Where the sentence says "during that session", "that day", "the same day" (rules.SAME_DAY): (start, end, the
+    words), longest first at each place."""
+    toks = [t for t in view.toks if t.kind == "word"]
+    lows = [t.low for t in toks]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(toks):
+        for words in sorted(rules.SAME_DAY[view.lang], key=len, reverse=True):
+            if tuple(lows[i : i + len(words)]) == words:
+                out.append(
+                    (toks[i].start, toks[i + len(words) - 1].end, " ".join(t.text for t in toks[i : i + len(words)]))
+                )
+                i += len(words) - 1
+                break
+        i += 1
+    return out

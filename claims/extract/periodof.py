@@ -44,6 +44,9 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     event = _day_beside_event(view, q) or periodclauses.session_before_previous(view, q, previous)
     if event is not None:
         return event
+    same = _same_day(view, q, ctx, previous)
+    if same is not None:
+        return same
     after = periodclauses.day_after_phrase(view, q) if previous is None or previous.view is not view else None
     story = ctx.paragraph_period.get(view.sentence.paragraph) or ctx.article_period
     if after is not None and story is not None:
@@ -99,6 +102,29 @@ def _this_day(view: SentenceView, q: Quantity, ctx: Context) -> PeriodReading | 
     if day is None:
         return None
     return day, shift, 0.1, f"{words!r}: the day named before, {day.words!r}"
+
+
+def _same_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None) -> PeriodReading | None:
+    """ "lost 5.7% on Jan. 27 and as much as 8.2% during that session", "Oracle gained 0.4% the same day": a phrase of
+    the day told before in q's stretch of its clause is the day the sentence named last before it (the session after
+    it when the previous number was told so), else the previous number's day of the sentence, else the latest
+    claim's."""
+    s0, s1 = segment(view, q)
+    hit = next(((a, w) for a, b, w in periodclauses.same_day_phrases(view) if s0 <= a < s1), None)
+    if hit is None:
+        return None
+    named = [p for p in view.periods if p.single_day and p.end <= hit[0]]
+    same_view = previous is not None and previous.view is view
+    if named:  # "smaller than Nvidia's on Monday: the chipmaker shed nearly $593 billion that day"
+        base = named[-1]
+        shift = previous.shift if previous is not None and same_view and previous.period is base else 0
+    elif previous is not None and same_view and previous.period is not None:
+        base, shift = previous.period, previous.shift
+    elif ctx.last_day is not None:
+        base, shift = ctx.last_day
+    else:
+        return None
+    return base, shift, 0.1, f"{hit[1]!r}: the same day as told before, {base.words!r}"
 
 
 def _week_before(view: SentenceView, ctx: Context, week: tuple[str, int]) -> PeriodReading | None:

@@ -288,6 +288,12 @@ SAME_PERIOD = {
                    "over the same span", "in the same stretch"),
 }  # fmt: skip
 """A move "im selben Zeitraum" / "over the same period" has the period of the claim told before it."""
+SAME_DAY = {
+    "de": (),
+    "en": _phrases("during that session", "in that session", "during the same session", "in the same session",
+                   "on the same day", "that session", "that day", "the same day", "the same session"),
+}  # fmt: skip
+"""After a number: the day told before ("and as much as 8.2% during that session", "gained 0.4% the same day")."""
 THAT_DAY = {"de": word_set("jenem jenen jenes diesem"), "en": word_set("that")}
 """"that Monday", "an jenem Montag": the Monday the article named before, not the latest one."""
 FURTHER = {"de": word_set("weitere weiteren weiterer"), "en": word_set("another further")}

@@ -12,7 +12,8 @@ two days") are one day each, in order; a "when" clause right after a day ("most 
 jumped 3.9%") is that day's; a count of sessions said with "the same" ("over the same five sessions") is the span of
 the claim told before, and a name with no verb after it shares that span; "below where it stood on Monday" is measured
 from that day's close whatever the verb after "where"; "from Feb. 3 to Feb. 7" is one span (an abbreviation's dot no
-longer counts against the length of a period phrase)."""
+longer counts against the length of a period phrase); "during that session", "that day", "the same day" after a
+number is the day told before."""
 
 from __future__ import annotations
 
@@ -149,6 +150,17 @@ CASES = {
         "Alphabet fell 9.2% from Feb. 3 to Feb. 7, and Constellation Energy rose 14.1% from Jan. 28 through Feb. 5.",
         "2025-02-08T09:00:00-05:00",
         [("GOOGL", 9.2, d("2025-02-03", "2025-02-07")), ("CEG", 14.1, d("2025-01-28", "2025-02-05"))],
+    ),
+    "during that session, that day, the same day: the day told before": (
+        "Nvidia fell 17% on Monday, Jan. 27, and as much as 18% during that session. Oracle slid 13.8% on Jan. 27; "
+        "Broadcom lost 17.4% the same day.",
+        "2025-01-31T17:30:00-05:00",
+        [
+            ("NVDA", 17.0, d("2025-01-27")),
+            ("NVDA", 18.0, d("2025-01-27")),
+            ("ORCL", 13.8, d("2025-01-27")),
+            ("AVGO", 17.4, d("2025-01-27")),
+        ],
     ),
 }
 
