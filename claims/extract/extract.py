@@ -14,7 +14,7 @@ import itertools
 from datetime import datetime
 from pathlib import Path
 
-from marketfact.claims.extract import kinds, rules
+from marketfact.claims.extract import kinds, rules, sinceclose
 from marketfact.claims.extract.build import build_claims, coordinate
 from marketfact.claims.extract.decide import (
     Context,
@@ -227,7 +227,7 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     subject = pick_subject(view, q)
     direction = direction_of(view, q, hedges, carried)
     direction = direction or kinds.direction_past_levels(view, q) or _or_clause(view, q, previous)
-    direction = direction or _es_waren(view, q, previous)
+    direction = direction or _es_waren(view, q, previous) or _shortfall(view, q)
     before = max(c0, subject.end) if subject is not None and subject.end <= q.span[0] else c0
     blocking = not_price_cue(view, before, q.span[0])
     blocking = blocking or not_price_cue(view, q.span[1], _end_of_tokens(view, q, 2))
@@ -270,6 +270,21 @@ def _es_waren(view: SentenceView, q: Quantity, previous: Draft | None) -> tuple[
         return None
     note = "'es' and a copula, no verb of its own: the direction is carried over from the clause before, at its extreme"
     return previous.direction, "", 0.1, note
+
+
+SHORTFALL = frozenset({"fehlen", "fehlt", "fehlten", "fehlte"})
+
+
+def _shortfall(view: SentenceView, q: Quantity) -> tuple[str, str, float, str] | None:
+    """ "Zum Schlusskurs vom 24. Januar fehlen damit noch 4,8 Prozent": what is missing to a close named in q's clause
+    is a fall since that close (``sinceclose`` measures it from there)."""
+    if view.lang != "de":
+        return None
+    c0, c1 = view.clause(q.span[0])
+    word = next((t for t in view.words_between(c0, c1) if t.low in SHORTFALL), None)
+    if word is None or not any(c0 <= p.start < c1 and sinceclose.is_reference_close(view, p) for p in view.periods):
+        return None
+    return "down", word.text, 0.0, ""
 
 
 def _kind_draft(

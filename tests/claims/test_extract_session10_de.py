@@ -13,7 +13,8 @@ clause with no verb after a move that holds an intraday word (", im Handelsverla
 is that move at the day's extreme; a look back in the pluperfect with its auxiliary last ("die am Montag 2,9 Prozent
 gewonnen hatten") does not become the story's day, nor does any day once a claim was told with one, and a move put on
 the session before a title's day that had not opened makes that day the story's, and a move since a close told then
-runs to the session before it."""
+runs to the session before it; what "fehlt" to a named close ("Zum Schlusskurs vom 24. Januar fehlen noch 5,1
+Prozent") is a fall since it."""
 
 from __future__ import annotations
 
@@ -127,6 +128,11 @@ CASES = {
         "gewonnen.",
         "2025-02-12T07:45:00+01:00",
         [("AVGO", 4.5, d("2025-02-10", "2025-02-11"))],
+    ),
+    "what is missing to a named close is a fall since it": (
+        "Oracle schloss am Freitag bei 174,16 Dollar. Zum Schlusskurs vom 24. Januar fehlen noch 5,1 Prozent.",
+        "2025-02-15T09:00:00+01:00",
+        [("ORCL", 174.16, d("2025-02-14")), ("ORCL", 5.1, d("2025-01-27", "2025-02-14"))],
     ),
 }
 
