@@ -13,6 +13,7 @@ from datetime import date, datetime
 from marketfact.claims.extract import periodclauses, rules
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject, Word
+from marketfact.claims.extract.sentences import Token
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.hedges import HEDGES, UnknownHedgeError, read_hedge
 from marketfact.claims.numbers import Quantity
@@ -112,7 +113,17 @@ def market_value_words(view: SentenceView) -> str | None:
         for i in range(len(lows) - len(words) + 1):
             if tuple(lows[i : i + len(words)]) == words:
                 return " ".join(t.text for t in view.toks[i : i + len(words)])
-    return next((t.text for t in view.toks if t.low in rules.MARKET_VALUE_VERBS[view.lang]), None)
+    verb = next((t.text for t in view.toks if t.low in rules.MARKET_VALUE_VERBS[view.lang]), None)
+    if verb is not None or view.lang != "en":
+        return verb
+    # "making the company worth about $3.4 trillion", "the chipmaker was worth roughly $3.3 trillion"
+    worth = [i for i, t in enumerate(view.toks) if t.low == "worth" and i > 0 and worth_holder(view, view.toks[i - 1])]
+    return " ".join(t.text for t in view.toks[worth[0] - 1 : worth[0] + 1]) if worth else None
+
+
+def worth_holder(view: SentenceView, before: Token) -> bool:
+    """Whether the word ``before`` "worth" is a copula, a word for the company or the end of a company's name."""
+    return before.low in rules.WORTH_HOLDERS or any(m.end == before.end and m.entry is not None for m in view.mentions)
 
 
 def segment(view: SentenceView, q: Quantity) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from marketfact.claims.extract import rules
+from marketfact.claims.extract.decide import worth_holder
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.recordwords import BIG as _BIG
 from marketfact.claims.extract.recordwords import FALL_NOUNS as _FALL_NOUNS
@@ -166,6 +167,8 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     after = [t.low for t in view.toks if t.start >= q.span[1]][:1]
     worth = bool(after) and after[0] in rules.LEVEL_AFTER[lang]
     if q.kind == "money" and q.scale in ("billion", "trillion"):
+        if _worth_of_company(view, lead):  # "making the company worth about $3.4 trillion": its market value
+            return KindReading(MARKET_CAP_LEVEL, None, " ".join(t.text for t in lead[-2:]))
         if market_value is None:
             return None
         verbs = [t.low for t in view.words_between(c0, hedge_start if hedge_start is not None else c0)]
@@ -189,6 +192,11 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     if q.kind == "index_points" or (q.kind == "money" and q.scale == "one"):
         return KindReading(POINTS_CHANGE, None, q.text)
     return None
+
+
+def _worth_of_company(view: SentenceView, lead: list) -> bool:
+    """Whether "worth" stands right before the amount (its hedge aside) as a company's worth (decide.worth_holder)."""
+    return view.lang == "en" and len(lead) >= 2 and lead[-1].low == "worth" and worth_holder(view, lead[-2])
 
 
 def _record_level(lows: list[str], lang: str) -> bool:

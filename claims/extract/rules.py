@@ -147,6 +147,12 @@ MARKET_VALUE_VERBS = {
 }
 """Verbs that, with an amount of money, speak of market value even without the word ("wiped $593bn off")."""
 
+WORTH_HOLDERS = word_set("is was are were be been being now company firm group chipmaker business it they stock shares")
+"""Right before "worth": the company itself or a copula, so the amount after it is the company's market value ("the
+chipmaker was worth roughly $3.3 trillion", "making the company worth about $3.4 trillion"), not "an order worth $10
+billion"."""
+
+
 NOT_MARKET = {
     "de": word_set(
         "umsatz umsätze umsatzes erlös erlöse gewinn gewinns nettogewinn reingewinn quartalsgewinn jahresgewinn "

@@ -13,7 +13,8 @@ jumped 3.9%") is that day's; a count of sessions said with "the same" ("over the
 the claim told before, and a name with no verb after it shares that span; "below where it stood on Monday" is measured
 from that day's close whatever the verb after "where"; "from Feb. 3 to Feb. 7" is one span (an abbreviation's dot no
 longer counts against the length of a period phrase); "during that session", "that day", "the same day" after a
-number is the day told before."""
+number is the day told before; "making the company worth about $3.4 trillion" is a market value, "an order worth $10
+billion" none."""
 
 from __future__ import annotations
 
@@ -161,6 +162,12 @@ CASES = {
             ("ORCL", 13.8, d("2025-01-27")),
             ("AVGO", 17.4, d("2025-01-27")),
         ],
+    ),
+    "worth before the amount: the company's market value": (
+        "Nvidia gained 3.2% on Thursday, Feb. 13, and the chipmaker was worth about $3.3 trillion. Broadcom won an "
+        "order worth $10 billion.",
+        "2025-02-15T09:00:00-05:00",
+        [("NVDA", 3.2, d("2025-02-13")), ("NVDA", 3.3, d("2025-02-13"))],
     ),
 }
 
