@@ -170,7 +170,7 @@ NOT_MARKET = {
         "expenditure expenditures spending spend budget cost costs plan plans project venture data-center "
         "data-centre dividend dividends guidance forecast stake deal acquisition debt bonds yield inflation chips "
         "gpus demand capacity electricity orders backlog target fortune wealth billionaire salary volume manages "
-        "manage assets"
+        "manage assets gdp economy unemployment jobless payrolls"
     ),
 }
 NOT_MARKET_TAILS = {
