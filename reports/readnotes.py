@@ -22,7 +22,8 @@ from babel.dates import format_date
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.periodrules import HOW, ISO_DATE, QUOTED, SPAN, WEEKDAYS_DE, WHY, Rule
 from marketfact.reports.phrases import zone_city
-from marketfact.reports.readrules import ALIAS_NOTES_DE, NOTES, REASONS, WHERE_DE
+from marketfact.reports.readreasons import REASONS
+from marketfact.reports.readrules import ALIAS_NOTES_DE, NOTES, WHERE_DE
 from marketfact.reports.uncertain import UNCERTAIN
 
 

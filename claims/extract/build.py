@@ -11,10 +11,11 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from marketfact.claims.extract import kinds, rules, sinceclose
+from marketfact.claims.extract import kinds, records, rules, sinceclose
 from marketfact.claims.extract.calibration import ceiling, inferences, look_back
 from marketfact.claims.extract.decide import Draft, Outcome
 from marketfact.claims.extract.entities import AliasEntry, Listing
+from marketfact.claims.extract.paraphrase import paraphrase, sessions_word
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.model import Claim
 from marketfact.claims.periods import PeriodError, resolve_period
@@ -174,7 +175,7 @@ def _claim_fields(
     money = q.kind == "money"
     return dict(
         id=cid,
-        text=_paraphrase(d, value_text),
+        text=paraphrase(d, value_text),
         subject=d.entry.name,
         instrument=d.listing.symbol,
         metric="market_cap_change" if money else ("intraday_extreme" if d.intraday else "close_change"),
@@ -240,7 +241,7 @@ def _kind_fields(d: Draft, fields: dict, published_at: datetime, lang: str) -> s
             if not (d.listing.mic and d.listing.timezone):
                 return f"a record since {d.since.words!r}: no exchange calendar known for {d.listing.symbol}"
             try:
-                fields["since"] = kinds.record_since(
+                fields["since"] = records.record_since(
                     d.since.words, published_at, d.listing.mic, d.listing.timezone, lang
                 )
             except (PeriodError, ValueError, IndexError) as exc:
@@ -275,7 +276,7 @@ def _sessions(
         res = resolve_period(d.period.words, published_at, d.listing.mic, d.listing.timezone, lang)
         if d.shift:
             day = shift_sessions(d.listing.mic, res.first, d.shift)
-            which = "the session before that" if d.shift == -1 else f"{_sessions_word(d.shift)} that"
+            which = "the session before that" if d.shift == -1 else f"{sessions_word(d.shift)} that"
             notes.append(f"period {res.how}; {which}: {day}")
             return [day], [day]
         if d.anchor is not None and not d.anchor_week:
@@ -350,76 +351,3 @@ def _anchored(d: Draft, published_at: datetime, lang: str) -> tuple[date, date] 
     except (PeriodError, ValueError, IndexError):
         return None
     return res.first, res.last
-
-
-def _paraphrase(d: Draft, value_text: str | None) -> str:
-    if d.kind:
-        return _kind_paraphrase(d, value_text)
-    q = d.q
-    low, high = q.magnitudes
-    number = f"{low:g}–{high:g}" if high is not None else value_text
-    amount = (
-        f"{number} {q.scale if q.scale != 'one' else ''} {q.currency} of market value"
-        if q.kind == "money"
-        else f"{number} %"
-    )
-    verb = "rose" if d.direction == "up" else "fell"
-    hedge = f" ({d.hedge})" if d.hedge else ""
-    basis = " intraday" if d.intraday and q.kind != "money" else ""
-    when = _when_words(d)
-    return " ".join(f"{d.entry.name} {verb}{basis}{hedge} {amount}{when}.".split())
-
-
-_RECORD_WORDS = {
-    "lowest_close": "closed at its lowest",
-    "highest_close": "closed at its highest",
-    "biggest_fall": "had its biggest one-day fall",
-    "biggest_rise": "had its biggest one-day rise",
-    "losing_streak": "had its longest losing streak",
-    "winning_streak": "had its longest winning streak",
-}
-_VALUE_RECORD_WORDS = {
-    "biggest_fall": "had its biggest one-day loss of market value",
-    "biggest_rise": "had its biggest one-day gain of market value",
-}
-
-
-def _kind_paraphrase(d: Draft, value_text: str | None) -> str:
-    q = d.q
-    low, high = q.magnitudes
-    number = f"{low:g}–{high:g}" if high is not None else value_text
-    hedge = f" ({d.hedge})" if d.hedge else ""
-    unit = f"{q.scale if q.scale != 'one' else ''} {q.currency}" if q.kind == "money" else "points"
-    when = _when_words(d)
-    if d.kind == kinds.RECORD:
-        since = f" since {kinds.since_words(d.since.words)}" if d.since is not None else " on record"
-        words = _VALUE_RECORD_WORDS[d.record] if d.record_unit == "money" else _RECORD_WORDS.get(d.record, d.record)
-        text = f"{d.entry.name} {words}{since}{when}."
-    elif d.kind == kinds.CLOSE_LEVEL:
-        text = f"{d.entry.name} closed at{hedge} {number} {unit}{when}."
-    elif d.kind == kinds.INTRADAY_LEVEL:
-        text = f"{d.entry.name} traded as {'low' if d.direction == 'down' else 'high'} as{hedge} {number} {unit}{when}."
-    elif d.kind == kinds.MARKET_CAP_LEVEL:
-        text = f"{d.entry.name}'s market value stood at{hedge} {number} {unit}{when}."
-    else:
-        verb = "rose" if d.direction == "up" else "fell"
-        text = f"{d.entry.name} {verb}{hedge} {number} {unit}{when}."
-    return " ".join(text.split())
-
-
-def _when_words(d: Draft) -> str:
-    """ " (on Monday)", " (on Friday, the session before)", " (since the close of Jan. 24, to Friday)": the period in
-    a paraphrase."""
-    if d.after is not None:
-        return f" (since the close of {d.after.words}{', to ' + d.period.words if d.period else ''})"
-    return f" ({d.period.words}{_shift_words(d.shift)})" if d.period else ""
-
-
-def _sessions_word(shift: int) -> str:
-    """ "the session after", "2 sessions after", "3 sessions before": a shift in sessions, in words."""
-    n, where = abs(shift), "after" if shift > 0 else "before"
-    return f"the session {where}" if n == 1 else f"{n} sessions {where}"
-
-
-def _shift_words(shift: int) -> str:
-    return f", {_sessions_word(shift)}" if shift else ""

@@ -14,7 +14,7 @@ import itertools
 from datetime import datetime
 from pathlib import Path
 
-from marketfact.claims.extract import kinds, rules, sinceclose
+from marketfact.claims.extract import kinds, records, rules, sinceclose
 from marketfact.claims.extract.build import build_claims, coordinate
 from marketfact.claims.extract.decide import (
     Context,
@@ -165,7 +165,7 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
     """The sentence's record claims ("its lowest close since October", "Rekordhoch"): they state no number,
     so each is read as a number would be, standing where its words stand."""
     out: list[Outcome] = []
-    for rec in kinds.find_records(view, masked):
+    for rec in records.find_records(view, masked):
         if rec.note:  # no claim kind ("in U.S. history", "its worst week"): the sentence's nearest claim says why
             near = sorted((o for o in outcomes if isinstance(o, Draft)), key=lambda o: abs(o.q.span[0] - rec.start))
             near[0].notes.append(rec.note) if near else None
@@ -177,7 +177,7 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
         # "at a record 21,732": the record is the level right after it, and has its day
         level = [o for o in outcomes if isinstance(o, Draft) and o.kind and 0 <= o.q.span[0] - rec.end <= 2]
         previous = level[0] if level and level[0].kind == kinds.CLOSE_LEVEL else previous
-        down = kinds.record_down(rec.record)
+        down = records.record_down(rec.record)
         direction = ("down" if down else "up", rec.text, 0.0, "")
         outcome = with_subject(here, pq, ctx, pick_subject(here, pq), direction, [], previous, kind="record")
         if isinstance(outcome, Draft):

@@ -4,9 +4,7 @@ value levels ("fell to about $2.9 trillion", "unter 3 Billionen Dollar", "3,3 Bi
 records ("its lowest close since October", "so tief wie seit September nicht mehr", "Rekordhoch").
 
 ``kind_of`` says, for one quantity, which of these it is (or None: the percent and market-value rules
-decide as before); ``find_records`` finds the record phrases of a sentence, which state no number.
-``record_since`` turns a record's "since" words into the first day of its history (the day after the
-period named: "since March 2020" → 2020-04-01, the March 2020 fall was bigger).
+decide as before); the records, which state no number, are found by ``claims.extract.records``.
 """
 
 from __future__ import annotations
@@ -14,28 +12,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.decide import worth_holder
 from marketfact.claims.extract.reading import SentenceView
-from marketfact.claims.extract.recordwords import BIG as _BIG
-from marketfact.claims.extract.recordwords import FALL_NOUNS as _FALL_NOUNS
-from marketfact.claims.extract.recordwords import GOOD as _GOOD
-from marketfact.claims.extract.recordwords import RISE_NOUNS as _RISE_NOUNS
-from marketfact.claims.extract.recordwords import RecordPhrase as RecordPhrase
-from marketfact.claims.extract.recordwords import (
-    all_time_values,
-    duration_at,
-    durations,
-    price_record,
-    short_of,
-    value_record,
-    value_words,
-)
-from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity, find_quantities
-from marketfact.claims.periods import resolve_period
 
 CLOSE_LEVEL = "close_level"
 INTRADAY_LEVEL = "intraday_level"
@@ -153,7 +134,7 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
         if tuple(lows[-3:]) == phrase:
             return KindReading(INTRADAY_LEVEL, direction, " ".join(t.text for t in lead[-3:]))
     level_word = bool(lows) and lows[-1] in _LEVEL_BEFORE[lang] and not (len(lows) > 1 and lows[-2] == "up")
-    level_word = level_word or _record_level(lows, lang) or _closed_with(lows, clause_lows, lang)
+    level_word = level_word or record_level(lows, lang) or _closed_with(lows, clause_lows, lang)
     level_word = level_word or (q.kind != "number" and any(w in _COST_VERBS | rules.REACH[lang] for w in clause_lows))
     record_of = (
         len(lows) > 1
@@ -199,7 +180,7 @@ def _worth_of_company(view: SentenceView, lead: list) -> bool:
     return view.lang == "en" and len(lead) >= 2 and lead[-1].low == "worth" and worth_holder(view, lead[-2])
 
 
-def _record_level(lows: list[str], lang: str) -> bool:
+def record_level(lows: list[str], lang: str) -> bool:
     """ "ending Friday at a record 21,732", "to a record 21,732.05": a number right after "at/to a record" is the
     record level reached."""
     return lang == "en" and len(lows) > 2 and lows[-1] == "record" and lows[-2] == "a" and lows[-3] in ("at", "to")
@@ -226,191 +207,3 @@ def _session_or_move(view: SentenceView, c0: int, q: Quantity) -> bool:
     if any(t.low in rules.SESSION_WORDS[view.lang] or t.low in _CLOSE_LEVEL_WORDS for t in before):
         return True
     return any(view.sentence.start <= w.start < q.span[0] for w in view.directions)
-
-
-# ---- records ------------------------------------------------------------------------------------------------
-_ALL_TIME = {
-    "en": {
-        ("record", "high"): "highest_close",
-        ("record", "low"): "lowest_close",
-        ("all-time", "high"): "highest_close",
-        ("all-time", "low"): "lowest_close",
-        ("record", "close"): "highest_close",
-    },
-    "de": {},
-}
-_ALL_TIME_DE = {
-    "rekordhoch": "highest_close",
-    "allzeithoch": "highest_close",
-    "rekordstand": "highest_close",
-    "rekordniveau": "highest_close",
-    "rekordtief": "lowest_close",
-    "allzeittief": "lowest_close",
-    "rekordwert": "highest_close",  # only as a level: "auf den Rekordwert von 22.612 Punkten" (price_record)
-    "rekordkurs": "highest_close",
-    "rekordschlusskurs": "highest_close",
-    "rekordschlussstand": "highest_close",
-}
-
-
-def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
-    """Every record phrase in the sentence (none about market value: that is no kind a claim file has)."""
-    lang = view.lang
-    out: list[RecordPhrase] = []
-    toks = view.toks
-    for p in view.records:
-        idx = next((i for i, t in enumerate(toks) if t.start >= p.start), None)
-        if idx is None:
-            continue
-        if toks[idx].low not in ("since", "seit") and idx > 0 and toks[idx - 1].low in ("since", "seit"):
-            idx -= 1
-        before = toks[max(0, idx - 6) : idx]
-        lows = [t.low for t in before]
-        if duration_at(lows) is not None:  # "its worst week since 2020": no record kind (noted below)
-            continue
-        if value_words(lows):  # "its biggest one-day loss of market value since …"
-            out += value_record(view, masked, toks, max(0, idx - 6), idx, p)
-            continue
-        if any(t.low in ("amount", "viel") for t in before):
-            continue
-        record = _record_from(view, lows, p)
-        if record is None:
-            continue
-        first = next((t for t in before if t.low in _BIG or t.low in _GOOD or _superlative(t.low, lang)), None)
-        first = first or (before[-3] if len(before) >= 3 and before[-3].low == "so" else None)
-        start = first.start if first is not None else toks[idx].start
-        end = p.end
-        tail = [t for t in toks if t.start >= p.end][:2]
-        if lang == "de" and [t.low for t in tail] == ["nicht", "mehr"]:
-            end = tail[-1].end
-        out.append(RecordPhrase(record, start, end, " ".join(masked[start:end].split()), p))
-    for i, t in enumerate(toks):
-        rec = _ALL_TIME_DE.get(t.low) if lang == "de" else None
-        if lang == "de" and rec is None and t.low == "nie" and i >= 3 and toks[i - 1].low == "wie":
-            word = toks[i - 2].low
-            rec = {"hoch": "highest_close", "tief": "lowest_close"}.get(word)
-            if rec is not None:
-                end = toks[i + 1].end if i + 1 < len(toks) and toks[i + 1].low in ("zuvor", "mehr") else t.end
-                out.append(
-                    RecordPhrase(rec, toks[i - 3].start, end, " ".join(masked[toks[i - 3].start : end].split()), None)
-                )
-            continue
-        if rec is not None and (short_of(toks, i) or not price_record(toks, i)):
-            continue
-        if lang == "en" and i + 1 < len(toks):
-            rec = _ALL_TIME["en"].get((t.low, toks[i + 1].low))
-            if rec is not None and short_of(toks, i):
-                continue
-            if rec is None and _record_level([x.low for x in toks[max(0, i - 2) : i + 1]], lang):
-                if toks[i + 1].kind == "num":  # "at a record 21,732": the level is a record high
-                    out.append(RecordPhrase("highest_close", t.start, t.end, t.text, None))
-                continue
-            if rec is not None:
-                out.append(RecordPhrase(rec, t.start, toks[i + 1].end, f"{t.text} {toks[i + 1].text}", None))
-            continue
-        if rec is not None:
-            out.append(RecordPhrase(rec, t.start, t.end, t.text, None))
-    out += all_time_values(view, masked) + durations(view, masked)
-    out.sort(key=lambda r: r.start)
-    return out
-
-
-def _superlative(low: str, lang: str) -> bool:
-    if lang == "en":
-        return low in ("lowest", "highest", "longest")
-    return bool(re.fullmatch(r"(?:tiefst|niedrigst|höchst|längst)\w*", low))
-
-
-STREAK_DOWN = {"losing_streak": True, "winning_streak": False}
-"""Records of duration and whether they are about falls."""
-
-
-def record_down(record: str) -> bool:
-    """Whether a record is about a fall: the lowest close, the biggest fall, a losing streak."""
-    return record in ("lowest_close", "biggest_fall") or STREAK_DOWN.get(record, False)
-
-
-def _streak_from(view: SentenceView, lows: list[str], p: PeriodSpan) -> str | None:
-    """A record of duration: "its longest losing streak since …", "die längste Gewinnserie seit …"."""
-    if view.lang == "en":
-        if "longest" not in lows or not {"streak", "run"} & set(lows):
-            return None
-        if "losing" in lows:
-            return "losing_streak"
-        if "winning" in lows:
-            return "winning_streak"
-    else:
-        if not any(w.startswith("längst") for w in lows):
-            return None
-        if any(w.endswith("verlustserie") for w in lows):
-            return "losing_streak"
-        if any(w.endswith("gewinnserie") for w in lows):
-            return "winning_streak"
-        if "serie" not in lows:
-            return None
-    by_move = _by_move(view, p)  # "its longest streak since …": the way of the move before it
-    return None if by_move is None else ("losing_streak" if by_move == "biggest_fall" else "winning_streak")
-
-
-def _record_from(view: SentenceView, lows: list[str], p: PeriodSpan) -> str | None:
-    """The extreme the words before "since"/"seit" name, or None."""
-    lang = view.lang
-    text = " ".join(lows)
-    streak = _streak_from(view, lows, p)
-    if streak is not None:
-        return streak
-    if lang == "en":
-        if "lowest" in lows:
-            return "lowest_close"
-        if "highest" in lows:
-            return "highest_close"
-    else:
-        if re.search(r"\b(?:tiefst|niedrigst)", text):
-            return "lowest_close"
-        if re.search(r"\bhöchst", text):
-            return "highest_close"
-        if (len(lows) >= 2 and lows[-2:] in (["so", "tief"], ["tief", "wie"])) or "so tief wie" in text:
-            return "lowest_close"
-        if "so hoch wie" in text:
-            return "highest_close"
-        if re.search(r"\bso (?:heftig|stark|kräftig|deutlich) wie", text):
-            return _by_move(view, p)
-    if any(w in _GOOD for w in lows):
-        return "biggest_rise"
-    if any(w in _BIG for w in lows):
-        if any(w in _RISE_NOUNS for w in lows):
-            return "biggest_rise"
-        if any(w in _FALL_NOUNS for w in lows) or lang == "en":
-            return "biggest_fall" if "worst" in lows or any(w in _FALL_NOUNS for w in lows) else _by_move(view, p)
-    return None
-
-
-def _by_move(view: SentenceView, p: PeriodSpan) -> str | None:
-    """A record of size ("so heftig wie seit …"): a fall or a rise by the nearest move word before it."""
-    words = [w for w in view.directions if w.start < p.start]
-    if not words:
-        return None
-    return "biggest_fall" if words[-1].value == "down" else "biggest_rise"
-
-
-_SINCE_WORDS = re.compile(r"^(?:(?:since|seit|dem|den|der|the)\s+)+", re.IGNORECASE)
-"""Words before the period itself: "seit dem 13. Januar" names 13 January."""
-
-
-def since_words(words: str) -> str:
-    """The period a record's "since" names, without "since"/"seit dem"."""
-    return _SINCE_WORDS.sub("", words)
-
-
-def record_since(words: str, published_at: datetime, mic: str, timezone: str, lang: str) -> date:
-    """The first day of a record's history: the day after the period ``words`` names ("since October" →
-    1 November; "since March 2020" → 1 April 2020; "since Jan. 20" → 21 January)."""
-    res = resolve_period(since_words(words), published_at, mic, timezone, lang)
-    first, last = res.first, res.last
-    if first == last:
-        return last + timedelta(days=1)
-    if (first.year, first.month) == (last.year, last.month):
-        return date(last.year + (last.month == 12), last.month % 12 + 1, 1)
-    if first.year == last.year and first.month == 1 and last.month == 12:
-        return date(last.year + 1, 1, 1)
-    return last + timedelta(days=1)

@@ -18,7 +18,8 @@ from marketfact.reports import render_html
 from marketfact.reports.i18n import Formatter
 from marketfact.reports.paraphrase import P, paraphrase
 from marketfact.reports.readnotes import known, note_text
-from marketfact.reports.readrules import ALIAS_NOTES_DE, NOTES, REASONS
+from marketfact.reports.readreasons import REASONS
+from marketfact.reports.readrules import ALIAS_NOTES_DE, NOTES
 from tests.conftest import ROOT
 from tests.reports.test_reports_article import NAMES, checked_article
 from tests.reports.test_reports_language import own_words
