@@ -4,7 +4,7 @@
 own, ranked in its listing's currency by the checker), and records no claim kind has, each with the note that
 says why: one across companies or a market ("the largest one-day loss of market value in U.S. history") and
 one of a week's or month's move ("its worst week since 2020", "der schwächste Monat seit …"). Used by
-``claims.extract.kinds.find_records`` (#17).
+``claims.extract.records.find_records`` (#17).
 """
 
 from __future__ import annotations
