@@ -169,6 +169,7 @@ def direction_of(
     seg = segment(view, q)
     taken = [(h.start, h.end) for h in hedges]
     words = [w for w in view.directions if seg[0] <= w.start < seg[1] and not any(s <= w.start < e for s, e in taken)]
+    words = [w for w in words if not periodclauses.from_event(view, w.start)]  # "erholten sich vom Kurssturz"
     if words:
         best = min(words, key=lambda w: (abs(w.start - q.span[0]), w.start > q.span[0]))
         kinds = {w.value for w in words}

@@ -77,6 +77,27 @@ def in_insertion(view: SentenceView, pos: int) -> bool:
     return any(c0 <= o.span[0] < c1 for o in view.quantities) and not any(h0 <= o.span[0] < h1 for o in view.quantities)
 
 
+FROM_EVENT = {"de": frozenset({"vom", "von"}), "en": frozenset({"from"})}
+_EVENTS = {
+    "de": frozenset({"kurssturz", "ausverkauf", "absturz", "einbruch", "kurseinbruch", "crash", "kursrutsch", "tief"}),
+    "en": frozenset({"rout", "selloff", "sell-off", "crash", "plunge", "slump", "collapse", "low"}),
+}
+
+
+def from_event(view: SentenceView, pos: int) -> bool:
+    """Whether the words right before ``pos`` are "vom"/"from" and the noun of a fall, an article at most between
+    ("erholten sich vom Kurssturz zum Wochenauftakt", "die Erholung vom Ausverkauf am Montag", "recovered from the
+    rout"): what stands at ``pos`` (the fall's day, or the noun itself) tells of the fall, not of the move."""
+    before = [t.low for t in view.toks if t.end <= pos and t.start >= view.sentence.start][-3:]
+    if before and before[-1] in _EVENTS[view.lang]:
+        before = before[:-1]  # the day after the noun: the words before the noun decide
+    elif not any(t.start == pos and t.low in _EVENTS[view.lang] for t in view.toks):
+        return False
+    while before and before[-1] in ("dem", "the", "its", "their", "seinem", "ihrem"):
+        before = before[:-1]
+    return bool(before) and before[-1] in FROM_EVENT[view.lang]
+
+
 def owner(view: SentenceView, p: PeriodSpan) -> Quantity | None:
     """The number nearest to ``p`` in its clause, if any."""
     c0, c1 = view.clause(p.start)

@@ -150,7 +150,8 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
     number's, a leading one, a later day it happened the session before, one of a clause without numbers, or
     one said of the next number in its clause."""
     c0, c1 = view.clause(q.span[0])
-    in_clause = [p for p in view.periods if c0 <= p.start < c1]
+    # "erholten sich vom Kurssturz zum Wochenauftakt um 4,7 Prozent": the fall's day is not the move's
+    in_clause = [p for p in view.periods if c0 <= p.start < c1 and not periodclauses.from_event(view, p.start)]
     # A period belongs to the number nearest to it in its clause ("fell 17% on Monday and 9% on Tuesday").
     numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
     own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q and not _looks_past(view, q, p)]

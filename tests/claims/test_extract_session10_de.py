@@ -14,7 +14,8 @@ is that move at the day's extreme; a look back in the pluperfect with its auxili
 gewonnen hatten") does not become the story's day, nor does any day once a claim was told with one, and a move put on
 the session before a title's day that had not opened makes that day the story's, and a move since a close told then
 runs to the session before it; what "fehlt" to a named close ("Zum Schlusskurs vom 24. Januar fehlen noch 5,1
-Prozent") is a fall since it."""
+Prozent") is a fall since it; in a recovery "vom Einbruch am Montag" the fall's day and direction are not the
+move's."""
 
 from __future__ import annotations
 
@@ -134,7 +135,18 @@ CASES = {
         "2025-02-15T09:00:00+01:00",
         [("ORCL", 174.16, d("2025-02-14")), ("ORCL", 5.1, d("2025-01-27", "2025-02-14"))],
     ),
+    "a recovery from a fall of a named day: neither its day nor its direction": (
+        "Der Dax legte am Dienstag um 0,7 Prozent zu. Nvidia erholten sich vom Einbruch am Montag um 8,9 Prozent.",
+        "2025-01-28T23:00:00+01:00",
+        [("^GDAXI", 0.7, d("2025-01-28")), ("NVDA", 8.9, d("2025-01-28"))],
+    ),
 }
+
+
+def test_a_recovery_from_a_fall_is_a_rise() -> None:
+    text = "Der Dax legte am Dienstag um 0,7 Prozent zu. Nvidia erholten sich vom Einbruch am Montag um 8,9 Prozent."
+    x = extract_claims(text, datetime.fromisoformat("2025-01-28T23:00:00+01:00"), "de")
+    assert [c.direction for c in x.claims] == ["up", "up"]
 
 
 def test_the_extreme_after_a_move_is_intraday_with_its_hedge() -> None:
