@@ -5,14 +5,15 @@ and a counted period anchored on the story's day. Used by ``claims.extract.extra
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, timedelta
 
 from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
+from marketfact.claims.extract.dayagain import that_day, weekday_after
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
-from marketfact.claims.extract.periodof import counts_forward, find_phrase, period_of, story_day, week_of_day
+from marketfact.claims.extract.periodof import counts_forward, find_phrase, period_of, story_day
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan, is_counted
+from marketfact.claims.extract.weekof import week_of_day
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.periods import PeriodError, candidate_sessions, resolve_period
 
@@ -51,8 +52,8 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if gapped_from is not None and period is gapped_from and shift == 0 and previous is not None and previous.shift:
         shift = previous.shift  # "another 5.7% the following session, to $308.55": that next session's close
     if shift == 0 and period is not None:
-        earlier = _that_day(view, ctx, period)
-        following = _weekday_after(view, ctx, period) if earlier is None else None
+        earlier = that_day(view, ctx, period)
+        following = weekday_after(view, ctx, period) if earlier is None else None
         if earlier is not None:
             p_note = f"{earlier[1]} {period.words!r}: the day named before, {earlier[0].words!r}"
             period, p_penalty = earlier[0], p_penalty + 0.1
@@ -337,43 +338,6 @@ def _since_then(
     if shift:
         return day, shift, [f"{words!r}: the move since the session after {day.words!r}, the day told before"]
     return day, 0, [f"{words!r}: the move since the day told before, {day.words!r}"]
-
-
-def _that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
-    """ "the 17% it lost that Monday", "An jenem Montag": a weekday after "that"/"jenem" is the day of that
-    weekday the article named before (27 January), not the latest such weekday before publication."""
-    before = [t for t in view.toks if t.end <= period.start][-1:]
-    if not before or before[0].low not in rules.THAT_DAY[view.lang] or not period.single_day or not period.last:
-        return None
-    weekday = date.fromisoformat(period.last).weekday()
-    named = [p for p in ctx.days if p.last and p.last < period.last and date.fromisoformat(p.last).weekday() == weekday]
-    return (named[-1], before[0].text) if named else None
-
-
-_FOLLOWING = {"de": frozenset({"darauffolgenden", "folgenden"}), "en": frozenset({"following"})}
-_THEREAFTER = {"de": frozenset({"darauf", "danach"}), "en": frozenset()}
-
-
-def _weekday_after(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
-    """ "Am Montag darauf", "am darauffolgenden Montag", "The following Monday": the first such weekday after the
-    day named before (after "24. Januar": 27 January), not the latest such weekday before publication."""
-    if not period.single_day or not period.last or any(c.isdigit() for c in period.words):
-        return None
-    after = [t for t in view.toks if t.start >= period.end][:1]
-    before = [t for t in view.toks if t.end <= period.start][-1:]
-    if after and after[0].low in _THEREAFTER[view.lang]:
-        phrase = f"{period.words} {after[0].text}"
-    elif before and before[0].low in _FOLLOWING[view.lang]:
-        phrase = f"{before[0].text} {period.words}"
-    else:
-        return None
-    named = [p for p in [*ctx.days, *view.periods] if p.single_day and p.last and p.end <= period.start]
-    if not named:
-        return None
-    base = date.fromisoformat(named[-1].last)
-    day = base + timedelta(days=(date.fromisoformat(period.last).weekday() - base.weekday() - 1) % 7 + 1)
-    note = f"{phrase!r}: the first such weekday after the day named before, {named[-1].words!r}"
-    return PeriodSpan(period.start, period.end, day.isoformat(), day.isoformat(), True), note
 
 
 def _same_move(view: SentenceView, q: Quantity) -> bool:

@@ -1,0 +1,48 @@
+"""A weekday said again of a day the article named before: "that Monday", "An jenem Montag" (``that_day``),
+"The following Monday", "Am Montag darauf" (``weekday_after``), not the latest such weekday before publication."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.decide import Context
+from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.timewords import PeriodSpan
+
+
+def that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
+    """ "the 17% it lost that Monday", "An jenem Montag": a weekday after "that"/"jenem" is the day of that
+    weekday the article named before (27 January), not the latest such weekday before publication."""
+    before = [t for t in view.toks if t.end <= period.start][-1:]
+    if not before or before[0].low not in rules.THAT_DAY[view.lang] or not period.single_day or not period.last:
+        return None
+    weekday = date.fromisoformat(period.last).weekday()
+    named = [p for p in ctx.days if p.last and p.last < period.last and date.fromisoformat(p.last).weekday() == weekday]
+    return (named[-1], before[0].text) if named else None
+
+
+_FOLLOWING = {"de": frozenset({"darauffolgenden", "folgenden"}), "en": frozenset({"following"})}
+_THEREAFTER = {"de": frozenset({"darauf", "danach"}), "en": frozenset()}
+
+
+def weekday_after(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
+    """ "Am Montag darauf", "am darauffolgenden Montag", "The following Monday": the first such weekday after the
+    day named before (after "24. Januar": 27 January), not the latest such weekday before publication."""
+    if not period.single_day or not period.last or any(c.isdigit() for c in period.words):
+        return None
+    after = [t for t in view.toks if t.start >= period.end][:1]
+    before = [t for t in view.toks if t.end <= period.start][-1:]
+    if after and after[0].low in _THEREAFTER[view.lang]:
+        phrase = f"{period.words} {after[0].text}"
+    elif before and before[0].low in _FOLLOWING[view.lang]:
+        phrase = f"{before[0].text} {period.words}"
+    else:
+        return None
+    named = [p for p in [*ctx.days, *view.periods] if p.single_day and p.last and p.end <= period.start]
+    if not named:
+        return None
+    base = date.fromisoformat(named[-1].last)
+    day = base + timedelta(days=(date.fromisoformat(period.last).weekday() - base.weekday() - 1) % 7 + 1)
+    note = f"{phrase!r}: the first such weekday after the day named before, {named[-1].words!r}"
+    return PeriodSpan(period.start, period.end, day.isoformat(), day.isoformat(), True), note
