@@ -121,7 +121,21 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                     "given up",
                 ),
             ),
-            ("up", _phrases("in the green", "higher", "clawed back", "claws back", "clawing back", "claw back")),
+            (
+                "up",
+                _phrases(
+                    "in the green",
+                    "higher",
+                    "clawed back",
+                    "claws back",
+                    "clawing back",
+                    "claw back",
+                    "won back",
+                    "wins back",
+                    "winning back",
+                    "win back",
+                ),
+            ),
         )
         for p in items
     ),

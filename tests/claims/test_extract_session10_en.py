@@ -14,7 +14,8 @@ the claim told before, and a name with no verb after it shares that span; "below
 from that day's close whatever the verb after "where"; "from Feb. 3 to Feb. 7" is one span (an abbreviation's dot no
 longer counts against the length of a period phrase); "during that session", "that day", "the same day" after a
 number is the day told before; "making the company worth about $3.4 trillion" is a market value, "an order worth $10
-billion" none; a figure of the economy ("GDP grew 2.3%", "the economy grew 2.3%") is no market claim."""
+billion" none; a figure of the economy ("GDP grew 2.3%", "the economy grew 2.3%") is no market claim; "won back 2.1%"
+is a rise."""
 
 from __future__ import annotations
 
@@ -173,6 +174,11 @@ CASES = {
         "The Nasdaq Composite rose 1% on Monday. GDP grew 2.3% in the quarter, and the economy grew 2.8% last year.",
         "2025-02-10T17:30:00-05:00",
         [("^IXIC", 1.0, d("2025-02-10"))],
+    ),
+    "won back: a rise": (
+        "Alphabet fell 7.3% on Wednesday and won back 0.1% on Thursday.",
+        "2025-02-06T17:30:00-05:00",
+        [("GOOGL", 7.3, d("2025-02-05")), ("GOOGL", 0.1, d("2025-02-06"))],
     ),
 }
 
