@@ -30,6 +30,39 @@ def _measured(row: HistoryRow) -> str:
     return f"{row.measured:+,.2f}{'' if unit == '%' else ' '}{unit}" if unit else f"{row.measured:+,.2f}"
 
 
+BASIS_HEADER = "basis (exchange-local dates)"
+"""The basis column's header: session dates are the exchange's local dates, unlike the run times (UTC)."""
+
+
+def _sessions(row: HistoryRow) -> str:
+    """The price and sessions ``measured`` rests on, as far as they were recorded."""
+    base, start, end = row.base_session, row.start_session, row.end_session
+    field = row.price_field
+    if field is not None and field.startswith("intraday") and end is not None:
+        # The window's extreme against the close before it: name both, never "base → end" (a close-to-close span).
+        window = str(end) if start in (None, end) else f"{start} to {end}"
+        return f"{field} {window}" + (f" vs close {base}" if base else "")
+    span = f"{base} → {end}" if base and end and base != end else str(end or base or "")
+    return f"{field} {span}".strip() if field else span
+
+
+def _basis(row: HistoryRow) -> str:
+    """Which price, which sessions, which exchange and time zone of a measured value.
+
+    "close 2025-01-24 → 2025-01-27 (XNAS, America/New_York)", "intraday low 2025-01-27 vs close 2025-01-24 (…)".
+    Verdicts recorded before the basis was kept (migration 0003) show the sessions stored and say the rest was not
+    recorded, rather than guess it; a verdict without a measured value has no basis ("-")."""
+    if row.measured is None:
+        return "-"
+    sessions = _sessions(row)
+    missing = [what for what, value in (("price", row.price_field), ("time zone", row.timezone)) if not value]
+    where = ", ".join(v for v in (row.exchange, row.timezone) if v)
+    if missing:
+        where = f"{where}; " if where else ""
+        where += f"{' and '.join(missing)} not recorded"
+    return f"{sessions} ({where})" if sessions else f"({where})"
+
+
 def _change(row: HistoryRow, *, with_run: bool) -> str:
     if row.change is None:
         return ""
@@ -65,13 +98,16 @@ def _detail(rows: Sequence[HistoryRow], hash_chars: int) -> list[str]:
                 _run(r.run_id, r.synthetic),
                 r.label.value,
                 _measured(r),
+                _basis(r),
                 _change(r, with_run=False),
                 f"{r.source} ({_when(r.retrieved_at)})" if r.source else "-",
                 r.reason or "",
             ]
             for r in verdicts
         ]
-        headers = ["run started (UTC)", "run", "verdict", "measured", "change", "data (retrieved UTC)", "reason"]
+        headers = [
+            "run started (UTC)", "run", "verdict", "measured", BASIS_HEADER, "change", "data (retrieved UTC)", "reason"
+        ]  # fmt: skip
         lines += ["  " + line for line in _table(headers, table)]
     return lines
 
@@ -85,12 +121,15 @@ def _summary(rows: Sequence[HistoryRow], hash_chars: int) -> list[str]:
             str(r.verdicts_recorded),
             r.label.value,
             _measured(r),
+            _basis(r),
             _when(r.started_at),
             _change(r, with_run=True),
         ]
         for r in rows
     ]
-    headers = ["claim", "id", "subject", "checks", "latest verdict", "measured", "checked (UTC)", "last change"]
+    headers = [
+        "claim", "id", "subject", "checks", "latest verdict", "measured", BASIS_HEADER, "checked (UTC)", "last change"
+    ]  # fmt: skip
     return _table(headers, table)
 
 

@@ -127,6 +127,12 @@ class VerdictRecord(Base):
     base_session: Mapped[date | None] = mapped_column(Date)
     end_session: Mapped[date | None] = mapped_column(Date)
     data_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    # The basis of ``measured`` (migration 0003; NULL in verdicts recorded before): which price, the window's
+    # first session, and the exchange (MIC) and time zone whose local dates the sessions are.
+    price_field: Mapped[str | None] = mapped_column(String(32))
+    start_session: Mapped[date | None] = mapped_column(Date)
+    exchange: Mapped[str | None] = mapped_column(String(16))
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         UniqueConstraint("run_id", "claim_id", name="uq_verdicts_run_id_claim_id"),

@@ -51,7 +51,13 @@ class HistoryRow:
     reason: str | None
     source: str
     retrieved_at: datetime | None
+    # The basis of ``measured``; None where the verdict was recorded before it was kept (migration 0003).
+    price_field: str | None  # "close", "intraday low", "adjusted close" …
+    base_session: date | None  # the close measured against
+    start_session: date | None  # the window's first session
     end_session: date | None
+    exchange: str | None  # MIC of the listing
+    timezone: str | None  # the exchange's: every session date is a local date there
     synthetic: bool
     report_path: str | None
     change: ChangeKind | None
@@ -118,6 +124,10 @@ def verdict_values(run_id: str, key: str, v: Verdict) -> dict[str, Any]:
         "base_session": v.base_session,
         "end_session": v.end_session,
         "data_fingerprint": evidence_fingerprint(v),
+        "price_field": v.price_field or None,
+        "start_session": v.start_session,
+        "exchange": v.exchange,
+        "timezone": v.timezone,
     }
 
 
@@ -216,7 +226,12 @@ def history_row(
         reason=verdict.reason,
         source=verdict.source,
         retrieved_at=verdict.retrieved_at,
+        price_field=verdict.price_field,
+        base_session=verdict.base_session,
+        start_session=verdict.start_session,
         end_session=verdict.end_session,
+        exchange=verdict.exchange,
+        timezone=verdict.timezone,
         synthetic=run.synthetic,
         report_path=run.report_path,
         change=ChangeKind(change.kind) if change else None,

@@ -36,6 +36,9 @@ from marketfact.history.rows import (
     verdict_values,
 )
 
+_OBSERVED = ("run_id", "claim_hash", "claim_id", "label", "measured", "data_fingerprint")
+"""What change detection reads of a claim's previous verdict. Only these are loaded, so a recorder needs no column
+a later migration added (the migration tests record into older schemas this way)."""
 _CHUNK = 500  # rows per statement: SQLite allows at most 32 766 bound parameters in one
 _BULK = 10_000  # rows per executemany: bounds the memory of one call, not the number of statements
 T = TypeVar("T")
@@ -234,16 +237,18 @@ class HistoryStore:
                     existing.last_run_id = row["last_run_id"]
 
     @staticmethod
-    def _latest_verdicts(session: Session, hashes: Sequence[str]) -> dict[str, VerdictRecord]:
-        latest: dict[str, VerdictRecord] = {}
+    def _latest_verdicts(session: Session, hashes: Sequence[str]) -> dict[str, Row]:
+        """Each claim's newest verdict, as the columns change detection reads (``rows.StoredVerdict``)."""
+        latest: dict[str, Row] = {}
+        columns = [getattr(VerdictRecord, name) for name in _OBSERVED]
         for chunk in _chunks(hashes):
             newest = (
                 select(func.max(VerdictRecord.id))
                 .where(VerdictRecord.claim_hash.in_(list(chunk)))
                 .group_by(VerdictRecord.claim_hash)
             )
-            for record in session.scalars(select(VerdictRecord).where(VerdictRecord.id.in_(newest))):
-                latest[record.claim_hash] = record
+            for record in session.execute(select(*columns).where(VerdictRecord.id.in_(newest))):
+                latest[record.claim_hash] = Row(**record._asdict())
         return latest
 
     # -- reading -------------------------------------------------------------------------------------

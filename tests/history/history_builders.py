@@ -32,6 +32,11 @@ def close(symbol: str, day: date, field: str = "close") -> float:
     return float(SNAPSHOT.history(symbol, day, day).frame[field].iloc[0])
 
 
+def first_session(symbol: str, base: date, end: date) -> date:
+    """The first session of the snapshot after ``base`` (the window's start), up to ``end``."""
+    return SNAPSHOT.history(symbol, base + timedelta(days=1), end).frame.index[0].date()
+
+
 def admits(claim: Claim, measured: float) -> bool:
     """Whether the claim's hedge interval and direction admit ``measured`` (percent, signed)."""
     low, high = claim.range if claim.range is not None else (claim.value, None)
@@ -50,7 +55,8 @@ def close_change(
     measured = (p1 / p0 - 1) * 100
     if label is Label.CORRECT:
         assert admits(claim, measured), (claim.id, measured)
-    currency = SNAPSHOT.instruments()[symbol].currency
+    listing = SNAPSHOT.instruments()[symbol]
+    currency = listing.currency
     return Verdict(
         claim_id=claim.id,
         label=label,
@@ -70,6 +76,9 @@ def close_change(
         ),
         currency=currency,
         symbol=symbol,
+        exchange=listing.calendar,
+        timezone=listing.timezone,
+        start_session=first_session(symbol, base, end),
         source="snapshot",
         retrieved_at=retrieved or SNAPSHOT.retrieved_at,
     )
@@ -101,6 +110,9 @@ def market_value_at_times(claim: Claim) -> Verdict:
         ),
         currency="USD",
         symbol="NVDA",
+        exchange="XNAS",
+        timezone="America/New_York",
+        start_session=MONDAY,
         fx=f"1 EUR = {fx.rate:.4f} USD, {fx.description}",
         shares=f"{shares.shares / 1e9:.2f} bn shares (as of {shares.as_of})",
         source="snapshot",

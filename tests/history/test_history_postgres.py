@@ -26,6 +26,7 @@ from sqlalchemy import create_engine, text
 
 from marketfact.checks.verdicts import Label
 from marketfact.history import ChangeKind, HistoryStore
+from marketfact.history.engine import SCHEMA_HEAD
 from marketfact.history.models import Base
 
 pytestmark = pytest.mark.slow
@@ -88,7 +89,7 @@ def test_migrations_build_the_models_schema_on_postgres(pg_url: str) -> None:
     with HistoryStore(pg_url) as store:
         store.upgrade()
         store.upgrade()
-        assert store.current_revision() == HistoryStore.head_revision() == "0002"
+        assert store.current_revision() == HistoryStore.head_revision() == SCHEMA_HEAD
         with store.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []

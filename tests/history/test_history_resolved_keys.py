@@ -27,6 +27,7 @@ from marketfact.history import ChangeKind, HistoryStore
 from marketfact.history.engine import alembic_config
 from marketfact.history.keys import canonical_claim, canonical_hash, claim_hash, resolved_window
 from marketfact.history.models import ChangeRecord, ClaimRecord, VerdictRecord
+from marketfact.history.rows import verdict_values
 from marketfact.market.snapshot import EcbFxSource, SnapshotSharesSource, SnapshotSource
 
 CLAIM: dict[str, Any] = {
@@ -38,6 +39,7 @@ CLAIM: dict[str, Any] = {
     "value": 17,
     "published_at": "2025-01-29T07:00:00+01:00",
 }
+BASIS_COLUMNS = {"price_field", "start_session", "exchange", "timezone"}  # migration 0003
 WORDINGS: list[dict[str, Any]] = [
     {"id": "nvda-on-monday", "period": "on Monday", "language": "en"},
     {"id": "nvda-am-montag", "period": "am Montag", "language": "de"},
@@ -63,7 +65,7 @@ def runs() -> list[RunReport]:
 def test_the_three_wordings_resolve_to_one_window(runs: list[RunReport]) -> None:
     windows = {r.verdicts[0].window for r in runs}
     assert len(windows) == 1
-    (first, last), = windows
+    ((first, last),) = windows
     assert first.isoformat() == last.isoformat() == "2025-01-27"
     assert len({claim_hash(r.claims[0], r.verdicts[0].window) for r in runs}) == 1
     assert len({claim_hash(r.claims[0]) for r in runs}) == 2  # unresolved, words and dates differ
@@ -87,6 +89,11 @@ def _v1_canonical(claim: Any, window: Any = None) -> dict[str, Any]:
     return {**canonical_claim(claim), "v": 1}
 
 
+def _v1_verdict_values(run_id: str, key: str, verdict: Any) -> dict[str, Any]:
+    """A verdict's row without the columns later migrations added (0003: its measured value's basis)."""
+    return {k: v for k, v in verdict_values(run_id, key, verdict).items() if k not in BASIS_COLUMNS}
+
+
 def test_migration_merges_the_wordings_recorded_under_version_1(
     tmp_path: Path, runs: list[RunReport], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -96,6 +103,7 @@ def test_migration_merges_the_wordings_recorded_under_version_1(
         with monkeypatch.context() as patch:  # record as version 1 did
             patch.setattr(store_module, "claim_hash", _v1_hash)
             patch.setattr(store_module, "canonical_claim", _v1_canonical)
+            patch.setattr(store_module, "verdict_values", _v1_verdict_values)
             store._schema_checked = True
             for run in runs:
                 store.record(run)
