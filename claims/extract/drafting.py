@@ -6,13 +6,15 @@ hedge and period read for it, each with its notes and the penalty for how uncert
 
 from __future__ import annotations
 
+from typing import Any
+
 from marketfact.claims.extract import kinds
 from marketfact.claims.extract.build import pick_listing
 from marketfact.claims.extract.decide import Context, Draft, Outcome, hedge_of, market_value_words, non_claim
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject
 from marketfact.claims.extract.subjects import refer_back
-from marketfact.claims.extract.whenof import before_the_open, when_of
+from marketfact.claims.extract.whenof import When, before_the_open, when_of
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.readings import NonMarketNumber, Unresolved
 
@@ -66,19 +68,27 @@ def with_subject(
         hedge=hedge,
         hedge_words=h_words,
         intraday=intraday,
-        period=when.period,
         notes=notes,
         penalty=penalty,
         subject=subject,
-        shift=when.shift,
-        anchor=when.anchor,
-        anchor_shift=when.anchor_shift,
-        anchor_week=when.week,
-        forward=when.forward,
         kind=kind,
-        after=when.after,
-        after_shift=when.after_shift,
+        **_when_fields(when),
     )
+
+
+def _when_fields(when: When) -> dict[str, Any]:
+    """The fields of a draft that say when its move was: its period, the sessions before or after it, the day a count
+    ends on or a week is of, the close measured from."""
+    return {
+        "period": when.period,
+        "shift": when.shift,
+        "anchor": when.anchor,
+        "anchor_shift": when.anchor_shift,
+        "anchor_week": when.week,
+        "forward": when.forward,
+        "after": when.after,
+        "after_shift": when.after_shift,
+    }
 
 
 def _entry_of(

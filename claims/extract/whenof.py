@@ -10,9 +10,10 @@ from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
 from marketfact.claims.extract.dayagain import that_day, weekday_after
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
-from marketfact.claims.extract.periodof import counts_forward, find_phrase, period_of, story_day
+from marketfact.claims.extract.periodof import PeriodReading, counts_forward, find_phrase, period_of, story_day
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan, is_counted
+from marketfact.claims.extract.toldbefore import another_subject, day_right_before, same_count
 from marketfact.claims.extract.weekof import week_of_day
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.periods import PeriodError, candidate_sessions, resolve_period
@@ -43,7 +44,7 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     # "…, erasing $593bn": a participle clause tells more of the same move, so it shares its period
     participle = lang_is_en_participle(view, d_words, q)
     shares_move = not d_words or participle or kind == "record" or (kind in kinds.PRICE_KINDS and _same_move(view, q))
-    if shares_move and d_words and kind in kinds.PRICE_KINDS and _another_subject(view, q, previous):
+    if shares_move and d_words and kind in kinds.PRICE_KINDS and another_subject(view, q, previous):
         shares_move = False  # "…, and the Nasdaq Composite ended at 19,523.40": a close of its own, not the move's
     gapped_from = previous.period if previous is not None and shares_move else None
     if previous is not None and previous.after is not None and kind == kinds.CLOSE_LEVEL and _of_close(view, q):
@@ -51,6 +52,56 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from, previous)
     if gapped_from is not None and period is gapped_from and shift == 0 and previous is not None and previous.shift:
         shift = previous.shift  # "another 5.7% the following session, to $308.55": that next session's close
+    period, shift, p_penalty, p_note, told = _clause_day(
+        view, q, ctx, previous, kind, (period, shift, p_penalty, p_note)
+    )
+    notes += [p_note] if p_note else []
+    after, after_shift = None, 0
+    if told is None:
+        period, after, after_shift, r_notes = _reference(view, q, ctx, kind, shift, period, previous)
+        notes += r_notes
+    got = _borrowed_span(view, q, ctx, previous, d_words, kind, shift) if after is None else None
+    if got:
+        period, shift, after, notes, p_penalty = *got[:4], p_penalty + got[4]
+    anchor, forward, a_shift, a_notes = _anchor_of(view, q, ctx, period, shift, previous)
+    week = period is not None and shift == 0 and anchor is None and after is None
+    week_day = week_of_day(view, q, period) if week and period is not None else None
+    if week_day is not None:  # the sessions say whether it is another week than publication's (build._week_of)
+        anchor = week_day
+    notes += a_notes
+    same = same_count(view, ctx, previous, period) if shift == 0 and after is None else None
+    if same is not None:  # "Broadcom fell 11.6% over the same five sessions": the span of the claim told before
+        told_draft, note = same
+        period, shift, after, after_shift = (
+            told_draft.period,
+            told_draft.shift,
+            told_draft.after,
+            told_draft.after_shift,
+        )
+        anchor, forward, a_shift = told_draft.anchor, told_draft.forward, told_draft.anchor_shift
+        week_day = anchor if told_draft.anchor_week else None
+        notes = [n for n in notes if n not in a_notes] + [note]
+        p_penalty += 0.1
+    elif gapped_from is not None and period is gapped_from and anchor is None and previous is not None:
+        # "Broadcom fell 11.6% over the same five sessions and Microsoft 6.5%": the previous number's span, ending
+        # where its own ends
+        anchor, forward, a_shift = previous.anchor, previous.forward, previous.anchor_shift
+        week_day = anchor if previous.anchor_week else None
+    several = periodclauses.several_periods(view, period)
+    if several and period is not None and (p_note or anchor or after):  # the period was not q's own words
+        named = ", ".join(repr(w) for w in several)
+        notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
+    return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift, week_day is not None, after_shift)
+
+
+def _clause_day(
+    view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, kind: str, read: PeriodReading
+) -> tuple[PeriodSpan | None, int, float, str, PeriodSpan | None]:
+    """The day of q as its clause tells it, from what ``period_of`` read (period, shift, penalty, note): "that Monday"
+    or "The following Monday" as a day named before, the day of a clause opened by "when" (the close named before it,
+    the day named right before it, else the previous number's), a record's move's day. (period, shift, penalty, note,
+    the close named before a "when" clause or None)."""
+    period, shift, p_penalty, p_note = read
     if shift == 0 and period is not None:
         earlier = that_day(view, ctx, period)
         following = weekday_after(view, ctx, period) if earlier is None else None
@@ -77,66 +128,14 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         # was set "a day after" it: "slipped 0.3% on Friday, a day after setting a record close" keeps Thursday)
         period, shift, p_penalty = previous.period, previous.shift, 0.05
         p_note = "the record is said of the move before it in the sentence: its day"
-    elif when is not None and (right_before := _day_right_before(view, q)) is not None:
+    elif when is not None and (right_before := day_right_before(view, q)) is not None:
         # "rose 2.4% this week, most of it on Monday, Feb. 10, when the power producer jumped 3.9%": that day
         period, shift, p_penalty = right_before, 0, 0.1
         p_note = f"{when!r} opens the clause: the day named right before it, {right_before.words!r}"
     elif when is not None and previous is not None:
         period, shift, p_penalty = previous.period, previous.shift, 0.1
         p_note = f"{when!r} opens the clause: the day of the previous number of the sentence"
-    notes += [p_note] if p_note else []
-    after, after_shift = None, 0
-    if told is None:
-        period, after, after_shift, r_notes = _reference(view, q, ctx, kind, shift, period, previous)
-        notes += r_notes
-    got = _borrowed_span(view, q, ctx, previous, d_words, kind, shift) if after is None else None
-    if got:
-        period, shift, after, notes, p_penalty = *got[:4], p_penalty + got[4]
-    anchor, forward, a_shift, a_notes = _anchor_of(view, q, ctx, period, shift, previous)
-    week = period is not None and shift == 0 and anchor is None and after is None
-    week_day = week_of_day(view, q, period) if week and period is not None else None
-    if week_day is not None:  # the sessions say whether it is another week than publication's (build._week_of)
-        anchor = week_day
-    notes += a_notes
-    same = _same_count(view, ctx, previous, period) if shift == 0 and after is None else None
-    if same is not None:  # "Broadcom fell 11.6% over the same five sessions": the span of the claim told before
-        told_draft, note = same
-        period, shift, after, after_shift = (
-            told_draft.period,
-            told_draft.shift,
-            told_draft.after,
-            told_draft.after_shift,
-        )
-        anchor, forward, a_shift = told_draft.anchor, told_draft.forward, told_draft.anchor_shift
-        week_day = anchor if told_draft.anchor_week else None
-        notes = [n for n in notes if n not in a_notes] + [note]
-        p_penalty += 0.1
-    elif gapped_from is not None and period is gapped_from and anchor is None and previous is not None:
-        # "Broadcom fell 11.6% over the same five sessions and Microsoft 6.5%": the previous number's span, ending
-        # where its own ends
-        anchor, forward, a_shift = previous.anchor, previous.forward, previous.anchor_shift
-        week_day = anchor if previous.anchor_week else None
-    several = periodclauses.several_periods(view, period)
-    if several and period is not None and (p_note or anchor or after):  # the period was not q's own words
-        named = ", ".join(repr(w) for w in several)
-        notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
-    return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift, week_day is not None, after_shift)
-
-
-def _same_count(
-    view: SentenceView, ctx: Context, previous: Draft | None, period: PeriodSpan | None
-) -> tuple[Draft, str] | None:
-    """ "Nvidia … ended that week 15.8% lower. Broadcom fell 11.6% over the same five sessions": a count of sessions
-    said with "the same" is the span of the claim told before (the sentence's previous number's, else the latest
-    claim's), with the day it ends on: (that claim's draft, a note); None for any other period."""
-    if period is None or not is_counted(period.words, view.lang) or periodclauses.same_days_lead(view, period) is None:
-        return None
-    told = previous if previous is not None and previous.view is view else ctx.last_told
-    if told is None or told.period is None or told.period is period:
-        return None
-    lead = periodclauses.same_days_lead(view, period)
-    words = " ".join(t.text for t in view.toks if lead is not None and lead <= t.start < period.end)
-    return told, f"{words!r}: the period of the claim before, {told.period.words!r}, carried over from earlier"
+    return period, shift, p_penalty, p_note, told
 
 
 def before_the_open(when: When, view: SentenceView, ctx: Context, listing: Listing) -> When:
@@ -347,34 +346,10 @@ def _same_move(view: SentenceView, q: Quantity) -> bool:
     return bool(lows) and lows[-1] in ("to", "at", "auf", "bei", "von", "of")
 
 
-def _another_subject(view: SentenceView, q: Quantity, previous: Draft | None) -> bool:
-    """Whether a name other than the previous number's subject stands between that number and ``q`` in the sentence
-    ("Alphabet fell 3.3% … after sliding 7.3% on Wednesday, and the Nasdaq Composite ended at 19,523.40")."""
-    if previous is None or previous.view is not view:
-        return False
-    between = [m for m in view.mentions if previous.q.span[1] <= m.start < q.span[0] and not m.modifier]
-    return any(m.entry is not None and m.entry.listing.symbol != previous.listing.symbol for m in between)
-
-
 def _of_close(view: SentenceView, q: Quantity) -> bool:
     """ "… close of 22,612", "Schlusskurs von 57,10 Euro": the level is the close's named just before."""
     lows = [t.low for t in view.toks if t.end <= q.span[0]][-2:]
     return len(lows) == 2 and lows[-1] in ("of", "von") and lows[0] in sinceclose.CLOSE_WORDS[view.lang]
-
-
-def _day_right_before(view: SentenceView, q: Quantity) -> PeriodSpan | None:
-    """A single day that ends the clause before q's, with only punctuation between ("…, most of it on Monday, Feb.
-    10, when …"), not one of a look back or a close a move is measured from."""
-    c0, _ = view.clause(q.span[0])
-    days = [p for p in view.periods if p.single_day and p.end <= c0]
-    if not days:
-        return None
-    p = max(days, key=lambda x: x.end)
-    if any(t.kind != "punct" for t in view.toks if p.end <= t.start < c0):
-        return None
-    if periodclauses.period_tells_earlier(view, p) or sinceclose.is_reference_close(view, p):
-        return None
-    return p
 
 
 def _when_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> str | None:
