@@ -27,6 +27,7 @@ from marketfact.claims.extract.recordwords import (
     value_record,
     value_words,
 )
+from marketfact.claims.extract.sentences import Token
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.periods import resolve_period
 
@@ -87,15 +88,11 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
         out.append(RecordPhrase(record, start, end, " ".join(masked[start:end].split()), p))
     for i, t in enumerate(toks):
         rec = _ALL_TIME_DE.get(t.low) if lang == "de" else None
-        if lang == "de" and rec is None and t.low == "nie" and i >= 3 and toks[i - 1].low == "wie":
-            word = toks[i - 2].low
-            rec = {"hoch": "highest_close", "tief": "lowest_close"}.get(word)
-            if rec is not None:
-                end = toks[i + 1].end if i + 1 < len(toks) and toks[i + 1].low in ("zuvor", "mehr") else t.end
-                out.append(
-                    RecordPhrase(rec, toks[i - 3].start, end, " ".join(masked[toks[i - 3].start : end].split()), None)
-                )
-            continue
+        if lang == "de" and rec is None and t.low == "nie":
+            handled, phrase = _never_record(toks, masked, i)
+            out += [phrase] if phrase is not None else []
+            if handled:
+                continue
         if rec is not None and (short_of(toks, i) or not price_record(toks, i)):
             continue
         if lang == "en" and i + 1 < len(toks):
@@ -114,6 +111,40 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
     out += all_time_values(view, masked) + durations(view, masked)
     out.sort(key=lambda r: r.start)
     return out
+
+
+_SO_NEVER = {"hoch": "highest_close", "teuer": "highest_close", "tief": "lowest_close", "billig": "lowest_close",
+             "günstig": "lowest_close", "niedrig": "lowest_close"}  # fmt: skip
+"""After "so" in a clause that ends in "(noch) nie": the adjective says which record."""
+
+
+def _never_record(toks: list[Token], masked: str, i: int) -> tuple[bool, RecordPhrase | None]:
+    """(whether "nie" at ``i`` closes a phrase read here, its record if any): "so hoch wie nie (zuvor)", "so hoch
+    stand er noch nie", "So teuer war die Aktie noch nie" are the highest (lowest) close."""
+    so = _so_never(toks, i)
+    if so is not None:
+        at, rec = so
+        ends: tuple[str, ...] = ("zuvor",)
+    elif i >= 3 and toks[i - 1].low == "wie":
+        at, found = i - 3, {"hoch": "highest_close", "tief": "lowest_close"}.get(toks[i - 2].low)
+        if found is None:
+            return True, None
+        rec, ends = found, ("zuvor", "mehr")
+    else:
+        return False, None
+    end = toks[i + 1].end if i + 1 < len(toks) and toks[i + 1].low in ends else toks[i].end
+    return True, RecordPhrase(rec, toks[at].start, end, " ".join(masked[toks[at].start : end].split()), None)
+
+
+def _so_never(toks: list[Token], i: int) -> tuple[int, str] | None:
+    """(where "so" stands, the record) for "nie" at ``i`` closing "so <adjective> … (noch) nie" within six words, no
+    punctuation between ("So teuer war die Aktie noch nie"); not "so hoch wie nie", read as its own phrase."""
+    for j in range(i - 1, max(-1, i - 8), -1):
+        if toks[j].kind == "punct" or (toks[j].low == "wie" and j == i - 1):
+            return None
+        if toks[j].low == "so" and j + 1 < i and toks[j + 1].low in _SO_NEVER:
+            return j, _SO_NEVER[toks[j + 1].low]
+    return None
 
 
 def _superlative(low: str, lang: str) -> bool:

@@ -15,7 +15,7 @@ gewonnen hatten") does not become the story's day, nor does any day once a claim
 the session before a title's day that had not opened makes that day the story's, and a move since a close told then
 runs to the session before it; what "fehlt" to a named close ("Zum Schlusskurs vom 24. Januar fehlen noch 5,1
 Prozent") is a fall since it; in a recovery "vom Einbruch am Montag" the fall's day and direction are not the
-move's."""
+move's; "So teuer war die Aktie noch nie", "so hoch stand er noch nie" is a record close."""
 
 from __future__ import annotations
 
@@ -141,6 +141,13 @@ CASES = {
         [("^GDAXI", 0.7, d("2025-01-28")), ("NVDA", 8.9, d("2025-01-28"))],
     ),
 }
+
+
+def test_so_high_as_never_is_a_record_close() -> None:
+    text = "Der Dax stieg am Montag um 0,6 Prozent auf 21.911,74 Punkte. So hoch stand er noch nie."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-10T23:00:00+01:00"), "de")
+    record = x.claims[-1]
+    assert (record.metric.value, record.record, record.instrument) == ("record", "highest_close", "^GDAXI")
 
 
 def test_a_recovery_from_a_fall_is_a_rise() -> None:
