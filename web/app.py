@@ -290,11 +290,14 @@ class DeskApp:
         language = data.get("language") or "auto"
         if language not in LANGUAGES:
             return JSONResponse({"error": f"language must be one of {', '.join(LANGUAGES)}"}, 400)
-        report_lang = data.get("report_lang") if data.get("report_lang") in ("en", "de") else "en"
+        report_lang = data.get("report_lang")
+        if report_lang is not None and report_lang not in ("en", "de"):
+            return JSONResponse({"error": "report_lang must be one of en, de"}, 400)
         try:
             draft = await asyncio.to_thread(self.desk.paste, data["text"], data["published"], str(language))
         except ExtractionError as exc:
             return JSONResponse({"error": str(exc)}, status_code=422)
+        report_lang = report_lang or draft.extraction.language  # by default the report speaks the article's language
         if not draft.reviews:
             lines = draft.extraction.report_lines()
             return JSONResponse({"error": "no checkable market claim found", "details": lines}, status_code=422)

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from starlette.testclient import TestClient
 
 from marketfact.web.runner import RUN_ID
-from tests.web.conftest import csrf_of, desk_client, paste
+from tests.web.conftest import DE_ARTICLE, csrf_of, desk_client, paste
 
 pytestmark = pytest.mark.slow
 
@@ -115,3 +115,13 @@ def test_the_pages_check_the_reviewed_claims(desk: tuple[TestClient, Path]) -> N
     runs = BeautifulSoup(client.get("/runs").text, "html.parser")
     assert run_id in runs.select_one("#runs").get_text()
     assert "s03-avgo" in runs.select_one("#history").get_text()
+
+
+def test_the_apis_report_speaks_the_articles_language_unless_told(desk: tuple[TestClient, Path]) -> None:
+    client, out = desk
+    r = client.post("/api/check-article", json={"text": DE_ARTICLE, "published": PUBLISHED})
+    assert r.status_code == 200, r.text
+    page = (out / r.json()["run_id"] / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="de">' in page
+    bad = client.post("/api/check-article", json={"text": DE_ARTICLE, "published": PUBLISHED, "report_lang": "fr"})
+    assert (bad.status_code, bad.json()) == (400, {"error": "report_lang must be one of en, de"})
