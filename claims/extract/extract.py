@@ -174,8 +174,9 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
         here = dataclasses.replace(view, quantities=sorted([*view.quantities, pq], key=lambda o: o.span[0]))
         before = [o for o in outcomes if isinstance(o, Draft) and o.q.span[1] <= rec.start]
         previous = before[-1] if before else None
-        # "at a record 21,732": the record is the level right after it, and has its day
-        level = [o for o in outcomes if isinstance(o, Draft) and o.kind and 0 <= o.q.span[0] - rec.end <= 2]
+        # "at a record 21,732", "its record close of 22,612.02 on Thursday": the record is the level right after it
+        # (or after "of"), and has its day
+        level = [o for o in outcomes if isinstance(o, Draft) and o.kind and _level_of(masked, rec.end, o.q.span[0])]
         previous = level[0] if level and level[0].kind == kinds.CLOSE_LEVEL else previous
         down = records.record_down(rec.record)
         direction = ("down" if down else "up", rec.text, 0.0, "")
@@ -184,6 +185,11 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
             outcome.record, outcome.since, outcome.record_unit = rec.record, rec.since, rec.unit
             out.append(outcome)
     return out
+
+
+def _level_of(masked: str, end: int, start: int) -> bool:
+    """Whether a number starting at ``start`` stands right after record words ending at ``end``, "of"/"von" aside."""
+    return 0 <= start - end <= 5 and masked[end:start].strip().lower() in ("", "of", "von")
 
 
 def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, carried: str | None) -> Outcome:

@@ -93,11 +93,11 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
             out += [phrase] if phrase is not None else []
             if handled:
                 continue
-        if rec is not None and (short_of(toks, i) or not price_record(toks, i)):
+        if rec is not None and ((short_of(toks, i) and not _dated(view, i, i)) or not price_record(toks, i)):
             continue
         if lang == "en" and i + 1 < len(toks):
             rec = _ALL_TIME["en"].get((t.low, toks[i + 1].low))
-            if rec is not None and short_of(toks, i):
+            if rec is not None and short_of(toks, i) and not _dated(view, i, i + 1):
                 continue
             if rec is None and record_level([x.low for x in toks[max(0, i - 2) : i + 1]], lang):
                 if toks[i + 1].kind == "num":  # "at a record 21,732": the level is a record high
@@ -145,6 +145,26 @@ def _so_never(toks: list[Token], i: int) -> tuple[int, str] | None:
         if toks[j].low == "so" and j + 1 < i and toks[j + 1].low in _SO_NEVER:
             return j, _SO_NEVER[toks[j + 1].low]
     return None
+
+
+def _dated(view: SentenceView, i: int, j: int) -> bool:
+    """Whether the record words at tokens ``i``..``j`` are named with a day of their own: right after them, past its
+    level ("its record close of 6,118.71 on Jan. 23"), or right before them ("Thursday's record close"). A record a
+    price stayed under with its day is still a claim of that day; without one ("barely below its record close") it
+    is none."""
+    toks = view.toks
+    k = j + 1
+    if k < len(toks) and toks[k].low in ("of", "von"):
+        k += 1
+        while k < len(toks) and (
+            toks[k].kind == "num" or toks[k].text in ",.$€" or toks[k].low in ("points", "punkten")
+        ):
+            k += 1
+    after = toks[k].start if k < len(toks) else None
+    before = toks[max(0, i - 2)].start
+    return any(
+        p.single_day and (p.start == after or (before <= p.start and p.end <= toks[i].start)) for p in view.periods
+    )
 
 
 def _superlative(low: str, lang: str) -> bool:

@@ -15,7 +15,8 @@ from that day's close whatever the verb after "where"; "from Feb. 3 to Feb. 7" i
 longer counts against the length of a period phrase); "during that session", "that day", "the same day" after a
 number is the day told before; "making the company worth about $3.4 trillion" is a market value, "an order worth $10
 billion" none; a figure of the economy ("GDP grew 2.3%", "the economy grew 2.3%") is no market claim; "won back 2.1%"
-is a rise."""
+is a rise; a record close named with its day after "below" ("below its record close of $186.47 on Jan. 23") is a record
+claim of that day, one with no day none."""
 
 from __future__ import annotations
 
@@ -179,6 +180,16 @@ CASES = {
         "Alphabet fell 7.3% on Wednesday and won back 0.1% on Thursday.",
         "2025-02-06T17:30:00-05:00",
         [("GOOGL", 7.3, d("2025-02-05")), ("GOOGL", 0.1, d("2025-02-06"))],
+    ),
+    "a record close with its day after 'below': a record of that day": (
+        "Oracle closed at $174.46 on Friday, below its record close of $186.47 on Jan. 23. The Nasdaq Composite "
+        "stayed below its record close.",
+        "2025-02-07T17:30:00-05:00",
+        [
+            ("ORCL", 174.46, d("2025-02-07")),
+            ("ORCL", None, d("2025-01-23")),
+            ("ORCL", 186.47, d("2025-01-23")),
+        ],
     ),
 }
 
