@@ -39,6 +39,7 @@ class Context:
     last_day: tuple[PeriodSpan, int] | None = None  # the single day (and shift) of the latest claim told
     last_period: tuple[PeriodSpan, int, PeriodSpan | None] | None = None  # the latest claim's period, shift, close
     last_told: Draft | None = None  # the latest claim with a period, as drafted
+    week_one: int | None = None  # where the days named under a paragraph's "Week one" start in ``days``
     days: list[PeriodSpan] = field(default_factory=list)  # every single day the article named, in order
     # per paragraph: a relative day said in a sentence with no number ("The next day brought relief."): the day
     # told before it, the shift, the words

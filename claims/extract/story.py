@@ -12,6 +12,7 @@ from marketfact.claims.extract import rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, Outcome
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
+from marketfact.claims.extract.weekheads import remember_week_heading
 
 _CLOCK_ENTRY = re.compile(
     r"\s*\+*\s*\d{1,2}[:.]\d{2}\s*(?:uhr|[ap]\.?m\.?)?\s*(?:et|mez|cet|gmt|utc|jst)?\s*[–—-]\s", re.IGNORECASE
@@ -66,6 +67,7 @@ def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context)
     _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
     _remember_days(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
     _remember_scene(view, ctx)
+    remember_week_heading(view, ctx)  # "Week three was calmer.": the paragraph's period is that week
     drafts = [o for o in outcomes if isinstance(o, Draft)]
     dated = [d for d in drafts if d.period is not None]
     if dated:

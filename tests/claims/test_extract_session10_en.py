@@ -16,7 +16,8 @@ longer counts against the length of a period phrase); "during that session", "th
 number is the day told before; "making the company worth about $3.4 trillion" is a market value, "an order worth $10
 billion" none; a figure of the economy ("GDP grew 2.3%", "the economy grew 2.3%") is no market claim; "won back 2.1%"
 is a rise; a record close named with its day after "below" ("below its record close of $186.47 on Jan. 23") is a record
-claim of that day, one with no day none."""
+claim of that day, one with no day none; a paragraph opening "Week two" after one opening "Week one" is the week after
+the week of the day named under "Week one"."""
 
 from __future__ import annotations
 
@@ -190,6 +191,11 @@ CASES = {
             ("ORCL", None, d("2025-01-23")),
             ("ORCL", 186.47, d("2025-01-23")),
         ],
+    ),
+    "Week one, Week two: the weeks counted from the day named under Week one": (
+        "Week one was rough. Broadcom sank 17.4% on Monday, Jan. 27.\n\nWeek two was better. Broadcom rose 1.6%.",
+        "2025-02-15T09:00:00-05:00",
+        [("AVGO", 17.4, d("2025-01-27")), ("AVGO", 1.6, d("2025-02-03", "2025-02-07"))],
     ),
 }
 
