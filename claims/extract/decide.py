@@ -33,6 +33,8 @@ class Context:
     frame: PeriodSpan | None = None  # the day a dateline or the title gives the article
     scene: dict[int, PeriodSpan] = field(default_factory=dict)  # per paragraph: a day named in a question
     stated: set[int] = field(default_factory=set)  # paragraphs with a sentence that is no question
+    figured: set[int] = field(default_factory=set)  # paragraphs with a sentence that holds a number
+    turn_day: dict[int, PeriodSpan] = field(default_factory=dict)  # per paragraph: a day said with no number
     live: bool = False  # a live ticker (entries opening with a clock time): an entry's day is the ticker's
     paragraph_subject: dict[int, tuple[AliasEntry, Listing]] = field(default_factory=dict)
     last_company: tuple[AliasEntry, Listing] | None = None  # the subject of the latest claim about a company

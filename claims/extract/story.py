@@ -226,15 +226,25 @@ def _next_session_words(view: SentenceView) -> str:
 def _remember_scene(view: SentenceView, ctx: Context) -> None:
     """ "Remember Monday? Nvidia lost 17% in a single session.": a question with no figure that names one day
     sets the day of the claims after it in its paragraph that name none (and of the next paragraph, when the
-    question stands alone: the answer of a Q&A, "What happened on Monday?")."""
+    question stands alone: the answer of a Q&A, "What happened on Monday?"). An interviewer's turn with no figure
+    that ends in a question sets the scene of the answer with the day its statement named ("Die Versorger standen
+    gestern unter Druck. Hat Sie das überrascht?")."""
+    para = view.sentence.paragraph
+    days = [p for p in view.periods if p.single_day and not view.is_aside(p.start)]
+    if view.quantities:
+        ctx.figured.add(para)
     if not view.sentence.text.rstrip().endswith("?"):
-        ctx.stated.add(view.sentence.paragraph)
+        ctx.stated.add(para)
+        if days and not view.quantities:
+            ctx.turn_day[para] = days[-1]
     if view.quantities or not view.sentence.text.rstrip().endswith("?"):
         return
-    days = [p for p in view.periods if p.single_day and not view.is_aside(p.start)]
     if days:  # "Und heute? Da schloss das Papier …": the question's day, not the paragraph's before it
-        ctx.scene[view.sentence.paragraph] = days[-1]
-        ctx.paragraph_period.pop(view.sentence.paragraph, None)
+        ctx.scene[para] = days[-1]
+        ctx.paragraph_period.pop(para, None)
+    elif para not in ctx.figured and (told := ctx.turn_day.get(para)) is not None:
+        ctx.scene[para] = told
+        ctx.stated.discard(para)
 
 
 _COPULA = {"en": frozenset({"was", "were"}), "de": frozenset({"war", "waren"})}

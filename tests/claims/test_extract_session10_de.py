@@ -15,7 +15,9 @@ gewonnen hatten") does not become the story's day, nor does any day once a claim
 the session before a title's day that had not opened makes that day the story's, and a move since a close told then
 runs to the session before it; what "fehlt" to a named close ("Zum Schlusskurs vom 24. Januar fehlen noch 5,1
 Prozent") is a fall since it; in a recovery "vom Einbruch am Montag" the fall's day and direction are not the
-move's; "So teuer war die Aktie noch nie", "so hoch stand er noch nie" is a record close."""
+move's; "So teuer war die Aktie noch nie", "so hoch stand er noch nie" is a record close. By read11de: an
+interviewer's turn with no figure that ends in a question ("In Paris standen am Mittwoch die Elektrowerte unter
+Druck. Woran lag das?") sets the day of the answer after it."""
 
 from __future__ import annotations
 
@@ -139,6 +141,18 @@ CASES = {
         "Der Dax legte am Dienstag um 0,7 Prozent zu. Nvidia erholten sich vom Einbruch am Montag um 8,9 Prozent.",
         "2025-01-28T23:00:00+01:00",
         [("^GDAXI", 0.7, d("2025-01-28")), ("NVDA", 8.9, d("2025-01-28"))],
+    ),
+    "the day said in an interviewer's turn ending in a question is the answer's": (
+        "Der Dax hat heute 2,1 Prozent gewonnen.\n\nIn Paris standen am Mittwoch die Elektrowerte unter Druck. Woran "
+        "lag das?\n\nSchneider Electric gab 2,2 Prozent nach, auf 238,75 Euro. Das war keine Überraschung.",
+        "2025-02-13T19:00:00+01:00",
+        [("^GDAXI", 2.1, d("2025-02-13")), ("SU.PA", 2.2, d("2025-02-12")), ("SU.PA", 238.75, d("2025-02-12"))],
+    ),
+    "a turn whose statement holds a figure sets no scene": (
+        "Der Dax hat heute 2,1 Prozent gewonnen.\n\nAm Mittwoch schloss Schneider Electric bei 238,75 Euro. Und "
+        "dann?\n\nSchneider Electric gab 1,1 Prozent nach.",
+        "2025-02-13T19:00:00+01:00",
+        [("^GDAXI", 2.1, d("2025-02-13")), ("SU.PA", 238.75, d("2025-02-12")), ("SU.PA", 1.1, d("2025-02-13"))],
     ),
 }
 
