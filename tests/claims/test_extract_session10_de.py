@@ -17,7 +17,8 @@ runs to the session before it; what "fehlt" to a named close ("Zum Schlusskurs v
 Prozent") is a fall since it; in a recovery "vom Einbruch am Montag" the fall's day and direction are not the
 move's; "So teuer war die Aktie noch nie", "so hoch stand er noch nie" is a record close. By read11de: an
 interviewer's turn with no figure that ends in a question ("In Paris standen am Mittwoch die Elektrowerte unter
-Druck. Woran lag das?") sets the day of the answer after it."""
+Druck. Woran lag das?") sets the day of the answer after it; a clause with no verb after a particle ("am Montag
+bereits 2,2 Prozent", "am Freitag schon 1,2 Prozent") shares the move of the clause before."""
 
 from __future__ import annotations
 
@@ -153,6 +154,17 @@ CASES = {
         "dann?\n\nSchneider Electric gab 1,1 Prozent nach.",
         "2025-02-13T19:00:00+01:00",
         [("^GDAXI", 2.1, d("2025-02-13")), ("SU.PA", 238.75, d("2025-02-12")), ("SU.PA", 1.1, d("2025-02-13"))],
+    ),
+    "a clause with no verb after a particle shares the move before": (
+        "Oracle hat am Montag 2,6 Prozent gewonnen, am Freitag schon 1,2 Prozent. In Paris legte Schneider Electric "
+        "am Dienstag 0,8 Prozent zu, am Montag bereits 2,2 Prozent.",
+        "2025-02-12T08:00:00+01:00",
+        [
+            ("ORCL", 2.6, d("2025-02-10")),
+            ("ORCL", 1.2, d("2025-02-07")),
+            ("SU.PA", 0.8, d("2025-02-11")),
+            ("SU.PA", 2.2, d("2025-02-10")),
+        ],
     ),
 }
 
