@@ -275,7 +275,7 @@ SHARE_WORDS = word_set(
 )
 """Before "von"/"of"/"in" these make the name the subject after all ("die Aktie von Nvidia", "shares in TEL")."""
 PREVIOUS_SESSION = {
-    "de": _phrases("am vortag", "tags zuvor", "einen tag zuvor", "am tag zuvor", "am tag davor",
+    "de": _phrases("am vortag", "am vorabend", "tags zuvor", "einen tag zuvor", "am tag zuvor", "am tag davor",
                    "in der vorherigen sitzung", "am vorangegangenen handelstag", "am vorherigen handelstag",
                    "am vorhergehenden handelstag", "am letzten handelstag davor"),
     "en": _phrases("the previous session", "the previous day", "the day before", "a day earlier",

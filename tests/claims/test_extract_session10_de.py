@@ -18,7 +18,8 @@ Prozent") is a fall since it; in a recovery "vom Einbruch am Montag" the fall's 
 move's; "So teuer war die Aktie noch nie", "so hoch stand er noch nie" is a record close. By read11de: an
 interviewer's turn with no figure that ends in a question ("In Paris standen am Mittwoch die Elektrowerte unter
 Druck. Woran lag das?") sets the day of the answer after it; a clause with no verb after a particle ("am Montag
-bereits 2,2 Prozent", "am Freitag schon 1,2 Prozent") shares the move of the clause before."""
+bereits 2,2 Prozent", "am Freitag schon 1,2 Prozent") shares the move of the clause before; "am Vorabend" is the
+session before the story's day."""
 
 from __future__ import annotations
 
@@ -165,6 +166,11 @@ CASES = {
             ("SU.PA", 0.8, d("2025-02-11")),
             ("SU.PA", 2.2, d("2025-02-10")),
         ],
+    ),
+    "am Vorabend: the session before the story's day": (
+        "Der Dax stieg heute um 2,1 Prozent. Broadcom hatte am Vorabend in New York 0,6 Prozent zugelegt.",
+        "2025-02-13T20:00:00+01:00",
+        [("^GDAXI", 2.1, d("2025-02-13")), ("AVGO", 0.6, d("2025-02-12"))],
     ),
 }
 
