@@ -287,11 +287,10 @@ class DeskApp:
             return JSONResponse({"error": "the body is not JSON"}, status_code=400)
         if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in ("text", "published")):
             return JSONResponse({"error": 'give {"text": …, "published": …, "language": …} as strings'}, 400)
-        language = data.get("language") or "auto"
+        language, report_lang = data.get("language") or "auto", data.get("report_lang")
         if language not in LANGUAGES:
             return JSONResponse({"error": f"language must be one of {', '.join(LANGUAGES)}"}, 400)
-        report_lang = data.get("report_lang")
-        if report_lang is not None and report_lang not in ("en", "de"):
+        if report_lang not in (None, "en", "de"):
             return JSONResponse({"error": "report_lang must be one of en, de"}, 400)
         try:
             draft = await asyncio.to_thread(self.desk.paste, data["text"], data["published"], str(language))
