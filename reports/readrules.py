@@ -222,9 +222,9 @@ NOTES = rules(
         ),
         (
             "as read, the claim cannot be checked on the market data: on articles the rules had not seen, such a "
-            "reading was right only about a third of the time: confirm it",
+            "reading was right only about a quarter of the time: confirm it",
             "so gelesen, lässt sich die Aussage mit den Kursdaten nicht prüfen: bei Artikeln, die die Regeln nicht "
-            "kannten, war eine solche Lesart nur etwa in einem Drittel der Fälle richtig: bitte bestätigen",
+            "kannten, war eine solche Lesart nur etwa in einem Viertel der Fälle richtig: bitte bestätigen",
         ),
         (
             "confidence raised to {confidence}: the claim holds on the market data as read; measured accuracy of "
