@@ -165,16 +165,37 @@ def _splits_here(masked: str, dot: int, after: int) -> bool:
     return True
 
 
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+_MONTH = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|januar|jänner|februar"
+    r"|märz|mai|juni|juli|oktober|dezember|jan|feb|mar|mär|apr|jun|jul|aug|sept|sep|oct|okt|nov|dec|dez"
+)
+_DATE_LINE = re.compile(
+    rf"^[ \t]*(?:\[\d{{1,2}}(?::\d{{2}}){{1,2}}\][ \t]*)?(?:(?:{_WEEKDAY}),?[ \t]+)?"
+    rf"(?:(?:{_MONTH})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.[ \t]*(?:{_MONTH})\.?)"
+    r"(?:,?[ \t]+\d{4})?\.?(?=[ \t]*$)",
+    re.M | re.IGNORECASE,
+)
+"""A line that is only a date, "Monday, Jan. 27", "[03:40] Monday, January 27.", "Montag, 27. Januar": a timeline's
+entry heading. It ends its sentence even when the entry's text follows on the next line."""
+
+
+def _cuts(masked: str, b_start: int, b_end: int) -> list[int]:
+    """Where the sentences of a block end: after a terminator that ends one, and after a line that is only a date."""
+    cuts = {m.end() for m in _END.finditer(masked, b_start, b_end) if _splits_here(masked, m.start(), m.end())}
+    cuts |= {m.end() for m in _DATE_LINE.finditer(masked, b_start, b_end) if masked[m.end() : b_end].strip()}
+    return sorted(cuts)
+
+
 def split_sentences(text: str, masked: str | None = None) -> list[Sentence]:
     """The sentences of an article (``masked`` is ``mask_markdown(text)``; computed when omitted)."""
     masked = mask_markdown(text) if masked is None else masked
     sentences: list[Sentence] = []
     for paragraph, (b_start, b_end) in enumerate(_blocks(text, masked)):
         cut = b_start
-        for m in _END.finditer(masked, b_start, b_end):
-            if _splits_here(masked, m.start(), m.end()):
-                _add(sentences, masked, cut, m.end(), paragraph)
-                cut = m.end()
+        for end in _cuts(masked, b_start, b_end):
+            _add(sentences, masked, cut, end, paragraph)
+            cut = end
         _add(sentences, masked, cut, b_end, paragraph)
     return sentences
 

@@ -124,7 +124,7 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
         and (p.start, p.end) not in reread
         and not sinceclose.is_reference_close(view, p)  # "clawed back 15.4% since its close on Jan. 27"
         and not view.is_aside(p.start)
-        and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p))
+        and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p) or is_date_line(view, p))
     ]
     # a Saturday or Sunday ("liegt heute deutlich im Plus" in a Sunday paper) has no session: no story's day
     days = [p for p in said if p.single_day and p.last and date.fromisoformat(p.last).weekday() < 5]
@@ -290,6 +290,14 @@ def _opens_with_day_in_past(view: SentenceView, p: PeriodSpan, verb: str) -> boo
         return False
     weak = ("ed",) if view.lang == "en" else ("te", "ten")
     return verb in _STRONG_PAST[view.lang] or (len(verb) > 4 and verb.endswith(weak))
+
+
+def is_date_line(view: SentenceView, p: PeriodSpan) -> bool:
+    """Whether the sentence is nothing but the one day ``p`` (after a timestamp at most): a timeline's entry heading,
+    "Monday, Jan. 27", "[03:40] Monday, January 27.". The claims after it in its paragraph tell of that day."""
+    if view.quantities or not p.single_day:
+        return False
+    return all(p.start <= t.start < p.end for t in view.toks if t.kind == "word")
 
 
 def _speaks_of_trading(view: SentenceView, p: PeriodSpan) -> bool:

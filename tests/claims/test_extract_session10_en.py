@@ -17,7 +17,8 @@ number is the day told before; "making the company worth about $3.4 trillion" is
 billion" none; a figure of the economy ("GDP grew 2.3%", "the economy grew 2.3%") is no market claim; "won back 2.1%"
 is a rise; a record close named with its day after "below" ("below its record close of $186.47 on Jan. 23") is a record
 claim of that day, one with no day none; a paragraph opening "Week two" after one opening "Week one" is the week after
-the week of the day named under "Week one"."""
+the week of the day named under "Week one"; a line or sentence that is only a date ("Monday, Jan. 27" above an entry,
+"[03:40] Monday, Jan. 27.") is the day of the claims after it in its paragraph, "in one session" too (read11en)."""
 
 from __future__ import annotations
 
@@ -196,6 +197,17 @@ CASES = {
         "Week one was rough. Broadcom sank 17.4% on Monday, Jan. 27.\n\nWeek two was better. Broadcom rose 1.6%.",
         "2025-02-15T09:00:00-05:00",
         [("AVGO", 17.4, d("2025-01-27")), ("AVGO", 1.6, d("2025-02-03", "2025-02-07"))],
+    ),
+    "a line that is only a date: the day of the entry under it": (
+        "Thursday, Jan. 30\nResults disappointed. Microsoft slid 6.2% to $414.99.\n\nFriday, Feb. 7\nA quiet day. "
+        "Alphabet shed 3.3%.",
+        "2025-02-15T09:00:00-05:00",
+        [("MSFT", 6.2, d("2025-01-30")), ("MSFT", 414.99, d("2025-01-30")), ("GOOGL", 3.3, d("2025-02-07"))],
+    ),
+    "a sentence that is only a date after a timestamp: the day of 'in one session' after it": (
+        "[04:10] Tuesday, Jan. 28. Nvidia rebounds 8.9% in one session.",
+        "2025-02-01T08:00:00-05:00",
+        [("NVDA", 8.9, d("2025-01-28"))],
     ),
 }
 
