@@ -87,6 +87,8 @@ def _is_anchor(toks: list[Token], k: int, lang: str) -> bool:
         return not re.match(r"(?:one|single|1|ein|eintägig)", low)
     if tok.kind == "num":
         after = toks[k + 1].text if k + 1 < len(toks) else ""
+        if lang == "de" and after == "." and re.fullmatch(r"\d{1,2}\.\d{1,2}", tok.text):
+            return True  # "am 21.1.": the tokens "21.1" and "." (a German decimal has a comma)
         return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2}", tok.text)) or (
             len(tok.text) <= 2 and after == "."
         )

@@ -19,7 +19,7 @@ move's; "So teuer war die Aktie noch nie", "so hoch stand er noch nie" is a reco
 interviewer's turn with no figure that ends in a question ("In Paris standen am Mittwoch die Elektrowerte unter
 Druck. Woran lag das?") sets the day of the answer after it; a clause with no verb after a particle ("am Montag
 bereits 2,2 Prozent", "am Freitag schon 1,2 Prozent") shares the move of the clause before; "am Vorabend" is the
-session before the story's day."""
+session before the story's day; a date written short ("am 10.2.", "vom 29.1.") is that day."""
 
 from __future__ import annotations
 
@@ -171,6 +171,12 @@ CASES = {
         "Der Dax stieg heute um 2,1 Prozent. Broadcom hatte am Vorabend in New York 0,6 Prozent zugelegt.",
         "2025-02-13T20:00:00+01:00",
         [("^GDAXI", 2.1, d("2025-02-13")), ("AVGO", 0.6, d("2025-02-12"))],
+    ),
+    "a date written short is that day": (
+        "Der Dax schloss am Mittwoch 0,5 Prozent höher. Broadcom (plus 4,5 Prozent am 10.2.) bleibt gefragt. "
+        "Siemens Energy stieg am 12.2. um 5 Prozent.",
+        "2025-02-13T08:00:00+01:00",
+        [("^GDAXI", 0.5, d("2025-02-12")), ("AVGO", 4.5, d("2025-02-10")), ("ENR.DE", 5.0, d("2025-02-12"))],
     ),
 }
 
