@@ -64,6 +64,11 @@ class SentenceView:
         end = min((b for b in self.breaks if b >= pos), default=self.sentence.end)
         return start, end
 
+    def in_parentheses(self, pos: int) -> bool:
+        """Whether the clause at ``pos`` opens right after "(" ("Microsoft (minus 6,2 Prozent am 30.1.) …")."""
+        c0, _ = self.clause(pos)
+        return any(t.start == c0 - 1 and t.text == "(" for t in self.toks)
+
     def is_aside(self, pos: int) -> bool:
         """Whether the clause at ``pos`` is an aside: enclosed by commas or dashes, opening with an article
         and saying no move (", a major customer of Nvidia,", ", der weltgrößte Chipkonzern,"), or opened by a word

@@ -240,8 +240,8 @@ def clause_opener(view: SentenceView, pos: int) -> str | None:
 
 def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) -> PeriodSpan | None:
     """The story's day a move since the close of ``ref`` runs to: a later single day the sentence names before
-    ``q`` that looks back at nothing, else the paragraph's day (in a live ticker the ticker's), the story's, the
-    dateline's; None when none is later than ``ref``."""
+    ``q`` that looks back at nothing, not in parentheses, else the paragraph's day (in a live ticker the
+    ticker's), the story's, the dateline's; None when none is later than ``ref``."""
     here = [
         p
         for p in view.periods
@@ -252,6 +252,7 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
         and not periodclauses.period_tells_earlier(view, p)
         and not is_reference_close(view, p)
         and not _possessive_of_another(view, p, q)
+        and not view.in_parentheses(p.start)  # "(minus 6,2 Prozent am 30.1.) …: Seit dem Schlusskurs vom 29.1."
     ]
     if here:
         return max(here, key=lambda p: p.start)

@@ -1,25 +1,26 @@
 """Classes of German reading fixed in session 10 of issue 14 (invented sentences, not the blind sets'): a day said in
 an insertion between the subject and its verb, with a number of its own (", am Dienstag mit einem Plus von 0,8
 Prozent gut gelaufen,", "– am Dienstag noch unverändert bei 235,04 Dollar aus dem Handel gegangen –") is that
-number's day, not the main verb's: the main verb's move keeps the story's day, and so does the next sentence; a
-move in parentheses right after a name ("die Holding SoftBank Group (plus 3,8 Prozent) war gefragt") is that
-name's, also where the name stands in what reads as an aside; a move from a named close to a later day ("Vom
-Schlusskurs des 28. Januar bis zum Donnerstag") and a buyer's gain ("Wer am 28. Januar Oracle-Aktien kaufte, lag am
-Donnerstag 3,9 Prozent im Plus"; "am selben Tag" after it) run from the session after the close named; a day
-carried over from the title, a dateline or a lede ("Guten Morgen, Donnerstag, 6. Februar 2025") whose session had not
-opened on the claim's exchange when the article appeared is the session before it; "an diesem Tag", "am selben Tag"
-in a clause naming no period is the day named last before it (in the sentence, else in the sentences before); a
-clause with no verb after a move that holds an intraday word (", im Handelsverlauf zeitweise um mehr als 3 Prozent")
-is that move at the day's extreme; a look back in the pluperfect with its auxiliary last ("die am Montag 2,9 Prozent
-gewonnen hatten") does not become the story's day, nor does any day once a claim was told with one, and a move put on
-the session before a title's day that had not opened makes that day the story's, and a move since a close told then
-runs to the session before it; what "fehlt" to a named close ("Zum Schlusskurs vom 24. Januar fehlen noch 5,1
-Prozent") is a fall since it; in a recovery "vom Einbruch am Montag" the fall's day and direction are not the
-move's; "So teuer war die Aktie noch nie", "so hoch stand er noch nie" is a record close. By read11de: an
-interviewer's turn with no figure that ends in a question ("In Paris standen am Mittwoch die Elektrowerte unter
-Druck. Woran lag das?") sets the day of the answer after it; a clause with no verb after a particle ("am Montag
-bereits 2,2 Prozent", "am Freitag schon 1,2 Prozent") shares the move of the clause before; "am Vorabend" is the
-session before the story's day; a date written short ("am 10.2.", "vom 29.1.") is that day."""
+number's day, not the main verb's: the main verb's move keeps the story's day, and so does the next sentence; a move
+in parentheses right after a name ("die Holding SoftBank Group (plus 3,8 Prozent) war gefragt") is that name's, also
+where the name stands in what reads as an aside; a move from a named close to a later day ("Vom Schlusskurs des 28.
+Januar bis zum Donnerstag") and a buyer's gain ("Wer am 28. Januar Oracle-Aktien kaufte, lag am Donnerstag 3,9
+Prozent im Plus"; "am selben Tag" after it) run from the session after the close named; a day carried over from the
+title, a dateline or a lede ("Guten Morgen, Donnerstag, 6. Februar 2025") whose session had not opened on the
+claim's exchange when the article appeared is the session before it; "an diesem Tag", "am selben Tag" in a clause
+naming no period is the day named last before it (in the sentence, else in the sentences before); a clause with no
+verb after a move that holds an intraday word (", im Handelsverlauf zeitweise um mehr als 3 Prozent") is that move
+at the day's extreme; a look back in the pluperfect with its auxiliary last ("die am Montag 2,9 Prozent gewonnen
+hatten") does not become the story's day, nor does any day once a claim was told with one, and a move put on the
+session before a title's day that had not opened makes that day the story's, and a move since a close told then runs
+to the session before it; what "fehlt" to a named close ("Zum Schlusskurs vom 24. Januar fehlen noch 5,1 Prozent")
+is a fall since it; in a recovery "vom Einbruch am Montag" the fall's day and direction are not the move's; "So
+teuer war die Aktie noch nie", "so hoch stand er noch nie" is a record close. By read11de: an interviewer's turn
+with no figure that ends in a question ("In Paris standen am Mittwoch die Elektrowerte unter Druck. Woran lag das?")
+sets the day of the answer after it; a clause with no verb after a particle ("am Montag bereits 2,2 Prozent", "am
+Freitag schon 1,2 Prozent") shares the move of the clause before; "am Vorabend" is the session before the story's
+day; a date written short ("am 10.2.", "vom 29.1.") is that day; a move since a named close runs to the story's day,
+not to a day in parentheses before it ("Oracle (plus 2,6 Prozent am 10.2.) …: Seit dem Schlusskurs vom 7.2. …")."""
 
 from __future__ import annotations
 
@@ -177,6 +178,16 @@ CASES = {
         "Siemens Energy stieg am 12.2. um 5 Prozent.",
         "2025-02-13T08:00:00+01:00",
         [("^GDAXI", 0.5, d("2025-02-12")), ("AVGO", 4.5, d("2025-02-10")), ("ENR.DE", 5.0, d("2025-02-12"))],
+    ),
+    "a move since a close runs past a day in parentheses to the story's day": (
+        "Der Dax schloss am Mittwoch 0,5 Prozent höher.\n\nOracle (plus 2,6 Prozent am 10.2.) gab zuletzt nach: Seit "
+        "dem Schlusskurs vom 7.2. summiert sich das Minus auf 1,3 Prozent.",
+        "2025-02-13T08:00:00+01:00",
+        [
+            ("^GDAXI", 0.5, d("2025-02-12")),
+            ("ORCL", 2.6, d("2025-02-10")),
+            ("ORCL", 1.3, d("2025-02-10", "2025-02-12")),
+        ],
     ),
 }
 
