@@ -206,6 +206,10 @@ NOTES = rules(
             "kein Zeitraum in diesem Satz: {words} aus dem Absatz übernommen",
         ),
         (
+            "no period in this list item: {words:Q} from the heading of its list, carried over from earlier",
+            "kein Zeitraum in diesem Listenpunkt: {words} aus der Überschrift der Liste, von weiter oben übernommen",
+        ),
+        (
             "the day carried over is before the latest day the article's claims name: a look-back",
             "der übernommene Tag liegt vor dem spätesten Tag, den die Aussagen des Artikels nennen: ein Rückblick",
         ),

@@ -41,6 +41,8 @@ class Context:
     last_day: tuple[PeriodSpan, int] | None = None  # the single day (and shift) of the latest claim told
     last_period: tuple[PeriodSpan, int, PeriodSpan | None] | None = None  # the latest claim's period, shift, close
     last_told: Draft | None = None  # the latest claim with a period, as drafted
+    list_head: dict[int, int] = field(default_factory=dict)  # a list item's paragraph → its list's heading's
+    heading_day: dict[int, PeriodSpan] = field(default_factory=dict)  # a list's heading's paragraph → the day it names
     week_one: int | None = None  # where the days named under a paragraph's "Week one" start in ``days``
     days: list[PeriodSpan] = field(default_factory=list)  # every single day the article named, in order
     # per paragraph: a relative day said in a sentence with no number ("The next day brought relief."): the day

@@ -116,8 +116,11 @@ _HEADS = {
 """Words a name may be hyphenated to and still be the subject ("Nvidia-Aktie"); others make it a modifier."""
 
 _EXCHANGE_AFTER = re.compile(
-    r"^(?:[-\s](?:listed|notiert\w*|gelistet\w*|börse|parkett|exchange|stock exchange)\b|:)", re.I
+    r"^(?:[-\s](?:listed|notiert\w*|gelistet\w*|börse|parkett|exchange|stock exchange)\b|(?-i::\s*[A-Z][A-Z.]{0,6}\b))",
+    re.I,
 )
+"""After "Nasdaq", words of the exchange: "Nasdaq-listed", "(Nasdaq: NVDA)" before a ticker; not "Nasdaq Composite:
++0.98%", a list item's index before its figure."""
 
 
 class AliasTable:

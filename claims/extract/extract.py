@@ -30,6 +30,7 @@ from marketfact.claims.extract.drafting import with_subject
 from marketfact.claims.extract.entities import AliasTable
 from marketfact.claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
 from marketfact.claims.extract.language import choose_language
+from marketfact.claims.extract.listheads import list_heads
 from marketfact.claims.extract.model import Extraction
 from marketfact.claims.extract.reading import SentenceView, hedge_before, read_sentence
 from marketfact.claims.extract.sentences import mask_markdown, split_sentences
@@ -62,6 +63,7 @@ def extract_claims(
     aliases = aliases if aliases is not None else default_aliases()
     sentences = split_sentences(text, masked)
     ctx = Context(published=published_at.date(), published_at=published_at)
+    ctx.list_head = list_heads(text, sentences)  # "MARKETS (Monday's close)" over "- S&P 500: +0.67%"
     drafts: list[Draft] = []
     not_market: list[NonMarketNumber] = []
     unresolved: list[Unresolved] = []

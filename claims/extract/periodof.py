@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from marketfact.claims.extract import periodclauses, rules, sinceclose
+from marketfact.claims.extract import listheads, periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, segment
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -198,6 +198,9 @@ def _day_carried_over(view: SentenceView, ctx: Context) -> PeriodReading:
     inherited = ctx.paragraph_period.get(view.sentence.paragraph)
     if inherited is not None:
         return inherited, 0, 0.1, f"no period in this sentence: {inherited.words!r} carried over from the paragraph"
+    heading = listheads.heading_day(view, ctx)  # "- Microsoft slipped 1.5%." under "STOCKS (also on Friday)"
+    if heading is not None:
+        return heading
     para = view.sentence.paragraph
     scene = ctx.scene.get(para) or (ctx.scene.get(para - 1) if para - 1 not in ctx.stated else None)
     if scene is not None:

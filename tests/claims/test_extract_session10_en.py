@@ -18,7 +18,9 @@ billion" none; a figure of the economy ("GDP grew 2.3%", "the economy grew 2.3%"
 is a rise; a record close named with its day after "below" ("below its record close of $186.47 on Jan. 23") is a record
 claim of that day, one with no day none; a paragraph opening "Week two" after one opening "Week one" is the week after
 the week of the day named under "Week one"; a line or sentence that is only a date ("Monday, Jan. 27" above an entry,
-"[03:40] Monday, Jan. 27.") is the day of the claims after it in its paragraph, "in one session" too (read11en)."""
+"[03:40] Monday, Jan. 27.") is the day of the claims after it in its paragraph, "in one session" too; a list item with
+no day under a heading that names one ("INDEXES (Friday's close)") is that day's, and "Nasdaq Composite:" before a
+figure is the index, not the exchange (read11en)."""
 
 from __future__ import annotations
 
@@ -208,6 +210,12 @@ CASES = {
         "[04:10] Tuesday, Jan. 28. Nvidia rebounds 8.9% in one session.",
         "2025-02-01T08:00:00-05:00",
         [("NVDA", 8.9, d("2025-01-28"))],
+    ),
+    "a list under a heading that names a day: the items' day; an index before a colon": (
+        "Good morning. Here is the news.\n\nINDEXES (Friday's close)\n- Nasdaq Composite: -1.36%\n- S&P 500: -0.95%\n\n"
+        "STOCKS\n- Microsoft slipped 1.5% on Thursday.",
+        "2025-02-10T06:30:00-05:00",
+        [("^IXIC", 1.36, d("2025-02-07")), ("^GSPC", 0.95, d("2025-02-07")), ("MSFT", 1.5, d("2025-02-06"))],
     ),
 }
 
