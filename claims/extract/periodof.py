@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from marketfact.claims.extract import listheads, periodclauses, rules, sinceclose
-from marketfact.claims.extract.decide import Context, Draft, segment
+from marketfact.claims.extract.decide import Context, Draft, not_price_cue, segment
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
@@ -293,8 +293,9 @@ def counts_forward(view: SentenceView, counted: PeriodSpan) -> bool:
 def spare_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     """ "slipped 1% on Thursday and extended the slide on Friday, dropping another 1.8%", "fiel am Montag um
     4,9 Prozent und setzte die Talfahrt am Dienstag fort, mit einem weiteren Minus von 5,7 Prozent": a day
-    named after the numbers of an earlier clause whose numbers have a nearer day of their own belongs to the
-    next number, when q's clause names none."""
+    named after the numbers of an earlier clause whose numbers have a nearer day of their own or are no price
+    ("Die Inflationsrate von 3,0 Prozent hat heute in Tokio kaum Spuren hinterlassen: Der Nikkei stieg …") belongs
+    to the next number, when q's clause names none."""
     c0, c1 = view.clause(q.span[0])
     if any(c0 <= p.start < c1 for p in view.periods):
         return None
@@ -309,7 +310,8 @@ def spare_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     if not numbers or any(o.span[1] > p.start for o in numbers):
         return None
     others = [x for x in view.periods if p0 <= x.start < p1 and x is not p]
-    if not all(any(_gap(x, o.span) < _gap(p, o.span) for x in others) for o in numbers):
+    priced = [o for o in numbers if not_price_cue(view, p0, o.span[0]) is None]
+    if not all(any(_gap(x, o.span) < _gap(p, o.span) for x in others) for o in priced):
         return None
     return p
 

@@ -20,7 +20,9 @@ with no figure that ends in a question ("In Paris standen am Mittwoch die Elektr
 sets the day of the answer after it; a clause with no verb after a particle ("am Montag bereits 2,2 Prozent", "am
 Freitag schon 1,2 Prozent") shares the move of the clause before; "am Vorabend" is the session before the story's
 day; a date written short ("am 10.2.", "vom 29.1.") is that day; a move since a named close runs to the story's day,
-not to a day in parentheses before it ("Oracle (plus 2,6 Prozent am 10.2.) …: Seit dem Schlusskurs vom 7.2. …")."""
+not to a day in parentheses before it ("Oracle (plus 2,6 Prozent am 10.2.) …: Seit dem Schlusskurs vom 7.2. …"). A
+day in a clause whose only number is no price ("Die Rendite von 2,5 Prozent hat heute in Tokio keine Rolle
+gespielt:") belongs to the moves after it."""
 
 from __future__ import annotations
 
@@ -188,6 +190,12 @@ CASES = {
             ("ORCL", 2.6, d("2025-02-10")),
             ("ORCL", 1.3, d("2025-02-10", "2025-02-12")),
         ],
+    ),
+    "a day in a clause whose only number is no price belongs to the moves after it": (
+        "Der Dax schloss am Mittwoch 0,5 Prozent höher.\n\nDie Rendite von 2,5 Prozent für Bundesanleihen hat heute "
+        "in Tokio keine Rolle gespielt: Der Nikkei stieg um 1,3 Prozent.",
+        "2025-02-13T08:00:00+01:00",
+        [("^GDAXI", 0.5, d("2025-02-12")), ("^N225", 1.3, d("2025-02-13"))],
     ),
 }
 
