@@ -112,6 +112,7 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
     back += [p for p in view.periods if _after_look_back(view, p.start)]
     if ctx.article_period is None and ctx.last_period is None:
         back = []  # the only day the article has named so far: the story's, whatever the tense
+    back += [d.period for d in drafts if d.period is not None and _one_session_on(d)]  # its anchor is the day told
     said = [d.period for d in drafts if d.period is not None and d.shift == 0 and d.period not in back]
     # a move put on the session before the title's day, which had not opened (whenof.before_the_open): that day is
     # the story's, so a look back told with it ("Broadcom, die am Montag 1,6 Prozent verloren hatten") is not
@@ -191,6 +192,12 @@ def _after_look_back(view: SentenceView, pos: int) -> bool:
     return not any(at <= x.start < pos for x in view.subjects if x.kind != "group")
 
 
+def _one_session_on(d: Draft) -> bool:
+    """ "bounces 5.2% in one session" told on the paragraph's day: a count of one session that ends on its anchor day,
+    which is the day the claim tells (for "that day" and the story's day after it), not the count's own words."""
+    return d.period is not None and d.anchor is not None and d.period.single_day and not (d.anchor_week or d.forward)
+
+
 def _remember_days(view: SentenceView, drafts: list[Draft], ctx: Context) -> None:
     """Every single day the sentence names (for "that Monday"), and the day of its last claim that has one, or
     the one day a sentence with no number names (for "the following day", "since then" in a later sentence)."""
@@ -199,7 +206,9 @@ def _remember_days(view: SentenceView, drafts: list[Draft], ctx: Context) -> Non
     if told:
         last = max(told, key=lambda d: d.q.span[0])
         assert last.period is not None
-        ctx.last_day = (last.period, last.shift)
+        ctx.last_day = (
+            (last.anchor, last.anchor_shift) if last.anchor and _one_session_on(last) else (last.period, last.shift)
+        )
         return
     # a sentence with no number that names one day tells that day, also in a relative clause ("Constellation
     # Energy, whose shares cratered on Jan. 27, has bounced back. Since then …" is since Jan. 27)

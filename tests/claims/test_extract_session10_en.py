@@ -20,7 +20,8 @@ claim of that day, one with no day none; a paragraph opening "Week two" after on
 the week of the day named under "Week one"; a line or sentence that is only a date ("Monday, Jan. 27" above an entry,
 "[03:40] Monday, Jan. 27.") is the day of the claims after it in its paragraph, "in one session" too; a list item with
 no day under a heading that names one ("INDEXES (Friday's close)") is that day's, and "Nasdaq Composite:" before a
-figure is the index, not the exchange (read11en)."""
+figure is the index, not the exchange; after "rose 5.2% in one session" told on such a day, "that day" and a move with
+no day are that day's (read11en)."""
 
 from __future__ import annotations
 
@@ -216,6 +217,12 @@ CASES = {
         "STOCKS\n- Microsoft slipped 1.5% on Thursday.",
         "2025-02-10T06:30:00-05:00",
         [("^IXIC", 1.36, d("2025-02-07")), ("^GSPC", 0.95, d("2025-02-07")), ("MSFT", 1.5, d("2025-02-06"))],
+    ),
+    "in one session on the paragraph's day: 'that day' after it is that day": (
+        "[02:10] Thursday, Jan. 30. Constellation Energy climbs 5.7% in one session.\n\n[04:30] Why Alphabet "
+        "(up 2.8% that day) held up, and why Oracle, up 5.2%, did too.",
+        "2025-02-01T08:00:00-05:00",
+        [("CEG", 5.7, d("2025-01-30")), ("GOOGL", 2.8, d("2025-01-30")), ("ORCL", 5.2, d("2025-01-30"))],
     ),
 }
 
