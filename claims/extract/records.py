@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from marketfact.claims.extract import rules
 from marketfact.claims.extract.kinds import record_level
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.recordwords import BIG as _BIG
@@ -50,6 +51,7 @@ _ALL_TIME_DE = {
     "allzeittief": "lowest_close",
     "rekordwert": "highest_close",  # only as a level: "auf den Rekordwert von 22.612 Punkten" (price_record)
     "rekordkurs": "highest_close",
+    "rekordschluss": "highest_close",
     "rekordschlusskurs": "highest_close",
     "rekordschlussstand": "highest_close",
 }
@@ -108,8 +110,28 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
             continue
         if rec is not None:
             out.append(RecordPhrase(rec, t.start, t.end, t.text, None))
+    out += _in_history(view, masked) if lang == "de" else []
     out += all_time_values(view, masked) + durations(view, masked)
     out.sort(key=lambda r: r.start)
+    return out
+
+
+_CLOSE_NOUNS = rules.word_set("schlussstand schlusskurs schlussstände schlusskurse stand kurs niveau")
+_HISTORY_LEADS = rules.word_set("seiner ihrer der")
+_EXTREMES = (("höchst", "highest_close"), ("tiefst", "lowest_close"), ("niedrigst", "lowest_close"))
+
+
+def _in_history(view: SentenceView, masked: str) -> list[RecordPhrase]:
+    """ "den höchsten Schlussstand seiner Geschichte", "den tiefsten Stand ihrer Geschichte": a superlative close
+    over all the history the source has."""
+    toks, out = view.toks, []
+    for i in range(3, len(toks)):
+        if toks[i].low != "geschichte" or toks[i - 1].low not in _HISTORY_LEADS or toks[i - 2].low not in _CLOSE_NOUNS:
+            continue
+        rec = next((r for stem, r in _EXTREMES if toks[i - 3].low.startswith(stem)), None)
+        if rec is not None:
+            start, end = toks[i - 3].start, toks[i].end
+            out.append(RecordPhrase(rec, start, end, " ".join(masked[start:end].split()), None))
     return out
 
 

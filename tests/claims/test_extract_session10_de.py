@@ -22,7 +22,8 @@ Freitag schon 1,2 Prozent") shares the move of the clause before; "am Vorabend" 
 day; a date written short ("am 10.2.", "vom 29.1.") is that day; a move since a named close runs to the story's day,
 not to a day in parentheses before it ("Oracle (plus 2,6 Prozent am 10.2.) …: Seit dem Schlusskurs vom 7.2. …"). A
 day in a clause whose only number is no price ("Die Rendite von 2,5 Prozent hat heute in Tokio keine Rolle
-gespielt:") belongs to the moves after it."""
+gespielt:") belongs to the moves after it. "ein Rekordschluss" after a level and "den tiefsten Stand ihrer
+Geschichte" are records of the close."""
 
 from __future__ import annotations
 
@@ -218,6 +219,28 @@ def test_the_extreme_after_a_move_is_intraday_with_its_hedge() -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-11T08:00:00+01:00"), "de")
     extreme = x.claims[-1]
     assert (extreme.metric.value, extreme.direction, extreme.hedge) == ("intraday_extreme", "up", "zeitweise mehr als")
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "day"),
+    [
+        ("Am Dienstag schloss der Dax bei 22.037,83 Punkten, ein Rekordschluss.", "highest_close", "2025-02-11"),
+        (
+            "Der Dax schloss am Dienstag um 0,6 Prozent höher und erreichte einen Rekordschluss.",
+            "highest_close",
+            "2025-02-11",
+        ),
+        (
+            "Tokyo Electron fiel am Montag auf 25.500 Yen, den tiefsten Stand ihrer Geschichte.",
+            "lowest_close",
+            "2025-02-10",
+        ),
+    ],
+)
+def test_a_record_close_said_as_a_noun_or_over_the_history(text: str, want: str, day: str) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T08:00:00+01:00"), "de")
+    records = [(c.record, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.metric.value == "record"]
+    assert records == [(want, d(day))]
 
 
 @pytest.mark.parametrize("case", list(CASES))
