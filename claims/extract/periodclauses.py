@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import parens, rules
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
@@ -133,6 +133,7 @@ def shared_day(view: SentenceView, q: Quantity) -> tuple[PeriodSpan, int, float,
         for p in view.periods
         if view.clause(p.start) not in numbered
         and not view.is_aside(p.start)
+        and not parens.in_clause_parenthesis(view, p.start)  # "(Tokyo was shut on Tuesday for a holiday)"
         and not stop_between(view, p.start, q.span[0])
         and not period_tells_earlier(view, p)
     ]

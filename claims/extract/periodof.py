@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from marketfact.claims.extract import listheads, periodclauses, rules, sinceclose
+from marketfact.claims.extract import listheads, parens, periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, not_price_cue, segment
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -151,6 +151,7 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
     c0, c1 = view.clause(q.span[0])
     # "erholten sich vom Kurssturz zum Wochenauftakt um 4,7 Prozent": the fall's day is not the move's
     in_clause = [p for p in view.periods if c0 <= p.start < c1 and not periodclauses.from_event(view, p.start)]
+    in_clause = [p for p in in_clause if not parens.in_clause_parenthesis(view, p.start)]  # "(Tokyo was shut today)"
     # A period belongs to the number nearest to it in its clause ("fell 17% on Monday and 9% on Tuesday").
     numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
     own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q and not _looks_past(view, q, p)]

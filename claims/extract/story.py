@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from marketfact.claims.extract import rules, sinceclose
+from marketfact.claims.extract import parens, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, Outcome
 from marketfact.claims.extract.listheads import remember_list_heading
 from marketfact.claims.extract.reading import SentenceView
@@ -127,6 +127,7 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
         and (p.start, p.end) not in reread
         and not sinceclose.is_reference_close(view, p)  # "clawed back 15.4% since its close on Jan. 27"
         and not view.is_aside(p.start)
+        and not parens.in_clause_parenthesis(view, p.start)
         and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p) or is_date_line(view, p))
     ]
     # a Saturday or Sunday ("liegt heute deutlich im Plus" in a Sunday paper) has no session: no story's day

@@ -21,7 +21,8 @@ the week of the day named under "Week one"; a line or sentence that is only a da
 "[03:40] Monday, Jan. 27.") is the day of the claims after it in its paragraph, "in one session" too; a list item with
 no day under a heading that names one ("INDEXES (Friday's close)") is that day's, and "Nasdaq Composite:" before a
 figure is the index, not the exchange; after "rose 5.2% in one session" told on such a day, "that day" and a move with
-no day are that day's (read11en)."""
+no day are that day's; a day in a parenthesis that is a clause of its own with no number ("(Tokyo was shut on Tuesday
+for a holiday)") is not the day of the figure before it (read11en)."""
 
 from __future__ import annotations
 
@@ -223,6 +224,12 @@ CASES = {
         "(up 2.8% that day) held up, and why Oracle, up 5.2%, did too.",
         "2025-02-01T08:00:00-05:00",
         [("CEG", 5.7, d("2025-01-30")), ("GOOGL", 2.8, d("2025-01-30")), ("ORCL", 5.2, d("2025-01-30"))],
+    ),
+    "a day in a parenthesis that is a clause of its own: not the figure's day": (
+        "Good morning. Here is the news.\n\nMARKETS (Wednesday's close)\n- Tokyo Electron: +0.06% (traders there had "
+        "taken Tuesday off for a holiday)",
+        "2025-02-13T06:45:00-05:00",
+        [("8035.T", 0.06, d("2025-02-12"))],
     ),
 }
 
