@@ -202,8 +202,11 @@ _CLOSE_LEVEL_WORDS = rules.word_set("close end schließen settled settles")
 
 def _session_or_move(view: SentenceView, c0: int, q: Quantity) -> bool:
     """A bare number after "at"/"to" is an index level only after a move or a close ("closed at 6,012.28",
-    "fell 3.07% to 19,341.83"), not in "at 9 o'clock" or "up to 5,000 jobs"."""
+    "fell 3.07% to 19,341.83", a list's "Dax: +0.6% to 21,911.74" with the move's sign), not in "at 9 o'clock" or
+    "up to 5,000 jobs"."""
     before = view.words_between(view.sentence.start, q.span[0])
     if any(t.low in rules.SESSION_WORDS[view.lang] or t.low in _CLOSE_LEVEL_WORDS for t in before):
+        return True
+    if any(o.kind == "percent" and o.sign and c0 <= o.span[0] < q.span[0] for o in view.quantities):
         return True
     return any(view.sentence.start <= w.start < q.span[0] for w in view.directions)

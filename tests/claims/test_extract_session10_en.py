@@ -22,7 +22,8 @@ the week of the day named under "Week one"; a line or sentence that is only a da
 no day under a heading that names one ("INDEXES (Friday's close)") is that day's, and "Nasdaq Composite:" before a
 figure is the index, not the exchange; after "rose 5.2% in one session" told on such a day, "that day" and a move with
 no day are that day's; a day in a parenthesis that is a clause of its own with no number ("(Tokyo was shut on Tuesday
-for a holiday)") is not the day of the figure before it (read11en)."""
+for a holiday)") is not the day of the figure before it; a bare number after "to" past a signed percent ("Dax: +0.6% to
+21,911.74") is the level the move reached (read11en)."""
 
 from __future__ import annotations
 
@@ -230,6 +231,17 @@ CASES = {
         "taken Tuesday off for a holiday)",
         "2025-02-13T06:45:00-05:00",
         [("8035.T", 0.06, d("2025-02-12"))],
+    ),
+    "a bare number after 'to' past a signed percent: the level reached": (
+        "Good morning. Here is the news.\n\n- Dax: +1.47% to 21,902.42 on Thursday\n- Nikkei 225: -0.72% at 38,787.02 "
+        "on Friday",
+        "2025-02-08T06:30:00-05:00",
+        [
+            ("^GDAXI", 1.47, d("2025-02-06")),
+            ("^GDAXI", 21902.42, d("2025-02-06")),
+            ("^N225", 0.72, d("2025-02-07")),
+            ("^N225", 38787.02, d("2025-02-07")),
+        ],
     ),
 }
 
