@@ -23,6 +23,7 @@ from marketfact.claims.extract.recordwords import (
     all_time_values,
     duration_at,
     durations,
+    missed,
     price_record,
     short_of,
     value_record,
@@ -97,6 +98,8 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
                 continue
         if rec is not None and ((short_of(toks, i) and not _dated(view, i, i)) or not price_record(toks, i)):
             continue
+        if rec is not None and lang == "de" and missed(view, t.start) and not _dated(view, i, i):
+            continue  # "Ein Rekordschluss blieb dem Dax verwehrt", "verfehlte ein Rekordhoch"; not one with its day
         if lang == "en" and i + 1 < len(toks):
             rec = _ALL_TIME["en"].get((t.low, toks[i + 1].low))
             if rec is not None and short_of(toks, i) and not _dated(view, i, i + 1):
@@ -129,7 +132,7 @@ def _in_history(view: SentenceView, masked: str) -> list[RecordPhrase]:
         if toks[i].low != "geschichte" or toks[i - 1].low not in _HISTORY_LEADS or toks[i - 2].low not in _CLOSE_NOUNS:
             continue
         rec = next((r for stem, r in _EXTREMES if toks[i - 3].low.startswith(stem)), None)
-        if rec is not None:
+        if rec is not None and not missed(view, toks[i].start):
             start, end = toks[i - 3].start, toks[i].end
             out.append(RecordPhrase(rec, start, end, " ".join(masked[start:end].split()), None))
     return out

@@ -199,6 +199,25 @@ is no record claim."""
 _SCALES = rules.word_set("million millionen milliarde milliarden billion billionen trillion")
 
 
+MISSED = {
+    "de": rules.word_set(
+        "verfehlt verfehlte verfehlten verpasst verpasste verpassten verwehrt kein keine keinen keinem fehlt fehlte "
+        "fehlten fehlen nicht"
+    ),
+    "en": frozenset[str](),
+}
+"""A record said as missed ("Ein Rekordschluss blieb dem Dax verwehrt", "verfehlte ein Rekordhoch") is no claim."""
+
+
+def missed(view: SentenceView, pos: int) -> bool:
+    """Whether the clause of the record word at ``pos`` says the record was missed (not "nicht nur")."""
+    toks = view.words_between(*view.clause(pos))
+    return any(
+        t.low in MISSED[view.lang] and not (t.low == "nicht" and k + 1 < len(toks) and toks[k + 1].low == "nur")
+        for k, t in enumerate(toks)
+    )
+
+
 def short_of(toks: list[Token], i: int) -> bool:
     """Whether a word of ``SHORT_OF`` stands among the three words before the record word at ``i``."""
     return any(t.low in SHORT_OF for t in toks[max(0, i - 3) : i])

@@ -23,7 +23,8 @@ day; a date written short ("am 10.2.", "vom 29.1.") is that day; a move since a 
 not to a day in parentheses before it ("Oracle (plus 2,6 Prozent am 10.2.) …: Seit dem Schlusskurs vom 7.2. …"). A
 day in a clause whose only number is no price ("Die Rendite von 2,5 Prozent hat heute in Tokio keine Rolle
 gespielt:") belongs to the moves after it. "ein Rekordschluss" after a level and "den tiefsten Stand ihrer
-Geschichte" are records of the close."""
+Geschichte" are records of the close. A record said as missed ("verfehlte einen Rekordschluss", "blieb verwehrt") is
+none, one with its own day ("Von seinem Rekordschluss vom Freitag ist er nicht mehr weit entfernt") still is."""
 
 from __future__ import annotations
 
@@ -241,6 +242,20 @@ def test_a_record_close_said_as_a_noun_or_over_the_history(text: str, want: str,
     x = extract_claims(text, datetime.fromisoformat("2025-02-12T08:00:00+01:00"), "de")
     records = [(c.record, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.metric.value == "record"]
     assert records == [(want, d(day))]
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        ("Der Dax verfehlte am Dienstag einen Rekordschluss knapp.", []),
+        ("Ein Rekordhoch blieb Siemens Energy am Dienstag verwehrt.", []),
+        ("Der Dax erreichte am Dienstag nicht nur einen Rekordschluss.", ["highest_close"]),
+        ("Von seinem Rekordschluss vom Montag ist der Dax nicht mehr weit entfernt.", ["highest_close"]),
+    ],
+)
+def test_a_record_said_as_missed_is_none(text: str, records: list[str]) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T08:00:00+01:00"), "de")
+    assert [c.record for c in x.claims if c.metric.value == "record"] == records
 
 
 @pytest.mark.parametrize("case", list(CASES))
