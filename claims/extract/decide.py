@@ -145,6 +145,7 @@ def _gapped(view: SentenceView, seg: tuple[int, int], q: Quantity, skip: list[tu
     spans += [(lead, p.start) for p in view.periods if (lead := periodclauses.same_days_lead(view, p)) is not None]
     spans += [(a, b) for a, b, _ in periodclauses.same_day_phrases(view)]  # "… and as much as 8.2% during that session"
     toks = view.words_between(*seg)
+    spans += _place_and_epithet(view, toks) if view.lang == "de" else []
     # ", im Tagesverlauf zeitweise sogar fast 7 Prozent": the same move at the day's extreme
     glue = rules.INTRADAY_GLUE[view.lang]
     extreme = glue if any(t.low in _EXTREME_WORDS for t in toks) else frozenset()
@@ -159,6 +160,24 @@ def _gapped(view: SentenceView, seg: tuple[int, int], q: Quantity, skip: list[tu
     return True
 
 
+def _place_and_epithet(view: SentenceView, toks: list[Token]) -> list[tuple[int, int]]:
+    """ "…, Schneider Electric an der Pariser Börse um 2,5 Prozent", "…, der japanische Nikkei um 1,3 Prozent": a place
+    (capitalised words after "in", "an der") and an adjective between an article and a name are no verb."""
+    names = {m.start for m in view.mentions}
+    out = []
+    for k, t in enumerate(toks):
+        if t.low in ("in", "an"):
+            j = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in ("der", "den", "dem"))
+            e = j
+            while e < len(toks) and toks[e].kind == "word" and toks[e].text[0].isupper() and toks[e].start not in names:
+                e += 1
+            out += [(t.start, toks[e - 1].end)] if e > j else []
+        elif t.low in _ARTICLES and k + 2 < len(toks) and toks[k + 2].start in names and toks[k + 1].text.islower():
+            out.append((t.start, toks[k + 1].end))
+    return out
+
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 _EXTREME_WORDS = frozenset({"zeitweise", "zwischenzeitlich", "tagesverlauf", "handelsverlauf", "spitze", "intraday"})
 
 

@@ -24,7 +24,9 @@ not to a day in parentheses before it ("Oracle (plus 2,6 Prozent am 10.2.) …: 
 day in a clause whose only number is no price ("Die Rendite von 2,5 Prozent hat heute in Tokio keine Rolle
 gespielt:") belongs to the moves after it. "ein Rekordschluss" after a level and "den tiefsten Stand ihrer
 Geschichte" are records of the close. A record said as missed ("verfehlte einen Rekordschluss", "blieb verwehrt") is
-none, one with its own day ("Von seinem Rekordschluss vom Freitag ist er nicht mehr weit entfernt") still is."""
+none, one with its own day ("Von seinem Rekordschluss vom Freitag ist er nicht mehr weit entfernt") still is. A
+clause that shares the verb before it may carry a place ("Oracle an der Wall Street um 2,6 Prozent") or an adjective
+("der technologielastige Nasdaq Composite um 1 Prozent")."""
 
 from __future__ import annotations
 
@@ -198,6 +200,12 @@ CASES = {
         "in Tokio keine Rolle gespielt: Der Nikkei stieg um 1,3 Prozent.",
         "2025-02-13T08:00:00+01:00",
         [("^GDAXI", 0.5, d("2025-02-12")), ("^N225", 1.3, d("2025-02-13"))],
+    ),
+    "a shared verb past a place or an adjective": (
+        "Broadcom stieg am Montag um 4,5 Prozent, Oracle an der Wall Street um 2,6 Prozent und der "
+        "technologielastige Nasdaq Composite um 1 Prozent.",
+        "2025-02-11T08:00:00+01:00",
+        [("AVGO", 4.5, d("2025-02-10")), ("ORCL", 2.6, d("2025-02-10")), ("^IXIC", 1.0, d("2025-02-10"))],
     ),
 }
 
