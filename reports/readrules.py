@@ -275,6 +275,7 @@ NOTES = rules(
         ),
         ("{words:Q}: the session before {day:Q}", "{words}: der Handelstag vor {day}"),
         ("{words:Q}: the session after {day:Q}, {where}", "{words}: der Handelstag nach {day}, {where}"),
+        ("{words:Q}: {n} sessions after {day:Q}, {where}", "{words}: {n} Handelstage nach {day}, {where}"),
         (
             "{words:Q} named after the previous number, which has a day of its own",
             "{words} nach der Zahl davor genannt, die einen eigenen Tag hat",

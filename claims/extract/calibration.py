@@ -63,7 +63,7 @@ INFERENCES: dict[str, tuple[str, ...]] = {
     "day: dateline": ("the day of the dateline or title",),
     "day: question before": ("set the scene in a question",),
     "day: session before": ("the session before",),
-    "day: session after": ("the session after",),
+    "day: session after": ("the session after", "sessions after '"),  # "'Two sessions later': 2 sessions after '…'"
     "day: named before": ("the day named before,", "the same day as told before,"),
     "day: counted from story": (
         "ends on the day the article named",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from marketfact.claims.extract import listheads, parens, periodclauses, rules, sinceclose
+from marketfact.claims.extract import listheads, parens, periodclauses, rules, sessionslater, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, not_price_cue, segment
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -51,6 +51,9 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     if after is not None and story is not None:
         # "The selling came a day after Nvidia had jumped 3.1%": the session before the story's day
         return story, -1, 0.15, f"{after!r}: the session before {story.words!r}, the day of the story so far"
+    later = _relative_phrase(view, q, sessionslater.PHRASES[view.lang])  # "Two sessions later": that many after
+    if later is not None:
+        return _session_after(view, ctx, later, previous, sessionslater.count(later[0]))
     ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
     if ahead is not None:
         return _session_after(view, ctx, ahead, previous)
@@ -369,7 +372,7 @@ def _relative_phrase(view: SentenceView, q: Quantity, table: tuple[tuple[str, ..
 
 
 def _session_after(
-    view: SentenceView, ctx: Context, ahead: tuple[str, int], previous: Draft | None
+    view: SentenceView, ctx: Context, ahead: tuple[str, int], previous: Draft | None, n: int = 1
 ) -> tuple[PeriodSpan | None, int, float, str]:
     """ "rebounding 8.9% the following day", "tags darauf kamen weitere 4,9 Prozent hinzu": the session after the
     day told just before: the previous number's of the sentence, a day the sentence named before the phrase,
@@ -389,4 +392,5 @@ def _session_after(
             if story is None:
                 return None, 0, 0.0, ""
             base, shift, how = story, 0, "the day of the story so far"
-    return base, shift + 1, 0.1, f"{words!r}: the session after {base.words!r}, {how}"
+    after = "the session after" if n == 1 else f"{n} sessions after"
+    return base, shift + n, 0.1, f"{words!r}: {after} {base.words!r}, {how}"

@@ -23,7 +23,7 @@ no day under a heading that names one ("INDEXES (Friday's close)") is that day's
 figure is the index, not the exchange; after "rose 5.2% in one session" told on such a day, "that day" and a move with
 no day are that day's; a day in a parenthesis that is a clause of its own with no number ("(Tokyo was shut on Tuesday
 for a holiday)") is not the day of the figure before it; a bare number after "to" past a signed percent ("Dax: +0.6% to
-21,911.74") is the level the move reached (read11en)."""
+21,911.74") is the level the move reached; "Two sessions later" is two sessions after the day told before (read11en)."""
 
 from __future__ import annotations
 
@@ -242,6 +242,11 @@ CASES = {
             ("^N225", 0.72, d("2025-02-07")),
             ("^N225", 38787.02, d("2025-02-07")),
         ],
+    ),
+    "N sessions later: that many sessions after the day told before": (
+        "Constellation Energy fell 2.8% on Friday, Jan. 31.\n\nThree sessions later, the stock was up 2.5%.",
+        "2025-02-08T09:00:00-05:00",
+        [("CEG", 2.8, d("2025-01-31")), ("CEG", 2.5, d("2025-02-05"))],
     ),
 }
 
