@@ -306,6 +306,7 @@ def _kind_draft(
     elif kind.metric in (kinds.POINTS_CHANGE, kinds.INTRADAY_LEVEL):
         direction = direction_of(view, q, hedges, previous.direction if previous else None)
         direction = direction or kinds.direction_past_levels(view, q)
+        direction = direction or (_move_before(view, q) if kind.metric == kinds.INTRADAY_LEVEL else None)
         if direction is None:
             return None
     else:
@@ -317,6 +318,19 @@ def _kind_draft(
     if cue:
         return None
     return with_subject(view, q, ctx, subject, direction, hedges, previous, kind=kind.metric)
+
+
+def _move_before(view: SentenceView, q: Quantity) -> tuple[str, str, float, str] | None:
+    """ "stieg um 2,6 Prozent auf 178,92 Dollar, im Handelsverlauf zeitweise auf 179,99 Dollar": an intraday level in a
+    clause with no verb of its own is the extreme of the nearest move before it in the sentence."""
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= w.start < c1 for w in view.directions):
+        return None
+    before = [w for w in view.directions if view.sentence.start <= w.start < c0]
+    if not before:
+        return None
+    w = max(before, key=lambda w: w.start)
+    return w.value, w.text, 0.1, "no verb of its own: the direction is carried over from the same sentence"
 
 
 def _end_of_tokens(view: SentenceView, q: Quantity, n: int) -> int:

@@ -26,7 +26,8 @@ gespielt:") belongs to the moves after it. "ein Rekordschluss" after a level and
 Geschichte" are records of the close. A record said as missed ("verfehlte einen Rekordschluss", "blieb verwehrt") is
 none, one with its own day ("Von seinem Rekordschluss vom Freitag ist er nicht mehr weit entfernt") still is. A
 clause that shares the verb before it may carry a place ("Oracle an der Wall Street um 2,6 Prozent") or an adjective
-("der technologielastige Nasdaq Composite um 1 Prozent")."""
+("der technologielastige Nasdaq Composite um 1 Prozent"). A level in a clause with no verb that holds an intraday
+word ("…, zeitweise bis auf 224,11 Dollar") is the day's extreme in the direction of the move before it."""
 
 from __future__ import annotations
 
@@ -264,6 +265,18 @@ def test_a_record_close_said_as_a_noun_or_over_the_history(text: str, want: str,
 def test_a_record_said_as_missed_is_none(text: str, records: list[str]) -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-12T08:00:00+01:00"), "de")
     assert [c.record for c in x.claims if c.metric.value == "record"] == records
+
+
+def test_an_intraday_level_with_no_verb_takes_the_move_before() -> None:
+    text = "Broadcom fiel am Freitag um 2,8 Prozent auf 224,87 Dollar, zeitweise bis auf 224,11 Dollar."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-10T08:00:00+01:00"), "de")
+    low = x.claims[-1]
+    assert (low.metric.value, low.direction, low.value, x.readings[-1].sessions) == (
+        "intraday_level",
+        "down",
+        224.11,
+        d("2025-02-07"),
+    )
 
 
 @pytest.mark.parametrize("case", list(CASES))
