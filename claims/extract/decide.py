@@ -244,6 +244,9 @@ def hedge_of(view: SentenceView, q: Quantity, hedges: list[Word]) -> tuple[str |
         where = view.clause(w.start)
         if c0 <= w.start < c1:
             here = [o for o in view.quantities if c0 <= o.span[0] < c1]
+            # "gives up 4.1% and at one point is down 6.6%": after "and" the words open the next number's conjunct
+            if any(o.span[0] > w.start for o in here):
+                here = [o for o in here if not _joined(view, o, w)]
             span = (w.start, w.end)
             return min(here, key=lambda o: (_span_gap(span, o.span), o.span[0] < w.start)) is q
         return w.start < c0 and where not in numbered
@@ -268,6 +271,15 @@ def hedge_of(view: SentenceView, q: Quantity, hedges: list[Word]) -> tuple[str |
         reading = read_hedge(" ".join(phrases))
         penalty, note = 0.15, f"hedge words disagree ({exc}); kept {hedges[-1].text!r}, the one next to the number"
     return " ".join(phrases), written, reading.basis is not None, penalty, note
+
+
+_CONJUNCTIONS = frozenset({"and", "but", "then", "und", "aber", "dann"})
+"""Words that open a new conjunct: a basis word after one is said of the number after it."""
+
+
+def _joined(view: SentenceView, o: Quantity, w: Word) -> bool:
+    """Whether a conjunction stands between number ``o`` (before ``w``) and ``w``."""
+    return o.span[1] <= w.start and any(t.low in _CONJUNCTIONS for t in view.words_between(o.span[1], w.start))
 
 
 def _span_gap(a: tuple[int, int], b: tuple[int, int]) -> int:

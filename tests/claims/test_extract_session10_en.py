@@ -23,12 +23,16 @@ no day under a heading that names one ("INDEXES (Friday's close)") is that day's
 figure is the index, not the exchange; after "rose 5.2% in one session" told on such a day, "that day" and a move with
 no day are that day's; a day in a parenthesis that is a clause of its own with no number ("(Tokyo was shut on Tuesday
 for a holiday)") is not the day of the figure before it; a bare number after "to" past a signed percent ("Dax: +0.6% to
-21,911.74") is the level the move reached; "Two sessions later" is two sessions after the day told before (read11en)."""
+21,911.74") is the level the move reached; "Two sessions later" is two sessions after the day told before; "at one
+point" after "and" between two numbers is the next number's (read11en)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 CASES = {
@@ -255,3 +259,10 @@ CASES = {
 def test_each_english_class_of_session_10_is_read_with_its_days(case: str) -> None:
     text, published, want = CASES[case]
     assert read(text, published) == want
+
+
+def test_at_one_point_after_and_is_the_next_numbers() -> None:
+    """ "sheds 5.8% and at one point is down 8.2%": the close move, then the intraday extreme."""
+    x = extract_claims("Monday, Jan. 27\nASML sheds 5.8% and at one point is down 8.2%.", datetime.fromisoformat(
+        "2025-02-01T08:00:00-05:00"), "en")  # fmt: skip
+    assert [(c.value, c.metric.value) for c in x.claims] == [(5.8, "close_change"), (8.2, "intraday_extreme")]
