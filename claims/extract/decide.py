@@ -190,6 +190,8 @@ def direction_of(
     after = tokens_after(view, q, 1)
     if after and after[0] in rules.AFTER_NUMBER[view.lang]:
         return rules.AFTER_NUMBER[view.lang][after[0]], after[0], 0.0, ""
+    if after and after[0] in rules.COMPARED[view.lang] and periodclauses.compared_day(view, q) is not None:
+        return rules.COMPARED[view.lang][after[0]], after[0], 0.0, ""
     seg = segment(view, q)
     taken = [(h.start, h.end) for h in hedges]
     words = [w for w in view.directions if seg[0] <= w.start < seg[1] and not any(s <= w.start < e for s, e in taken)]

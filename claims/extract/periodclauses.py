@@ -325,3 +325,24 @@ def same_day_phrases(view: SentenceView) -> list[tuple[int, int, str]]:
                 break
         i += 1
     return out
+
+
+def compared_with(view: SentenceView, p: PeriodSpan) -> bool:
+    """ "9,6 Prozent weniger als am 24. Januar", "1,6 Prozent höher als am 27. Januar": in German a comparison right
+    after a number, with "als" before a single day, is measured from that day's close."""
+    return any(compared_day(view, q) is p for q in view.quantities)
+
+
+def compared_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
+    """The single day after "<number> weniger/höher/… als" in German, or None."""
+    toks = [t for t in view.toks if t.start >= q.span[1]][:2]
+    if view.lang != "de" or len(toks) < 2 or toks[0].low not in rules.COMPARED_AFTER["de"] or toks[1].low != "als":
+        return None
+    return next(
+        (
+            p
+            for p in view.periods
+            if p.single_day and p.start >= toks[1].end and not view.words_between(toks[1].end, p.start)
+        ),
+        None,
+    )

@@ -147,6 +147,9 @@ AFTER_NUMBER = {
 }  # fmt: skip
 """Words that give the direction right after the number: "0,5 Prozent fester", "17% lower", "8% below its close on
 Jan. 24", "29 Prozent über dem Schlusskurs vom 27. Januar"."""
+COMPARED: dict[str, dict[str, str]] = {"de": {"weniger": "down"}, "en": {}}
+"""Right after the number and before "als" and a day: "9,6 Prozent weniger als am 24. Januar" (periodclauses)."""
+COMPARED_AFTER = {lang: AFTER_NUMBER[lang] | COMPARED[lang] for lang in AFTER_NUMBER}
 
 # ---- what the number is about -------------------------------------------------------------------------
 MARKET_VALUE = {

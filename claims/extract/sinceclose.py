@@ -78,7 +78,7 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     after = [t.low for t in view.toks if t.end > p.end and t.start < c1][:3]
     leads = [i for i, w in enumerate(before) if w in LEADS[view.lang]]
     if not leads:
-        return False
+        return periodclauses.compared_with(view, p)  # "9,6 Prozent weniger als am 24. Januar"
     marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
     if any(w in marks for w in before[leads[0] + 1 :]) or any(w in marks for w in after):
         return True
@@ -177,7 +177,7 @@ def reference_after(view: SentenceView, q: Quantity) -> PeriodSpan | None:
         if any(q.span[1] <= o.span[0] < p.start for o in view.quantities):
             return None
         between = [t.low for t in view.words_between(q.span[1], p.start)]
-        if between and between[0] in rules.AFTER_NUMBER[view.lang] and is_reference_close(view, p):
+        if between and between[0] in rules.COMPARED_AFTER[view.lang] and is_reference_close(view, p):
             return p
     return None
 

@@ -27,7 +27,9 @@ Geschichte" are records of the close. A record said as missed ("verfehlte einen 
 none, one with its own day ("Von seinem Rekordschluss vom Freitag ist er nicht mehr weit entfernt") still is. A
 clause that shares the verb before it may carry a place ("Oracle an der Wall Street um 2,6 Prozent") or an adjective
 ("der technologielastige Nasdaq Composite um 1 Prozent"). A level in a clause with no verb that holds an intraday
-word ("…, zeitweise bis auf 224,11 Dollar") is the day's extreme in the direction of the move before it."""
+word ("…, zeitweise bis auf 224,11 Dollar") is the day's extreme in the direction of the move before it. "4,5
+Prozent weniger als am 24. Januar" right after a number is a move from that day's close; "1,5 Prozent weniger
+produziert als im Vormonat" is none."""
 
 from __future__ import annotations
 
@@ -207,6 +209,12 @@ CASES = {
         "technologielastige Nasdaq Composite um 1 Prozent.",
         "2025-02-11T08:00:00+01:00",
         [("AVGO", 4.5, d("2025-02-10")), ("ORCL", 2.6, d("2025-02-10")), ("^IXIC", 1.0, d("2025-02-10"))],
+    ),
+    "a comparison with a day's close right after the number": (
+        "Oracle kostete am Montag noch 4,5 Prozent weniger als am 24. Januar. Broadcom lag am Montag 1,2 Prozent "
+        "höher als am 27. Januar. Die Industrie hat im Dezember 1,5 Prozent weniger produziert als im Vormonat.",
+        "2025-02-11T08:00:00+01:00",
+        [("ORCL", 4.5, d("2025-01-27", "2025-02-10")), ("AVGO", 1.2, d("2025-01-28", "2025-02-10"))],
     ),
 }
 
