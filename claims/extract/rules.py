@@ -179,7 +179,7 @@ NOT_MARKET = {
         "dividende prognose marktanteil anteil beteiligung übernahme kaufpreis kredit schulden rendite zinsen "
         "inflation chips gpus grafikprozessoren nachfrage kapazität strombedarf stromverbrauch energiebedarf "
         "kursziel trainingskosten entwicklungskosten gehalt vermögen milliardär volumen handelsvolumen verwaltet "
-        "verbraucherpreise erzeugerpreise importpreise inflationsrate teuerung teuerungsrate"
+        "verbraucherpreise erzeugerpreise importpreise inflationsrate teuerung teuerungsrate zoll zölle zöllen"
     ),
     "en": word_set(
         "revenue revenues sales profit profits income earnings eps margin margins employees staff workers jobs "
@@ -192,7 +192,8 @@ NOT_MARKET = {
 }
 NOT_MARKET_TAILS = {
     "de": ("umsatz", "umsätze", "gewinn", "kosten", "investitionen", "ausgaben", "zentren", "projekt", "plan",
-           "parameter", "mitarbeiter", "nutzer", "budget", "anteil", "prognose", "vermögen"),
+           "parameter", "mitarbeiter", "nutzer", "budget", "anteil", "prognose", "vermögen", "zoll", "zölle",
+           "zöllen"),
     "en": (),
 }  # fmt: skip
 NOT_MARKET_PHRASES = {

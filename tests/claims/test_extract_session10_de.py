@@ -198,6 +198,12 @@ CASES = {
             ("ORCL", 1.3, d("2025-02-10", "2025-02-12")),
         ],
     ),
+    "a tariff rate is no price: the day of its clause belongs to the moves after it": (
+        "Der Dax schloss am Mittwoch 0,5 Prozent höher.\n\nNach Strafzöllen von 25 Prozent auf Stahl gab es heute in "
+        "Tokio Verkäufe: Advantest verlor 1,2 Prozent.",
+        "2025-02-13T08:00:00+01:00",
+        [("^GDAXI", 0.5, d("2025-02-12")), ("6857.T", 1.2, d("2025-02-13"))],
+    ),
     "a day in a clause whose only number is no price belongs to the moves after it": (
         "Der Dax schloss am Mittwoch 0,5 Prozent höher.\n\nDie Rendite von 2,5 Prozent für Bundesanleihen hat heute "
         "in Tokio keine Rolle gespielt: Der Nikkei stieg um 1,3 Prozent.",
