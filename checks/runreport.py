@@ -58,8 +58,10 @@ class ArticleExtraction:
         return reading.confidence < self.confirm_below and reading.claim_id not in self.confirmed
 
     def unsure(self) -> dict[str, float]:
-        """Claim id → confidence of every reading that is uncertain (``is_uncertain``)."""
-        return {r.claim_id: r.confidence for r in self.claims if self.is_uncertain(r)}
+        """Claim id → confidence of every reading that is uncertain (``claims.extract.calibration.uncertain``)."""
+        from marketfact.claims.extract.calibration import uncertain  # the extractor's package: article runs only
+
+        return uncertain(self.claims, self.confirm_below, self.confirmed)
 
     def weighed(self, verdicts: Iterable[Verdict]) -> ArticleExtraction:
         """The extraction once its claims were judged: each reading weighed by its claim's verdict as read

@@ -33,7 +33,7 @@ claims at >= 0.8 (text alone) -> 0, and 63 of its 84 right claims at >= 0.8 (40 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Protocol
@@ -163,11 +163,15 @@ class _Read(Protocol):
     def confidence(self) -> float: ...
 
 
-def uncertain(readings: Iterable[_Read], threshold: float = CONFIRM_BELOW) -> dict[str, float]:
-    """Claim id → confidence of every reading under ``threshold`` that no person confirmed (a reading with a
-    true ``confirmed`` attribute: a reviewed claim file's ``confirmed: true``)."""
+def uncertain(
+    readings: Iterable[_Read], threshold: float = CONFIRM_BELOW, confirmed: Collection[str] = frozenset()
+) -> dict[str, float]:
+    """Claim id → confidence of every reading under ``threshold`` that no person confirmed (its id in
+    ``confirmed``, or a true ``confirmed`` attribute: a reviewed claim file's ``confirmed: true``)."""
     return {
-        r.claim_id: r.confidence for r in readings if r.confidence < threshold and not getattr(r, "confirmed", False)
+        r.claim_id: r.confidence
+        for r in readings
+        if r.confidence < threshold and r.claim_id not in confirmed and not getattr(r, "confirmed", False)
     }
 
 
