@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import figureheads, rules
 from marketfact.claims.extract.decide import worth_holder
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity, find_quantities
@@ -125,6 +125,12 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     lang = view.lang
     if q.kind in ("percent", "points"):
         return None
+    if view.head == q.span[0]:  # "$3.4 trillion – what it was worth", "¥24,825 – Tokyo Electron's close on Friday"
+        if q.kind == "money" and q.scale in ("billion", "trillion") and market_value is not None:
+            return KindReading(MARKET_CAP_LEVEL, None, market_value)
+        close = figureheads.close_word(view, q)
+        if close is not None and q.scale == "one":
+            return KindReading(CLOSE_LEVEL, None, close)
     lead = [t for t in view.toks if t.end <= (hedge_start if hedge_start is not None else q.span[0])]
     lows = [t.low for t in lead]
     c0, c1 = view.clause(q.span[0])

@@ -161,6 +161,8 @@ def governed_names(view: SentenceView) -> set[int]:
         if prev == "as" and not (len(lows) > 1 and lows[-2] == "such"):
             continue  # "as" alone is a conjunction ("stocks fell as Nvidia tumbled")
         if prev in rules.PREPOSITIONS[lang]:
+            if _holds_shares(view, s):
+                continue  # "the bounce in Schneider Electric's shares": the name is whose shares moved
             if prev == "für" and _es_ging(view, s):
                 continue  # "Auch für Broadcom ging es um 2,6 Prozent aufwärts": the name is whom the move is about
             if prev == "with" and _absolute(view, s):
@@ -173,6 +175,12 @@ def governed_names(view: SentenceView) -> set[int]:
             if all(t.low in rules.COORDINATION[lang] for t in gap):
                 out.add(s.start)
     return out
+
+
+def _holds_shares(view: SentenceView, s: Subject) -> bool:
+    """Whether ``s`` is a possessive right before a word for shares ("in Schneider Electric's shares")."""
+    nxt = next((t for t in view.toks if t.start >= s.end), None)
+    return s.text.endswith(("'s", "’s")) and nxt is not None and nxt.low in rules.SHARE_WORDS
 
 
 def _es_ging(view: SentenceView, s: Subject) -> bool:

@@ -98,6 +98,16 @@ def from_event(view: SentenceView, pos: int) -> bool:
     return bool(before) and before[-1] in FROM_EVENT[view.lang]
 
 
+def day_of_event_after(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
+    """ "down 1.4% after Thursday's gain of 0.5%", "0.4% lower after Thursday's record": a day said as the owner of an
+    event right after a look-back word past ``q`` is that event's day, not ``q``'s."""
+    between = [t.low for t in view.words_between(q.span[1], p.start)]
+    day = next((t for t in view.toks if t.start < p.end <= t.end), None)
+    possessive = day is not None and day.low.endswith(("'s", "’s"))
+    said = all(w in rules.AFTER_NUMBER[view.lang] for w in between[:-1])  # "0.4% lower after …"
+    return possessive and said and bool(between) and between[-1] in rules.LOOK_BACK_LEADS[view.lang]
+
+
 def owner(view: SentenceView, p: PeriodSpan) -> Quantity | None:
     """The number nearest to ``p`` in its clause, if any."""
     c0, c1 = view.clause(p.start)
@@ -152,7 +162,7 @@ def main_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     here = view.clause(q.span[0])
     if tells_earlier(view, q.span[0]) or _relative(view, q.span[0]):
         return None
-    if any(here[0] <= p.start < here[1] for p in view.periods):
+    if any(here[0] <= p.start < here[1] and not day_of_event_after(view, q, p) for p in view.periods):
         return None
     for p in view.periods:
         if p.end > q.span[0] or not p.single_day or view.is_aside(p.start):

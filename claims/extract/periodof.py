@@ -259,7 +259,7 @@ def _looks_past(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
     """ "rose 0.9% after two days of gains": a span after q behind a look-back word tells of the days before
     q's move, not of q."""
     if p.single_day or p.start < q.span[1]:
-        return False
+        return p.start >= q.span[1] and periodclauses.day_of_event_after(view, q, p)
     return any(t.low in rules.LOOK_BACK_LEADS[view.lang] for t in view.words_between(q.span[1], p.start))
 
 

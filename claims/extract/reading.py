@@ -12,7 +12,7 @@ import dataclasses
 import re
 from datetime import datetime
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import figureheads, rules
 from marketfact.claims.extract.entities import AliasTable
 from marketfact.claims.extract.names import find_subjects, governed_names, modifier_in_english
 from marketfact.claims.extract.sentences import Sentence, Token, tokens
@@ -47,6 +47,10 @@ def read_sentence(
     view.records = records
     view.body_start = body_start
     view.frame = framing[-1] if framing else None
+    heading = figureheads.heading_figure(view, masked, hedge_before)
+    if heading is not None:  # "28.3% – Vistra's drop on Monday": the words after the dash are the figure's clause
+        view.head = heading[0]
+        view.breaks = [b for b in view.breaks if b != heading[1]]
     view.subjects = find_subjects(view, masked, aliases)
     view.governed = governed_names(view)
     view.directions = _directions(view)

@@ -1,0 +1,65 @@
+"""Classes of English reading fixed in session 11 of issue 14 by read12en (invented sentences, not the blind sets'):
+a figure that heads its own line before a dash ("2.2% — Oracle's drop on Tuesday", "6,083.57 — where the S&P 500
+closed on Thursday", "About $3.2 trillion — what Nvidia was worth at Monday's close") is read from the words after
+the dash, as the words before a number are in prose; a count that heads its line stays no claim; a possessive name
+before a word for shares after a preposition ("the bounce in Schneider Electric's shares") is whose shares moved;
+a day said as the owner of an event right after "after" past a number ("down 1.4% after Thursday's gain", "0.9%
+lower following Monday's slide") is not that number's day."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from marketfact.claims.extract import extract_claims
+from tests.claims.extracted import d, read
+
+CASES = {
+    "a move that heads its line: the noun after the dash gives its direction": (
+        "Oracle in figures\n\n2.8% — Oracle's drop on Wednesday, Feb. 12, as buyers left the software names.\n\n"
+        "More than 2% — how far Taiwan Semiconductor's ADR slid on Thursday.",
+        "2025-02-14T18:00:00-05:00",
+        [("ORCL", 2.8, d("2025-02-12")), ("TSM", 2.0, d("2025-02-13"))],
+    ),
+    "a price or level that heads its line, with a close after the dash: that close": (
+        "The week in figures\n\n6,083.57 — where the S&P 500 closed on Thursday, up 0.4% on the day.\n\n"
+        "€244.80 — Schneider Electric's close in Paris on Thursday.",
+        "2025-02-14T18:00:00-05:00",
+        [("^GSPC", 6083.57, d("2025-02-13")), ("^GSPC", 0.4, d("2025-02-13")), ("SU.PA", 244.8, d("2025-02-13"))],
+    ),
+    "a possessive name before 'shares' after a preposition: whose shares moved": (
+        "The bounce in Constellation Energy's shares on Monday was 3.9%.",
+        "2025-02-14T18:00:00-05:00",
+        [("CEG", 3.9, d("2025-02-10"))],
+    ),
+    "a day that owns an event after 'after' past a number: not the number's day": (
+        "The Dax closed on Friday at 21,787.00, down 0.5% after Thursday's gain of 1.5%. Ahead of the weekend, "
+        "Microsoft ended 1.5% lower following Thursday's rise.",
+        "2025-02-07T18:00:00-05:00",
+        [
+            ("^GDAXI", 21787.0, d("2025-02-07")),
+            ("^GDAXI", 0.5, d("2025-02-07")),
+            ("^GDAXI", 1.5, d("2025-02-06")),
+            ("MSFT", 1.5, d("2025-02-07")),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_english_class_of_session_11_is_read_with_its_days(case: str) -> None:
+    text, published, want = CASES[case]
+    assert read(text, published) == want
+
+
+def test_a_heading_figure_is_a_close_a_market_value_or_no_claim_by_the_words_after_its_dash() -> None:
+    """ "$3.2 trillion — what Nvidia was worth", "¥25,350 — Tokyo Electron's close", "25 — the companies …"."""
+    text = (
+        "Chips in figures\n\nAbout $3.2 trillion — what Nvidia was worth at Thursday's close.\n\n¥25,350 — Tokyo "
+        "Electron's close on Thursday.\n\n25 — the companies in our chip index that reported this week."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00-05:00"), "en")
+    got = [(c.instrument, c.metric.value, c.value, c.hedge) for c in x.claims]
+    assert got == [("NVDA", "market_cap_level", 3.2, "about"), ("8035.T", "close_level", 25350.0, None)]
+    assert [(n.text, n.kind) for n in x.not_market if n.text == "25"] == [("25", "not_market")]
