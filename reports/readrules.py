@@ -337,5 +337,6 @@ WHERE_DE: dict[str, str] = {
     "the day of the claim before": "dem Tag der Aussage davor",
     "the previous number's day": "dem Tag der Zahl davor",
     "named before it": "davor genannt",
+    "the only company the article named before": "das einzige Unternehmen, das der Artikel davor nannte",
 }
 """Where a name or a day was taken from (``{where}`` in a note), in German."""

@@ -42,7 +42,12 @@ from marketfact.claims.readings import Reading
 
 INFERENCES: dict[str, tuple[str, ...]] = {
     # kind: note fragments (claims/extract/extract.py, decide.py, build.py) that show the inference was made
-    "subject: reference back": ("named in sentence", "the subject of the previous claim", "named earlier in this"),
+    "subject: reference back": (
+        "named in sentence",
+        "the subject of the previous claim",
+        "named earlier in this",
+        "the only company the article named",
+    ),
     "subject: short name": ("the short name read as",),
     "subject: shared by names": ("paired with the numbers in order", "one number said of each of"),
     "direction: other clause": (

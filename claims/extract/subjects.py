@@ -125,7 +125,22 @@ def refer_back(
         # latest claim about one (not "der Technologieinvestor" with a quarterly loss in money)
         entry, listing = ctx.last_company
         return entry, listing, entry.name, "the subject of the previous claim in the article about a company"
+    if want == "equity" and ctx.last_company is None:
+        return _only_company(ctx)
     return None
+
+
+ONLY_COMPANY = "the only company the article named before"
+
+
+def _only_company(ctx: Context) -> tuple[AliasEntry, Listing | None, str, str] | None:
+    """ "Porträt: Warum Anleger ASML nicht aus den Augen lassen" … five sentences with no name … "verlor das Papier":
+    before any claim about a company, "die Aktie" out of reach of a name is the only company the article named."""
+    companies = {e.symbol: (i, e, w) for i, _, e, w in ctx.named if e.kind == "equity"}
+    if len(companies) != 1:
+        return None
+    _, entry, words = next(iter(companies.values()))
+    return entry, None, words, ONLY_COMPANY
 
 
 def _says_market_value(view: SentenceView, subject: Subject | None) -> bool:
