@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
+from marketfact.claims.extract import kinds, periodclauses, rangeclose, rules, sinceclose
 from marketfact.claims.extract.dayagain import that_day, weekday_after
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
@@ -210,9 +210,9 @@ def _reference(
             return end, None, 0, [sinceclose.LEVEL_NOTE.format(ref=period.words, end=end.words)]
     if kind not in ("", kinds.POINTS_CHANGE) or shift != 0:
         return period, None, 0, []
-    ranged = sinceclose.range_from_close(view, q)
+    ranged = rangeclose.range_from_close(view, q)
     if ranged is not None:  # "Vom Schlusskurs des 3. Februar bis zum Freitag": the close and the day both named
-        return ranged[1], ranged[0], 0, [sinceclose.RANGE_NOTE.format(ref=ranged[0].words, end=ranged[1].words)]
+        return ranged[1], ranged[0], 0, [rangeclose.RANGE_NOTE.format(ref=ranged[0].words, end=ranged[1].words)]
     bought = _bought(view, q, ctx)
     if bought is not None:  # "Wer am 3. Februar Nvidia-Aktien kaufte, konnte sich am Freitag über ein Plus …"
         return bought[0], bought[1], 0, bought[2]
@@ -235,7 +235,7 @@ def _reference(
 def _bought(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpan | None, PeriodSpan, list[str]] | None:
     """(the day the move ends on, the day of the purchase, the notes) for a buyer's gain or loss ("Wer am 3. Februar
     Nvidia-Aktien kaufte, konnte sich am Freitag über ein Plus von 11,3 Prozent freuen"); None for any other move."""
-    bought = sinceclose.bought_on(view, q, ctx)
+    bought = rangeclose.bought_on(view, q, ctx)
     if bought is None:
         return None
     ref, notes = bought
