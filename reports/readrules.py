@@ -234,7 +234,7 @@ NOTES = rules(
             "confidence raised to {confidence}: the claim holds on the market data as read; measured accuracy of "
             "{inferred} when it holds",
             "Konfidenz auf {confidence} angehoben: so gelesen, bestätigen die Kursdaten die Aussage; gemessene "
-            "Trefferquote von {inferred}, wenn sie bestätigt wird",
+            "Trefferquote, wenn die Kursdaten die Aussage bestätigen: {inferred}",
         ),
         (
             "confidence held at {confidence}: measured accuracy of {inferred}",
