@@ -158,10 +158,10 @@ def _dates(days: pd.Series | np.ndarray) -> list[date]:
 def plan_run(claims: ClaimFile, instruments: Mapping[str, Instrument], today: date | None = None) -> Plan:
     """Resolve the claims and derive fetch windows, evidence and FX/share needs.
 
-    ``instruments`` (the price source's table) is extended by the alias table's listings
-    (``claims.listings.run_instruments``).
+    ``instruments`` (the price source's table) is extended by the alias table's listings and by the claim
+    file's own (``claims.listings.run_instruments``).
     """
-    instruments = run_instruments(instruments)
+    instruments = run_instruments(instruments, claims.instruments)
     table = claim_table(claims.claims, instruments)
     ok = table[table["problem"] == ""].assign(first=lambda t: history_start(t))
     windows: dict[str, tuple[date, date]] = {}

@@ -10,11 +10,12 @@ snapshot has no prices for IFX.DE. It is no longer an "unknown instrument" that 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
 
 from marketfact.claims.extract.entities import AliasTable, Listing
+from marketfact.claims.listingspec import ListingSpec
 from marketfact.market.model import Instrument, InstrumentKind
 
 FROM_ALIASES = "from the alias table (claims/data/aliases.yaml); not in the shipped snapshot"
@@ -46,7 +47,26 @@ def shipped_listings() -> Mapping[str, Instrument]:
     return MappingProxyType(listing_instruments(AliasTable.load()))
 
 
-def run_instruments(instruments: Mapping[str, Instrument]) -> dict[str, Instrument]:
+FROM_CLAIM_FILE = "defined in the claim file (instruments:), from a user's alias file; not in the shipped snapshot"
+"""The notes of an instrument that only the claim file defines."""
+
+
+def claim_file_instruments(listings: Iterable[ListingSpec]) -> dict[str, Instrument]:
+    """The listings a claim file defines (its ``instruments:`` block) as instruments."""
+    return {
+        spec.symbol: Instrument(
+            spec.symbol, spec.name, spec.kind, spec.mic, spec.currency, spec.timezone,
+            notes=f"{FROM_CLAIM_FILE}: {spec.note}" if spec.note else FROM_CLAIM_FILE,
+        )
+        for spec in listings
+    }  # fmt: skip
+
+
+def run_instruments(
+    instruments: Mapping[str, Instrument], defined: Iterable[ListingSpec] = ()
+) -> dict[str, Instrument]:
     """A run's instrument table: ``instruments`` (the price source's) extended by the shipped alias table's
-    listings; an instrument of ``instruments`` wins over a listing of the same symbol."""
-    return {**shipped_listings(), **instruments}
+    listings and by the listings the claim file ``defined``. A claim file's listing wins over the shipped alias
+    table's (the user's file is the later word, as in the extractor); the price source's instrument wins over
+    both: a claim file cannot move NVDA to another exchange."""
+    return {**shipped_listings(), **claim_file_instruments(defined), **instruments}

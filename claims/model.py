@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from marketfact.claims.hedges import HedgeReading, read_hedge
+from marketfact.claims.listingspec import ListingSpec
 from marketfact.claims.metrics import LEVELS, MONEY_VALUES, PRICE_UNITS, SCALES, Direction, Metric, Record
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -352,10 +353,11 @@ def _plain(x: float) -> str:
 
 
 class ClaimFile(_Strict):
-    """A claim file: the article (optional) and its claims."""
+    """A claim file: the article (optional), its claims, and listings of its own (``claims.listingspec``)."""
 
     article: Article | None = None
     claims: list[Claim] = Field(min_length=1)
+    instruments: tuple[ListingSpec, ...] = ()
 
     @model_validator(mode="before")
     @classmethod
@@ -381,4 +383,8 @@ class ClaimFile(_Strict):
             if claim.id in seen:
                 raise ValueError(f"claim id {claim.id!r} appears twice")
             seen.add(claim.id)
+        symbols = [listing.symbol for listing in self.instruments]
+        twice = sorted({s for s in symbols if symbols.count(s) > 1})
+        if twice:
+            raise ValueError(f"instruments: {twice[0]} is defined twice")
         return self

@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from pydantic import ValidationError
 
+from marketfact.claims.listingspec import ListingSpec
 from marketfact.claims.readings import Candidate
 
 SHIPPED_ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.yaml"
@@ -305,7 +307,7 @@ def _listing(item: Mapping[str, Any], where: str) -> Listing:
     kind = str(item.get("kind", "equity"))
     if kind not in ("equity", "index"):
         raise AliasFileError(f"{where}: kind must be equity or index, got {kind!r}")
-    return Listing(
+    listing = Listing(
         str(item["symbol"]),
         str(item.get("name") or item["symbol"]),
         kind,
@@ -315,6 +317,20 @@ def _listing(item: Mapping[str, Any], where: str) -> Listing:
         str(item.get("note") or ""),
         _strs(item.get("where"), where),
     )
+    if listing.mic and listing.timezone and listing.currency:
+        try:  # a listing a claim can be checked on: the same rules as a claim file's own listing
+            spec_of(listing)
+        except ValidationError as exc:
+            raise AliasFileError(f"{where}: {exc.errors()[0]['msg']}") from None
+    return listing
+
+
+def spec_of(listing: Listing, company: str = "") -> ListingSpec:
+    """``listing`` as a claim file writes it (``claims.listingspec``); raises pydantic's ValidationError when its
+    exchange, time zone or currency is not one a run can use. An other listing is named by its ``company``."""
+    name = company if company and listing.name == listing.symbol else listing.name
+    fields = ("symbol", "kind", "mic", "timezone", "currency", "note")
+    return ListingSpec.model_validate({"name": name} | {f: getattr(listing, f) for f in fields})
 
 
 def _read_alias_file(

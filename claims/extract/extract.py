@@ -27,7 +27,7 @@ from marketfact.claims.extract.decide import (
     tokens_after,
 )
 from marketfact.claims.extract.drafting import with_subject
-from marketfact.claims.extract.entities import AliasTable
+from marketfact.claims.extract.entities import AliasTable, spec_of
 from marketfact.claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
 from marketfact.claims.extract.language import choose_language
 from marketfact.claims.extract.listheads import list_heads
@@ -36,6 +36,7 @@ from marketfact.claims.extract.reading import SentenceView, hedge_before, read_s
 from marketfact.claims.extract.sentences import mask_markdown, split_sentences
 from marketfact.claims.extract.story import remember_frame, remember_sentence, remember_subject
 from marketfact.claims.extract.subjects import pick_subject
+from marketfact.claims.listingspec import ListingSpec
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.readings import NonMarketNumber, Unresolved
 
@@ -90,7 +91,24 @@ def extract_claims(
     claims, readings, refused = build_claims(drafts, published_at, language)
     not_market += refused
     warnings = sorted({u.reason for u in unresolved if "online search failed" in u.reason})
-    return Extraction(language, published_at, sentences, claims, readings, not_market, unresolved, warnings)
+    listings = user_listings({c.instrument for c in claims if c.instrument}, aliases)
+    return Extraction(language, published_at, sentences, claims, readings, not_market, unresolved, warnings, listings)
+
+
+def user_listings(symbols: set[str], aliases: AliasTable) -> tuple[ListingSpec, ...]:
+    """The listings of ``symbols`` that a user's alias file gives and the shipped tables lack, so the claim file
+    can define them (its ``instruments:`` block) and re-check as written without the alias file."""
+    shipped = {
+        listing.symbol for entry in default_aliases().entries for listing in (entry.listing, *entry.other_listings)
+    }
+    found = {
+        listing.symbol: spec_of(listing, entry.name)
+        for entry in aliases.entries
+        for listing in (entry.listing, *entry.other_listings)
+        if listing.symbol in symbols and listing.symbol not in shipped
+        and listing.mic and listing.timezone and listing.currency
+    }  # fmt: skip
+    return tuple(found[symbol] for symbol in sorted(found))
 
 
 def _glued_numbers(view: SentenceView) -> list[NonMarketNumber]:

@@ -16,6 +16,7 @@ import yaml
 
 from marketfact.claims.extract.inputs import ExtractionError
 from marketfact.claims.extract.sentences import Sentence
+from marketfact.claims.listingspec import ListingSpec
 from marketfact.claims.model import Claim
 from marketfact.claims.readings import NonMarketNumber, Reading, Unresolved
 from marketfact.files import atomic_write
@@ -37,6 +38,7 @@ class Extraction:
     not_market: list[NonMarketNumber]
     unresolved: list[Unresolved]
     warnings: list[str] = field(default_factory=list)
+    listings: tuple[ListingSpec, ...] = ()  # a user alias file's listings the claims use (``claims.listingspec``)
 
     def reading_of(self, claim_id: str) -> Reading:
         """The reading of the claim with id ``claim_id``."""
@@ -66,7 +68,8 @@ class Extraction:
             if claim.language == self.language:
                 data.pop("language", None)
             claims.append(data)
-        return {"article": article, "claims": claims}
+        own = [spec.model_dump(mode="json", exclude_defaults=True) for spec in self.listings]
+        return {"article": article, "claims": claims} | ({"instruments": own} if own else {})
 
     def report_lines(self) -> list[str]:
         """One line per number that is not a claim and per unresolved name (for comments and the CLI)."""
