@@ -14,7 +14,7 @@ import itertools
 from datetime import datetime
 from pathlib import Path
 
-from marketfact.claims.extract import kinds, records, rules, sinceclose
+from marketfact.claims.extract import kinds, records, rules, sinceclose, tables
 from marketfact.claims.extract.build import build_claims, coordinate
 from marketfact.claims.extract.decide import (
     Context,
@@ -70,6 +70,7 @@ def extract_claims(
     unresolved: list[Unresolved] = []
     for sentence in sentences:
         view = kinds.split_moves_to_levels(read_sentence(masked, sentence, language, aliases, published_at), masked)
+        view = tables.row_view(view, text)  # "| ASML | Jan 29 | +4.3% | $712.65 |": a clause per cell
         remember_frame(view, ctx, published_at)
         outcomes = _read_numbers(view, ctx)
         not_market += _glued_numbers(view)

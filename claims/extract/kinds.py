@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from marketfact.claims.extract import figureheads, rules
+from marketfact.claims.extract import figureheads, rules, tables
 from marketfact.claims.extract.decide import worth_holder
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity, find_quantities
@@ -125,12 +125,9 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     lang = view.lang
     if q.kind in ("percent", "points"):
         return None
-    if view.head == q.span[0]:  # "$3.4 trillion – what it was worth", "¥24,825 – Tokyo Electron's close on Friday"
-        if q.kind == "money" and q.scale in ("billion", "trillion") and market_value is not None:
-            return KindReading(MARKET_CAP_LEVEL, None, market_value)
-        close = figureheads.close_word(view, q)
-        if close is not None and q.scale == "one":
-            return KindReading(CLOSE_LEVEL, None, close)
+    laid_out = _by_layout(view, q, market_value)
+    if laid_out is not None:
+        return laid_out
     lead = [t for t in view.toks if t.end <= (hedge_start if hedge_start is not None else q.span[0])]
     lows = [t.low for t in lead]
     c0, c1 = view.clause(q.span[0])
@@ -179,6 +176,20 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     if q.kind == "index_points" or (q.kind == "money" and q.scale == "one"):
         return KindReading(POINTS_CHANGE, None, q.text)
     return None
+
+
+def _by_layout(view: SentenceView, q: Quantity, market_value: str | None) -> KindReading | None:
+    """A price, level or amount whose kind its place says: under a table's "Close" column ("| Close |" over
+    "| $712.65 |"), or heading its line before words that name a close or a market value ("¥24,825 – Tokyo
+    Electron's close on Friday", "$3.4 trillion – what it was worth")."""
+    if tables.in_close_column(view, q) and q.scale == "one":
+        return KindReading(CLOSE_LEVEL, None, q.text)
+    if view.head != q.span[0]:
+        return None
+    if q.kind == "money" and q.scale in ("billion", "trillion") and market_value is not None:
+        return KindReading(MARKET_CAP_LEVEL, None, market_value)
+    close = figureheads.close_word(view, q)
+    return KindReading(CLOSE_LEVEL, None, close) if close is not None and q.scale == "one" else None
 
 
 def _worth_of_company(view: SentenceView, lead: list) -> bool:

@@ -100,9 +100,17 @@ def mask_markdown(text: str) -> str:
     for m in re.finditer(r"^(\s{0,3})(#{1,6}\s|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)", masked, re.M):
         _blank(chars, m.start(2), m.end(2))
     masked = "".join(chars)
+    rows = _table_rows(masked)
     for m in re.finditer(r"\*{1,3}|_{2,3}|(?<!\w)_(?=\w)|(?<=\w)_(?!\w)|\||~~", masked):
-        _blank(chars, m.start(), m.end())
+        if m.group() != "|" or not any(a <= m.start() < b for a, b in rows):  # a table's pipes part its cells
+            _blank(chars, m.start(), m.end())
     return "".join(chars)
+
+
+def _table_rows(masked: str) -> list[tuple[int, int]]:
+    """(start, end) of every line that is a row of a table written in the text."""
+    ends = [masked.find("\n", m.start()) for m in _ROW.finditer(masked)]
+    return [(m.start(), e if e >= 0 else len(masked)) for m, e in zip(_ROW.finditer(masked), ends, strict=True)]
 
 
 def _heading_lines(text: str) -> set[int]:
@@ -112,7 +120,12 @@ def _heading_lines(text: str) -> set[int]:
 
 def _item_lines(text: str) -> set[int]:
     """Start offsets of list items: each starts a block (a hard-wrapped item runs on to its next line)."""
-    return {m.start() for m in re.finditer(r"^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+)", text, re.M)}
+    items = {m.start() for m in re.finditer(r"^\s{0,3}(?:[-*+]\s+|\d{1,3}[.)]\s+)", text, re.M)}
+    return items | {m.start() for m in _ROW.finditer(text)}  # a table's row (claims.extract.tables) stands alone
+
+
+_ROW = re.compile(r"^[^\n|]*\|[^\n|]*\|", re.M)
+"""A line with two pipes or more: a row of a table written in the text."""
 
 
 def _blocks(original: str, masked: str) -> list[tuple[int, int]]:

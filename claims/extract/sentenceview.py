@@ -57,6 +57,8 @@ class SentenceView:
     body_start: int = -1  # where the sentence starts after a dateline ("TOKIO, 29. Januar (Reuters) –")
     frame: PeriodSpan | None = None  # the dateline's day
     reasons: set[int] = dataclasses.field(default_factory=set)  # breaks that are words of a reason ("as", "because")
+    close_cells: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # a table's cells under "Close"
+    label: tuple[int, int] | None = None  # a table row's first cell: whom the row is about ("ASML (Nasdaq ADR)")
     head: int = -1  # where a figure that heads its line starts ("28.3% – Vistra's drop …": claims.extract.figureheads)
 
     def clause(self, pos: int) -> tuple[int, int]:

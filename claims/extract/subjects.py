@@ -17,7 +17,16 @@ def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:
     Names after a preposition ("Lieferant für TSMC", "a supplier to Google", "rivals such as AMD") and names
     in an aside are subjects only when the sentence offers nothing else.
     """
-    return _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
+    return _row_label(view, q) or _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
+
+
+def _row_label(view: SentenceView, q: Quantity) -> Subject | None:
+    """ "ASML (Nasdaq ADR) | Jan 29 | +4.3% | $712.65": in a table's row the first name of its first cell is whom
+    the numbers of its other cells are about."""
+    if view.label is None or view.label[0] <= q.span[0] < view.label[1]:
+        return None
+    named = [s for s in view.subjects if view.label[0] <= s.start < view.label[1] and s.kind != "pronoun"]
+    return named[0] if named else None
 
 
 def _pick_subject(view: SentenceView, q: Quantity, demote: bool) -> Subject | None:

@@ -4,7 +4,10 @@ closed on Thursday", "About $3.2 trillion — what Nvidia was worth at Monday's 
 the dash, as the words before a number are in prose; a count that heads its line stays no claim; a possessive name
 before a word for shares after a preposition ("the bounce in Schneider Electric's shares") is whose shares moved;
 a day said as the owner of an event right after "after" past a number ("down 1.4% after Thursday's gain", "0.9%
-lower following Monday's slide") is not that number's day."""
+lower following Monday's slide") is not that number's day; a table written in the text, with or without outer
+pipes, is read row by row: the first cell names whom the row is about ("Broadcom (Nasdaq)" is Broadcom), a day
+column ("Trading day", "First session after", "Handelstag") gives the day of the row's numbers (a release date
+under another header does not), and a price under "Close" or "Schlusskurs" is the close."""
 
 from __future__ import annotations
 
@@ -43,6 +46,36 @@ CASES = {
             ("^GDAXI", 1.5, d("2025-02-06")),
             ("MSFT", 1.5, d("2025-02-07")),
         ],
+    ),
+    "a table with outer pipes and a separator line: row by row, the day of its session column": (
+        "Our table of the week.\n\n| Stock | Results out | Session after | Change | Close |\n|---|---|---|---|---|\n"
+        "| Taiwan Semiconductor (NYSE) | Feb 5, late | Feb 6 | +0.9% | $210.50 |\n"
+        "| Oracle | Feb 3, late | Feb 4 | -0.4% | $167.89 |",
+        "2025-02-08T10:00:00-05:00",
+        [
+            ("TSM", 0.9, d("2025-02-06")),
+            ("TSM", 210.5, d("2025-02-06")),
+            ("ORCL", 0.4, d("2025-02-04")),
+            ("ORCL", 167.89, d("2025-02-04")),
+        ],
+    ),
+    "a plain table whose first cell names an index after the company: the company": (
+        "Our table of the week.\n\nName | Date | Move | Close\nNvidia (Nasdaq) | Feb 6 | +3.1% | $128.68\n"
+        "Nasdaq Composite | Feb 6 | +0.5% | 19,791.99",
+        "2025-02-08T10:00:00-05:00",
+        [
+            ("NVDA", 3.1, d("2025-02-06")),
+            ("NVDA", 128.68, d("2025-02-06")),
+            ("^IXIC", 0.5, d("2025-02-06")),
+            ("^IXIC", 19791.99, d("2025-02-06")),
+        ],
+    ),
+    "a German table: the Handelstag column, the Schlusskurs column": (
+        "Die Reaktionen der Anleger auf die Zahlen der Woche zeigt die Tabelle, und sie waren für die meisten gut.\n\n"
+        "Aktie | Zahlen | Handelstag | Veränderung | Schlusskurs\n"
+        "Siemens Energy | 11. Februar | 12. Februar | +5,0 Prozent | 60,14 Euro",
+        "2025-02-14T08:00:00+01:00",
+        [("ENR.DE", 5.0, d("2025-02-12")), ("ENR.DE", 60.14, d("2025-02-12"))],
     ),
 }
 
