@@ -9,7 +9,7 @@ import itertools
 
 from marketfact.claims.extract.decide import Context
 from marketfact.claims.extract.reading import SentenceView
-from marketfact.claims.extract.sinceclose import CLOSE_WORDS, RANGE_WORDS
+from marketfact.claims.extract.sinceclose import CLOSE_WORDS, EVENT_WORDS, RANGE_WORDS, clause_opener
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
 
@@ -33,16 +33,18 @@ SAME_NOTE = "{words!r}: the day named before, {ref!r}, the day of the purchase t
 
 def range_from_close(view: SentenceView, q: Quantity) -> tuple[PeriodSpan, PeriodSpan] | None:
     """ "Vom Schlusskurs des 3. Februar bis zum Freitag hat Broadcom gut 3 Prozent gewonnen", "Vom Schlusskurs des 31.
-    Januar bis zu diesem Freitag …": a close named after "vom"/"from" and a close word, and the day after "bis"/"to"
-    that ends the range, with no number between: (the close, the end). A range read as one period ("3. Februar bis
-    zum Freitag") is split at its "bis"."""
+    Januar bis zu diesem Freitag …", "Vom Tief am 28. Januar, als die Aktie bei 226,70 Euro schloss, bis zum
+    Freitag": a close named after "vom"/"from" and a close word or the noun of a day's fall or low, and the day after
+    "bis"/"to" that ends the range, with no number between but in a clause opened by "als"/"when" (that day's own):
+    (the close, the end). A range read as one period ("3. Februar bis zum Freitag") is split at its "bis"."""
     for p in view.periods:
         if not _close_lead_before(view, p):
             continue
         if not p.single_day:
             return _split_range(view, p)
         for e in view.periods:
-            if e.start < p.end or not e.single_day or any(p.end <= o.span[0] < e.start for o in view.quantities):
+            between = [o for o in view.quantities if p.end <= o.span[0] < e.start]
+            if e.start < p.end or not e.single_day or not all(clause_opener(view, o.span[0]) for o in between):
                 continue
             lead = [t.low for t in view.words_between(p.end, e.start) if t.kind == "word"][-3:]
             if any(w in RANGE_WORDS for w in lead) and (
@@ -61,7 +63,7 @@ def _close_lead_before(view: SentenceView, p: PeriodSpan) -> bool:
     leads = [i for i, w in enumerate(before) if w in RANGE_LEADS[view.lang]]
     if not leads:
         return False
-    closes = CLOSE_WORDS[view.lang]
+    closes = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
     return any(w in closes for w in before[leads[0] + 1 :]) or any(w in closes for w in after)
 
 

@@ -55,6 +55,8 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     period, shift, p_penalty, p_note, told = _clause_day(
         view, q, ctx, previous, kind, (period, shift, p_penalty, p_note)
     )
+    if told is None and kind in ("", kinds.POINTS_CHANGE) and shift == 0 and rangeclose.range_from_close(view, q):
+        p_note, p_penalty = "", 0.0  # "Vom Kursrutsch am 3. Februar bis Donnerstag": both ends named, none carried
     notes += [p_note] if p_note else []
     after, after_shift = None, 0
     if told is None:

@@ -1,6 +1,8 @@
 """Classes of German reading fixed in session 11 of issue 14 (invented sentences, not the blind sets'), by read12de:
 before any claim about a company, "die Aktie" or "das Papier" out of reach of a name is the only company the article
-named (a title, a reader's question) when it named only one; with two it stays no claim."""
+named (a title, a reader's question) when it named only one; with two it stays no claim. A move from the close of a
+day named by its fall or low to a day after "bis" ("Vom Kurssturz am 27. Januar bis Mittwoch") runs from the session
+after that day, also across a clause opened by "als" with a number of its own between."""
 
 from __future__ import annotations
 
@@ -23,3 +25,15 @@ _INTRO = (
 )
 def test_the_only_company_the_article_named_is_that_of_a_reference_out_of_reach(names: str, want: list) -> None:
     assert read(_INTRO.format(names=names), "2025-02-12T08:00:00+01:00") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vom Kurssturz am 27. Januar bis Mittwoch holte Nvidia 9,5 Prozent auf.",
+        "Vom Kurssturz am 27. Januar, als Nvidia bei 118,42 Dollar schloss, bis Mittwoch holte sie 9,5 Prozent auf.",
+    ],
+)
+def test_a_range_from_a_fall_runs_from_the_session_after_it(text: str) -> None:
+    moves = [(s, v, days) for s, v, days in read(text, "2025-02-06T08:00:00+01:00") if v == 9.5]
+    assert moves == [("NVDA", 9.5, d("2025-01-28", "2025-02-05"))]
