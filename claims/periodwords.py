@@ -38,9 +38,16 @@ def _names(getter: Callable[..., Mapping[int, str]], lang: str, extra: dict[str,
     return out | extra
 
 
+_DAY_PARTS_DE = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "sschluss", "sschlusskurs")
+"""A German weekday with its time of day or its close in one word: "am Mittwochabend", "bis zum Freitagsschluss"."""
 _WEEKDAYS = {
     "de": _names(get_day_names, "de", {}),
     "en": _names(get_day_names, "en", {"tues": 1, "thur": 3, "thurs": 3}),
+}
+_WEEKDAYS["de"] |= {
+    f"{name.casefold()}{part}": n
+    for n, name in get_day_names("wide", "format", locale=LOCALE["de"]).items()
+    for part in _DAY_PARTS_DE
 }
 _MONTHS = {
     "de": _names(get_month_names, "de", {"jänner": 1, "feber": 2, "mrz": 3, "mrz.": 3}),

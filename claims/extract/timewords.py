@@ -17,6 +17,7 @@ from babel.dates import get_day_names, get_month_names
 from marketfact.claims.extract.rules import word_set
 from marketfact.claims.extract.sentences import Token
 from marketfact.claims.periods import NoSessionError, PeriodError, PeriodResolution, resolve_period
+from marketfact.claims.periodwords import vocabulary
 
 _PROBE_CALENDAR = ("XNYS", "America/New_York")
 """Finding words needs some calendar; the claim's own exchange decides the sessions later."""
@@ -42,6 +43,7 @@ def _calendar_words(lang: str) -> frozenset[str]:
     for getter in (get_day_names, get_month_names):
         for width in ("wide", "abbreviated"):
             words |= {n.lower().rstrip(".") for n in getter(width, "format", locale=locale).values()}
+    words |= {w for w, kind in vocabulary(lang).items() if kind == "weekday"}  # "Mittwochabend", "Freitagsschluss"
     return frozenset(words)
 
 

@@ -2,7 +2,8 @@
 before any claim about a company, "die Aktie" or "das Papier" out of reach of a name is the only company the article
 named (a title, a reader's question) when it named only one; with two it stays no claim. A move from the close of a
 day named by its fall or low to a day after "bis" ("Vom Kurssturz am 27. Januar bis Mittwoch") runs from the session
-after that day, also across a clause opened by "als" with a number of its own between."""
+after that day, also across a clause opened by "als" with a number of its own between. A weekday said with its time
+of day or its close in one word ("am Dienstagabend", "am Montagmorgen", "bis zum Donnerstagsschluss") is that day."""
 
 from __future__ import annotations
 
@@ -37,3 +38,18 @@ def test_the_only_company_the_article_named_is_that_of_a_reference_out_of_reach(
 def test_a_range_from_a_fall_runs_from_the_session_after_it(text: str) -> None:
     moves = [(s, v, days) for s, v, days in read(text, "2025-02-06T08:00:00+01:00") if v == 9.5]
     assert moves == [("NVDA", 9.5, d("2025-01-28", "2025-02-05"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Am Dienstagabend schloss Oracle 1,0 Prozent tiefer.", d("2025-02-11")),
+        ("SoftBank Group verlor am Montagmorgen in Tokio 1,2 Prozent.", d("2025-02-10")),
+        (
+            "Vom Schlusskurs des 7. Februar bis zum Donnerstagsschluss gewann Oracle 1,1 Prozent.",
+            d("2025-02-10", "2025-02-13"),
+        ),
+    ],
+)
+def test_a_weekday_with_its_time_of_day_or_its_close_is_that_day(text: str, want: tuple) -> None:
+    assert [days for _, _, days in read(text, "2025-02-14T08:00:00+01:00")] == [want]
