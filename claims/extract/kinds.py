@@ -138,6 +138,7 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
             return KindReading(INTRADAY_LEVEL, direction, " ".join(t.text for t in lead[-3:]))
     level_word = bool(lows) and lows[-1] in _LEVEL_BEFORE[lang] and not (len(lows) > 1 and lows[-2] == "up")
     level_word = level_word or record_level(lows, lang) or _closed_with(lows, clause_lows, lang)
+    level_word = level_word or _after_close_noun(lows, lang)
     level_word = level_word or (q.kind != "number" and any(w in _COST_VERBS | rules.REACH[lang] for w in clause_lows))
     record_of = (
         len(lows) > 1
@@ -169,7 +170,8 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     if level_word or record_of:
         word = " ".join(t.text for t in lead[-2:])
         if intraday:
-            return KindReading(INTRADAY_LEVEL, rules.reached(clause_lows, lang), word)
+            named = _extreme_named([t.low for t in view.words_between(c0, q.span[0])])
+            return KindReading(INTRADAY_LEVEL, rules.reached(clause_lows, lang) or named, word)
         if q.kind == "number" and not _session_or_move(view, c0, q):
             return None
         return KindReading(CLOSE_LEVEL, None, word)
@@ -204,9 +206,33 @@ def record_level(lows: list[str], lang: str) -> bool:
 
 
 def _closed_with(lows: list[str], clause_lows: list[str], lang: str) -> bool:
-    """ "schloss mit 22.037,83 Punkten", "beendeten den Handel mit 57,30 Euro": right after "mit" in a clause of a
-    close, a number of points or money is the closing level ("mit 0,5 Prozent im Minus", a percent, is a change)."""
-    return lang == "de" and bool(lows) and lows[-1] == "mit" and any(w in _CLOSE_VERBS for w in clause_lows)
+    """ "schloss mit 22.037,83 Punkten", "beendeten den Handel mit 57,30 Euro", "hatte mit 25.635 Yen einen freundlichen
+    Schluss gefunden": right after "mit" in a clause of a close (a verb, or a noun: "Schluss", "Rekordschluss",
+    "Schlusskurs"), a number of points or money is the closing level ("mit 0,5 Prozent im Minus", a percent, is a
+    change)."""
+    if lang != "de" or not lows or lows[-1] != "mit":
+        return False
+    return any(w in _CLOSE_VERBS or w in _CLOSE_NOUNS[lang] or w.endswith("schluss") for w in clause_lows)
+
+
+def _after_close_noun(lows: list[str], lang: str) -> bool:
+    """ "Schlussstand 242,25 Euro", "Schlusskurs: 245 Euro": a number right after a noun of the close (a colon
+    between at most) is that close."""
+    words = lows[:-1] if lows[-1:] == [":"] else lows
+    return bool(words) and words[-1] in _CLOSE_NOUNS[lang]
+
+
+_EXTREME_NOUNS = {
+    "tageshoch": "up", "tageshochs": "up", "tageshöchststand": "up",
+    "tagestief": "down", "tagestiefs": "down", "tagestiefststand": "down",
+}  # fmt: skip
+"""German nouns of the day's extreme, which say its direction themselves ("Das Tagestief der Aktie lag bei …")."""
+
+
+def _extreme_named(lows: list[str]) -> str | None:
+    """The direction of the day's extreme named by its noun before the level in its clause, if any (not "schlossen
+    auf 54,12 Euro und damit auf dem Tagestief": a close)."""
+    return next((_EXTREME_NOUNS[w] for w in lows if w in _EXTREME_NOUNS), None)
 
 
 _CLOSE_VERBS = rules.word_set("schloss schlossen geschlossen beendete beendeten beendet")

@@ -3,12 +3,18 @@ before any claim about a company, "die Aktie" or "das Papier" out of reach of a 
 named (a title, a reader's question) when it named only one; with two it stays no claim. A move from the close of a
 day named by its fall or low to a day after "bis" ("Vom Kurssturz am 27. Januar bis Mittwoch") runs from the session
 after that day, also across a clause opened by "als" with a number of its own between. A weekday said with its time
-of day or its close in one word ("am Dienstagabend", "am Montagmorgen", "bis zum Donnerstagsschluss") is that day."""
+of day or its close in one word ("am Dienstagabend", "am Montagmorgen", "bis zum Donnerstagsschluss") is that day. A
+level named by a noun of the close or of the day's extreme with no verb of a move ("Schlusskurs 238,75 Euro", "mit
+22.148 Punkten einen Rekordschluss", "Das Tageshoch lag bei …") is that close or extreme; a close "auf dem Tagestief"
+stays no intraday level."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 _INTRO = (
@@ -53,3 +59,24 @@ def test_a_range_from_a_fall_runs_from_the_session_after_it(text: str) -> None:
 )
 def test_a_weekday_with_its_time_of_day_or_its_close_is_that_day(text: str, want: tuple) -> None:
     assert [days for _, _, days in read(text, "2025-02-14T08:00:00+01:00")] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Schneider Electric fiel heute um 2,2 Prozent, Schlusskurs 238,75 Euro.", ("close_level", None, 238.75)),
+        ("Der Dax hat heute mit 22.148 Punkten einen Rekordschluss erzielt.", ("close_level", None, 22148.0)),
+        ("Siemens Energy legte heute zu. Das Tageshoch der Aktie lag bei 60,54 Euro.", ("intraday_level", "up", 60.54)),
+        ("Oracle verlor heute. Ihr Tagestief lag bei 170,71 Dollar.", ("intraday_level", "down", 170.71)),
+    ],
+)
+def test_a_level_named_by_a_noun_of_the_close_or_the_extreme(text: str, want: tuple) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T23:00:00+01:00"), "de")
+    levels = [(c.metric.value, c.direction, c.value) for c in x.claims if c.metric.value.endswith("_level")]
+    assert levels == [want]
+
+
+def test_a_close_at_the_days_extreme_said_after_it_is_no_intraday_level() -> None:
+    text = "Siemens Energy gab heute weitere 2,5 Prozent auf 54,12 Euro ab und schloss damit auf dem Tagestief."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-04T23:00:00+01:00"), "de")
+    assert not [c for c in x.claims if c.metric.value == "intraday_level"]
