@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from marketfact.checks.asread import outcome_as_read
 from marketfact.checks.run import run_in_process
 from marketfact.claims.extract.model import Extraction
 from marketfact.claims.load import parse_claims
@@ -25,10 +26,11 @@ class AsRead:
         self.shares = SnapshotSharesSource()
 
     def outcomes(self, data: dict[str, Any], name: str) -> dict[str, str]:
-        """Claim id → pass, fail or unverifiable, for the claim file ``data`` (plain data) named ``name``."""
+        """Claim id → pass, fail, unverifiable or no data (``checks.asread.outcome_as_read``), for the claim file
+        ``data`` (plain data) named ``name``."""
         claims = parse_claims(data, name)
         run = run_in_process(claims, self.snapshot, self.instruments, self.fx, self.shares, validate=False)
-        return {v.claim_id: v.label.outcome for v in run.verdicts}
+        return {v.claim_id: outcome_as_read(v) for v in run.verdicts}
 
     def of(self, extraction: Extraction) -> dict[str, str]:
         """The outcomes of the claims ``extraction`` read (none when it read none)."""

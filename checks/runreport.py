@@ -65,11 +65,12 @@ class ArticleExtraction:
 
     def weighed(self, verdicts: Iterable[Verdict]) -> ArticleExtraction:
         """The extraction once its claims were judged: each reading weighed by its claim's verdict as read
-        (``claims.extract.calibration.weigh``: one that fails or cannot be checked is seldom read right); a reading
-        a person confirmed stays as it was."""
-        from marketfact.claims.extract.calibration import weigh  # the extractor's package: article runs only
+        (``claims.extract.calibration.weigh``: one that fails or cannot be checked is seldom read right, unless only
+        the data were missing, ``checks.asread``); a reading a person confirmed stays as it was."""
+        from marketfact.checks.asread import outcome_as_read  # the extractor's package: article runs only
+        from marketfact.claims.extract.calibration import weigh
 
-        outcome = {v.claim_id: v.label.outcome for v in verdicts}
+        outcome = {v.claim_id: outcome_as_read(v) for v in verdicts}
         return replace(self, claims=tuple(
             r if r.claim_id in self.confirmed else weigh(r, outcome.get(r.claim_id, "")) for r in self.claims
         ))  # fmt: skip

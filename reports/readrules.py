@@ -226,9 +226,14 @@ NOTES = rules(
         ),
         (
             "as read, the claim cannot be checked on the market data: on articles the rules had not seen, such a "
-            "reading was right only about a quarter of the time: confirm it",
+            "reading was seldom right (a day that had not closed, a unit the listing does not trade in): confirm it",
             "so gelesen, lässt sich die Aussage mit den Kursdaten nicht prüfen: bei Artikeln, die die Regeln nicht "
-            "kannten, war eine solche Lesart nur etwa in einem Viertel der Fälle richtig: bitte bestätigen",
+            "kannten, war eine solche Lesart selten richtig (ein Tag, der noch nicht geschlossen hatte, eine "
+            "Einheit, in der die Notierung nicht gehandelt wird): bitte bestätigen",
+        ),
+        (
+            "the claim cannot be checked for want of data: that says nothing of how it was read",
+            "die Aussage lässt sich mangels Daten nicht prüfen: über ihre Lesart sagt das nichts",
         ),
         (
             "confidence raised to {confidence}: the claim holds on the market data as read; measured accuracy of "

@@ -128,7 +128,8 @@ CEILINGS: dict[str, float] = {
     # first run, out of that sample: 81 of 84, 2 of 24, 1 of 14; pooled since (666 claims): 460/491, 4/129, 12/46.
     # A news claim is seldom false (two per blind set were written so); a misreading seldom matches the data.
     "data: fails as read": 0.1,  # 129 / 4 / 0.04: the extractor's lowest confidence
-    "data: cannot be checked as read": 0.25,  # 46 / 12 / 0.27 (32 / 11 / 0.35 before blind10: 0.35)
+    "data: cannot be checked as read": 0.1,  # 21 / 1 / 0.09, a reason of the claim (0.25 while it pooled the 25 / 11
+    # unverifiable for want of data alone, which now keep their confidence: checks.asread.NO_DATA)
 }
 """Confidence ceilings per inference, at or below its smoothed share of fully right claims ((right + 1) /
 (claims + 2)) on the first runs of the blind sets, where the rules met the text unseen; see the module docstring."""
@@ -219,17 +220,22 @@ FAILS_AS_READ = (
 )
 CANNOT_CHECK_AS_READ = (
     "as read, the claim cannot be checked on the market data: on articles the rules had not seen, such a reading was "
-    "right only about a quarter of the time: confirm it"
+    "seldom right (a day that had not closed, a unit the listing does not trade in): confirm it"
 )
 AS_READ: dict[str, tuple[str, str]] = {
     "fail": ("data: fails as read", FAILS_AS_READ),
     "unverifiable": ("data: cannot be checked as read", CANNOT_CHECK_AS_READ),
 }
 """Verdict outcome of a claim as read → the kind of inference it shows and the note that says so."""
+NO_DATA = "no data"
+"""The outcome of a claim UNVERIFIABLE for want of data alone (``checks.asread.outcome_as_read``): it says nothing
+of the reading, which keeps its confidence."""
+NO_DATA_NOTE = "the claim cannot be checked for want of data: that says nothing of how it was read"
 
 
 def weigh(reading: Reading, outcome: str) -> Reading:
-    """``reading`` once its claim was judged as read: ``outcome`` is the verdict's pass, fail or unverifiable.
+    """``reading`` once its claim was judged as read: ``outcome`` is the verdict's pass, fail or unverifiable, or
+    ``NO_DATA`` when it was unverifiable for want of data alone (then only a note is added).
 
     A claim that fails, or cannot be checked, as read, was seldom read right on unseen text (``CEILINGS``): its
     confidence is held at that measured share, a note says why, and the kind joins ``inferred``. One that passes
@@ -238,6 +244,8 @@ def weigh(reading: Reading, outcome: str) -> Reading:
     a claim under the threshold is marked "reading uncertain — confirm" until a person confirms the reading."""
     if outcome == "pass":
         return _lifted(reading)
+    if outcome == NO_DATA:
+        return reading if NO_DATA_NOTE in reading.notes else replace(reading, notes=(*reading.notes, NO_DATA_NOTE))
     kind_note = AS_READ.get(outcome)
     if kind_note is None or kind_note[0] in reading.inferred:
         return reading

@@ -8,6 +8,8 @@ from marketfact.claims.extract.calibration import (
     CEILINGS,
     CEILINGS_IF_PASS,
     FAILS_AS_READ,
+    NO_DATA,
+    NO_DATA_NOTE,
     uncertain,
     weigh,
 )
@@ -30,11 +32,19 @@ def test_a_claim_that_fails_as_read_is_held_at_the_measured_accuracy_of_such_rea
 
 def test_a_claim_that_cannot_be_checked_as_read_is_held_too() -> None:
     weighed = weigh(reading(0.6, ("day: several in sentence",)), "unverifiable")
-    assert weighed.confidence == CEILINGS["data: cannot be checked as read"] == 0.25
+    assert weighed.confidence == CEILINGS["data: cannot be checked as read"] == 0.1
     assert weighed.inferred == ("day: several in sentence", "data: cannot be checked as read")
     assert CANNOT_CHECK_AS_READ in weighed.notes
     low = reading(0.1, ("day: none named",))
     assert weigh(low, "unverifiable").confidence == 0.1  # never raised by a verdict that does not pass
+
+
+def test_a_claim_unverifiable_for_want_of_data_alone_keeps_its_confidence_with_a_note() -> None:
+    weighed = weigh(reading(0.95), NO_DATA)
+    assert (weighed.confidence, weighed.inferred) == (0.95, ())
+    assert weighed.notes == (NO_DATA_NOTE,)
+    assert weigh(weighed, NO_DATA) == weighed  # noted once
+    assert uncertain([weighed]) == {}
 
 
 def test_a_claim_that_passes_as_read_is_held_at_the_ceilings_of_passing_readings() -> None:

@@ -22,6 +22,12 @@ ARTICLE = """Chip stocks on Monday
 Nvidia shares fell 5% on Monday. Broadcom fell 17.4% on Monday.
 """
 PUBLISHED = "2025-01-28T08:00:00+01:00"
+NO_DATA_ARTICLE = "Rheinmetall-Aktien stiegen am Montag um 3,2 Prozent.\n"
+"""A claim on a listing of the user's alias file: the snapshot has no prices for it (no price is made up here)."""
+RHEINMETALL = {
+    "symbol": "RHM.DE", "name": "Rheinmetall", "kind": "equity", "mic": "XETR", "timezone": "Europe/Berlin",
+    "currency": "EUR", "names": ["Rheinmetall"],
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +53,15 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             article_path=str(article), published=PUBLISHED, out_dir=str(out), source="snapshot", fail_on="fail",
             reviewed=reviewed, return_state=True,
         )  # fmt: skip
-    return {"as_read": as_read, "confirmed": confirmed}
+        aliases = folder / "newsroom.yaml"
+        aliases.write_text(yaml.safe_dump({"instruments": [RHEINMETALL]}), encoding="utf-8")
+        rheinmetall = folder / "rheinmetall.txt"
+        rheinmetall.write_text(NO_DATA_ARTICLE, encoding="utf-8")
+        no_data = check_article(
+            article_path=str(rheinmetall), published=PUBLISHED, out_dir=str(out), source="snapshot",
+            fail_on="unverifiable", lang="de", aliases=[str(aliases)], return_state=True,
+        )  # fmt: skip
+    return {"as_read": as_read, "confirmed": confirmed, "no_data": no_data}
 
 
 def report(state: Any) -> dict[str, Any]:
@@ -78,3 +92,21 @@ def test_a_confirmed_reading_that_fails_trips_fail_on(runs: dict[str, Any]) -> N
     assert nvda["reading"]["confirmed"] is True
     assert nvda["reading"]["uncertain"] is False
     assert "data: fails as read" not in nvda["reading"]["inferred"]  # a person confirmed it: not weighed
+
+
+def test_a_claim_unverifiable_for_want_of_data_keeps_its_reading_and_trips_fail_on_unverifiable(
+    runs: dict[str, Any],
+) -> None:
+    """The snapshot has no Rheinmetall prices: that says nothing of how the sentence was read."""
+    from marketfact.claims.extract.calibration import NO_DATA_NOTE
+
+    state = runs["no_data"]
+    assert state.is_failed()
+    assert "--fail-on unverifiable: 1 of 1 claim(s)" in state.message
+    (rhm,) = report(state)["claims"]
+    assert rhm["verdict"]["reason"] == "the snapshot has no prices for RHM.DE"
+    assert rhm["reading"]["confidence"] == 0.95
+    assert rhm["reading"]["uncertain"] is False
+    assert rhm["reading"]["inferred"] == []
+    page = Path(flow_result(state)["paths"]["html"]).read_text(encoding="utf-8")
+    assert NO_DATA_NOTE in page  # the reading's notes, as the report shows them
