@@ -382,7 +382,7 @@ with no verb after a move (", in der Spitze um gut 4 Prozent") tells the same mo
 GAP_WORDS = {
     "de": word_set(
         "um mit und sowie jeweils beziehungsweise bzw auf die der das den dem des aktie aktien papiere titel "
-        "nur noch sogar ebenfalls auch immerhin gut knapp rund etwa fast weitere weiteren ebenso schon bereits"
+        "nur noch sogar ebenfalls auch immerhin gut knapp rund etwa fast weitere weiteren ebenso schon bereits selbst"
     ),
     "en": word_set(
         "by and each respectively while with the its shares stock only even also some about a further another likewise"

@@ -6,7 +6,8 @@ after that day, also across a clause opened by "als" with a number of its own be
 of day or its close in one word ("am Dienstagabend", "am Montagmorgen", "bis zum Donnerstagsschluss") is that day. A
 level named by a noun of the close or of the day's extreme with no verb of a move ("Schlusskurs 238,75 Euro", "mit
 22.148 Punkten einen Rekordschluss", "Das Tageshoch lag bei …") is that close or extreme; a close "auf dem Tagestief"
-stays no intraday level."""
+stays no intraday level. A clause with no verb after a move with the particle "selbst" ("…, am Freitag selbst um 0,4
+Prozent") shares the move before it, as with "schon" and "bereits"."""
 
 from __future__ import annotations
 
@@ -80,3 +81,11 @@ def test_a_close_at_the_days_extreme_said_after_it_is_no_intraday_level() -> Non
     text = "Siemens Energy gab heute weitere 2,5 Prozent auf 54,12 Euro ab und schloss damit auf dem Tagestief."
     x = extract_claims(text, datetime.fromisoformat("2025-02-04T23:00:00+01:00"), "de")
     assert not [c for c in x.claims if c.metric.value == "intraday_level"]
+
+
+def test_a_clause_with_no_verb_after_selbst_shares_the_move_before() -> None:
+    text = "Oracle hat seit dem Schlusskurs vom 7. Februar 1,3 Prozent verloren, am Mittwoch selbst 2,8 Prozent."
+    assert read(text, "2025-02-13T08:00:00+01:00") == [
+        ("ORCL", 1.3, d("2025-02-10", "2025-02-12")),
+        ("ORCL", 2.8, d("2025-02-12")),
+    ]
