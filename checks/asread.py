@@ -7,8 +7,8 @@ failed validation, too little history for a record), and then the verdict says n
 claim on Rheinmetall, checked offline, is no misreading because the snapshot has no Rheinmetall prices. Such a verdict
 is ``NO_DATA`` here: the reading keeps its own confidence, and ``--fail-on unverifiable`` still counts the claim.
 
-Measured on the pooled first runs of blind4..blind10 (666 claims, ``bench.first_run_calibration``), the 46 claims
-UNVERIFIABLE as read split into 25 for want of data (11 read right) and 21 for a reason of the claim itself, mostly a
+Measured on the pooled first runs of blind4..blind11 (780 claims, ``bench.first_run_calibration``), the 51 claims
+UNVERIFIABLE as read split into 27 for want of data (11 read right) and 24 for a reason of the claim itself, mostly a
 day that had not closed when the article appeared (1 read right).
 """
 
