@@ -25,6 +25,10 @@ REASONS = rules(
             "eine Anzahl oder Größe, keine Kursbewegung: betrifft {words}",
         ),
         ("a count or figure, not a price move", "eine Anzahl oder Größe, keine Kursbewegung"),
+        (
+            "a figure the text withdraws ({words:Q} before it), no claim",
+            "eine Zahl, die der Text zurücknimmt ({words} davor), keine Aussage",
+        ),
         ("no rise or fall is stated for this number", "für diese Zahl ist weder ein Anstieg noch ein Rückgang genannt"),
         (
             "the day's low or high, but no rise or fall is stated",

@@ -14,7 +14,7 @@ import itertools
 from datetime import datetime
 from pathlib import Path
 
-from marketfact.claims.extract import kinds, records, rules, sinceclose, tables
+from marketfact.claims.extract import denials, kinds, records, rules, sinceclose, tables
 from marketfact.claims.extract.build import build_claims, coordinate
 from marketfact.claims.extract.decide import (
     Context,
@@ -217,6 +217,9 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     lang = view.lang
     c0, c1 = view.clause(q.span[0])
     kind_hedges = hedge_before(view, q)
+    gone = denials.withdrawn(view, q, kind_hedges[0].start if kind_hedges else q.span[0])
+    if gone is not None:  # "Nvidia rebounded 8.9%, not 9.8%", "closed at 21,430.58, not at 21,340"
+        return non_claim(view, q, "not_market", f"a figure the text withdraws ({gone!r} before it), no claim")
     cue = market_value_words(view) if q.kind == "money" else None
     kind = kinds.kind_of(view, q, kind_hedges[0].start if kind_hedges else None, cue)
     if kind is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import denials, rules
 from marketfact.claims.extract.entities import AliasTable, Mention
 from marketfact.claims.extract.language import FUNCTION_WORDS
 from marketfact.claims.extract.sentences import Token
@@ -153,6 +153,9 @@ def governed_names(view: SentenceView) -> set[int]:
     for k, s in enumerate(names):
         before = [t for t in view.toks if t.end <= s.start]
         if not before:
+            continue
+        if denials.denied_name(view, s):
+            out.add(s.start)  # "Siemens Energy, not Siemens, rose": the name a correction denies
             continue
         lows = [t.low for t in before[-3:]]
         if len(lows) > 1 and lows[-1] in rules.DETERMINERS[lang]:

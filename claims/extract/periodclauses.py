@@ -167,8 +167,8 @@ def main_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     for p in view.periods:
         if p.end > q.span[0] or not p.single_day or view.is_aside(p.start):
             continue
-        if stop_between(view, p.start, q.span[0]) or _relative(view, p.start) or period_tells_earlier(view, p, True):
-            continue
+        if _relative(view, p.start) or period_tells_earlier(view, p, True):
+            continue  # a semicolon stops no main day: "rose 2% on Tuesday, or 392 points; the S&P 500 rose 0.9%"
         if in_insertion(view, p.start) and view.clause(p.start) != here:
             continue  # ", am Mittwoch mit einem Plus von 0,4 Prozent nur wenig bewegt, zogen um 2,75 Prozent an"
         return p

@@ -3,7 +3,7 @@ and what a reference ("die Aktie", "the index", "it") points back to."""
 
 from __future__ import annotations
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import denials, rules
 from marketfact.claims.extract.decide import Context
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject
@@ -84,8 +84,10 @@ def _named_before_parenthesis(view: SentenceView, q: Quantity) -> Subject | None
 
 def _demoted_here(view: SentenceView, start: int) -> bool:
     """Whether the name at ``start`` stands in an aside (", ein Zulieferer des US-Konzerns Nvidia,"). A name after a
-    preposition may still be the topic ("Anders bei Schneider Electric: Die Aktie …")."""
-    return view.is_aside(start)
+    preposition may still be the topic ("Anders bei Schneider Electric: Die Aktie …"); a name a correction denies is
+    not ("Oracle, not Microsoft, was the stock that …")."""
+    subject = next((s for s in view.subjects if s.start == start), None)
+    return view.is_aside(start) or (subject is not None and denials.denied_name(view, subject))
 
 
 def _in_when_clause(view: SentenceView, pos: int) -> bool:

@@ -1,13 +1,16 @@
-"""Classes of English reading fixed in session 11 of issue 14 by read12en (invented sentences, not the blind sets'):
-a figure that heads its own line before a dash ("2.2% — Oracle's drop on Tuesday", "6,083.57 — where the S&P 500
+"""Classes of English reading fixed in session 11 of issue 14 by read12en (invented sentences, not the blind sets'): a
+figure that heads its own line before a dash ("2.2% — Oracle's drop on Tuesday", "6,083.57 — where the S&P 500
 closed on Thursday", "About $3.2 trillion — what Nvidia was worth at Monday's close") is read from the words after
 the dash, as the words before a number are in prose; a count that heads its line stays no claim; a possessive name
-before a word for shares after a preposition ("the bounce in Schneider Electric's shares") is whose shares moved;
-a day said as the owner of an event right after "after" past a number ("down 1.4% after Thursday's gain", "0.9%
-lower following Monday's slide") is not that number's day; a table written in the text, with or without outer
-pipes, is read row by row: the first cell names whom the row is about ("Broadcom (Nasdaq)" is Broadcom), a day
-column ("Trading day", "First session after", "Handelstag") gives the day of the row's numbers (a release date
-under another header does not), and a price under "Close" or "Schlusskurs" is the close."""
+before a word for shares after a preposition ("the bounce in Schneider Electric's shares") is whose shares moved; a
+day said as the owner of an event right after "after" past a number ("down 1.4% after Thursday's gain", "0.9% lower
+following Monday's slide") is not that number's day; a table written in the text, with or without outer pipes, is
+read row by row: the first cell names whom the row is about ("Broadcom (Nasdaq)" is Broadcom), a day column
+("Trading day", "First session after", "Handelstag") gives the day of the row's numbers (a release date under
+another header does not), and a price under "Close" or "Schlusskurs" is the close; in a correction a name right
+after "not" ("Oracle, not Microsoft, gained …") is not whom the number is about, and a figure after a comma and
+"not" (", not 2.5%", ", not at 6,100") is withdrawn, no claim; the main day of a sentence reaches a clause after a
+semicolon that names none ("fell 0.8% on Monday; the Nasdaq lost 1.2%"; German too)."""
 
 from __future__ import annotations
 
@@ -76,6 +79,28 @@ CASES = {
         "Siemens Energy | 11. Februar | 12. Februar | +5,0 Prozent | 60,14 Euro",
         "2025-02-14T08:00:00+01:00",
         [("ENR.DE", 5.0, d("2025-02-12")), ("ENR.DE", 60.14, d("2025-02-12"))],
+    ),
+    "a name right after 'not' in a correction: the other one": (
+        "Oracle, not Microsoft, was the software stock that gained 5.2% on Thursday, Jan. 30. It was Tokyo Electron, "
+        "and not Advantest, that rose 3.3% on Friday, Jan. 31.",
+        "2025-02-04T12:00:00-05:00",
+        [("ORCL", 5.2, d("2025-01-30")), ("8035.T", 3.3, d("2025-01-31"))],
+    ),
+    "a figure after a comma and 'not': withdrawn": (
+        "Broadcom rose 2.2% on Tuesday, Feb. 4, not 2.5% as we reported. The S&P 500 closed that day at 6,037.88, "
+        "not at 6,100.",
+        "2025-02-05T12:00:00-05:00",
+        [("AVGO", 2.2, d("2025-02-04")), ("^GSPC", 6037.88, d("2025-02-04"))],
+    ),
+    "the main day reaches a clause after a semicolon that names none": (
+        "The S&P 500 fell 0.8% on Monday, Feb. 3; the Nasdaq Composite lost 1.2%.",
+        "2025-02-05T12:00:00-05:00",
+        [("^GSPC", 0.8, d("2025-02-03")), ("^IXIC", 1.2, d("2025-02-03"))],
+    ),
+    "German: the main day reaches a clause after a semicolon that names none": (
+        "Der Dax verlor am Montag 1,4 Prozent; auch der Nikkei gab 2,7 Prozent nach.",
+        "2025-02-05T12:00:00+01:00",
+        [("^GDAXI", 1.4, d("2025-02-03")), ("^N225", 2.7, d("2025-02-03"))],
     ),
 }
 
