@@ -252,6 +252,8 @@ NOTES = rules(
         ("{said:Q} read as {name}: {named:Q}, {how}", "{said} gelesen als {name}: {named}, {how}"),
         ("market value from {words:Q}", "Börsenwert aus {words}"),
         ("{words:Q} shared with the previous number of the sentence", "{words} gilt auch für die Zahl davor im Satz"),
+        ("{words:Q}: the previous number's move, in another unit", "{words}: Bewegung der Zahl davor, andere Einheit"),
+        ("{words:Q}: the next number's move, in another unit", "{words}: Bewegung der Zahl danach, andere Einheit"),
         ("{words:Q} paired with the numbers in order", "{words} den Zahlen der Reihe nach zugeordnet"),
         ("one number said of each of {names}", "eine Zahl für jeden von {names}"),
         (

@@ -327,7 +327,7 @@ def _kind_draft(
         direction = (kind.direction, kind.words, 0.0, "")
     elif kind.metric in (kinds.POINTS_CHANGE, kinds.INTRADAY_LEVEL):
         direction = direction_of(view, q, hedges, previous.direction if previous else None)
-        direction = direction or kinds.direction_past_levels(view, q)
+        direction = direction or kinds.direction_past_levels(view, q) or kinds.direction_past_partner(view, q)
         direction = direction or (_move_before(view, q) if kind.metric == kinds.INTRADAY_LEVEL else None)
         if direction is None:
             return None

@@ -115,6 +115,25 @@ def direction_past_levels(view: SentenceView, q: Quantity) -> tuple[str, str, fl
     return None
 
 
+def direction_past_partner(view: SentenceView, q: Quantity) -> tuple[str, str, float, str] | None:
+    """ "Gut 300 Punkte oder 1,4 Prozent verlor der Dax", "Um 1.080 Yen oder 4,1 Prozent gab Tokyo Electron nach": a
+    change joined by "oder"/"or" to the number right after it is the same move in another unit; the verb after that
+    number, with no other number between, is q's too."""
+    _, c1 = view.clause(q.span[0])
+    after = sorted((o for o in view.quantities if o.span[0] >= q.span[1]), key=lambda o: o.span[0])
+    if not after or after[0].span[0] >= c1:
+        return None
+    joins = [t.low for t in view.words_between(q.span[1], after[0].span[0])]
+    if joins not in (["oder"], ["or"]):
+        return None
+    nxt = after[1].span[0] if len(after) > 1 else c1
+    verbs = sorted((w for w in view.directions if after[0].span[1] <= w.start < min(c1, nxt)), key=lambda w: w.start)
+    if not verbs:
+        return None
+    w = verbs[0]
+    return w.value, w.text, 0.05, f"{joins[0]!r}: the next number's move, in another unit"
+
+
 def _level_marked(view: SentenceView, q: Quantity) -> bool:
     lows = [t.low for t in view.toks if t.end <= q.span[0]][-2:]
     return bool(lows) and (lows[-1] in _LEVEL_BEFORE[view.lang] or (lows[-1] in ("von", "of") and len(lows) > 1))

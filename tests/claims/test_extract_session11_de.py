@@ -7,7 +7,8 @@ of day or its close in one word ("am Dienstagabend", "am Montagmorgen", "bis zum
 level named by a noun of the close or of the day's extreme with no verb of a move ("Schlusskurs 238,75 Euro", "mit
 22.148 Punkten einen Rekordschluss", "Das Tageshoch lag bei …") is that close or extreme; a close "auf dem Tagestief"
 stays no intraday level. A clause with no verb after a move with the particle "selbst" ("…, am Freitag selbst um 0,4
-Prozent") shares the move before it, as with "schon" and "bereits"."""
+Prozent") shares the move before it, as with "schon" and "bereits". A change in points or money joined by "oder" to
+its percent ahead of the verb ("Rund 110 Punkte oder 0,5 Prozent gewann der Dax") is the same move."""
 
 from __future__ import annotations
 
@@ -89,3 +90,10 @@ def test_a_clause_with_no_verb_after_selbst_shares_the_move_before() -> None:
         ("ORCL", 1.3, d("2025-02-10", "2025-02-12")),
         ("ORCL", 2.8, d("2025-02-12")),
     ]
+
+
+def test_points_joined_by_oder_to_a_percent_before_the_verb_are_the_same_move() -> None:
+    text = "Rund 110 Punkte oder 0,5 Prozent gewann der Dax heute."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T18:00:00+01:00"), "de")
+    got = [(c.metric.value, c.direction, c.value, c.hedge) for c in x.claims]
+    assert got == [("points_change", "up", 110.0, "rund"), ("close_change", "up", 0.5, None)]
