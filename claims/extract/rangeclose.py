@@ -27,6 +27,8 @@ BUY_WORDS = {
 """A purchase on a day said in a clause of who bought ("Wer am 3. Februar Nvidia-Aktien kaufte", "investors who
 bought on Feb. 3"): a gain or loss said after it is measured from that day's close."""
 BUYERS = {"en": frozenset({"who", "if", "anyone"}), "de": frozenset({"wer", "die", "der", "wenn", "falls"})}
+FIRST_PERSON = {"en": frozenset({"i", "we"}), "de": frozenset({"ich", "wir"})}
+"""Before the buy word opening its clause: the writer bought ("I bought Oracle at Monday's close")."""
 BUY_NOTE = "{ref!r} is the day of the purchase ({word!r}): the move is measured from that day's close"
 SAME_NOTE = "{words!r}: the day named before, {ref!r}, the day of the purchase told in the sentence before"
 
@@ -97,7 +99,9 @@ def bought_on(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpan
             continue
         c0, c1 = view.clause(w.start)
         opening = [t.low for t in view.words_between(c0, w.start) if t.kind == "word"]
-        if not opening or not (opening[0] in BUYERS[view.lang] or BUYERS[view.lang] & set(opening) & {"who", "if"}):
+        # "Bought NVDA at the close Monday", "I bought Oracle at Monday's close": the writer's own purchase
+        own = not opening or opening[0] in FIRST_PERSON[view.lang]
+        if not own and not (opening[0] in BUYERS[view.lang] or BUYERS[view.lang] & set(opening) & {"who", "if"}):
             continue
         days = [p for p in view.periods if c0 <= p.start < c1 and p.single_day and p.end <= q.span[0]]
         if days:

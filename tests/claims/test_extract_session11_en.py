@@ -10,7 +10,9 @@ read row by row: the first cell names whom the row is about ("Broadcom (Nasdaq)"
 another header does not), and a price under "Close" or "Schlusskurs" is the close; in a correction a name right
 after "not" ("Oracle, not Microsoft, gained …") is not whom the number is about, and a figure after a comma and
 "not" (", not 2.5%", ", not at 6,100") is withdrawn, no claim; the main day of a sentence reaches a clause after a
-semicolon that names none ("fell 0.8% on Monday; the Nasdaq lost 1.2%"; German too)."""
+semicolon that names none ("fell 0.8% on Monday; the Nasdaq lost 1.2%"; German too); the writer's own purchase at a
+day's close ("Bought Microsoft at the close on Monday", "I bought Broadcom at Tuesday's close") starts the gain said
+after it."""
 
 from __future__ import annotations
 
@@ -101,6 +103,12 @@ CASES = {
         "Der Dax verlor am Montag 1,4 Prozent; auch der Nikkei gab 2,7 Prozent nach.",
         "2025-02-05T12:00:00+01:00",
         [("^GDAXI", 1.4, d("2025-02-03")), ("^N225", 2.7, d("2025-02-03"))],
+    ),
+    "the writer's own purchase at a day's close: the gain runs from that close": (
+        '"Bought Microsoft at the close on Monday, Feb. 3, and I am up 0.6% as of Wednesday," one user wrote. '
+        '"I bought Broadcom at Tuesday\'s close and I am up 4.3% since," wrote another.',
+        "2025-02-06T10:00:00-05:00",
+        [("MSFT", 0.6, d("2025-02-04", "2025-02-05")), ("AVGO", 4.3, d("2025-02-05"))],
     ),
 }
 
