@@ -252,6 +252,10 @@ NOTES = rules(
         ("{said:Q} read as {name}: {named:Q}, {how}", "{said} gelesen als {name}: {named}, {how}"),
         ("market value from {words:Q}", "Börsenwert aus {words}"),
         ("{words:Q} shared with the previous number of the sentence", "{words} gilt auch für die Zahl davor im Satz"),
+        (
+            "{end:Q} ends a move from the close of the day named before, {ref:Q}, in the sentence before",
+            "{end} beendet eine Bewegung ab dem Schlusskurs des im Satz davor genannten Tages, {ref}",
+        ),
         ("{words:Q}: the previous number's move, in another unit", "{words}: Bewegung der Zahl davor, andere Einheit"),
         ("{words:Q}: the next number's move, in another unit", "{words}: Bewegung der Zahl danach, andere Einheit"),
         ("{words:Q} paired with the numbers in order", "{words} den Zahlen der Reihe nach zugeordnet"),

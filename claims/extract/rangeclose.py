@@ -119,3 +119,24 @@ def bought_on(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpan
 
 
 _SAME_DAY = {"en": ("same", "day"), "de": ("selben", "tag")}
+
+
+UNTIL_NOTE = "{end!r} ends a move from the close of the day named before, {ref!r}, in the sentence before"
+
+
+def until_after_told(view: SentenceView, q: Quantity, ctx: Context, period: PeriodSpan | None) -> PeriodSpan | None:
+    """ "Am 29. Januar schloss Broadcom bei 206,35 Dollar. Bis Freitag kletterte die Aktie um 7,2 Prozent": a sentence
+    that opens with "bis"/"until" and its day, and names no other before ``q``, tells a move from the close of the
+    day of the claim told in the sentence before (of the same paragraph, an earlier day)."""
+    if period is None or not period.single_day or period.end > q.span[0]:
+        return None
+    lead = [t.low for t in view.words_between(max(view.sentence.start, view.body_start), period.start)]
+    if lead not in (["bis"], ["until"]) or any(p is not period and p.start < q.span[0] for p in view.periods):
+        return None
+    told = ctx.last_told
+    if told is None or told.period is None or not told.period.single_day or told.shift or told.after is not None:
+        return None
+    before = told.view.sentence
+    if before.index != view.sentence.index - 1 or before.paragraph != view.sentence.paragraph:
+        return None
+    return told.period if told.period.last and told.period.last < period.last else None

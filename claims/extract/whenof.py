@@ -218,6 +218,9 @@ def _reference(
     bought = _bought(view, q, ctx)
     if bought is not None:  # "Wer am 3. Februar Nvidia-Aktien kaufte, konnte sich am Freitag über ein Plus …"
         return bought[0], bought[1], 0, bought[2]
+    told = rangeclose.until_after_told(view, q, ctx, period)
+    if told is not None and period is not None:  # "… schloss Broadcom bei 206,35 Dollar. Bis Freitag kletterte …"
+        return period, told, 0, [rangeclose.UNTIL_NOTE.format(end=period.words, ref=told.words)]
     after = period if period is not None and sinceclose.is_reference_close(view, period) else None
     after = after or sinceclose.opening_reference(view, q) or sinceclose.reference_after(view, q)
     notes: list[str] = []

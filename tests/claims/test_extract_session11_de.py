@@ -8,7 +8,9 @@ level named by a noun of the close or of the day's extreme with no verb of a mov
 22.148 Punkten einen Rekordschluss", "Das Tageshoch lag bei …") is that close or extreme; a close "auf dem Tagestief"
 stays no intraday level. A clause with no verb after a move with the particle "selbst" ("…, am Freitag selbst um 0,4
 Prozent") shares the move before it, as with "schon" and "bereits". A change in points or money joined by "oder" to
-its percent ahead of the verb ("Rund 110 Punkte oder 0,5 Prozent gewann der Dax") is the same move."""
+its percent ahead of the verb ("Rund 110 Punkte oder 0,5 Prozent gewann der Dax") is the same move. A sentence that
+opens with "Bis" and its day ("Bis Donnerstag legte die Aktie um 3,1 Prozent zu") tells a move from the close of the
+day of the claim told in the sentence before; not across a paragraph."""
 
 from __future__ import annotations
 
@@ -97,3 +99,12 @@ def test_points_joined_by_oder_to_a_percent_before_the_verb_are_the_same_move() 
     x = extract_claims(text, datetime.fromisoformat("2025-02-12T18:00:00+01:00"), "de")
     got = [(c.metric.value, c.direction, c.value, c.hedge) for c in x.claims]
     assert got == [("points_change", "up", 110.0, "rund"), ("close_change", "up", 0.5, None)]
+
+
+@pytest.mark.parametrize(
+    ("gap", "want"),
+    [(" ", d("2025-02-11", "2025-02-13")), ("\n\n", d("2025-02-13"))],
+)
+def test_a_sentence_opening_with_bis_runs_from_the_day_told_before(gap: str, want: tuple) -> None:
+    text = f"Oracle schloss am Montag bei 178,92 Dollar.{gap}Bis Donnerstag verlor die Aktie 2,8 Prozent."
+    assert read(text, "2025-02-14T08:00:00+01:00")[-1] == ("ORCL", 2.8, want)
