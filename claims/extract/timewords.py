@@ -89,12 +89,23 @@ def _is_anchor(toks: list[Token], k: int, lang: str) -> bool:
         return not re.match(r"(?:one|single|1|ein|eintägig)", low)
     if tok.kind == "num":
         after = toks[k + 1].text if k + 1 < len(toks) else ""
+        if lang == "en" and _ordinal_day(toks, k):
+            return True
         if lang == "de" and after == "." and re.fullmatch(r"\d{1,2}\.\d{1,2}", tok.text):
             return True  # "am 21.1.": the tokens "21.1" and "." (a German decimal has a comma)
         return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2}", tok.text)) or (
             len(tok.text) <= 2 and after == "."
         )
     return False
+
+
+def _ordinal_day(toks: list[Token], k: int) -> bool:
+    """Whether a number is a day of the month said as an ordinal after "on the", with no month ("jumped 3.8% on the
+    12th"): translated copy often dates a move so; the month is the writer's (the most recent such day)."""
+    if not (k >= 2 and k + 1 < len(toks) and len(toks[k].text) <= 2 and toks[k].text.isdigit()):
+        return False
+    glued = toks[k + 1].start == toks[k].end and toks[k + 1].low in ("st", "nd", "rd", "th")
+    return glued and toks[k - 1].low == "the" and toks[k - 2].low == "on"
 
 
 def _crosses_clause(toks: list[Token], i: int, j: int, lang: str) -> bool:

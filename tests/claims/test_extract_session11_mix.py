@@ -1,0 +1,33 @@
+"""Classes of reading fixed in session 11 of issue 14 by read12mix, found in six dev articles in everyday desk styles
+(invented sentences, not the blind sets'): a day of the month said as an ordinal with no month, as translated copy
+writes it ("jumped 3.8% on the 12th")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extracted import d, read
+
+CASES = {
+    "a day of the month as an ordinal after 'on the': that day of the writer's month": (
+        "TOKYO, Feb. 14 -- SoftBank Group rose 1.4%. The stock had jumped 3.8% on the 12th before dropping 3.6% on "
+        "the 13th.",
+        "2025-02-14T16:10:00+09:00",
+        [
+            ("9984.T", 1.4, d("2025-02-14")),
+            ("9984.T", 3.8, d("2025-02-12")),
+            ("9984.T", 3.6, d("2025-02-13")),
+        ],
+    ),
+    "an ordinal that counts is no day": (
+        "Nvidia rose 2.6% on Monday, its 5th gain in six sessions.",
+        "2025-02-10T18:00:00-05:00",
+        [("NVDA", 2.6, d("2025-02-10"))],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_class_of_the_everyday_dev_articles_is_read_with_its_days(case: str) -> None:
+    text, published, want = CASES[case]
+    assert read(text, published) == want
