@@ -329,6 +329,8 @@ def _kind_draft(
         direction = direction_of(view, q, hedges, previous.direction if previous else None)
         direction = direction or kinds.direction_past_levels(view, q) or kinds.direction_past_partner(view, q)
         direction = direction or (_move_before(view, q) if kind.metric == kinds.INTRADAY_LEVEL else None)
+        # "rose 2%, or 392 points": the same move in points or money after "or"
+        direction = direction or (_or_clause(view, q, previous) if kind.metric == kinds.POINTS_CHANGE else None)
         if direction is None:
             return None
     else:

@@ -12,7 +12,8 @@ after "not" ("Oracle, not Microsoft, gained …") is not whom the number is abou
 "not" (", not 2.5%", ", not at 6,100") is withdrawn, no claim; the main day of a sentence reaches a clause after a
 semicolon that names none ("fell 0.8% on Monday; the Nasdaq lost 1.2%"; German too); the writer's own purchase at a
 day's close ("Bought Microsoft at the close on Monday", "I bought Broadcom at Tuesday's close") starts the gain said
-after it."""
+after it; a change in points or dollars after ", or" past a percent ("rose 2%, or 392 points", "jumped 4.5%, or
+$10.17") is the same move."""
 
 from __future__ import annotations
 
@@ -109,6 +110,16 @@ CASES = {
         '"I bought Broadcom at Tuesday\'s close and I am up 4.3% since," wrote another.',
         "2025-02-06T10:00:00-05:00",
         [("MSFT", 0.6, d("2025-02-04", "2025-02-05")), ("AVGO", 4.3, d("2025-02-05"))],
+    ),
+    "points or dollars after ', or' past a percent: the same move": (
+        "The S&P 500 fell 0.9%, or 58 points, on Friday, Feb. 7, and Microsoft lost 1.5%, or $6.07.",
+        "2025-02-08T10:00:00-05:00",
+        [
+            ("^GSPC", 0.9, d("2025-02-07")),
+            ("^GSPC", 58.0, d("2025-02-07")),
+            ("MSFT", 1.5, d("2025-02-07")),
+            ("MSFT", 6.07, d("2025-02-07")),
+        ],
     ),
 }
 
