@@ -253,6 +253,10 @@ def _named_span(ctx: _Ctx, seg: Seg, ref: date) -> PeriodResolution:
     elif seg.kind == "weekfirst":  # the first n sessions of this week
         start = base - timedelta(days=base.weekday())
         end, what = start + timedelta(days=6), f"the first {seg.n} sessions of the week of {start}"
+    elif seg.kind == "monthweek":  # "in der letzten Januarwoche": by the Mondays of the month, the last with -1
+        start = _month_week(base, seg)
+        what = f"the week of {start}"
+        end = start + timedelta(days=6)
     elif seg.kind in ("week", "weekstart", "weekend"):
         start = base - timedelta(days=base.weekday()) + timedelta(weeks=seg.n)
         end, what = start + timedelta(days=6), f"the week of {start}"
@@ -275,6 +279,18 @@ def _named_span(ctx: _Ctx, seg: Seg, ref: date) -> PeriodResolution:
     if seg.kind == "weekend":  # "zum Wochenausklang", "to end the week": the week's last session
         first = last
     return _result(ctx, first, last, f"{what}: the {ctx.calendar} sessions that had closed")
+
+
+def _month_week(base: date, seg: Seg) -> date:
+    """The Monday of week ``seg.n`` of the month ``seg.ym`` names (its latest before ``base``; -1: the last week)."""
+    month = seg.ym[1] if seg.ym else base.month
+    year = base.year if date(base.year, month, 1) <= base else base.year - 1
+    first = date(year, month, 1)
+    mondays = [first + timedelta(days=d) for d in range(31) if (first + timedelta(days=d)).month == month]
+    mondays = [d for d in mondays if d.weekday() == 0]
+    if not -len(mondays) <= (seg.n - 1 if seg.n > 0 else seg.n) < len(mondays):
+        raise PeriodError(f"{seg.text!r}: {first:%B %Y} has {len(mondays)} weeks")
+    return mondays[seg.n - 1 if seg.n > 0 else seg.n]
 
 
 def _result(ctx: _Ctx, first: date, last: date, why: str) -> PeriodResolution:

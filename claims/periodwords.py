@@ -136,7 +136,7 @@ class Day:
 
 @dataclass(frozen=True, slots=True)
 class Seg:
-    kind: str  # day | count | since | ytd | week | weekstart | weekend | weekfirst | month | overnight | conn
+    kind: str  # day|count|since|ytd|week|weekstart|weekend|weekfirst|monthweek|month|overnight|conn
     text: str
     day: Day | None = None
     n: int = 0
@@ -222,6 +222,20 @@ def _count(toks: list[_Tok], i: int, lang: str) -> tuple[int, int] | None:
     return n, j
 
 
+_ORDINAL_DE = {"erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "dritten": 3, "vierte": 4,
+               "vierten": 4, "letzte": -1, "letzten": -1}  # fmt: skip
+
+
+def _month_week(toks: list[_Tok], i: int, lang: str) -> tuple[int, int] | None:
+    """ "letzten Januarwoche", "ersten Februarwoche": (n, month); n counts the weeks by their Mondays in the month, -1
+    the last."""
+    if lang != "de" or i + 1 >= len(toks) or toks[i].key not in _ORDINAL_DE:
+        return None
+    key = toks[i + 1].key
+    month = _lookup(key[: -len("woche")], _MONTHS[lang]) if key.endswith("woche") else None
+    return (_ORDINAL_DE[toks[i].key], _MONTHS[lang][month]) if month else None
+
+
 def _week_first(toks: list[_Tok], i: int, lang: str) -> tuple[int, int] | None:
     """ "an den ersten beiden Handelstagen der Woche", "the first two sessions of the week": (n, next i)."""
     if toks[i].key not in _FIRST[lang] or i + 1 >= len(toks):
@@ -293,6 +307,11 @@ def segments(words: str, lang: str) -> list[Seg]:
         if got:
             segs.append(Seg("day", got[0].text, day=got[0]))
             i = got[1]
+            continue
+        mweek = _month_week(toks, i, lang)
+        if mweek:  # "in der letzten Januarwoche"
+            segs.append(Seg("monthweek", " ".join(t.text for t in toks[i : i + 2]), n=mweek[0], ym=(None, mweek[1])))
+            i += 2
             continue
         first = _week_first(toks, i, lang)
         if first:

@@ -82,8 +82,8 @@ def _is_anchor(toks: list[Token], k: int, lang: str) -> bool:
         # "so", "mi", "do", "sat": short forms are words too; only a dot or a date makes them a day
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         return len(low) > 3 or (nxt is not None and (nxt.text == "." or nxt.kind == "num"))
-    if low in _ANCHOR_WORDS:
-        return True
+    if low in _ANCHOR_WORDS or (lang == "de" and low.endswith("woche") and low[:-5] in _calendar_words(lang)):
+        return True  # … "Januarwoche"
     if re.fullmatch(r".+(?:tägig(?:e|en|er|es)?|-days?|-sessions?)", low):
         # "the biggest one-day loss" describes a move; it names no period
         return not re.match(r"(?:one|single|1|ein|eintägig)", low)

@@ -10,7 +10,8 @@ stays no intraday level. A clause with no verb after a move with the particle "s
 Prozent") shares the move before it, as with "schon" and "bereits". A change in points or money joined by "oder" to
 its percent ahead of the verb ("Rund 110 Punkte oder 0,5 Prozent gewann der Dax") is the same move. A sentence that
 opens with "Bis" and its day ("Bis Donnerstag legte die Aktie um 3,1 Prozent zu") tells a move from the close of the
-day of the claim told in the sentence before; not across a paragraph."""
+day of the claim told in the sentence before; not across a paragraph. A week named by its place in a month
+("in der letzten Januarwoche", "in der ersten Februarwoche") is that week, counted by the Mondays of the month."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from datetime import datetime
 import pytest
 
 from marketfact.claims.extract import extract_claims
+from marketfact.claims.periods import resolve_period
 from tests.claims.extracted import d, read
 
 _INTRO = (
@@ -108,3 +110,18 @@ def test_points_joined_by_oder_to_a_percent_before_the_verb_are_the_same_move() 
 def test_a_sentence_opening_with_bis_runs_from_the_day_told_before(gap: str, want: tuple) -> None:
     text = f"Oracle schloss am Montag bei 178,92 Dollar.{gap}Bis Donnerstag verlor die Aktie 2,8 Prozent."
     assert read(text, "2025-02-14T08:00:00+01:00")[-1] == ("ORCL", 2.8, want)
+
+
+@pytest.mark.parametrize(
+    ("words", "want"),
+    [
+        ("In der letzten Januarwoche", ("2025-01-27", "2025-01-31")),
+        ("in der ersten Februarwoche", ("2025-02-03", "2025-02-07")),
+        ("In der zweiten Februarwoche", ("2025-02-10", "2025-02-14")),
+    ],
+)
+def test_a_week_named_by_its_place_in_a_month(words: str, want: tuple[str, str]) -> None:
+    r = resolve_period(words, datetime.fromisoformat("2025-02-15T09:00:00+01:00"), "XETR", "Europe/Berlin", "de")
+    assert (str(r.first), str(r.last)) == want
+    text = f"{words} stieg Siemens Energy um 5 Prozent."
+    assert read(text, "2025-02-15T09:00:00+01:00") == [("ENR.DE", 5.0, d(*want))]
