@@ -41,6 +41,7 @@ DOWN = {
         "slipped slips eased cratered collapsed crashed wiped wiping erased erasing down loss losses decline "
         "drop plunge slump slide selloff sell-off rout tumble shrank shrinks shrinking shrunk dipped dips dived dove "
         "nosedived sagged weakened collapse collapses crash crashes dragged dragging drags"
+        " tanks skids retreats eases craters wipes erases dives nosedives sags weakens"  # as live blogs write them
     ),
 }
 UP = {
@@ -57,6 +58,7 @@ UP = {
         "rebound rebounding recovered recovers recovering advanced advances advancing added adding bounce bounced "
         "bounces bouncing spiked popped up grew grows growing leapt leaped rocketed skyrocketed firmed strengthened "
         "recouped regained regains regaining lifted lifting lifts boosted boosting boosts propelled propelling"
+        " adds spikes pops leaps rockets skyrockets strengthens recoups propels"  # "the Nasdaq adds 0.3%"
     ),
 }
 DOWN_TAILS = ("einbruch", "rutsch", "sturz", "verlust", "verluste", "abschlag")
@@ -338,18 +340,14 @@ LOOK_BACK = {
     "en": word_set("after following before since from compared prior earlier"),
 }
 """Words that put another number on an earlier day: its period is not shared."""
-VERBLESS = {
-    "de": word_set("insgesamt zusammen damit ebenso summa"),
-    "en": word_set("in total all combined likewise altogether"),
-}
+VERBLESS = {"de": word_set("insgesamt zusammen damit ebenso summa"),
+            "en": word_set("in total all combined likewise altogether")}  # fmt: skip
 """Words a verbless clause (", insgesamt 10,3 Prozent") may hold: its direction comes from the clause before."""
 SINCE_THEN = {"de": word_set("seitdem seither"), "en": word_set("since")}
 """Before a counted period in its clause ("It has since risen for three straight sessions", "Seitdem hat sie drei
 Handelstage in Folge zugelegt"), the count runs on from the day the article named, not back to it."""
-LATER = {
-    "de": word_set("ehe bevor dann danach anschließend später"),
-    "en": word_set("before then later subsequently"),
-}
+LATER = {"de": word_set("ehe bevor dann danach anschließend später"),
+         "en": word_set("before then later subsequently")}  # fmt: skip
 """A move before one of these, in a clause without a day, is the session before the day said after it
 ("brach zunächst um 12 Prozent ein, ehe am Mittwoch eine Erholung folgte")."""
 RECORD_WORDS = {

@@ -1,6 +1,7 @@
 """Classes of reading fixed in session 11 of issue 14 by read12mix, found in six dev articles in everyday desk styles
 (invented sentences, not the blind sets'): a day of the month said as an ordinal with no month, as translated copy
-writes it ("jumped 3.8% on the 12th")."""
+writes it ("jumped 3.8% on the 12th"); a verb of a move in the present, as a live blog writes it ("the Nasdaq adds
+0.3%", "Microsoft retreats 6.2%")."""
 
 from __future__ import annotations
 
@@ -17,6 +18,17 @@ CASES = {
             ("9984.T", 1.4, d("2025-02-14")),
             ("9984.T", 3.8, d("2025-02-12")),
             ("9984.T", 3.6, d("2025-02-13")),
+        ],
+    ),
+    "a verb of a move in the present, as a live blog writes it": (
+        "LIVE: Wall Street, Thursday, January 30, 2025\n\n4:12 p.m. Closing bell. The S&P 500 ends up 0.5% and the "
+        "Nasdaq adds 0.3%. Microsoft retreats 6.2%, while Nvidia leaps 0.8%.",
+        "2025-01-30T16:20:00-05:00",
+        [
+            ("^GSPC", 0.5, d("2025-01-30")),
+            ("^IXIC", 0.3, d("2025-01-30")),
+            ("MSFT", 6.2, d("2025-01-30")),
+            ("NVDA", 0.8, d("2025-01-30")),
         ],
     ),
     "an ordinal that counts is no day": (
