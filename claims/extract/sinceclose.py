@@ -109,6 +109,13 @@ SINCE_THAT = {"en": ("since", "that"), "de": ("seit", "jenem")}
 
 
 _THIS = frozenset({"that", "this", "diesem", "jenem"})
+_TOLD_DAY_NOUNS = {"en": frozenset({"day", "session"}), "de": frozenset({"tag", "handelstag"})}
+
+
+def _told_before(lang: str) -> frozenset[str]:
+    """Nouns after "since that"/"seit diesem" that name the day told before: its fall or low ("since that plunge"),
+    its close ("Since that close, Oracle has climbed 13%", "seit diesem Schlusskurs") or the day itself."""
+    return EVENT_WORDS[lang] | CLOSE_WORDS[lang] | _TOLD_DAY_NOUNS[lang]
 
 
 def since_then(view: SentenceView, q: Quantity) -> str:
@@ -118,7 +125,7 @@ def since_then(view: SentenceView, q: Quantity) -> str:
     toks = view.words_between(*stretch(view, q))
     lows = [t.low for t in toks]
     for i in range(len(lows) - 2):  # "Seit diesem Einbruch", "since that plunge": the fall told before
-        if lows[i] in ("since", "seit") and lows[i + 1] in _THIS and lows[i + 2] in EVENT_WORDS[view.lang]:
+        if lows[i] in ("since", "seit") and lows[i + 1] in _THIS and lows[i + 2] in _told_before(view.lang):
             return " ".join(t.text for t in toks[i : i + 3])
     for phrase in (*SINCE_THEN[view.lang], SINCE_THAT[view.lang]):
         for i in range(len(lows) - len(phrase) + 1):
@@ -136,8 +143,11 @@ def _since_opening(view: SentenceView, q: Quantity) -> str:
         return ""  # a count ("the three weeks") may stand there, no move
     lead = [t for t in view.words_between(view.sentence.start, c0) if t.kind == "word"]
     ends = {"en": ("since",), "de": ("seither", "seitdem")}[view.lang]
-    if [t.low for t in lead] == ["since", "then"]:  # "Since then, the shares have lost 3.3%"
+    lows = [t.low for t in lead]
+    if lows == ["since", "then"]:  # "Since then, the shares have lost 3.3%"
         return " ".join(t.text for t in lead)
+    if len(lows) == 3 and lows[0] in ("since", "seit") and lows[1] in _THIS and lows[2] in _told_before(view.lang):
+        return " ".join(t.text for t in lead)  # "Since that close, Oracle has climbed 13%"
     return lead[-1].text if lead and lead[-1].low in ends and len(lead) > 1 else ""
 
 

@@ -1,7 +1,8 @@
 """Classes of reading fixed in session 11 of issue 14 by read12mix, found in six dev articles in everyday desk styles
 (invented sentences, not the blind sets'): a day of the month said as an ordinal with no month, as translated copy
 writes it ("jumped 3.8% on the 12th"); a verb of a move in the present, as a live blog writes it ("the Nasdaq adds
-0.3%", "Microsoft retreats 6.2%")."""
+0.3%", "Microsoft retreats 6.2%"); a move since the close or the day told before, said with "that"/"diesem" ("Since that
+close, Oracle has climbed 13%", "Seit diesem Tag hat …")."""
 
 from __future__ import annotations
 
@@ -30,6 +31,22 @@ CASES = {
             ("MSFT", 6.2, d("2025-01-30")),
             ("NVDA", 0.8, d("2025-01-30")),
         ],
+    ),
+    "a move since 'that close' or 'that day': from the session after the day told before": (
+        "Oracle plunged 13.8% on Jan. 27. Since that close, Oracle has climbed 13%. Nvidia fell 17% on Jan. 27. It "
+        "has gained 17% since that day.",
+        "2025-02-14T18:20:00-05:00",
+        [
+            ("ORCL", 13.8, d("2025-01-27")),
+            ("ORCL", 13.0, d("2025-01-28", "2025-02-14")),
+            ("NVDA", 17.0, d("2025-01-27")),
+            ("NVDA", 17.0, d("2025-01-28", "2025-02-14")),
+        ],
+    ),
+    "a move 'seit diesem Schlusskurs' or 'seit diesem Tag': from the session after the day told before": (
+        "Oracle brach am 27. Januar um 13,8 Prozent ein. Seit diesem Schlusskurs hat Oracle 13 Prozent zugelegt.",
+        "2025-02-14T18:20:00-05:00",
+        [("ORCL", 13.8, d("2025-01-27")), ("ORCL", 13.0, d("2025-01-28", "2025-02-14"))],
     ),
     "an ordinal that counts is no day": (
         "Nvidia rose 2.6% on Monday, its 5th gain in six sessions.",
