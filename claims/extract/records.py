@@ -31,7 +31,7 @@ from marketfact.claims.extract.recordwords import (
 )
 from marketfact.claims.extract.sentences import Token
 from marketfact.claims.extract.timewords import PeriodSpan
-from marketfact.claims.periods import resolve_period
+from marketfact.claims.periods import PeriodError, resolve_period
 
 _ALL_TIME = {
     "en": {
@@ -281,8 +281,17 @@ def since_words(words: str) -> str:
 
 def record_since(words: str, published_at: datetime, mic: str, timezone: str, lang: str) -> date:
     """The first day of a record's history: the day after the period ``words`` names ("since October" →
-    1 November; "since March 2020" → 1 April 2020; "since Jan. 20" → 21 January)."""
-    res = resolve_period(since_words(words), published_at, mic, timezone, lang)
+    1 November; "since March 2020" → 1 April 2020; "since Jan. 20" → 21 January; in English "since the start of
+    the year" → 1 January, the year so far being all of its history)."""
+    try:
+        res = resolve_period(since_words(words), published_at, mic, timezone, lang)
+    except PeriodError:
+        if lang != "en":  # "unser bester Wert seit Jahresbeginn" ranks a portfolio: German not measured
+            raise
+        whole = resolve_period(words, published_at, mic, timezone, lang)
+        if "year to date" not in whole.how:
+            raise
+        return date(whole.last.year, 1, 1)
     first, last = res.first, res.last
     if first == last:
         return last + timedelta(days=1)

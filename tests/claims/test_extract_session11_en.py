@@ -13,7 +13,7 @@ after "not" ("Oracle, not Microsoft, gained …") is not whom the number is abou
 semicolon that names none ("fell 0.8% on Monday; the Nasdaq lost 1.2%"; German too); the writer's own purchase at a
 day's close ("Bought Microsoft at the close on Monday", "I bought Broadcom at Tuesday's close") starts the gain said
 after it; a change in points or dollars after ", or" past a percent ("rose 2%, or 392 points", "jumped 4.5%, or
-$10.17") is the same move."""
+$10.17") is the same move; a record "since the start (beginning) of the year" has all of the year as its history."""
 
 from __future__ import annotations
 
@@ -140,3 +140,11 @@ def test_a_heading_figure_is_a_close_a_market_value_or_no_claim_by_the_words_aft
     got = [(c.instrument, c.metric.value, c.value, c.hedge) for c in x.claims]
     assert got == [("NVDA", "market_cap_level", 3.2, "about"), ("8035.T", "close_level", 25350.0, None)]
     assert [(n.text, n.kind) for n in x.not_market if n.text == "25"] == [("25", "not_market")]
+
+
+def test_a_record_since_the_start_of_the_year_has_all_of_the_year_as_its_history() -> None:
+    """ "its biggest gain since the start of the year": a record whose history starts on 1 January."""
+    text = "Broadcom jumped 4.5% on Monday, Feb. 10, its biggest one-day gain since the beginning of the year."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00-05:00"), "en")
+    records = [(c.instrument, c.record.value, str(c.since)) for c in x.claims if c.record is not None]
+    assert records == [("AVGO", "biggest_rise", "2025-01-01")]
