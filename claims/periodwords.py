@@ -197,10 +197,17 @@ def _count_word(tok: _Tok, lang: str) -> int | None:
     return int(value) if value == int(value) and value >= 1 else None
 
 
+_SIGHT = r"tages(?:sicht|bilanz|basis)"
+"""A German count of days glued to a noun of a view over them: "auf Zweitagessicht", "in der Dreitagesbilanz"."""
+
+
 def _count(toks: list[_Tok], i: int, lang: str) -> tuple[int, int] | None:
-    """ "zwei aufeinanderfolgende Tage", "two straight sessions", "two-day", "zweitägigen": (n, next i)."""
+    """ "zwei aufeinanderfolgende Tage", "two straight sessions", "two-day", "zweitägigen", "Zweitagessicht": (n, next
+    i)."""
     tok = toks[i]
-    glued = re.fullmatch(r"(.+?)-(?:day|session)s?" if lang == "en" else r"(.+?)tägig(?:e|en|er|es)?", tok.key)
+    glued = re.fullmatch(
+        r"(.+?)-(?:day|session)s?" if lang == "en" else rf"(.+?)(?:tägig(?:e|en|er|es)?|{_SIGHT})", tok.key
+    )
     if glued:
         n = _count_word(_Tok("word", glued.group(1), glued.group(1)), lang)
         return (n, i + 1) if n else None

@@ -242,8 +242,8 @@ INDEX_REFERENCES = {
 }
 INDEX_REFERENCE_TAILS = ("index", "leitindex")
 LOOK_BACK_LEADS = {
-    "de": word_set("nach nachdem"),
-    "en": word_set("after following adding extending building"),
+    "de": word_set("nach nachdem einschließlich inklusive"),
+    "en": word_set("after following adding extending building including"),
 }
 """Words before a number that make its move a look back from the story's day ("after losing 6.2% on Thursday",
 "adding to Tuesday's 1.7% advance"): its day does not become the day later sentences inherit."""

@@ -2,7 +2,11 @@
 (invented sentences, not the blind sets'): a day of the month said as an ordinal with no month, as translated copy
 writes it ("jumped 3.8% on the 12th"); a verb of a move in the present, as a live blog writes it ("the Nasdaq adds
 0.3%", "Microsoft retreats 6.2%"); a move since the close or the day told before, said with "that"/"diesem" ("Since that
-close, Oracle has climbed 13%", "Seit diesem Tag hat …")."""
+close, Oracle has climbed 13%", "Seit diesem Tag hat …"); a count of sessions ends on the story's day, not on a day
+inside it told before it: one after "including" ("Including Friday's advance, Oracle has gained 3.8% over two
+sessions") or one of another clause in the pluperfect ("Schon am Mittwoch hatten die Papiere fast fünf Prozent
+gewonnen, auf Zweitagessicht steht damit ein Plus von 8,8 Prozent"), and a German count glued to "-tagessicht" or
+"-tagesbilanz" is a count of sessions."""
 
 from __future__ import annotations
 
@@ -47,6 +51,35 @@ CASES = {
         "Oracle brach am 27. Januar um 13,8 Prozent ein. Seit diesem Schlusskurs hat Oracle 13 Prozent zugelegt.",
         "2025-02-14T18:20:00-05:00",
         [("ORCL", 13.8, d("2025-01-27")), ("ORCL", 13.0, d("2025-01-28", "2025-02-14"))],
+    ),
+    "a count after 'including' a day's move: counted back from the story's day": (
+        "Oracle rose 2.6% on Monday. Including Friday's advance, Oracle has gained 3.8% over two sessions.",
+        "2025-02-10T18:20:00-05:00",
+        [("ORCL", 2.6, d("2025-02-10")), ("ORCL", 3.8, d("2025-02-07", "2025-02-10"))],
+    ),
+    "a count after 'einschließlich' a day's move: counted back from the story's day": (
+        "Oracle stieg am Montag um 2,6 Prozent. Einschließlich des Gewinns vom Freitag hat Oracle in zwei Tagen 3,8 "
+        "Prozent zugelegt.",
+        "2025-02-10T18:20:00-05:00",
+        [("ORCL", 2.6, d("2025-02-10")), ("ORCL", 3.8, d("2025-02-07", "2025-02-10"))],
+    ),
+    "a count of a present clause after a pluperfect one with a day: counted back from the story's day": (
+        "Siemens Energy verteuerten sich am Donnerstag um 3,7 Prozent. Schon am Mittwoch hatten die Papiere fast fünf "
+        "Prozent gewonnen, auf Zweitagessicht steht damit ein Plus von 8,8 Prozent zu Buche. In der Dreitagesbilanz "
+        "steht ein Plus von 12 Prozent.",
+        "2025-02-13T18:05:00+01:00",
+        [
+            ("ENR.DE", 3.7, d("2025-02-13")),
+            ("ENR.DE", 5.0, d("2025-02-12")),
+            ("ENR.DE", 8.8, d("2025-02-12", "2025-02-13")),
+            ("ENR.DE", 12.0, d("2025-02-11", "2025-02-13")),
+        ],
+    ),
+    "a count in the pluperfect with its day in the same clause: that day": (
+        "Siemens Energy fielen am Freitag um 1 Prozent. Am Mittwoch hatten die Papiere binnen zwei Tagen 8,8 Prozent "
+        "gewonnen.",
+        "2025-02-14T18:05:00+01:00",
+        [("ENR.DE", 1.0, d("2025-02-14")), ("ENR.DE", 8.8, d("2025-02-11", "2025-02-12"))],
     ),
     "an ordinal that counts is no day": (
         "Nvidia rose 2.6% on Monday, its 5th gain in six sessions.",
