@@ -38,8 +38,9 @@ def _names(getter: Callable[..., Mapping[int, str]], lang: str, extra: dict[str,
     return out | extra
 
 
-_DAY_PARTS_DE = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "sschluss", "sschlusskurs")
-"""A German weekday with its time of day or its close in one word: "am Mittwochabend", "bis zum Freitagsschluss"."""
+_DAY_PARTS_DE = ("s", "morgen", "vormittag", "mittag", "nachmittag", "abend", "sschluss", "sschlusskurs")
+"""A German weekday in the genitive ("jenes Montags") or with its time of day or its close in one word ("am
+Mittwochabend", "bis zum Freitagsschluss")."""
 _WEEKDAYS = {
     "de": _names(get_day_names, "de", {}),
     "en": _names(get_day_names, "en", {"tues": 1, "thur": 3, "thurs": 3}),

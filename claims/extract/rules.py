@@ -320,7 +320,7 @@ SAME_DAY = {
                    "on the same day", "that session", "that day", "the same day", "the same session"),
 }  # fmt: skip
 """After a number: the day told before ("and as much as 8.2% during that session", "gained 0.4% the same day")."""
-THAT_DAY = {"de": word_set("jenem jenen jenes diesem"), "en": word_set("that")}
+THAT_DAY = {"de": word_set("jenem jenen jenes diesem dieses"), "en": word_set("that")}
 """"that Monday", "an jenem Montag": the Monday the article named before, not the latest one."""
 FURTHER = {"de": word_set("weitere weiteren weiterer"), "en": word_set("another further")}
 """"kamen weitere 4,9 Prozent hinzu": a number with no verb of its own that adds to the move before it."""

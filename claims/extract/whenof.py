@@ -105,7 +105,8 @@ def _clause_day(
     the close named before a "when" clause or None)."""
     period, shift, p_penalty, p_note = read
     if shift == 0 and period is not None:
-        earlier = that_day(view, ctx, period)
+        again = not sinceclose.is_reference_close(view, period)  # "Seit dem Schlusskurs jenes Montags": _reference
+        earlier = that_day(view, ctx, period) if again else None
         following = weekday_after(view, ctx, period) if earlier is None else None
         if earlier is not None:
             p_note = f"{earlier[1]} {period.words!r}: the day named before, {earlier[0].words!r}"
@@ -214,7 +215,8 @@ def _reference(
         return period, None, 0, []
     ranged = rangeclose.range_from_close(view, q)
     if ranged is not None:  # "Vom Schlusskurs des 3. Februar bis zum Freitag": the close and the day both named
-        return ranged[1], ranged[0], 0, [rangeclose.RANGE_NOTE.format(ref=ranged[0].words, end=ranged[1].words)]
+        start, again = _close_again(view, ctx, ranged[0], [])
+        return ranged[1], start, 0, [*again, rangeclose.RANGE_NOTE.format(ref=ranged[0].words, end=ranged[1].words)]
     bought = _bought(view, q, ctx)
     if bought is not None:  # "Wer am 3. Februar Nvidia-Aktien kaufte, konnte sich am Freitag über ein Plus …"
         return bought[0], bought[1], 0, bought[2]
@@ -231,10 +233,26 @@ def _reference(
         after, after_shift, notes = _since_then(view, q, ctx, previous, period)
     if after is None:
         return period, None, 0, []
+    after, notes = _close_again(view, ctx, after, notes)
     end = sinceclose.end_of_move(view, q, ctx, after)
     said = {"end": end.words} if end is not None else {}
     note = (sinceclose.END_NOTE if said else sinceclose.OPEN_NOTE).format(ref=after.words, **said)
     return end, after, after_shift, [*notes, note]
+
+
+def _close_again(view: SentenceView, ctx: Context, ref: PeriodSpan, notes: list[str]) -> tuple[PeriodSpan, list[str]]:
+    """ "Seit dem Schlusskurs jenes Montags": a close named by a weekday said again is that of the day named before."""
+    probe = ref
+    if not ref.last and ctx.published_at is not None:  # the first day of a range read as one ("Montags bis …")
+        try:
+            last = resolve_period(ref.words, ctx.published_at, "XNYS", "America/New_York", view.lang).last
+        except (PeriodError, ValueError):
+            return ref, notes
+        probe = dataclasses.replace(ref, last=last.isoformat())
+    earlier = that_day(view, ctx, probe)
+    if earlier is None:
+        return ref, notes
+    return earlier[0], [*notes, f"{earlier[1]} {ref.words!r}: the day named before, {earlier[0].words!r}"]
 
 
 def _bought(view: SentenceView, q: Quantity, ctx: Context) -> tuple[PeriodSpan | None, PeriodSpan, list[str]] | None:

@@ -11,7 +11,9 @@ Prozent") shares the move before it, as with "schon" and "bereits". A change in 
 its percent ahead of the verb ("Rund 110 Punkte oder 0,5 Prozent gewann der Dax") is the same move. A sentence that
 opens with "Bis" and its day ("Bis Donnerstag legte die Aktie um 3,1 Prozent zu") tells a move from the close of the
 day of the claim told in the sentence before; not across a paragraph. A week named by its place in a month
-("in der letzten Januarwoche", "in der ersten Februarwoche") is that week, counted by the Mondays of the month."""
+("in der letzten Januarwoche", "in der ersten Februarwoche") is that week, counted by the Mondays of the month. A
+close named by a weekday in the genitive after "jenes"/"dieses" ("Seit dem Schlusskurs jenes Montags", "Vom Schluss
+dieses Montags bis …") is the close of that weekday the article named before, not of the latest one."""
 
 from __future__ import annotations
 
@@ -125,3 +127,15 @@ def test_a_week_named_by_its_place_in_a_month(words: str, want: tuple[str, str])
     assert (str(r.first), str(r.last)) == want
     text = f"{words} stieg Siemens Energy um 5 Prozent."
     assert read(text, "2025-02-15T09:00:00+01:00") == [("ENR.DE", 5.0, d(*want))]
+
+
+@pytest.mark.parametrize(
+    ("second", "want"),
+    [
+        ("Seit dem Schlusskurs jenes Montags hat die Aktie 9,3 Prozent zugelegt.", d("2025-01-28", "2025-02-11")),
+        ("Vom Schluss dieses Montags bis zum Freitag legte sie 9,3 Prozent zu.", d("2025-01-28", "2025-02-07")),
+    ],
+)
+def test_a_close_of_jenes_montags_is_that_of_the_monday_named_before(second: str, want: tuple) -> None:
+    text = f"Broadcom verlor am Montag, dem 27. Januar, 17,4 Prozent. {second}"
+    assert read(text, "2025-02-12T08:00:00+01:00")[-1] == ("AVGO", 9.3, want)
