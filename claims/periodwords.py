@@ -82,7 +82,8 @@ _FIXED = {
         ("this", 0, "diesen|diesem|dieser"),
     ),
     "en": _table(
-        ("rel", 0, "today"), ("rel", -1, "yesterday"), ("rel", -2, "the day before yesterday"),
+        ("rel", 0, "today|this morning|this afternoon"), ("rel", -1, "yesterday"),
+        ("rel", -2, "the day before yesterday"),
         ("ytd", 0, "year to date|year-to-date|ytd|so far this year|this year|since the start of the year|"
                    "since the beginning of the year"),
         ("week", -1, "last week|previous week"),

@@ -23,7 +23,8 @@ _PROBE_CALENDAR = ("XNYS", "America/New_York")
 """Finding words needs some calendar; the claim's own exchange decides the sessions later."""
 
 _ANCHOR_WORDS = word_set(
-    "heute gestern vorgestern today yesterday woche wochen week week's wochensicht wochenverlauf wochenbasis vorwoche "
+    "heute gestern vorgestern today yesterday morning afternoon woche wochen week week's wochensicht wochenverlauf "
+    "wochenbasis vorwoche "
     "wochenauftakt wochenstart wochenbeginn wochenausklang wochenschluss "
     "wochenanfang start beginning monat month vormonat jahresbeginn jahresanfang jahreswechsel jahresverlauf "
     "jahr year ytd year-to-date tag tage tagen handelstag handelstage handelstagen börsentag börsentage "

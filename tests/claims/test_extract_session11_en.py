@@ -13,7 +13,8 @@ after "not" ("Oracle, not Microsoft, gained …") is not whom the number is abou
 semicolon that names none ("fell 0.8% on Monday; the Nasdaq lost 1.2%"; German too); the writer's own purchase at a
 day's close ("Bought Microsoft at the close on Monday", "I bought Broadcom at Tuesday's close") starts the gain said
 after it; a change in points or dollars after ", or" past a percent ("rose 2%, or 392 points", "jumped 4.5%, or
-$10.17") is the same move; a record "since the start (beginning) of the year" has all of the year as its history."""
+$10.17") is the same move; a record "since the start (beginning) of the year" has all of the year as its history;
+"this morning" is the day of publication, as "today"."""
 
 from __future__ import annotations
 
@@ -120,6 +121,11 @@ CASES = {
             ("MSFT", 1.5, d("2025-02-07")),
             ("MSFT", 6.07, d("2025-02-07")),
         ],
+    ),
+    "'this morning' in a note published after Tokyo's close: that day's session": (
+        "Nvidia rose 3.2% on Thursday. In Tokyo this morning, SoftBank Group gained 1.4%.",
+        "2025-02-14T07:00:00-05:00",
+        [("NVDA", 3.2, d("2025-02-13")), ("9984.T", 1.4, d("2025-02-14"))],
     ),
 }
 

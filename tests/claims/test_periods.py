@@ -233,8 +233,10 @@ def test_the_first_sessions_of_the_week_must_have_closed(lang: str, words: str) 
 
 
 @pytest.mark.parametrize(
-    ("lang", "words"), [("de", "heute"), ("en", "today"), ("de", "Mittwoch"), ("en", "Wed"), ("de", "Mo bis Mi")]
-)
+    ("lang", "words"),
+    [("de", "heute"), ("en", "today"), ("en", "this morning"), ("en", "this afternoon"), ("de", "Mittwoch"),
+     ("en", "Wed"), ("de", "Mo bis Mi")],
+)  # fmt: skip
 def test_today_is_resolved_but_marked_as_not_yet_closed(lang: str, words: str) -> None:
     got = resolve_period(words, PUB, "XETR", "Europe/Berlin", lang)
     assert got.last == WED
@@ -304,7 +306,7 @@ def test_every_month_spelling(lang: str, month: int, spelling: str) -> None:
 def test_every_known_phrase_has_a_row(lang: str) -> None:
     """A phrase added to the vocabulary needs a test row here (weekdays and months are covered above)."""
     rows = " | ".join(w.casefold() for lg, w, _ in WORD_ROWS if lg == lang)
-    rows += " | heute | today"  # tested in test_today_is_resolved_but_marked_as_not_yet_closed
+    rows += " | heute | today | this morning | this afternoon"  # test_today_is_resolved_but_marked_as_not_yet_closed
     untested = [
         phrase
         for phrase, kind in vocabulary(lang).items()
