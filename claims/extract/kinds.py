@@ -35,7 +35,7 @@ _RECORD_LEVEL_NOUNS = {
 """Before "von"/"of": the number is the level of a record ("auf ein Rekordhoch von 22.612 Punkten")."""
 _INTRADAY_WORDS = {
     "de": rules.word_set("zeitweise zwischenzeitlich tagesverlauf handelsverlauf tagestief tageshoch"),
-    "en": rules.word_set("intraday touched"),
+    "en": rules.word_set("intraday touched touching"),
 }
 _EXTREME_PHRASES = {"en": {("as", "low", "as"): "down", ("as", "high", "as"): "up"}, "de": {}}
 _BOUND_LEVEL_VERBS = rules.word_set(
@@ -190,7 +190,9 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
         word = " ".join(t.text for t in lead[-2:])
         if intraday:
             named = _extreme_named([t.low for t in view.words_between(c0, q.span[0])])
-            return KindReading(INTRADAY_LEVEL, rules.reached(clause_lows, lang) or named, word)
+            return KindReading(
+                INTRADAY_LEVEL, rules.reached(clause_lows, lang) or named or _cost_low(clause_lows), word
+            )
         if q.kind == "number" and not _session_or_move(view, c0, q):
             return None
         return KindReading(CLOSE_LEVEL, None, word)
@@ -252,6 +254,13 @@ def _extreme_named(lows: list[str]) -> str | None:
     """The direction of the day's extreme named by its noun before the level in its clause, if any (not "schlossen
     auf 54,12 Euro und damit auf dem Tagestief": a close)."""
     return next((_EXTREME_NOUNS[w] for w in lows if w in _EXTREME_NOUNS), None)
+
+
+def _cost_low(lows: list[str]) -> str | None:
+    """ "Zwischenzeitlich kostete die Aktie nur noch 46,88 Euro": a price the share cost "nur noch" (only still) at
+    its extreme is its low."""
+    only = " nur noch " in f" {' '.join(lows)} "
+    return "down" if only and any(w in _COST_VERBS for w in lows) else None
 
 
 _CLOSE_VERBS = rules.word_set("schloss schlossen geschlossen beendete beendeten beendet")

@@ -6,12 +6,17 @@ close, Oracle has climbed 13%", "Seit diesem Tag hat …"); a count of sessions 
 inside it told before it: one after "including" ("Including Friday's advance, Oracle has gained 3.8% over two
 sessions") or one of another clause in the pluperfect ("Schon am Mittwoch hatten die Papiere fast fünf Prozent
 gewonnen, auf Zweitagessicht steht damit ein Plus von 8,8 Prozent"), and a German count glued to "-tagessicht" or
-"-tagesbilanz" is a count of sessions."""
+"-tagesbilanz" is a count of sessions; a day's extreme said as a price the share cost "nur noch" ("Zwischenzeitlich
+kostete ein Papier nur noch 46,88 Euro": its low) or reached while "touching" it ("At one point the stock was up 3.2%,
+touching $179.99")."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 CASES = {
@@ -87,6 +92,23 @@ CASES = {
         [("NVDA", 2.6, d("2025-02-10"))],
     ),
 }
+
+
+def test_a_price_the_share_cost_only_still_or_touched_at_its_extreme_is_an_intraday_level() -> None:
+    """ "Zwischenzeitlich kostete ein Papier nur noch 46,88 Euro": the low; "touching $179.99" after a rise: the high;
+    with no "nur noch" the price a share cost at its extreme has no direction, and is no claim."""
+    cases = [
+        ("Siemens Energy stürzten am Montag um fast 20 Prozent ab. Zwischenzeitlich kostete ein Papier nur noch 46,88 "
+         "Euro.", "2025-01-28T07:45:00+01:00", "de", ("ENR.DE", "intraday_level", "down", 46.88)),
+        ("Siemens Energy stürzten am Montag um fast 20 Prozent ab. Zwischenzeitlich kostete die Aktie 46,88 Euro.",
+         "2025-01-28T07:45:00+01:00", "de", None),
+        ("Oracle rose 2.6% on Monday. At one point the stock was up 3.2%, touching $179.99.",
+         "2025-02-10T18:20:00-05:00", "en", ("ORCL", "intraday_level", "up", 179.99)),
+    ]  # fmt: skip
+    for text, published, lang, want in cases:
+        x = extract_claims(text, datetime.fromisoformat(published), lang)
+        got = [(c.instrument, c.metric.value, c.direction and c.direction.value, c.value) for c in x.claims]
+        assert (got[-1] == want) if want else (len(got) == 1), text  # the move of the first sentence, then the level
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
