@@ -252,6 +252,7 @@ NOTES = rules(
         ("{said:Q} read as {name}: {named:Q}, {how}", "{said} gelesen als {name}: {named}, {how}"),
         ("market value from {words:Q}", "Börsenwert aus {words}"),
         ("{words:Q} shared with the previous number of the sentence", "{words} gilt auch für die Zahl davor im Satz"),
+        ("{words:Q}, said after {day:Q}: its date", "{words}, nach {day} genannt: dessen Datum"),
         (
             "{end:Q} ends a move from the close of the day named before, {ref:Q}, in the sentence before",
             "{end} beendet eine Bewegung ab dem Schlusskurs des im Satz davor genannten Tages, {ref}",

@@ -46,3 +46,29 @@ def weekday_after(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple
     day = base + timedelta(days=(date.fromisoformat(period.last).weekday() - base.weekday() - 1) % 7 + 1)
     note = f"{phrase!r}: the first such weekday after the day named before, {named[-1].words!r}"
     return PeriodSpan(period.start, period.end, day.isoformat(), day.isoformat(), True), note
+
+
+_APPOSITION = {"de": frozenset({"dem", "den"}), "en": frozenset()}
+
+
+def apposition_date(view: SentenceView, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
+    """ "Am Mittwoch nach dem Ausverkauf, dem 29. Januar, legte ASML … zu": a weekday said with words of its own (no
+    number among them) and then, between commas, "dem"/"den" and a date of that weekday is that date, not the latest
+    such weekday."""
+    if not period.single_day or not period.last or any(c.isdigit() for c in period.words):
+        return None
+    weekday = date.fromisoformat(period.last).weekday()
+    for p in view.periods:
+        if p.start <= period.end or not p.single_day or not p.last or date.fromisoformat(p.last).weekday() != weekday:
+            continue
+        toks = [t for t in view.toks if period.end <= t.start < p.end]
+        k = next((i for i, t in enumerate(toks) if t.text[:1].isdigit()), 0)
+        if (
+            2 <= k <= 8
+            and toks[k - 1].low in _APPOSITION[view.lang]
+            and toks[k - 2].text == ","
+            and not any(period.end <= o.span[0] < p.start for o in view.quantities)
+        ):
+            return p, f"{p.words!r}, said after {period.words!r}: its date"
+        return None
+    return None

@@ -13,7 +13,9 @@ opens with "Bis" and its day ("Bis Donnerstag legte die Aktie um 3,1 Prozent zu"
 day of the claim told in the sentence before; not across a paragraph. A week named by its place in a month
 ("in der letzten Januarwoche", "in der ersten Februarwoche") is that week, counted by the Mondays of the month. A
 close named by a weekday in the genitive after "jenes"/"dieses" ("Seit dem Schlusskurs jenes Montags", "Vom Schluss
-dieses Montags bis …") is the close of that weekday the article named before, not of the latest one."""
+dieses Montags bis …") is the close of that weekday the article named before, not of the latest one. A weekday said
+with words of its own and then its date in apposition ("Am Montag nach dem Kurssturz, dem 3. Februar,") is that date;
+a date of another weekday there is not."""
 
 from __future__ import annotations
 
@@ -139,3 +141,12 @@ def test_a_week_named_by_its_place_in_a_month(words: str, want: tuple[str, str])
 def test_a_close_of_jenes_montags_is_that_of_the_monday_named_before(second: str, want: tuple) -> None:
     text = f"Broadcom verlor am Montag, dem 27. Januar, 17,4 Prozent. {second}"
     assert read(text, "2025-02-12T08:00:00+01:00")[-1] == ("AVGO", 9.3, want)
+
+
+@pytest.mark.parametrize(
+    ("day", "want"),
+    [("dem 3. Februar", d("2025-02-03")), ("dem 4. Februar", d("2025-02-10"))],
+)
+def test_a_weekday_with_its_date_in_apposition_is_that_date(day: str, want: tuple) -> None:
+    text = f"Am Montag nach dem Wochenende, {day}, fiel Alphabet um 1,4 Prozent."
+    assert read(text, "2025-02-12T08:00:00+01:00") == [("GOOGL", 1.4, want)]
