@@ -26,9 +26,9 @@ RISE_NOUNS = rules.word_set(
     "gain rise jump rally advance anstieg kursanstieg tagesgewinn kursgewinn gewinn plus sprung"
 )
 BIG = rules.word_set(
-    "biggest largest steepest sharpest worst heaviest "
+    "biggest largest steepest sharpest worst heaviest darkest blackest "
     "größte größten größter größtes stärkste stärksten stärkster heftigste heftigsten heftigster schlechteste "
-    "schlechtesten schlechtester"
+    "schlechtesten schlechtester schwärzeste schwärzesten schwärzester"  # "der schwärzeste Tag seit März 2020"
 )
 GOOD = rules.word_set("best beste besten bester")
 

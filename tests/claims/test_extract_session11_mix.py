@@ -8,11 +8,11 @@ sessions") or one of another clause in the pluperfect ("Schon am Mittwoch hatten
 gewonnen, auf Zweitagessicht steht damit ein Plus von 8,8 Prozent"), and a German count glued to "-tagessicht" or
 "-tagesbilanz" is a count of sessions; a day's extreme said as a price the share cost "nur noch" ("Zwischenzeitlich
 kostete ein Papier nur noch 46,88 Euro": its low) or reached while "touching" it ("At one point the stock was up 3.2%,
-touching $179.99")."""
+touching $179.99"); a record said as the "schwärzeste Tag" or "darkest day" since a date is the biggest fall since."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -109,6 +109,17 @@ def test_a_price_the_share_cost_only_still_or_touched_at_its_extreme_is_an_intra
         x = extract_claims(text, datetime.fromisoformat(published), lang)
         got = [(c.instrument, c.metric.value, c.direction and c.direction.value, c.value) for c in x.claims]
         assert (got[-1] == want) if want else (len(got) == 1), text  # the move of the first sentence, then the level
+
+
+def test_the_blackest_day_since_a_date_is_a_record_fall() -> None:
+    """ "Das war der schwärzeste Tag für Nvidia seit März 2020!", "its darkest day since March 2020"."""
+    for text, lang in (
+        ("Nvidia fiel am Montag um 17 Prozent. Das war der schwärzeste Tag für Nvidia seit März 2020!", "de"),
+        ("Nvidia fell 17% on Monday, its darkest day since March 2020.", "en"),
+    ):
+        x = extract_claims(text, datetime.fromisoformat("2025-01-28T07:45:00+01:00"), lang)
+        got = [(c.instrument, c.record and c.record.value, c.since) for c in x.claims if c.metric.value == "record"]
+        assert got == [("NVDA", "biggest_fall", date(2020, 4, 1))], text
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
