@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from marketfact.claims.extract import periodclauses, rules
+from marketfact.claims.extract import closeextreme, periodclauses, rules
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject, Word
 from marketfact.claims.extract.sentences import Token
@@ -258,7 +258,10 @@ def hedge_of(view: SentenceView, q: Quantity, hedges: list[Word]) -> tuple[str |
     basis = [
         w
         for w in view.basis_words
-        if applies(w) and BOUNDS.get(w.value) is None and not any(h.start == w.start for h in hedges)
+        if applies(w)
+        and BOUNDS.get(w.value) is None
+        and not any(h.start == w.start for h in hedges)
+        and not closeextreme.in_close_phrase(view, w)  # "and closed at its low of the day": where the close stood
     ]
     phrases = [w.value for w in basis] + [h.value for h in hedges]
     written = " ".join(w.text for w in sorted(basis + hedges, key=lambda w: w.start))

@@ -14,7 +14,7 @@ import itertools
 from datetime import datetime
 from pathlib import Path
 
-from marketfact.claims.extract import denials, kinds, records, rules, sinceclose, tables
+from marketfact.claims.extract import closeextreme, denials, kinds, records, rules, sinceclose, tables
 from marketfact.claims.extract.build import build_claims, coordinate
 from marketfact.claims.extract.decide import (
     Context,
@@ -166,8 +166,20 @@ def _read_numbers(view: SentenceView, ctx: Context) -> list[Outcome]:
         outcome = _decide(view, q, ctx, previous, _move_before_level(view, previous, moved))
         previous = outcome if isinstance(outcome, Draft) else previous
         moved = outcome if isinstance(outcome, Draft) and outcome.direction else moved
-        outcomes.append(outcome)
+        outcomes += [outcome, *_extreme_too(view, q, ctx, outcome)]
     return outcomes
+
+
+def _extreme_too(view: SentenceView, q: Quantity, ctx: Context, outcome: Outcome) -> list[Outcome]:
+    """ "closed at its low of the day, €232.40": the close is the day's low too, a second claim."""
+    if not isinstance(outcome, Draft) or outcome.kind != kinds.CLOSE_LEVEL:
+        return []
+    said = closeextreme.close_at_extreme(view, q)
+    if said is None:
+        return []
+    direction = (said[0], said[1], 0.0, "")
+    extra = with_subject(view, q, ctx, pick_subject(view, q), direction, [], outcome, kind=kinds.INTRADAY_LEVEL)
+    return [extra] if isinstance(extra, Draft) else []
 
 
 def _move_before_level(view: SentenceView, previous: Draft | None, moved: Draft | None) -> str | None:

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from marketfact.claims.extract import figureheads, rules, tables
+from marketfact.claims.extract import closeextreme, figureheads, rules, tables
 from marketfact.claims.extract.decide import worth_holder
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity, find_quantities
@@ -203,10 +203,14 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
 
 def _by_layout(view: SentenceView, q: Quantity, market_value: str | None) -> KindReading | None:
     """A price, level or amount whose kind its place says: under a table's "Close" column ("| Close |" over
-    "| $712.65 |"), or heading its line before words that name a close or a market value ("¥24,825 – Tokyo
+    "| $712.65 |"), after a close said to be at the day's extreme ("closed at its low of the day, €232.40"), or
+    heading its line before words that name a close or a market value ("¥24,825 – Tokyo
     Electron's close on Friday", "$3.4 trillion – what it was worth")."""
     if tables.in_close_column(view, q) and q.scale == "one":
         return KindReading(CLOSE_LEVEL, None, q.text)
+    at_extreme = closeextreme.close_at_extreme(view, q)  # "closed at its low of the day, €232.40"
+    if at_extreme is not None and q.scale == "one":
+        return KindReading(CLOSE_LEVEL, None, at_extreme[1])
     if view.head != q.span[0]:
         return None
     if q.kind == "money" and q.scale in ("billion", "trillion") and market_value is not None:

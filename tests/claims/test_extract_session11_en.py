@@ -14,7 +14,9 @@ semicolon that names none ("fell 0.8% on Monday; the Nasdaq lost 1.2%"; German t
 day's close ("Bought Microsoft at the close on Monday", "I bought Broadcom at Tuesday's close") starts the gain said
 after it; a change in points or dollars after ", or" past a percent ("rose 2%, or 392 points", "jumped 4.5%, or
 $10.17") is the same move; a record "since the start (beginning) of the year" has all of the year as its history;
-"this morning" is the day of publication, as "today"."""
+"this morning" is the day of publication, as "today"; a close said to stand at the day's low or high ("closed at its
+low of the day, €232.40", "ended at its session high, 21,585.93 points") gives the close and the day's extreme at
+once, and the move before it stays a move of the close."""
 
 from __future__ import annotations
 
@@ -154,3 +156,14 @@ def test_a_record_since_the_start_of_the_year_has_all_of_the_year_as_its_history
     x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00-05:00"), "en")
     records = [(c.instrument, c.record.value, str(c.since)) for c in x.claims if c.record is not None]
     assert records == [("AVGO", "biggest_rise", "2025-01-01")]
+
+
+def test_a_close_at_the_days_low_is_the_close_and_the_low() -> None:
+    """ "fell another 2.2% on Wednesday and closed at its low of the day, €238.75": a close move, the close, the low."""
+    text = "Schneider Electric fell another 2.2% on Wednesday, Feb. 12, and closed at its low of the day, €238.75."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00-05:00"), "en")
+    got = [(c.metric.value, c.direction, c.value) for c in x.claims]
+    assert got == [("close_change", "down", 2.2), ("close_level", None, 238.75), ("intraday_level", "down", 238.75)]
+    text = "Schneider Electric fell another 2.2% on Wednesday, Feb. 12 and closed at its low of the day, €238.75."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00-05:00"), "en")
+    assert next(c.metric.value for c in x.claims) == "close_change"
