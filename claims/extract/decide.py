@@ -106,7 +106,10 @@ def not_price_cue(view: SentenceView, start: int, end: int) -> str | None:
         for i in range(len(lows) - len(words) + 1):
             if tuple(lows[i : i + len(words)]) == words:
                 return " ".join(t.text for t in toks[i : i + len(words)])
+    moves = {w.start for w in view.directions}  # "ein Gewinn von 464 Punkten", "Kursgewinn": a move, not a profit
     for t in toks:
+        if t.start in moves:
+            continue
         if t.low in rules.NOT_MARKET[lang] or rules.tail_in(t.low, rules.NOT_MARKET_TAILS[lang]):
             return t.text
     return None

@@ -227,6 +227,8 @@ def _directions(view: SentenceView) -> list[Word]:
         elif low in rules.UP[lang] or rules.tail_in(low, rules.UP_TAILS if lang == "de" else ()):
             if not (low == "up" and nxt == "to"):
                 out.append(Word(tok.start, tok.end, tok.text, "up"))
+        elif lang == "de" and low in _GAIN_NOUNS and _of_a_move(view, i):
+            out.append(Word(tok.start, tok.end, tok.text, "up"))
         elif low in rules.PARTICLE_VERBS[lang]:
             direction, particles = rules.PARTICLE_VERBS[lang][low]
             stop = min((b for b in view.breaks if b > tok.start), default=view.sentence.end)
@@ -242,6 +244,20 @@ def _directions(view: SentenceView) -> list[Word]:
                     break
     out.sort(key=lambda w: w.start)
     return out
+
+
+_GAIN_NOUNS = rules.word_set("gewinn gewinne")
+"""German "Gewinn" is a rise only "von" a percent or of points ("ein Gewinn von 464 Punkten"); "ein Gewinn von 2
+Milliarden Euro" is a company's profit."""
+
+
+def _of_a_move(view: SentenceView, i: int) -> bool:
+    """Whether "von" follows token ``i`` and a percent or index points stand within the next three words."""
+    toks = view.toks
+    if i + 1 >= len(toks) or toks[i + 1].low != "von":
+        return False
+    end = toks[min(i + 4, len(toks) - 1)].end
+    return any(toks[i + 1].end <= q.span[0] < end and q.kind in ("percent", "index_points") for q in view.quantities)
 
 
 def hedge_before(view: SentenceView, q: Quantity) -> list[Word]:

@@ -8,7 +8,9 @@ sessions") or one of another clause in the pluperfect ("Schon am Mittwoch hatten
 gewonnen, auf Zweitagessicht steht damit ein Plus von 8,8 Prozent"), and a German count glued to "-tagessicht" or
 "-tagesbilanz" is a count of sessions; a day's extreme said as a price the share cost "nur noch" ("Zwischenzeitlich
 kostete ein Papier nur noch 46,88 Euro": its low) or reached while "touching" it ("At one point the stock was up 3.2%,
-touching $179.99"); a record said as the "schwärzeste Tag" or "darkest day" since a date is the biggest fall since."""
+touching $179.99"); a record said as the "schwärzeste Tag" or "darkest day" since a date is the biggest fall since;
+German "ein Gewinn von" a percent or of points is a rise ("Unter dem Strich stand ein Gewinn von 464 Punkten"), while
+"ein Gewinn von 2 Milliarden Euro" and "Der Gewinn stieg um 5 Prozent" stay a company's profit, no claim."""
 
 from __future__ import annotations
 
@@ -120,6 +122,24 @@ def test_the_blackest_day_since_a_date_is_a_record_fall() -> None:
         x = extract_claims(text, datetime.fromisoformat("2025-01-28T07:45:00+01:00"), lang)
         got = [(c.instrument, c.record and c.record.value, c.since) for c in x.claims if c.metric.value == "record"]
         assert got == [("NVDA", "biggest_fall", date(2020, 4, 1))], text
+
+
+def test_a_gain_of_points_or_percent_is_a_rise_and_a_gain_of_euros_a_profit() -> None:
+    """ "Unter dem Strich stand ein Gewinn von 464 Punkten": the Dax's rise; a profit in euros or a profit that rose
+    stays no claim."""
+    text = (
+        "Der Dax schloss am Donnerstag 2,09 Prozent fester. Unter dem Strich stand ein Gewinn von 464 Punkten. Siemens "
+        "Energy verbuchte einen Gewinn von knapp 3,7 Prozent. Der Konzern hatte einen Gewinn von 2 Milliarden Euro "
+        "gemeldet. Der Gewinn stieg um 5 Prozent."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-13T18:05:00+01:00"), "de")
+    got = [(c.instrument, c.metric.value, c.direction and c.direction.value, c.value) for c in x.claims]
+    assert got == [
+        ("^GDAXI", "close_change", "up", 2.09),
+        ("^GDAXI", "points_change", "up", 464.0),
+        ("ENR.DE", "close_change", "up", 3.7),
+    ]
+    assert {n.text for n in x.not_market} >= {"2 Milliarden Euro", "5 Prozent"}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
