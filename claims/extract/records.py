@@ -110,6 +110,8 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
                 continue
             if rec is not None:
                 out.append(RecordPhrase(rec, t.start, toks[i + 1].end, f"{t.text} {toks[i + 1].text}", None))
+            elif t.low == "record" and toks[i + 1].kind == "punct" and _day_owns(view, toks, i):
+                out.append(RecordPhrase("highest_close", t.start, t.end, t.text, None))  # "after Thursday's record"
             continue
         if rec is not None:
             out.append(RecordPhrase(rec, t.start, t.end, t.text, None))
@@ -272,6 +274,15 @@ def _by_move(view: SentenceView, p: PeriodSpan) -> str | None:
 
 _SINCE_WORDS = re.compile(r"^(?:(?:since|seit|dem|den|der|the)\s+)+", re.IGNORECASE)
 """Words before the period itself: "seit dem 13. Januar" names 13 January."""
+
+
+def _day_owns(view: SentenceView, toks: list[Token], i: int) -> bool:
+    """Whether the word before ``toks[i]`` is a day said as its owner ("Thursday's record"): a period ending there in
+    "'s"."""
+    if i == 0 or not toks[i - 1].low.endswith(("'s", "’s")):
+        return False
+    owner = toks[i - 1]
+    return any(owner.start <= p.start and p.end <= owner.end and p.single_day for p in view.periods + view.records)
 
 
 def since_words(words: str) -> str:

@@ -16,7 +16,8 @@ after it; a change in points or dollars after ", or" past a percent ("rose 2%, o
 $10.17") is the same move; a record "since the start (beginning) of the year" has all of the year as its history;
 "this morning" is the day of publication, as "today"; a close said to stand at the day's low or high ("closed at its
 low of the day, €232.40", "ended at its session high, 21,585.93 points") gives the close and the day's extreme at
-once, and the move before it stays a move of the close."""
+once, and the move before it stays a move of the close; a record said as a noun owned by its day ("after Tuesday's
+record") is a record close on that day."""
 
 from __future__ import annotations
 
@@ -167,3 +168,11 @@ def test_a_close_at_the_days_low_is_the_close_and_the_low() -> None:
     text = "Schneider Electric fell another 2.2% on Wednesday, Feb. 12 and closed at its low of the day, €238.75."
     x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00-05:00"), "en")
     assert next(c.metric.value for c in x.claims) == "close_change"
+
+
+def test_a_record_owned_by_its_day_is_a_record_close_that_day() -> None:
+    """ "The Dax rose 0.6% on Tuesday, Feb. 11, after Monday's record": a record close on Monday."""
+    text = "The Dax rose 0.6% on Tuesday, Feb. 11, after Monday's record."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00+01:00"), "en")
+    got = [(c.record.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.record is not None]
+    assert got == [("highest_close", d("2025-02-10"))]
