@@ -108,10 +108,8 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
                 if toks[i + 1].kind == "num":  # "at a record 21,732": the level is a record high
                     out.append(RecordPhrase("highest_close", t.start, t.end, t.text, None))
                 continue
-            if rec is not None:
-                out.append(RecordPhrase(rec, t.start, toks[i + 1].end, f"{t.text} {toks[i + 1].text}", None))
-            elif t.low == "record" and toks[i + 1].kind == "punct" and _day_owns(view, toks, i):
-                out.append(RecordPhrase("highest_close", t.start, t.end, t.text, None))  # "after Thursday's record"
+            pair = [RecordPhrase(rec, t.start, toks[i + 1].end, f"{t.text} {toks[i + 1].text}", None)] if rec else []
+            out += pair or _owned_by_day(view, toks, i)  # "after Thursday's record"
             continue
         if rec is not None:
             out.append(RecordPhrase(rec, t.start, t.end, t.text, None))
@@ -276,13 +274,17 @@ _SINCE_WORDS = re.compile(r"^(?:(?:since|seit|dem|den|der|the)\s+)+", re.IGNOREC
 """Words before the period itself: "seit dem 13. Januar" names 13 January."""
 
 
-def _day_owns(view: SentenceView, toks: list[Token], i: int) -> bool:
-    """Whether the word before ``toks[i]`` is a day said as its owner ("Thursday's record"): a period ending there in
-    "'s"."""
-    if i == 0 or not toks[i - 1].low.endswith(("'s", "’s")):
-        return False
+def _owned_by_day(view: SentenceView, toks: list[Token], i: int) -> list[RecordPhrase]:
+    """ "after Thursday's record": "record" with no noun after it, owned by a single day said with "'s" before it, is a
+    record close on that day."""
+    t = toks[i]
+    if t.low != "record" or i == 0 or i + 1 >= len(toks) or toks[i + 1].kind != "punct":
+        return []
     owner = toks[i - 1]
-    return any(owner.start <= p.start and p.end <= owner.end and p.single_day for p in view.periods + view.records)
+    if not owner.low.endswith(("'s", "’s")):
+        return []
+    days = [p for p in view.periods + view.records if owner.start <= p.start and p.end <= owner.end and p.single_day]
+    return [RecordPhrase("highest_close", t.start, t.end, t.text, None)] if days else []
 
 
 def since_words(words: str) -> str:
