@@ -232,15 +232,20 @@ def _directions(view: SentenceView) -> list[Word]:
         elif low in rules.PARTICLE_VERBS[lang]:
             direction, particles = rules.PARTICLE_VERBS[lang][low]
             stop = min((b for b in view.breaks if b > tok.start), default=view.sentence.end)
+            # past the comma that closes a day's date in apposition ("legte am Donnerstag, dem 13. Februar, um 3,7
+            # Prozent zu"), the particle still closes the verb: the word stands at the particle, in the number's clause
+            crossed = any(p.end == stop and "," in p.words for p in view.periods)
+            end = min((b for b in view.breaks if b > stop), default=view.sentence.end) if crossed else stop
             for later in toks[i + 1 :]:
-                if later.start >= stop:
+                if later.start >= end:
                     break
                 nxt_tok = next((t for t in toks if t.start > later.start), None)
                 closes = (
-                    nxt_tok is None or nxt_tok.start >= stop or nxt_tok.kind == "punct" or nxt_tok.low in ("und", "and")
+                    nxt_tok is None or nxt_tok.start >= end or nxt_tok.kind == "punct" or nxt_tok.low in ("und", "and")
                 )
                 if later.low in particles and closes:
-                    out.append(Word(tok.start, tok.end, f"{tok.text} … {later.text}", direction))
+                    at = later if later.start > stop else tok
+                    out.append(Word(at.start, at.end, f"{tok.text} … {later.text}", direction))
                     break
     out.sort(key=lambda w: w.start)
     return out

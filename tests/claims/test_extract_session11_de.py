@@ -15,7 +15,8 @@ day of the claim told in the sentence before; not across a paragraph. A week nam
 close named by a weekday in the genitive after "jenes"/"dieses" ("Seit dem Schlusskurs jenes Montags", "Vom Schluss
 dieses Montags bis …") is the close of that weekday the article named before, not of the latest one. A weekday said
 with words of its own and then its date in apposition ("Am Montag nach dem Kurssturz, dem 3. Februar,") is that date;
-a date of another weekday there is not."""
+a date of another weekday there is not. Past the comma that closes a day's date in apposition, a separable verb's
+particle still says the move ("legte am Montag, dem 10. Februar, um 2,6 Prozent zu")."""
 
 from __future__ import annotations
 
@@ -150,3 +151,15 @@ def test_a_close_of_jenes_montags_is_that_of_the_monday_named_before(second: str
 def test_a_weekday_with_its_date_in_apposition_is_that_date(day: str, want: tuple) -> None:
     text = f"Am Montag nach dem Wochenende, {day}, fiel Alphabet um 1,4 Prozent."
     assert read(text, "2025-02-12T08:00:00+01:00") == [("GOOGL", 1.4, want)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oracle legte am Montag, dem 10. Februar, um 2,6 Prozent zu.",
+        "Oracle gab am Dienstag, 11. Februar, 1,0 Prozent ab.",
+    ],
+)
+def test_a_particle_after_a_date_in_apposition_closes_the_verb(text: str) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T08:00:00+01:00"), "de")
+    assert [(c.instrument, c.direction) for c in x.claims] == [("ORCL", "up" if "zu" in text else "down")]
