@@ -259,6 +259,10 @@ NOTES = rules(
         ),
         ("{words:Q}: the previous number's move, in another unit", "{words}: Bewegung der Zahl davor, andere Einheit"),
         ("{words:Q}: the next number's move, in another unit", "{words}: Bewegung der Zahl danach, andere Einheit"),
+        (
+            "{words:Q} in {currency}, the currency of {name}'s listing: its points, as reports write them",
+            "{words} in {currency}, der Währung der Notierung von {name}: dessen Punkte, wie Berichte sie schreiben",
+        ),
         ("{words:Q} paired with the numbers in order", "{words} den Zahlen der Reihe nach zugeordnet"),
         ("one number said of each of {names}", "eine Zahl für jeden von {names}"),
         (

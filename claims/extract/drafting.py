@@ -6,6 +6,7 @@ hedge and period read for it, each with its notes and the penalty for how uncert
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from marketfact.claims.extract import kinds
@@ -29,6 +30,7 @@ def with_subject(
     if not isinstance(found, tuple):
         return found
     entry, listing, notes, penalty = found
+    q, notes = _points_in_currency(view, q, entry, kind, notes)
     market = _market_reading(view, q, entry, direction, kind)
     if not isinstance(market, tuple):
         return market
@@ -137,6 +139,20 @@ def _entry_of(
     notes.append(f"{said} read as {entry.name}: {named!r}, {how}")
     penalty += 0.1 if subject is not None and subject.kind != "pronoun" else 0.3
     return entry, listing, notes, penalty
+
+
+def _points_in_currency(
+    view: SentenceView, q: Quantity, entry: AliasEntry, kind: str, notes: list[str]
+) -> tuple[Quantity, list[str]]:
+    """ "The Nikkei Stock Average closed at 39,149.43, down 312.04 yen": a yen amount of an index listed in yen and
+    named in the sentence is its points, as Japanese reports write the Nikkei average's (not "der Sparerpauschbetrag
+    liegt bei 1.000 Euro" after a sentence on the Dax)."""
+    if kind not in kinds.PRICE_KINDS or q.kind != "money" or entry.kind != "index" or q.scale != "one":
+        return q, notes
+    if q.currency != "JPY" or entry.listing.currency != "JPY" or not any(m.entry is entry for m in view.mentions):
+        return q, notes
+    said = f"{q.text!r} in {q.currency}, the currency of {entry.name}'s listing: its points, as reports write them"
+    return dataclasses.replace(q, kind="index_points", currency=None), [*notes, said]
 
 
 def _market_reading(

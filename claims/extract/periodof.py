@@ -341,8 +341,8 @@ def find_phrase(
     for words in table:
         for i in range(len(lows) - len(words) + 1):
             if tuple(w for w, _ in lows[i : i + len(words)]) == words:
-                if i > 0 and lows[i - 1][0] in ("als", "than"):
-                    continue  # "3,7 Prozent tiefer als am Vortag": the base of a comparison, not the move's day
+                if i > 0 and lows[i - 1][0] in ("als", "than", "from", "versus", "vs", "gegenüber"):
+                    continue  # "tiefer als am Vortag", "down 312.04 yen from the previous day": a comparison's base
                 nxt = next((t for t in view.toks if t.start >= lows[i + len(words) - 1][1].end), None)
                 if words[-1] in ("before", "after") and nxt is not None and nxt.kind == "word":
                     continue  # "during the session before paring its decline": "before" opens a clause

@@ -17,7 +17,7 @@ from marketfact.claims.extract.entities import AliasTable
 from marketfact.claims.extract.names import find_subjects, governed_names, modifier_in_english
 from marketfact.claims.extract.sentences import Sentence, Token, tokens
 from marketfact.claims.extract.sentenceview import SentenceView, Subject, Word, covered
-from marketfact.claims.extract.timewords import PeriodSpan, find_periods
+from marketfact.claims.extract.timewords import PeriodSpan, find_periods, since_first_time
 from marketfact.claims.hedges import HEDGES, Basis
 from marketfact.claims.numbers import Quantity, find_quantities
 
@@ -35,7 +35,7 @@ def read_sentence(
     dateline = _DATELINE.match(masked, sentence.start, sentence.end)
     body_start = dateline.end() if dateline else sentence.start
     framing = [p for p in found_periods if p.end <= body_start and p.single_day]
-    periods = [p for p in found_periods if p not in records and p.start >= body_start]
+    periods = [p for p in found_periods if p not in records and p.start >= body_start and not since_first_time(toks, p)]
     hedge_words = [(w.start, w.end) for w in _phrase_hits(toks, _HEDGE_PHRASES[lang]) if " " in w.value]
     taken = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in found_periods] + hedge_words
     quantities, glued = _numbers(masked, sentence, lang, taken)

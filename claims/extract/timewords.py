@@ -153,9 +153,32 @@ def _window(toks: list[Token], k: int) -> tuple[int, int]:
     return lo, hi
 
 
+_FIRST = word_set("first erstmals erste ersten erstes mal")
+_COUNT_UNITS = word_set("day days session sessions tag tage tagen handelstag handelstage handelstagen sitzungen")
+
+
+def _first_in(toks: list[Token]) -> set[int]:
+    """The tokens of a count after "for the first time in"/"erstmals seit" ("fell for the first time in two days",
+    "stieg erstmals seit drei Tagen", as translated Tokyo copy writes it): how long since the last such move."""
+    out: set[int] = set()
+    for n in range(2, len(toks) - 1):
+        lead = toks[n - 1].low in ("in", "since", "seit") and any(t.low in _FIRST for t in toks[max(0, n - 4) : n - 1])
+        if lead and toks[n + 1].low in _COUNT_UNITS:
+            out |= {n - 1, n, n + 1}
+    return out
+
+
+def since_first_time(toks: list[Token], p: PeriodSpan) -> bool:
+    """Whether period ``p`` is the count after "for the first time in"/"erstmals seit": not the move's period."""
+    inside = {i for i, t in enumerate(toks) if p.start <= t.start < p.end}
+    return bool(inside) and inside <= _first_in(toks)
+
+
 def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str) -> list[PeriodSpan]:
-    """Every period phrase among ``toks`` (tokens of ``text``), left to right, none overlapping."""
+    """Every period phrase among ``toks`` (tokens of ``text``), left to right, none overlapping; none joins a count
+    after "for the first time in" to other words."""
     found: list[PeriodSpan] = []
+    blocked = _first_in(toks)
     k = 0
     while k < len(toks):
         possessive = re.fullmatch(r"(\w+)['’]s", toks[k].text) if lang == "en" else None
@@ -180,6 +203,8 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
                 if j < k or j >= len(toks) or j > hi:
                     continue
                 if found and toks[i].start < found[-1].end:
+                    continue
+                if any(i <= b <= j for b in blocked) and not all(m in blocked for m in range(i, j + 1)):
                     continue
                 if _crosses_clause(toks, i, j, lang):
                     continue

@@ -10,7 +10,11 @@ gewonnen, auf Zweitagessicht steht damit ein Plus von 8,8 Prozent"), and a Germa
 kostete ein Papier nur noch 46,88 Euro": its low) or reached while "touching" it ("At one point the stock was up 3.2%,
 touching $179.99"); a record said as the "schwärzeste Tag" or "darkest day" since a date is the biggest fall since;
 German "ein Gewinn von" a percent or of points is a rise ("Unter dem Strich stand ein Gewinn von 464 Punkten"), while
-"ein Gewinn von 2 Milliarden Euro" and "Der Gewinn stieg um 5 Prozent" stay a company's profit, no claim."""
+"ein Gewinn von 2 Milliarden Euro" and "Der Gewinn stieg um 5 Prozent" stay a company's profit, no claim;
+as translated Tokyo copy writes the Nikkei average ("fell for the first time in two days on the 14th, closing at
+39,149.43, down 312.04 yen from the previous day"): a count after "for the first time in"/"erstmals seit" is no period
+of the move, a yen amount of the Nikkei named in the sentence is its points, and "from the previous day" is the base
+of the change, not its day."""
 
 from __future__ import annotations
 
@@ -88,6 +92,16 @@ CASES = {
         "2025-02-14T18:05:00+01:00",
         [("ENR.DE", 1.0, d("2025-02-14")), ("ENR.DE", 8.8, d("2025-02-11", "2025-02-12"))],
     ),
+    "a count after 'for the first time in' is no period of the move": (
+        "The Nikkei fell 0.8% for the first time in two days on Friday. Nvidia rose 5% in two days.",
+        "2025-02-14T16:10:00+09:00",
+        [("^N225", 0.8, d("2025-02-14")), ("NVDA", 5.0, d("2025-02-12", "2025-02-13"))],
+    ),
+    "a count after 'erstmals seit' is no period of the move": (
+        "Der Nikkei fiel am Donnerstag erstmals seit drei Tagen um 1,3 Prozent.",
+        "2025-02-14T16:10:00+09:00",
+        [("^N225", 1.3, d("2025-02-13"))],
+    ),
     "an ordinal that counts is no day": (
         "Nvidia rose 2.6% on Monday, its 5th gain in six sessions.",
         "2025-02-10T18:00:00-05:00",
@@ -140,6 +154,25 @@ def test_a_gain_of_points_or_percent_is_a_rise_and_a_gain_of_euros_a_profit() ->
         ("ENR.DE", "close_change", "up", 3.7),
     ]
     assert {n.text for n in x.not_market} >= {"2 Milliarden Euro", "5 Prozent"}
+
+
+def test_the_nikkei_average_in_yen_is_in_points_and_the_previous_day_is_its_base() -> None:
+    """ "closing at 39,149.43, down 312.04 yen from the previous day": the Nikkei's points, on the 14th; a euro
+    amount after a sentence on the Dax stays no claim."""
+    text = (
+        "TOKYO, Feb. 14 -- The Nikkei Stock Average fell for the first time in two days on the 14th, closing at "
+        "39,149.43, down 312.04 yen from the previous day."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T16:10:00+09:00"), "en")
+    pairs = zip(x.claims, x.readings, strict=True)
+    got = [(c.instrument, c.metric.value, c.value, c.unit, r.sessions) for c, r in pairs]
+    assert got == [
+        ("^N225", "close_level", 39149.43, "points", d("2025-02-14")),
+        ("^N225", "points_change", 312.04, "points", d("2025-02-14")),
+    ]
+    text = "Der Dax stieg am Freitag um 1 Prozent. Der Sparerpauschbetrag liegt bei 1.000 Euro."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00+01:00"), "de")
+    assert [c.value for c in x.claims] == [1.0]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
