@@ -265,9 +265,23 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
     ]
     if here:
         return max(here, key=lambda p: p.start)
+    if _present_perfect(view, q):  # "Since its Jan. 28 close, the stock has gained about 8%": up to now
+        return None
     story = [ctx.paragraph_period.get(view.sentence.paragraph)]
     story += [ctx.frame, ctx.article_period] if ctx.live else [ctx.article_period, ctx.frame]
     return next((d for d in story if d is not None and (d.last > ref.last or not ref.single_day)), None)
+
+
+def _present_perfect(view: SentenceView, q: Quantity) -> bool:
+    """Whether q's move is said in the English present perfect ("has gained", "have risen"): a move up to now, not
+    to the day told before. (In German the perfect tells the past: "hat … gewonnen" keeps the story's day.)"""
+    if view.lang != "en":
+        return False
+    toks = view.words_between(view.clause(q.span[0])[0], q.span[0])
+    moves = {w.start for w in view.directions}
+    return any(
+        t.low in ("has", "have") and any(u.start in moves for u in toks[k + 1 : k + 3]) for k, t in enumerate(toks)
+    )
 
 
 def _possessive_of_another(view: SentenceView, p: PeriodSpan, q: Quantity) -> bool:

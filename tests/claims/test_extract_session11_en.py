@@ -17,7 +17,8 @@ $10.17") is the same move; a record "since the start (beginning) of the year" ha
 "this morning" is the day of publication, as "today"; a close said to stand at the day's low or high ("closed at its
 low of the day, €232.40", "ended at its session high, 21,585.93 points") gives the close and the day's extreme at
 once, and the move before it stays a move of the close; a record said as a noun owned by its day ("after Tuesday's
-record") is a record close on that day."""
+record") is a record close on that day; a move since a close said in the present perfect ("Since its Jan. 31 close,
+it has risen 2.6%") runs to the last session closed at publication, not to the day told before."""
 
 from __future__ import annotations
 
@@ -129,6 +130,11 @@ CASES = {
         "Nvidia rose 3.2% on Thursday. In Tokyo this morning, SoftBank Group gained 1.4%.",
         "2025-02-14T07:00:00-05:00",
         [("NVDA", 3.2, d("2025-02-13")), ("9984.T", 1.4, d("2025-02-14"))],
+    ),
+    "a move since a close in the present perfect: to the last session before publication": (
+        "Microsoft rose 0.6% on Thursday, Feb. 6. Since its Jan. 31 close, the stock has lost 1.3%.",
+        "2025-02-08T09:00:00-05:00",
+        [("MSFT", 0.6, d("2025-02-06")), ("MSFT", 1.3, d("2025-02-03", "2025-02-07"))],
     ),
 }
 
