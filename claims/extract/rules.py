@@ -50,7 +50,7 @@ UP = {
         "geklettert klettert sprang sprangen gesprungen springt springen gewann gewannen gewonnen gewinnt verteuerte "
         "verteuerten verteuert angezogen vorgerückt hochgeschossen plus anstieg kursanstieg erholung kurssprung "
         "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen zulegte zulegten sprung hievte "
-        "hievten gehievt gewinnen klettern verteuern befestigen"
+        "hievten gehievt gewinnen klettern verteuern befestigen tagesgewinn tagesgewinne wochengewinn wochengewinne"
     ),
     "en": word_set(
         "rose rises rise rising risen gained gains gain gaining jumped jumps jump jumping surged surges surge "
@@ -326,7 +326,7 @@ FURTHER = {"de": word_set("weitere weiteren weiterer"), "en": word_set("another 
 """"kamen weitere 4,9 Prozent hinzu": a number with no verb of its own that adds to the move before it."""
 DIRECTION_NOUNS = word_set(
     "minus plus verlust verluste kursverlust kursverluste rückgang anstieg zuwachs einbruch abschlag "
-    "loss losses decline drop gain gains slide fall rise plunge slump"
+    "tagesgewinn kursgewinn loss losses decline drop gain gains slide fall rise plunge slump"
 )
 """A level word after one of these is a total, not a level: "summierte sich das Minus auf 19 Prozent"."""
 SESSION_WORDS = {

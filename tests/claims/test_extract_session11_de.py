@@ -16,7 +16,9 @@ close named by a weekday in the genitive after "jenes"/"dieses" ("Seit dem Schlu
 dieses Montags bis …") is the close of that weekday the article named before, not of the latest one. A weekday said
 with words of its own and then its date in apposition ("Am Montag nach dem Kurssturz, dem 3. Februar,") is that date;
 a date of another weekday there is not. Past the comma that closes a day's date in apposition, a separable verb's
-particle still says the move ("legte am Montag, dem 10. Februar, um 2,6 Prozent zu")."""
+particle still says the move ("legte am Montag, dem 10. Februar, um 2,6 Prozent zu"). "Tagesgewinn" and
+"Wochengewinn" are a market's gains, not a company's profit ("Der Tagesgewinn betrug 0,5 Prozent"); "Jahresgewinn" and
+"Quartalsgewinn" stay profits."""
 
 from __future__ import annotations
 
@@ -163,3 +165,16 @@ def test_a_weekday_with_its_date_in_apposition_is_that_date(day: str, want: tupl
 def test_a_particle_after_a_date_in_apposition_closes_the_verb(text: str) -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-12T08:00:00+01:00"), "de")
     assert [(c.instrument, c.direction) for c in x.claims] == [("ORCL", "up" if "zu" in text else "down")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Der Dax legte heute zu. Der Tagesgewinn betrug 0,5 Prozent.", [("^GDAXI", "up", 0.5)]),
+        ("Der Dax lag heute mit einem Tagesgewinn von 110 Punkten vorn.", [("^GDAXI", "up", 110.0)]),
+        ("Siemens Energy legte heute zu. Der Quartalsgewinn stieg um 5 Prozent.", []),
+    ],
+)
+def test_a_days_gain_is_a_move_not_a_profit(text: str, want: list) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T18:00:00+01:00"), "de")
+    assert [(c.instrument, c.direction, c.value) for c in x.claims] == want
