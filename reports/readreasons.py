@@ -26,6 +26,10 @@ REASONS = rules(
         ),
         ("a count or figure, not a price move", "eine Anzahl oder Größe, keine Kursbewegung"),
         (
+            "what an earlier text said ({words:Q}), withdrawn: no claim",
+            "was ein früherer Text sagte ({words}), zurückgenommen: keine Aussage",
+        ),
+        (
             "a figure the text withdraws ({words:Q} before it), no claim",
             "eine Zahl, die der Text zurücknimmt ({words} davor), keine Aussage",
         ),

@@ -232,6 +232,9 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     gone = denials.withdrawn(view, q, kind_hedges[0].start if kind_hedges else q.span[0])
     if gone is not None:  # "Nvidia rebounded 8.9%, not 9.8%", "closed at 21,430.58, not at 21,340"
         return non_claim(view, q, "not_market", f"a figure the text withdraws ({gone!r} before it), no claim")
+    said = denials.told_earlier(view, q)  # "An earlier version of this story said Oracle fell 1.4%"
+    if said is not None:
+        return non_claim(view, q, "not_market", f"what an earlier text said ({said!r}), withdrawn: no claim")
     cue = market_value_words(view) if q.kind == "money" else None
     kind = kinds.kind_of(view, q, kind_hedges[0].start if kind_hedges else None, cue)
     if kind is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from marketfact.claims.extract import parens, rules, sinceclose
+from marketfact.claims.extract import denials, parens, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, Outcome
 from marketfact.claims.extract.listheads import remember_list_heading
 from marketfact.claims.extract.reading import SentenceView
@@ -213,8 +213,8 @@ def _remember_days(view: SentenceView, drafts: list[Draft], ctx: Context) -> Non
         return
     # a sentence with no number that names one day tells that day, also in a relative clause ("Constellation
     # Energy, whose shares cratered on Jan. 27, has bounced back. Since then …" is since Jan. 27)
-    days = [p for p in view.periods if p.single_day and p.last]
-    if not view.quantities and len(days) == 1:
+    days = [p for p in view.periods if p.single_day and p.last and not denials.names_a_text(view, p)]
+    if not drafts and len(days) == 1:  # also one whose numbers are no claims ("An earlier version said … on Friday")
         ctx.last_day = (days[0], 0)
     words = _next_session_words(view)
     if not view.quantities and not days and words and ctx.last_day is not None:

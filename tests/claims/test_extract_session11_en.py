@@ -18,7 +18,9 @@ $10.17") is the same move; a record "since the start (beginning) of the year" ha
 low of the day, €232.40", "ended at its session high, 21,585.93 points") gives the close and the day's extreme at
 once, and the move before it stays a move of the close; a record said as a noun owned by its day ("after Tuesday's
 record") is a record close on that day; a move since a close said in the present perfect ("Since its Jan. 31 close,
-it has risen 2.6%") runs to the last session closed at publication, not to the day told before."""
+it has risen 2.6%") runs to the last session closed at publication, not to the day told before; the figures of a
+sentence that tells what an earlier text of the publication said ("An earlier version of this story said …",
+"Tuesday's newsletter wrote that …") are withdrawn, and the day it names is still the day "that day" refers to."""
 
 from __future__ import annotations
 
@@ -182,3 +184,15 @@ def test_a_record_owned_by_its_day_is_a_record_close_that_day() -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00+01:00"), "en")
     got = [(c.record.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.record is not None]
     assert got == [("highest_close", d("2025-02-10"))]
+
+
+def test_what_an_earlier_text_said_is_withdrawn_and_its_day_is_still_told() -> None:
+    """ "Tuesday's newsletter wrote that Broadcom gained 2.5% on Monday, Feb. 3. The shares fell 1.6% that day." """
+    text = (
+        "Corrections\n\nTuesday's newsletter wrote that Broadcom gained 2.5% on Monday, Feb. 3. The shares fell 1.6% "
+        "that day. An earlier version of this story said Oracle rose 0.5%."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-08T10:00:00-05:00"), "en")
+    got = [(c.instrument, c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)]
+    assert got == [("AVGO", 1.6, d("2025-02-03"))]
+    assert sorted(n.text for n in x.not_market if "earlier text" in n.reason) == ["0.5%", "2.5%"]
