@@ -175,13 +175,14 @@ billion"."""
 NOT_MARKET = {
     "de": word_set(
         "umsatz umsätze umsatzes erlös erlöse gewinn gewinns nettogewinn reingewinn quartalsgewinn jahresgewinn "
-        "ergebnis ebit ebitda mitarbeiter mitarbeitende beschäftigte angestellte stellen arbeitsplätze jobs "
-        "parameter parametern nutzer downloads investition investitionen investieren investiert investitionsplan "
-        "rechenzentren rechenzentrum projekt projekts plan plans budget kosten ausgaben auftrag aufträge "
-        "dividende prognose marktanteil anteil beteiligung übernahme kaufpreis kredit schulden rendite zinsen "
-        "inflation chips gpus grafikprozessoren nachfrage kapazität strombedarf stromverbrauch energiebedarf "
-        "kursziel trainingskosten entwicklungskosten gehalt vermögen milliardär volumen handelsvolumen verwaltet "
-        "verbraucherpreise erzeugerpreise importpreise inflationsrate teuerung teuerungsrate zoll zölle zöllen"
+        "ergebnis ebit ebitda mitarbeiter mitarbeitende beschäftigte angestellte stellen arbeitsplätze jobs parameter "
+        "parametern nutzer downloads investition investitionen investieren investiert investitionsplan rechenzentren "
+        "rechenzentrum projekt projekts plan plans budget kosten ausgaben auftrag aufträge dividende prognose "
+        "marktanteil anteil beteiligung übernahme kaufpreis kredit schulden rendite zinsen inflation chips gpus "
+        "grafikprozessoren nachfrage kapazität strombedarf stromverbrauch energiebedarf kursziel trainingskosten "
+        "entwicklungskosten gehalt vermögen milliardär volumen handelsvolumen verwaltet verbraucherpreise "
+        "erzeugerpreise importpreise inflationsrate teuerung teuerungsrate zoll zölle zöllen steuer unterstützung "
+        "widerstand"
     ),
     "en": word_set(
         "revenue revenues sales profit profits income earnings eps margin margins employees staff workers jobs "
@@ -195,7 +196,7 @@ NOT_MARKET = {
 NOT_MARKET_TAILS = {
     "de": ("umsatz", "umsätze", "gewinn", "kosten", "investitionen", "ausgaben", "zentren", "projekt", "plan",
            "parameter", "mitarbeiter", "nutzer", "budget", "anteil", "prognose", "vermögen", "zoll", "zölle",
-           "zöllen"),
+           "zöllen", "steuer", "linie"),
     "en": (),
 }  # fmt: skip
 NOT_MARKET_PHRASES = {

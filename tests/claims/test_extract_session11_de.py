@@ -18,7 +18,8 @@ with words of its own and then its date in apposition ("Am Montag nach dem Kurss
 a date of another weekday there is not. Past the comma that closes a day's date in apposition, a separable verb's
 particle still says the move ("legte am Montag, dem 10. Februar, um 2,6 Prozent zu"). "Tagesgewinn" and
 "Wochengewinn" are a market's gains, not a company's profit ("Der Tagesgewinn betrug 0,5 Prozent"); "Jahresgewinn" and
-"Quartalsgewinn" stay profits."""
+"Quartalsgewinn" stay profits. Chart marks ("eine Unterstützung bei …", "Die 200-Tage-Linie verläuft bei …") and tax
+rates ("fällt eine Abgeltungsteuer von 25 Prozent an") are no market claims."""
 
 from __future__ import annotations
 
@@ -178,3 +179,16 @@ def test_a_particle_after_a_date_in_apposition_closes_the_verb(text: str) -> Non
 def test_a_days_gain_is_a_move_not_a_profit(text: str, want: list) -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-12T18:00:00+01:00"), "de")
     assert [(c.instrument, c.direction, c.value) for c in x.claims] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Dax stieg heute. Eine Unterstützung liegt bei 21.800 Punkten, ein Widerstand bei 22.400 Punkten.",
+        "Der Dax stieg heute. Die 200-Tage-Linie verläuft bei rund 20.000 Punkten.",
+        "Der Dax stieg heute. Auf Gewinne fällt eine Abgeltungsteuer von 25 Prozent an.",
+    ],
+)
+def test_chart_marks_and_tax_rates_are_no_claims(text: str) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T18:00:00+01:00"), "de")
+    assert x.claims == []
