@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from marketfact.claims.extract import parens, rules
-from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.reading import SentenceView, hedge_before
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.periodwords import PeriodError, segments
@@ -164,15 +164,25 @@ def main_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
         return None
     if any(here[0] <= p.start < here[1] and not day_of_event_after(view, q, p) for p in view.periods):
         return None
+    opens = _opens_with(view, q)  # "hatte am Freitag bei 38.787 Punkten geschlossen, 0,7 Prozent unter dem Vortag"
     for p in view.periods:
         if p.end > q.span[0] or not p.single_day or view.is_aside(p.start):
             continue
-        if _relative(view, p.start) or period_tells_earlier(view, p, True):
+        if _relative(view, p.start) or period_tells_earlier(view, p, not opens):
             continue  # a semicolon stops no main day: "rose 2% on Tuesday, or 392 points; the S&P 500 rose 0.9%"
         if in_insertion(view, p.start) and view.clause(p.start) != here:
             continue  # ", am Mittwoch mit einem Plus von 0,4 Prozent nur wenig bewegt, zogen um 2,75 Prozent an"
         return p
     return None
+
+
+def _opens_with(view: SentenceView, q: Quantity) -> bool:
+    """Whether ``q`` (its hedge aside) opens a clause after the sentence's first: an apposition to the move before it,
+    whose day it shares even when that move is told in the pluperfect."""
+    c0, _ = view.clause(q.span[0])
+    hedges = hedge_before(view, q)
+    lead = [t for t in view.words_between(c0, hedges[0].start if hedges else q.span[0]) if t.kind == "word"]
+    return c0 > view.sentence.start and not lead
 
 
 def session_before_previous(

@@ -19,7 +19,9 @@ a date of another weekday there is not. Past the comma that closes a day's date 
 particle still says the move ("legte am Montag, dem 10. Februar, um 2,6 Prozent zu"). "Tagesgewinn" and
 "Wochengewinn" are a market's gains, not a company's profit ("Der Tagesgewinn betrug 0,5 Prozent"); "Jahresgewinn" and
 "Quartalsgewinn" stay profits. Chart marks ("eine Unterstützung bei …", "Die 200-Tage-Linie verläuft bei …") and tax
-rates ("fällt eine Abgeltungsteuer von 25 Prozent an") are no market claims."""
+rates ("fällt eine Abgeltungsteuer von 25 Prozent an") are no market claims. A clause that opens with a number after a
+move told in the pluperfect ("hatte am Montag bei 21.428 Punkten geschlossen, 1,4 Prozent unter dem Vortag") shares
+that move's day."""
 
 from __future__ import annotations
 
@@ -192,3 +194,11 @@ def test_a_days_gain_is_a_move_not_a_profit(text: str, want: list) -> None:
 def test_chart_marks_and_tax_rates_are_no_claims(text: str) -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-12T18:00:00+01:00"), "de")
     assert x.claims == []
+
+
+def test_a_clause_opening_with_a_number_shares_the_day_of_a_pluperfect_move() -> None:
+    text = "Der Dax hatte am Montag bei 21.428 Punkten geschlossen, 1,4 Prozent unter dem Vortag."
+    assert read(text, "2025-02-06T08:00:00+01:00") == [
+        ("^GDAXI", 21428.0, d("2025-02-03")),
+        ("^GDAXI", 1.4, d("2025-02-03")),
+    ]
