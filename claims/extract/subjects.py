@@ -17,7 +17,22 @@ def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:
     Names after a preposition ("Lieferant für TSMC", "a supplier to Google", "rivals such as AMD") and names
     in an aside are subjects only when the sentence offers nothing else.
     """
-    return _row_label(view, q) or _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
+    first = _row_label(view, q) or _noun_for(view, q)
+    return first or _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
+
+
+def _noun_for(view: SentenceView, q: Quantity) -> Subject | None:
+    """ "a 2.8% gain for ASML", "a 3.3% drop for the Dax": the name after "for" right after q's move noun is whom the
+    move is about (English)."""
+    if view.lang != "en":
+        return None
+    after = [t for t in view.toks if t.start >= q.span[1]][:4]
+    lows = [t.low for t in after]
+    moves = rules.UP["en"] | rules.DOWN["en"] | {"advance"}
+    if len(after) < 3 or lows[0] not in moves or lows[1] != "for":
+        return None
+    at = after[3].start if lows[2] == "the" and len(after) > 3 else after[2].start
+    return next((s for s in view.subjects if s.start == at and s.kind != "pronoun"), None)
 
 
 def _row_label(view: SentenceView, q: Quantity) -> Subject | None:

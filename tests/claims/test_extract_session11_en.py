@@ -20,7 +20,9 @@ once, and the move before it stays a move of the close; a record said as a noun 
 record") is a record close on that day; a move since a close said in the present perfect ("Since its Jan. 31 close,
 it has risen 2.6%") runs to the last session closed at publication, not to the day told before; the figures of a
 sentence that tells what an earlier text of the publication said ("An earlier version of this story said …",
-"Tuesday's newsletter wrote that …") are withdrawn, and the day it names is still the day "that day" refers to."""
+"Tuesday's newsletter wrote that …") are withdrawn, and the day it names is still the day "that day" refers to; a
+move said as a noun after its percent with the name after "for" ("a 5.7% gain for Constellation Energy") is that
+name's."""
 
 from __future__ import annotations
 
@@ -137,6 +139,12 @@ CASES = {
         "Microsoft rose 0.6% on Thursday, Feb. 6. Since its Jan. 31 close, the stock has lost 1.3%.",
         "2025-02-08T09:00:00-05:00",
         [("MSFT", 0.6, d("2025-02-06")), ("MSFT", 1.3, d("2025-02-03", "2025-02-07"))],
+    ),
+    "a move noun after its percent and the name after 'for': that name's move": (
+        "Oracle jumped 5.2% on Thursday, Jan. 30, a day that also brought a 5.7% gain for Constellation Energy and a "
+        "0.5% rise for the S&P 500.",
+        "2025-02-01T10:00:00-05:00",
+        [("ORCL", 5.2, d("2025-01-30")), ("CEG", 5.7, d("2025-01-30")), ("^GSPC", 0.5, d("2025-01-30"))],
     ),
 }
 
