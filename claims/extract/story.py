@@ -16,9 +16,12 @@ from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.extract.weekheads import remember_week_heading
 
 _CLOCK_ENTRY = re.compile(
-    r"\s*\+*\s*\d{1,2}[:.]\d{2}\s*(?:uhr|[ap]\.?m\.?)?\s*(?:et|mez|cet|gmt|utc|jst)?\s*[–—-]\s", re.IGNORECASE
+    r"\s*\+*\s*\d{1,2}[:.]\d{2}\s*(?:uhr|[ap]\.?m\.?)?\s*(?:et|mez|cet|gmt|utc|jst)?\s*[–—-]\s"
+    r"|\s*\+{2,}\s*\d{1,2}[:.]\d{2}\s*(?:uhr|[ap]\.?m\.?)?\s*(?:et|mez|cet|gmt|utc|jst)?\s*(?::|\+{2,})\s",
+    re.IGNORECASE,
 )
-"""A live-ticker entry: "22:10 Uhr – …", "4:08 pm ET - …"."""
+"""A live-ticker entry: "22:10 Uhr – …", "4:08 pm ET - …", or a clock time between plus signs, as German tickers set
+their entries' heads: "+++ 17:42 Uhr: Siemens Energy mit Rekord +++", "+++ 09:05 Uhr +++"."""
 _TODAY = {"de": "heute", "en": "today"}
 
 

@@ -1,0 +1,30 @@
+"""Classes of reading fixed in session 11 of issue 14 by read12mix2, found in six dev articles in everyday desk styles
+(invented sentences, not the blind sets'): a German live ticker whose entries open with a clock time between plus
+signs ("+++ 17:42 Uhr: Siemens Energy mit Rekord +++") names no day: its entries are the day it was published."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extracted import d, read
+
+CASES = {
+    "a ticker entry opening with a clock time between plus signs: the day the ticker was published": (
+        "Börse Frankfurt im Liveticker\n\n+++ 17:36 Uhr: Schlussglocke +++\nDer Dax beendet den Handel 2,1 Prozent "
+        "höher.\n\n+++ 16:05 Uhr +++\nSiemens Energy gewinnen 3,7 Prozent.",
+        "2025-02-13T17:50:00+01:00",
+        [("^GDAXI", 2.1, d("2025-02-13")), ("ENR.DE", 3.7, d("2025-02-13"))],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_class_of_the_everyday_dev_articles_is_read_with_its_days(case: str) -> None:
+    text, published, want = CASES[case]
+    assert read(text, published) == want
+
+
+def test_a_clock_time_between_plus_signs_in_a_sentence_makes_no_ticker() -> None:
+    """Only an entry's head opens with it: a time inside a sentence ("um 17:30 Uhr") leaves the day unnamed."""
+    text = "Der Dax schloss um 17:30 Uhr 2,1 Prozent höher."
+    assert read(text, "2025-02-13T17:50:00+01:00") == [("^GDAXI", 2.1, None)]
