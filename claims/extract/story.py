@@ -157,6 +157,8 @@ def _is_lede(view: SentenceView, ctx: Context) -> bool:
         return False  # a period in the title ("… zum Wochenausklang") told no day: the lede still sets it
     if view.sentence.index >= 1 and view.sentence.paragraph == 1 and ctx.last_period is None:
         return True  # "Good morning. Here is what moved markets yesterday:": no claim told yet in the first paragraph
+    if view.sentence.paragraph == 2 and 1 not in ctx.figured and ctx.last_period is None:
+        return True  # after a standfirst with no figure ("Gute Zahlen lassen die Aktie steigen."): the body's first
     return view.body_start > view.sentence.start or view.sentence.index == view.sentence.paragraph == 1
 
 

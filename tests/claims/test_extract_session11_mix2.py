@@ -1,6 +1,8 @@
 """Classes of reading fixed in session 11 of issue 14 by read12mix2, found in six dev articles in everyday desk styles
 (invented sentences, not the blind sets'): a German live ticker whose entries open with a clock time between plus
-signs ("+++ 17:42 Uhr: Siemens Energy mit Rekord +++") names no day: its entries are the day it was published."""
+signs ("+++ 17:42 Uhr: Siemens Energy mit Rekord +++") names no day: its entries are the day it was published; a
+standfirst with no figure between the title and the lede does not hide the lede's day ("… und die Börse belohnte
+das am Mittwoch")."""
 
 from __future__ import annotations
 
@@ -14,6 +16,13 @@ CASES = {
         "höher.\n\n+++ 16:05 Uhr +++\nSiemens Energy gewinnen 3,7 Prozent.",
         "2025-02-13T17:50:00+01:00",
         [("^GDAXI", 2.1, d("2025-02-13")), ("ENR.DE", 3.7, d("2025-02-13"))],
+    ),
+    "a standfirst with no figure: the first paragraph after it is the lede, and its day the story's": (
+        "Siemens Energy: Börse feiert die Zahlen\n\nGute Quartalszahlen lassen die Aktie steigen. Für das Werk ist das "
+        "mehr als eine Nachricht.\n\nMülheim. Gute Nachrichten für die rund 4.600 Beschäftigten: Siemens Energy hat "
+        "mehr verdient, und die Börse belohnte das am Mittwoch. Die Aktie schloss 4,96 Prozent höher.",
+        "2025-02-12T19:30:00+01:00",
+        [("ENR.DE", 4.96, d("2025-02-12"))],
     ),
 }
 
