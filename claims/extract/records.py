@@ -120,6 +120,7 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
 
 
 _CLOSE_NOUNS = rules.word_set("schlussstand schlusskurs schlussstände schlusskurse stand kurs niveau")
+_LEVEL_NOUNS = _CLOSE_NOUNS | rules.word_set("close closing finish level")
 _HISTORY_LEADS = rules.word_set("seiner ihrer der")
 _EXTREMES = (("höchst", "highest_close"), ("tiefst", "lowest_close"), ("niedrigst", "lowest_close"))
 
@@ -252,6 +253,8 @@ def _record_from(view: SentenceView, lows: list[str], p: PeriodSpan) -> str | No
             return "highest_close"
         if re.search(r"\bso (?:heftig|stark|kräftig|deutlich) wie", text):
             return _by_move(view, p)
+    if any(w in _GOOD for w in lows) and any(w in _LEVEL_NOUNS for w in lows):
+        return "highest_close"  # "its best close since Jan. 23", "der beste Schlusskurs seit": a close, not a move
     if any(w in _GOOD for w in lows):
         return "biggest_rise"
     if any(w in _BIG for w in lows):

@@ -2,12 +2,15 @@
 (invented sentences, not the blind sets'): a German live ticker whose entries open with a clock time between plus
 signs ("+++ 17:42 Uhr: Siemens Energy mit Rekord +++") names no day: its entries are the day it was published; a
 standfirst with no figure between the title and the lede does not hide the lede's day ("… und die Börse belohnte
-das am Mittwoch")."""
+das am Mittwoch"); "its best close since Jan. 23" is the highest close since, not the biggest rise."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 CASES = {
@@ -37,3 +40,18 @@ def test_a_clock_time_between_plus_signs_in_a_sentence_makes_no_ticker() -> None
     """Only an entry's head opens with it: a time inside a sentence ("um 17:30 Uhr") leaves the day unnamed."""
     text = "Der Dax schloss um 17:30 Uhr 2,1 Prozent höher."
     assert read(text, "2025-02-13T17:50:00+01:00") == [("^GDAXI", 2.1, None)]
+
+
+def test_the_best_close_since_a_date_is_the_highest_close_and_the_best_day_the_biggest_rise() -> None:
+    """ "its best close since Jan. 23", "der beste Schlusskurs seit dem 13. Februar": a record close; "its best day
+    since Feb. 6" stays the biggest one-day rise."""
+    cases = [
+        ("The Nasdaq rose 0.4% on Friday, its best close since Jan. 23.", "en", "highest_close", date(2025, 1, 24)),
+        ("Nvidia rose 2.6% on Friday, its best day since Feb. 6.", "en", "biggest_rise", date(2025, 2, 7)),
+        ("Der Dax stieg am Freitag um 0,4 Prozent, der beste Schlusskurs seit dem 13. Februar.", "de", "highest_close",
+         date(2025, 2, 14)),
+    ]  # fmt: skip
+    for text, lang, record, since in cases:
+        x = extract_claims(text, datetime.fromisoformat("2025-02-14T17:30:00-05:00"), lang)
+        got = [(c.record and c.record.value, c.since) for c in x.claims if c.metric.value == "record"]
+        assert got == [(record, since)], text
