@@ -190,15 +190,26 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
         word = " ".join(t.text for t in lead[-2:])
         if intraday:
             named = _extreme_named([t.low for t in view.words_between(c0, q.span[0])])
-            return KindReading(
-                INTRADAY_LEVEL, rules.reached(clause_lows, lang) or named or _cost_low(clause_lows), word
-            )
+            return KindReading(INTRADAY_LEVEL, _reached(view, q, clause_lows) or named or _cost_low(clause_lows), word)
         if q.kind == "number" and not _session_or_move(view, c0, q):
             return None
         return KindReading(CLOSE_LEVEL, None, word)
     if q.kind == "index_points" or (q.kind == "money" and q.scale == "one"):
         return KindReading(POINTS_CHANGE, None, q.text)
     return None
+
+
+_HIGH_WORDS = rules.word_set("high tageshoch hoch höchststand")
+
+
+def _reached(view: SentenceView, q: Quantity, clause_lows: list[str]) -> str | None:
+    """The direction of a level reached ("touched $188.03"): the low or the high the clause names, else the move told
+    before it in the sentence ("was down as much as 8.9% at one point and touched $188.03": the low)."""
+    reach = rules.reached(clause_lows, view.lang)
+    if reach != "up" or any(w in _HIGH_WORDS for w in clause_lows):
+        return reach
+    moves = [w for w in view.directions if w.start < q.span[0] and w.text.lower() not in rules.REACH[view.lang]]
+    return moves[-1].value if moves else reach
 
 
 def _by_layout(view: SentenceView, q: Quantity, market_value: str | None) -> KindReading | None:

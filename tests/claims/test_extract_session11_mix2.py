@@ -2,7 +2,8 @@
 (invented sentences, not the blind sets'): a German live ticker whose entries open with a clock time between plus
 signs ("+++ 17:42 Uhr: Siemens Energy mit Rekord +++") names no day: its entries are the day it was published; a
 standfirst with no figure between the title and the lede does not hide the lede's day ("… und die Börse belohnte
-das am Mittwoch"); "its best close since Jan. 23" is the highest close since, not the biggest rise."""
+das am Mittwoch"); "its best close since Jan. 23" is the highest close since, not the biggest rise; a level "touched" after a fall
+told in the sentence is the day's low ("was down as much as 8.9% at one point and touched $188.03")."""
 
 from __future__ import annotations
 
@@ -55,3 +56,18 @@ def test_the_best_close_since_a_date_is_the_highest_close_and_the_best_day_the_b
         x = extract_claims(text, datetime.fromisoformat("2025-02-14T17:30:00-05:00"), lang)
         got = [(c.record and c.record.value, c.since) for c in x.claims if c.metric.value == "record"]
         assert got == [(record, since)], text
+
+
+def test_a_level_touched_after_a_fall_is_the_low_and_after_a_rise_the_high() -> None:
+    """ "was down as much as 8.9% at one point and touched $188.03": the day's low, by the move told before it in the
+    sentence; "up 3.2%, touching $179.99" stays the high."""
+    cases = [
+        ("Alphabet slid 7.29% on Wednesday. The stock was down as much as 8.9% at one point and touched $188.03.",
+         ("GOOGL", "intraday_level", "down", 188.03)),
+        ("Oracle rose 2.6% on Wednesday. At one point the stock was up 3.2%, touching $179.99.",
+         ("ORCL", "intraday_level", "up", 179.99)),
+    ]  # fmt: skip
+    for text, want in cases:
+        x = extract_claims(text, datetime.fromisoformat("2025-02-05T17:20:00-05:00"), "en")
+        got = [(c.instrument, c.metric.value, c.direction and c.direction.value, c.value) for c in x.claims]
+        assert got[-1] == want, text
