@@ -61,6 +61,8 @@ UP = {
         " adds spikes pops leaps rockets skyrockets strengthens recoups propels"  # "the Nasdaq adds 0.3%"
     ),
 }
+# "bucked the trend, slipping 1.17%": a fall's participle from its past form (not a rise's: "recouping … the loss")
+DOWN["en"] = DOWN["en"] | {w.removesuffix("ed") + "ing" for w in DOWN["en"] if w.endswith("ed")}
 DOWN_TAILS = ("einbruch", "rutsch", "sturz", "verlust", "verluste", "abschlag")
 UP_TAILS = ("anstieg", "sprung", "kursgewinn", "kursgewinne")
 

@@ -2,8 +2,9 @@
 (invented sentences, not the blind sets'): a German live ticker whose entries open with a clock time between plus
 signs ("+++ 17:42 Uhr: Siemens Energy mit Rekord +++") names no day: its entries are the day it was published; a
 standfirst with no figure between the title and the lede does not hide the lede's day ("… und die Börse belohnte
-das am Mittwoch"); "its best close since Jan. 23" is the highest close since, not the biggest rise; a level "touched" after a fall
-told in the sentence is the day's low ("was down as much as 8.9% at one point and touched $188.03")."""
+das am Mittwoch"); "its best close since Jan. 23" is the highest close since, not the biggest rise; a level
+"touched" after a fall told in the sentence is the day's low ("was down as much as 8.9% at one point and touched
+$188.03"); an English fall's participle is a fall as its past form is ("bucked the trend, slipping 1.17%")."""
 
 from __future__ import annotations
 
@@ -71,3 +72,20 @@ def test_a_level_touched_after_a_fall_is_the_low_and_after_a_rise_the_high() -> 
         x = extract_claims(text, datetime.fromisoformat("2025-02-05T17:20:00-05:00"), "en")
         got = [(c.instrument, c.metric.value, c.direction and c.direction.value, c.value) for c in x.claims]
         assert got[-1] == want, text
+
+
+def test_a_falls_participle_is_a_fall_and_a_rise_recouping_a_loss_keeps_the_loss() -> None:
+    """ "bucked the trend, slipping 1.17%": a fall as "slipped" is; "recouping part of the record $593 billion loss"
+    stays the loss's."""
+    x = extract_claims(
+        "Tokyo Electron bucked the trend on Thursday, slipping 1.17%.",
+        datetime.fromisoformat("2025-02-13T16:10:00+09:00"),
+        "en",
+    )
+    assert [(c.instrument, c.direction and c.direction.value, c.value) for c in x.claims] == [("8035.T", "down", 1.17)]
+    x = extract_claims(
+        "Nvidia rebounded 8.9% on Tuesday, recouping part of the record $593 billion loss in market value.",
+        datetime.fromisoformat("2025-01-28T18:00:00-05:00"),
+        "en",
+    )
+    assert [(c.metric.value, c.direction and c.direction.value) for c in x.claims][-1] == ("market_cap_change", "down")
