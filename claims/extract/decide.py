@@ -51,6 +51,7 @@ class Context:
     # per paragraph: the close the last sentence's last claim was measured from ("from its Jan. 24 close"), and
     # that sentence's index
     reference: dict[int, tuple[int, PeriodSpan]] = field(default_factory=dict)
+    bought_day: PeriodSpan | None = None  # the day of the latest purchase told ("habe … Aktien gekauft")
 
 
 @dataclass

@@ -140,3 +140,28 @@ def until_after_told(view: SentenceView, q: Quantity, ctx: Context, period: Peri
     if before.index != view.sentence.index - 1 or before.paragraph != view.sentence.paragraph:
         return None
     return told.period if told.period.last and told.period.last < period.last else None
+
+
+PURCHASE_PRICE = {
+    "de": frozenset({"kaufkurs", "kaufkurses", "einstiegskurs", "einstiegskurses", "einstandskurs", "einstandskurses"}),
+    "en": frozenset(),
+}
+"""Words of the price a purchase told before was made at: "Gemessen am Kaufkurs liege ich 6,4 Prozent im Plus"."""
+
+
+def remember_purchase(view: SentenceView, ctx: Context) -> None:
+    """The day of a purchase a sentence tells with one day ("Am Dienstag, 28. Januar, habe ich Oracle-Aktien
+    gekauft"), for a move measured from the purchase price later (``since_purchase``)."""
+    days = [p for p in view.periods if p.single_day]
+    if len(days) == 1 and any(t.low in BUY_WORDS[view.lang] for t in view.toks):
+        ctx.bought_day = days[0]
+
+
+def since_purchase(view: SentenceView, q: Quantity, ctx: Context) -> PeriodSpan | None:
+    """ "Gemessen am Kaufkurs liege ich damit 6,4 Prozent im Plus": a move in a clause that names the purchase price
+    and no day is measured from the close of the day of the purchase told before."""
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= p.start < c1 for p in view.periods):
+        return None
+    before = [t.low for t in view.words_between(view.sentence.start, c1)]
+    return ctx.bought_day if any(w in PURCHASE_PRICE[view.lang] for w in before) else None

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from marketfact.claims.extract import denials, parens, rules, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, Outcome
 from marketfact.claims.extract.listheads import remember_list_heading
+from marketfact.claims.extract.rangeclose import remember_purchase
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.extract.weekheads import remember_week_heading
@@ -73,6 +74,7 @@ def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context)
     _remember_scene(view, ctx)
     remember_week_heading(view, ctx)  # "Week three was calmer.": the paragraph's period is that week
     remember_list_heading(view, ctx)  # "MARKETS (Monday's close)": the day of the items under it
+    remember_purchase(view, ctx)  # "Am Dienstag, 28. Januar, habe ich Oracle-Aktien gekauft": for "Kaufkurs"
     drafts = [o for o in outcomes if isinstance(o, Draft)]
     dated = [d for d in drafts if d.period is not None]
     if dated:

@@ -225,6 +225,7 @@ def _reference(
         return period, told, 0, [rangeclose.UNTIL_NOTE.format(end=period.words, ref=told.words)]
     after = period if period is not None and sinceclose.is_reference_close(view, period) else None
     after = after or sinceclose.opening_reference(view, q) or sinceclose.reference_after(view, q)
+    after = after or rangeclose.since_purchase(view, q, ctx)  # "Gemessen am Kaufkurs liege ich … im Plus"
     notes: list[str] = []
     after_shift = 0
     if after is None:

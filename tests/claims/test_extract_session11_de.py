@@ -21,7 +21,8 @@ particle still says the move ("legte am Montag, dem 10. Februar, um 2,6 Prozent 
 "Quartalsgewinn" stay profits. Chart marks ("eine Unterstützung bei …", "Die 200-Tage-Linie verläuft bei …") and tax
 rates ("fällt eine Abgeltungsteuer von 25 Prozent an") are no market claims. A clause that opens with a number after a
 move told in the pluperfect ("hatte am Montag bei 21.428 Punkten geschlossen, 1,4 Prozent unter dem Vortag") shares
-that move's day."""
+that move's day. A move measured from the purchase price ("Gemessen am Kaufkurs …") runs from the close of the day
+of the purchase told before ("Am Dienstag habe ich … gekauft")."""
 
 from __future__ import annotations
 
@@ -202,3 +203,11 @@ def test_a_clause_opening_with_a_number_shares_the_day_of_a_pluperfect_move() ->
         ("^GDAXI", 21428.0, d("2025-02-03")),
         ("^GDAXI", 1.4, d("2025-02-03")),
     ]
+
+
+def test_a_move_from_the_purchase_price_runs_from_the_day_of_the_purchase() -> None:
+    text = (
+        "Am Montag, 3. Februar, habe ich Broadcom-Aktien gekauft.\n\n"
+        "Gestern schloss Broadcom bei 224,87 Dollar. Gemessen am Kaufkurs liege ich damit 3,3 Prozent im Plus."
+    )
+    assert read(text, "2025-02-08T09:00:00+01:00")[-1] == ("AVGO", 3.3, d("2025-02-04", "2025-02-07"))
