@@ -199,8 +199,9 @@ def _count_word(tok: _Tok, lang: str) -> int | None:
     return int(value) if value == int(value) and value >= 1 else None
 
 
-_SIGHT = r"tages(?:sicht|bilanz|basis)"
-"""A German count of days glued to a noun of a view over them: "auf Zweitagessicht", "in der Dreitagesbilanz"."""
+_SIGHT = r"-?tages-?(?:sicht|bilanz|basis)"
+"""A German count of days glued to a noun of a view over them: "auf Zweitagessicht", "in der Dreitagesbilanz", or
+hyphenated: "auf Zwei-Tages-Sicht"."""
 
 
 def _count(toks: list[_Tok], i: int, lang: str) -> tuple[int, int] | None:

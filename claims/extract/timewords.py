@@ -61,7 +61,7 @@ _INDEFINITE = {"en": word_set("a an"), "de": word_set("ein eine einem einen eine
 _DAY_WORDS = word_set("heute gestern vorgestern today yesterday woche week monat month jahr year jahresbeginn")
 _COUNTED = (
     r"(?:handels|börsen)?(?:tag|tage|tagen|tages|sitzungen)|days?|sessions?|.+-days?|.+-sessions?|.+tägig\w*"
-    r"|.+tages(?:sicht|bilanz|basis)"
+    r"|.+tages-?(?:sicht|bilanz|basis)"
 )
 
 
@@ -88,7 +88,7 @@ def _is_anchor(toks: list[Token], k: int, lang: str) -> bool:
         return len(low) > 3 or (nxt is not None and (nxt.text == "." or nxt.kind == "num"))
     if low in _ANCHOR_WORDS or (lang == "de" and low.endswith("woche") and low[:-5] in _calendar_words(lang)):
         return True  # … "Januarwoche"
-    if re.fullmatch(r".+(?:tägig(?:e|en|er|es)?|-days?|-sessions?|tages(?:sicht|bilanz|basis))", low):
+    if re.fullmatch(r".+(?:tägig(?:e|en|er|es)?|-days?|-sessions?|tages-?(?:sicht|bilanz|basis))", low):
         # "the biggest one-day loss" describes a move; it names no period
         return not re.match(r"(?:one|single|1|ein|eintägig)", low)
     if tok.kind == "num":

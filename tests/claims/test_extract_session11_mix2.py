@@ -4,7 +4,8 @@ signs ("+++ 17:42 Uhr: Siemens Energy mit Rekord +++") names no day: its entries
 standfirst with no figure between the title and the lede does not hide the lede's day ("… und die Börse belohnte
 das am Mittwoch"); "its best close since Jan. 23" is the highest close since, not the biggest rise; a level
 "touched" after a fall told in the sentence is the day's low ("was down as much as 8.9% at one point and touched
-$188.03"); an English fall's participle is a fall as its past form is ("bucked the trend, slipping 1.17%")."""
+$188.03"); an English fall's participle is a fall as its past form is ("bucked the trend, slipping 1.17%"); a
+hyphenated German count of days before "-Sicht" counts sessions ("Auf Zwei-Tages-Sicht summiert sich das Plus …")."""
 
 from __future__ import annotations
 
@@ -89,3 +90,10 @@ def test_a_falls_participle_is_a_fall_and_a_rise_recouping_a_loss_keeps_the_loss
         "en",
     )
     assert [(c.metric.value, c.direction and c.direction.value) for c in x.claims][-1] == ("market_cap_change", "down")
+
+
+def test_a_hyphenated_count_of_days_before_sicht_is_a_count_of_sessions() -> None:
+    """ "Auf Zwei-Tages-Sicht summiert sich das Plus auf 8,8 Prozent" counts two sessions, as "Zweitagessicht" does."""
+    for words in ("Zwei-Tages-Sicht", "Zweitagessicht", "Zweitages-Sicht"):
+        text = f"Siemens Energy schloss am Donnerstag 3,7 Prozent fester. Auf {words} steht ein Plus von 8,8 Prozent."
+        assert read(text, "2025-02-13T17:50:00+01:00")[-1] == ("ENR.DE", 8.8, d("2025-02-12", "2025-02-13")), words
