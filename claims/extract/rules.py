@@ -147,7 +147,7 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
 AFTER_NUMBER = {
     "de": {"tiefer": "down", "schwächer": "down", "leichter": "down", "niedriger": "down", "höher": "up",
            "fester": "up", "stärker": "up", "unter": "down", "über": "up"},
-    "en": {"lower": "down", "higher": "up", "down": "down", "up": "up", "below": "down", "above": "up"},
+    "en": {"lower": "down", "higher": "up", "down": "down", "up": "up", "below": "down", "above": "up", "shy": "down"},
 }  # fmt: skip
 """Words that give the direction right after the number: "0,5 Prozent fester", "17% lower", "8% below its close on
 Jan. 24", "29 Prozent über dem Schlusskurs vom 27. Januar"."""

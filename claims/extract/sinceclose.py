@@ -36,7 +36,7 @@ EVENT_WORDS = {
 """Nouns of a day's fall or low: "since the Jan. 27 rout", "Seit dem Tief vom 4. Februar" is since that day's close."""
 
 LEADS = {
-    "en": frozenset({"since", "from", "than", "above", "below", "over", "under", "versus", "vs"}),
+    "en": frozenset({"since", "from", "than", "above", "below", "shy", "over", "under", "versus", "vs"}),
     "de": frozenset({"seit", "gegenüber", "über", "unter", "vergleich", "verglichen", "zum"}),
 }
 """Words before the close named that make it the start of a move ("since", "from", "below", "gegenüber")."""

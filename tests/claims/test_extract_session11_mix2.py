@@ -5,7 +5,8 @@ standfirst with no figure between the title and the lede does not hide the lede'
 das am Mittwoch"); "its best close since Jan. 23" is the highest close since, not the biggest rise; a level
 "touched" after a fall told in the sentence is the day's low ("was down as much as 8.9% at one point and touched
 $188.03"); an English fall's participle is a fall as its past form is ("bucked the trend, slipping 1.17%"); a
-hyphenated German count of days before "-Sicht" counts sessions ("Auf Zwei-Tages-Sicht summiert sich das Plus …")."""
+hyphenated German count of days before "-Sicht" counts sessions ("Auf Zwei-Tages-Sicht summiert sich das Plus …");
+"shy of" a named close is below it ("remains about 2.6% shy of its Jan. 24 close")."""
 
 from __future__ import annotations
 
@@ -97,3 +98,11 @@ def test_a_hyphenated_count_of_days_before_sicht_is_a_count_of_sessions() -> Non
     for words in ("Zwei-Tages-Sicht", "Zweitagessicht", "Zweitages-Sicht"):
         text = f"Siemens Energy schloss am Donnerstag 3,7 Prozent fester. Auf {words} steht ein Plus von 8,8 Prozent."
         assert read(text, "2025-02-13T17:50:00+01:00")[-1] == ("ENR.DE", 8.8, d("2025-02-12", "2025-02-13")), words
+
+
+def test_a_move_shy_of_a_named_close_is_a_fall_since_that_close() -> None:
+    """ "the stock remains about 2.6% shy of its Jan. 24 close": below it, as "below its Jan. 24 close" is."""
+    text = "Nvidia jumped 2.6% on Friday. Still, the stock remains about 2.6% shy of its Jan. 24 close."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T17:30:00-05:00"), "en")
+    got = [(c.direction and c.direction.value, c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)]
+    assert got[-1] == ("down", 2.6, d("2025-01-27", "2025-02-14"))
