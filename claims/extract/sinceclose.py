@@ -273,15 +273,23 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
 
 
 def _present_perfect(view: SentenceView, q: Quantity) -> bool:
-    """Whether q's move is said in the English present perfect ("has gained", "have risen"): a move up to now, not
-    to the day told before. (In German the perfect tells the past: "hat … gewonnen" keeps the story's day.)"""
+    """Whether q's move is said in the English present perfect ("has gained", "have risen") or as where the price
+    stands now ("is still 12.3% below", "now stands 7.4% below"): a move up to now, not to the day told before. (In
+    German the perfect tells the past: "hat … gewonnen" keeps the story's day.)"""
     if view.lang != "en":
         return False
     toks = view.words_between(view.clause(q.span[0])[0], q.span[0])
     moves = {w.start for w in view.directions}
-    return any(
-        t.low in ("has", "have") and any(u.start in moves for u in toks[k + 1 : k + 3]) for k, t in enumerate(toks)
-    )
+    if any(t.low in ("has", "have") and any(u.start in moves for u in toks[k + 1 : k + 3]) for k, t in enumerate(toks)):
+        return True
+    lead = [t.low for t in toks[-4:] if t.low not in ("still", "now")]
+    after = [t.low for t in view.toks if t.start >= q.span[1]][:1]
+    # "That is 2.3% below its close on Friday": the level just told, not now
+    told = len(lead) > 1 and lead[-2] in ("that", "this", "which")
+    return bool(lead) and lead[-1] in _NOW_VERBS and not told and after in (["below"], ["above"], ["lower"], ["higher"])
+
+
+_NOW_VERBS = frozenset({"is", "are", "stands", "stand", "remains", "remain", "sits", "sit", "trades", "trade"})
 
 
 def _possessive_of_another(view: SentenceView, p: PeriodSpan, q: Quantity) -> bool:

@@ -22,7 +22,9 @@ it has risen 2.6%") runs to the last session closed at publication, not to the d
 sentence that tells what an earlier text of the publication said ("An earlier version of this story said …",
 "Tuesday's newsletter wrote that …") are withdrawn, and the day it names is still the day "that day" refers to; a
 move said as a noun after its percent with the name after "for" ("a 5.7% gain for Constellation Energy") is that
-name's."""
+name's; so does a distance from a named close said in the present ("is still 5% below where it closed on Jan. 24",
+"now stands 7.4% below its Jan. 29 close"), but not one said of a level just told ("That is 2.3% below its close on
+Friday")."""
 
 from __future__ import annotations
 
@@ -145,6 +147,17 @@ CASES = {
         "0.5% rise for the S&P 500.",
         "2025-02-01T10:00:00-05:00",
         [("ORCL", 5.2, d("2025-01-30")), ("CEG", 5.7, d("2025-01-30")), ("^GSPC", 0.5, d("2025-01-30"))],
+    ),
+    "a distance from a named close said in the present: to the last session before publication": (
+        "Alphabet fell 3.3% on Friday, Feb. 7. It remains 10.2% below its Feb. 4 close. The Nikkei 225 ended Friday at "
+        "38,787.02. That is 2% below its close on Jan. 31.",
+        "2025-02-08T09:00:00-05:00",
+        [
+            ("GOOGL", 3.3, d("2025-02-07")),
+            ("GOOGL", 10.2, d("2025-02-05", "2025-02-07")),
+            ("^N225", 38787.02, d("2025-02-07")),
+            ("^N225", 2.0, d("2025-02-03", "2025-02-07")),
+        ],
     ),
 }
 
