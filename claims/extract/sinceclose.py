@@ -37,7 +37,7 @@ EVENT_WORDS = {
 
 LEADS = {
     "en": frozenset({"since", "from", "than", "above", "below", "shy", "over", "under", "versus", "vs"}),
-    "de": frozenset({"seit", "gegenüber", "über", "unter", "vergleich", "verglichen", "zum"}),
+    "de": frozenset({"seit", "gegenüber", "über", "unter", "vergleich", "verglichen", "zum", "vom"}),
 }
 """Words before the close named that make it the start of a move ("since", "from", "below", "gegenüber")."""
 WHERE = {"en": "where"}

@@ -6,7 +6,8 @@ das am Mittwoch"); "its best close since Jan. 23" is the highest close since, no
 "touched" after a fall told in the sentence is the day's low ("was down as much as 8.9% at one point and touched
 $188.03"); an English fall's participle is a fall as its past form is ("bucked the trend, slipping 1.17%"); a
 hyphenated German count of days before "-Sicht" counts sessions ("Auf Zwei-Tages-Sicht summiert sich das Plus …");
-"shy of" a named close is below it ("remains about 2.6% shy of its Jan. 24 close")."""
+"shy of" a named close is below it ("remains about 2.6% shy of its Jan. 24 close"); a German move "vom Schlusskurs"
+of a day runs from the session after it ("Vom Schlusskurs des 27. Januar, als …, hat sich das Papier … erholt")."""
 
 from __future__ import annotations
 
@@ -106,3 +107,15 @@ def test_a_move_shy_of_a_named_close_is_a_fall_since_that_close() -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-14T17:30:00-05:00"), "en")
     got = [(c.direction and c.direction.value, c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)]
     assert got[-1] == ("down", 2.6, d("2025-01-27", "2025-02-14"))
+
+
+def test_a_move_from_a_named_close_after_vom_runs_from_the_session_after_it() -> None:
+    """ "Vom Schlusskurs des 27. Januar, als …, hat sich das Papier um 8,7 Prozent erholt": since that close, to the
+    story's day, as "seit dem Schlusskurs vom 27. Januar" is."""
+    text = (
+        "Nvidia schloss am Donnerstag 3,1 Prozent höher. Vom Schlusskurs des 27. Januar, als die Aktie um 17 Prozent "
+        "eingebrochen war, hat sich das Papier damit um 8,7 Prozent erholt."
+    )
+    got = read(text, "2025-02-06T22:45:00+01:00")
+    assert got[-1] == ("NVDA", 8.7, d("2025-01-28", "2025-02-06"))
+    assert got[1] == ("NVDA", 17.0, d("2025-01-27"))
