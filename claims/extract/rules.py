@@ -339,10 +339,10 @@ SESSION_WORDS = {
 }  # fmt: skip
 """Words that make a clause's period the story's day even without a number ("finished mixed on Wednesday")."""
 LOOK_BACK = {
-    "de": word_set("nach nachdem vor seit gegenüber verglichen zuvor vorher"),
-    "en": word_set("after following before since from compared prior earlier"),
+    "de": word_set("nach nachdem vor seit gegenüber verglichen zuvor vorher folgte folgten folgt"),
+    "en": word_set("after following followed follows before since from compared prior earlier"),
 }
-"""Words that put another number on an earlier day: its period is not shared."""
+"""Words that put another number on an earlier day ("folgte auf einen Sprung am Mittwoch"): its period is unshared."""
 VERBLESS = {"de": word_set("insgesamt zusammen damit ebenso summa"),
             "en": word_set("in total all combined likewise altogether")}  # fmt: skip
 """Words a verbless clause (", insgesamt 10,3 Prozent") may hold: its direction comes from the clause before."""

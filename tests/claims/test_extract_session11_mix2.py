@@ -7,7 +7,8 @@ das am Mittwoch"); "its best close since Jan. 23" is the highest close since, no
 $188.03"); an English fall's participle is a fall as its past form is ("bucked the trend, slipping 1.17%"); a
 hyphenated German count of days before "-Sicht" counts sessions ("Auf Zwei-Tages-Sicht summiert sich das Plus …");
 "shy of" a named close is below it ("remains about 2.6% shy of its Jan. 24 close"); a German move "vom Schlusskurs"
-of a day runs from the session after it ("Vom Schlusskurs des 27. Januar, als …, hat sich das Papier … erholt")."""
+of a day runs from the session after it ("Vom Schlusskurs des 27. Januar, als …, hat sich das Papier … erholt"); a
+day said after "folgte auf"/"followed" is the earlier move's ("Das Plus … folgte auf einen Sprung … am Mittwoch")."""
 
 from __future__ import annotations
 
@@ -119,3 +120,17 @@ def test_a_move_from_a_named_close_after_vom_runs_from_the_session_after_it() ->
     got = read(text, "2025-02-06T22:45:00+01:00")
     assert got[-1] == ("NVDA", 8.7, d("2025-01-28", "2025-02-06"))
     assert got[1] == ("NVDA", 17.0, d("2025-01-27"))
+
+
+def test_a_move_that_followed_another_on_a_named_day_keeps_the_story_day() -> None:
+    """ "Das Plus von 3,85 Dollar je Aktie folgte auf einen Sprung von 5,2 Prozent am Mittwoch": Wednesday is the
+    jump's, the gain stays Thursday's, the story's."""
+    text = (
+        "Nvidia schloss am Donnerstag 3,1 Prozent höher. Das Plus von 3,85 Dollar je Aktie folgte auf einen Sprung von "
+        "5,2 Prozent am Mittwoch."
+    )
+    assert read(text, "2025-02-06T22:45:00+01:00") == [
+        ("NVDA", 3.1, d("2025-02-06")),
+        ("NVDA", 3.85, d("2025-02-06")),
+        ("NVDA", 5.2, d("2025-02-05")),
+    ]
