@@ -166,7 +166,7 @@ def main_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
         return None
     opens = _opens_with(view, q)  # "hatte am Freitag bei 38.787 Punkten geschlossen, 0,7 Prozent unter dem Vortag"
     for p in view.periods:
-        if p.end > q.span[0] or not p.single_day or view.is_aside(p.start):
+        if p.end > q.span[0] or not (p.single_day or _opens_sentence(view, p)) or view.is_aside(p.start):
             continue
         if _relative(view, p.start) or period_tells_earlier(view, p, not opens):
             continue  # a semicolon stops no main day: "rose 2% on Tuesday, or 392 points; the S&P 500 rose 0.9%"
@@ -183,6 +183,13 @@ def _opens_with(view: SentenceView, q: Quantity) -> bool:
     hedges = hedge_before(view, q)
     lead = [t for t in view.words_between(c0, hedges[0].start if hedges else q.span[0]) if t.kind == "word"]
     return c0 > view.sentence.start and not lead
+
+
+def _opens_sentence(view: SentenceView, p: PeriodSpan) -> bool:
+    """Whether span ``p`` opens its sentence ("Week to date the shares are up 6.8%, while …", "For the week so far
+    the Dax …"): the period of every clause after it that names none, as a leading day is."""
+    lead = [t.low for t in view.toks if view.sentence.start <= t.start < p.start]
+    return all(w in ("for", "over", "in", "so", "far") for w in lead)
 
 
 def session_before_previous(

@@ -24,7 +24,8 @@ sentence that tells what an earlier text of the publication said ("An earlier ve
 move said as a noun after its percent with the name after "for" ("a 5.7% gain for Constellation Energy") is that
 name's; so does a distance from a named close said in the present ("is still 5% below where it closed on Jan. 24",
 "now stands 7.4% below its Jan. 29 close"), but not one said of a level just told ("That is 2.3% below its close on
-Friday")."""
+Friday"); a span that opens its sentence with no comma after it ("Week to date the shares are up 6.8%, while …") is
+the period of a later clause that names none."""
 
 from __future__ import annotations
 
@@ -157,6 +158,15 @@ CASES = {
             ("GOOGL", 10.2, d("2025-02-05", "2025-02-07")),
             ("^N225", 38787.02, d("2025-02-07")),
             ("^N225", 2.0, d("2025-02-03", "2025-02-07")),
+        ],
+    ),
+    "a span opening its sentence without a comma: the later clause's period too": (
+        "Oracle fell 2.8% on Wednesday. Week to date the shares are down 1.3%, while Microsoft is 0.2% lower.",
+        "2025-02-13T07:00:00-05:00",
+        [
+            ("ORCL", 2.8, d("2025-02-12")),
+            ("ORCL", 1.3, d("2025-02-10", "2025-02-12")),
+            ("MSFT", 0.2, d("2025-02-10", "2025-02-12")),
         ],
     ),
 }
