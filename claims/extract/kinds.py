@@ -35,7 +35,7 @@ _RECORD_LEVEL_NOUNS = {
 """Before "von"/"of": the number is the level of a record ("auf ein Rekordhoch von 22.612 Punkten")."""
 _INTRADAY_WORDS = {
     "de": rules.word_set("zeitweise zwischenzeitlich tagesverlauf handelsverlauf tagestief tageshoch"),
-    "en": rules.word_set("intraday touched touching"),
+    "en": rules.word_set("intraday touched touching hit hitting"),
 }
 _EXTREME_PHRASES = {"en": {("as", "low", "as"): "down", ("as", "high", "as"): "up"}, "de": {}}
 _BOUND_LEVEL_VERBS = rules.word_set(

@@ -208,7 +208,7 @@ NOT_MARKET_PHRASES = {
                    "producer prices", "import prices", "consumer price index"),
 }  # fmt: skip
 
-REACH = {"de": word_set("erreicht erreichte erreichten"), "en": word_set("reached touched touching")}
+REACH = {"de": word_set("erreicht erreichte erreichten"), "en": word_set("reached touched touching hit hitting")}
 """Verbs that reach a level ("Zeitweise hatte er 22.624,57 Punkte erreicht", "touched $413.16 at its low")."""
 
 

@@ -8,7 +8,8 @@ $188.03"); an English fall's participle is a fall as its past form is ("bucked t
 hyphenated German count of days before "-Sicht" counts sessions ("Auf Zwei-Tages-Sicht summiert sich das Plus …");
 "shy of" a named close is below it ("remains about 2.6% shy of its Jan. 24 close"); a German move "vom Schlusskurs"
 of a day runs from the session after it ("Vom Schlusskurs des 27. Januar, als …, hat sich das Papier … erholt"); a
-day said after "folgte auf"/"followed" is the earlier move's ("Das Plus … folgte auf einen Sprung … am Mittwoch")."""
+day said after "folgte auf"/"followed" is the earlier move's ("Das Plus … folgte auf einen Sprung … am Mittwoch"); a
+price a stock "hit" is an intraday level reached ("At one point Friday the stock hit $139.25")."""
 
 from __future__ import annotations
 
@@ -134,3 +135,16 @@ def test_a_move_that_followed_another_on_a_named_day_keeps_the_story_day() -> No
         ("NVDA", 3.85, d("2025-02-06")),
         ("NVDA", 5.2, d("2025-02-05")),
     ]
+
+
+def test_a_price_the_stock_hit_at_one_point_is_an_intraday_level() -> None:
+    """ "At one point Friday the stock hit $139.25": the day's high; "fell 2.4% and at one point hit $135.50": the
+    low, by the move told before it, as "touched" is."""
+    cases = [
+        ("Nvidia jumped 2.6% to $138.85 on Friday. At one point Friday the stock hit $139.25.", ("up", 139.25)),
+        ("Nvidia fell 2.4% on Friday and at one point hit $135.50.", ("down", 135.5)),
+    ]
+    for text, want in cases:
+        x = extract_claims(text, datetime.fromisoformat("2025-02-14T17:30:00-05:00"), "en")
+        got = [(c.direction and c.direction.value, c.value) for c in x.claims if c.metric.value == "intraday_level"]
+        assert got == [want], text
