@@ -270,6 +270,10 @@ NOTES = rules(
             "kein eigenes Verb: die Richtung ist aus demselben Satz übernommen",
         ),
         (
+            "{words:Q} {name:Q} at a percent: that name's move, in the direction of the move before it",
+            "{words} {name} mit einem Prozentwert: die Bewegung dieses Namens, in der Richtung der Bewegung davor",
+        ),
+        (
             "'es' and a copula, no verb of its own: the direction is carried over from the clause before, at its "
             "extreme",
             "„es“ mit „war“/„waren“, kein eigenes Verb: die Richtung ist aus dem Satzteil davor übernommen, an ihrem "

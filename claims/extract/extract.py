@@ -14,7 +14,7 @@ import itertools
 from datetime import datetime
 from pathlib import Path
 
-from marketfact.claims.extract import closeextreme, denials, kinds, records, rules, sinceclose, tables
+from marketfact.claims.extract import aheadof, closeextreme, denials, kinds, records, rules, sinceclose, tables
 from marketfact.claims.extract.build import build_claims, coordinate
 from marketfact.claims.extract.decide import (
     Context,
@@ -256,6 +256,8 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
             f"a count or figure{what}, not a price move" + (f": about {reason!r}" if reason else ""),
         )
     hedges = hedge_before(view, q)
+    if (ahead := aheadof.compared(view, q, carried)) is not None:  # "up 5.1%, ahead of ASML at 3.9%"
+        return with_subject(view, q, ctx, ahead[0], ahead[1], hedges, previous)
     lead = [t for t in view.toks if t.end <= (hedges[0].start if hedges else q.span[0])]
     seg0 = max([view.clause(q.span[0])[0]] + [o.span[1] for o in view.quantities if o.span[1] <= q.span[0]])
     total = any(

@@ -25,7 +25,8 @@ move said as a noun after its percent with the name after "for" ("a 5.7% gain fo
 name's; so does a distance from a named close said in the present ("is still 5% below where it closed on Jan. 24",
 "now stands 7.4% below its Jan. 29 close"), but not one said of a level just told ("That is 2.3% below its close on
 Friday"); a span that opens its sentence with no comma after it ("Week to date the shares are up 6.8%, while …") is
-the period of a later clause that names none."""
+the period of a later clause that names none; another name's move given as a comparison after "ahead of" or "behind"
+with "at" ("up 6.8%, ahead of Nvidia at 4.8%") is that name's move over the same span, in the same direction."""
 
 from __future__ import annotations
 
@@ -167,6 +168,15 @@ CASES = {
             ("ORCL", 2.8, d("2025-02-12")),
             ("ORCL", 1.3, d("2025-02-10", "2025-02-12")),
             ("MSFT", 0.2, d("2025-02-10", "2025-02-12")),
+        ],
+    ),
+    "a comparison after 'ahead of' or 'behind' with 'at': the other name's move over the same span": (
+        "This week ASML is up 3.9%, ahead of Taiwan Semiconductor at 0.1% and behind Broadcom at 5.1%.",
+        "2025-02-13T07:00:00-05:00",
+        [
+            ("ASML", 3.9, d("2025-02-10", "2025-02-12")),
+            ("TSM", 0.1, d("2025-02-10", "2025-02-12")),
+            ("AVGO", 5.1, d("2025-02-10", "2025-02-12")),
         ],
     ),
 }
