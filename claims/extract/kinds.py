@@ -230,9 +230,21 @@ def _by_layout(view: SentenceView, q: Quantity, market_value: str | None) -> Kin
     return KindReading(CLOSE_LEVEL, None, close) if close is not None and q.scale == "one" else None
 
 
+_WORTH_ADVERBS = rules.word_set("now again still once back")
+
+
 def _worth_of_company(view: SentenceView, lead: list) -> bool:
-    """Whether "worth" stands right before the amount (its hedge aside) as a company's worth (decide.worth_holder)."""
-    return view.lang == "en" and len(lead) >= 2 and lead[-1].low == "worth" and worth_holder(view, lead[-2])
+    """Whether "worth" stands right before the amount (its hedge aside, or an article and one word: "worth a cool
+    $3.4 trillion") as a company's worth (decide.worth_holder), adverbs before it aside ("is now worth")."""
+    at = next((k for k in range(len(lead) - 1, max(0, len(lead) - 3) - 1, -1) if lead[k].low == "worth"), None)
+    if view.lang != "en" or not at:
+        return False
+    between = [t.low for t in lead[at + 1 :]]
+    if between and between[0] not in ("a", "an"):
+        return False
+    while at > 1 and lead[at - 1].low in _WORTH_ADVERBS:
+        at -= 1
+    return worth_holder(view, lead[at - 1])
 
 
 def record_level(lows: list[str], lang: str) -> bool:

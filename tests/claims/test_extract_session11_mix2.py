@@ -9,7 +9,8 @@ hyphenated German count of days before "-Sicht" counts sessions ("Auf Zwei-Tages
 "shy of" a named close is below it ("remains about 2.6% shy of its Jan. 24 close"); a German move "vom Schlusskurs"
 of a day runs from the session after it ("Vom Schlusskurs des 27. Januar, als …, hat sich das Papier … erholt"); a
 day said after "folgte auf"/"followed" is the earlier move's ("Das Plus … folgte auf einen Sprung … am Mittwoch"); a
-price a stock "hit" is an intraday level reached ("At one point Friday the stock hit $139.25")."""
+price a stock "hit" is an intraday level reached ("At one point Friday the stock hit $139.25"); "The company is now
+worth a cool $3.4 trillion" is the market value of the article's latest company."""
 
 from __future__ import annotations
 
@@ -148,3 +149,15 @@ def test_a_price_the_stock_hit_at_one_point_is_an_intraday_level() -> None:
         x = extract_claims(text, datetime.fromisoformat("2025-02-14T17:30:00-05:00"), "en")
         got = [(c.direction and c.direction.value, c.value) for c in x.claims if c.metric.value == "intraday_level"]
         assert got == [want], text
+
+
+def test_what_the_company_is_worth_is_the_market_value_of_the_articles_latest_company() -> None:
+    """ "The company is now worth a cool $3.4 trillion", four sentences after Nvidia was named: its market value (an
+    article and one word between "worth" and the amount, an adverb between the verb and "worth")."""
+    text = (
+        "Wall Street's favorite on Friday was Nvidia. Shares of the chip giant jumped 2.6%. At one point the stock hit "
+        "$139.25. Forget the roses. The company is now worth a cool $3.4 trillion."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T17:30:00-05:00"), "en")
+    got = [(c.instrument, c.value, c.scale) for c in x.claims if c.metric.value == "market_cap_level"]
+    assert got == [("NVDA", 3.4, "trillion")]
