@@ -61,8 +61,7 @@ UP = {
         " adds spikes pops leaps rockets skyrockets strengthens recoups propels"  # "the Nasdaq adds 0.3%"
     ),
 }
-# "bucked the trend, slipping 1.17%": a fall's participle from its past form (not a rise's: "recouping … the loss")
-DOWN["en"] = DOWN["en"] | {w.removesuffix("ed") + "ing" for w in DOWN["en"] if w.endswith("ed")}
+DOWN["en"] = DOWN["en"] | {w.removesuffix("ed") + "ing" for w in DOWN["en"] if w.endswith("ed")}  # "slipping 2%"
 DOWN_TAILS = ("einbruch", "rutsch", "sturz", "verlust", "verluste", "abschlag")
 UP_TAILS = ("anstieg", "sprung", "kursgewinn", "kursgewinne")
 
@@ -84,6 +83,7 @@ PARTICLE_VERBS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         **{v: ("up", word_set("an")) for v in word_set("zog zogen zieht ziehen")},
         **{v: ("up", word_set("vor")) for v in word_set("rückte rückten rückt rücken")},
         **{v: ("up", word_set("auf")) for v in word_set("holte holten holt")},
+        **{v: ("up", word_set("hinzu")) for v in word_set("kam kamen kommt")},  # "kamen 94 Milliarden Dollar hinzu"
         **{v: ("up", word_set("hoch empor")) for v in word_set("schoss schossen schießt")},
     },
     "en": {},

@@ -170,12 +170,14 @@ def _only_company(ctx: Context) -> tuple[AliasEntry, Listing | None, str, str] |
 
 
 def _says_market_value(view: SentenceView, subject: Subject | None) -> bool:
-    """Whether the reference itself names a market value ("Der Börsenwert", "Its market value"), or the words right
-    after it say what it is worth ("The company is now worth a cool $3.4 trillion")."""
+    """Whether the reference names a market value ("Der Börsenwert", "Its market value", "Der Börsenwert des Konzerns"),
+    or the words right after it say what it is worth ("The company is now worth a cool $3.4 trillion")."""
     if subject is None:
         return False
     after = [t.low for t in view.toks if t.start >= subject.end][:4]
     if any(w in rules.LEVEL_AFTER[view.lang] for w in after):
         return True
-    words = tuple(t.low for t in view.words_between(subject.start, subject.end))
+    # "Der Börsenwert des Konzerns": the noun of the value right before a genitive reference
+    lead = [t.low for t in view.toks if t.end <= subject.start][-2:]
+    words = (*lead, *(t.low for t in view.words_between(subject.start, subject.end)))
     return any(words[i : i + len(p)] == p for p in rules.MARKET_VALUE[view.lang] for i in range(len(words)))

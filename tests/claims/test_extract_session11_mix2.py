@@ -10,7 +10,8 @@ hyphenated German count of days before "-Sicht" counts sessions ("Auf Zwei-Tages
 of a day runs from the session after it ("Vom Schlusskurs des 27. Januar, als …, hat sich das Papier … erholt"); a
 day said after "folgte auf"/"followed" is the earlier move's ("Das Plus … folgte auf einen Sprung … am Mittwoch"); a
 price a stock "hit" is an intraday level reached ("At one point Friday the stock hit $139.25"); "The company is now
-worth a cool $3.4 trillion" is the market value of the article's latest company."""
+worth a cool $3.4 trillion" and "Der Börsenwert des Konzerns liegt … bei" are the market value of the article's latest
+company; "kamen 94 Milliarden Dollar hinzu" is a rise."""
 
 from __future__ import annotations
 
@@ -161,3 +162,16 @@ def test_what_the_company_is_worth_is_the_market_value_of_the_articles_latest_co
     x = extract_claims(text, datetime.fromisoformat("2025-02-14T17:30:00-05:00"), "en")
     got = [(c.instrument, c.value, c.scale) for c in x.claims if c.metric.value == "market_cap_level"]
     assert got == [("NVDA", 3.4, "trillion")]
+
+
+def test_the_market_value_of_the_konzern_and_billions_that_came_on_top() -> None:
+    """ "Der Börsenwert des Konzerns liegt wieder bei gut 3,1 Billionen Dollar" four sentences after Nvidia: its market
+    value; "Allein am Donnerstag kamen rund 94 Milliarden Dollar hinzu": a gain of market value."""
+    text = (
+        "Nvidia schloss am Donnerstag 3,1 Prozent höher. Das war gut. Das war sehr gut. Das war gut so.\n\nDer "
+        "Börsenwert des Konzerns liegt wieder bei gut 3,1 Billionen Dollar. Allein am Donnerstag kamen rund 94 "
+        "Milliarden Dollar hinzu."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-06T22:45:00+01:00"), "de")
+    got = [(c.instrument, c.metric.value, c.direction and c.direction.value, c.value) for c in x.claims]
+    assert got[1:] == [("NVDA", "market_cap_level", None, 3.1), ("NVDA", "market_cap_change", "up", 94.0)]
