@@ -1,7 +1,8 @@
 """A close at the day's extreme: "closed at its low of the day, €232.40", "ended at its session high, 21,585.93 points",
 "finishing at the day's low of ¥25,350". The level is the close and the day's low (or high) at once, and the words
 "at its low" there say where the close stood: they set no intraday basis for the move told before them ("fell
-another 7.5% on Tuesday and closed at its low of the day"). English.
+another 7.5% on Tuesday and closed at its low of the day"). And a price set off by commas after the close it is
+("At Friday's close, $174.46, Oracle …"). English.
 """
 
 from __future__ import annotations
@@ -49,3 +50,15 @@ def in_close_phrase(view: SentenceView, w: Word) -> bool:
     """Whether the basis word ``w`` ("at its low") stands in "closed at its low (of the day)": where the close stood."""
     before = [t for t in view.toks if view.sentence.start <= t.start and t.end <= w.start][-2:]
     return bool(before) and any(t.low in CLOSE_VERBS for t in before) and any(e in w.value for e in EXTREMES)
+
+
+def after_named_close(view: SentenceView, q: Quantity) -> bool:
+    """ "At Friday's close, $174.46,", "at the close on Monday, Feb. 3, $116.66,": in English a price set off by a
+    comma right after a close named with its day is that close's level."""
+    before = [t for t in view.toks if view.sentence.start <= t.start and t.end <= q.span[0]]
+    if view.lang != "en" or len(before) < 2 or before[-1].text != ",":
+        return False
+    k = len(before) - 2
+    while k >= 0 and (before[k].low in ("on", "of") or any(p.start <= before[k].start < p.end for p in view.periods)):
+        k -= 1  # the day of the close ("on Monday, Feb. 3")
+    return k >= 0 and before[k].low in ("close", "closing")

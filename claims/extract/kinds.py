@@ -219,6 +219,8 @@ def _by_layout(view: SentenceView, q: Quantity, market_value: str | None) -> Kin
     Electron's close on Friday", "$3.4 trillion – what it was worth")."""
     if tables.in_close_column(view, q) and q.scale == "one":
         return KindReading(CLOSE_LEVEL, None, q.text)
+    if q.scale == "one" and closeextreme.after_named_close(view, q):  # "At Friday's close, $174.46, Oracle …"
+        return KindReading(CLOSE_LEVEL, None, q.text)
     at_extreme = closeextreme.close_at_extreme(view, q)  # "closed at its low of the day, €232.40"
     if at_extreme is not None and q.scale == "one":
         return KindReading(CLOSE_LEVEL, None, at_extreme[1])

@@ -3,7 +3,7 @@ and what a reference ("die Aktie", "the index", "it") points back to."""
 
 from __future__ import annotations
 
-from marketfact.claims.extract import denials, rules
+from marketfact.claims.extract import closeextreme, denials, rules
 from marketfact.claims.extract.decide import Context
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject
@@ -17,8 +17,16 @@ def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:
     Names after a preposition ("Lieferant für TSMC", "a supplier to Google", "rivals such as AMD") and names
     in an aside are subjects only when the sentence offers nothing else.
     """
-    first = _row_label(view, q) or _noun_for(view, q)
+    first = _row_label(view, q) or _noun_for(view, q) or _after_close_price(view, q)
     return first or _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
+
+
+def _after_close_price(view: SentenceView, q: Quantity) -> Subject | None:
+    """ "At Friday's close, $174.46, Oracle had gained 1.2%": a closing price set off by commas before any name of its
+    sentence is about the first name after it."""
+    if not closeextreme.after_named_close(view, q) or any(s.end <= q.span[0] for s in view.subjects):
+        return None
+    return next((s for s in view.subjects if s.start >= q.span[1] and s.kind != "pronoun"), None)
 
 
 def _noun_for(view: SentenceView, q: Quantity) -> Subject | None:

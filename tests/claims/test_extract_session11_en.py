@@ -26,7 +26,9 @@ name's; so does a distance from a named close said in the present ("is still 5% 
 "now stands 7.4% below its Jan. 29 close"), but not one said of a level just told ("That is 2.3% below its close on
 Friday"); a span that opens its sentence with no comma after it ("Week to date the shares are up 6.8%, while …") is
 the period of a later clause that names none; another name's move given as a comparison after "ahead of" or "behind"
-with "at" ("up 6.8%, ahead of Nvidia at 4.8%") is that name's move over the same span, in the same direction."""
+with "at" ("up 6.8%, ahead of Nvidia at 4.8%") is that name's move over the same span, in the same direction; a
+price set off by commas right after a close named with its day ("At Friday's close, $174.46, Oracle …", "at the
+close Monday, $118.42,") is that close's level, about the first name after it when none stands before."""
 
 from __future__ import annotations
 
@@ -178,6 +180,12 @@ CASES = {
             ("TSM", 0.1, d("2025-02-10", "2025-02-12")),
             ("AVGO", 5.1, d("2025-02-10", "2025-02-12")),
         ],
+    ),
+    "a price set off by commas after a close named with its day: that close's level": (
+        "At Wednesday's close, $124.83, Nvidia had gained 5.2% on the day. Investors who sold Oracle at the close on "
+        "Monday, Feb. 3, $168.60, missed a rebound.",
+        "2025-02-08T10:00:00-05:00",
+        [("NVDA", 124.83, d("2025-02-05")), ("NVDA", 5.2, d("2025-02-05")), ("ORCL", 168.6, d("2025-02-03"))],
     ),
 }
 
