@@ -19,6 +19,9 @@ from marketfact.claims.extract.whenof import When, before_the_open, when_of
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.readings import NonMarketNumber, Unresolved
 
+_PER_SHARE = {("je", "aktie"), ("pro", "aktie"), ("a", "share")}
+"""After a price's change in money, words that say it is a share's ("ein Plus von 2,84 Euro je Aktie")."""
+
 
 def with_subject(
     view: SentenceView, q: Quantity, ctx: Context, subject: Subject | None, direction: tuple[str, str, float, str],
@@ -130,7 +133,9 @@ def _entry_of(
         penalty += 0.1
     if entry is not None:
         return entry, None, notes, penalty
-    back = refer_back(view, subject, ctx, money=q.kind == "money" and kind not in kinds.PRICE_KINDS)
+    priced = q.kind == "money" and kind in kinds.PRICE_KINDS
+    after = tuple(t.low for t in view.toks if t.start >= q.span[1])[:2]
+    back = refer_back(view, subject, ctx, money=q.kind == "money" and not priced, price=priced and after in _PER_SHARE)
     if back is None:
         what = f"{subject.text!r} refers back, but" if subject is not None else "no company or index is named and"
         return non_claim(view, q, "no_subject", f"{what} nothing suitable was named before")

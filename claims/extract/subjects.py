@@ -121,17 +121,20 @@ def _in_when_clause(view: SentenceView, pos: int) -> bool:
 
 
 def refer_back(
-    view: SentenceView, subject: Subject | None, ctx: Context, money: bool = False
+    view: SentenceView, subject: Subject | None, ctx: Context, money: bool = False, price: bool = False
 ) -> tuple[AliasEntry, Listing | None, str, str] | None:
     """What a reference ("die Aktie", "the index", "it") or a sentence without a name points back to.
 
     Returns (entry, the listing of the claim referred to if any, the words that named it, a note), or
-    None when nothing suitable was named before.
+    None when nothing suitable was named before. ``money``: an amount of market value; ``price``: a price's change
+    in money said per share ("ein Plus von 2,84 Euro je Aktie"), which only a share has.
     """
     kind = subject.kind if subject is not None else "none"
     want = {"equity_ref": "equity", "index_ref": "index"}.get(kind)
     if money and kind == "none":
         want = "equity"  # "waren 10 Milliarden Euro an Börsenwert verschwunden": only a company has a market value
+    if price and kind == "none":
+        want = "equity"  # "Unter dem Strich steht ein Plus von 2,84 Euro je Aktie": a share's price
     last = ctx.paragraph_subject.get(view.sentence.paragraph)
     if last is not None and kind in ("pronoun", "none") and (want is None or last[0].kind == want):
         return last[0], last[1], last[0].name, "the subject of the previous claim in this paragraph"

@@ -11,7 +11,8 @@ of a day runs from the session after it ("Vom Schlusskurs des 27. Januar, als �
 day said after "folgte auf"/"followed" is the earlier move's ("Das Plus … folgte auf einen Sprung … am Mittwoch"); a
 price a stock "hit" is an intraday level reached ("At one point Friday the stock hit $139.25"); "The company is now
 worth a cool $3.4 trillion" and "Der Börsenwert des Konzerns liegt … bei" are the market value of the article's latest
-company; "kamen 94 Milliarden Dollar hinzu" is a rise."""
+company; "kamen 94 Milliarden Dollar hinzu" is a rise; "ein Plus von 2,84 Euro je Aktie" with no name is the latest
+company's."""
 
 from __future__ import annotations
 
@@ -175,3 +176,16 @@ def test_the_market_value_of_the_konzern_and_billions_that_came_on_top() -> None
     x = extract_claims(text, datetime.fromisoformat("2025-02-06T22:45:00+01:00"), "de")
     got = [(c.instrument, c.metric.value, c.direction and c.direction.value, c.value) for c in x.claims]
     assert got[1:] == [("NVDA", "market_cap_level", None, 3.1), ("NVDA", "market_cap_change", "up", 94.0)]
+
+
+def test_a_change_in_euros_per_share_with_no_name_is_the_latest_companys() -> None:
+    """ "Unter dem Strich steht ein Plus von 2,84 Euro je Aktie." in a new paragraph, Siemens Energy last named five
+    sentences before: the company of the latest claim about one (an index has no price in euros)."""
+    text = (
+        "Siemens Energy schloss am Mittwoch 4,96 Prozent höher. Die Aktie stieg zeitweise um 5,5 Prozent. Sie lag "
+        "zeitweise 2,5 Prozent im Minus. Das war knapp. Das war gut.\n\nUnter dem Strich steht ein Plus von 2,84 Euro "
+        "je Aktie."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T19:30:00+01:00"), "de")
+    got = [(c.instrument, c.metric.value, c.value, c.currency) for c in x.claims]
+    assert got[-1] == ("ENR.DE", "points_change", 2.84, "EUR")
