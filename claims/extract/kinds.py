@@ -296,8 +296,9 @@ _CLOSE_VERBS = rules.word_set("schloss schlossen geschlossen beendete beendeten 
 _COST_VERBS = rules.word_set("kostete kosteten kostet kosten")  # "als die Aktie 60,36 Euro kostete": its close
 
 
-_CLOSE_LEVEL_WORDS = rules.word_set("close end schließen settled settles")
-"""Words of a close besides the session words: "settled at 19,654.02" is a closing level."""
+_CLOSE_LEVEL_WORDS = rules.word_set("close end schließen settled settles closing finishing ending settling")
+"""Words of a close besides the session words: "settled at 19,654.02", "barely budged, finishing at 6,114.63" is a
+closing level."""
 
 
 def _session_or_move(view: SentenceView, c0: int, q: Quantity) -> bool:

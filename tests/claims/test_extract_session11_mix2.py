@@ -12,7 +12,7 @@ day said after "folgte auf"/"followed" is the earlier move's ("Das Plus … folg
 price a stock "hit" is an intraday level reached ("At one point Friday the stock hit $139.25"); "The company is now
 worth a cool $3.4 trillion" and "Der Börsenwert des Konzerns liegt … bei" are the market value of the article's latest
 company; "kamen 94 Milliarden Dollar hinzu" is a rise; "ein Plus von 2,84 Euro je Aktie" with no name is the latest
-company's."""
+company's; an index level after "finishing"/"closing" in a participle clause is its close."""
 
 from __future__ import annotations
 
@@ -189,3 +189,11 @@ def test_a_change_in_euros_per_share_with_no_name_is_the_latest_companys() -> No
     x = extract_claims(text, datetime.fromisoformat("2025-02-12T19:30:00+01:00"), "de")
     got = [(c.instrument, c.metric.value, c.value, c.currency) for c in x.claims]
     assert got[-1] == ("ENR.DE", "points_change", 2.84, "EUR")
+
+
+def test_an_index_level_after_finishing_or_closing_in_a_participle_clause_is_its_close() -> None:
+    """ "The S&P 500 barely budged, finishing at 6,114.63", "was flat, closing at 6,114.63": the close, as "finished
+    at" is."""
+    for verb in ("barely budged, finishing", "was flat, closing"):
+        text = f"The Nasdaq rose 0.4% on Friday. The S&P 500 {verb} at 6,114.63."
+        assert read(text, "2025-02-14T17:30:00-05:00")[-1] == ("^GSPC", 6114.63, d("2025-02-14")), verb
