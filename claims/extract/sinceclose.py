@@ -125,7 +125,9 @@ def since_then(view: SentenceView, q: Quantity) -> str:
     toks = view.words_between(*stretch(view, q))
     lows = [t.low for t in toks]
     for i in range(len(lows) - 2):  # "Seit diesem Einbruch", "since that plunge": the fall told before
-        if lows[i] in ("since", "seit") and lows[i + 1] in _THIS and lows[i + 2] in _told_before(view.lang):
+        # "from that close", "from that low point" (English: "from" then "that")
+        opens = lows[i] in ("since", "seit") or (lows[i] == "from" and lows[i + 1] == "that")
+        if opens and lows[i + 1] in _THIS and lows[i + 2] in _told_before(view.lang):
             return " ".join(t.text for t in toks[i : i + 3])
     for phrase in (*SINCE_THEN[view.lang], SINCE_THAT[view.lang]):
         for i in range(len(lows) - len(phrase) + 1):
@@ -327,3 +329,9 @@ def sessions(d: Draft, published_at: datetime, lang: str, notes: list[str]) -> l
         return None
     notes.append(f"period from the session after the close of {d.after.words!r} ({ref}): {first} to {last}")
     return [first] if first == last else [first, last]
+
+
+def ends_move(view: SentenceView, p: PeriodSpan) -> bool:
+    """ "By Friday's close it was up 27.4% from that low point": a day after "by"/"through" is where the move ends."""
+    before = [t.low for t in view.toks if t.end <= p.start][-1:]
+    return before in (["by"], ["through"], ["until"])

@@ -346,7 +346,7 @@ def _since_then(
     if not words or (period is not None and is_counted(period.words, view.lang)):
         return None, 0, []
     s0, s1 = sinceclose.stretch(view, q)
-    own = [p for p in view.periods if s0 <= p.start < s1 and p.single_day]
+    own = [p for p in view.periods if s0 <= p.start < s1 and p.single_day and not sinceclose.ends_move(view, p)]
     shift = 0
     if words.split()[-1].lower() in ("that", "jenem"):
         day = period if own and period is not None and period.single_day else None

@@ -28,7 +28,9 @@ Friday"); a span that opens its sentence with no comma after it ("Week to date t
 the period of a later clause that names none; another name's move given as a comparison after "ahead of" or "behind"
 with "at" ("up 6.8%, ahead of Nvidia at 4.8%") is that name's move over the same span, in the same direction; a
 price set off by commas right after a close named with its day ("At Friday's close, $174.46, Oracle …", "at the
-close Monday, $118.42,") is that close's level, about the first name after it when none stands before."""
+close Monday, $118.42,") is that close's level, about the first name after it when none stands before; a move "from
+that close" or "from that low point" runs from the close told before, also to a day named after "by" in its clause
+("By Friday's close it was up 27.4% from that low point")."""
 
 from __future__ import annotations
 
@@ -186,6 +188,11 @@ CASES = {
         "Monday, Feb. 3, $168.60, missed a rebound.",
         "2025-02-08T10:00:00-05:00",
         [("NVDA", 124.83, d("2025-02-05")), ("NVDA", 5.2, d("2025-02-05")), ("ORCL", 168.6, d("2025-02-03"))],
+    ),
+    "a move 'from that close' or 'from that low point' to a day after 'by'": (
+        "Nvidia closed at $118.42 on Monday, Jan. 27. By Friday's close it was up 1.4% from that low point.",
+        "2025-02-02T10:00:00-05:00",
+        [("NVDA", 118.42, d("2025-01-27")), ("NVDA", 1.4, d("2025-01-28", "2025-01-31"))],
     ),
 }
 
