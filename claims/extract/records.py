@@ -251,6 +251,10 @@ def _record_from(view: SentenceView, lows: list[str], p: PeriodSpan) -> str | No
             return "lowest_close"
         if "so hoch wie" in text:
             return "highest_close"
+        if [t.low for t in view.toks if t.start >= p.end][:2] == ["nicht", "mehr"]:  # "So hoch hatte die Aktie seit …
+            so = re.search(r"\bso (hoch|teuer|tief|billig|günstig|niedrig)\b", text)  # … nicht mehr geschlossen"
+            if so is not None:
+                return "highest_close" if so.group(1) in ("hoch", "teuer") else "lowest_close"
         if re.search(r"\bso (?:heftig|stark|kräftig|deutlich) wie", text):
             return _by_move(view, p)
     if any(w in _GOOD for w in lows) and any(w in _LEVEL_NOUNS for w in lows):

@@ -12,7 +12,8 @@ day said after "folgte auf"/"followed" is the earlier move's ("Das Plus … folg
 price a stock "hit" is an intraday level reached ("At one point Friday the stock hit $139.25"); "The company is now
 worth a cool $3.4 trillion" and "Der Börsenwert des Konzerns liegt … bei" are the market value of the article's latest
 company; "kamen 94 Milliarden Dollar hinzu" is a rise; "ein Plus von 2,84 Euro je Aktie" with no name is the latest
-company's; an index level after "finishing"/"closing" in a participle clause is its close."""
+company's; an index level after "finishing"/"closing" in a participle clause is its close; "So hoch hatte die Aktie
+seit dem 24. Januar nicht mehr geschlossen" is a record close since."""
 
 from __future__ import annotations
 
@@ -197,3 +198,15 @@ def test_an_index_level_after_finishing_or_closing_in_a_participle_clause_is_its
     for verb in ("barely budged, finishing", "was flat, closing"):
         text = f"The Nasdaq rose 0.4% on Friday. The S&P 500 {verb} at 6,114.63."
         assert read(text, "2025-02-14T17:30:00-05:00")[-1] == ("^GSPC", 6114.63, d("2025-02-14")), verb
+
+
+def test_so_high_since_a_date_no_more_is_a_record_close_since() -> None:
+    """ "So hoch hatte die Aktie seit dem 24. Januar nicht mehr geschlossen", "So tief stand der Dax seit Oktober nicht
+    mehr": a highest (lowest) close since, with no "wie" between."""
+    text = (
+        "Siemens Energy schloss am Mittwoch 4,96 Prozent höher. So hoch hatte die Aktie seit dem 24. Januar nicht mehr "
+        "geschlossen. Der Dax fiel am Mittwoch 1 Prozent. So tief stand der Dax seit Oktober nicht mehr."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T19:30:00+01:00"), "de")
+    got = [(c.instrument, c.record and c.record.value, c.since) for c in x.claims if c.metric.value == "record"]
+    assert got == [("ENR.DE", "highest_close", date(2025, 1, 25)), ("^GDAXI", "lowest_close", date(2024, 11, 1))]
