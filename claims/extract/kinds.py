@@ -34,7 +34,7 @@ _RECORD_LEVEL_NOUNS = {
 }
 """Before "von"/"of": the number is the level of a record ("auf ein Rekordhoch von 22.612 Punkten")."""
 _INTRADAY_WORDS = {
-    "de": rules.word_set("zeitweise zwischenzeitlich tagesverlauf handelsverlauf tagestief tageshoch"),
+    "de": rules.word_set("zeitweise zwischenzeitlich tagesverlauf handelsverlauf tagestief tageshoch spitze"),
     "en": rules.word_set("intraday touched touching hit hitting"),
 }
 _EXTREME_PHRASES = {"en": {("as", "low", "as"): "down", ("as", "high", "as"): "up"}, "de": {}}
@@ -287,9 +287,12 @@ def _extreme_named(lows: list[str]) -> str | None:
 
 def _cost_low(lows: list[str]) -> str | None:
     """ "Zwischenzeitlich kostete die Aktie nur noch 46,88 Euro": a price the share cost "nur noch" (only still) at
-    its extreme is its low."""
-    only = " nur noch " in f" {' '.join(lows)} "
-    return "down" if only and any(w in _COST_VERBS for w in lows) else None
+    its extreme is its low; "in der Spitze kostete sie 128,77 Dollar" (at its peak) its high."""
+    if not any(w in _COST_VERBS for w in lows):
+        return None
+    if " nur noch " in f" {' '.join(lows)} ":
+        return "down"
+    return "up" if "spitze" in lows else None
 
 
 _CLOSE_VERBS = rules.word_set("schloss schlossen geschlossen beendete beendeten beendet")

@@ -13,7 +13,7 @@ price a stock "hit" is an intraday level reached ("At one point Friday the stock
 worth a cool $3.4 trillion" and "Der Börsenwert des Konzerns liegt … bei" are the market value of the article's latest
 company; "kamen 94 Milliarden Dollar hinzu" is a rise; "ein Plus von 2,84 Euro je Aktie" with no name is the latest
 company's; an index level after "finishing"/"closing" in a participle clause is its close; "So hoch hatte die Aktie
-seit dem 24. Januar nicht mehr geschlossen" is a record close since."""
+seit dem 24. Januar nicht mehr geschlossen" is a record close since; a price "in der Spitze" is the day's extreme."""
 
 from __future__ import annotations
 
@@ -210,3 +210,19 @@ def test_so_high_since_a_date_no_more_is_a_record_close_since() -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-12T19:30:00+01:00"), "de")
     got = [(c.instrument, c.record and c.record.value, c.since) for c in x.claims if c.metric.value == "record"]
     assert got == [("ENR.DE", "highest_close", date(2025, 1, 25)), ("^GDAXI", "lowest_close", date(2024, 11, 1))]
+
+
+def test_a_price_in_der_spitze_is_the_days_extreme() -> None:
+    """ "in der Spitze kostete sie 128,77 Dollar": the day's high; "fiel in der Spitze um 5 Prozent auf 46,88 Euro":
+    the low reached by the move, not the close."""
+    text = (
+        "Nvidia schloss am Donnerstag 3,1 Prozent höher bei 128,68 Dollar; in der Spitze kostete sie 128,77 Dollar. "
+        "Siemens Energy fiel am Donnerstag in der Spitze um 5 Prozent auf 46,88 Euro."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-06T22:45:00+01:00"), "de")
+    got = [
+        (c.instrument, c.direction and c.direction.value, c.value)
+        for c in x.claims
+        if c.metric.value == "intraday_level"
+    ]
+    assert got == [("NVDA", "up", 128.77), ("ENR.DE", "down", 46.88)]
