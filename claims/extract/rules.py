@@ -58,7 +58,7 @@ UP = {
         "rebound rebounding recovered recovers recovering advanced advances advancing added adding bounce bounced "
         "bounces bouncing spiked popped up grew grows growing leapt leaped rocketed skyrocketed firmed strengthened "
         "recouped regained regains regaining lifted lifting lifts boosted boosting boosts propelled propelling"
-        " adds spikes pops leaps rockets skyrockets strengthens recoups propels"  # "the Nasdaq adds 0.3%"
+        " adds spikes pops leaps rockets skyrockets strengthens recoups propels sprint"  # "the Nasdaq adds 0.3%"
     ),
 }
 DOWN["en"] = DOWN["en"] | {w.removesuffix("ed") + "ing" for w in DOWN["en"] if w.endswith("ed")}  # "slipping 2%"

@@ -13,7 +13,8 @@ price a stock "hit" is an intraday level reached ("At one point Friday the stock
 worth a cool $3.4 trillion" and "Der Börsenwert des Konzerns liegt … bei" are the market value of the article's latest
 company; "kamen 94 Milliarden Dollar hinzu" is a rise; "ein Plus von 2,84 Euro je Aktie" with no name is the latest
 company's; an index level after "finishing"/"closing" in a participle clause is its close; "So hoch hatte die Aktie
-seit dem 24. Januar nicht mehr geschlossen" is a record close since; a price "in der Spitze" is the day's extreme."""
+seit dem 24. Januar nicht mehr geschlossen" is a record close since; a price "in der Spitze" is the day's extreme; a
+"sprint" is a rise."""
 
 from __future__ import annotations
 
@@ -226,3 +227,9 @@ def test_a_price_in_der_spitze_is_the_days_extreme() -> None:
         if c.metric.value == "intraday_level"
     ]
     assert got == [("NVDA", "up", 128.77), ("ENR.DE", "down", 46.88)]
+
+
+def test_a_two_day_sprint_is_a_rise_over_two_sessions() -> None:
+    """ "capping a two-day sprint of nearly 6%": a rise over the last two sessions, as a tabloid says a rally."""
+    text = "Shares of Nvidia jumped 2.6% to $138.85 on Friday, capping a two-day sprint of nearly 6%."
+    assert read(text, "2025-02-14T17:30:00-05:00")[-1] == ("NVDA", 6.0, d("2025-02-13", "2025-02-14"))
