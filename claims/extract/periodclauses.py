@@ -246,14 +246,15 @@ def several_periods(view: SentenceView, own: PeriodSpan | None) -> list[str]:
     return list(seen.values()) if len(seen) > 1 else []
 
 
-_AND = {"de": frozenset({"und"}), "en": frozenset({"and"})}
+_AND = {"de": frozenset({"und"}), "en": frozenset({"and", "but"})}  # "slipped 1.5% but ended the week down 1.3%"
 
 
 def span_of_later_predicate(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
     """ "kletterte um 3,1 Prozent und hat in dieser Woche bisher mehr als 7 Prozent zugelegt", "lost 0.95% and
     ended the week down 0.2%": a span named after a later number of the same subject, or after "und"/"and" right
-    before that number, belongs to that number's predicate, and the number before it is the day's move. A new
-    subject between them ("Nvidia fell 5% and Broadcom lost 7% this week") leaves the span shared."""
+    before that number ("but" too: "slipped 1.5% but ended the week down 1.3%"), belongs to that number's predicate,
+    and the number before it is the day's move. A new subject between them ("Nvidia fell 5% and Broadcom lost 7% this
+    week") leaves the span shared."""
     if p.single_day or p.start < q.span[1]:
         return False
     later = [o for o in view.quantities if o.span[0] >= q.span[1]]
@@ -262,7 +263,8 @@ def span_of_later_predicate(view: SentenceView, q: Quantity, p: PeriodSpan) -> b
     before_later = p.start < min(o.span[0] for o in later)
     if before_later and not any(t.low in _AND[view.lang] for t in view.words_between(q.span[1], p.start)):
         return False
-    return not any(q.span[1] <= x.start < p.start for x in view.subjects)
+    # "dropping 3.3% to leave it down more than 9% for the week": a pronoun is the same subject
+    return not any(q.span[1] <= x.start < p.start and x.kind != "pronoun" for x in view.subjects)
 
 
 SAME = {"en": frozenset({"same"}), "de": frozenset({"gleichen", "selben", "beiden"})}

@@ -30,7 +30,9 @@ with "at" ("up 6.8%, ahead of Nvidia at 4.8%") is that name's move over the same
 price set off by commas right after a close named with its day ("At Friday's close, $174.46, Oracle …", "at the
 close Monday, $118.42,") is that close's level, about the first name after it when none stands before; a move "from
 that close" or "from that low point" runs from the close told before, also to a day named after "by" in its clause
-("By Friday's close it was up 27.4% from that low point")."""
+("By Friday's close it was up 27.4% from that low point"); a span named with a later number after "but", or after a
+pronoun of the same subject ("slipped 1.5% but ended the week down 1.3%", "dropping 3.3% to leave it down more than
+9% for the week"), is that number's, and the number before it is the day's move."""
 
 from __future__ import annotations
 
@@ -193,6 +195,17 @@ CASES = {
         "Nvidia closed at $118.42 on Monday, Jan. 27. By Friday's close it was up 1.4% from that low point.",
         "2025-02-02T10:00:00-05:00",
         [("NVDA", 118.42, d("2025-01-27")), ("NVDA", 1.4, d("2025-01-28", "2025-01-31"))],
+    ),
+    "a span named with a later number after 'but' or a pronoun: not the first number's": (
+        "U.S. stocks fell on Friday, Feb. 7. Alphabet slid 3.3% but ended the week down 9.2%. Microsoft fell 1.5%, "
+        "leaving it down 1.3% for the week.",
+        "2025-02-08T09:00:00-05:00",
+        [
+            ("GOOGL", 3.3, d("2025-02-07")),
+            ("GOOGL", 9.2, d("2025-02-03", "2025-02-07")),
+            ("MSFT", 1.5, d("2025-02-07")),
+            ("MSFT", 1.3, d("2025-02-03", "2025-02-07")),
+        ],
     ),
 }
 
