@@ -30,17 +30,30 @@ def same_count(
 
 def day_right_before(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     """A single day that ends the clause before q's, with only punctuation between ("…, most of it on Monday, Feb.
-    10, when …"), not one of a look back or a close a move is measured from."""
+    10, when …"), not one of a look back or a close a move is measured from; the day after a record's "since" is one
+    ("its biggest gain since Jan. 29, when it climbed 4.7%")."""
     c0, _ = view.clause(q.span[0])
-    days = [p for p in view.periods if p.single_day and p.end <= c0]
+    days = [p for p in view.periods if p.single_day and p.end <= c0] + [r for r in _dated(view) if r.end <= c0]
     if not days:
         return None
     p = max(days, key=lambda x: x.end)
     if any(t.kind != "punct" for t in view.toks if p.end <= t.start < c0):
         return None
+    if p not in view.periods:  # "its biggest gain since Jan. 29, when it climbed 4.7%": the day the record runs from
+        return p
     if periodclauses.period_tells_earlier(view, p) or sinceclose.is_reference_close(view, p):
         return None
     return p
+
+
+def _dated(view: SentenceView) -> list[PeriodSpan]:
+    """The dates after a record's "since" ("its biggest gain since Jan. 29"), as single days."""
+    out = []
+    for r in view.records:
+        lead, _, rest = r.words.partition(" ")
+        if lead.lower() == "since" and any(c.isdigit() for c in rest):
+            out.append(PeriodSpan(r.end - len(rest), r.end, rest, "", True))
+    return out
 
 
 def another_subject(view: SentenceView, q: Quantity, previous: Draft | None) -> bool:

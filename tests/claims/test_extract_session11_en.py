@@ -32,7 +32,8 @@ close Monday, $118.42,") is that close's level, about the first name after it wh
 that close" or "from that low point" runs from the close told before, also to a day named after "by" in its clause
 ("By Friday's close it was up 27.4% from that low point"); a span named with a later number after "but", or after a
 pronoun of the same subject ("slipped 1.5% but ended the week down 1.3%", "dropping 3.3% to leave it down more than
-9% for the week"), is that number's, and the number before it is the day's move."""
+9% for the week"), is that number's, and the number before it is the day's move; a clause opened by "when" right
+after a record's "since" and its date ("its biggest gain since Jan. 29, when it climbed 4.7%") tells of that date."""
 
 from __future__ import annotations
 
@@ -206,6 +207,11 @@ CASES = {
             ("MSFT", 1.5, d("2025-02-07")),
             ("MSFT", 1.3, d("2025-02-03", "2025-02-07")),
         ],
+    ),
+    "a 'when' clause after a record's 'since' and its date: that date's move": (
+        "Taiwan Semiconductor fell 2.2% on Thursday, Feb. 13, its worst day since Feb. 3, when it lost 4.6%.",
+        "2025-02-15T10:00:00-05:00",
+        [("TSM", 2.2, d("2025-02-13")), ("TSM", None, d("2025-02-13")), ("TSM", 4.6, d("2025-02-03"))],
     ),
 }
 
