@@ -23,7 +23,7 @@ from functools import cache
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SYMBOL_PATTERN = r"^\^?[A-Za-z0-9][A-Za-z0-9.=^&-]{0,19}$"
 """A yfinance symbol: NVDA, ENR.DE, 6857.T, ^GDAXI, EURUSD=X."""
@@ -55,6 +55,22 @@ class ListingSpec(BaseModel):
         if mic not in _calendar_names():
             raise ValueError(f"{mic!r} is not an exchange calendar code (exchange_calendars: XETR, XNAS, XTKS, …)")
         return mic
+
+    @field_validator("name", "note")
+    @classmethod
+    def _printable(cls, text: str) -> str:
+        from marketfact.claims.model import printable  # claims.model imports this module
+
+        return printable(text)
+
+    @model_validator(mode="after")
+    def _zone_of_the_exchange(self) -> ListingSpec:
+        import exchange_calendars as xcals
+
+        zone = str(xcals.get_calendar(self.mic).tz)
+        if zone != self.timezone:
+            raise ValueError(f"{self.mic} trades in {zone}, not {self.timezone}: give timezone: {zone}")
+        return self
 
     @field_validator("timezone")
     @classmethod

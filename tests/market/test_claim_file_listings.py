@@ -103,6 +103,7 @@ def test_a_claim_file_cannot_move_a_snapshot_instrument(snapshot: Any) -> None:
         ({"mic": "XFRA-NOT"}, "not an exchange calendar code"),
         ({"timezone": "Berlin"}, "not an IANA time zone (did you mean Europe/Berlin?)"),
         ({"currency": "euro"}, "currency"),
+        ({"timezone": "America/New_York"}, "XETR trades in Europe/Berlin, not America/New_York"),
     ],
 )
 def test_a_bad_listing_is_refused_with_the_reason_in_the_claim_file_and_in_the_alias_file(
