@@ -96,12 +96,18 @@ def extract_claims(
     return Extraction(language, published_at, sentences, claims, readings, not_market, unresolved, warnings, listings)
 
 
+@functools.cache
+def _shipped_symbols() -> frozenset[str]:
+    """Every listing symbol of the shipped alias table (read once, not per article)."""
+    return frozenset(
+        listing.symbol for entry in default_aliases().entries for listing in (entry.listing, *entry.other_listings)
+    )
+
+
 def user_listings(symbols: set[str], aliases: AliasTable) -> tuple[ListingSpec, ...]:
     """The listings of ``symbols`` that a user's alias file gives and the shipped tables lack, so the claim file
     can define them (its ``instruments:`` block) and re-check as written without the alias file."""
-    shipped = {
-        listing.symbol for entry in default_aliases().entries for listing in (entry.listing, *entry.other_listings)
-    }
+    shipped = _shipped_symbols()
     found = {
         listing.symbol: spec_of(listing, entry.name)
         for entry in aliases.entries
