@@ -1,14 +1,13 @@
 """Which period a number's move is told of: ``period_of`` reads the day words of one number (a day said relative
 to another, a day of its sentence, or one carried over from the story so far), with a session shift, a penalty
 and a note; ``story_day`` and ``counts_forward`` anchor a counted period ("over the two sessions") on the
-story's day. ``claims.extract.whenof`` puts these together for every claim drafted.
-"""
+story's day. ``claims.extract.whenof`` puts these together for every claim drafted."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from marketfact.claims.extract import listheads, parens, periodclauses, rules, sessionslater, sinceclose
+from marketfact.claims.extract import listheads, parens, periodclauses, possessive, rules, sessionslater, sinceclose
 from marketfact.claims.extract.decide import Context, Draft, not_price_cue, segment
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -26,8 +25,7 @@ def period_of(
 
     In order: a day said relative to another; q's own clause; the previous number's period when q shares its
     verb; a clause of the sentence that has no number of its own and is no aside or look back, or the day of the
-    sentence's main move; the paragraph's last period; the article's.
-    """
+    sentence's main move; the paragraph's last period; the article's."""
     paired = periodclauses.paired_day(view, q, ctx)
     if paired is not None:  # "jumped 4.7% and 5.7% on Wednesday and Thursday": one day each, in order
         return paired[0], 0, 0.1, paired[1]
@@ -155,6 +153,7 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
     # "erholten sich vom Kurssturz zum Wochenauftakt um 4,7 Prozent": the fall's day is not the move's
     in_clause = [p for p in view.periods if c0 <= p.start < c1 and not periodclauses.from_event(view, p.start)]
     in_clause = [p for p in in_clause if not parens.in_clause_parenthesis(view, p.start)]  # "(Tokyo was shut today)"
+    in_clause = [p for p in in_clause if not possessive.of_other(view, p, q)]  # "Wednesday's 7.3% plunge": its own
     # A period belongs to the number nearest to it in its clause ("fell 17% on Monday and 9% on Tuesday").
     numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
     own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q and not _looks_past(view, q, p)]

@@ -1,0 +1,29 @@
+"""Classes of English reading fixed in session 12 of issue 14 by read13en (invented sentences, not the blind sets'): a
+day said as a possessive right before a number ("following Thursday's 0.3% slide") is that number's day alone, not
+a later number's of the same clause ("as it fell as low as $224.11" is the story's day); a possessive that owns a
+noun with no number ("Monday's session saw …") still gives its day to the clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extracted import d, read
+
+CASES = {
+    "a possessive day right before a number is that number's alone": (
+        "NEW YORK, Feb. 7 – Broadcom lost 2.8%, following Thursday's 0.3% slide as it fell as low as $224.11.",
+        "2025-02-07T17:00:00-05:00",
+        [("AVGO", 2.8, d("2025-02-07")), ("AVGO", 0.3, d("2025-02-06")), ("AVGO", 224.11, d("2025-02-07"))],
+    ),
+    "a possessive day that owns a noun with no number gives its day to the clause": (
+        "Monday's session saw Nvidia gain 2.9% and Broadcom 4.5%.",
+        "2025-02-14T17:00:00-05:00",
+        [("NVDA", 2.9, d("2025-02-10")), ("AVGO", 4.5, d("2025-02-10"))],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_english_class_of_session_12_is_read_with_its_days(case: str) -> None:
+    text, published, want = CASES[case]
+    assert read(text, published) == want
