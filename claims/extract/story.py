@@ -133,7 +133,7 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
         and not sinceclose.is_reference_close(view, p)  # "clawed back 15.4% since its close on Jan. 27"
         and not view.is_aside(p.start)
         and not parens.in_clause_parenthesis(view, p.start)
-        and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p) or is_date_line(view, p))
+        and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p, bool(drafts)) or is_date_line(view, p))
     ]
     # a Saturday or Sunday ("liegt heute deutlich im Plus" in a Sunday paper) has no session: no story's day
     days = [p for p in said if p.single_day and p.last and date.fromisoformat(p.last).weekday() < 5]
@@ -281,14 +281,20 @@ _OF_A_NOUN = frozenset({"vom", "von", "from", "of", "seit", "since", "nach", "af
 """Words that make a day part of a noun phrase or a span ("die Verlierer vom Montag"), not a day said of itself."""
 
 
-def _names_the_day(view: SentenceView, p: PeriodSpan) -> bool:
-    """Whether a sentence with no number says what day ``p`` was like ("Jan. 27 was a brutal day for chipmakers",
+def _names_the_day(view: SentenceView, p: PeriodSpan, claimed: bool = False) -> bool:
+    """Whether a sentence with no claim says what day ``p`` was like ("Jan. 27 was a brutal day for chipmakers",
     "Der 27. Januar war ein schwarzer Tag für die Chipwerte"): the day stands right before a past copula, as its
-    subject (not "Gefragt waren vor allem die Verlierer vom Montag"). The claims after it tell of that day."""
-    if view.quantities or not p.single_day or view.sentence.text.rstrip().endswith("?"):
+    subject (not "Gefragt waren vor allem die Verlierer vom Montag"). The claims after it tell of that day. Numbers
+    that are no claim do not stop it ("Am Mittwoch legte das Unternehmen Zahlen vor: der Umsatz wuchs um 16 Prozent.
+    Die Aktie sprang daraufhin um 5 Prozent" is Wednesday's move); ``claimed`` says the sentence has a claim."""
+    if claimed or not p.single_day or view.sentence.text.rstrip().endswith("?"):
         return False
     c0, c1 = view.clause(p.start)
     after = [t for t in view.words_between(p.end, c1) if t.kind == "word"]
+    if view.lang == "en" and (not after or after[0].low not in _COPULA["en"]):
+        # "On Wednesday, the company reported results.": an English subject stands between the day and its verb
+        heads = [t for t in view.words_between(p.end, view.sentence.end) if t.kind == "word"][:4]
+        return any(_opens_with_day_in_past(view, p, t.low) for t in heads)
     if not after:
         return False
     if after[0].low not in _COPULA[view.lang]:
