@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime
 
 from marketfact.claims.extract import denials, parens, rules, sinceclose
+from marketfact.claims.extract.dayagain import that_day
 from marketfact.claims.extract.decide import Context, Draft, Outcome
 from marketfact.claims.extract.listheads import remember_list_heading
 from marketfact.claims.extract.rangeclose import remember_purchase
@@ -130,6 +131,7 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
         for p in view.periods
         if p not in back
         and (p.start, p.end) not in reread
+        and that_day(view, ctx, p) is None  # "that Monday" is the Monday named before, which its claims carry
         and not sinceclose.is_reference_close(view, p)  # "clawed back 15.4% since its close on Jan. 27"
         and not view.is_aside(p.start)
         and not parens.in_clause_parenthesis(view, p.start)
@@ -209,7 +211,7 @@ def _one_session_on(d: Draft) -> bool:
 def _remember_days(view: SentenceView, drafts: list[Draft], ctx: Context) -> None:
     """Every single day the sentence names (for "that Monday"), and the day of its last claim that has one, or
     the one day a sentence with no number names (for "the following day", "since then" in a later sentence)."""
-    ctx.days += [p for p in view.periods if p.single_day and p.last]
+    ctx.days += [again[0] if (again := that_day(view, ctx, p)) else p for p in view.periods if p.single_day and p.last]
     told = [d for d in drafts if d.period is not None and d.period.single_day]
     if told:
         last = max(told, key=lambda d: d.q.span[0])

@@ -1,7 +1,8 @@
 """Classes of English reading fixed in session 12 of issue 14 by read13en (invented sentences, not the blind sets'): a
 day said as a possessive right before a number ("following Thursday's 0.3% slide") is that number's day alone, not
 a later number's of the same clause ("as it fell as low as $224.11" is the story's day); a possessive that owns a
-noun with no number ("Monday's session saw …") still gives its day to the clause."""
+noun with no number ("Monday's session saw …") still gives its day to the clause; a weekday after "that" ("that
+Wednesday") is the day named before it, also for the sentences after it that name no day (German "an jenem" too)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,17 @@ CASES = {
         "Monday's session saw Nvidia gain 2.9% and Broadcom 4.5%.",
         "2025-02-14T17:00:00-05:00",
         [("NVDA", 2.9, d("2025-02-10")), ("AVGO", 4.5, d("2025-02-10"))],
+    ),
+    "a weekday after 'that' is the day named before it, and the next sentence carries that day": (
+        "Recall Jan. 29. Nvidia lost 4.1% that Wednesday. Broadcom slipped 0.5%.",
+        "2025-02-14T18:00:00-05:00",
+        [("NVDA", 4.1, d("2025-01-29")), ("AVGO", 0.5, d("2025-01-29"))],
+    ),
+    "the same in German, after 'an jenem'": (
+        "Erinnern Sie sich an den 29. Januar. An jenem Mittwoch verlor Nvidia 4,1 Prozent. "
+        "Broadcom gab 0,5 Prozent nach.",
+        "2025-02-14T18:00:00+01:00",
+        [("NVDA", 4.1, d("2025-01-29")), ("AVGO", 0.5, d("2025-01-29"))],
     ),
 }
 
