@@ -33,6 +33,10 @@ REASONS = rules(
             "a figure the text withdraws ({words:Q} before it), no claim",
             "eine Zahl, die der Text zurücknimmt ({words} davor), keine Aussage",
         ),
+        (
+            "the title's figure, told again in the story ({words:Q}): one claim, read there",
+            "die Zahl der Überschrift, im Text noch einmal genannt ({words}): eine Aussage, dort gelesen",
+        ),
         ("no rise or fall is stated for this number", "für diese Zahl ist weder ein Anstieg noch ein Rückgang genannt"),
         (
             "the day's low or high, but no rise or fall is stated",

@@ -14,7 +14,17 @@ import itertools
 from datetime import datetime
 from pathlib import Path
 
-from marketfact.claims.extract import aheadof, closeextreme, denials, kinds, records, rules, sinceclose, tables
+from marketfact.claims.extract import (
+    aheadof,
+    closeextreme,
+    denials,
+    kinds,
+    records,
+    rules,
+    sinceclose,
+    tables,
+    titleday,
+)
 from marketfact.claims.extract.build import build_claims, coordinate
 from marketfact.claims.extract.decide import (
     Context,
@@ -85,6 +95,8 @@ def extract_claims(
             else:
                 unresolved.append(outcome)
         remember_sentence(view, outcomes, ctx)
+    drafts, told = titleday.told_again(drafts, sentences)  # "NIKKEI UP 0.72% AT 38,798.37" over the same in the story
+    not_market += told
     outside = _outside_calendars(published_at)
     if outside is not None:  # issue 20.8: said, not dropped as "no day named"
         not_market += [non_claim(d.view, d.q, "outside_calendar", _outside_reason(d, outside)) for d in drafts]

@@ -1,0 +1,46 @@
+"""Classes of reading fixed in session 12 of issue 14 by read13mix2, found in six dev articles in everyday desk styles
+(invented sentences, not the blind sets'): a title's claim that the story tells again is one claim, read in the
+story with its day ("NIKKEI UP 0.72% AT 38,798.37" over "The Nikkei closed up 0.72% at 38,798.37"; "Dax auf
+Rekordhoch" over "… hat den Dax am Donnerstag auf ein Rekordhoch getrieben"), while a title's claim the story does not
+repeat stays."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from marketfact.claims.extract import extract_claims
+from tests.claims.extracted import d, read
+
+
+def test_a_title_the_story_tells_again_is_one_claim_read_in_the_story() -> None:
+    text = (
+        "TOKYO STOCKS CLOSE: NIKKEI UP 0.72% AT 38,798.37\n\nTOKYO, Feb 4 - Japan's Nikkei rebounded on Tuesday. The "
+        "Nikkei closed up 0.72% at 38,798.37."
+    )
+    assert read(text, "2025-02-04T15:45:00+09:00") == [
+        ("^N225", 0.72, d("2025-02-04")),
+        ("^N225", 38798.37, d("2025-02-04")),
+    ]
+    x = extract_claims(text, datetime.fromisoformat("2025-02-04T15:45:00+09:00"), "en")
+    told = [n for n in x.not_market if n.sentence_index == 0]
+    assert [n.text for n in told] == ["0.72%", "38,798.37"]
+    assert all("told again in the story" in n.reason for n in told)
+
+
+def test_a_title_record_the_lede_tells_again_is_one_record() -> None:
+    text = (
+        "Friedenshoffnung treibt Dax auf Rekordhoch\n\nFRANKFURT - Die Hoffnung auf Frieden hat den Dax am Donnerstag "
+        "auf ein Rekordhoch getrieben. Der Dax schloss 2,1 Prozent höher."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-13T18:05:00+01:00"), "de")
+    records = [
+        (c.instrument, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.metric.value == "record"
+    ]
+    assert records == [("^GDAXI", d("2025-02-13"))]
+
+
+def test_a_title_figure_the_story_does_not_repeat_stays_and_a_lede_paragraph_is_no_title() -> None:
+    text = "Nvidia jumps 5.2% as chip stocks rally\n\nBroadcom rose 4.3% on Wednesday."
+    assert [c for c, _, _ in read(text, "2025-02-05T17:00:00-05:00")] == ["NVDA", "AVGO"]
+    lede = "Nvidia rose 5.2% on Wednesday.\n\nNvidia rose 5.2% on Wednesday, and Broadcom 4.3%."
+    assert len(read(lede, "2025-02-05T17:00:00-05:00")) == 3  # the first paragraph ends as a sentence: no title
