@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from marketfact.claims.extract import closeextreme, periodclauses, rules
+from marketfact.claims.extract import atonepoint, closeextreme, periodclauses, rules
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject, Word
 from marketfact.claims.extract.sentences import Token
@@ -255,7 +255,8 @@ def hedge_of(view: SentenceView, q: Quantity, hedges: list[Word]) -> tuple[str |
                 here = [o for o in here if not _joined(view, o, w)]
             span = (w.start, w.end)
             return min(here, key=lambda o: (_span_gap(span, o.span), o.span[0] < w.start)) is q
-        return w.start < c0 and where not in numbered
+        # ", a gain of 1.6%" after "climbed to 39,581.47 at one point": the same extreme in percent
+        return w.start < c0 and (where not in numbered or atonepoint.shares_extreme(view, q, w))
 
     # Away from the number only words that set the basis alone count ("zeitweise"); "as much as" bounds
     # the value too, so it counts only right before the number (it is then among ``hedges``).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from marketfact.claims.extract import kinds
+from marketfact.claims.extract import atonepoint, kinds
 from marketfact.claims.extract.build import pick_listing
 from marketfact.claims.extract.decide import Context, Draft, Outcome, hedge_of, market_value_words, non_claim
 from marketfact.claims.extract.entities import AliasEntry, Listing
@@ -55,6 +55,8 @@ def with_subject(
         kind = kinds.INTRADAY_LEVEL
         hedge = " ".join(h.value for h in hedges) or None
         h_words = " ".join(h.text for h in hedges)
+        moved = atonepoint.moved_to(view, q) if not d else None  # "fell to 9,345 yen at one point": the low
+        d, d_words = (moved.value, moved.text) if moved is not None else (d, d_words)
         if not d:
             return non_claim(view, q, "no_direction", "the day's low or high, but no rise or fall is stated")
     penalty += h_penalty

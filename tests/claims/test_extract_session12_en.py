@@ -2,12 +2,17 @@
 day said as a possessive right before a number ("following Thursday's 0.3% slide") is that number's day alone, not
 a later number's of the same clause ("as it fell as low as $224.11" is the story's day); a possessive that owns a
 noun with no number ("Monday's session saw …") still gives its day to the clause; a weekday after "that" ("that
-Wednesday") is the day named before it, also for the sentences after it that name no day (German "an jenem" too)."""
+Wednesday") is the day named before it, also for the sentences after it that name no day (German "an jenem" too); a
+level a move reached "at one point" ("dropped to $201.00 at one point") is the day's low or high by its verb, and the
+percent in an apposition right after it (", a loss of 3.3%") is the same extreme in percent, not one after a close."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 CASES = {
@@ -39,3 +44,22 @@ CASES = {
 def test_each_english_class_of_session_12_is_read_with_its_days(case: str) -> None:
     text, published, want = CASES[case]
     assert read(text, published) == want
+
+
+def test_a_level_reached_at_one_point_is_the_extreme_and_its_apposition_the_same_in_percent() -> None:
+    """ "dropped to $201.00 at one point on Tuesday, a loss of 3.3%"; after a close ("closed at $131.14 on Wednesday,
+    down 1.25%") the apposition stays the close's move."""
+    text = (
+        "Taiwan Semiconductor dropped to $201.00 at one point on Tuesday, a loss of 3.3%, before it recovered to close "
+        "0.4% higher. Nvidia closed at $131.14 on Wednesday, down 1.25%, after it had fallen to $129.08 at one point."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00-05:00"), "en")
+    got = [(c.instrument, c.metric.value, c.direction.value if c.direction else None, c.value) for c in x.claims]
+    assert got == [
+        ("TSM", "intraday_level", "down", 201.0),
+        ("TSM", "intraday_extreme", "down", 3.3),
+        ("TSM", "close_change", "up", 0.4),
+        ("NVDA", "close_level", None, 131.14),
+        ("NVDA", "close_change", "down", 1.25),
+        ("NVDA", "intraday_level", "down", 129.08),
+    ]
