@@ -147,10 +147,10 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
 AFTER_NUMBER = {
     "de": {"tiefer": "down", "schwächer": "down", "leichter": "down", "niedriger": "down", "höher": "up",
            "fester": "up", "stärker": "up", "unter": "down", "über": "up"},
-    "en": {"lower": "down", "higher": "up", "down": "down", "up": "up", "below": "down", "above": "up", "shy": "down"},
+    "en": {"lower": "down", "higher": "up", "down": "down", "up": "up", "below": "down", "above": "up", "shy": "down",
+           "short": "down"},
 }  # fmt: skip
-"""Words that give the direction right after the number: "0,5 Prozent fester", "17% lower", "8% below its close on
-Jan. 24", "29 Prozent über dem Schlusskurs vom 27. Januar"."""
+"""Right after the number, its direction: "0,5 Prozent fester", "17% lower", "5% short of its Jan. 24 close"."""
 COMPARED: dict[str, dict[str, str]] = {"de": {"weniger": "down"}, "en": {}}
 """Right after the number and before "als" and a day: "9,6 Prozent weniger als am 24. Januar" (periodclauses)."""
 COMPARED_AFTER = {lang: AFTER_NUMBER[lang] | COMPARED[lang] for lang in AFTER_NUMBER}

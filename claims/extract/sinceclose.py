@@ -36,7 +36,7 @@ EVENT_WORDS = {
 """Nouns of a day's fall or low: "since the Jan. 27 rout", "Seit dem Tief vom 4. Februar" is since that day's close."""
 
 LEADS = {
-    "en": frozenset({"since", "from", "than", "above", "below", "shy", "over", "under", "versus", "vs"}),
+    "en": frozenset({"since", "from", "than", "above", "below", "shy", "short", "over", "under", "versus", "vs"}),
     "de": frozenset({"seit", "gegenüber", "über", "unter", "vergleich", "verglichen", "zum", "vom"}),
 }
 """Words before the close named that make it the start of a move ("since", "from", "below", "gegenüber")."""
@@ -263,6 +263,7 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
         and not periodclauses.period_tells_earlier(view, p)
         and not is_reference_close(view, p)
         and not _possessive_of_another(view, p, q)
+        and not _in_relative_clause(view, p, q)
         and not view.in_parentheses(p.start)  # "(minus 6,2 Prozent am 30.1.) …: Seit dem Schlusskurs vom 29.1."
     ]
     if here:
@@ -299,6 +300,16 @@ def _possessive_of_another(view: SentenceView, p: PeriodSpan, q: Quantity) -> bo
     day of another number before ``q`` is that number's day, not the end of q's move."""
     possessive = any(t.start == p.start and t.end > p.end for t in view.toks)
     return possessive and any(p.end <= o.span[0] < q.span[0] for o in view.quantities if o is not q)
+
+
+def _in_relative_clause(view: SentenceView, p: PeriodSpan, q: Quantity) -> bool:
+    """ "Oracle, whose shares tumbled 13.8% on that Monday, is still 5% short of its Jan. 24 close": a day in a relative
+    clause enclosed before ``q``'s clause tells of that clause, not where q's move ends."""
+    c0, c1 = view.clause(p.start)
+    if (c0, c1) == view.clause(q.span[0]) or c0 <= view.sentence.start or c1 > q.span[0]:
+        return False
+    first = next((t for t in view.toks if t.start >= c0), None)
+    return first is not None and first.low in rules.RELATIVE_PRONOUNS[view.lang]
 
 
 def sessions(d: Draft, published_at: datetime, lang: str, notes: list[str]) -> list[date] | None:

@@ -2,7 +2,9 @@
 (invented sentences, not the blind sets'): a sentence whose numbers are no claims and that opens with a day and a verb
 in the past sets the day of the move after it, as a company story tells results and then the share's reaction ("Am
 Mittwoch legte das Unternehmen Zahlen vor: der Umsatz wuchs um 16 Prozent. Die Aktie sprang daraufhin um 5 Prozent",
-"On Wednesday, the company reported revenue of $14.1 billion. The stock jumped 4% in response")."""
+"On Wednesday, the company reported revenue of $14.1 billion. The stock jumped 4% in response"); a move "short of" a
+named close is a fall since that close ("still 5% short of its Jan. 24 close"), and a day in a relative clause before
+it ("Oracle, whose shares tumbled 13.8% on that Monday, is …") is not where that move ends."""
 
 from __future__ import annotations
 
@@ -23,6 +25,18 @@ CASES = {
         "$14.1 billion. The stock jumped 4% in response.",
         "2025-02-15T09:30:00-05:00",
         [("ORCL", 13.8, d("2025-01-27")), ("ORCL", 4.0, d("2025-02-12"))],
+    ),
+    "a move 'short of' a named close is a fall since it, to the story's day, not a relative clause's day": (
+        "Oracle rose 0.2% on Friday. Oracle, whose shares tumbled 13.8% on Jan. 27, is still 5% short of its Jan. 24 "
+        "close. Broadcom closed Friday at $233.04, still 4.8% short of its close on Jan. 24.",
+        "2025-02-16T08:00:00-05:00",
+        [
+            ("ORCL", 0.2, d("2025-02-14")),
+            ("ORCL", 13.8, d("2025-01-27")),
+            ("ORCL", 5.0, d("2025-01-27", "2025-02-14")),
+            ("AVGO", 233.04, d("2025-02-14")),
+            ("AVGO", 4.8, d("2025-01-27", "2025-02-14")),
+        ],
     ),
 }
 
