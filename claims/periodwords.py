@@ -180,6 +180,14 @@ def _lookup(key: str, table: Mapping[str, object]) -> str | None:
     return None
 
 
+def _weekday(key: str, lang: str) -> str | None:
+    """The weekday a word names: itself, or in German the last part of a hyphenated compound ("Crash-Freitag",
+    "Achterbahn-Donnerstag": tabloid names of the day told)."""
+    if lang == "de" and "-" in key and (hit := _lookup(key.rsplit("-", 1)[1], _WEEKDAYS[lang])) is not None:
+        return hit
+    return _lookup(key, _WEEKDAYS[lang])
+
+
 def _fixed(toks: list[_Tok], i: int, lang: str) -> tuple[str, int, int] | None:
     """Longest fixed phrase at ``i``: (kind, value, tokens used)."""
     for n in range(min(6, len(toks) - i), 0, -1):
@@ -342,7 +350,7 @@ def segments(words: str, lang: str) -> list[Seg]:
                 segs.append(Seg(kind, " ".join(t.text for t in toks[i : i + n]), n=value))
             i += n
             continue
-        weekday = _lookup(tok.key, _WEEKDAYS[lang]) if tok.kind == "word" else None
+        weekday = _weekday(tok.key, lang) if tok.kind == "word" else None
         if weekday:
             day = Day(tok.text, weekday=_WEEKDAYS[lang][weekday], strict=modifier == "last")
             dated = _date(toks, i + 1, lang) if i + 1 < len(toks) else None

@@ -135,7 +135,13 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
         and not sinceclose.is_reference_close(view, p)  # "clawed back 15.4% since its close on Jan. 27"
         and not view.is_aside(p.start)
         and not parens.in_clause_parenthesis(view, p.start)
-        and (lede or _speaks_of_trading(view, p) or _names_the_day(view, p, bool(drafts)) or is_date_line(view, p))
+        and (
+            lede
+            or _speaks_of_trading(view, p)
+            or _names_the_day(view, p, bool(drafts))
+            or is_date_line(view, p)
+            or _hails(view, p)
+        )
     ]
     # a Saturday or Sunday ("liegt heute deutlich im Plus" in a Sunday paper) has no session: no story's day
     days = [p for p in said if p.single_day and p.last and date.fromisoformat(p.last).weekday() < 5]
@@ -317,6 +323,15 @@ def _opens_with_day_in_past(view: SentenceView, p: PeriodSpan, verb: str) -> boo
         return False
     weak = ("ed",) if view.lang == "en" else ("te", "ten")
     return verb in _STRONG_PAST[view.lang] or (len(verb) > 4 and verb.endswith(weak))
+
+
+def _hails(view: SentenceView, p: PeriodSpan) -> bool:
+    """Whether the sentence is an exclamation with no number whose one day is ``p`` ("Achterbahn-Donnerstag an der Wall
+    Street!", "Was für ein Crash-Freitag für Anleger!"): a tabloid's cry of the day it tells; the claims after it
+    that name no day tell of that day."""
+    if view.quantities or not p.single_day or not view.sentence.text.rstrip().endswith("!"):
+        return False
+    return [q for q in view.periods if not view.is_aside(q.start)] == [p]
 
 
 def is_date_line(view: SentenceView, p: PeriodSpan) -> bool:

@@ -48,6 +48,19 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _compound_day(low: str, lang: str) -> bool:
+    """Whether a German word is a weekday after a hyphen ("crash-freitag", "achterbahn-donnerstag"): in an exclamation,
+    a tabloid's name for the day it tells (``claims.periodwords`` reads it as that weekday); elsewhere it may name an
+    event's day of weeks ago ("seit dem Deepseek-Montag")."""
+    head, _, day = low.rpartition("-")
+    return lang == "de" and head.isalpha() and day in _calendar_words(lang) and len(day) > 3
+
+
+def _cries(toks: list[Token]) -> bool:
+    """Whether the sentence is an exclamation with no number ("Was für ein Crash-Freitag für Anleger!")."""
+    return bool(toks) and toks[-1].text == "!" and not any(t.kind == "num" for t in toks)
+
+
 def is_counted(words: str, lang: str) -> bool:
     """Whether period words only count sessions back ("over the two sessions", "binnen zwei Handelstagen",
     "three straight sessions"), naming no day of their own."""
@@ -82,6 +95,8 @@ def _is_anchor(toks: list[Token], k: int, lang: str) -> bool:
     near_digit = any(0 <= j < len(toks) and toks[j].kind == "num" for j in (k - 1, k + 1, k + 2))
     if lang == "en" and low in {"may", "march", "sun", "sat", "wed"} and not near_digit:
         return False  # "Nvidia may fall", "the march of AI"
+    if _compound_day(low, lang):
+        return _cries(toks)  # "Crash-Freitag!"; not "seit dem Deepseek-Montag", a day named by its event
     if low in _calendar_words(lang):
         # "so", "mi", "do", "sat": short forms are words too; only a dot or a date makes them a day
         nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -191,6 +206,7 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
                 found.append(PeriodSpan(toks[k].start, toks[k].start + len(day), day, meaning[1], single))
             k += 1
             continue
+        # "an einem Montag": no day in particular; "ein Crash-Freitag" is the day told, named by what it brought
         indefinite = k > 0 and toks[k - 1].low in _INDEFINITE[lang] and toks[k].low.rstrip(".") in _calendar_words(lang)
         if indefinite or not _is_anchor(toks, k, lang):
             k += 1  # "It began on a Monday", "an einem Montag": no day in particular

@@ -1,0 +1,33 @@
+"""Classes of German reading fixed in session 12 of issue 14 (invented sentences, not the blind sets'), by read13de:
+an exclamation with no number that names one day, also as the last part of a hyphenated compound ("Achterbahn-
+Donnerstag an der Wall Street!", "Was für ein Crash-Freitag!"), is the day the claims after it tell when they name
+none; outside an exclamation such a compound may name an event's day of weeks ago ("seit dem Deepseek-Montag") and
+stays no day."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extracted import d, read
+
+_TABLOID = (
+    "KURSBEBEN!\n\nAnleger flüchten – Oracle verliert 3 Prozent\n\n{cry} Die Aktie von Oracle fiel um 2,8 Prozent.\n\n"
+    "Auch Broadcom gab 2,8 Prozent nach."
+)
+
+
+@pytest.mark.parametrize(
+    ("cry", "day"),
+    [
+        ("Crash-Mittwoch an der Wall Street!", "2025-02-12"),
+        ("Was für ein Schock-Dienstag!", "2025-02-11"),
+    ],
+)
+def test_an_exclamation_naming_one_day_is_the_day_of_the_claims_after_it(cry: str, day: str) -> None:
+    got = read(_TABLOID.format(cry=cry), "2025-02-13T07:00:00+01:00")
+    assert got[1:] == [("ORCL", 2.8, d(day)), ("AVGO", 2.8, d(day))]
+
+
+def test_a_compound_day_outside_an_exclamation_is_no_day() -> None:
+    got = read("Seit dem Deepseek-Montag hat der Dax gut 6 Prozent gewonnen.", "2025-02-14T18:00:00+01:00")
+    assert got == [] or all(sessions != d("2025-02-10") for _, _, sessions in got)
