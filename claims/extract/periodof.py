@@ -65,7 +65,7 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     if back is None:
         return None
     c0, c1 = view.clause(q.span[0])
-    anchors = [p for p in view.periods if c0 <= p.start < c1] or view.periods
+    anchors = [p for p in view.periods if c0 <= p.start < c1] or [p for p in view.periods if p.single_day]
     if anchors:
         anchor = min(anchors, key=lambda p: _gap(p, q.span))
         return anchor, -1, 0.05, f"{back!r}: the session before {anchor.words!r}"

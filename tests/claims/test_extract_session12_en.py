@@ -4,7 +4,9 @@ a later number's of the same clause ("as it fell as low as $224.11" is the story
 noun with no number ("Monday's session saw …") still gives its day to the clause; a weekday after "that" ("that
 Wednesday") is the day named before it, also for the sentences after it that name no day (German "an jenem" too); a
 level a move reached "at one point" ("dropped to $201.00 at one point") is the day's low or high by its verb, and the
-percent in an apposition right after it (", a loss of 3.3%") is the same extreme in percent, not one after a close."""
+percent in an apposition right after it (", a loss of 3.3%") is the same extreme in percent, not one after a close;
+"the previous session" with no day in its clause is the session before a day the sentence names or the story's day,
+never before a span named in another clause ("…, so over the two sessions it is down 0.2%")."""
 
 from __future__ import annotations
 
@@ -36,6 +38,12 @@ CASES = {
         "Broadcom gab 0,5 Prozent nach.",
         "2025-02-14T18:00:00+01:00",
         [("NVDA", 4.1, d("2025-01-29")), ("AVGO", 0.5, d("2025-01-29"))],
+    ),
+    "'the previous session' before a span of another clause: the session before the story's day": (
+        "NEW YORK, Feb. 13 – Microsoft edged up 0.4% on Thursday. It had lost 0.6% in the previous session, so over "
+        "the two sessions it is down 0.2%.",
+        "2025-02-13T18:00:00-05:00",
+        [("MSFT", 0.4, d("2025-02-13")), ("MSFT", 0.6, d("2025-02-12")), ("MSFT", 0.2, d("2025-02-12", "2025-02-13"))],
     ),
 }
 
