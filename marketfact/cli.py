@@ -178,6 +178,11 @@ def _extract_or_exit(
     """Extract ARTICLE's claims; a user's mistake becomes one line on stderr and exit code 2."""
     from marketfact.claims.extract import AliasFileError, AliasTable, ExtractionError, extract_file, yahoo_searcher
 
+    if published is None or not published.strip():  # the option, named, before the article is read
+        input_error(
+            "the publication time is missing: give --published, when the article appeared, as ISO 8601 with a "
+            "time zone, e.g. --published 2025-01-29T07:00:00+01:00 ('Monday' depends on it)"
+        )
     try:
         aliases = None
         if alias_files or online:

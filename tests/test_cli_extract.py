@@ -109,7 +109,7 @@ NO_CLAIM = b"The company said it would hire 500 people this year and open two of
         ("latin1", "2025-01-28T17:00:00+09:00", "is not UTF-8 text"),
         ("french", "2025-01-28T17:00:00+09:00", "looks French"),
         ("missing-file", "2025-01-28T17:00:00+09:00", "no such file"),
-        ("good", None, "publication time is missing"),
+        ("good", None, "publication time is missing: give --published"),
         ("good", "28.01.2025", "cannot read the publication time '28.01.2025'"),
         ("good", "2025-01-28T17:00:00", "has no time zone"),
         ("good", "2025-02-30T10:00:00+01:00", "cannot read the publication time"),
