@@ -114,7 +114,8 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
     The story's day is the latest one it reports; a look back ("after an 8.3% slump on Monday") or a
     span ("its two-day decline") does not move it.
     """
-    back = [d.period for d in drafts if d.period is not None and _looks_back(view, d)]
+    told = [d for d in drafts if d.period is not None and not _looks_back(view, d)]
+    back = [d.period for d in drafts if d.period is not None and _looks_back(view, d) and not _extreme_of(d, told)]
     back += [p for p in view.periods if _after_look_back(view, p.start)]
     if ctx.article_period is None and ctx.last_period is None:
         back = []  # the only day the article has named so far: the story's, whatever the tense
@@ -193,6 +194,12 @@ def _looks_back(view: SentenceView, d: Draft) -> bool:
     if not aux or not verbs or (aux[0].start > verbs[0].start and view.lang != "de"):
         return False
     return view.lang == "en" or aux[0].low.startswith("hat") or verbs[0].text.endswith("en")
+
+
+def _extreme_of(d: Draft, told: list[Draft]) -> bool:
+    """Whether ``d`` is a day's extreme told after a move of the same day ("gab am Freitag 1,3 Prozent nach, nachdem
+    sie zeitweise 4,4 Prozent im Minus gelegen hatte"): its look-back word looks back within that session."""
+    return (d.intraday or d.kind == "intraday_level") and any(t.period is d.period for t in told)
 
 
 def _after_look_back(view: SentenceView, pos: int) -> bool:

@@ -4,7 +4,10 @@ in the past sets the day of the move after it, as a company story tells results 
 Mittwoch legte das Unternehmen Zahlen vor: der Umsatz wuchs um 16 Prozent. Die Aktie sprang daraufhin um 5 Prozent",
 "On Wednesday, the company reported revenue of $14.1 billion. The stock jumped 4% in response"); a move "short of" a
 named close is a fall since that close ("still 5% short of its Jan. 24 close"), and a day in a relative clause before
-it ("Oracle, whose shares tumbled 13.8% on that Monday, is …") is not where that move ends."""
+it ("Oracle, whose shares tumbled 13.8% on that Monday, is …") is not where that move ends; a day's extreme told
+after a look-back word right after a move ("closed up 2.6% on Friday, after rising as much as 2.9% at one point",
+"gab 1,3 Prozent nach, nachdem sie zeitweise 4,4 Prozent im Minus gelegen hatte") is of that move's session, and
+does not make the move's day a look back."""
 
 from __future__ import annotations
 
@@ -37,6 +40,23 @@ CASES = {
             ("AVGO", 233.04, d("2025-02-14")),
             ("AVGO", 4.8, d("2025-01-27", "2025-02-14")),
         ],
+    ),
+    "a day's extreme after 'nachdem' is of the move's day, which stays the story's day for a later span": (
+        "Siemens Energy stieg am Donnerstag um 3,7 Prozent.\n\nAm Freitag nahmen Anleger Gewinne mit: Die Aktie gab "
+        "1,3 Prozent nach, nachdem sie zeitweise 4,4 Prozent im Minus gelegen hatte. Seit dem Kurssturz vom 27. Januar "
+        "hat der Wert damit gut 27 Prozent gewonnen.",
+        "2025-02-15T09:30:00+01:00",
+        [
+            ("ENR.DE", 3.7, d("2025-02-13")),
+            ("ENR.DE", 1.3, d("2025-02-14")),
+            ("ENR.DE", 4.4, d("2025-02-14")),
+            ("ENR.DE", 27.0, d("2025-01-28", "2025-02-14")),
+        ],
+    ),
+    "a day's extreme after 'after' in a clause of its own is of the move's day": (
+        "Nvidia fell 1.3% on Wednesday. On Friday the stock closed up 2.6%, after rising as much as 2.9% at one point.",
+        "2025-02-15T09:30:00-05:00",
+        [("NVDA", 1.3, d("2025-02-12")), ("NVDA", 2.6, d("2025-02-14")), ("NVDA", 2.9, d("2025-02-14"))],
     ),
 }
 

@@ -1,0 +1,35 @@
+"""A day's extreme told in a look-back clause right after a move of the same company or index ("closed up 0.9% on
+Friday, after rising as much as 1.3% at one point", "gab am Freitag 1,3 Prozent nach, nachdem sie zeitweise 4,4
+Prozent im Minus gelegen hatte"): the look-back word looks back within that session, so the extreme is of the move's
+day, not of a day told before. ``claims.extract.drafting`` applies it to the period ``whenof`` read."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from marketfact.claims.extract import periodclauses
+from marketfact.claims.extract.decide import Draft
+from marketfact.claims.extract.entities import AliasEntry
+from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.whenof import When
+from marketfact.claims.numbers import Quantity
+
+
+def same_session(
+    view: SentenceView, q: Quantity, entry: AliasEntry, intraday: bool, previous: Draft | None, when: When
+) -> When:
+    """``when`` with the previous number's day when ``q`` is such an extreme: a day's extreme of the previous number's
+    company or index, after a look-back word in its stretch, in a clause that names no day, while the previous number
+    tells one day of its own (no session before or after it, no count, no close it is measured from)."""
+    if not intraday or previous is None or previous.view is not view or previous.entry is not entry:
+        return when
+    told = previous.period
+    if told is None or previous.shift or previous.after is not None or previous.anchor is not None:
+        return when
+    if when.period is told or not periodclauses.tells_earlier(view, q.span[0], pluperfect=False):
+        return when
+    c0, c1 = view.clause(q.span[0])
+    if any(c0 <= p.start < c1 for p in view.periods):
+        return when
+    note = f"{told.words!r} shared with the previous number of the sentence"
+    return dataclasses.replace(when, period=told, shift=0, anchor=None, forward=False, notes=[note], penalty=0.1)
