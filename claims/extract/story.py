@@ -14,6 +14,7 @@ from marketfact.claims.extract.decide import Context, Draft, Outcome
 from marketfact.claims.extract.listheads import remember_list_heading
 from marketfact.claims.extract.rangeclose import remember_purchase
 from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.subjects import refer_back
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.extract.weekheads import remember_week_heading
 
@@ -69,6 +70,7 @@ def _in_contrast_clause(draft: Draft) -> bool:
 
 def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context) -> None:
     """Everything a read sentence leaves behind: its names, the story's day, the days it named, a scene."""
+    _remember_reference(view, ctx)  # before the names: it reads those named before it
     _remember_names(view, outcomes, ctx)
     _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
     _remember_days(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
@@ -89,6 +91,18 @@ def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context)
             ctx.reference[view.sentence.paragraph] = (view.sentence.index, last.after)
         else:
             ctx.reference.pop(view.sentence.paragraph, None)
+
+
+def _remember_reference(view: SentenceView, ctx: Context) -> None:
+    """ "Danach fasste der Titel wieder Tritt. Am Dienstag ging es 2,1 Prozent bergauf": a reference ("der Titel", "das
+    Papier") as the first subject of a sentence with no number names again what it refers back to, for the references
+    after it (a chain of references, as a reader follows one, however far back the name stood)."""
+    refs = [s for s in view.subjects if s.kind in ("mention", "equity_ref", "index_ref", "pronoun")]
+    if view.quantities or not refs or refs[0].kind not in ("equity_ref", "index_ref"):
+        return
+    back = refer_back(view, refs[0], ctx)
+    if back is not None:
+        ctx.named.append((view.sentence.index, view.sentence.paragraph, back[0], refs[0].text))
 
 
 def _remember_names(view: SentenceView, outcomes: list[Outcome], ctx: Context) -> None:

@@ -31,3 +31,20 @@ def test_an_exclamation_naming_one_day_is_the_day_of_the_claims_after_it(cry: st
 def test_a_compound_day_outside_an_exclamation_is_no_day() -> None:
     got = read("Seit dem Deepseek-Montag hat der Dax gut 6 Prozent gewonnen.", "2025-02-14T18:00:00+01:00")
     assert got == [] or all(sessions != d("2025-02-10") for _, _, sessions in got)
+
+
+_CHAIN = (
+    "Der Versorger Vistra meldet neue Verträge.\n\nAm Montag verlor die Aktie 1,8 Prozent. Der Markt war nervös. Die "
+    "Zinsen stiegen. Händler sprachen von Gewinnmitnahmen.\n\n{ref} Am Dienstag ging es um 0,9 Prozent aufwärts."
+)
+
+
+@pytest.mark.parametrize(
+    ("ref", "want"),
+    [
+        ("Danach fing sich das Papier.", [("VST", 1.8, d("2025-02-10")), ("VST", 0.9, d("2025-02-11"))]),
+        ("Danach wurde es ruhiger.", [("VST", 1.8, d("2025-02-10"))]),  # no reference: 'es' finds no name in reach
+    ],
+)
+def test_a_reference_in_a_sentence_with_no_number_names_again_what_it_refers_to(ref: str, want: list) -> None:
+    assert read(_CHAIN.format(ref=ref), "2025-02-14T18:00:00+01:00") == want
