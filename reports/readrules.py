@@ -118,6 +118,11 @@ NOTES = rules(
             "{words}: der zuvor genannte Tag, {day}",
         ),
         (
+            "{event:Q} {words:Q}: a weekday named by an event the article does not date, read as the latest such day",
+            "{event} {words}: ein nach einem Ereignis benannter Wochentag, den der Artikel nicht datiert, als der "
+            "letzte solche Tag gelesen",
+        ),
+        (
             "{word:Q}: the move since the close of {ref:Q}, carried over from earlier",
             "{word}: die Bewegung seit dem Schluss von {ref}, von früher übernommen",
         ),

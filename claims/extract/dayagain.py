@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from marketfact.claims.extract import rules
+from marketfact.claims.extract import eventday, rules
 from marketfact.claims.extract.decide import Context
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -15,7 +15,10 @@ def that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[Peri
     """ "the 17% it lost that Monday", "An jenem Montag": a weekday after "that"/"jenem" is the day of that
     weekday the article named before (27 January), not the latest such weekday before publication."""
     before = [t for t in view.toks if t.end <= period.start][-1:]
-    if not before or before[0].low not in rules.THAT_DAY[view.lang] or not period.single_day or not period.last:
+    event = eventday.event_word(view, period) is not None  # "Feb. 3 became Tariff Monday. On Tariff Monday, …"
+    if not before or not (before[0].low in rules.THAT_DAY[view.lang] or event) or not period.single_day:
+        return None
+    if not period.last:  # a weekday the calendar could not place
         return None
     weekday = date.fromisoformat(period.last).weekday()
     named = [p for p in ctx.days if p.last and p.last < period.last and date.fromisoformat(p.last).weekday() == weekday]
@@ -72,3 +75,9 @@ def apposition_date(view: SentenceView, period: PeriodSpan) -> tuple[PeriodSpan,
             return p, f"{p.words!r}, said after {period.words!r}: its date"
         return None
     return None
+
+
+def said_anew(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[PeriodSpan, str] | None:
+    """A weekday said with words that make it a day other than the latest such one (``weekday_after``,
+    ``apposition_date``), or one named by an event the article does not date (``eventday.undated``): (day, note)."""
+    return weekday_after(view, ctx, period) or apposition_date(view, period) or eventday.undated(view, ctx, period)

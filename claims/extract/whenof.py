@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from marketfact.claims.extract import kinds, periodclauses, rangeclose, rules, sinceclose
-from marketfact.claims.extract.dayagain import apposition_date, that_day, weekday_after
+from marketfact.claims.extract.dayagain import said_anew, that_day
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
 from marketfact.claims.extract.periodof import PeriodReading, counts_forward, find_phrase, period_of, story_day
@@ -107,7 +107,7 @@ def _clause_day(
     if shift == 0 and period is not None:
         again = not sinceclose.is_reference_close(view, period)  # "Seit dem Schlusskurs jenes Montags": _reference
         earlier = that_day(view, ctx, period) if again else None
-        following = (weekday_after(view, ctx, period) or apposition_date(view, period)) if earlier is None else None
+        following = said_anew(view, ctx, period) if earlier is None else None
         if earlier is not None:
             p_note = f"{earlier[1]} {period.words!r}: the day named before, {earlier[0].words!r}"
             period, p_penalty = earlier[0], p_penalty + 0.1

@@ -6,7 +6,9 @@ Wednesday") is the day named before it, also for the sentences after it that nam
 level a move reached "at one point" ("dropped to $201.00 at one point") is the day's low or high by its verb, and the
 percent in an apposition right after it (", a loss of 3.3%") is the same extreme in percent, not one after a close;
 "the previous session" with no day in its clause is the session before a day the sentence names or the story's day,
-never before a span named in another clause ("…, so over the two sessions it is down 0.2%")."""
+never before a span named in another clause ("…, so over the two sessions it is down 0.2%"); a weekday named by an event
+("On Tariff Monday") is the day of that weekday the article dated before, else the latest such day read with a low
+confidence (the event's day is not in the text), and a listed company before a weekday ("Nvidia Monday") names none."""
 
 from __future__ import annotations
 
@@ -70,4 +72,19 @@ def test_a_level_reached_at_one_point_is_the_extreme_and_its_apposition_the_same
         ("NVDA", "close_level", None, 131.14),
         ("NVDA", "close_change", "down", 1.25),
         ("NVDA", "intraday_level", "down", 129.08),
+    ]
+
+
+def test_a_weekday_named_by_an_event_is_the_day_dated_before_else_a_guess_held_low() -> None:
+    """ "Feb. 3 became Tariff Monday. On Tariff Monday, …": Feb. 3; "On Jobs Friday, …" undated: held at 0.25."""
+    text = (
+        "Shares of Nvidia Monday rose 2.9%. Feb. 3 became Tariff Monday. On Tariff Monday, Broadcom lost 1.6%. "
+        "On Jobs Friday, Oracle rose 1.2%."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-15T10:00:00-05:00"), "en")
+    got = [(c.instrument, r.sessions, r.confidence <= 0.25) for c, r in zip(x.claims, x.readings, strict=True)]
+    assert got == [
+        ("NVDA", d("2025-02-10"), False),
+        ("AVGO", d("2025-02-03"), False),
+        ("ORCL", d("2025-02-14"), True),
     ]
