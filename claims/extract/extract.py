@@ -310,7 +310,7 @@ def _or_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> tuple
         return None
     c0, _ = view.clause(q.span[0])
     s0 = max([c0] + [o.span[1] for o in view.quantities if o.span[1] <= q.span[0]])  # "235,05 Punkten oder 0,61 %"
-    words = [t.low for t in view.words_between(s0, q.span[0]) if t.low not in ("punkten", "punkte", "points")]
+    words = [t.low for t in view.words_between(s0, q.span[0]) if t.low not in ("punkten", "punkte", "points", ",")]
     if words and words[0] in ("or", "oder", "bzw", "beziehungsweise") and len(words) <= 2:
         return previous.direction, words[0], 0.05, f"{words[0]!r}: the previous number's move, in another unit"
     return None

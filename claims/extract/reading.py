@@ -12,7 +12,7 @@ import dataclasses
 import re
 from datetime import datetime
 
-from marketfact.claims.extract import figureheads, rules
+from marketfact.claims.extract import figureheads, restated, rules
 from marketfact.claims.extract.entities import AliasTable
 from marketfact.claims.extract.names import find_subjects, governed_names, modifier_in_english
 from marketfact.claims.extract.sentences import Sentence, Token, tokens
@@ -44,6 +44,7 @@ def read_sentence(
     reasons = {t.start for t in _reason_openers(toks, lang) if not covered(protected, t.start, t.end)}
     breaks = sorted([*breaks, *reasons])
     view = SentenceView(sentence, lang, toks, breaks, mentions, [], periods, quantities, [], [], glued, reasons=reasons)
+    view.breaks = restated.joined_breaks(view)  # "fell 0.95%, or 57.58 points, to 6,025.99 on Friday": one clause
     view.records = records
     view.body_start = body_start
     view.frame = framing[-1] if framing else None

@@ -2,7 +2,8 @@
 (invented sentences, not the blind sets'): a title's claim that the story tells again is one claim, read in the
 story with its day ("NIKKEI UP 0.72% AT 38,798.37" over "The Nikkei closed up 0.72% at 38,798.37"; "Dax auf
 Rekordhoch" over "… hat den Dax am Donnerstag auf ein Rekordhoch getrieben"), while a title's claim the story does not
-repeat stays."""
+repeat stays; a figure said again in another unit between commas does not end its clause ("The S&P 500 fell 0.95%,
+or 57.58 points, to 6,025.99 on Friday": the day is the move's too)."""
 
 from __future__ import annotations
 
@@ -44,3 +45,21 @@ def test_a_title_figure_the_story_does_not_repeat_stays_and_a_lede_paragraph_is_
     assert [c for c, _, _ in read(text, "2025-02-05T17:00:00-05:00")] == ["NVDA", "AVGO"]
     lede = "Nvidia rose 5.2% on Wednesday.\n\nNvidia rose 5.2% on Wednesday, and Broadcom 4.3%."
     assert len(read(lede, "2025-02-05T17:00:00-05:00")) == 3  # the first paragraph ends as a sentence: no title
+
+
+def test_a_figure_said_again_between_commas_leaves_the_day_and_level_after_it_to_the_move() -> None:
+    wire = "The S&P 500 fell 0.95%, or 57.58 points, to 6,025.99 on Friday."
+    assert read(wire, "2025-02-07T17:30:00-05:00") == [
+        ("^GSPC", 0.95, d("2025-02-07")),
+        ("^GSPC", 57.58, d("2025-02-07")),
+        ("^GSPC", 6025.99, d("2025-02-07")),
+    ]
+    german = (
+        "Der Dax verlor am Freitag 0,5 Prozent. Am Montag verlor er 1,4 Prozent, oder 304 Punkte, auf 21.428 Punkte."
+    )
+    assert read(german, "2025-02-03T18:00:00+01:00") == [
+        ("^GDAXI", 0.5, d("2025-01-31")),
+        ("^GDAXI", 1.4, d("2025-02-03")),
+        ("^GDAXI", 304.0, d("2025-02-03")),
+        ("^GDAXI", 21428.0, d("2025-02-03")),
+    ]
