@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from marketfact.claims.extract import periodclauses, rules
+from marketfact.claims.extract import periodclauses, rules, standsnow
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -252,7 +252,9 @@ def clause_opener(view: SentenceView, pos: int) -> str | None:
 def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) -> PeriodSpan | None:
     """The story's day a move since the close of ``ref`` runs to: a later single day the sentence names before
     ``q`` that looks back at nothing, not in parentheses, else the paragraph's day (in a live ticker the
-    ticker's), the story's, the dateline's; None when none is later than ``ref``."""
+    ticker's), the story's, the dateline's; None when none is later than ``ref``. Where the price stands now ("is
+    still down almost 2% from Friday's close") does not end on a day of a look back in the pluperfect."""
+    now = standsnow.after_look_back(view, q)
     here = [
         p
         for p in view.periods
@@ -260,6 +262,7 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
         and p is not ref
         and p.end <= q.span[0]
         and (p.last > ref.last or not ref.single_day)
+        and not now
         and not periodclauses.period_tells_earlier(view, p)
         and not is_reference_close(view, p)
         and not _possessive_of_another(view, p, q)
@@ -268,7 +271,7 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
     ]
     if here:
         return max(here, key=lambda p: p.start)
-    if _present_perfect(view, q):  # "Since its Jan. 28 close, the stock has gained about 8%": up to now
+    if now or _present_perfect(view, q):  # "Since its Jan. 28 close, the stock has gained about 8%": up to now
         return None
     story = [ctx.paragraph_period.get(view.sentence.paragraph)]
     story += [ctx.frame, ctx.article_period] if ctx.live else [ctx.article_period, ctx.frame]

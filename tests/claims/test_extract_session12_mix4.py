@@ -3,7 +3,9 @@
 story with its day ("NIKKEI UP 0.72% AT 38,798.37" over "The Nikkei closed up 0.72% at 38,798.37"; "Dax auf
 Rekordhoch" over "… hat den Dax am Donnerstag auf ein Rekordhoch getrieben"), while a title's claim the story does not
 repeat stays; a figure said again in another unit between commas does not end its clause ("The S&P 500 fell 0.95%,
-or 57.58 points, to 6,025.99 on Friday": the day is the move's too)."""
+or 57.58 points, to 6,025.99 on Friday": the day is the move's too); where a price stands now after a look back in the
+pluperfect ("It had slumped 2.66% on Monday and is still down almost 2% from Friday's close") runs up to now, not to
+the look back's day."""
 
 from __future__ import annotations
 
@@ -63,3 +65,18 @@ def test_a_figure_said_again_between_commas_leaves_the_day_and_level_after_it_to
         ("^GDAXI", 304.0, d("2025-02-03")),
         ("^GDAXI", 21428.0, d("2025-02-03")),
     ]
+
+
+def test_where_a_price_stands_now_after_a_pluperfect_look_back_runs_up_to_now() -> None:
+    text = (
+        "The Nikkei closed up 0.72% on Tuesday. It had slumped 2.66%, or 1,052.40 points, on Monday and is still down "
+        "almost 2% from Friday's close."
+    )
+    assert read(text, "2025-02-04T15:45:00+09:00") == [
+        ("^N225", 0.72, d("2025-02-04")),
+        ("^N225", 2.66, d("2025-02-03")),
+        ("^N225", 1052.4, d("2025-02-03")),
+        ("^N225", 2.0, d("2025-02-03", "2025-02-04")),
+    ]
+    told = "Nvidia rose 2.9% on Monday and is now 8% below its Jan. 24 close."  # no look back: Monday ends it
+    assert read(told, "2025-02-11T17:00:00-05:00")[-1] == ("NVDA", 8.0, d("2025-01-27", "2025-02-10"))
