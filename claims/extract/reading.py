@@ -77,7 +77,11 @@ def _is_record_reference(toks: list[Token], p: PeriodSpan, lang: str) -> bool:
         first -= 1  # "since" left outside the period words
     if first is None or toks[first].low not in ("since", "seit"):
         return False
-    before = [t.low for t in toks[max(0, first - 6) : first] if t.kind == "word"]
+    near = toks[max(0, first - 6) : first]
+    # "einen der größten Tagesgewinne der vergangenen Monate, seit Wochenbeginn steht …": a record's "since" stands in
+    # the clause of its superlative, not after a comma, semicolon or dash
+    cut = max((k + 1 for k, t in enumerate(near) if t.text in (",", ";", "–", "—")), default=0)
+    before = [t.low for t in near[cut:] if t.kind == "word"]
     after = [t.low for t in toks if t.start >= p.end][:3]
     if before and before[-1] in ("wie", "nie", "as"):
         return True

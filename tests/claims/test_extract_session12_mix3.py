@@ -7,7 +7,8 @@ named close is a fall since that close ("still 5% short of its Jan. 24 close"), 
 it ("Oracle, whose shares tumbled 13.8% on that Monday, is …") is not where that move ends; a day's extreme told
 after a look-back word right after a move ("closed up 2.6% on Friday, after rising as much as 2.9% at one point",
 "gab 1,3 Prozent nach, nachdem sie zeitweise 4,4 Prozent im Minus gelegen hatte") is of that move's session, and
-does not make the move's day a look back."""
+does not make the move's day a look back; a record's "seit" stands in the clause of its superlative, so "einen der
+größten Tagesgewinne der vergangenen Monate, seit Wochenbeginn steht ein Zuwachs von 3,8 Prozent" is the week so far."""
 
 from __future__ import annotations
 
@@ -57,6 +58,12 @@ CASES = {
         "Nvidia fell 1.3% on Wednesday. On Friday the stock closed up 2.6%, after rising as much as 2.9% at one point.",
         "2025-02-15T09:30:00-05:00",
         [("NVDA", 1.3, d("2025-02-12")), ("NVDA", 2.6, d("2025-02-14")), ("NVDA", 2.9, d("2025-02-14"))],
+    ),
+    "'seit Wochenbeginn' after a comma is the week so far, not the 'since' of a superlative before the comma": (
+        "Der Dax stieg am Donnerstag um 2,09 Prozent. Er verbuchte einen der größten Tagesgewinne der vergangenen "
+        "Monate, seit Wochenbeginn steht nun ein Zuwachs von 3,8 Prozent zu Buche.",
+        "2025-02-13T18:05:00+01:00",
+        [("^GDAXI", 2.09, d("2025-02-13")), ("^GDAXI", 3.8, d("2025-02-10", "2025-02-13"))],
     ),
 }
 
