@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from marketfact.claims.extract import listheads, parens, periodclauses, possessive, rules, sessionslater, sinceclose
+from marketfact.claims.extract.dayowner import owner
 from marketfact.claims.extract.decide import Context, Draft, not_price_cue, segment
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -156,7 +157,7 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
     in_clause = [p for p in in_clause if not possessive.of_other(view, p, q)]  # "Wednesday's 7.3% plunge": its own
     # A period belongs to the number nearest to it in its clause ("fell 17% on Monday and 9% on Tuesday").
     numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
-    own = [p for p in in_clause if min(numbers, key=lambda o: _gap(p, o.span)) is q and not _looks_past(view, q, p)]
+    own = [p for p in in_clause if owner(view, p, numbers) is q and not _looks_past(view, q, p)]
     own = [p for p in own if not periodclauses.span_of_later_predicate(view, q, p)]
     if own:
         return min(own, key=lambda p: _gap(p, q.span)), 0, 0.0, ""

@@ -48,3 +48,20 @@ _CHAIN = (
 )
 def test_a_reference_in_a_sentence_with_no_number_names_again_what_it_refers_to(ref: str, want: list) -> None:
     assert read(_CHAIN.format(ref=ref), "2025-02-14T18:00:00+01:00") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oracle gewann am Montag 2,6 Prozent und am Dienstag nochmals 1,0 Prozent.",
+        "Oracle stieg am Montag um 2,6 Prozent und am Dienstag um weitere 1,0 Prozent.",
+        "Oracle stieg am Montag um 2,6 Prozent, und am Dienstag um weitere 1,0 Prozent.",
+    ],
+)
+def test_a_day_after_und_that_follows_a_number_is_the_next_numbers(text: str) -> None:
+    assert read(text, "2025-02-14T18:00:00+01:00") == [("ORCL", 2.6, d("2025-02-10")), ("ORCL", 1.0, d("2025-02-11"))]
+
+
+def test_a_day_right_after_its_number_stays_that_numbers() -> None:
+    got = read("Nvidia fell 17% on Monday and 9% on Tuesday.", "2025-01-31T18:00:00-05:00")
+    assert got == [("NVDA", 17.0, d("2025-01-27")), ("NVDA", 9.0, d("2025-01-28"))]
