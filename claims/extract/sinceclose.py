@@ -133,7 +133,16 @@ def since_then(view: SentenceView, q: Quantity) -> str:
         for i in range(len(lows) - len(phrase) + 1):
             if tuple(lows[i : i + len(phrase)]) == phrase:
                 return " ".join(t.text for t in toks[i : i + len(phrase)])
-    return _since_opening(view, q)
+    return _since_opening(view, q) or _since_closing(view, q)
+
+
+def _since_closing(view: SentenceView, q: Quantity) -> str:
+    """ "Broadcom, down 17.4% on Jan. 27, has recovered 15.3% since.": "since" right after the number closes its clause
+    (a mark or the sentence's end after it): a move since the day told before; else ""."""
+    after = [t for t in view.toks if t.start >= q.span[1] and t.end <= view.sentence.end][:2]
+    if view.lang != "en" or not after or after[0].low != "since":
+        return ""
+    return after[0].text if len(after) == 1 or after[1].text in (".", ",", ";", ")", "–", "—") else ""
 
 
 def _since_opening(view: SentenceView, q: Quantity) -> str:

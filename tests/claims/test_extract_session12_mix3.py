@@ -8,7 +8,9 @@ it ("Oracle, whose shares tumbled 13.8% on that Monday, is …") is not where th
 after a look-back word right after a move ("closed up 2.6% on Friday, after rising as much as 2.9% at one point",
 "gab 1,3 Prozent nach, nachdem sie zeitweise 4,4 Prozent im Minus gelegen hatte") is of that move's session, and
 does not make the move's day a look back; a record's "seit" stands in the clause of its superlative, so "einen der
-größten Tagesgewinne der vergangenen Monate, seit Wochenbeginn steht ein Zuwachs von 3,8 Prozent" is the week so far."""
+größten Tagesgewinne der vergangenen Monate, seit Wochenbeginn steht ein Zuwachs von 3,8 Prozent" is the week so
+far; "since" closing the clause right after a number ("has recovered 15.3% since.") is a move since the day told
+before."""
 
 from __future__ import annotations
 
@@ -64,6 +66,17 @@ CASES = {
         "Monate, seit Wochenbeginn steht nun ein Zuwachs von 3,8 Prozent zu Buche.",
         "2025-02-13T18:05:00+01:00",
         [("^GDAXI", 2.09, d("2025-02-13")), ("^GDAXI", 3.8, d("2025-02-10", "2025-02-13"))],
+    ),
+    "'since' closing the clause after the number is a move since the day told before": (
+        "Broadcom, down 17.4% on Jan. 27, has recovered 15.3% since. Nvidia fell 17% on Jan. 27. It has gained 17% "
+        "since, helped by new orders.",
+        "2025-02-16T08:00:00-05:00",
+        [
+            ("AVGO", 17.4, d("2025-01-27")),
+            ("AVGO", 15.3, d("2025-01-28", "2025-02-14")),
+            ("NVDA", 17.0, d("2025-01-27")),
+            ("NVDA", 17.0, d("2025-01-28", "2025-02-14")),
+        ],
     ),
 }
 
