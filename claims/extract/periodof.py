@@ -50,7 +50,7 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     if after is not None and story is not None:
         # "The selling came a day after Nvidia had jumped 3.1%": the session before the story's day
         return story, -1, 0.15, f"{after!r}: the session before {story.words!r}, the day of the story so far"
-    later = _relative_phrase(view, q, sessionslater.PHRASES[view.lang])  # "Two sessions later": that many after
+    later = sessionslater.a_day(view, _relative_phrase(view, q, sessionslater.PHRASES[view.lang]))  # "Two … later"
     if later is not None:
         return _session_after(view, ctx, later, previous, sessionslater.count(later[0]))
     ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
@@ -260,7 +260,7 @@ def _looks_past(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
     q's move, not of q."""
     if p.single_day or p.start < q.span[1]:
         return p.start >= q.span[1] and periodclauses.day_of_event_after(view, q, p)
-    return any(t.low in rules.LOOK_BACK_LEADS[view.lang] for t in view.words_between(q.span[1], p.start))
+    return sessionslater.looks_back(view, q.span[1], p)  # "rose 0.9% after two days", not "over the following two"
 
 
 def story_day(
@@ -294,7 +294,8 @@ def counts_forward(view: SentenceView, counted: PeriodSpan) -> bool:
     """Whether "since"/"seitdem" stands before the counted period in its clause: the count runs on from the
     day the article named ("It has since risen for three straight sessions")."""
     c0, _ = view.clause(counted.start)
-    return any(t.low in rules.SINCE_THEN[view.lang] for t in view.words_between(c0, counted.start))
+    since = any(t.low in rules.SINCE_THEN[view.lang] for t in view.words_between(c0, counted.start))
+    return since or sessionslater.runs_on(view, counted)  # "Over the next three sessions"
 
 
 def spare_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:

@@ -8,7 +8,9 @@ percent in an apposition right after it (", a loss of 3.3%") is the same extreme
 "the previous session" with no day in its clause is the session before a day the sentence names or the story's day,
 never before a span named in another clause ("…, so over the two sessions it is down 0.2%"); a weekday named by an event
 ("On Tariff Monday") is the day of that weekday the article dated before, else the latest such day read with a low
-confidence (the event's day is not in the text), and a listed company before a weekday ("Nvidia Monday") names none."""
+confidence (the event's day is not in the text), and a listed company before a weekday ("Nvidia Monday") names none;
+a count of sessions said as a span after the day told before ("In the three sessions after that", "over the following
+three sessions") runs on from the session after that day."""
 
 from __future__ import annotations
 
@@ -46,6 +48,17 @@ CASES = {
         "the two sessions it is down 0.2%.",
         "2025-02-13T18:00:00-05:00",
         [("MSFT", 0.4, d("2025-02-13")), ("MSFT", 0.6, d("2025-02-12")), ("MSFT", 0.2, d("2025-02-12", "2025-02-13"))],
+    ),
+    "a count of sessions after the day told before, said as a span: the sessions after that day": (
+        "Microsoft slid 6.2% on Thursday, Jan. 30. In the three sessions after that it lost another 0.6%. Nvidia fell "
+        "3.7% on Friday, Jan. 31, then climbed 4% over the following three sessions.",
+        "2025-02-15T10:00:00-05:00",
+        [
+            ("MSFT", 6.2, d("2025-01-30")),
+            ("MSFT", 0.6, d("2025-01-31", "2025-02-04")),
+            ("NVDA", 3.7, d("2025-01-31")),
+            ("NVDA", 4.0, d("2025-02-03", "2025-02-05")),
+        ],
     ),
 }
 
