@@ -28,7 +28,8 @@ RISE_NOUNS = rules.word_set(
 BIG = rules.word_set(
     "biggest largest steepest sharpest worst heaviest darkest blackest "
     "größte größten größter größtes stärkste stärksten stärkster heftigste heftigsten heftigster schlechteste "
-    "schlechtesten schlechtester schwärzeste schwärzesten schwärzester"  # "der schwärzeste Tag seit März 2020"
+    "schlechtesten schlechtester schwärzeste schwärzesten schwärzester schlimmste schlimmsten schlimmster"
+    # "der schwärzeste Tag seit März 2020", "Es war der schlimmste Tag für die Aktie seit dem 28. Januar"
 )
 GOOD = rules.word_set("best beste besten bester")
 

@@ -2,12 +2,18 @@
 an exclamation with no number that names one day, also as the last part of a hyphenated compound ("Achterbahn-
 Donnerstag an der Wall Street!", "Was für ein Crash-Freitag!"), is the day the claims after it tell when they name
 none; outside an exclamation such a compound may name an event's day of weeks ago ("seit dem Deepseek-Montag") and
-stays no day."""
+stays no day. A reference as the first subject of a sentence with no number ("Danach fasste der Titel wieder Tritt.")
+names again what it refers to, for an impersonal "es" after it. A day right after "und" that follows a number is the
+next number's ("am Dienstag 2,6 Prozent und am Mittwoch nochmals 1,0 Prozent"). "der schlimmste Tag seit …" is a
+record fall."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 _TABLOID = (
@@ -65,3 +71,16 @@ def test_a_day_after_und_that_follows_a_number_is_the_next_numbers(text: str) ->
 def test_a_day_right_after_its_number_stays_that_numbers() -> None:
     got = read("Nvidia fell 17% on Monday and 9% on Tuesday.", "2025-01-31T18:00:00-05:00")
     assert got == [("NVDA", 17.0, d("2025-01-27")), ("NVDA", 9.0, d("2025-01-28"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oracle fiel am Mittwoch um 2,8 Prozent. Es war der schlimmste Tag für Oracle seit dem 3. Februar.",
+        "Oracle erlebte am Mittwoch mit minus 2,8 Prozent den schlimmsten Tag seit dem 3. Februar.",
+    ],
+)
+def test_der_schlimmste_tag_is_a_record_fall(text: str) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00+01:00"), "de")
+    records = [(c.instrument, c.record.value if c.record else None, str(c.since)) for c in x.claims if c.record]
+    assert records == [("ORCL", "biggest_fall", "2025-02-04")]
