@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from marketfact.claims.extract import closeextreme, figureheads, rules, tables
+from marketfact.claims.extract import closeextreme, figureheads, intradaystretch, rules, tables
 from marketfact.claims.extract.decide import worth_holder
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity, find_quantities
@@ -151,7 +151,8 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     lows = [t.low for t in lead]
     c0, c1 = view.clause(q.span[0])
     clause_lows = [t.low for t in view.words_between(c0, c1)]
-    intraday = any(w in _INTRADAY_WORDS[lang] for w in clause_lows) or (lows[-2:] == ["bis", "auf"])
+    own = intradaystretch.conjunct_lows(view, q)  # not a later move's "und hatten zeitweise …"
+    intraday = any(w in _INTRADAY_WORDS[lang] for w in own) or (lows[-2:] == ["bis", "auf"])
     for phrase, direction in _EXTREME_PHRASES[lang].items():
         if tuple(lows[-3:]) == phrase:
             return KindReading(INTRADAY_LEVEL, direction, " ".join(t.text for t in lead[-3:]))

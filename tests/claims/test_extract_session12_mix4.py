@@ -5,7 +5,8 @@ Rekordhoch" over "… hat den Dax am Donnerstag auf ein Rekordhoch getrieben"), 
 repeat stays; a figure said again in another unit between commas does not end its clause ("The S&P 500 fell 0.95%,
 or 57.58 points, to 6,025.99 on Friday": the day is the move's too); where a price stands now after a look back in the
 pluperfect ("It had slumped 2.66% on Monday and is still down almost 2% from Friday's close") runs up to now, not to
-the look back's day."""
+the look back's day; a word of the day's extreme in a later conjunct is that move's, not the level's before it ("fielen
+um 3,3 Prozent auf 185,34 Dollar und hatten zeitweise 4,4 Prozent verloren": 185,34 Dollar is the close)."""
 
 from __future__ import annotations
 
@@ -80,3 +81,19 @@ def test_where_a_price_stands_now_after_a_pluperfect_look_back_runs_up_to_now() 
     ]
     told = "Nvidia rose 2.9% on Monday and is now 8% below its Jan. 24 close."  # no look back: Monday ends it
     assert read(told, "2025-02-11T17:00:00-05:00")[-1] == ("NVDA", 8.0, d("2025-01-27", "2025-02-10"))
+
+
+def test_a_word_of_the_extreme_in_a_later_conjunct_leaves_the_level_before_it_a_close() -> None:
+    text = (
+        "Die Aktien von Alphabet fielen am Freitag um 3,3 Prozent auf 185,34 Dollar und hatten zeitweise 4,4 Prozent "
+        "verloren."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-07T22:40:00+01:00"), "de")
+    assert [(c.metric.value, c.value) for c in x.claims] == [
+        ("close_change", 3.3),
+        ("close_level", 185.34),
+        ("intraday_extreme", 4.4),
+    ]
+    own = "Alphabet fell 3.3% to $185.34 on Friday and at one point touched $183.24."
+    x = extract_claims(own, datetime.fromisoformat("2025-02-07T17:30:00-05:00"), "en")
+    assert [(c.metric.value, c.value) for c in x.claims][1:] == [("close_level", 185.34), ("intraday_level", 183.24)]
