@@ -170,11 +170,13 @@ def _anchor_of(
         return None, False, 0, []
     forward = counts_forward(view, period)
     anchor, a_note = story_day(view, q, ctx, period, forward)
-    a_shift = 0
-    nxt = None if forward else _next_day_before(view, q, previous, period)
+    again = that_day(view, ctx, anchor) if anchor is not None else None  # "On Tariff Monday …; over the next three"
+    said = [f"{again[1]} {anchor.words!r}: the day named before, {again[0].words!r}"] if again and anchor else []
+    anchor, a_shift = again[0] if again else anchor, 0
+    nxt = None if forward or again else _next_day_before(view, q, previous, period)
     if nxt is not None:
         anchor, a_shift, a_note = nxt
-    return anchor, forward and anchor is not None, a_shift, [a_note] if anchor is not None else []
+    return anchor, forward and anchor is not None, a_shift, [a_note, *said] if anchor is not None else []
 
 
 def _next_day_before(

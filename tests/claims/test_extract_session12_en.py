@@ -10,7 +10,8 @@ never before a span named in another clause ("…, so over the two sessions it i
 ("On Tariff Monday") is the day of that weekday the article dated before, else the latest such day read with a low
 confidence (the event's day is not in the text), and a listed company before a weekday ("Nvidia Monday") names none;
 a count of sessions said as a span after the day told before ("In the three sessions after that", "over the following
-three sessions") runs on from the session after that day."""
+three sessions") runs on from the session after that day, also from a weekday said again ("that Wednesday; over the
+next two sessions")."""
 
 from __future__ import annotations
 
@@ -59,6 +60,11 @@ CASES = {
             ("NVDA", 3.7, d("2025-01-31")),
             ("NVDA", 4.0, d("2025-02-03", "2025-02-05")),
         ],
+    ),
+    "a count that runs on from a weekday said again: from the day named before": (
+        "Recall Jan. 29. Nvidia lost 4.1% that Wednesday; over the next two sessions it lost another 2.9%.",
+        "2025-02-14T18:00:00-05:00",
+        [("NVDA", 4.1, d("2025-01-29")), ("NVDA", 2.9, d("2025-01-30", "2025-01-31"))],
     ),
 }
 
