@@ -123,11 +123,35 @@ def market_value_words(view: SentenceView) -> str | None:
             if tuple(lows[i : i + len(words)]) == words:
                 return " ".join(t.text for t in view.toks[i : i + len(words)])
     verb = next((t.text for t in view.toks if t.low in rules.MARKET_VALUE_VERBS[view.lang]), None)
+    if verb is None and view.lang == "de":  # "Er ist an der Börse rund 3,4 Billionen Dollar wert"
+        verb = next((f"{q.text} wert" for q in view.quantities if wert_of_company(view, q)), None)
     if verb is not None or view.lang != "en":
         return verb
     # "making the company worth about $3.4 trillion", "the chipmaker was worth roughly $3.3 trillion"
     worth = [i for i, t in enumerate(view.toks) if t.low == "worth" and i > 0 and worth_holder(view, view.toks[i - 1])]
     return " ".join(t.text for t in view.toks[worth[0] - 1 : worth[0] + 1]) if worth else None
+
+
+_COPULA_DE = rules.word_set("ist sind war waren bleibt bleiben blieb blieben")
+
+
+def wert_of_company(view: SentenceView, q: Quantity) -> bool:
+    """ "Er ist an der Börse damit rund 3,4 Billionen Dollar wert", "Jetzt ist der Konzern noch 2,9 Billionen Dollar
+    wert": in German an amount in billions right before "wert" in a clause whose copula and subject (a company's name,
+    a word for it, a pronoun) stand before it is the company's market value (not "Der Auftrag ist 10 Milliarden Dollar
+    wert")."""
+    after = [t.low for t in view.toks if t.start >= q.span[1]][:1]
+    if view.lang != "de" or after != ["wert"] or q.kind != "money" or q.scale not in ("billion", "trillion"):
+        return False
+    c0, _ = view.clause(q.span[0])
+    if not any(t.low in _COPULA_DE for t in view.words_between(c0, q.span[0])):
+        return False
+    held = [s for s in view.subjects if c0 <= s.start and s.end <= q.span[0]]
+    return any(s.kind in ("equity_ref", "pronoun") or (s.kind == "mention" and _is_company(s)) for s in held)
+
+
+def _is_company(s: Subject) -> bool:
+    return s.mention is not None and s.mention.entry is not None and s.mention.entry.kind == "equity"
 
 
 def worth_holder(view: SentenceView, before: Token) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from marketfact.claims.extract import closeextreme, figureheads, intradaystretch, rules, tables
-from marketfact.claims.extract.decide import worth_holder
+from marketfact.claims.extract.decide import wert_of_company, worth_holder
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity, find_quantities
 
@@ -172,7 +172,7 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     after = [t.low for t in view.toks if t.start >= q.span[1]][:1]
     worth = bool(after) and after[0] in rules.LEVEL_AFTER[lang]
     if q.kind == "money" and q.scale in ("billion", "trillion"):
-        if _worth_of_company(view, lead):  # "making the company worth about $3.4 trillion": its market value
+        if _worth_of_company(view, lead) or wert_of_company(view, q):  # "making the company worth …", "… wert"
             return KindReading(MARKET_CAP_LEVEL, None, " ".join(t.text for t in lead[-2:]))
         if market_value is None:
             return None

@@ -5,7 +5,8 @@ none; outside an exclamation such a compound may name an event's day of weeks ag
 stays no day. A reference as the first subject of a sentence with no number ("Danach fasste der Titel wieder Tritt.")
 names again what it refers to, for an impersonal "es" after it. A day right after "und" that follows a number is the
 next number's ("am Dienstag 2,6 Prozent und am Mittwoch nochmals 1,0 Prozent"). "der schlimmste Tag seit …" is a
-record fall."""
+record fall. An amount in billions right before "wert" whose copula and company subject stand before it ("Er ist an
+der Börse damit rund 3,4 Billionen Dollar wert") is the company's market value."""
 
 from __future__ import annotations
 
@@ -84,3 +85,17 @@ def test_der_schlimmste_tag_is_a_record_fall(text: str) -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00+01:00"), "de")
     records = [(c.instrument, c.record.value if c.record else None, str(c.since)) for c in x.claims if c.record]
     assert records == [("ORCL", "biggest_fall", "2025-02-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Nvidia stieg am Montag um 2,9 Prozent. Damit ist der Konzern rund 3,3 Billionen Dollar wert.", 3.3),
+        ("Nvidia stieg am Montag um 2,9 Prozent. Er ist an der Börse jetzt 3,3 Billionen Dollar wert.", 3.3),
+        ("Nvidia stieg am Montag um 2,9 Prozent. Der Auftrag ist 3 Milliarden Dollar wert.", None),
+    ],
+)
+def test_an_amount_a_company_is_wert_is_its_market_value(text: str, want: float | None) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00+01:00"), "de")
+    levels = [c.value for c in x.claims if c.metric.value == "market_cap_level"]
+    assert levels == ([want] if want else [])
