@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from marketfact.claims.extract import atonepoint, closeextreme, periodclauses, rules
+from marketfact.claims.extract import atonepoint, closeextreme, periodclauses, rules, worthwords
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject, Word
 from marketfact.claims.extract.sentences import Token
@@ -126,10 +126,12 @@ def market_value_words(view: SentenceView) -> str | None:
     if verb is None and view.lang == "de":  # "Er ist an der Börse rund 3,4 Billionen Dollar wert"
         verb = next((f"{q.text} wert" for q in view.quantities if wert_of_company(view, q)), None)
     if verb is not None or view.lang != "en":
-        return verb
+        return verb or worthwords.worth_cue(view)  # "ist an der Börse jetzt … 3 Billionen Dollar wert"
     # "making the company worth about $3.4 trillion", "the chipmaker was worth roughly $3.3 trillion"
     worth = [i for i, t in enumerate(view.toks) if t.low == "worth" and i > 0 and worth_holder(view, view.toks[i - 1])]
-    return " ".join(t.text for t in view.toks[worth[0] - 1 : worth[0] + 1]) if worth else None
+    if worth:
+        return " ".join(t.text for t in view.toks[worth[0] - 1 : worth[0] + 1])
+    return worthwords.worth_cue(view)  # "is still worth about $3.05 trillion"
 
 
 _COPULA_DE = rules.word_set("ist sind war waren bleibt bleiben blieb blieben")

@@ -1,12 +1,15 @@
 """Classes of reading fixed in session 12 of issue 14 by read13mix2, found in six dev articles in everyday desk styles
-(invented sentences, not the blind sets'): a title's claim that the story tells again is one claim, read in the
-story with its day ("NIKKEI UP 0.72% AT 38,798.37" over "The Nikkei closed up 0.72% at 38,798.37"; "Dax auf
-Rekordhoch" over "… hat den Dax am Donnerstag auf ein Rekordhoch getrieben"), while a title's claim the story does not
-repeat stays; a figure said again in another unit between commas does not end its clause ("The S&P 500 fell 0.95%,
-or 57.58 points, to 6,025.99 on Friday": the day is the move's too); where a price stands now after a look back in the
+(invented sentences, not the blind sets'): a title's claim that the story tells again is one claim, read in the story
+with its day ("NIKKEI UP 0.72% AT 38,798.37" over "The Nikkei closed up 0.72% at 38,798.37"; "Dax auf Rekordhoch"
+over "… hat den Dax am Donnerstag auf ein Rekordhoch getrieben"), while a title's claim the story does not repeat
+stays; a figure said again in another unit between commas does not end its clause ("The S&P 500 fell 0.95%, or 57.58
+points, to 6,025.99 on Friday": the day is the move's too); where a price stands now after a look back in the
 pluperfect ("It had slumped 2.66% on Monday and is still down almost 2% from Friday's close") runs up to now, not to
-the look back's day; a word of the day's extreme in a later conjunct is that move's, not the level's before it ("fielen
-um 3,3 Prozent auf 185,34 Dollar und hatten zeitweise 4,4 Prozent verloren": 185,34 Dollar is the close)."""
+the look back's day; a word of the day's extreme in a later conjunct is that move's, not the level's before it
+("fielen um 3,3 Prozent auf 185,34 Dollar und hatten zeitweise 4,4 Prozent verloren": 185,34 Dollar is the close);
+what a company is worth with adverbs between, or in German ("is still worth about $3.05 trillion", "ist an der Börse
+jetzt wieder mehr als 3 Billionen Dollar wert") is its market value, while an order "10 Milliarden Euro wert" stays
+no claim."""
 
 from __future__ import annotations
 
@@ -97,3 +100,22 @@ def test_a_word_of_the_extreme_in_a_later_conjunct_leaves_the_level_before_it_a_
     own = "Alphabet fell 3.3% to $185.34 on Friday and at one point touched $183.24."
     x = extract_claims(own, datetime.fromisoformat("2025-02-07T17:30:00-05:00"), "en")
     assert [(c.metric.value, c.value) for c in x.claims][1:] == [("close_level", 185.34), ("intraday_level", 183.24)]
+
+
+def test_what_a_company_is_worth_with_adverbs_or_in_german_is_its_market_value() -> None:
+    cases = [
+        ("Nvidia inched up 0.8% on Thursday. The chip giant is still worth about $3.05 trillion.", "en", 3.05),
+        (
+            "Nvidia kletterte am Mittwoch um 5,2 Prozent und ist an der Börse jetzt wieder mehr als 3 Billionen Dollar "
+            "wert.",
+            "de",
+            3.0,
+        ),
+    ]
+    for text, lang, value in cases:
+        x = extract_claims(text, datetime.fromisoformat("2025-02-06T06:30:00+01:00"), lang)
+        levels = [(c.instrument, c.value, c.scale) for c in x.claims if c.metric.value == "market_cap_level"]
+        assert levels == [("NVDA", value, "trillion")]
+    order = "Der Auftrag ist 10 Milliarden Euro wert, Siemens Energy stieg am Mittwoch um 3 Prozent."
+    x = extract_claims(order, datetime.fromisoformat("2025-02-06T06:30:00+01:00"), "de")
+    assert [c.metric.value for c in x.claims] == ["close_change"]
