@@ -11,7 +11,8 @@ never before a span named in another clause ("…, so over the two sessions it i
 confidence (the event's day is not in the text), and a listed company before a weekday ("Nvidia Monday") names none;
 a count of sessions said as a span after the day told before ("In the three sessions after that", "over the following
 three sessions") runs on from the session after that day, also from a weekday said again ("that Wednesday; over the
-next two sessions")."""
+next two sessions"); an unlisted name between an article or a preposition and a noun or a weekday ("The OpenAI frenzy
+added 2.9% to Nvidia", "On DeepSeek Monday, Jan. 27, it plunged 28.3%") is a modifier, not whom the number is about."""
 
 from __future__ import annotations
 
@@ -65,6 +66,12 @@ CASES = {
         "Recall Jan. 29. Nvidia lost 4.1% that Wednesday; over the next two sessions it lost another 2.9%.",
         "2025-02-14T18:00:00-05:00",
         [("NVDA", 4.1, d("2025-01-29")), ("NVDA", 2.9, d("2025-01-30", "2025-01-31"))],
+    ),
+    "an unlisted name used as a modifier is not whom the number is about": (
+        "The OpenAI frenzy added 2.9% to Nvidia on Monday, Feb. 10.\n\nVistra had a rough start to the year. On "
+        "DeepSeek Monday, Jan. 27, it plunged 28.3%.",
+        "2025-02-15T10:00:00-05:00",
+        [("NVDA", 2.9, d("2025-02-10")), ("VST", 28.3, d("2025-01-27"))],
     ),
 }
 
