@@ -62,7 +62,7 @@ def with_subject(
     penalty += h_penalty
     notes += [h_note] if h_note else []
     when = when_of(view, q, ctx, previous, d_words, kind)
-    when = before_the_open(extremeafter.same_session(view, q, entry, intraday, previous, when), view, ctx, listing)
+    when = before_the_open(extremeafter.of_move(view, q, entry, (intraday, kind), previous, when), view, ctx, listing)
     penalty += when.penalty
     notes += when.notes
     return Draft(

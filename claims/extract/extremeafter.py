@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from marketfact.claims.extract import periodclauses
+from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Draft
 from marketfact.claims.extract.entities import AliasEntry
 from marketfact.claims.extract.reading import SentenceView
@@ -15,21 +15,23 @@ from marketfact.claims.extract.whenof import When
 from marketfact.claims.numbers import Quantity
 
 
-def same_session(
-    view: SentenceView, q: Quantity, entry: AliasEntry, intraday: bool, previous: Draft | None, when: When
+def of_move(
+    view: SentenceView, q: Quantity, entry: AliasEntry, extreme: tuple[bool, str], previous: Draft | None, when: When
 ) -> When:
     """``when`` with the previous number's day when ``q`` is such an extreme: a day's extreme of the previous number's
-    company or index, after a look-back word in its stretch, in a clause that names no day, while the previous number
-    tells one day of its own (no session before or after it, no count, no close it is measured from)."""
+    company or index, after a look-back word in its stretch that no day follows, while the previous number
+    tells one day of its own (no look back, no session before or after it, no count, no close it is measured from)."""
+    intraday = extreme[0] or extreme[1] == kinds.INTRADAY_LEVEL  # (a percent move's intraday flag, the kind)
     if not intraday or previous is None or previous.view is not view or previous.entry is not entry:
         return when
     told = previous.period
     if told is None or previous.shift or previous.after is not None or previous.anchor is not None:
         return when
-    if when.period is told or not periodclauses.tells_earlier(view, q.span[0], pluperfect=False):
-        return when
-    c0, c1 = view.clause(q.span[0])
-    if any(c0 <= p.start < c1 for p in view.periods):
-        return when
+    if when.period is told or periodclauses.tells_earlier(view, previous.q.span[0], pluperfect=False):
+        return when  # "extending Wednesday's 7.3% plunge after touching $183.24": not the look back's day
+    s0, s1 = sinceclose.stretch(view, q)
+    leads = [t for t in view.words_between(s0, q.span[0]) if t.low in rules.LOOK_BACK_LEADS[view.lang]]
+    if not leads or any(leads[-1].start <= p.start < s1 for p in view.periods):
+        return when  # a day after the look-back word is q's own
     note = f"{told.words!r} shared with the previous number of the sentence"
     return dataclasses.replace(when, period=told, shift=0, anchor=None, forward=False, notes=[note], penalty=0.1)

@@ -10,7 +10,8 @@ after a look-back word right after a move ("closed up 2.6% on Friday, after risi
 does not make the move's day a look back; a record's "seit" stands in the clause of its superlative, so "einen der
 größten Tagesgewinne der vergangenen Monate, seit Wochenbeginn steht ein Zuwachs von 3,8 Prozent" is the week so
 far; "since" closing the clause right after a number ("has recovered 15.3% since.") is a move since the day told
-before."""
+before; so is a day's low or high after "after touching" ("dropped 3.3% to $185.34 on Friday after touching
+$183.24"), though not after a look back's number ("adding to Thursday's 0.4% gain after touching $177.39")."""
 
 from __future__ import annotations
 
@@ -76,6 +77,19 @@ CASES = {
             ("AVGO", 15.3, d("2025-01-28", "2025-02-14")),
             ("NVDA", 17.0, d("2025-01-27")),
             ("NVDA", 17.0, d("2025-01-28", "2025-02-14")),
+        ],
+    ),
+    "a day's low after 'after touching' is of the move's day, not of a look back's day before it": (
+        "Alphabet dropped 3.3% to $185.34 on Friday after touching $183.24 during the session. On Friday Oracle rose "
+        "1.2%, adding to Thursday's 0.4% gain after touching $177.39.",
+        "2025-02-08T08:00:00-05:00",
+        [
+            ("GOOGL", 3.3, d("2025-02-07")),
+            ("GOOGL", 185.34, d("2025-02-07")),
+            ("GOOGL", 183.24, d("2025-02-07")),
+            ("ORCL", 1.2, d("2025-02-07")),
+            ("ORCL", 0.4, d("2025-02-06")),
+            ("ORCL", 177.39, d("2025-02-07")),  # not Thursday's, the look back's: the paragraph's day
         ],
     ),
 }
