@@ -257,17 +257,19 @@ def _directions(view: SentenceView) -> list[Word]:
 
 
 _GAIN_NOUNS = rules.word_set("gewinn gewinne")
-"""German "Gewinn" is a rise only "von" a percent or of points ("ein Gewinn von 464 Punkten"); "ein Gewinn von 2
-Milliarden Euro" is a company's profit."""
+"""German "Gewinn" is a rise only "von" or "auf" a percent or of points ("ein Gewinn von 464 Punkten", "summiert sich
+der Gewinn damit auf 1,7 Prozent": a profit is no percent); "ein Gewinn von 2 Milliarden Euro" is a company's profit."""
 
 
 def _of_a_move(view: SentenceView, i: int) -> bool:
-    """Whether "von" follows token ``i`` and a percent or index points stand within the next three words."""
+    """Whether "von" follows token ``i`` (or "auf", a word or two after it: "der Gewinn damit auf") and a percent or
+    index points stand within the next three words."""
     toks = view.toks
-    if i + 1 >= len(toks) or toks[i + 1].low != "von":
+    at = next((j for j in range(i + 1, min(i + 4, len(toks))) if toks[j].low in ("von", "auf")), None)
+    if at is None or (toks[at].low == "von" and at != i + 1) or any(t.kind != "word" for t in toks[i + 1 : at]):
         return False
-    end = toks[min(i + 4, len(toks) - 1)].end
-    return any(toks[i + 1].end <= q.span[0] < end and q.kind in ("percent", "index_points") for q in view.quantities)
+    end = toks[min(at + 3, len(toks) - 1)].end
+    return any(toks[at].end <= q.span[0] < end and q.kind in ("percent", "index_points") for q in view.quantities)
 
 
 def hedge_before(view: SentenceView, q: Quantity) -> list[Word]:

@@ -329,9 +329,9 @@ FURTHER = {"de": word_set("weitere weiteren weiterer nochmals"), "en": word_set(
 """"kamen weitere 4,9 Prozent hinzu", "nochmals 0,5 Prozent": a number with no verb of its own adds to the move."""
 DIRECTION_NOUNS = word_set(
     "minus plus verlust verluste kursverlust kursverluste rückgang anstieg zuwachs einbruch abschlag "
-    "tagesgewinn kursgewinn loss losses decline drop gain gains slide fall rise plunge slump"
+    "tagesgewinn kursgewinn gewinn loss losses decline drop gain gains slide fall rise plunge slump"
 )
-"""A level word after one of these is a total, not a level: "summierte sich das Minus auf 19 Prozent"."""
+"""A level word after one of these is a total, not a level: "summierte sich das Minus (der Gewinn) auf 19 Prozent"."""
 SESSION_WORDS = {
     "de": word_set("schloss schlossen beendete beendeten notierte notierten handel handelsschluss gemischt "
                    "stabilisiert stabilisierten stabilisierte geschlossen beendet gestartet"),

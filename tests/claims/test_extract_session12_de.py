@@ -6,7 +6,8 @@ stays no day. A reference as the first subject of a sentence with no number ("Da
 names again what it refers to, for an impersonal "es" after it. A day right after "und" that follows a number is the
 next number's ("am Dienstag 2,6 Prozent und am Mittwoch nochmals 1,0 Prozent"). "der schlimmste Tag seit …" is a
 record fall. An amount in billions right before "wert" whose copula and company subject stand before it ("Er ist an
-der Börse damit rund 3,4 Billionen Dollar wert") is the company's market value."""
+der Börse damit rund 3,4 Billionen Dollar wert") is the company's market value. A gain said
+to come to a percent ("summiert sich der Gewinn damit auf 1,7 Prozent") is a move, not a level."""
 
 from __future__ import annotations
 
@@ -99,3 +100,19 @@ def test_an_amount_a_company_is_wert_is_its_market_value(text: str, want: float 
     x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00+01:00"), "de")
     levels = [c.value for c in x.claims if c.metric.value == "market_cap_level"]
     assert levels == ([want] if want else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oracle gewann am Mittwoch 2,3 Prozent. Binnen zwei Tagen summiert sich der Gewinn damit auf 3,1 Prozent.",
+        "Oracle gewann am Mittwoch 2,3 Prozent. Seit Montag beläuft sich der Gewinn auf 3,1 Prozent.",
+    ],
+)
+def test_a_gain_coming_to_a_percent_is_a_move(text: str) -> None:
+    assert [v for _, v, _ in read(text, "2025-02-14T18:00:00+01:00")] == [2.3, 3.1]
+
+
+def test_a_profit_coming_to_an_amount_stays_no_claim() -> None:
+    text = "Oracle gewann am Mittwoch 2,3 Prozent. Der Gewinn stieg im Quartal auf 3,1 Milliarden Dollar."
+    assert read(text, "2025-02-14T18:00:00+01:00") == [("ORCL", 2.3, d("2025-02-12"))]
