@@ -71,6 +71,7 @@ def _in_contrast_clause(draft: Draft) -> bool:
 def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context) -> None:
     """Everything a read sentence leaves behind: its names, the story's day, the days it named, a scene."""
     _remember_reference(view, ctx)  # before the names: it reads those named before it
+    _remember_lone_subject(view, ctx)
     _remember_names(view, outcomes, ctx)
     _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
     _remember_days(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
@@ -103,6 +104,19 @@ def _remember_reference(view: SentenceView, ctx: Context) -> None:
     back = refer_back(view, refs[0], ctx)
     if back is not None:
         ctx.named.append((view.sentence.index, view.sentence.paragraph, back[0], refs[0].text))
+
+
+def _remember_lone_subject(view: SentenceView, ctx: Context) -> None:
+    """ "Nvidia rose 2.9% on Monday. Constellation Energy had a better day still. It jumped 3.9%": a sentence with no
+    number that opens with a listed name (an article aside) makes it whom "it" in the paragraph refers to next, not
+    the subject of the paragraph's claim before."""
+    if view.quantities or not view.mentions:
+        return
+    first = min(view.mentions, key=lambda m: m.start)
+    lead = [t.low for t in view.toks if max(view.sentence.start, view.body_start) <= t.start < first.start]
+    if lead not in ([], ["the"]) or first.modifier or first.entry is None or first.lookup.status != "resolved":
+        return
+    ctx.paragraph_subject[view.sentence.paragraph] = (first.entry, first.entry.listing)
 
 
 def _remember_names(view: SentenceView, outcomes: list[Outcome], ctx: Context) -> None:

@@ -12,7 +12,9 @@ confidence (the event's day is not in the text), and a listed company before a w
 a count of sessions said as a span after the day told before ("In the three sessions after that", "over the following
 three sessions") runs on from the session after that day, also from a weekday said again ("that Wednesday; over the
 next two sessions"); an unlisted name between an article or a preposition and a noun or a weekday ("The OpenAI frenzy
-added 2.9% to Nvidia", "On DeepSeek Monday, Jan. 27, it plunged 28.3%") is a modifier, not whom the number is about."""
+added 2.9% to Nvidia", "On DeepSeek Monday, Jan. 27, it plunged 28.3%") is a modifier, not whom the number is
+about; after a sentence with no number that opens with a listed name ("Microsoft lagged behind."), "It" is that
+name."""
 
 from __future__ import annotations
 
@@ -72,6 +74,11 @@ CASES = {
         "DeepSeek Monday, Jan. 27, it plunged 28.3%.",
         "2025-02-15T10:00:00-05:00",
         [("NVDA", 2.9, d("2025-02-10")), ("VST", 28.3, d("2025-01-27"))],
+    ),
+    "'It' after a sentence with no number that opens with another name: that name": (
+        "Broadcom rose 4.5% on Monday. Microsoft lagged behind the chipmakers. It added 0.6%.",
+        "2025-02-14T17:30:00-05:00",
+        [("AVGO", 4.5, d("2025-02-10")), ("MSFT", 0.6, d("2025-02-10"))],
     ),
 }
 
