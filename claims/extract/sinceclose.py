@@ -280,7 +280,9 @@ def end_of_move(view: SentenceView, q: Quantity, ctx: Context, ref: PeriodSpan) 
     ]
     if here:
         return max(here, key=lambda p: p.start)
-    if now or _present_perfect(view, q):  # "Since its Jan. 28 close, the stock has gained about 8%": up to now
+    if (
+        now or _present_perfect(view, q) or standsnow.now_de(view, q)
+    ):  # "Since its Jan. 28 close, the stock has gained about 8%": up to now
         return None
     story = [ctx.paragraph_period.get(view.sentence.paragraph)]
     story += [ctx.frame, ctx.article_period] if ctx.live else [ctx.article_period, ctx.frame]

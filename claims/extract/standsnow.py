@@ -29,3 +29,18 @@ def after_look_back(view: SentenceView, q: Quantity) -> bool:
     2.66% on Monday and is still down almost 2% from Friday's close"): none of the sentence's days ends its move."""
     had = any(t.low == "had" for t in view.words_between(view.sentence.start, q.span[0]))
     return had and stands_now(view, q)
+
+
+NOW_DE = frozenset({"jetzt", "nun", "inzwischen", "mittlerweile", "derzeit", "aktuell", "momentan"})
+PRESENT_DE = frozenset({"liegt", "liegen", "steht", "stehen", "notiert", "notieren", "ist", "sind", "beträgt"})
+
+
+def now_de(view: SentenceView, q: Quantity) -> bool:
+    """Whether q (German) is where the price stands now: a present verb of standing and a word of now in its clause
+    ("Gegenüber dem Schlusskurs vom Freitag liegt die Aktie jetzt mehr als 6 Prozent im Minus"): the move since a
+    close runs up to now, not to a day the paragraph told before."""
+    if view.lang != "de":
+        return False
+    c0, c1 = view.clause(q.span[0])
+    lows = {t.low for t in view.words_between(c0, c1)}
+    return bool(lows & NOW_DE) and bool(lows & PRESENT_DE)

@@ -9,7 +9,8 @@ the look back's day; a word of the day's extreme in a later conjunct is that mov
 ("fielen um 3,3 Prozent auf 185,34 Dollar und hatten zeitweise 4,4 Prozent verloren": 185,34 Dollar is the close);
 what a company is worth with adverbs between, or in German ("is still worth about $3.05 trillion", "ist an der Börse
 jetzt wieder mehr als 3 Billionen Dollar wert") is its market value, while an order "10 Milliarden Euro wert" stays
-no claim."""
+no claim; in German, a present verb of standing and a word of now ("liegt die Aktie jetzt mehr als 6 Prozent im Minus")
+is where the price stands now."""
 
 from __future__ import annotations
 
@@ -119,3 +120,12 @@ def test_what_a_company_is_worth_with_adverbs_or_in_german_is_its_market_value()
     order = "Der Auftrag ist 10 Milliarden Euro wert, Siemens Energy stieg am Mittwoch um 3 Prozent."
     x = extract_claims(order, datetime.fromisoformat("2025-02-06T06:30:00+01:00"), "de")
     assert [c.metric.value for c in x.claims] == ["close_change"]
+
+
+def test_where_a_price_stands_now_in_german_runs_up_to_now_not_to_the_paragraphs_day() -> None:
+    text = (
+        "Alphabet ist am Mittwoch um 7,3 Prozent abgestürzt.\n\nDabei war das Papier noch am Dienstag auf ein "
+        "Rekordhoch geklettert. Gegenüber dem Schlusskurs vom Freitag liegt die Aktie jetzt mehr als 6 Prozent im "
+        "Minus."
+    )
+    assert read(text, "2025-02-06T06:30:00+01:00")[-1] == ("GOOGL", 6.0, d("2025-02-03", "2025-02-05"))
