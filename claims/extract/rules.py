@@ -205,7 +205,7 @@ NOT_MARKET_PHRASES = {
     "de": _phrases("gewinn je aktie"),
     "en": _phrases("data center", "data centers", "data centre", "data centres", "market share", "net income",
                    "price target", "joint venture", "per share", "to train", "net worth", "consumer prices",
-                   "producer prices", "import prices", "consumer price index"),
+                   "producer prices", "import prices", "consumer price index", "sentiment index", "confidence index"),
 }  # fmt: skip
 
 REACH = {"de": word_set("erreicht erreichte erreichten"), "en": word_set("reached touched touching hit hitting")}

@@ -11,7 +11,8 @@ does not make the move's day a look back; a record's "seit" stands in the clause
 größten Tagesgewinne der vergangenen Monate, seit Wochenbeginn steht ein Zuwachs von 3,8 Prozent" is the week so
 far; "since" closing the clause right after a number ("has recovered 15.3% since.") is a move since the day told
 before; so is a day's low or high after "after touching" ("dropped 3.3% to $185.34 on Friday after touching
-$183.24"), though not after a look back's number ("adding to Thursday's 0.4% gain after touching $177.39")."""
+$183.24"), though not after a look back's number ("adding to Thursday's 0.4% gain after touching $177.39"); a survey's
+"sentiment index" or "confidence index" is no market index."""
 
 from __future__ import annotations
 
@@ -99,3 +100,13 @@ CASES = {
 def test_each_class_of_the_everyday_dev_articles_is_read_with_its_days(case: str) -> None:
     text, published, want = CASES[case]
     assert read(text, published) == want
+
+
+def test_a_survey_index_is_no_market_index() -> None:
+    """ "the University of Michigan's consumer sentiment index fell to 67.8": a survey's index, not the stock index told
+    before; a move said with "as sentiment improved" stays a claim."""
+    text = (
+        "The S&P 500 lost 0.95% on Friday. Later, the University of Michigan's consumer sentiment index fell to 67.8. "
+        "The Conference Board's consumer confidence index rose to 104.1. Nvidia rose 0.9% as sentiment improved."
+    )
+    assert read(text, "2025-02-07T16:50:00-05:00") == [("^GSPC", 0.95, d("2025-02-07")), ("NVDA", 0.9, d("2025-02-07"))]
