@@ -40,7 +40,7 @@ DOWN = {
         "sinks sinking sunk declined declines declining shed sheds shedding tanked tanking skidded retreated "
         "slipped slips eased cratered collapsed crashed wiped wiping erased erasing down loss losses decline "
         "drop plunge slump slide selloff sell-off rout tumble shrank shrinks shrinking shrunk dipped dips dived dove "
-        "nosedived sagged weakened collapse collapses crash crashes dragged dragging drags"
+        "nosedived sagged weakened collapse collapses crash crashes dragged dragging drags dip"
         " tanks skids retreats eases craters wipes erases dives nosedives sags weakens"  # as live blogs write them
     ),
 }

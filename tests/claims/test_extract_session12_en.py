@@ -14,7 +14,7 @@ three sessions") runs on from the session after that day, also from a weekday sa
 next two sessions"); an unlisted name between an article or a preposition and a noun or a weekday ("The OpenAI frenzy
 added 2.9% to Nvidia", "On DeepSeek Monday, Jan. 27, it plunged 28.3%") is a modifier, not whom the number is
 about; after a sentence with no number that opens with a listed name ("Microsoft lagged behind."), "It" is that
-name."""
+name; a "dip" is a fall ("took a 2.8% dip")."""
 
 from __future__ import annotations
 
@@ -79,6 +79,11 @@ CASES = {
         "Broadcom rose 4.5% on Monday. Microsoft lagged behind the chipmakers. It added 0.6%.",
         "2025-02-14T17:30:00-05:00",
         [("AVGO", 4.5, d("2025-02-10")), ("MSFT", 0.6, d("2025-02-10"))],
+    ),
+    "a dip is a fall": (
+        "Oracle took a 2.8% dip on Wednesday.",
+        "2025-02-14T17:30:00-05:00",
+        [("ORCL", 2.8, d("2025-02-12"))],
     ),
 }
 
