@@ -3,8 +3,10 @@ afternoon, a gain of 1.6%", "At one point in the morning the shares fell to 9,34
 day's high or low in the direction of the verb right before its "to" (``moved_to``; before, such a level was no claim:
 "no rise or fall is stated"), and a percent in an apposition right after it, a clause of no verb of its own opened by
 an article or "up"/"down" (", a gain of 1.6%", ", down 5.2%"), is the same extreme in percent: the intraday words of
-the level's clause are its too (``shares_extreme``). English only. Used by ``claims.extract.drafting`` and
-``claims.extract.decide.hedge_of``."""
+the level's clause are its too (``shares_extreme``). In German the level reached "bis auf" with an intraday word and
+an apposition opened by an article or "plus"/"minus" ("zwischenzeitlich bis auf 748,68 Dollar, ein Abschlag von 3,6
+Prozent", "in der Spitze bis auf 60,54 Euro, ein Plus von 5,7 Prozent") read alike (German levels were read before).
+Used by ``claims.extract.drafting`` and ``claims.extract.decide.hedge_of``."""
 
 from __future__ import annotations
 
@@ -13,7 +15,10 @@ from marketfact.claims.numbers import Quantity
 
 _TO = frozenset({"to", "back"})
 """Words between a move verb and the level it reached ("fell to", "fell back to")."""
-_APPOSITION = frozenset({"a", "an", "up", "down", "off"})
+_APPOSITION = {
+    "en": frozenset({"a", "an", "up", "down", "off"}),
+    "de": frozenset({"ein", "eine", "einem", "einen", "plus", "minus"}),
+}
 """The first word of an apposition that restates a move (", a gain of 1.6%", ", down 5.2%")."""
 _LEVEL_KINDS = frozenset({"money", "index_points", "number"})
 
@@ -35,13 +40,13 @@ def shares_extreme(view: SentenceView, q: Quantity, w: Word) -> bool:
     """Whether basis word ``w`` (an intraday word of the clause before q's) is said of ``q`` too: q, a percent, stands
     alone in an apposition opened by an article or "up"/"down" right after that clause, whose nearest number to ``w``
     is a level a move reached (``moved_to``)."""
-    if view.lang != "en" or q.kind != "percent":
+    if q.kind != "percent":
         return False
     c0, c1 = view.clause(q.span[0])
     if any(c0 <= o.span[0] < c1 for o in view.quantities if o is not q) or c0 <= view.sentence.start:
         return False
     first = next((t for t in view.toks if t.start >= c0), None)
-    if first is None or first.low not in _APPOSITION:
+    if first is None or first.low not in _APPOSITION[view.lang]:
         return False
     h0, h1 = view.clause(c0 - 1)
     if not (h0 <= w.start < h1) or h1 != c0 - 1:
@@ -50,4 +55,10 @@ def shares_extreme(view: SentenceView, q: Quantity, w: Word) -> bool:
     if not levels:
         return False
     level = min(levels, key=lambda o: max(o.span[0] - w.end, w.start - o.span[1], 0))
-    return level.kind in _LEVEL_KINDS and moved_to(view, level) is not None
+    return level.kind in _LEVEL_KINDS and (moved_to(view, level) is not None or _bis_auf(view, level))
+
+
+def _bis_auf(view: SentenceView, level: Quantity) -> bool:
+    """Whether a German level was reached "bis auf" ("zeitweise bis auf 38.401,82 Punkte gefallen")."""
+    before = [t.low for t in view.toks if t.end <= level.span[0]][-2:]
+    return view.lang == "de" and before == ["bis", "auf"]

@@ -1,13 +1,15 @@
-"""Classes of German reading fixed in session 12 of issue 14 (invented sentences, not the blind sets'), by read13de:
-an exclamation with no number that names one day, also as the last part of a hyphenated compound ("Achterbahn-
+"""Classes of German reading fixed in session 12 of issue 14 (invented sentences, not the blind sets'), by read13de: an
+exclamation with no number that names one day, also as the last part of a hyphenated compound ("Achterbahn-
 Donnerstag an der Wall Street!", "Was für ein Crash-Freitag!"), is the day the claims after it tell when they name
 none; outside an exclamation such a compound may name an event's day of weeks ago ("seit dem Deepseek-Montag") and
-stays no day. A reference as the first subject of a sentence with no number ("Danach fasste der Titel wieder Tritt.")
-names again what it refers to, for an impersonal "es" after it. A day right after "und" that follows a number is the
-next number's ("am Dienstag 2,6 Prozent und am Mittwoch nochmals 1,0 Prozent"). "der schlimmste Tag seit …" is a
-record fall. An amount in billions right before "wert" whose copula and company subject stand before it ("Er ist an
-der Börse damit rund 3,4 Billionen Dollar wert") is the company's market value. A gain said
-to come to a percent ("summiert sich der Gewinn damit auf 1,7 Prozent") is a move, not a level."""
+stays no day. A reference as the first subject of a sentence with no number ("Danach fasste der Titel wieder
+Tritt.") names again what it refers to, for an impersonal "es" after it. A day right after "und" that follows a
+number is the next number's ("am Dienstag 2,6 Prozent und am Mittwoch nochmals 1,0 Prozent"). "der schlimmste Tag
+seit …" is a record fall. An amount in billions right before "wert" whose copula and company subject stand before it
+("Er ist an der Börse damit rund 3,4 Billionen Dollar wert") is the company's market value. A gain said to come to a
+percent ("summiert sich der Gewinn damit auf 1,7 Prozent") is a move, not a level. A percent in an apposition right
+after a level reached "bis auf" with an intraday word ("zwischenzeitlich bis auf 748,68 Dollar, ein Abschlag von 3,6
+Prozent") is the same extreme in percent."""
 
 from __future__ import annotations
 
@@ -116,3 +118,19 @@ def test_a_gain_coming_to_a_percent_is_a_move(text: str) -> None:
 def test_a_profit_coming_to_an_amount_stays_no_claim() -> None:
     text = "Oracle gewann am Mittwoch 2,3 Prozent. Der Gewinn stieg im Quartal auf 3,1 Milliarden Dollar."
     assert read(text, "2025-02-14T18:00:00+01:00") == [("ORCL", 2.3, d("2025-02-12"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Oracle fiel am Mittwoch zeitweise bis auf 170,10 Dollar, ein Minus von 4,0 Prozent.", "intraday_extreme"),
+        ("Oracle stieg am Mittwoch in der Spitze bis auf 180,10 Dollar, ein Plus von 2,0 Prozent.", "intraday_extreme"),
+        ("Oracle fiel am Mittwoch zeitweise um 4 Prozent und schloss bei 170,10 Dollar, ein Minus von 2,8 Prozent.",
+         "close_change"),
+    ],
+)  # fmt: skip
+def test_a_percent_in_apposition_after_an_intraday_level_bis_auf_is_that_extreme(text: str, metric: str) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00+01:00"), "de")
+    last = x.claims[-1]
+    assert last.metric.value == metric
+    assert last.value in (2.0, 2.8, 4.0)
