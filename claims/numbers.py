@@ -257,6 +257,10 @@ def _number(toks: list[_Tok], i: int, lang: str, strict: bool) -> tuple[float, i
     return value, decimals, i + n
 
 
+DASHES = frozenset({"–", "—", "-"})
+"""Range marks that are also a text's dash: a range so joined runs upwards ("5–6 Prozent")."""
+
+
 def _merge(a: _Side, b: _Side) -> bool:
     """Whether ``a`` and ``b`` read as the two ends of one range ("fünf bis sechs Prozent", "$5-6bn")."""
     same = all(x is None or x == y for x, y in ((a.unit, b.unit), (a.scale, b.scale)))
@@ -277,6 +281,8 @@ def _quantity(toks: list[_Tok], i: int, lang: str, text: str, strict: bool) -> t
     seps = {joiner} if between else RANGE_SEPS[lang]
     if a.next_i < len(toks) and toks[a.next_i].key in seps:
         b = _side(toks, a.next_i + 1, lang, strict)
+        if b is not None and not strict and toks[a.next_i].key in DASHES and b.value < a.value:
+            b = None  # "schloss bei 191,33 Dollar – 15,05 Dollar weniger als am Vortag": no range runs downwards
         if b is not None and not _merge(a, b):
             if strict:
                 one, two = text[a.start : a.end], text[b.start : b.end]
@@ -315,9 +321,7 @@ def vocabulary(lang: str) -> dict[str, str]:
     units = UNITS_DE if lang == "de" else UNITS_EN
     scales = (SCALES_DE if lang == "de" else SCALES_EN) | SCALES_ATTACHED
     return (
-        {w: f"currency:{c}" for w, c in CURRENCIES.items()}
-        | {w: f"scale:{s}" for w, s in scales.items()}
-        | dict(units)
+        {w: f"currency:{c}" for w, c in CURRENCIES.items()} | {w: f"scale:{s}" for w, s in scales.items()} | dict(units)
     )
 
 

@@ -10,13 +10,15 @@ the look back's day; a word of the day's extreme in a later conjunct is that mov
 what a company is worth with adverbs between, or in German ("is still worth about $3.05 trillion", "ist an der Börse
 jetzt wieder mehr als 3 Billionen Dollar wert") is its market value, while an order "10 Milliarden Euro wert" stays
 no claim; in German, a present verb of standing and a word of now ("liegt die Aktie jetzt mehr als 6 Prozent im Minus")
-is where the price stands now."""
+is where the price stands now; a dash before a smaller amount is no range ("schloss bei 191,33 Dollar – 15,05 Dollar
+weniger als am Vortag": the close, not a range from 15.05 to 191.33)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from marketfact.claims.extract import extract_claims
+from marketfact.claims.numbers import find_quantities
 from tests.claims.extracted import d, read
 
 
@@ -129,3 +131,12 @@ def test_where_a_price_stands_now_in_german_runs_up_to_now_not_to_the_paragraphs
         "Minus."
     )
     assert read(text, "2025-02-06T06:30:00+01:00")[-1] == ("GOOGL", 6.0, d("2025-02-03", "2025-02-05"))
+
+
+def test_a_dash_before_a_smaller_amount_is_no_range() -> None:
+    text = (
+        "Alphabet ist am Mittwoch abgestürzt. Die Aktie schloss bei 191,33 Dollar – 15,05 Dollar weniger als am Vortag."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-06T06:30:00+01:00"), "de")
+    assert [(c.metric.value, c.value, c.range) for c in x.claims] == [("close_level", 191.33, None)]
+    assert find_quantities("Ein Plus von 5–6 Prozent", "de")[0].high == 6.0  # upwards: still a range
