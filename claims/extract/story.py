@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from marketfact.claims.extract import denials, parens, rules, sinceclose
+from marketfact.claims.extract import denials, lonename, parens, rules, sinceclose
 from marketfact.claims.extract.dayagain import that_day
 from marketfact.claims.extract.decide import Context, Draft, Outcome
 from marketfact.claims.extract.listheads import remember_list_heading
@@ -110,13 +110,9 @@ def _remember_lone_subject(view: SentenceView, ctx: Context) -> None:
     """ "Nvidia rose 2.9% on Monday. Constellation Energy had a better day still. It jumped 3.9%": a sentence with no
     number that opens with a listed name (an article aside) makes it whom "it" in the paragraph refers to next, not
     the subject of the paragraph's claim before."""
-    if view.quantities or not view.mentions:
-        return
-    first = min(view.mentions, key=lambda m: m.start)
-    lead = [t.low for t in view.toks if max(view.sentence.start, view.body_start) <= t.start < first.start]
-    if lead not in ([], ["the"]) or first.modifier or first.entry is None or first.lookup.status != "resolved":
-        return
-    ctx.paragraph_subject[view.sentence.paragraph] = (first.entry, first.entry.listing)
+    first = lonename.opening_name(view)
+    if first is not None and first.entry is not None:
+        ctx.paragraph_subject[view.sentence.paragraph] = (first.entry, first.entry.listing)
 
 
 def _remember_names(view: SentenceView, outcomes: list[Outcome], ctx: Context) -> None:
@@ -170,6 +166,7 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
             or _names_the_day(view, p, bool(drafts))
             or is_date_line(view, p)
             or _hails(view, p)
+            or lonename.says_its_day(view, p)  # "Oracle was the laggard on Wednesday."
         )
     ]
     # a Saturday or Sunday ("liegt heute deutlich im Plus" in a Sunday paper) has no session: no story's day

@@ -14,7 +14,8 @@ three sessions") runs on from the session after that day, also from a weekday sa
 next two sessions"); an unlisted name between an article or a preposition and a noun or a weekday ("The OpenAI frenzy
 added 2.9% to Nvidia", "On DeepSeek Monday, Jan. 27, it plunged 28.3%") is a modifier, not whom the number is
 about; after a sentence with no number that opens with a listed name ("Microsoft lagged behind."), "It" is that
-name; a "dip" is a fall ("took a 2.8% dip")."""
+name, and when its verb is "was" the one day it names is the day of the claims after it ("Microsoft was the weak
+spot on Wednesday. It slipped 0.6%."); a "dip" is a fall ("took a 2.8% dip")."""
 
 from __future__ import annotations
 
@@ -84,6 +85,11 @@ CASES = {
         "Oracle took a 2.8% dip on Wednesday.",
         "2025-02-14T17:30:00-05:00",
         [("ORCL", 2.8, d("2025-02-12"))],
+    ),
+    "a sentence with no number that says with 'was' what a company's day was like gives that day": (
+        "Broadcom rose 4.5% on Monday. Microsoft was the weak spot on Wednesday. It slipped 0.6%.",
+        "2025-02-14T17:30:00-05:00",
+        [("AVGO", 4.5, d("2025-02-10")), ("MSFT", 0.6, d("2025-02-12"))],
     ),
 }
 
