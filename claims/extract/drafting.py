@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from marketfact.claims.extract import atonepoint, extremeafter, kinds
+from marketfact.claims.extract import atonepoint, dayslater, extremeafter, kinds
 from marketfact.claims.extract.build import pick_listing
 from marketfact.claims.extract.decide import Context, Draft, Outcome, hedge_of, market_value_words, non_claim
 from marketfact.claims.extract.entities import AliasEntry, Listing
@@ -61,7 +61,7 @@ def with_subject(
             return non_claim(view, q, "no_direction", "the day's low or high, but no rise or fall is stated")
     penalty += h_penalty
     notes += [h_note] if h_note else []
-    when = when_of(view, q, ctx, previous, d_words, kind)
+    when = dayslater.in_days(when_of(view, q, ctx, previous, d_words, kind))
     when = before_the_open(extremeafter.of_move(view, q, entry, (intraday, kind), previous, when), view, ctx, listing)
     penalty += when.penalty
     notes += when.notes

@@ -361,7 +361,7 @@ def _relative_phrase(view: SentenceView, q: Quantity, table: tuple[tuple[str, ..
         # after q, the phrase is q's only when no day and no "before"/"then" stands between ("plunged 7.3% on
         # Wednesday before steadying the following day" tells of Wednesday); the phrase's own "later" is no such word
         between = view.words_between(q.span[1], hit[1])[: -len(hit[0].split())]
-        if any(q.span[1] <= p.start < hit[1] for p in view.periods) or any(
+        if any(q.span[1] <= p.start < hit[1] - len(hit[0]) for p in view.periods) or any(
             t.low in rules.LATER[view.lang] for t in between
         ):
             hit = None

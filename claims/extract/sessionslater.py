@@ -13,8 +13,8 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5
 """The counts a phrase may open with."""
 
 _EN = ("sessions later", "trading days later", "trading sessions later", "sessions after that",
-       "trading days after that", "trading sessions after that")  # fmt: skip
-_DE = ("handelstage später", "handelstage darauf", "sitzungen später", "börsentage später")
+       "trading days after that", "trading sessions after that", "days later")  # fmt: skip
+_DE = ("handelstage später", "handelstage darauf", "sitzungen später", "börsentage später", "tage später")
 PHRASES = {
     lang: tuple(sorted(((n, *tail.split()) for n in COUNTS for tail in tails if n.isdigit() or n in words), key=len))[
         ::-1

@@ -12,7 +12,8 @@ größten Tagesgewinne der vergangenen Monate, seit Wochenbeginn steht ein Zuwac
 far; "since" closing the clause right after a number ("has recovered 15.3% since.") is a move since the day told
 before; so is a day's low or high after "after touching" ("dropped 3.3% to $185.34 on Friday after touching
 $183.24"), though not after a look back's number ("adding to Thursday's 0.4% gain after touching $177.39"); a survey's
-"sentiment index" or "confidence index" is no market index."""
+"sentiment index" or "confidence index" is no market index; "three days later", "Drei Tage später" count calendar days
+after the day told before, also after the number ("Microsoft's 6.2% slide three days later")."""
 
 from __future__ import annotations
 
@@ -92,6 +93,22 @@ CASES = {
             ("ORCL", 0.4, d("2025-02-06")),
             ("ORCL", 177.39, d("2025-02-07")),  # not Thursday's, the look back's: the paragraph's day
         ],
+    ),
+    "a count of calendar days after the day told before is that calendar day's session": (
+        "Nvidia fell 17% on Jan. 27. Microsoft's 6.2% slide three days later seemed to confirm it. Nvidia fell 3.1% on "
+        "Friday, Jan. 24. Three days later, it slid 17%.",
+        "2025-02-16T08:00:00-05:00",
+        [
+            ("NVDA", 17.0, d("2025-01-27")),
+            ("MSFT", 6.2, d("2025-01-30")),
+            ("NVDA", 3.1, d("2025-01-24")),
+            ("NVDA", 17.0, d("2025-01-27")),
+        ],
+    ),
+    "'Drei Tage später' after a Friday is the Monday": (
+        "Nvidia fiel am Freitag, dem 24. Januar, um 3,1 Prozent. Drei Tage später verlor die Aktie 17 Prozent.",
+        "2025-02-16T08:00:00-05:00",
+        [("NVDA", 3.1, d("2025-01-24")), ("NVDA", 17.0, d("2025-01-27"))],
     ),
 }
 
