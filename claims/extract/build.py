@@ -296,8 +296,8 @@ def _sessions(
         d.penalty += 0.1
         return None, None
     notes.append(f"period {res.how}")
-    if d.kind in (kinds.CLOSE_LEVEL, kinds.MARKET_CAP_LEVEL) and res.first != res.last:
-        # "finished the week at 6,025.99": a level is one session's, the last of the span
+    if _one_session(d) and res.first != res.last:
+        # "finished the week at 6,025.99": a level is one session's, the last of the span; so is a record close
         notes.append(f"a level is one session's: the last of {d.period.words!r}, {res.last}")
         return [res.last], [res.last]
     return ([res.first] if res.first == res.last else [res.first, res.last]), None
@@ -329,10 +329,16 @@ def _week_of(d: Draft, published_at: datetime, lang: str, notes: list[str]) -> l
         f"{res.last}, not the week of publication ({publication})"
     )
     d.penalty += ANCHOR_PENALTY
-    if d.kind in (kinds.CLOSE_LEVEL, kinds.MARKET_CAP_LEVEL) and res.first != res.last:
+    if _one_session(d) and res.first != res.last:
         notes.append(f"a level is one session's: the last of {d.period.words!r}, {res.last}")
         return [res.last]
     return [res.first] if res.first == res.last else [res.first, res.last]
+
+
+def _one_session(d: Draft) -> bool:
+    """Whether the claim is one session's: a close level, a market value, a record close ("beendete die Woche mit
+    21.732 Punkten auf Rekordniveau" is Friday's close, as the level is)."""
+    return d.kind in (kinds.CLOSE_LEVEL, kinds.MARKET_CAP_LEVEL) or d.record in ("highest_close", "lowest_close")
 
 
 def _anchored(d: Draft, published_at: datetime, lang: str) -> tuple[date, date] | None:

@@ -9,7 +9,8 @@ seit …" is a record fall. An amount in billions right before "wert" whose copu
 ("Er ist an der Börse damit rund 3,4 Billionen Dollar wert") is the company's market value. A gain said to come to a
 percent ("summiert sich der Gewinn damit auf 1,7 Prozent") is a move, not a level. A percent in an apposition right
 after a level reached "bis auf" with an intraday word ("zwischenzeitlich bis auf 748,68 Dollar, ein Abschlag von 3,6
-Prozent") is the same extreme in percent."""
+Prozent") is the same extreme in percent. A record close said with a span ("beendete die Woche mit 22.513 Punkten
+auf Rekordniveau") is one session's, the last of the span, as its level is."""
 
 from __future__ import annotations
 
@@ -134,3 +135,16 @@ def test_a_percent_in_apposition_after_an_intraday_level_bis_auf_is_that_extreme
     last = x.claims[-1]
     assert last.metric.value == metric
     assert last.value in (2.0, 2.8, 4.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Dax beendete die Woche mit 22.513 Punkten auf Rekordniveau.",
+        "Auf Wochensicht liegt der Dax mit 22.513 Punkten auf einem Rekordhoch.",
+    ],
+)
+def test_a_record_close_said_with_a_span_is_the_last_sessions(text: str) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-15T09:00:00+01:00"), "de")
+    records = [r.sessions for c, r in zip(x.claims, x.readings, strict=True) if c.record]
+    assert records == [d("2025-02-14")]
