@@ -133,7 +133,15 @@ def since_then(view: SentenceView, q: Quantity) -> str:
         for i in range(len(lows) - len(phrase) + 1):
             if tuple(lows[i : i + len(phrase)]) == phrase:
                 return " ".join(t.text for t in toks[i : i + len(phrase)])
+    for i in range(len(lows) - 6):  # "down 10.2% from its close on the day of the report": the day the report was told
+        event = tuple(lows[i + 2 : i + 7]) == ("close", "on", "the", "day", "of")
+        if view.lang == "en" and event and lows[i] in _FROM_CLOSE and lows[i + 1] in ("its", "their", "the"):
+            return " ".join(t.text for t in toks[i : i + 7])
     return _since_opening(view, q) or _since_closing(view, q)
+
+
+_FROM_CLOSE = frozenset({"from", "below", "above", "since"})
+"""Words before "its close on the day of …": a move or a distance from the close of the day of an event told before."""
 
 
 def _since_closing(view: SentenceView, q: Quantity) -> str:

@@ -15,7 +15,8 @@ next two sessions"); an unlisted name between an article or a preposition and a 
 added 2.9% to Nvidia", "On DeepSeek Monday, Jan. 27, it plunged 28.3%") is a modifier, not whom the number is
 about; after a sentence with no number that opens with a listed name ("Microsoft lagged behind."), "It" is that
 name, and when its verb is "was" the one day it names is the day of the claims after it ("Microsoft was the weak
-spot on Wednesday. It slipped 0.6%."); a "dip" is a fall ("took a 2.8% dip")."""
+spot on Wednesday. It slipped 0.6%."); a "dip" is a fall ("took a 2.8% dip"); a move "from its close on the day of the
+report" runs from the close of the day the report was told on."""
 
 from __future__ import annotations
 
@@ -90,6 +91,11 @@ CASES = {
         "Broadcom rose 4.5% on Monday. Microsoft was the weak spot on Wednesday. It slipped 0.6%.",
         "2025-02-14T17:30:00-05:00",
         [("AVGO", 4.5, d("2025-02-10")), ("MSFT", 0.6, d("2025-02-12"))],
+    ),
+    "a move from its close on the day of the report: since the close of the day told before": (
+        "ASML reported results on Wednesday, Jan. 29. The stock is up 5.5% from its close on the day of the report.",
+        "2025-02-15T10:00:00-05:00",
+        [("ASML", 5.5, d("2025-01-30", "2025-02-14"))],
     ),
 }
 
