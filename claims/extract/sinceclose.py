@@ -79,11 +79,16 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     if not leads:
         return periodclauses.compared_with(view, p)  # "9,6 Prozent weniger als am 24. Januar"
     marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
-    if any(w in marks for w in before[leads[0] + 1 :]) or any(w in marks for w in after):
+    if any(w in marks or _day_close(w, view.lang) for w in before[leads[0] + 1 :]) or any(w in marks for w in after):
         return True
     if before[leads[0] + 1 : leads[0] + 2] == [WHERE.get(view.lang)]:
         return True  # "3.7% below where it stood on Monday", "above where it was on Feb. 6": that day's close
     return _direct_lead(view, p, before, after)
+
+
+def _day_close(word: str, lang: str) -> bool:
+    """A weekday's close in one German word: "seit dem Dienstagsschluss", "Vom Montagsschlusskurs aus gerechnet"."""
+    return lang == "de" and word.endswith(("sschluss", "sschlusskurs"))
 
 
 def _direct_lead(view: SentenceView, p: PeriodSpan, before: list[str], after: list[str]) -> bool:

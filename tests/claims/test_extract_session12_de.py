@@ -10,7 +10,8 @@ seit …" is a record fall. An amount in billions right before "wert" whose copu
 percent ("summiert sich der Gewinn damit auf 1,7 Prozent") is a move, not a level. A percent in an apposition right
 after a level reached "bis auf" with an intraday word ("zwischenzeitlich bis auf 748,68 Dollar, ein Abschlag von 3,6
 Prozent") is the same extreme in percent. A record close said with a span ("beendete die Woche mit 22.513 Punkten
-auf Rekordniveau") is one session's, the last of the span, as its level is."""
+auf Rekordniveau") is one session's, the last of the span, as its level is. A move since a weekday's close said in
+one word ("seit dem Dienstagsschluss") runs from the session after that day."""
 
 from __future__ import annotations
 
@@ -148,3 +149,14 @@ def test_a_record_close_said_with_a_span_is_the_last_sessions(text: str) -> None
     x = extract_claims(text, datetime.fromisoformat("2025-02-15T09:00:00+01:00"), "de")
     records = [r.sessions for c, r in zip(x.claims, x.readings, strict=True) if c.record]
     assert records == [d("2025-02-14")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oracle hat seit dem Dienstagsschluss 3,9 Prozent gewonnen.",
+        "Vom Dienstagsschlusskurs aus gerechnet hat Oracle 3,9 Prozent gewonnen.",
+    ],
+)
+def test_a_move_since_a_weekdays_close_in_one_word_runs_from_the_session_after(text: str) -> None:
+    assert read(text, "2025-02-08T10:00:00+01:00") == [("ORCL", 3.9, d("2025-02-05", "2025-02-07"))]
