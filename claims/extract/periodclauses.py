@@ -130,7 +130,9 @@ def _relative(view: SentenceView, pos: int) -> bool:
     """Whether the clause at ``pos`` opens with a relative pronoun (", whose shares gained 0.6% on Thursday,")."""
     c0, _ = view.clause(pos)
     first = next((t for t in view.toks if t.start >= c0), None)
-    return first is not None and c0 > view.sentence.start and first.low in rules.RELATIVE_PRONOUNS[view.lang]
+    if first is None or c0 <= view.sentence.start or first.low not in rules.RELATIVE_PRONOUNS[view.lang]:
+        return False
+    return not any(m.start == first.end + 1 and m.entry is not None for m in view.mentions)  # ", der Nasdaq gab …"
 
 
 def shared_day(view: SentenceView, q: Quantity) -> tuple[PeriodSpan, int, float, str] | None:
@@ -187,9 +189,10 @@ def _opens_with(view: SentenceView, q: Quantity) -> bool:
 
 def _opens_sentence(view: SentenceView, p: PeriodSpan) -> bool:
     """Whether span ``p`` opens its sentence ("Week to date the shares are up 6.8%, while …", "For the week so far
-    the Dax …"): the period of every clause after it that names none, as a leading day is."""
+    the Dax …", "Für die Woche verzeichnete der S&P 500 …, der Nasdaq gab 0,5 Prozent ab"): the period of every clause
+    after it that names none, as a leading day is."""
     lead = [t.low for t in view.toks if view.sentence.start <= t.start < p.start]
-    return all(w in ("for", "over", "in", "so", "far") for w in lead)
+    return all(w in ("for", "over", "in", "so", "far", "für", "auf", "im", "über") for w in lead)  # "Für die Woche …"
 
 
 def session_before_previous(

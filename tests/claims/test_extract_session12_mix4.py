@@ -9,9 +9,12 @@ the look back's day; a word of the day's extreme in a later conjunct is that mov
 ("fielen um 3,3 Prozent auf 185,34 Dollar und hatten zeitweise 4,4 Prozent verloren": 185,34 Dollar is the close);
 what a company is worth with adverbs between, or in German ("is still worth about $3.05 trillion", "ist an der Börse
 jetzt wieder mehr als 3 Billionen Dollar wert") is its market value, while an order "10 Milliarden Euro wert" stays
-no claim; in German, a present verb of standing and a word of now ("liegt die Aktie jetzt mehr als 6 Prozent im Minus")
-is where the price stands now; a dash before a smaller amount is no range ("schloss bei 191,33 Dollar – 15,05 Dollar
-weniger als am Vortag": the close, not a range from 15.05 to 191.33)."""
+no claim; in German, a present verb of standing and a word of now ("liegt die Aktie jetzt mehr als 6 Prozent im
+Minus") is where the price stands now; a dash before a smaller amount is no range ("schloss bei 191,33 Dollar – 15,05
+Dollar weniger als am Vortag": the close, not a range from 15.05 to 191.33); a German period opening the sentence
+after "für"/"auf"/"im"/"über" is the period of a later clause that names none, and ", der Nasdaq gab …" opens no
+relative clause ("Für die Woche verzeichnete der S&P 500 einen Verlust von 0,2 Prozent, der Nasdaq gab 0,5 Prozent
+ab": both the week's)."""
 
 from __future__ import annotations
 
@@ -140,3 +143,12 @@ def test_a_dash_before_a_smaller_amount_is_no_range() -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-06T06:30:00+01:00"), "de")
     assert [(c.metric.value, c.value, c.range) for c in x.claims] == [("close_level", 191.33, None)]
     assert find_quantities("Ein Plus von 5–6 Prozent", "de")[0].high == 6.0  # upwards: still a range
+
+
+def test_a_week_opening_a_german_sentence_is_the_period_of_a_later_clause_with_another_index() -> None:
+    text = (
+        "Die US-Aktien schlossen am Freitag niedriger. Für die Woche verzeichnete der S&P 500 einen Verlust von 0,2 "
+        "Prozent, der Nasdaq gab 0,5 Prozent ab."
+    )
+    week = d("2025-02-03", "2025-02-07")
+    assert read(text, "2025-02-07T22:40:00+01:00") == [("^GSPC", 0.2, week), ("^IXIC", 0.5, week)]
