@@ -195,9 +195,21 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
         if q.kind == "number" and not _session_or_move(view, c0, q):
             return None
         return KindReading(CLOSE_LEVEL, None, word)
-    if q.kind == "index_points" or (q.kind == "money" and q.scale == "one"):
+    if (q.kind == "index_points" or (q.kind == "money" and q.scale == "one")) and not _mark(view, q, lows):
         return KindReading(POINTS_CHANGE, None, q.text)
     return None
+
+
+_MARKS = {"de": rules.word_set("marke schwelle"), "en": rules.word_set("mark level threshold")}
+"""A round level an index or price crosses: "die Marke von 22.000 Punkten", "the 22,000 mark", "the 20,000 level"."""
+
+
+def _mark(view: SentenceView, q: Quantity, lows: list[str]) -> bool:
+    """Whether ``q`` names a mark crossed, no change in points: after "Marke von"/"mark of" ("fällt unter die Marke von
+    21.300 Punkten"), or right before "mark"/"level" in English ("above the 22,000 mark")."""
+    after = [t.low for t in view.toks if t.start >= q.span[1]][:2]
+    before = len(lows) > 1 and lows[-1] in ("von", "of") and lows[-2] in _MARKS[view.lang]
+    return before or (view.lang == "en" and any(w in _MARKS["en"] for w in after[:2] if w not in ("points",)))
 
 
 _HIGH_WORDS = rules.word_set("high tageshoch hoch höchststand")

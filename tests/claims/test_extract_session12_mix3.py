@@ -13,12 +13,16 @@ far; "since" closing the clause right after a number ("has recovered 15.3% since
 before; so is a day's low or high after "after touching" ("dropped 3.3% to $185.34 on Friday after touching
 $183.24"), though not after a look back's number ("adding to Thursday's 0.4% gain after touching $177.39"); a survey's
 "sentiment index" or "confidence index" is no market index; "three days later", "Drei Tage später" count calendar days
-after the day told before, also after the number ("Microsoft's 6.2% slide three days later")."""
+after the day told before, also after the number ("Microsoft's 6.2% slide three days later"); a mark crossed ("unter
+die Marke von 21.300 Punkten", "below the 21,300 mark") is no change in points."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 CASES = {
@@ -127,3 +131,16 @@ def test_a_survey_index_is_no_market_index() -> None:
         "The Conference Board's consumer confidence index rose to 104.1. Nvidia rose 0.9% as sentiment improved."
     )
     assert read(text, "2025-02-07T16:50:00-05:00") == [("^GSPC", 0.95, d("2025-02-07")), ("NVDA", 0.9, d("2025-02-07"))]
+
+
+def test_a_mark_crossed_is_no_points_change() -> None:
+    """ "fällt unter die Marke von 21.300 Punkten", "climbed above the 22,000 mark": a round level crossed, not a change
+    in points; "gab 304 Punkte nach" stays one."""
+    for text, lang in (
+        ("+++ 09:10 Uhr +++\nDer Dax fiel am Montag um 1,4 Prozent und gab 304 Punkte nach. Zeitweise fiel er "
+         "unter die Marke von 21.300 Punkten.", "de"),
+        ("The Dax fell 1.4% on Monday, a loss of 304 points. At one point it dropped below the 21,300 mark.", "en"),
+    ):  # fmt: skip
+        x = extract_claims(text, datetime.fromisoformat("2025-02-03T17:55:00+01:00"), lang)
+        got = [(c.metric.value, c.value) for c in x.claims]
+        assert got == [("close_change", 1.4), ("points_change", 304.0)], text
