@@ -71,6 +71,9 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     if not (p.single_day or since_span):
         return False
     c0, c1 = view.clause(p.start)
+    opener = next((t for t in reversed(view.toks) if t.end <= p.start), None)
+    if opener is not None and opener.text == "(" and opener.start > view.sentence.start:
+        c0 = view.clause(opener.start - 1)[0]  # "Seit dem Crash-Montag (27. Januar)": the day of the noun before it
     s0 = max([c0] + [o.span[1] for o in view.quantities if o.span[1] <= p.start])
     # eight words before the day, and the day's own ("below where it closed on Friday, Jan. 24")
     before = [t.low for t in view.words_between(s0, p.start)][-8:] + [t.low for t in view.words_between(p.start, p.end)]
@@ -79,15 +82,19 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     if not leads:
         return periodclauses.compared_with(view, p)  # "9,6 Prozent weniger als am 24. Januar"
     marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
-    if any(w in marks or _day_close(w, view.lang) for w in before[leads[0] + 1 :]) or any(w in marks for w in after):
+    if any(_marks(w, marks, view.lang) for w in before[leads[0] + 1 :]) or any(w in marks for w in after):
         return True
     if before[leads[0] + 1 : leads[0] + 2] == [WHERE.get(view.lang)]:
         return True  # "3.7% below where it stood on Monday", "above where it was on Feb. 6": that day's close
     return _direct_lead(view, p, before, after)
 
 
-def _day_close(word: str, lang: str) -> bool:
-    """A weekday's close in one German word: "seit dem Dienstagsschluss", "Vom Montagsschlusskurs aus gerechnet"."""
+def _marks(word: str, marks: frozenset[str], lang: str) -> bool:
+    """Whether a word after the lead names a close or a fall: itself, a part of a hyphenated compound ("seit dem
+    DeepSeek-Crash-Montag (27. Januar)"), or in German a weekday's close in one word ("seit dem Dienstagsschluss",
+    "Vom Montagsschlusskurs aus gerechnet")."""
+    if word in marks or any(part in marks for part in word.split("-")):
+        return True
     return lang == "de" and word.endswith(("sschluss", "sschlusskurs"))
 
 

@@ -11,7 +11,8 @@ percent ("summiert sich der Gewinn damit auf 1,7 Prozent") is a move, not a leve
 after a level reached "bis auf" with an intraday word ("zwischenzeitlich bis auf 748,68 Dollar, ein Abschlag von 3,6
 Prozent") is the same extreme in percent. A record close said with a span ("beendete die Woche mit 22.513 Punkten
 auf Rekordniveau") is one session's, the last of the span, as its level is. A move since a weekday's close said in
-one word ("seit dem Dienstagsschluss") runs from the session after that day."""
+one word ("seit dem Dienstagsschluss") runs from the session after that day. So is a day named by a compound noun of
+its fall with its date in parentheses ("Seit dem Zoll-Ausverkauf (3. Februar)")."""
 
 from __future__ import annotations
 
@@ -160,3 +161,14 @@ def test_a_record_close_said_with_a_span_is_the_last_sessions(text: str) -> None
 )
 def test_a_move_since_a_weekdays_close_in_one_word_runs_from_the_session_after(text: str) -> None:
     assert read(text, "2025-02-08T10:00:00+01:00") == [("ORCL", 3.9, d("2025-02-05", "2025-02-07"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seit dem Crash-Montag (10. Februar) hat Oracle 3,9 Prozent gewonnen.",
+        "Oracle hat seit dem Zoll-Ausverkauf (10. Februar) 3,9 Prozent gewonnen.",
+    ],
+)
+def test_a_compound_noun_of_a_fall_with_its_date_is_the_close_a_move_runs_from(text: str) -> None:
+    assert read(text, "2025-02-15T10:00:00+01:00") == [("ORCL", 3.9, d("2025-02-11", "2025-02-14"))]
