@@ -86,9 +86,9 @@ _FIXED = {
         ("rel", -2, "the day before yesterday"),
         ("ytd", 0, "year to date|year-to-date|ytd|so far this year|this year|since the start of the year|"
                    "since the beginning of the year"),
-        ("week", -1, "last week|previous week"),
+        ("week", -1, "last week|previous week|last week's|the previous week's"),
         ("week", 0, "this week|for the week|on the week|over the week|the week|the week's|week to date|week-to-date|"
-                    "that week"),
+                    "that week|this week's"),
         ("weekstart", 0, "at the start of the week|at the beginning of the week|to start the week|to begin the week|"
                          "to kick off the week"),
         ("weekend", 0, "to end the week|to close out the week|to finish the week|at the end of the week"),

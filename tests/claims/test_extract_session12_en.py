@@ -16,7 +16,8 @@ added 2.9% to Nvidia", "On DeepSeek Monday, Jan. 27, it plunged 28.3%") is a mod
 about; after a sentence with no number that opens with a listed name ("Microsoft lagged behind."), "It" is that
 name, and when its verb is "was" the one day it names is the day of the claims after it ("Microsoft was the weak
 spot on Wednesday. It slipped 0.6%."); a "dip" is a fall ("took a 2.8% dip"); a move "from its close on the day of the
-report" runs from the close of the day the report was told on."""
+report" runs from the close of the day the report was told on; a week said in the possessive ("Last week's
+scoreboard:") is that week."""
 
 from __future__ import annotations
 
@@ -96,6 +97,11 @@ CASES = {
         "ASML reported results on Wednesday, Jan. 29. The stock is up 5.5% from its close on the day of the report.",
         "2025-02-15T10:00:00-05:00",
         [("ASML", 5.5, d("2025-01-30", "2025-02-14"))],
+    ),
+    "a week in the possessive: that week": (
+        "Last week's scoreboard: Microsoft slipped 0.3% and the S&P 500 rose 1.5%.",
+        "2025-02-17T07:00:00-05:00",
+        [("MSFT", 0.3, d("2025-02-10", "2025-02-14")), ("^GSPC", 1.5, d("2025-02-10", "2025-02-14"))],
     ),
 }
 

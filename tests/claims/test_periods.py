@@ -147,6 +147,9 @@ WORD_ROWS = [
     ("en", "overnight", (TUE, TUE, 1)),  # New York's session that had closed last (07:00 CET is 01:00 there)
     ("en", "last week", LAST_WEEK),
     ("en", "the previous week", LAST_WEEK),
+    ("en", "last week's", LAST_WEEK),  # "Last week's scoreboard:"
+    ("en", "the previous week's", LAST_WEEK),
+    ("en", "this week's", TWO_DAYS),
     ("en", "this week", TWO_DAYS),
     ("en", "for the week", TWO_DAYS),
     ("en", "on the week", TWO_DAYS),
