@@ -50,7 +50,8 @@ UP = {
         "geklettert klettert sprang sprangen gesprungen springt springen gewann gewannen gewonnen gewinnt verteuerte "
         "verteuerten verteuert angezogen vorgerückt hochgeschossen plus anstieg kursanstieg erholung kurssprung "
         "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen zulegte zulegten sprung hievte "
-        "hievten gehievt gewinnen klettern verteuern befestigen tagesgewinn tagesgewinne wochengewinn wochengewinne"
+        "hievten gehievt gewinnen klettern verteuern befestigen tagesgewinn tagesgewinne wochengewinn wochengewinne "
+        "gutgemacht wettgemacht"
     ),
     "en": word_set(
         "rose rises rise rising risen gained gains gain gaining jumped jumps jump jumping surged surges surge "
@@ -172,7 +173,6 @@ WORTH_HOLDERS = word_set("is was are were be been being now company firm group c
 """Right before "worth": the company itself or a copula, so the amount after it is the company's market value ("the
 chipmaker was worth roughly $3.3 trillion", "making the company worth about $3.4 trillion"), not "an order worth $10
 billion"."""
-
 
 NOT_MARKET = {
     "de": word_set(

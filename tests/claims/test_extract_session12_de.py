@@ -12,7 +12,8 @@ after a level reached "bis auf" with an intraday word ("zwischenzeitlich bis auf
 Prozent") is the same extreme in percent. A record close said with a span ("beendete die Woche mit 22.513 Punkten
 auf Rekordniveau") is one session's, the last of the span, as its level is. A move since a weekday's close said in
 one word ("seit dem Dienstagsschluss") runs from the session after that day. So is a day named by a compound noun of
-its fall with its date in parentheses ("Seit dem Zoll-Ausverkauf (3. Februar)")."""
+its fall with its date in parentheses ("Seit dem Zoll-Ausverkauf (3. Februar)"). "gutgemacht" and "wettgemacht" are
+a rise."""
 
 from __future__ import annotations
 
@@ -172,3 +173,10 @@ def test_a_move_since_a_weekdays_close_in_one_word_runs_from_the_session_after(t
 )
 def test_a_compound_noun_of_a_fall_with_its_date_is_the_close_a_move_runs_from(text: str) -> None:
     assert read(text, "2025-02-15T10:00:00+01:00") == [("ORCL", 3.9, d("2025-02-11", "2025-02-14"))]
+
+
+@pytest.mark.parametrize("verb", ["gutgemacht", "wettgemacht"])
+def test_gutgemacht_and_wettgemacht_are_a_rise(verb: str) -> None:
+    text = f"Oracle fiel am Montag um 2 Prozent. Seitdem hat die Aktie 3,9 Prozent {verb}."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-15T10:00:00+01:00"), "de")
+    assert [(c.value, c.direction) for c in x.claims] == [(2.0, "down"), (3.9, "up")]
