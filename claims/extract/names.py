@@ -202,12 +202,15 @@ def _absolute(view: SentenceView, s: Subject) -> bool:
 
 
 def modifier_in_english(m: Mention, masked: str, lang: str) -> Mention:
-    """``m`` marked as a modifier when an English role noun follows it ("a major Nvidia customer"), or when it is an
-    unlisted name between an article or a preposition and a noun or a weekday ("The Stargate euphoria added 6.8% to
-    Oracle", "On DeepSeek Monday it lost 20.8%"): the number is about another name."""
+    """``m`` marked as a modifier when an English role noun follows it ("a major Nvidia customer"), when it is what a
+    move is compared with ("unlike Nvidia", "Like Broadcom,", "in contrast to the Dax"), or when it is an unlisted
+    name between an article or a preposition and a noun or a weekday ("The Stargate euphoria added 6.8% to Oracle",
+    "On DeepSeek Monday it lost 20.8%"): the number is about another name."""
     nxt = re.match(r"\s+(\w+)", masked[m.end : m.end + 30])
     if lang == "en" and nxt and nxt.group(1).lower() in _EN_ROLE_NOUNS:
         return dataclasses.replace(m, modifier=True)
+    if lang == "en" and _COMPARED.search(masked[max(0, m.start - 30) : m.start]):
+        return dataclasses.replace(m, modifier=True)  # "Broadcom, unlike Nvidia, fell 1.2%": Nvidia is no subject
     before = re.search(r"(\w+)\s+$", masked[max(0, m.start - 30) : m.start])
     if lang != "en" or m.lookup.status != "unlisted" or nxt is None or before is None:
         return m
@@ -219,3 +222,6 @@ def modifier_in_english(m: Mention, masked: str, lang: str) -> Mention:
 _WEEKDAYS = rules.word_set("monday tuesday wednesday thursday friday")
 _BEFORE_MODIFIER = rules.word_set("the a an this that on in after since amid during before of from")
 """Words before an unlisted name that, with a noun after it, make it a modifier ("the DeepSeek rout")."""
+
+_COMPARED = re.compile(r"(?i:\b(?:unlike|like|(?:in\s+)?contrast\s+to|contrary\s+to|as\s+opposed\s+to)\s+(?:the\s+)?)$")
+"""Words right before a name that make it what a move is compared with: "unlike Nvidia", "in contrast to the Dax"."""

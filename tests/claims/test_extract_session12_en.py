@@ -17,7 +17,8 @@ about; after a sentence with no number that opens with a listed name ("Microsoft
 name, and when its verb is "was" the one day it names is the day of the claims after it ("Microsoft was the weak
 spot on Wednesday. It slipped 0.6%."); a "dip" is a fall ("took a 2.8% dip"); a move "from its close on the day of the
 report" runs from the close of the day the report was told on; a week said in the possessive ("Last week's
-scoreboard:") is that week."""
+scoreboard:") is that week; a name right after "unlike", "like" or "in contrast to" is what the move is compared
+with, not whom the number is about ("Oracle, unlike Microsoft, rose")."""
 
 from __future__ import annotations
 
@@ -102,6 +103,12 @@ CASES = {
         "Last week's scoreboard: Microsoft slipped 0.3% and the S&P 500 rose 1.5%.",
         "2025-02-17T07:00:00-05:00",
         [("MSFT", 0.3, d("2025-02-10", "2025-02-14")), ("^GSPC", 1.5, d("2025-02-10", "2025-02-14"))],
+    ),
+    "a name after 'unlike' or 'like' is no subject of the number": (
+        "Oracle, unlike Microsoft, rose on Friday, adding 0.2%. Like the Dax, the S&P 500 ended Friday lower, down "
+        "0.01%.",
+        "2025-02-15T10:00:00-05:00",
+        [("ORCL", 0.2, d("2025-02-14")), ("^GSPC", 0.01, d("2025-02-14"))],
     ),
 }
 
