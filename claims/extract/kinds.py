@@ -279,10 +279,15 @@ def _closed_with(lows: list[str], clause_lows: list[str], lang: str) -> bool:
 
 
 def _after_close_noun(lows: list[str], lang: str) -> bool:
-    """ "Schlussstand 242,25 Euro", "Schlusskurs: 245 Euro": a number right after a noun of the close (a colon
-    between at most) is that close."""
+    """ "Schlussstand 242,25 Euro", "Schlusskurs: 245 Euro", "Schlusskurs da: 206,38 Dollar!": a number right after a
+    noun of the close (a colon between at most, and before it an adverb of the day told: "da", "then") is that close."""
     words = lows[:-1] if lows[-1:] == [":"] else lows
+    if lows[-1:] == [":"] and words[-1:] and words[-1] in _THEN:
+        words = words[:-1]
     return bool(words) and words[-1] in _CLOSE_NOUNS[lang]
+
+
+_THEN = rules.word_set("da dann damals zuletzt then")
 
 
 _EXTREME_NOUNS = {

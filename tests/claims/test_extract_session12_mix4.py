@@ -14,7 +14,8 @@ Minus") is where the price stands now; a dash before a smaller amount is no rang
 Dollar weniger als am Vortag": the close, not a range from 15.05 to 191.33); a German period opening the sentence
 after "für"/"auf"/"im"/"über" is the period of a later clause that names none, and ", der Nasdaq gab …" opens no
 relative clause ("Für die Woche verzeichnete der S&P 500 einen Verlust von 0,2 Prozent, der Nasdaq gab 0,5 Prozent
-ab": both the week's)."""
+ab": both the week's). A noun of the close with an adverb of the day told before its colon ("Schlusskurs da: 206,38
+Dollar!") names that close."""
 
 from __future__ import annotations
 
@@ -152,3 +153,12 @@ def test_a_week_opening_a_german_sentence_is_the_period_of_a_later_clause_with_a
     )
     week = d("2025-02-03", "2025-02-07")
     assert read(text, "2025-02-07T22:40:00+01:00") == [("^GSPC", 0.2, week), ("^IXIC", 0.5, week)]
+
+
+def test_a_noun_of_the_close_with_an_adverb_before_its_colon_names_that_close() -> None:
+    text = "Alphabet schloss am Dienstag auf Rekordhoch. Schlusskurs da: 206,38 Dollar!"
+    x = extract_claims(text, datetime.fromisoformat("2025-02-06T06:30:00+01:00"), "de")
+    levels = [
+        (c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.metric.value == "close_level"
+    ]
+    assert levels == [(206.38, d("2025-02-04"))]
