@@ -58,7 +58,7 @@ UP = {
         "surging soared soars soaring climbed climbs climbing rallied rallies rally rallying rebounded rebounds "
         "rebound rebounding recovered recovers recovering advanced advances advancing added adding bounce bounced "
         "bounces bouncing spiked popped up grew grows growing leapt leaped rocketed skyrocketed firmed strengthened "
-        "recouped regained regains regaining lifted lifting lifts boosted boosting boosts propelled propelling"
+        "recouped regained regains regaining lifted lifting lifts boosted boosting boosts propelled propelling advance"
         " adds spikes pops leaps rockets skyrockets strengthens recoups propels sprint"  # "the Nasdaq adds 0.3%"
     ),
 }

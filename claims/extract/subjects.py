@@ -3,6 +3,8 @@ and what a reference ("die Aktie", "the index", "it") points back to."""
 
 from __future__ import annotations
 
+import re
+
 from marketfact.claims.extract import closeextreme, denials, rules
 from marketfact.claims.extract.decide import Context
 from marketfact.claims.extract.entities import AliasEntry, Listing
@@ -17,8 +19,26 @@ def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:
     Names after a preposition ("Lieferant für TSMC", "a supplier to Google", "rivals such as AMD") and names
     in an aside are subjects only when the sentence offers nothing else.
     """
-    first = _row_label(view, q) or _noun_for(view, q) or _after_close_price(view, q)
+    first = _row_label(view, q) or _noun_for(view, q) or _after_close_price(view, q) or _owner(view, q)
     return first or _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
+
+
+_OWNED = re.compile(r"\s+(?:[a-z]+\s+){0,2}")
+"""Between a name in the possessive and a number it owns: at most two words ("Nvidia's nearly 3% gain")."""
+
+
+def _owner(view: SentenceView, q: Quantity) -> Subject | None:
+    """ "contrasted with Nvidia's 2.6% gain", "compared with the S&P 500's 0.01% dip": a name in the possessive right
+    before a number owns it, also after a preposition (English)."""
+    if view.lang != "en":
+        return None
+    text = view.sentence.text
+    s0 = view.sentence.start
+    for s in view.subjects:
+        possessive = s.kind == "mention" and s.text.endswith(("'s", "’s")) and s.end <= q.span[0]
+        if possessive and _OWNED.fullmatch(text[s.end - s0 : q.span[0] - s0]):
+            return s
+    return None
 
 
 def _after_close_price(view: SentenceView, q: Quantity) -> Subject | None:

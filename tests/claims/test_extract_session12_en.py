@@ -18,7 +18,9 @@ name, and when its verb is "was" the one day it names is the day of the claims a
 spot on Wednesday. It slipped 0.6%."); a "dip" is a fall ("took a 2.8% dip"); a move "from its close on the day of the
 report" runs from the close of the day the report was told on; a week said in the possessive ("Last week's
 scoreboard:") is that week; a name right after "unlike", "like" or "in contrast to" is what the move is compared
-with, not whom the number is about ("Oracle, unlike Microsoft, rose")."""
+with, not whom the number is about ("Oracle, unlike Microsoft, rose"); a name in the possessive right before a
+number owns it, also after a preposition ("in contrast with the Nasdaq Composite's 0.4% advance"), and an "advance" is
+a rise."""
 
 from __future__ import annotations
 
@@ -109,6 +111,11 @@ CASES = {
         "0.01%.",
         "2025-02-15T10:00:00-05:00",
         [("ORCL", 0.2, d("2025-02-14")), ("^GSPC", 0.01, d("2025-02-14"))],
+    ),
+    "a name in the possessive right before a number owns it": (
+        "Broadcom fell 1.2% on Friday, in contrast with the Nasdaq Composite's 0.4% advance.",
+        "2025-02-15T10:00:00-05:00",
+        [("AVGO", 1.2, d("2025-02-14")), ("^IXIC", 0.4, d("2025-02-14"))],
     ),
 }
 
