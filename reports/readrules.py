@@ -279,6 +279,11 @@ NOTES = rules(
             "{words} {name} mit einem Prozentwert: die Bewegung dieses Namens, in der Richtung der Bewegung davor",
         ),
         (
+            "'es' or 'das' and a copula, no verb of its own: the direction is carried over from the move told before",
+            "„es“ oder „das“ mit einer Form von „sein“, kein eigenes Verb: die Richtung ist aus der Bewegung davor "
+            "übernommen",
+        ),
+        (
             "'es' and a copula, no verb of its own: the direction is carried over from the clause before, at its "
             "extreme",
             "„es“ mit „war“/„waren“, kein eigenes Verb: die Richtung ist aus dem Satzteil davor übernommen, an ihrem "

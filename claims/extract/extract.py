@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 from datetime import datetime
 from pathlib import Path
 
 from marketfact.claims.extract import (
     aheadof,
     closeextreme,
+    copula,
     denials,
     kinds,
     records,
@@ -292,7 +292,7 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     subject = pick_subject(view, q)
     direction = direction_of(view, q, hedges, carried)
     direction = direction or kinds.direction_past_levels(view, q) or _or_clause(view, q, previous)
-    direction = direction or _es_waren(view, q, previous) or _shortfall(view, q)
+    direction = direction or copula.carried(view, q, previous, ctx.last_moved) or _shortfall(view, q)
     before = max(c0, subject.end) if subject is not None and subject.end <= q.span[0] else c0
     blocking = not_price_cue(view, before, q.span[0])
     blocking = blocking or not_price_cue(view, q.span[1], _end_of_tokens(view, q, 2))
@@ -314,27 +314,6 @@ def _or_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> tuple
     if words and words[0] in ("or", "oder", "bzw", "beziehungsweise") and len(words) <= 2:
         return previous.direction, words[0], 0.05, f"{words[0]!r}: the previous number's move, in another unit"
     return None
-
-
-ES_COPULA = frozenset({"war", "waren", "ist", "sind"})
-EXTREME_WORDS = frozenset({"zeitweise", "zwischenzeitlich", "spitze"})
-
-
-def _es_waren(view: SentenceView, q: Quantity, previous: Draft | None) -> tuple[str, str, float, str] | None:
-    """ "Oracle verloren 2,8 Prozent; zeitweise waren es mehr als 3,6 Prozent", "in der Spitze waren es sogar 6,6
-    Prozent": a clause of "es" and a copula, a word of the day's extreme and the number is the move of the clause
-    before in the sentence, at its extreme."""
-    if view.lang != "de" or previous is None or not previous.direction or previous.view is not view:
-        return None
-    c0, _ = view.clause(q.span[0])
-    s0 = max([c0] + [o.span[1] for o in view.quantities if o.span[1] <= q.span[0]])
-    lows = [t.low for t in view.words_between(s0, q.span[0])]
-    pairs = set(itertools.pairwise(lows))
-    es = any((w, "es") in pairs or ("es", w) in pairs for w in ES_COPULA)
-    if not (es and EXTREME_WORDS & set(lows)):
-        return None
-    note = "'es' and a copula, no verb of its own: the direction is carried over from the clause before, at its extreme"
-    return previous.direction, "", 0.1, note
 
 
 SHORTFALL = frozenset({"fehlen", "fehlt", "fehlten", "fehlte"})
@@ -366,6 +345,7 @@ def _kind_draft(
         direction = direction or (_move_before(view, q) if kind.metric == kinds.INTRADAY_LEVEL else None)
         # "rose 2%, or 392 points": the same move in points or money after "or"
         direction = direction or (_or_clause(view, q, previous) if kind.metric == kinds.POINTS_CHANGE else None)
+        direction = direction or (copula.carried(view, q, previous, ctx.last_moved) if q.kind != "percent" else None)
         if direction is None:
             return None
     else:

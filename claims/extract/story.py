@@ -86,6 +86,8 @@ def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context)
         assert told.period is not None
         ctx.last_period = (told.period, told.shift, told.after)
         ctx.last_told = told
+    if moved := [d for d in drafts if d.direction in ("up", "down")]:
+        ctx.last_moved = max(moved, key=lambda d: d.q.span[0])
     if drafts:
         last = max(drafts, key=lambda d: d.q.span[0])
         if last.after is not None:

@@ -13,7 +13,9 @@ Prozent") is the same extreme in percent. A record close said with a span ("been
 auf Rekordniveau") is one session's, the last of the span, as its level is. A move since a weekday's close said in
 one word ("seit dem Dienstagsschluss") runs from the session after that day. So is a day named by a compound noun of
 its fall with its date in parentheses ("Seit dem Zoll-Ausverkauf (3. Februar)"). "gutgemacht" and "wettgemacht" are
-a rise."""
+a rise. A clause whose only verb is a copula with "das"/"es" ("Pro Aktie waren das 4,97 Dollar", "seit dem
+Schlusskurs vom 7. Februar sind es 1,7 Prozent") says the move told right before again, in its direction; not with a
+word of contrast or a span it cannot read."""
 
 from __future__ import annotations
 
@@ -180,3 +182,19 @@ def test_gutgemacht_and_wettgemacht_are_a_rise(verb: str) -> None:
     text = f"Oracle fiel am Montag um 2 Prozent. Seitdem hat die Aktie 3,9 Prozent {verb}."
     x = extract_claims(text, datetime.fromisoformat("2025-02-15T10:00:00+01:00"), "de")
     assert [(c.value, c.direction) for c in x.claims] == [(2.0, "down"), (3.9, "up")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Oracle fiel am Mittwoch um 2,8 Prozent auf 172,22 Dollar. Pro Aktie waren das 4,97 Dollar.", 4.97),
+        ("Der Dax gewann am Mittwoch 0,5 Prozent. Das waren 110 Punkte.", 110.0),
+        ("Der Dax gewann am Mittwoch 0,5 Prozent, seit dem Schlusskurs vom 7. Februar sind es 1,7 Prozent.", 1.7),
+        ("Der Dax gewann am Mittwoch 0,5 Prozent, seit Jahresbeginn sind es aber 11 Prozent.", None),
+        ("Der Dax gewann am Mittwoch 0,5 Prozent. In der abgelaufenen Woche waren es 1,7 Prozent.", None),
+    ],
+)
+def test_das_or_es_with_a_copula_says_the_move_before_again(text: str, want: float | None) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-13T07:30:00+01:00"), "de")
+    again = [(c.value, c.direction) for c in x.claims[1:] if c.value != 172.22]
+    assert again == ([(want, "down" if "fiel" in text else "up")] if want else [])
