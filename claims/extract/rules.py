@@ -235,7 +235,7 @@ EQUITY_REFERENCES = {
     ),
     "en": word_set(
         "stock shares company company's group firm chipmaker chipmaker's maker designer supplier utility "
-        "operator valuation"
+        "operator valuation adr adrs"
     ),
 }
 EQUITY_REFERENCE_TAILS = ("konzern", "konzerns", "hersteller", "herstellers", "ausrüster", "zulieferer", "versorger")
