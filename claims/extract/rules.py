@@ -382,7 +382,7 @@ INTRADAY_GLUE = {
 with no verb after a move (", in der Spitze um gut 4 Prozent") tells the same move at its extreme."""
 GAP_WORDS = {
     "de": word_set(
-        "um mit und sowie jeweils beziehungsweise bzw auf die der das den dem des aktie aktien papiere titel "
+        "um mit und sowie jeweils beziehungsweise bzw auf die der das den dem des aktie aktien papiere titel allein "
         "nur noch sogar ebenfalls auch immerhin gut knapp rund etwa fast weitere weiteren ebenso schon bereits selbst"
     ),
     "en": word_set(

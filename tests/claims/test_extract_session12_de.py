@@ -15,7 +15,8 @@ one word ("seit dem Dienstagsschluss") runs from the session after that day. So 
 its fall with its date in parentheses ("Seit dem Zoll-Ausverkauf (3. Februar)"). "gutgemacht" and "wettgemacht" are
 a rise. A clause whose only verb is a copula with "das"/"es" ("Pro Aktie waren das 4,97 Dollar", "seit dem
 Schlusskurs vom 7. Februar sind es 1,7 Prozent") says the move told right before again, in its direction; not with a
-word of contrast or a span it cannot read."""
+word of contrast or a span it cannot read. A clause with no verb after "allein" shares the move before ("am Freitag
+allein 1,2 Prozent"), as after "selbst"."""
 
 from __future__ import annotations
 
@@ -198,3 +199,11 @@ def test_das_or_es_with_a_copula_says_the_move_before_again(text: str, want: flo
     x = extract_claims(text, datetime.fromisoformat("2025-02-13T07:30:00+01:00"), "de")
     again = [(c.value, c.direction) for c in x.claims[1:] if c.value != 172.22]
     assert again == ([(want, "down" if "fiel" in text else "up")] if want else [])
+
+
+def test_a_clause_with_no_verb_after_allein_shares_the_move_before() -> None:
+    text = "Oracle hat seit dem Dienstagsschluss 3,9 Prozent gewonnen, am Freitag allein 1,2 Prozent."
+    assert read(text, "2025-02-08T10:00:00+01:00") == [
+        ("ORCL", 3.9, d("2025-02-05", "2025-02-07")),
+        ("ORCL", 1.2, d("2025-02-07")),
+    ]
