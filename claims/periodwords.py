@@ -88,7 +88,7 @@ _FIXED = {
                    "since the beginning of the year"),
         ("week", -1, "last week|previous week|last week's|the previous week's"),
         ("week", 0, "this week|for the week|on the week|over the week|the week|the week's|week to date|week-to-date|"
-                    "that week|this week's"),
+                    "that week|this week's|weekly"),
         ("weekstart", 0, "at the start of the week|at the beginning of the week|to start the week|to begin the week|"
                          "to kick off the week"),
         ("weekend", 0, "to end the week|to close out the week|to finish the week|at the end of the week"),

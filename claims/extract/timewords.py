@@ -24,7 +24,7 @@ _PROBE_CALENDAR = ("XNYS", "America/New_York")
 
 _ANCHOR_WORDS = word_set(
     "heute gestern vorgestern today yesterday morning afternoon woche wochen week week's wochensicht wochenverlauf "
-    "wochenbasis vorwoche "
+    "wochenbasis vorwoche weekly "
     "wochenauftakt wochenstart wochenbeginn wochenausklang wochenschluss "
     "wochenanfang start beginning monat month vormonat jahresbeginn jahresanfang jahreswechsel jahresverlauf "
     "jahr year ytd year-to-date tag tage tagen handelstag handelstage handelstagen börsentag börsentage "

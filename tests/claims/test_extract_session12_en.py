@@ -20,7 +20,8 @@ report" runs from the close of the day the report was told on; a week said in th
 scoreboard:") is that week; a name right after "unlike", "like" or "in contrast to" is what the move is compared
 with, not whom the number is about ("Oracle, unlike Microsoft, rose"); a name in the possessive right before a
 number owns it, also after a preposition ("in contrast with the Nasdaq Composite's 0.4% advance"), and an "advance" is
-a rise; a count said as the adjective of a run ("ending a four-day rally") is no period of a move in another clause."""
+a rise; a count said as the adjective of a run ("ending a four-day rally") is no period of a move in another clause; a
+"weekly" gain or loss is the week's ("deepening its weekly loss to 0.3%")."""
 
 from __future__ import annotations
 
@@ -121,6 +122,11 @@ CASES = {
         "The Dax fell 0.4% to 22,513.42 on Friday, ending a four-day rally.",
         "2025-02-15T10:00:00+01:00",
         [("^GDAXI", 0.4, d("2025-02-14")), ("^GDAXI", 22513.42, d("2025-02-14"))],
+    ),
+    "a weekly loss is the week's move, not the day's named before it": (
+        "Microsoft slipped 0.5% on Friday, deepening its weekly loss to 0.3%.",
+        "2025-02-15T10:00:00-05:00",
+        [("MSFT", 0.5, d("2025-02-14")), ("MSFT", 0.3, d("2025-02-10", "2025-02-14"))],
     ),
 }
 

@@ -150,6 +150,7 @@ WORD_ROWS = [
     ("en", "last week's", LAST_WEEK),  # "Last week's scoreboard:"
     ("en", "the previous week's", LAST_WEEK),
     ("en", "this week's", TWO_DAYS),
+    ("en", "weekly", TWO_DAYS),  # "bringing its weekly gain to 6.9%"
     ("en", "this week", TWO_DAYS),
     ("en", "for the week", TWO_DAYS),
     ("en", "on the week", TWO_DAYS),
