@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from marketfact.claims.extract import atonepoint, dayslater, extremeafter, kinds
+from marketfact.claims.extract import atonepoint, dayslater, extremeafter, futures, kinds
 from marketfact.claims.extract.build import pick_listing
 from marketfact.claims.extract.decide import Context, Draft, Outcome, hedge_of, market_value_words, non_claim
 from marketfact.claims.extract.entities import AliasEntry, Listing
@@ -105,6 +105,8 @@ def _entry_of(
     """The company or index a number is about: its subject's (resolved, or chosen among the candidates by the
     article's context) or, when the sentence names none, one named before (``refer_back``). With a listing
     named with it (or None), the notes and the penalty for how it was found; or why there is none."""
+    if (contract := futures.futures_named(view, q)) is not None:  # "S&P 500 futures fell 0.9%": not the index
+        return non_claim(view, q, "not_market", f"about {contract!r}, not a market price")
     notes: list[str] = []
     penalty = 0.0
     s = view.sentence

@@ -15,7 +15,8 @@ Dollar weniger als am Vortag": the close, not a range from 15.05 to 191.33); a G
 after "für"/"auf"/"im"/"über" is the period of a later clause that names none, and ", der Nasdaq gab …" opens no
 relative clause ("Für die Woche verzeichnete der S&P 500 einen Verlust von 0,2 Prozent, der Nasdaq gab 0,5 Prozent
 ab": both the week's). A noun of the close with an adverb of the day told before its colon ("Schlusskurs da: 206,38
-Dollar!") names that close."""
+Dollar!") names that close. Futures on an index are not the index ("S&P 500 futures fell 0.9% on the report", "Der
+Dax-Future gab 1,2 Prozent nach")."""
 
 from __future__ import annotations
 
@@ -162,3 +163,13 @@ def test_a_noun_of_the_close_with_an_adverb_before_its_colon_names_that_close() 
         (c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.metric.value == "close_level"
     ]
     assert levels == [(206.38, d("2025-02-04"))]
+
+
+def test_futures_on_an_index_are_not_the_index() -> None:
+    text = "The S&P 500 slipped 0.27% on Wednesday. S&P 500 futures fell 0.9% on the report."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T16:20:00-05:00"), "en")
+    assert [c.value for c in x.claims] == [0.27]
+    assert [(n.text, n.kind) for n in x.not_market] == [("0.9%", "not_market")]
+    german = "Der Dax schloss am Freitag 0,5 Prozent tiefer. Der Dax-Future gab am Montagmorgen 1,2 Prozent nach."
+    x = extract_claims(german, datetime.fromisoformat("2025-02-03T08:00:00+01:00"), "de")
+    assert [c.value for c in x.claims] == [0.5]
