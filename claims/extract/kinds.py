@@ -270,11 +270,13 @@ def record_level(lows: list[str], lang: str) -> bool:
 
 def _closed_with(lows: list[str], clause_lows: list[str], lang: str) -> bool:
     """ "schloss mit 22.037,83 Punkten", "beendeten den Handel mit 57,30 Euro", "hatte mit 25.635 Yen einen freundlichen
-    Schluss gefunden": right after "mit" in a clause of a close (a verb, or a noun: "Schluss", "Rekordschluss",
-    "Schlusskurs"), a number of points or money is the closing level ("mit 0,5 Prozent im Minus", a percent, is a
-    change)."""
+    Schluss gefunden", "gingen mit 60,14 Euro aus dem Handel": right after "mit" in a clause of a close (a verb, a
+    noun: "Schluss", "Rekordschluss", "Schlusskurs", or "aus dem Handel"), a number of points or money is the
+    closing level ("mit 0,5 Prozent im Minus", a percent, is a change)."""
     if lang != "de" or not lows or lows[-1] != "mit":
         return False
+    if ("aus", "dem", "handel") in set(zip(clause_lows, clause_lows[1:], clause_lows[2:], strict=False)):
+        return True  # "gingen mit 60,14 Euro aus dem Handel"
     return any(w in _CLOSE_VERBS or w in _CLOSE_NOUNS[lang] or w.endswith("schluss") for w in clause_lows)
 
 

@@ -16,7 +16,7 @@ its fall with its date in parentheses ("Seit dem Zoll-Ausverkauf (3. Februar)").
 a rise. A clause whose only verb is a copula with "das"/"es" ("Pro Aktie waren das 4,97 Dollar", "seit dem
 Schlusskurs vom 7. Februar sind es 1,7 Prozent") says the move told right before again, in its direction; not with a
 word of contrast or a span it cannot read. A clause with no verb after "allein" shares the move before ("am Freitag
-allein 1,2 Prozent"), as after "selbst"."""
+allein 1,2 Prozent"), as after "selbst". A price "mit" which a share went "aus dem Handel" is its close."""
 
 from __future__ import annotations
 
@@ -207,3 +207,12 @@ def test_a_clause_with_no_verb_after_allein_shares_the_move_before() -> None:
         ("ORCL", 3.9, d("2025-02-05", "2025-02-07")),
         ("ORCL", 1.2, d("2025-02-07")),
     ]
+
+
+def test_a_price_mit_which_a_share_went_aus_dem_handel_is_its_close() -> None:
+    x = extract_claims(
+        "Die Oracle-Aktie ging am Montag mit 178,92 Dollar aus dem Handel.",
+        datetime.fromisoformat("2025-02-15T10:00:00+01:00"),
+        "de",
+    )
+    assert [(c.metric.value, c.value) for c in x.claims] == [("close_level", 178.92)]
