@@ -81,6 +81,8 @@ class SentenceView:
             return not any(c0 <= w.start < c1 for w in self.directions)
         if c0 <= max(self.sentence.start, self.body_start) or c1 >= self.sentence.end:
             return False
+        if any(t.text == ":" and t.end <= c0 and not self.words_between(t.end, c0) for t in self.toks):
+            return False  # "Zur Erinnerung: Die Aktie … war am Montag, …": a colon opens the statement, no aside
         lead = [t.low for t in self.toks if t.start >= c0][:2]
         opens = bool(lead) and lead[0] in rules.ASIDE_OPENERS[self.lang]
         opens = opens or (

@@ -16,7 +16,8 @@ its fall with its date in parentheses ("Seit dem Zoll-Ausverkauf (3. Februar)").
 a rise. A clause whose only verb is a copula with "das"/"es" ("Pro Aktie waren das 4,97 Dollar", "seit dem
 Schlusskurs vom 7. Februar sind es 1,7 Prozent") says the move told right before again, in its direction; not with a
 word of contrast or a span it cannot read. A clause with no verb after "allein" shares the move before ("am Freitag
-allein 1,2 Prozent"), as after "selbst". A price "mit" which a share went "aus dem Handel" is its close."""
+allein 1,2 Prozent"), as after "selbst". A price "mit" which a share went "aus dem Handel" is its close. A clause
+opened right after a colon ("Zur Erinnerung: Die Aktie … war am Montag, dem 10. Februar, …") is no aside."""
 
 from __future__ import annotations
 
@@ -216,3 +217,8 @@ def test_a_price_mit_which_a_share_went_aus_dem_handel_is_its_close() -> None:
         "de",
     )
     assert [(c.metric.value, c.value) for c in x.claims] == [("close_level", 178.92)]
+
+
+def test_a_clause_opened_after_a_colon_is_no_aside() -> None:
+    text = "Zur Erinnerung: Die Aktie von Oracle war am Montag, dem 10. Februar, um 2,6 Prozent gestiegen."
+    assert read(text, "2025-02-15T10:00:00+01:00") == [("ORCL", 2.6, d("2025-02-10"))]
