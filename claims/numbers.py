@@ -26,6 +26,7 @@ from typing import Literal, cast
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+from marketfact.claims.fractions import fractions_of_value
 from marketfact.claims.metrics import SCALES
 from marketfact.claims.numberwords import (
     ARTICLES,
@@ -381,4 +382,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             continue
         found.append(got[0])
         i = got[1]
-    return found
+    for value, start, end in fractions_of_value(text, lang):  # "gut ein Fünftel ihres Werts": 20 percent
+        if not any(q.span[0] < end and start < q.span[1] for q in found):
+            decimals = int(value % 1 > 0)
+            found.append(Quantity("percent", value, None, decimals, None, "one", text[start:end], (start, end)))
+    return sorted(found, key=lambda q: q.span[0])

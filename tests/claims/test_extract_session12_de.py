@@ -17,7 +17,8 @@ a rise. A clause whose only verb is a copula with "das"/"es" ("Pro Aktie waren d
 Schlusskurs vom 7. Februar sind es 1,7 Prozent") says the move told right before again, in its direction; not with a
 word of contrast or a span it cannot read. A clause with no verb after "allein" shares the move before ("am Freitag
 allein 1,2 Prozent"), as after "selbst". A price "mit" which a share went "aus dem Handel" is its close. A clause
-opened right after a colon ("Zur Erinnerung: Die Aktie … war am Montag, dem 10. Februar, …") is no aside."""
+opened right after a colon ("Zur Erinnerung: Die Aktie … war am Montag, dem 10. Februar, …") is no aside. A fraction
+of a company's value ("fast ein Fünftel ihres Werts") is that many percent."""
 
 from __future__ import annotations
 
@@ -222,3 +223,16 @@ def test_a_price_mit_which_a_share_went_aus_dem_handel_is_its_close() -> None:
 def test_a_clause_opened_after_a_colon_is_no_aside() -> None:
     text = "Zur Erinnerung: Die Aktie von Oracle war am Montag, dem 10. Februar, um 2,6 Prozent gestiegen."
     assert read(text, "2025-02-15T10:00:00+01:00") == [("ORCL", 2.6, d("2025-02-10"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Oracle verlor am Mittwoch fast ein Fünftel ihres Werts.", [("ORCL", 20.0, "fast")]),
+        ("Oracle verlor am Mittwoch mehr als ein Viertel ihres Börsenwerts.", [("ORCL", 25.0, "mehr als")]),
+        ("Oracle erzielt ein Drittel des Umsatzes in Europa.", []),
+    ],
+)
+def test_a_fraction_of_a_companys_value_is_a_percent_move(text: str, want: list) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T18:00:00+01:00"), "de")
+    assert [(c.instrument, c.value, c.hedge) for c in x.claims] == want
