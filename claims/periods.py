@@ -196,6 +196,20 @@ def _day(ctx: _Ctx, day: Day, anchor: date | None, later: Day | None) -> tuple[d
     return got, f"the most recent {got:%A} {'before' if day.strict else 'on or before'} {where}"
 
 
+def _apposed_weekday(segs: list[Seg]) -> list[Day] | None:
+    """ "vom 24. Januar, dem Freitag vor dem DeepSeek-Schock", "on Jan. 24, the Friday before …": a date and its weekday
+    in apposition, no joining word between, are one day (as "Friday, Jan. 24" is), not a span from the date to the
+    latest such weekday; a weekday that is not the date's is an error, as in "Thursday, Jan. 24"."""
+    if len(segs) != 2 or any(s.kind != "day" or s.day is None for s in segs):
+        return None
+    dated = [s.day for s in segs if s.day is not None and s.day.ymd is not None and s.day.weekday is None]
+    named = [s.day for s in segs if s.day is not None and s.day.ymd is None and s.day.weekday is not None]
+    if len(dated) != 1 or len(named) != 1 or named[0].offset is not None or named[0].strict:
+        return None
+    text = " ".join(s.text for s in segs)
+    return [Day(text=text, weekday=named[0].weekday, ymd=dated[0].ymd)]
+
+
 def resolve_period(words: str, published_at: datetime, calendar: str, exchange_tz: str, lang: str) -> PeriodResolution:
     """Resolve period ``words`` (de or en) written at ``published_at`` to sessions of ``calendar``."""
     if lang not in LOCALE:
@@ -203,7 +217,7 @@ def resolve_period(words: str, published_at: datetime, calendar: str, exchange_t
     ctx = _Ctx(words, published_at, calendar, ZoneInfo(exchange_tz))
     segs = segments(words, lang)
     ref = ctx.ref_session()  # also checks published_at
-    days = [s.day for s in segs if s.day is not None]
+    days = _apposed_weekday(segs) or [s.day for s in segs if s.day is not None]
     counts = [s.n for s in segs if s.kind == "count"]
     kinds = {s.kind for s in segs} - {"conn", "day", "count"}
     if kinds == {"since", "weekstart"} and not (days or counts):  # "seit Wochenbeginn": the week so far

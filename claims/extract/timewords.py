@@ -30,6 +30,7 @@ _ANCHOR_WORDS = word_set(
     "jahr year ytd year-to-date tag tage tagen handelstag handelstage handelstagen börsentag börsentage "
     "börsentagen sitzungen handelssitzungen day days session sessions row folge hintereinander overnight"
 )
+_WEEKDAYS_EN = word_set("monday tuesday wednesday thursday friday")
 _KEEP_LEAD = word_set("am an in im seit since on over within binnen innerhalb during vom from zum zu")
 _MAX_LEFT, _MAX_RIGHT = 5, 5
 _STOPS = frozenset({";", ":", "–", "—", "(", ")"})
@@ -137,10 +138,20 @@ def _crosses_clause(toks: list[Token], i: int, j: int, lang: str) -> bool:
         if text == "-" and i < m < j and toks[m - 1].end < toks[m].start and toks[m].end < toks[m + 1].start:
             return True  # "NEW YORK, Feb 14 - On Feb. 3": a spaced hyphen is a dash, not "Feb. 3-5"
         if text == "," and not (
-            (m > i and toks[m - 1].low in _calendar_words(lang)) or (m < j and re.fullmatch(r"\d{4}", toks[m + 1].text))
+            (m > i and toks[m - 1].low in _calendar_words(lang))
+            or (m < j and re.fullmatch(r"\d{4}", toks[m + 1].text))
+            or _weekday_apposed(toks, m, j)
         ):
             return True
     return False
+
+
+def _weekday_apposed(toks: list[Token], m: int, j: int) -> bool:
+    """Whether the comma at ``m`` sets off a weekday restating the date before it ("on Jan. 24, the Friday before the
+    rout"): an English date's day, then "the" and a weekday (``claims.periods`` reads the two as one day)."""
+    if m < 2 or m + 2 > j or not toks[m - 1].text.isdigit() or toks[m + 1].low != "the":
+        return False
+    return toks[m - 2].low.rstrip(".") in _calendar_words("en") and toks[m + 2].low in _WEEKDAYS_EN
 
 
 def _probe(words: str, published_at: datetime, lang: str) -> tuple[str, ...] | None:

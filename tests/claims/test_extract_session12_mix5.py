@@ -1,7 +1,9 @@
 """Classes of reading fixed in session 12 of issue 14 by read13mix5, found in six dev articles in everyday desk styles
 written before their writer read the rules (invented sentences here, not the blind sets'): a listing said by its kind
 of share ("The ADRs were down …", "its ADRs") refers back to the company named before, not to a name after a
-preposition later in its sentence ("on reports about a possible tie-up with Intel")."""
+preposition later in its sentence ("on reports about a possible tie-up with Intel"); a date and its weekday in
+apposition ("vom 24. Januar, dem Freitag vor dem DeepSeek-Schock", "on Jan. 24, the Friday before the rout") are one
+day, as "Friday, Jan. 24" is, not a span from the date to the latest such weekday."""
 
 from __future__ import annotations
 
@@ -15,6 +17,18 @@ CASES = {
         "about a possible tie-up with Intel, but they closed up 0.4%.",
         "2025-02-11T16:25:00-05:00",
         [("TSM", 3.3, d("2025-02-11")), ("TSM", 0.4, d("2025-02-11"))],
+    ),
+    "a date and its weekday in apposition are one day (German)": (
+        "Schneider Electric verlor 3,1 Prozent. Damit notiert das Papier gut 12 Prozent unter seinem Schlusskurs vom "
+        "24. Januar, dem Freitag vor dem DeepSeek-Schock.",
+        "2025-02-03T19:30:00+01:00",
+        [("SU.PA", 3.1, None), ("SU.PA", 12.0, d("2025-01-27", "2025-02-03"))],
+    ),
+    "a date and its weekday in apposition are one day (English)": (
+        "BALTIMORE, Jan. 30 - Constellation Energy is still about 11% below its close on Jan. 24, the Friday before "
+        "the rout.",
+        "2025-01-30T17:30:00-05:00",
+        [("CEG", 11.0, d("2025-01-27", "2025-01-30"))],
     ),
 }
 

@@ -214,6 +214,8 @@ WORD_ROWS = [
     ("en", "27th January", (MON, MON, 1)),
     ("en", "the 27th of January", (MON, MON, 1)),
     ("en", "Monday, January 27", (MON, MON, 1)),
+    ("en", "Jan. 27, the Monday", (MON, MON, 1)),  # a weekday in apposition restates the date (session 12, mix5)
+    ("de", "27. Januar, dem Montag", (MON, MON, 1)),
     ("en", "2025-01-27", (MON, MON, 1)),
     ("en", "27.01.2025", (MON, MON, 1)),
 ]
