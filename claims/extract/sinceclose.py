@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from marketfact.claims.extract import periodclauses, rules, standsnow
+from marketfact.claims.extract import closelevelof, periodclauses, rules, standsnow
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -74,7 +74,10 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     opener = next((t for t in reversed(view.toks) if t.end <= p.start), None)
     if opener is not None and opener.text == "(" and opener.start > view.sentence.start:
         c0 = view.clause(opener.start - 1)[0]  # "Seit dem Crash-Montag (27. Januar)": the day of the noun before it
-    s0 = max([c0] + [o.span[1] for o in view.quantities if o.span[1] <= p.start])
+    s0 = max(
+        [c0]
+        + [o.span[1] for o in view.quantities if o.span[1] <= p.start and not closelevelof.is_level_of_close(view, o)]
+    )
     # eight words before the day, and the day's own ("below where it closed on Friday, Jan. 24")
     before = [t.low for t in view.words_between(s0, p.start)][-8:] + [t.low for t in view.words_between(p.start, p.end)]
     after = [t.low for t in view.toks if t.end > p.end and t.start < c1][:3]
@@ -214,7 +217,9 @@ def reference_after(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     clause also names ("the week")."""
     _, c1 = view.clause(q.span[0])
     for p in sorted((p for p in view.periods if q.span[1] <= p.start < c1), key=lambda p: p.start):
-        if any(q.span[1] <= o.span[0] < p.start for o in view.quantities):
+        if any(
+            q.span[1] <= o.span[0] < p.start and not closelevelof.is_level_of_close(view, o) for o in view.quantities
+        ):
             return None
         between = [t.low for t in view.words_between(q.span[1], p.start)]
         if between and between[0] in rules.COMPARED_AFTER[view.lang] and is_reference_close(view, p):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from marketfact.claims.extract import kinds, periodclauses, rangeclose, rules, sinceclose
+from marketfact.claims.extract import closelevelof, kinds, periodclauses, rangeclose, rules, sinceclose
 from marketfact.claims.extract.dayagain import said_anew, that_day
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
@@ -207,7 +207,7 @@ def _reference(
         kind == kinds.CLOSE_LEVEL
         and shift == 0
         and period is not None
-        and period.start > q.span[1]
+        and closelevelof.day_after_own_level(view, q, period)
         and sinceclose.is_reference_close(view, period)
     ):  # "ended at 39,461.47, up 1.28 pct, from Wednesday": the level is the close of the story's day
         end = sinceclose.end_of_move(view, q, ctx, period)

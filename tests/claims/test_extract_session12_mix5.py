@@ -3,7 +3,9 @@ written before their writer read the rules (invented sentences here, not the bli
 of share ("The ADRs were down …", "its ADRs") refers back to the company named before, not to a name after a
 preposition later in its sentence ("on reports about a possible tie-up with Intel"); a date and its weekday in
 apposition ("vom 24. Januar, dem Freitag vor dem DeepSeek-Schock", "on Jan. 24, the Friday before the rout") are one
-day, as "Friday, Jan. 24" is, not a span from the date to the latest such weekday."""
+day, as "Friday, Jan. 24" is, not a span from the date to the latest such weekday; a close told with its own level
+("about 11% below its record close of $347.44 on Jan. 24") is still the close a move is measured from, and the level
+is that close's, not the story's day's."""
 
 from __future__ import annotations
 
@@ -29,6 +31,17 @@ CASES = {
         "the rout.",
         "2025-01-30T17:30:00-05:00",
         [("CEG", 11.0, d("2025-01-27", "2025-01-30"))],
+    ),
+    "a close told with its own level is the close a move is measured from, and the level is that close's": (
+        "Constellation Energy rose 5.7% on Thursday. It remains about 11% below its record close of $347.44 on "
+        "Jan. 24.",
+        "2025-01-30T17:30:00-05:00",
+        [
+            ("CEG", 5.7, d("2025-01-30")),
+            ("CEG", 11.0, d("2025-01-27", "2025-01-30")),
+            ("CEG", None, d("2025-01-24")),
+            ("CEG", 347.44, d("2025-01-24")),
+        ],
     ),
 }
 
