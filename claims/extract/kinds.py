@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from marketfact.claims.extract import closeextreme, figureheads, intradaystretch, rules, tables
+from marketfact.claims.extract import closeextreme, extremenoun, figureheads, intradaystretch, rules, tables
 from marketfact.claims.extract.decide import wert_of_company, worth_holder
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity, find_quantities
@@ -230,6 +230,13 @@ def _by_layout(view: SentenceView, q: Quantity, market_value: str | None) -> Kin
     "| $712.65 |"), after a close said to be at the day's extreme ("closed at its low of the day, €232.40"), or
     heading its line before words that name a close or a market value ("¥24,825 – Tokyo
     Electron's close on Friday", "$3.4 trillion – what it was worth")."""
+    noun = extremenoun.told_by_noun(view, q)  # "The closing price was 9,504 yen", "traded at $309.44 at its worst"
+    if noun is not None:
+        return (
+            KindReading(CLOSE_LEVEL, None, q.text)
+            if noun == extremenoun.CLOSE
+            else KindReading(INTRADAY_LEVEL, noun, q.text)
+        )
     if tables.in_close_column(view, q) and q.scale == "one":
         return KindReading(CLOSE_LEVEL, None, q.text)
     if q.scale == "one" and closeextreme.after_named_close(view, q):  # "At Friday's close, $174.46, Oracle …"

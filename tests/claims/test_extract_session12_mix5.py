@@ -5,12 +5,17 @@ preposition later in its sentence ("on reports about a possible tie-up with Inte
 apposition ("vom 24. Januar, dem Freitag vor dem DeepSeek-Schock", "on Jan. 24, the Friday before the rout") are one
 day, as "Friday, Jan. 24" is, not a span from the date to the latest such weekday; a close told with its own level
 ("about 11% below its record close of $347.44 on Jan. 24") is still the close a move is measured from, and the level
-is that close's, not the story's day's."""
+is that close's, not the story's day's; a level told as the predicate of a noun of the close or the day's extreme
+("The closing price was 9,504 yen", "The high of the day was 9,335 yen") or "at its worst" ("It traded at $309.44 at
+its worst") is that close or extreme."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 CASES = {
@@ -50,3 +55,17 @@ CASES = {
 def test_each_class_of_the_mix5_round_is_read_with_its_company_and_days(case: str) -> None:
     text, published, want = CASES[case]
     assert read(text, published) == want
+
+
+def test_a_level_told_by_a_noun_of_the_close_or_the_extreme_is_that_close_or_extreme() -> None:
+    """ "The closing price was 9,504 yen": the close; "The high of the day was 9,335 yen": the high; "traded at
+    $309.44 at its worst": the low."""
+    text = (
+        "SoftBank Group fell sharply on Thursday. The closing price was 9,504 yen, down 352 yen or 3.6%. Advantest "
+        "rose 3.1% on Thursday. The high of the day was 9,335 yen. Tokyo Electron traded at 25,350 yen at its worst."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-13T16:10:00+09:00"), "en")
+    got = {(c.instrument, c.value): (c.metric.value, c.direction.value if c.direction else None) for c in x.claims}
+    assert got[("9984.T", 9504.0)] == ("close_level", None)
+    assert got[("6857.T", 9335.0)] == ("intraday_level", "up")
+    assert got[("8035.T", 25350.0)] == ("intraday_level", "down")
