@@ -54,7 +54,7 @@ UP = {
         "gutgemacht wettgemacht"
     ),
     "en": word_set(
-        "rose rises rise rising risen gained gains gain gaining jumped jumps jump jumping surged surges surge "
+        "rose rises rise rising risen gained gains gain gaining jumped jumps jump jumping surged surges surge increase "
         "surging soared soars soaring climbed climbs climbing rallied rallies rally rallying rebounded rebounds "
         "rebound rebounding recovered recovers recovering advanced advances advancing added adding bounce bounced "
         "bounces bouncing spiked popped up grew grows growing leapt leaped rocketed skyrocketed firmed strengthened "

@@ -7,7 +7,8 @@ day, as "Friday, Jan. 24" is, not a span from the date to the latest such weekda
 ("about 11% below its record close of $347.44 on Jan. 24") is still the close a move is measured from, and the level
 is that close's, not the story's day's; a level told as the predicate of a noun of the close or the day's extreme
 ("The closing price was 9,504 yen", "The high of the day was 9,335 yen") or "at its worst" ("It traded at $309.44 at
-its worst") is that close or extreme."""
+its worst") is that close or extreme; an "increase" is a rise ("The rate of increase was 1.3%", as translated
+copy says it)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,12 @@ CASES = {
             ("CEG", None, d("2025-01-24")),
             ("CEG", 347.44, d("2025-01-24")),
         ],
+    ),
+    "an increase is a rise ('The rate of increase was 1.3%')": (
+        "The Nikkei Stock Average rose for a third day on Thursday, closing at 39,461.47. The rate of increase was "
+        "1.3%.",
+        "2025-02-13T16:10:00+09:00",
+        [("^N225", 39461.47, d("2025-02-13")), ("^N225", 1.3, d("2025-02-13"))],
     ),
 }
 
