@@ -55,6 +55,7 @@ _ALL_TIME_DE = {
     "rekordschluss": "highest_close",
     "rekordschlusskurs": "highest_close",
     "rekordschlussstand": "highest_close",
+    "bestmarke": "highest_close",  # "hatte der Dax … eine Bestmarke aufgestellt"
 }
 
 

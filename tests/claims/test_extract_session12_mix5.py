@@ -8,7 +8,8 @@ day, as "Friday, Jan. 24" is, not a span from the date to the latest such weekda
 is that close's, not the story's day's; a level told as the predicate of a noun of the close or the day's extreme
 ("The closing price was 9,504 yen", "The high of the day was 9,335 yen") or "at its worst" ("It traded at $309.44 at
 its worst") is that close or extreme; an "increase" is a rise ("The rate of increase was 1.3%", as translated
-copy says it)."""
+copy says it); a "Bestmarke" set by an index is a record close ("Schon am Vortag hatte der Dax … eine Bestmarke
+aufgestellt")."""
 
 from __future__ import annotations
 
@@ -76,3 +77,15 @@ def test_a_level_told_by_a_noun_of_the_close_or_the_extreme_is_that_close_or_ext
     assert got[("9984.T", 9504.0)] == ("close_level", None)
     assert got[("6857.T", 9335.0)] == ("intraday_level", "up")
     assert got[("8035.T", 25350.0)] == ("intraday_level", "down")
+
+
+def test_a_bestmarke_is_a_record_close_on_its_day() -> None:
+    """ "Schon am Vortag hatte der Dax … auf 22.148 Punkte eine Bestmarke aufgestellt": a record close on 12 Feb."""
+    text = (
+        "Der Dax schloss am Donnerstag 2,09 Prozent höher. Schon am Vortag hatte der Dax mit einem Gewinn von 0,5 "
+        "Prozent auf 22.148 Punkte eine Bestmarke aufgestellt."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-13T18:05:00+01:00"), "de")
+    pairs = zip(x.claims, x.readings, strict=True)
+    records = [(c.instrument, c.record.value if c.record else None, r.sessions) for c, r in pairs]
+    assert ("^GDAXI", "highest_close", d("2025-02-12")) in records
