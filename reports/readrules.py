@@ -45,6 +45,12 @@ NOTES = rules(
             "Zeitraum {words} ergibt keine Handelstage: {error}",
         ),
         (
+            "period {words:Q}: {day:D} had no session; a level said of that day stands at the close of the session "
+            "before: {last:D}",
+            "Zeitraum {words}: am {day} wurde nicht gehandelt; ein Stand dieses Tages ist der Schluss des Handelstags "
+            "davor: {last}",
+        ),
+        (
             "period {words:Q} runs on from the session after the day the article named ({anchor:Q}): {first:D} to "
             "{last:D}, not the sessions before publication ({first2:D} to {last2:D})",
             "Zeitraum {words} läuft ab dem Handelstag nach dem im Artikel genannten Tag ({anchor}): {first} bis "

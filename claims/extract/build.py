@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from marketfact.claims.extract import kinds, records, rules, sinceclose
+from marketfact.claims.extract import kinds, records, rules, sinceclose, todayclosed
 from marketfact.claims.extract.calibration import ceiling, inferences, look_back
 from marketfact.claims.extract.decide import Draft, Outcome
 from marketfact.claims.extract.entities import AliasEntry, Listing
@@ -292,6 +292,9 @@ def _sessions(
                 days = [first] if first == last else [first, last]
                 return days, days
     except (PeriodError, ValueError, IndexError) as exc:
+        closed = todayclosed.last_close(d, exc, notes)  # "Und heute? … 3,2 Billionen Dollar wert" on a Saturday
+        if closed is not None:
+            return closed, closed
         notes.append(f"period {d.period.words!r} does not resolve to sessions: {exc}")
         d.penalty += 0.1
         return None, None

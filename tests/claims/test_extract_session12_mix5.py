@@ -9,7 +9,8 @@ is that close's, not the story's day's; a level told as the predicate of a noun 
 ("The closing price was 9,504 yen", "The high of the day was 9,335 yen") or "at its worst" ("It traded at $309.44 at
 its worst") is that close or extreme; an "increase" is a rise ("The rate of increase was 1.3%", as translated
 copy says it); a "Bestmarke" set by an index is a record close ("Schon am Vortag hatte der Dax … eine Bestmarke
-aufgestellt")."""
+aufgestellt"); a level or market value said of "today" on a day with no session ("Und heute? … knapp 3,2 Billionen
+Dollar wert" in a Saturday column) stands at the close of the session before."""
 
 from __future__ import annotations
 
@@ -89,3 +90,15 @@ def test_a_bestmarke_is_a_record_close_on_its_day() -> None:
     pairs = zip(x.claims, x.readings, strict=True)
     records = [(c.instrument, c.record.value if c.record else None, r.sessions) for c, r in pairs]
     assert ("^GDAXI", "highest_close", d("2025-02-12")) in records
+
+
+def test_a_market_value_said_of_today_on_a_saturday_is_the_fridays() -> None:
+    """ "Und heute? … der Konzern ist an der Börse knapp 3,2 Billionen Dollar wert" on Saturday 8 Feb: Friday's
+    close; a move said of that Saturday keeps no day."""
+    text = (
+        "Vor knapp zwei Wochen galt Nvidia als das größte Opfer. Und heute? Der Konzern ist an der Börse knapp 3,2 "
+        "Billionen Dollar wert. Heute legt Oracle 2 Prozent zu."
+    )
+    got = read(text, "2025-02-08T08:00:00+01:00")
+    assert ("NVDA", 3.2, d("2025-02-07")) in got
+    assert ("ORCL", 2.0, None) in got
