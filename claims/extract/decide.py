@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from marketfact.claims.extract import atonepoint, closeextreme, periodclauses, rules, worthwords
+from marketfact.claims.extract import atonepoint, closeextreme, directionwords, periodclauses, rules, worthwords
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject, Word
 from marketfact.claims.extract.sentences import Token
@@ -219,10 +219,10 @@ def direction_of(
     if q.sign:
         return ("up" if q.sign > 0 else "down"), q.text.split()[0] if q.text[0].isalpha() else q.text[0], 0.0, ""
     after = tokens_after(view, q, 1)
-    if after and after[0] in rules.AFTER_NUMBER[view.lang]:
-        return rules.AFTER_NUMBER[view.lang][after[0]], after[0], 0.0, ""
-    if after and after[0] in rules.COMPARED[view.lang] and periodclauses.compared_day(view, q) is not None:
-        return rules.COMPARED[view.lang][after[0]], after[0], 0.0, ""
+    if after and after[0] in directionwords.AFTER_NUMBER[view.lang]:
+        return directionwords.AFTER_NUMBER[view.lang][after[0]], after[0], 0.0, ""
+    if after and after[0] in directionwords.COMPARED[view.lang] and periodclauses.compared_day(view, q) is not None:
+        return directionwords.COMPARED[view.lang][after[0]], after[0], 0.0, ""
     seg = segment(view, q)
     taken = [(h.start, h.end) for h in hedges]
     words = [w for w in view.directions if seg[0] <= w.start < seg[1] and not any(s <= w.start < e for s, e in taken)]

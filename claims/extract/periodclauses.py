@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from marketfact.claims.extract import parens, rules, runs
+from marketfact.claims.extract import directionwords, parens, rules, runs
 from marketfact.claims.extract.reading import SentenceView, hedge_before
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
@@ -104,7 +104,7 @@ def day_of_event_after(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
     between = [t.low for t in view.words_between(q.span[1], p.start)]
     day = next((t for t in view.toks if t.start < p.end <= t.end), None)
     possessive = day is not None and day.low.endswith(("'s", "’s"))
-    said = all(w in rules.AFTER_NUMBER[view.lang] for w in between[:-1])  # "0.4% lower after …"
+    said = all(w in directionwords.AFTER_NUMBER[view.lang] for w in between[:-1])  # "0.4% lower after …"
     return possessive and said and bool(between) and between[-1] in rules.LOOK_BACK_LEADS[view.lang]
 
 
@@ -369,7 +369,12 @@ def compared_with(view: SentenceView, p: PeriodSpan) -> bool:
 def compared_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     """The single day after "<number> weniger/höher/… als" in German, or None."""
     toks = [t for t in view.toks if t.start >= q.span[1]][:2]
-    if view.lang != "de" or len(toks) < 2 or toks[0].low not in rules.COMPARED_AFTER["de"] or toks[1].low != "als":
+    if (
+        view.lang != "de"
+        or len(toks) < 2
+        or toks[0].low not in directionwords.COMPARED_AFTER["de"]
+        or toks[1].low != "als"
+    ):
         return None
     return next(
         (

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from datetime import datetime
 
-from marketfact.claims.extract import figureheads, restated, rules
+from marketfact.claims.extract import directionwords, figureheads, restated, rules
 from marketfact.claims.extract.entities import AliasTable
 from marketfact.claims.extract.names import find_subjects, governed_names, modifier_in_english
 from marketfact.claims.extract.sentences import Sentence, Token, tokens
@@ -219,7 +219,7 @@ def _directions(view: SentenceView) -> list[Word]:
     lang, toks = view.lang, view.toks
     inside = [q.span for q in view.quantities] + [(p.start, p.end) for p in view.periods]
     out: list[Word] = []
-    phrases = [(words, d) for words, d in rules.DIRECTION_PHRASES[lang]]
+    phrases = [(words, d) for words, d in directionwords.DIRECTION_PHRASES[lang]]
     out += [w for w in _phrase_hits(toks, phrases) if not covered(inside, w.start, w.end)]
     used = [(w.start, w.end) for w in out]
     for i, tok in enumerate(toks):
@@ -227,15 +227,15 @@ def _directions(view: SentenceView) -> list[Word]:
         if covered(inside + used, tok.start, tok.end):
             continue
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        if low in rules.DOWN[lang] or rules.tail_in(low, rules.DOWN_TAILS if lang == "de" else ()):
+        if low in directionwords.DOWN[lang] or rules.tail_in(low, directionwords.DOWN_TAILS if lang == "de" else ()):
             out.append(Word(tok.start, tok.end, tok.text, "down"))
-        elif low in rules.UP[lang] or rules.tail_in(low, rules.UP_TAILS if lang == "de" else ()):
+        elif low in directionwords.UP[lang] or rules.tail_in(low, directionwords.UP_TAILS if lang == "de" else ()):
             if not (low == "up" and nxt == "to"):
                 out.append(Word(tok.start, tok.end, tok.text, "up"))
         elif lang == "de" and low in _GAIN_NOUNS and _of_a_move(view, i):
             out.append(Word(tok.start, tok.end, tok.text, "up"))
-        elif low in rules.PARTICLE_VERBS[lang]:
-            direction, particles = rules.PARTICLE_VERBS[lang][low]
+        elif low in directionwords.PARTICLE_VERBS[lang]:
+            direction, particles = directionwords.PARTICLE_VERBS[lang][low]
             stop = min((b for b in view.breaks if b > tok.start), default=view.sentence.end)
             # past the comma that closes a day's date in apposition ("legte am Donnerstag, dem 13. Februar, um 3,7
             # Prozent zu"), the particle still closes the verb: the word stands at the particle, in the number's clause

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from marketfact.claims.extract import closelevelof, periodclauses, rules, standsnow
+from marketfact.claims.extract import closelevelof, directionwords, periodclauses, rules, standsnow
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.timewords import PeriodSpan
@@ -222,7 +222,7 @@ def reference_after(view: SentenceView, q: Quantity) -> PeriodSpan | None:
         ):
             return None
         between = [t.low for t in view.words_between(q.span[1], p.start)]
-        if between and between[0] in rules.COMPARED_AFTER[view.lang] and is_reference_close(view, p):
+        if between and between[0] in directionwords.COMPARED_AFTER[view.lang] and is_reference_close(view, p):
             return p
     return None
 

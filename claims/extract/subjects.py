@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from marketfact.claims.extract import closeextreme, denials, rules
+from marketfact.claims.extract import closeextreme, denials, directionwords, rules
 from marketfact.claims.extract.decide import Context
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject
@@ -56,7 +56,7 @@ def _noun_for(view: SentenceView, q: Quantity) -> Subject | None:
         return None
     after = [t for t in view.toks if t.start >= q.span[1]][:4]
     lows = [t.low for t in after]
-    moves = rules.UP["en"] | rules.DOWN["en"] | {"advance"}
+    moves = directionwords.UP["en"] | directionwords.DOWN["en"] | {"advance"}
     if len(after) < 3 or lows[0] not in moves or lows[1] != "for":
         return None
     at = after[3].start if lows[2] == "the" and len(after) > 3 else after[2].start
