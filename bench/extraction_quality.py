@@ -3,7 +3,7 @@
     python -m bench.extraction_quality [--articles tests/data/articles] [--validate]
 
 First the labelled sets side by side (the regression articles, ``dev/`` the rules are tuned on, ``blind/``, ``blind2/``
-(now dev-like), ``blind3/`` to ``blind10/`` (seen), ``blind11/``, ``blind12/`` (seen from session 12) and ``blind13/``
+(now dev-like), ``blind3/`` to ``blind10/`` (seen), ``blind11/`` to ``blind13/`` (seen by session 12) and ``blind14/``
 (blind), never tuned on): precision, recall, wrong claims at confidence >= 0.8, the reliability table (confidence band
 -> share of claims fully right) and every wrong claim with its confidence (``claims.extract.evaluate``). Then the same
 figures after the verdicts, as ``marketfact check-article`` shows them: each reading weighed by its claim's verdict as

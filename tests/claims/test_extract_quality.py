@@ -77,7 +77,20 @@ def test_the_second_blind_set_is_apart_from_dev_and_half_german() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"],
+    [
+        "blind3",
+        "blind4",
+        "blind5",
+        "blind6",
+        "blind7",
+        "blind8",
+        "blind9",
+        "blind10",
+        "blind11",
+        "blind12",
+        "blind13",
+        "blind14",
+    ],
 )
 def test_the_later_blind_sets_are_apart_from_dev_and_half_german(name: str) -> None:
     dev = {p.name for p in (ARTICLES / "dev").glob("*.txt")}
