@@ -24,7 +24,7 @@ PHRASES = {
         ("de", _DE, {"zwei", "drei", "vier", "fünf"}),
     )
 }
-"""Lowercased phrases, longest first, as ``periodof.find_phrase`` wants them."""
+"""Lowercased phrases, longest first, as ``relativephrase.find_phrase`` wants them."""
 
 
 def count(words: str) -> int:

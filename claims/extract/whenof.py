@@ -10,8 +10,9 @@ from marketfact.claims.extract import closelevelof, kinds, periodclauses, rangec
 from marketfact.claims.extract.dayagain import said_anew, that_day
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
-from marketfact.claims.extract.periodof import PeriodReading, counts_forward, find_phrase, period_of, story_day
+from marketfact.claims.extract.periodof import PeriodReading, counts_forward, period_of, story_day
 from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.relativephrase import find_phrase
 from marketfact.claims.extract.timewords import PeriodSpan, is_counted
 from marketfact.claims.extract.toldbefore import another_subject, day_right_before, same_count
 from marketfact.claims.extract.weekof import week_of_day
