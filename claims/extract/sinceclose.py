@@ -34,6 +34,10 @@ EVENT_WORDS = {
     ),
 }
 """Nouns of a day's fall or low: "since the Jan. 27 rout", "Seit dem Tief vom 4. Februar" is since that day's close."""
+LEVEL_NOUNS = {"de": frozenset({"stand", "stands", "standes", "niveau", "niveaus"})}
+_ARTICLES = frozenset({"dem", "den", "das", "des", "zum", "vom"})
+"""A day's level is its close ("über dem Stand vom 24. Januar", "unter dem Niveau vom 27. Januar") when an article
+stands right before the noun: the verb "stand" ("Unter dem Strich stand am Freitag ein Plus …") is none."""
 
 LEADS = {
     "en": frozenset({"since", "from", "than", "above", "below", "shy", "short", "over", "under", "versus", "vs"}),
@@ -87,6 +91,8 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
     if any(_marks(w, marks, view.lang) for w in before[leads[0] + 1 :]) or any(w in marks for w in after):
         return True
+    if _level_noun(before[leads[0] :], view.lang):
+        return True
     if before[leads[0] + 1 : leads[0] + 2] == [WHERE.get(view.lang)]:
         return True  # "3.7% below where it stood on Monday", "above where it was on Feb. 6": that day's close
     return _direct_lead(view, p, before, after)
@@ -99,6 +105,12 @@ def _marks(word: str, marks: frozenset[str], lang: str) -> bool:
     if word in marks or any(part in marks for part in word.split("-")):
         return True
     return lang == "de" and word.endswith(("sschluss", "sschlusskurs"))
+
+
+def _level_noun(words: list[str], lang: str) -> bool:
+    """Whether a noun of a day's level follows an article among ``words`` ("dem Stand", "zum Niveau")."""
+    nouns = LEVEL_NOUNS.get(lang, frozenset())
+    return any(w in nouns and words[i - 1] in _ARTICLES for i, w in enumerate(words) if i)
 
 
 def _direct_lead(view: SentenceView, p: PeriodSpan, before: list[str], after: list[str]) -> bool:
