@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from marketfact.claims.extract import directionwords, parens, rules, runs
+from marketfact.claims.extract import appositions, directionwords, parens, rules, runs
 from marketfact.claims.extract.reading import SentenceView, hedge_before
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
@@ -146,6 +146,7 @@ def shared_day(view: SentenceView, q: Quantity) -> tuple[PeriodSpan, int, float,
         if view.clause(p.start) not in numbered
         and not view.is_aside(p.start)
         and not parens.in_clause_parenthesis(view, p.start)  # "(Tokyo was shut on Tuesday for a holiday)"
+        and not appositions.describes_name(view, p.start)  # ", darlings of the AI trade until late January,"
         and not stop_between(view, p.start, q.span[0])
         and not period_tells_earlier(view, p)
         and not runs.names_a_run(view, p)  # "…, ending a three-day rally": the run's, not q's

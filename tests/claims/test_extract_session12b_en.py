@@ -1,0 +1,36 @@
+"""Classes of English reading fixed in session 12's second round of issue 14 by read14en (invented sentences, not
+the blind sets'): a day named in an apposition to the name before it (", laggard of the megacaps in January,",
+"Utility stocks, Wall Street darlings in January, lagged:") describes that name; it is not the day of a move told
+in another clause, which takes the day told before (before, only an apposition opened by an article or a relative
+pronoun was set aside)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extracted import d, read
+
+CASES = {
+    "a day in an apposition after a name is no day of the move in the next clause": (
+        "Microsoft fell 0.6% on Wednesday. Alphabet, laggard of the megacaps in January, rose 1.1%.",
+        "2025-02-12T17:00:00-05:00",
+        [("MSFT", 0.6, d("2025-02-12")), ("GOOGL", 1.1, d("2025-02-12"))],
+    ),
+    "a day in an apposition after the sentence's first clause is no day of the moves after a colon": (
+        "The Dow ended higher on Monday. Utility stocks, Wall Street darlings in January, lagged: Vistra slid 0.5% "
+        "and Constellation Energy 1.2%.",
+        "2025-02-10T17:00:00-05:00",
+        [("VST", 0.5, d("2025-02-10")), ("CEG", 1.2, d("2025-02-10"))],
+    ),
+    "a day that is the insertion's label alone still dates the move": (
+        "Nvidia, on Monday, fell 17%.",
+        "2025-01-28T17:00:00-05:00",
+        [("NVDA", 17.0, d("2025-01-27"))],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_english_class_of_session_12b_is_read_with_its_days(case: str) -> None:
+    text, published, want = CASES[case]
+    assert read(text, published) == want
