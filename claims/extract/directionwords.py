@@ -6,7 +6,7 @@ where a table says so (``*_TAILS``).
 
 from __future__ import annotations
 
-from marketfact.claims.extract.rules import _phrases, word_set
+from marketfact.claims.extract.rules import phrase_set, word_set
 
 DOWN = {
     "de": word_set(
@@ -81,9 +81,9 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
         for d, items in (
             (
                 "down",
-                _phrases("nach unten", "in den keller", "im minus", "ins minus", "in die tiefe", "bergab", "abwärts"),
+                phrase_set("nach unten", "in den keller", "im minus", "ins minus", "in die tiefe", "bergab", "abwärts"),
             ),
-            ("up", _phrases("nach oben", "in die höhe", "im plus", "ins plus", "bergauf", "aufwärts")),
+            ("up", phrase_set("nach oben", "in die höhe", "im plus", "ins plus", "bergauf", "aufwärts")),
         )
         for p in items
     ),
@@ -92,7 +92,7 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
         for d, items in (
             (
                 "down",
-                _phrases(
+                phrase_set(
                     "in the red",
                     "was off",
                     "were off",
@@ -114,7 +114,7 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
             ),
             (
                 "up",
-                _phrases(
+                phrase_set(
                     "in the green",
                     "higher",
                     "clawed back",

@@ -1,5 +1,5 @@
 """The close a move is measured from ("since its Wednesday close", "Seit dem Kurssturz vom 27. Januar, …",
-"Wer am 3. Februar Nvidia-Aktien kaufte, …", "… is still down 6.2%", "It has since gained 9.6%"): ``_reference``
+"Wer am 3. Februar Nvidia-Aktien kaufte, …", "… is still down 6.2%", "It has since gained 9.6%"): ``reference_close``
 reads it for ``claims.extract.whenof``, with the day the move ends on and the notes."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from marketfact.claims.numbers import Quantity
 from marketfact.claims.periods import PeriodError, resolve_period
 
 
-def _reference(
+def reference_close(
     view: SentenceView, q: Quantity, ctx: Context, kind: str, shift: int, period: PeriodSpan | None,
     previous: Draft | None,
 ) -> tuple[PeriodSpan | None, PeriodSpan | None, int, list[str]]:  # fmt: skip

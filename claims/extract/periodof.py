@@ -11,7 +11,7 @@ from marketfact.claims.extract import listheads, parens, periodclauses, possessi
 from marketfact.claims.extract.dayowner import owner
 from marketfact.claims.extract.decide import Context, Draft, not_price_cue, segment
 from marketfact.claims.extract.reading import SentenceView
-from marketfact.claims.extract.relativephrase import _relative_back, _relative_phrase, _session_after, find_phrase
+from marketfact.claims.extract.relativephrase import find_phrase, relative_back, relative_phrase, session_after
 from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
 
@@ -51,19 +51,19 @@ def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft
     if after is not None and story is not None:
         # "The selling came a day after Nvidia had jumped 3.1%": the session before the story's day
         return story, -1, 0.15, f"{after!r}: the session before {story.words!r}, the day of the story so far"
-    later = sessionslater.a_day(view, _relative_phrase(view, q, sessionslater.PHRASES[view.lang]))  # "Two … later"
+    later = sessionslater.a_day(view, relative_phrase(view, q, sessionslater.PHRASES[view.lang]))  # "Two … later"
     if later is not None:
-        return _session_after(view, ctx, later, previous, sessionslater.count(later[0]))
-    ahead = _relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
+        return session_after(view, ctx, later, previous, sessionslater.count(later[0]))
+    ahead = relative_phrase(view, q, rules.NEXT_SESSION[view.lang])
     if ahead is not None:
-        return _session_after(view, ctx, ahead, previous)
+        return session_after(view, ctx, ahead, previous)
     # in q's clause ("Vor drei Wochen schloss der Dax bei …": "drei" is a number, no bound) or a leading one
     week = find_phrase(view, view.clause(q.span[0]), rules.WEEK_BEFORE[view.lang])
-    week = week or _relative_phrase(view, q, rules.WEEK_BEFORE[view.lang])
+    week = week or relative_phrase(view, q, rules.WEEK_BEFORE[view.lang])
     if week is not None and not any(view.clause(q.span[0]) == view.clause(p.start) for p in view.periods):
         return _week_before(view, ctx, week)
-    before = _relative_phrase(view, q, rules.PREVIOUS_SESSION[view.lang])
-    back = _relative_back(view, segment(view, q)) or (before[0] if before is not None else None)
+    before = relative_phrase(view, q, rules.PREVIOUS_SESSION[view.lang])
+    back = relative_back(view, segment(view, q)) or (before[0] if before is not None else None)
     if back is None:
         return None
     c0, c1 = view.clause(q.span[0])

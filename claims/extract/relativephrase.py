@@ -1,6 +1,6 @@
 """A day said relative to another in words ("the following day", "am Tag zuvor", "eine Woche zuvor"):
-``find_phrase`` finds a phrase of a table in a stretch of a sentence, ``_relative_phrase`` the one that belongs to
-a number, ``_relative_back`` one of the session before; ``_session_after`` reads "the following day" as the
+``find_phrase`` finds a phrase of a table in a stretch of a sentence, ``relative_phrase`` the one that belongs to
+a number, ``relative_back`` one of the session before; ``session_after`` reads "the following day" as the
 session after the day told just before. Used by ``claims.extract.periodof`` and ``claims.extract.whenof``."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
 
 
-def _relative_back(view: SentenceView, seg: tuple[int, int]) -> str | None:
+def relative_back(view: SentenceView, seg: tuple[int, int]) -> str | None:
     hit = find_phrase(view, seg, rules.PREVIOUS_SESSION[view.lang])
     return hit[0] if hit is not None else None
 
@@ -34,7 +34,7 @@ def find_phrase(
     return None
 
 
-def _relative_phrase(view: SentenceView, q: Quantity, table: tuple[tuple[str, ...], ...]) -> tuple[str, int] | None:
+def relative_phrase(view: SentenceView, q: Quantity, table: tuple[tuple[str, ...], ...]) -> tuple[str, int] | None:
     """A relative day phrase ("the following day", "am Tag zuvor") that belongs to ``q``: in q's own stretch of
     its clause, or in the clauses before it that hold no number, when q's clause opens with "when"/"als"
     ("steadying the following day, when it edged up 0.1%") or those clauses open the sentence ("Am Tag zuvor,
@@ -58,7 +58,7 @@ def _relative_phrase(view: SentenceView, q: Quantity, table: tuple[tuple[str, ..
     return hit
 
 
-def _session_after(
+def session_after(
     view: SentenceView, ctx: Context, ahead: tuple[str, int], previous: Draft | None, n: int = 1
 ) -> tuple[PeriodSpan | None, int, float, str]:
     """ "rebounding 8.9% the following day", "tags darauf kamen weitere 4,9 Prozent hinzu": the session after the

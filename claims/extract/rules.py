@@ -17,15 +17,15 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _phrases(*items: str) -> tuple[tuple[str, ...], ...]:
+def phrase_set(*items: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(i.split()) for i in items), key=len, reverse=True))
 
 
 # ---- what the number is about -------------------------------------------------------------------------
 MARKET_VALUE = {
-    "de": _phrases("börsenwert", "börsenwerts", "börsenwertes", "marktwert", "marktwerts", "marktwertes",
+    "de": phrase_set("börsenwert", "börsenwerts", "börsenwertes", "marktwert", "marktwerts", "marktwertes",
                    "marktkapitalisierung", "börsenkapitalisierung", "an wert", "an börsenwert", "an marktwert"),
-    "en": _phrases("market value", "market cap", "market capitalization", "market capitalisation", "market-cap",
+    "en": phrase_set("market value", "market cap", "market capitalization", "market capitalisation", "market-cap",
                    "in value", "of value", "valuation", "market valuation", "stock market value"),
 }  # fmt: skip
 MARKET_VALUE_VERBS = {
@@ -67,8 +67,8 @@ NOT_MARKET_TAILS = {
     "en": (),
 }  # fmt: skip
 NOT_MARKET_PHRASES = {
-    "de": _phrases("gewinn je aktie"),
-    "en": _phrases("data center", "data centers", "data centre", "data centres", "market share", "net income",
+    "de": phrase_set("gewinn je aktie"),
+    "en": phrase_set("data center", "data centers", "data centre", "data centres", "market share", "net income",
                    "price target", "joint venture", "per share", "to train", "net worth", "consumer prices",
                    "producer prices", "import prices", "consumer price index", "sentiment index", "confidence index"),
 }  # fmt: skip
@@ -149,42 +149,42 @@ SHARE_WORDS = word_set(
 )
 """Before "von"/"of"/"in" these make the name the subject after all ("die Aktie von Nvidia", "shares in TEL")."""
 PREVIOUS_SESSION = {
-    "de": _phrases("am vortag", "am vorabend", "tags zuvor", "einen tag zuvor", "am tag zuvor", "am tag davor",
+    "de": phrase_set("am vortag", "am vorabend", "tags zuvor", "einen tag zuvor", "am tag zuvor", "am tag davor",
                    "in der vorherigen sitzung", "am vorangegangenen handelstag", "am vorherigen handelstag",
                    "am vorhergehenden handelstag", "am letzten handelstag davor"),
-    "en": _phrases("the previous session", "the previous day", "the day before", "a day earlier",
+    "en": phrase_set("the previous session", "the previous day", "the day before", "a day earlier",
                    "the prior session", "the session before", "the prior day", "the previous trading day",
                    "the prior trading day", "the previous trading session", "the prior trading session",
                    "the previous business day"),
 }  # fmt: skip
 """A move "the previous session" is one session before the period named next to it."""
 NEXT_SESSION = {
-    "de": _phrases("am folgetag", "tags darauf", "am tag darauf", "am nächsten tag", "am folgenden tag",
+    "de": phrase_set("am folgetag", "tags darauf", "am tag darauf", "am nächsten tag", "am folgenden tag",
                    "einen tag später", "in der folgenden sitzung", "am nächsten handelstag"),
-    "en": _phrases("the following day", "the next day", "a day later", "the following session",
+    "en": phrase_set("the following day", "the next day", "a day later", "the following session",
                    "the next session", "one day later", "the day after"),
 }  # fmt: skip
 """A move "the following day" is one session after the day told before it."""
 WEEKS = {"einer": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 WEEK_BEFORE = {
-    "de": _phrases(*(f"vor {g}{w} {u}" for w, u in (("einer", "woche"), ("zwei", "wochen"), ("drei", "wochen"),
+    "de": phrase_set(*(f"vor {g}{w} {u}" for w, u in (("einer", "woche"), ("zwei", "wochen"), ("drei", "wochen"),
                                                     ("vier", "wochen")) for g in ("", "genau ")),
                    *(f"{w} {u} {a}" for w, u in (("eine", "woche"), ("zwei", "wochen"), ("drei", "wochen"),
                                                  ("vier", "wochen")) for a in ("zuvor", "vorher", "davor"))),
-    "en": _phrases(*(f"{w} {u} {a}" for w, u in (("a", "week"), ("one", "week"), ("two", "weeks"), ("three", "weeks"),
+    "en": phrase_set(*(f"{w} {u} {a}" for w, u in (("a", "week"), ("one", "week"), ("two", "weeks"), ("three", "weeks"),
                                                  ("four", "weeks")) for a in ("earlier", "ago", "before"))),
 }  # fmt: skip
 """A move or close "a week earlier", "vor drei Wochen" is the same weekday that many weeks before the day of the story
 so far (before any, the last weekday on or before publication); ``WEEKS`` reads the count."""
 SAME_PERIOD = {
-    "de": _phrases("im selben zeitraum", "im gleichen zeitraum", "im selben zeitabschnitt", "in derselben zeit"),
-    "en": _phrases("over the same period", "in the same period", "during the same period", "over the same stretch",
+    "de": phrase_set("im selben zeitraum", "im gleichen zeitraum", "im selben zeitabschnitt", "in derselben zeit"),
+    "en": phrase_set("over the same period", "in the same period", "during the same period", "over the same stretch",
                    "over the same span", "in the same stretch"),
 }  # fmt: skip
 """A move "im selben Zeitraum" / "over the same period" has the period of the claim told before it."""
 SAME_DAY = {
     "de": (),
-    "en": _phrases("during that session", "in that session", "during the same session", "in the same session",
+    "en": phrase_set("during that session", "in that session", "during the same session", "in the same session",
                    "on the same day", "that session", "that day", "the same day", "the same session"),
 }  # fmt: skip
 """After a number: the day told before ("and as much as 8.2% during that session", "gained 0.4% the same day")."""

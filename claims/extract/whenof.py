@@ -10,7 +10,7 @@ from marketfact.claims.extract import kinds, periodclauses, rangeclose, rules, s
 from marketfact.claims.extract.dayagain import said_anew, that_day
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
-from marketfact.claims.extract.measuredfrom import _reference
+from marketfact.claims.extract.measuredfrom import reference_close
 from marketfact.claims.extract.periodof import PeriodReading, counts_forward, period_of, story_day
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.relativephrase import find_phrase
@@ -62,7 +62,7 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     notes += [p_note] if p_note else []
     after, after_shift = None, 0
     if told is None:
-        period, after, after_shift, r_notes = _reference(view, q, ctx, kind, shift, period, previous)
+        period, after, after_shift, r_notes = reference_close(view, q, ctx, kind, shift, period, previous)
         notes += r_notes
     got = _borrowed_span(view, q, ctx, previous, d_words, kind, shift) if after is None else None
     if got:
@@ -107,7 +107,7 @@ def _clause_day(
     the close named before a "when" clause or None)."""
     period, shift, p_penalty, p_note = read
     if shift == 0 and period is not None:
-        again = not sinceclose.is_reference_close(view, period)  # "Seit dem Schlusskurs jenes Montags": _reference
+        again = not sinceclose.is_reference_close(view, period)  # "Seit dem Schlusskurs jenes Montags": reference_close
         earlier = that_day(view, ctx, period) if again else None
         following = said_anew(view, ctx, period) if earlier is None else None
         if earlier is not None:
