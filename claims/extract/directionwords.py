@@ -49,6 +49,9 @@ UP = {
     ),
 }
 DOWN["en"] = DOWN["en"] | {w.removesuffix("ed") + "ing" for w in DOWN["en"] if w.endswith("ed")}  # "slipping 2%"
+# The bare form after "saw", "helped", "watched its stock", "to" ("saw Broadcom lose 2.8%", "helped it add 4.5%").
+DOWN["en"] |= word_set("lose sink slip plummet skid sag weaken shrink dive nosedive crater tank retreat")
+UP["en"] |= word_set("climb soar add skyrocket leap regain recoup rocket")
 DOWN_TAILS = ("einbruch", "rutsch", "sturz", "verlust", "verluste", "abschlag")
 UP_TAILS = ("anstieg", "sprung", "kursgewinn", "kursgewinne")
 

@@ -2,7 +2,8 @@
 the blind sets'): a day named in an apposition to the name before it (", laggard of the megacaps in January,",
 "Utility stocks, Wall Street darlings in January, lagged:") describes that name; it is not the day of a move told
 in another clause, which takes the day told before (before, only an apposition opened by an article or a relative
-pronoun was set aside)."""
+pronoun was set aside); a move told with the bare form of its verb after "saw", "helped", "watched" ("saw Tokyo
+Electron lose 3.1%", "helped Alphabet climb 1.4%") is a move like "lost" or "climbed"."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ CASES = {
         "Nvidia, on Monday, fell 17%.",
         "2025-01-28T17:00:00-05:00",
         [("NVDA", 17.0, d("2025-01-27"))],
+    ),
+    "a move told with the bare form of its verb is a move": (
+        "Tuesday's selloff saw ASML lose 1.2% and Nvidia sink 0.6%, but cloud demand helped Oracle climb 1.4%.",
+        "2025-02-11T17:00:00-05:00",
+        [("ASML", 1.2, d("2025-02-11")), ("NVDA", 0.6, d("2025-02-11")), ("ORCL", 1.4, d("2025-02-11"))],
     ),
 }
 
