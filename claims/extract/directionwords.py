@@ -128,6 +128,14 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                     "wins back",
                     "winning back",
                     "win back",
+                    "tacked on",  # a phrasal verb of a rise: "tacked on 2.9%", "piling on $91 billion"
+                    "tacks on",
+                    "tacking on",
+                    "tack on",
+                    "piled on",
+                    "piles on",
+                    "piling on",
+                    "pile on",
                 ),
             ),
         )

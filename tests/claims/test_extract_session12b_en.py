@@ -3,7 +3,8 @@ the blind sets'): a day named in an apposition to the name before it (", laggard
 "Utility stocks, Wall Street darlings in January, lagged:") describes that name; it is not the day of a move told
 in another clause, which takes the day told before (before, only an apposition opened by an article or a relative
 pronoun was set aside); a move told with the bare form of its verb after "saw", "helped", "watched" ("saw Tokyo
-Electron lose 3.1%", "helped Alphabet climb 1.4%") is a move like "lost" or "climbed"."""
+Electron lose 3.1%", "helped Alphabet climb 1.4%") is a move like "lost" or "climbed"; a phrasal verb of a rise,
+verb and particle ("tacked on 3.1%", "piling on $40 billion"), is a rise."""
 
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ CASES = {
         "Tuesday's selloff saw ASML lose 1.2% and Nvidia sink 0.6%, but cloud demand helped Oracle climb 1.4%.",
         "2025-02-11T17:00:00-05:00",
         [("ASML", 1.2, d("2025-02-11")), ("NVDA", 0.6, d("2025-02-11")), ("ORCL", 1.4, d("2025-02-11"))],
+    ),
+    "a phrasal verb of a rise is a rise": (
+        "Microsoft fell 1.5% on Friday, while Alphabet tacked on 0.3% and Broadcom piled on 1.1%.",
+        "2025-02-07T17:00:00-05:00",
+        [("MSFT", 1.5, d("2025-02-07")), ("GOOGL", 0.3, d("2025-02-07")), ("AVGO", 1.1, d("2025-02-07"))],
     ),
 }
 
