@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from marketfact.claims.extract import closeextreme, denials, directionwords, rules
+from marketfact.claims.extract import antecedent, closeextreme, denials, directionwords, rules
 from marketfact.claims.extract.decide import Context
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.reading import SentenceView, Subject
@@ -20,6 +20,7 @@ def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:
     in an aside are subjects only when the sentence offers nothing else.
     """
     first = _row_label(view, q) or _noun_for(view, q) or _after_close_price(view, q) or _owner(view, q)
+    first = first or antecedent.antecedent(view, q)  # "im Dax, der um 0,5 Prozent stieg": the relative clause's name
     return first or _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
 
 

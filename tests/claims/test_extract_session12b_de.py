@@ -2,7 +2,8 @@
 articles once that set was seen and fixed on dev articles written and labelled first (invented sentences here, not
 blind13's or dev's): a move told as the distance from the level of a named day ("gut 4 Prozent über dem Stand vom
 30. Januar", "zum Niveau vom 3. Februar fehlen") runs from the session after that day to the story's day, as one
-from its close does."""
+from its close does; a relative clause right after a name ("Advantest im Nikkei, der am Mittwoch um 0,4 Prozent
+zulegte") says its numbers of that name, even after a preposition, unless it names a subject of its own."""
 
 from __future__ import annotations
 
@@ -25,6 +26,21 @@ CASES = {
         "Der S&P 500 gab 0,3 Prozent nach. Zum Stand vom 5. Februar fehlen dem Index damit 0,2 Prozent.",
         "2025-02-12T22:30:00+01:00",
         [("^GSPC", 0.3, None), ("^GSPC", 0.2, d("2025-02-06", "2025-02-12"))],
+    ),
+    "a relative clause's numbers are the name's it hangs on, even after a preposition": (
+        "Gefragt war vor allem Advantest im Nikkei, der am Mittwoch um 0,4 Prozent zulegte.",
+        "2025-02-12T09:00:00+01:00",
+        [("^N225", 0.4, d("2025-02-12"))],
+    ),
+    "a clause opened by 'die' with a subject of its own keeps that subject": (
+        "Gekauft wurde quer durch den Dax, die Aktie von Siemens Energy gewann am Mittwoch fast 5 Prozent.",
+        "2025-02-12T19:00:00+01:00",
+        [("ENR.DE", 5.0, d("2025-02-12"))],
+    ),
+    "a relative clause's numbers are the name's it hangs on (English, the rule is shared)": (
+        "Oracle moved with the Nasdaq, which added 1.5% on Thursday.",
+        "2025-02-13T17:00:00-05:00",
+        [("^IXIC", 1.5, d("2025-02-13"))],
     ),
 }
 
