@@ -18,6 +18,7 @@ from marketfact.claims.extract.names import find_subjects, governed_names, modif
 from marketfact.claims.extract.sentences import Sentence, Token, tokens
 from marketfact.claims.extract.sentenceview import SentenceView, Subject, Word, covered
 from marketfact.claims.extract.timewords import PeriodSpan, find_periods, since_first_time
+from marketfact.claims.extract.weekdaybefore import weekday_before
 from marketfact.claims.hedges import HEDGES, Basis
 from marketfact.claims.numbers import Quantity, find_quantities
 
@@ -30,7 +31,7 @@ def read_sentence(
     """Take ``sentence`` of the masked article apart."""
     toks = tokens(masked, sentence.start, sentence.end)
     mentions = [modifier_in_english(m, masked, lang) for m in aliases.mentions(masked, sentence.start, sentence.end)]
-    found_periods = find_periods(masked, toks, published_at, lang)
+    found_periods = weekday_before(toks, find_periods(masked, toks, published_at, lang), published_at, lang)
     records = [p for p in found_periods if _is_record_reference(toks, p, lang)]
     dateline = _DATELINE.match(masked, sentence.start, sentence.end)
     body_start = dateline.end() if dateline else sentence.start

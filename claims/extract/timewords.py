@@ -165,6 +165,12 @@ def _probe(words: str, published_at: datetime, lang: str) -> tuple[str, ...] | N
     return (str(res.first), str(res.last), str(res.n_sessions))
 
 
+def probe(words: str, published_at: datetime, lang: str) -> tuple[str, ...] | None:
+    """(first day, last day, sessions) that ``words`` name on the probe calendar, ("no-session", day) for a day
+    with no session, or None when the period resolver does not read them."""
+    return _probe(words, published_at, lang)
+
+
 def _window(toks: list[Token], k: int) -> tuple[int, int]:
     """The first and last token a period around anchor ``k`` may span: ``_MAX_LEFT`` and ``_MAX_RIGHT`` tokens either
     side, not counting an abbreviation's dot ("from Feb. 4 to Feb. 6" is one span, not "from Feb. 4")."""

@@ -4,7 +4,9 @@ the blind sets'): a day named in an apposition to the name before it (", laggard
 in another clause, which takes the day told before (before, only an apposition opened by an article or a relative
 pronoun was set aside); a move told with the bare form of its verb after "saw", "helped", "watched" ("saw Tokyo
 Electron lose 3.1%", "helped Alphabet climb 1.4%") is a move like "lost" or "climbed"; a phrasal verb of a rise,
-verb and particle ("tacked on 3.1%", "piling on $40 billion"), is a rise."""
+verb and particle ("tacked on 3.1%", "piling on $40 billion"), is a rise; "the Friday before" with nothing after
+"before" is the Friday before the first day of the period the sentence named before it ("ended the week …, about 2.6%
+above where it stood the Friday before": the Friday before that week)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,14 @@ CASES = {
         "Microsoft fell 1.5% on Friday, while Alphabet tacked on 0.3% and Broadcom piled on 1.1%.",
         "2025-02-07T17:00:00-05:00",
         [("MSFT", 1.5, d("2025-02-07")), ("GOOGL", 0.3, d("2025-02-07")), ("AVGO", 1.1, d("2025-02-07"))],
+    ),
+    "'the Friday before' is the Friday before the period named before it": (
+        "Oracle ended the week at $174.46, about 2.6% above where it stood the Friday before.",
+        "2025-02-08T10:00:00-05:00",
+        [
+            ("ORCL", 174.46, d("2025-02-07")),
+            ("ORCL", 2.6, d("2025-02-03", "2025-02-07")),
+        ],
     ),
 }
 
