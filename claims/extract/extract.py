@@ -19,6 +19,7 @@ from marketfact.claims.extract import (
     copula,
     denials,
     kinds,
+    recordowner,
     records,
     rules,
     sinceclose,
@@ -232,7 +233,8 @@ def _read_records(view: SentenceView, masked: str, ctx: Context, outcomes: list[
         previous = level[0] if level and level[0].kind == kinds.CLOSE_LEVEL else previous
         down = records.record_down(rec.record)
         direction = ("down" if down else "up", rec.text, 0.0, "")
-        outcome = with_subject(here, pq, ctx, pick_subject(here, pq), direction, [], previous, kind="record")
+        subject = recordowner.owner_of_record(here, pq, previous) or pick_subject(here, pq)  # "… zulegte (Rekordhoch)"
+        outcome = with_subject(here, pq, ctx, subject, direction, [], previous, kind="record")
         if isinstance(outcome, Draft):
             outcome.record, outcome.since, outcome.record_unit = rec.record, rec.since, rec.unit
             out.append(outcome)

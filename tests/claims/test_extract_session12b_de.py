@@ -3,13 +3,30 @@ articles once that set was seen and fixed on dev articles written and labelled f
 blind13's or dev's): a move told as the distance from the level of a named day ("gut 4 Prozent über dem Stand vom
 30. Januar", "zum Niveau vom 3. Februar fehlen") runs from the session after that day to the story's day, as one
 from its close does; a relative clause right after a name ("Advantest im Nikkei, der am Mittwoch um 0,4 Prozent
-zulegte") says its numbers of that name, even after a preposition, unless it names a subject of its own."""
+zulegte") says its numbers of that name, even after a preposition, unless it names a subject of its own; a record
+said in a clause of its own that names no one ("… gewann – ein Rekordschluss") is the record of the move before it,
+not of the name the sentence opens with."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
+
+RECORDS = {
+    "a record in an apposition after a move is that move's index's": (
+        "Schneider Electric profitierte am Mittwoch vom Dax, der knapp 1 Prozent auf 21.638 Punkte gewann – ein "
+        "Rekordschluss.",
+        "^GDAXI",
+    ),
+    "a record in a clause naming its own subject stays that subject's": (
+        "Siemens Energy stieg am Mittwoch um 3 Prozent, während der Dax ein Rekordhoch erreichte.",
+        "^GDAXI",
+    ),
+}
 
 CASES = {
     "a move under the level of a named day runs from the session after it ('unter dem Stand vom')": (
@@ -55,3 +72,11 @@ def test_the_verb_stand_is_no_level_of_a_day() -> None:
     """ "Unter dem Strich stand am Freitag ein Plus von 1,2 Prozent": Friday's move, not one since Friday's close."""
     text = "Siemens Energy legte kräftig zu. Unter dem Strich stand am Freitag ein Plus von 1,2 Prozent."
     assert read(text, "2025-02-08T10:00:00+01:00") == [("ENR.DE", 1.2, d("2025-02-07"))]
+
+
+@pytest.mark.parametrize("case", list(RECORDS))
+def test_a_record_in_an_apposition_is_the_record_of_the_move_before_it(case: str) -> None:
+    text, owner = RECORDS[case]
+    x = extract_claims(text, datetime.fromisoformat("2025-01-29T18:30:00+01:00"), "de")
+    records = [(c.instrument, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.record is not None]
+    assert records == [(owner, d("2025-01-29"))]
