@@ -19,6 +19,7 @@ from marketfact.claims.extract import (
     copula,
     denials,
     kinds,
+    priorperiod,
     recordowner,
     records,
     rules,
@@ -295,7 +296,7 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     direction = direction or kinds.direction_past_levels(view, q) or _or_clause(view, q, previous)
     direction = direction or copula.carried(view, q, previous, ctx.last_moved) or _shortfall(view, q)
     before = max(c0, subject.end) if subject is not None and subject.end <= q.span[0] else c0
-    blocking = not_price_cue(view, before, q.span[0])
+    blocking = not_price_cue(view, before, q.span[0]) or priorperiod.prior_period(view, q)  # "… zum Vormonat"
     blocking = blocking or not_price_cue(view, q.span[1], _end_of_tokens(view, q, 2))
     if blocking or direction is None:
         cue = blocking or not_price_cue(view, c0, c1)

@@ -5,7 +5,8 @@ blind13's or dev's): a move told as the distance from the level of a named day (
 from its close does; a relative clause right after a name ("Advantest im Nikkei, der am Mittwoch um 0,4 Prozent
 zulegte") says its numbers of that name, even after a preposition, unless it names a subject of its own; a record
 said in a clause of its own that names no one ("… gewann – ein Rekordschluss") is the record of the move before it,
-not of the name the sentence opens with."""
+not of the name the sentence opens with; a figure compared with the month or year before ("im Vergleich zum
+Vorjahresmonat") is no market move."""
 
 from __future__ import annotations
 
@@ -80,3 +81,15 @@ def test_a_record_in_an_apposition_is_the_record_of_the_move_before_it(case: str
     x = extract_claims(text, datetime.fromisoformat("2025-01-29T18:30:00+01:00"), "de")
     records = [(c.instrument, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.record is not None]
     assert records == [(owner, d("2025-01-29"))]
+
+
+def test_a_figure_compared_with_the_month_or_year_before_is_no_market_move() -> None:
+    """ "Die Baugenehmigungen stiegen im Dezember um 1,1 Prozent im Vergleich zum Vorjahresmonat": a statistic, not
+    the Dax's move, though the Dax is named before; the Dax's own move stays."""
+    text = (
+        "Der Dax gewann am Montag 0,6 Prozent. Die Baugenehmigungen stiegen im Dezember um 1,1 Prozent im "
+        "Vergleich zum Vorjahresmonat."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-10T18:00:00+01:00"), "de")
+    assert [(c.instrument, c.value) for c in x.claims] == [("^GDAXI", 0.6)]
+    assert [(n.text, n.kind) for n in x.not_market] == [("1,1 Prozent", "not_market")]
