@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from marketfact.claims.extract import kinds, periodclauses, rules, sinceclose
+from marketfact.claims.extract import extremenoun, kinds, periodclauses, rules, sinceclose
 from marketfact.claims.extract.decide import Draft
 from marketfact.claims.extract.entities import AliasEntry
 from marketfact.claims.extract.reading import SentenceView
@@ -31,7 +31,9 @@ def of_move(
         return when  # "extending Wednesday's 7.3% plunge after touching $183.24": not the look back's day
     s0, s1 = sinceclose.stretch(view, q)
     leads = [t for t in view.words_between(s0, q.span[0]) if t.low in rules.LOOK_BACK_LEADS[view.lang]]
-    if not leads or any(leads[-1].start <= p.start < s1 for p in view.periods):
+    # "stieg um 2,5 Prozent, das Tagestief war 238,55 Euro": an extreme told by its noun, with no day of its own
+    by_noun = extremenoun.told_by_noun(view, q) is not None and not any(s0 <= p.start < s1 for p in view.periods)
+    if not by_noun and (not leads or any(leads[-1].start <= p.start < s1 for p in view.periods)):
         return when  # a day after the look-back word is q's own
     note = f"{told.words!r} shared with the previous number of the sentence"
     return dataclasses.replace(when, period=told, shift=0, anchor=None, forward=False, notes=[note], penalty=0.1)

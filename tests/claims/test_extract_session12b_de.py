@@ -6,7 +6,8 @@ from its close does; a relative clause right after a name ("Advantest im Nikkei,
 zulegte") says its numbers of that name, even after a preposition, unless it names a subject of its own; a record
 said in a clause of its own that names no one ("… gewann – ein Rekordschluss") is the record of the move before it,
 not of the name the sentence opens with; a figure compared with the month or year before ("im Vergleich zum
-Vorjahresmonat") is no market move."""
+Vorjahresmonat") is no market move; a day's extreme told by its noun with a copula ("der Höchstkurs des Tages
+betrug 8774 Yen") is that high or low, of the day of the move before it in its sentence."""
 
 from __future__ import annotations
 
@@ -93,3 +94,12 @@ def test_a_figure_compared_with_the_month_or_year_before_is_no_market_move() -> 
     x = extract_claims(text, datetime.fromisoformat("2025-02-10T18:00:00+01:00"), "de")
     assert [(c.instrument, c.value) for c in x.claims] == [("^GDAXI", 0.6)]
     assert [(n.text, n.kind) for n in x.not_market] == [("1,1 Prozent", "not_market")]
+
+
+def test_a_days_extreme_told_by_its_noun_with_a_copula_is_that_extreme_on_the_moves_day() -> None:
+    """ "Advantest gewann am Freitag 0,7 Prozent, der Höchstkurs des Tages betrug 8774 Yen": Friday's high."""
+    text = "Advantest gewann am Freitag 0,7 Prozent, der Höchstkurs des Tages betrug 8774 Yen."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-08T10:00:00+01:00"), "de")
+    got = [(c.metric.value, c.direction.value if c.direction else None, c.value, r.sessions)
+           for c, r in zip(x.claims, x.readings, strict=True)]  # fmt: skip
+    assert got == [("close_change", "up", 0.7, d("2025-02-07")), ("intraday_level", "up", 8774.0, d("2025-02-07"))]
