@@ -6,8 +6,9 @@ from its close does; a relative clause right after a name ("Advantest im Nikkei,
 zulegte") says its numbers of that name, even after a preposition, unless it names a subject of its own; a record
 said in a clause of its own that names no one ("… gewann – ein Rekordschluss") is the record of the move before it,
 not of the name the sentence opens with; a figure compared with the month or year before ("im Vergleich zum
-Vorjahresmonat") is no market move; a day's extreme told by its noun with a copula ("der Höchstkurs des Tages
-betrug 8774 Yen") is that high or low, of the day of the move before it in its sentence."""
+Vorjahresmonat") is no market move; a day's extreme told by its noun with a copula ("der Höchstkurs des Tages betrug
+8774 Yen") is that high or low, of the day of the move before it in its sentence; "Nikkei-Durchschnitt", as
+translated copy names the Nikkei, is the Nikkei."""
 
 from __future__ import annotations
 
@@ -60,6 +61,11 @@ CASES = {
         "Oracle moved with the Nasdaq, which added 1.5% on Thursday.",
         "2025-02-13T17:00:00-05:00",
         [("^IXIC", 1.5, d("2025-02-13"))],
+    ),
+    "'Nikkei-Durchschnitt' is the Nikkei": (
+        "Der Nikkei-Durchschnitt schloss am Mittwoch 0,4 Prozent höher.",
+        "2025-02-12T16:00:00+09:00",
+        [("^N225", 0.4, d("2025-02-12"))],
     ),
 }
 
