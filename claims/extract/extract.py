@@ -20,6 +20,7 @@ from marketfact.claims.extract import (
     denials,
     kinds,
     priorperiod,
+    ratewords,
     recordowner,
     records,
     rules,
@@ -38,7 +39,6 @@ from marketfact.claims.extract.decide import (
     not_price_cue,
     tokens_after,
 )
-from marketfact.claims.extract.directionwords import DOWN_TAILS
 from marketfact.claims.extract.drafting import with_subject
 from marketfact.claims.extract.entities import AliasTable, spec_of
 from marketfact.claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
@@ -282,7 +282,7 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         return with_subject(view, q, ctx, ahead[0], ahead[1], hedges, previous)
     lead = [t for t in view.toks if t.end <= (hedges[0].start if hedges else q.span[0])]
     seg0 = max([view.clause(q.span[0])[0]] + [o.span[1] for o in view.quantities if o.span[1] <= q.span[0]])
-    total = any(t.low in rules.DIRECTION_NOUNS or rules.tail_in(t.low, DOWN_TAILS) for t in lead if t.start >= seg0)
+    total = any(ratewords.move_noun(t.low, lang) for t in lead if t.start >= seg0)  # "Anstiegsrate lag bei …"
     level = lead and lead[-1].low in rules.LEVEL_BEFORE[lang] and not (len(lead) > 1 and lead[-2].low == "up")
     if level and not total:
         return non_claim(

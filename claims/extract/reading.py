@@ -12,7 +12,7 @@ import dataclasses
 import re
 from datetime import datetime
 
-from marketfact.claims.extract import directionwords, figureheads, restated, rules
+from marketfact.claims.extract import directionwords, figureheads, ratewords, restated, rules
 from marketfact.claims.extract.entities import AliasTable
 from marketfact.claims.extract.names import find_subjects, governed_names, modifier_in_english
 from marketfact.claims.extract.sentences import Sentence, Token, tokens
@@ -233,6 +233,8 @@ def _directions(view: SentenceView) -> list[Word]:
         elif low in directionwords.UP[lang] or rules.tail_in(low, directionwords.UP_TAILS if lang == "de" else ()):
             if not (low == "up" and nxt == "to"):
                 out.append(Word(tok.start, tok.end, tok.text, "up"))
+        elif (rate := ratewords.rate_of(low, lang)) is not None:  # "Die Rückgangsrate betrug 2,7 Prozent"
+            out.append(Word(tok.start, tok.end, tok.text, rate))
         elif lang == "de" and low in _GAIN_NOUNS and _of_a_move(view, i):
             out.append(Word(tok.start, tok.end, tok.text, "up"))
         elif low in directionwords.PARTICLE_VERBS[lang]:

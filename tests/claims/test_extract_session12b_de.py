@@ -8,7 +8,8 @@ said in a clause of its own that names no one ("… gewann – ein Rekordschluss
 not of the name the sentence opens with; a figure compared with the month or year before ("im Vergleich zum
 Vorjahresmonat") is no market move; a day's extreme told by its noun with a copula ("der Höchstkurs des Tages betrug
 8774 Yen") is that high or low, of the day of the move before it in its sentence; "Nikkei-Durchschnitt", as
-translated copy names the Nikkei, is the Nikkei."""
+translated copy names the Nikkei, is the Nikkei; a move told as a rate ("Die Rückgangsrate betrug 1,2 Prozent") is
+that fall or rise."""
 
 from __future__ import annotations
 
@@ -66,6 +67,12 @@ CASES = {
         "Der Nikkei-Durchschnitt schloss am Mittwoch 0,4 Prozent höher.",
         "2025-02-12T16:00:00+09:00",
         [("^N225", 0.4, d("2025-02-12"))],
+    ),
+    "a move told as a rate is that fall or rise ('Rückgangsrate', 'Anstiegsrate … lag bei')": (
+        "Tokyo Electron schloss am Donnerstag bei 25.350 Yen. Die Rückgangsrate betrug 1,2 Prozent. Bei Advantest lag "
+        "die Anstiegsrate bei 3,1 Prozent.",
+        "2025-02-13T16:00:00+09:00",
+        [("8035.T", 25350.0, d("2025-02-13")), ("8035.T", 1.2, d("2025-02-13")), ("6857.T", 3.1, d("2025-02-13"))],
     ),
 }
 
