@@ -23,15 +23,24 @@ MIN_WORDS = 2
 """Words besides the day that make an enclosed clause a description (", on Monday," is only a day's label)."""
 
 
-def describes_name(view: SentenceView, pos: int) -> bool:
-    """Whether ``pos`` (a period's start) lies in an apposition to the name before it (see the module)."""
+def enclosed(view: SentenceView, pos: int) -> tuple[int, int] | None:
+    """The bounds of ``pos``'s clause when two commas or two dashes enclose it after the sentence's first clause
+    (an apposition here, an insertion in ``periodclauses.in_insertion``), else None."""
     c0, c1 = view.clause(pos)
-    start = max(view.sentence.start, view.body_start)
-    if c0 <= start or c1 >= view.sentence.end:
-        return False
+    if c0 <= max(view.sentence.start, view.body_start) or c1 >= view.sentence.end:
+        return None
     marks = {t.start: t.text for t in view.toks if t.start in (c0 - 1, c1)}
     if not any(marks.get(c0 - 1) in m and marks.get(c1) in m for m in MARKS):
+        return None
+    return c0, c1
+
+
+def describes_name(view: SentenceView, pos: int) -> bool:
+    """Whether ``pos`` (a period's start) lies in an apposition to the name before it (see the module)."""
+    if (bounds := enclosed(view, pos)) is None:
         return False
+    c0, c1 = bounds
+    start = max(view.sentence.start, view.body_start)
     if any(c0 <= o.span[0] < c1 for o in view.quantities) or any(c0 <= w.start < c1 for w in view.directions):
         return False
     first = next((t for t in view.toks if t.start >= c0 and t.kind == "word"), None)

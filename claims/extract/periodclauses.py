@@ -52,25 +52,17 @@ def tells_earlier(view: SentenceView, pos: int, pluperfect: bool = True) -> bool
     return pluperfect and any(t.low in PLUPERFECT[view.lang] for t in view.words_between(s0, s1))
 
 
-_INSERTION_MARKS = (frozenset({","}), frozenset({"–", "—", "-"}))
-"""The marks that open and close an insertion: a pair of commas or a pair of dashes."""
-
-
 def in_insertion(view: SentenceView, pos: int) -> bool:
     """Whether ``pos`` stands in an insertion between the subject and its verb, with a number of its own ("Die Aktien
     des Chipausrüsters ASML, am Mittwoch mit einem Plus von 0,4 Prozent nur wenig bewegt, zogen um 2,75 Prozent an",
     "Nvidia – am Mittwoch noch mit einem Minus von 1,25 Prozent aus dem Handel gegangen – stiegen um 3,2 Prozent"):
     a clause between two commas or two dashes that follows the sentence's first clause, a subject with no number,
     period or move word. Its day is its own number's, not the main verb's."""
-    c0, c1 = view.clause(pos)
-    start = max(view.sentence.start, view.body_start)
-    if c0 <= start or c1 >= view.sentence.end:
+    if (bounds := appositions.enclosed(view, pos)) is None:
         return False
-    marks = {t.start: t.text for t in view.toks if t.start in (c0 - 1, c1)}
-    if not any(marks.get(c0 - 1) in m and marks.get(c1) in m for m in _INSERTION_MARKS):
-        return False
+    c0, c1 = bounds
     h0, h1 = view.clause(c0 - 1)
-    if h0 > start or not any(h0 <= s.start < h1 for s in view.subjects):
+    if h0 > max(view.sentence.start, view.body_start) or not any(h0 <= s.start < h1 for s in view.subjects):
         return False
     if any(h0 <= p.start < h1 for p in view.periods) or any(h0 <= w.start < h1 for w in view.directions):
         return False
