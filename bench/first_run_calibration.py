@@ -2,7 +2,7 @@
 
     python -m bench.first_run_calibration             # the tables, from tests/data/articles/first-runs.jsonl
     python -m bench.first_run_calibration --collect   # read the sets again at their commits, rewrite that file
-    python -m bench.first_run_calibration --trade-off # ceilings tried on dev and blind14 too (figures only)
+    python -m bench.first_run_calibration --trade-off # ceilings tried on dev and blind15 too (figures only)
 
 A blind set's first run is the only time the extractor met it unseen: its README records the commit of main
 whose rules read it (``FIRST_RUNS``). ``--collect`` checks each commit out in a temporary worktree
@@ -15,7 +15,7 @@ commit's ``evaluate`` counts it. The figures it gives are the README's first-run
 The tables then read the inferences of each claim from its notes with TODAY's ``calibration.INFERENCES`` (and the
 ones its commit recorded), so ``calibration.CEILINGS`` can be held to what each inference was worth on text the
 rules had never seen. Each set's first run is judged as read by today's core on the shipped snapshot
-(``bench.asread``): its ``outcome`` gives the kinds ``calibration.weigh`` adds once a claim is judged. blind14 is not
+(``bench.asread``): its ``outcome`` gives the kinds ``calibration.weigh`` adds once a claim is judged. blind15 is not
 in the pool: it stays blind (``--trade-off`` prints its figures only).
 """
 
@@ -54,6 +54,7 @@ FIRST_RUNS: dict[str, str] = {
     "blind11": "81e6ed0",  # pooled since session 11, when it became seen (record labels corrected in ea89ead)
     "blind12": "4060812",  # pooled since session 12, when it became seen (intraday hedges corrected in 6078b1c)
     "blind13": "8830cc8",  # pooled since session 12's second round, when it became seen
+    "blind14": "b81bda9",  # pooled since session 13, when it became seen
 }
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 DANGEROUS = ("wrong company", "wrong day")
@@ -310,14 +311,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the first-run tables (``--collect``: read the sets at their commits first)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--collect", action="store_true", help=f"re-read the first runs, rewrite {POOL.name}")
-    parser.add_argument("--trade-off", action="store_true", help="the ceilings tried on dev and blind14 too")
+    parser.add_argument("--trade-off", action="store_true", help="the ceilings tried on dev and blind15 too")
     args = parser.parse_args(argv)
     if args.collect:
         rows = [r for name, commit in FIRST_RUNS.items() for r in read_first_run(name, commit)]
         POOL.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     pool, now = load_pool(), dict(calibration.CEILINGS)
     print_pool(pool, now)
-    print_trade_off(pool, now, ("dev", "blind14") if args.trade_off else ())
+    print_trade_off(pool, now, ("dev", "blind15") if args.trade_off else ())
     return 0
 
 
