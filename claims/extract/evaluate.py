@@ -254,7 +254,7 @@ def format_sets(results: Sequence[SetResult], threshold: float = 0.8, wrong_list
 
 ARTICLE_SETS = (
     "dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-    "blind11", "blind12", "blind13", "blind14",
+    "blind11", "blind12", "blind13", "blind14", "blind15",
 )  # fmt: skip
 """The folders of tests/data/articles scored next to the regression set (the folder itself), in the order printed."""
 

@@ -90,6 +90,7 @@ def test_the_second_blind_set_is_apart_from_dev_and_half_german() -> None:
         "blind12",
         "blind13",
         "blind14",
+        "blind15",
     ],
 )
 def test_the_later_blind_sets_are_apart_from_dev_and_half_german(name: str) -> None:
