@@ -328,7 +328,7 @@ NOTES = rules(
             "the record is said of the move before it in the sentence: its day",
             "der Rekord bezieht sich auf die Bewegung davor im Satz: ihr Tag",
         ),
-        (  # claims.extract.kinds.NOTE_ACROSS / NOTE_DURATION (#17)
+        (  # claims.extract.kind.kinds.NOTE_ACROSS / NOTE_DURATION (#17)
             "{words:Q}: a record across companies or a whole market needs every listing's history, so it is no claim "
             "(a company's own record of market value is one)",
             "{words}: ein Rekord über alle Unternehmen oder einen ganzen Markt bräuchte die Kurshistorie jeder "

@@ -2,9 +2,11 @@
 
 The pieces: ``inputs`` (reading the file, the publication time, errors), ``language`` (de/en by function
 words), ``sentences`` (Markdown-safe sentences with offsets), ``entities`` (the alias table), ``search``
-(the online fallback), ``timewords`` (period phrases), ``rules`` (the vocabulary), ``reading`` and
-``decide`` (one sentence, one number), ``build`` (drafts → claims), ``extract`` (the whole article),
-``model`` (what comes back, and the claim file it writes) and ``scoring`` (against expected readings).
+(the online fallback), ``rules`` (the vocabulary), ``reading`` and ``decide`` (one sentence, one number),
+``build`` (drafts → claims), ``extract`` (the whole article), ``model`` (what comes back, and the claim file
+it writes) and ``scoring`` (against expected readings). The reading rules are grouped by what they decide:
+``subject``, ``direction``, ``kind``, ``day`` (with ``day.timewords``, the period phrases) and ``since``;
+README.md here gives the order in which a number is read and which of them does each step.
 """
 
 from marketfact.claims.extract.entities import AliasFileError, AliasTable, Searcher

@@ -11,12 +11,15 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from marketfact.claims.extract import kinds, records, rules, sinceclose, todayclosed
+from marketfact.claims.extract import rules
 from marketfact.claims.extract.calibration import ceiling, inferences, look_back
+from marketfact.claims.extract.day import todayclosed
 from marketfact.claims.extract.decide import Draft, Outcome
 from marketfact.claims.extract.entities import AliasEntry, Listing
+from marketfact.claims.extract.kind import kinds, records
 from marketfact.claims.extract.paraphrase import paraphrase, sessions_word
 from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.extract.since import sinceclose
 from marketfact.claims.model import Claim
 from marketfact.claims.periods import PeriodError, resolve_period
 from marketfact.claims.readings import NonMarketNumber, Reading
@@ -220,7 +223,7 @@ def _claim(d: Draft, fields: dict, published_at: datetime, lang: str) -> Claim |
 
 
 def _kind_fields(d: Draft, fields: dict, published_at: datetime, lang: str) -> str | None:
-    """Set the claim fields of a kind beyond percent moves (claims.extract.kinds); a reason when it cannot be
+    """Set the claim fields of a kind beyond percent moves (claims.extract.kind.kinds); a reason when it cannot be
     a claim (a record whose "since" does not resolve)."""
     money = d.q.kind == "money"
     fields["metric"] = d.kind

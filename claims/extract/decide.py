@@ -2,7 +2,7 @@
 draft, a ``NonMarketNumber`` or an ``Unresolved`` name) and ``Context`` (what earlier sentences leave for later
 ones: names to refer back to, the paragraph's period); why a number is no market claim (``non_claim``,
 ``not_price_cue``); and which way it moved and how hedged (``direction_of``, ``hedge_of``). When it moved:
-``claims.extract.periodof``; the decision itself: ``claims.extract.extract``.
+``claims.extract.day.periodof``; the decision itself: ``claims.extract.extract``.
 """
 
 from __future__ import annotations
@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from marketfact.claims.extract import atonepoint, closeextreme, directionwords, periodclauses, rules, worthwords
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.day import periodclauses
+from marketfact.claims.extract.day.timewords import PeriodSpan
+from marketfact.claims.extract.direction import directionwords
 from marketfact.claims.extract.entities import AliasEntry, Listing
+from marketfact.claims.extract.kind import atonepoint, closeextreme, worthwords
 from marketfact.claims.extract.reading import SentenceView, Subject, Word
 from marketfact.claims.extract.sentences import Token
-from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.hedges import HEDGES, UnknownHedgeError, read_hedge
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.readings import NonMarketNumber, Unresolved
@@ -78,7 +81,7 @@ class Draft:
     anchor_shift: int = 0  # … or this many sessions after it ("Tags darauf …, in zwei Handelstagen"): 1
     anchor_week: bool = False  # … or the period is the week of that day ("and gained 14% that week")
     forward: bool = False  # … or starts the session after it ("has since risen for three straight sessions")
-    kind: str = ""  # a kind beyond percent moves (claims.extract.kinds): close_level, points_change, record …
+    kind: str = ""  # a kind beyond percent moves (claims.extract.kind.kinds): close_level, points_change, record …
     record: str = ""  # for kind record: lowest_close | highest_close | biggest_fall | biggest_rise
     since: PeriodSpan | None = None  # for kind record: the words after "since"/"seit"
     record_unit: str = ""  # for kind record: "money" for a record of market value ("so viel Börsenwert wie nie")

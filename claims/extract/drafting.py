@@ -9,13 +9,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from marketfact.claims.extract import atonepoint, dayslater, extremeafter, futures, kinds
 from marketfact.claims.extract.build import pick_listing
+from marketfact.claims.extract.day import dayslater, extremeafter
+from marketfact.claims.extract.day.whenof import When, before_the_open, when_of
 from marketfact.claims.extract.decide import Context, Draft, Outcome, hedge_of, market_value_words, non_claim
 from marketfact.claims.extract.entities import AliasEntry, Listing
+from marketfact.claims.extract.kind import atonepoint, kinds
 from marketfact.claims.extract.reading import SentenceView, Subject
-from marketfact.claims.extract.subjects import refer_back
-from marketfact.claims.extract.whenof import When, before_the_open, when_of
+from marketfact.claims.extract.subject import futures
+from marketfact.claims.extract.subject.subjects import refer_back
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.readings import NonMarketNumber, Unresolved
 

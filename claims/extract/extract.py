@@ -13,22 +13,10 @@ import functools
 from datetime import datetime
 from pathlib import Path
 
-from marketfact.claims.extract import (
-    aheadof,
-    closeextreme,
-    copula,
-    denials,
-    kinds,
-    priorperiod,
-    ratewords,
-    recordowner,
-    records,
-    rules,
-    sinceclose,
-    tables,
-    titleday,
-)
+from marketfact.claims.extract import rules, tables
 from marketfact.claims.extract.build import build_claims, coordinate
+from marketfact.claims.extract.day import titleday
+from marketfact.claims.extract.day.listheads import list_heads
 from marketfact.claims.extract.decide import (
     Context,
     Draft,
@@ -39,16 +27,19 @@ from marketfact.claims.extract.decide import (
     not_price_cue,
     tokens_after,
 )
+from marketfact.claims.extract.direction import copula, ratewords
 from marketfact.claims.extract.drafting import with_subject
 from marketfact.claims.extract.entities import AliasTable, spec_of
 from marketfact.claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
+from marketfact.claims.extract.kind import closeextreme, kinds, priorperiod, records
 from marketfact.claims.extract.language import choose_language
-from marketfact.claims.extract.listheads import list_heads
 from marketfact.claims.extract.model import Extraction
 from marketfact.claims.extract.reading import SentenceView, hedge_before, read_sentence
 from marketfact.claims.extract.sentences import mask_markdown, split_sentences
+from marketfact.claims.extract.since import sinceclose
 from marketfact.claims.extract.story import remember_frame, remember_sentence, remember_subject
-from marketfact.claims.extract.subjects import pick_subject
+from marketfact.claims.extract.subject import aheadof, denials, recordowner
+from marketfact.claims.extract.subject.subjects import pick_subject
 from marketfact.claims.listingspec import ListingSpec
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.readings import NonMarketNumber, Unresolved

@@ -3,8 +3,8 @@ in English whatever the article's language, with its hedge and period as read.""
 
 from __future__ import annotations
 
-from marketfact.claims.extract import kinds, records
 from marketfact.claims.extract.decide import Draft
+from marketfact.claims.extract.kind import kinds, records
 
 
 def paraphrase(d: Draft, value_text: str | None) -> str:

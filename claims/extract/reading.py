@@ -1,6 +1,6 @@
 """One sentence, taken apart: its tokens, clauses, names, references back, period phrases, numbers, and the
 words that say up or down and how hedged, into a ``SentenceView`` (``claims.extract.sentenceview``; its
-subjects come from ``claims.extract.names``).
+subjects come from ``claims.extract.subject.names``).
 
 Everything here is positional and local to the sentence; ``claims.extract.extract`` decides, number by
 number, what the pieces add up to, and ``claims.extract.story`` carries context from one sentence to the next.
@@ -12,13 +12,16 @@ import dataclasses
 import re
 from datetime import datetime
 
-from marketfact.claims.extract import directionwords, figureheads, ratewords, restated, rules
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.day import restated
+from marketfact.claims.extract.day.timewords import PeriodSpan, find_periods, since_first_time
+from marketfact.claims.extract.day.weekdaybefore import weekday_before
+from marketfact.claims.extract.direction import directionwords, ratewords
 from marketfact.claims.extract.entities import AliasTable
-from marketfact.claims.extract.names import find_subjects, governed_names, modifier_in_english
+from marketfact.claims.extract.kind import figureheads
 from marketfact.claims.extract.sentences import Sentence, Token, tokens
 from marketfact.claims.extract.sentenceview import SentenceView, Subject, Word, covered
-from marketfact.claims.extract.timewords import PeriodSpan, find_periods, since_first_time
-from marketfact.claims.extract.weekdaybefore import weekday_before
+from marketfact.claims.extract.subject.names import find_subjects, governed_names, modifier_in_english
 from marketfact.claims.hedges import HEDGES, Basis
 from marketfact.claims.numbers import Quantity, find_quantities
 

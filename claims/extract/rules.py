@@ -1,5 +1,5 @@
 """The extractor's vocabulary as data: market value, references back, groups, levels and numbers that are not
-about prices, in German and English (the words for up and down: ``claims.extract.directionwords``).
+about prices, in German and English (the words for up and down: ``claims.extract.direction.directionwords``).
 
 Words are compared lowercased (not casefolded: "ß" stays), token by token. German compounds are matched by
 their last part where a table says so (``*_TAILS``): "Kurseinbruch" ends in "einbruch", "Chipwerte" in

@@ -9,9 +9,9 @@ import dataclasses
 from dataclasses import dataclass
 
 from marketfact.claims.extract import rules
+from marketfact.claims.extract.day.timewords import PeriodSpan
 from marketfact.claims.extract.entities import Lookup, Mention
 from marketfact.claims.extract.sentences import Sentence, Token
-from marketfact.claims.extract.timewords import PeriodSpan
 from marketfact.claims.numbers import Quantity
 
 
@@ -59,7 +59,7 @@ class SentenceView:
     reasons: set[int] = dataclasses.field(default_factory=set)  # breaks that are words of a reason ("as", "because")
     close_cells: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # a table's cells under "Close"
     label: tuple[int, int] | None = None  # a table row's first cell: whom the row is about ("ASML (Nasdaq ADR)")
-    head: int = -1  # where a figure that heads its line starts ("28.3% – Vistra's drop …": claims.extract.figureheads)
+    head: int = -1  # where a figure that heads its line starts ("28.3% – Vistra's drop …": kind.figureheads)
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The comma-clause around offset ``pos``: (start, end) offsets."""

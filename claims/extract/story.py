@@ -8,15 +8,18 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from marketfact.claims.extract import denials, lonename, parens, rules, sinceclose
-from marketfact.claims.extract.dayagain import that_day
+from marketfact.claims.extract import rules
+from marketfact.claims.extract.day import parens
+from marketfact.claims.extract.day.dayagain import that_day
+from marketfact.claims.extract.day.listheads import remember_list_heading
+from marketfact.claims.extract.day.timewords import PeriodSpan
+from marketfact.claims.extract.day.weekheads import remember_week_heading
 from marketfact.claims.extract.decide import Context, Draft, Outcome
-from marketfact.claims.extract.listheads import remember_list_heading
-from marketfact.claims.extract.rangeclose import remember_purchase
 from marketfact.claims.extract.reading import SentenceView
-from marketfact.claims.extract.subjects import refer_back
-from marketfact.claims.extract.timewords import PeriodSpan
-from marketfact.claims.extract.weekheads import remember_week_heading
+from marketfact.claims.extract.since import sinceclose
+from marketfact.claims.extract.since.rangeclose import remember_purchase
+from marketfact.claims.extract.subject import denials, lonename
+from marketfact.claims.extract.subject.subjects import refer_back
 
 _CLOCK_ENTRY = re.compile(
     r"\s*\+*\s*\d{1,2}[:.]\d{2}\s*(?:uhr|[ap]\.?m\.?)?\s*(?:et|mez|cet|gmt|utc|jst)?\s*[–—-]\s"

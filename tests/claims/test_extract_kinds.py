@@ -15,7 +15,7 @@ import pytest
 
 from marketfact.claims.extract import extract_claims
 from marketfact.claims.extract.evaluate import evaluate_folder
-from marketfact.claims.extract.records import record_since
+from marketfact.claims.extract.kind.records import record_since
 from marketfact.claims.load import parse_claims
 
 PUB = datetime(2025, 1, 29, 7, 0, tzinfo=timezone(timedelta(hours=1)))

@@ -15,8 +15,8 @@ import pytest
 
 from marketfact.claims.extract import extract_claims
 from marketfact.claims.extract.calibration import CONFIRM_BELOW
+from marketfact.claims.extract.day.timewords import find_periods
 from marketfact.claims.extract.sentences import tokens
-from marketfact.claims.extract.timewords import find_periods
 from tests.claims.extracted import d, read
 
 

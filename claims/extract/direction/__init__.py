@@ -1,0 +1,10 @@
+"""Rise or fall: the words that say which way a number moved.
+
+The verbs, nouns, particle verbs and phrases of a move in German and English, a move told as a rate, and a
+German copula clause that says the move before it again (its direction carried over). The hedges ("about",
+"rund") are read in ``claims.hedges`` and ``claims.extract.decide.hedge_of``.
+
+- ``directionwords``: the extractor's words for up and down, both languages
+- ``ratewords``: a move told as a rate ("Die Rückgangsrate betrug 2,7 Prozent")
+- ``copula``: "waren es sogar 6,6 Prozent": the move told right before, said again
+"""

@@ -1,0 +1,28 @@
+"""A close named with its level between the lead and its day: "about 11% below its record close of $347.44 on Jan. 24",
+"12 Prozent unter dem Schlusskurs von 270,65 Euro vom 24. Januar". The level is the close's own ("of $347.44"), not a
+number of its own that ends the move's words, so the day after it is still the close the move is measured from (before,
+the level cut the lead off and the day was read as the move's own). Used by ``claims.extract.since.sinceclose``."""
+
+from __future__ import annotations
+
+from marketfact.claims.extract.day.timewords import PeriodSpan
+from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.numbers import Quantity
+
+_OF = frozenset({"of", "von"})
+_CLOSE_NOUNS = frozenset({"close", "schlusskurs", "schlusskurses", "schlussstand", "schlussstands"})
+
+
+def is_level_of_close(view: SentenceView, o: Quantity) -> bool:
+    """Whether ``o`` is a price or level right after a noun of the close and "of"/"von" ("close of $347.44")."""
+    if o.kind not in ("money", "index_points", "number"):
+        return False
+    before = [t.low for t in view.toks if t.end <= o.span[0]][-2:]
+    return len(before) == 2 and before[1] in _OF and before[0] in _CLOSE_NOUNS
+
+
+def day_after_own_level(view: SentenceView, q: Quantity, period: PeriodSpan) -> bool:
+    """Whether the close named after level ``q`` ("ended at 39,461.47, up 1.28 pct, from Wednesday") may be the close
+    a move is measured from, leaving q the close of the story's day: not when q is that close's own level ("its record
+    close of $347.44 on Jan. 24": the level of Jan. 24)."""
+    return period.start > q.span[1] and not is_level_of_close(view, q)
