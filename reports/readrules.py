@@ -281,6 +281,10 @@ NOTES = rules(
             "kein eigenes Verb: die Richtung ist aus demselben Satz übernommen",
         ),
         (
+            "the verb {verb:Q} is this number's: {phrase:Q} before it tells an earlier move",
+            "das Verb {verb} gilt dieser Zahl: {phrase} davor nennt eine frühere Bewegung",
+        ),
+        (
             "{words:Q} {name:Q} at a percent: that name's move, in the direction of the move before it",
             "{words} {name} mit einem Prozentwert: die Bewegung dieses Namens, in der Richtung der Bewegung davor",
         ),

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.day import periodclauses
 from marketfact.claims.extract.day.timewords import PeriodSpan
-from marketfact.claims.extract.direction import directionwords
+from marketfact.claims.extract.direction import directionwords, priormove
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.kind import atonepoint, closeextreme, worthwords
 from marketfact.claims.extract.reading import SentenceView, Subject, Word
@@ -194,6 +194,18 @@ def _gapped(view: SentenceView, seg: tuple[int, int], q: Quantity, skip: list[tu
     return True
 
 
+def _loose(view: SentenceView, seg: tuple[int, int], q: Quantity, skip: list[tuple[int, int]]) -> list[Token]:
+    """q's words in ``seg`` that are no period, name, hedge, punctuation or glue."""
+    spans = skip + [q.span] + [(m.start, m.end) for m in view.mentions] + [(p.start, p.end) for p in view.periods]
+    return [
+        t
+        for t in view.words_between(*seg)
+        if not any(s <= t.start and t.end <= e for s, e in spans)
+        and t.kind != "punct"
+        and t.low not in rules.GAP_WORDS[view.lang]
+    ]
+
+
 def _place_and_epithet(view: SentenceView, toks: list[Token]) -> list[tuple[int, int]]:
     """ "…, Schneider Electric an der Pariser Börse um 2,5 Prozent", "…, der japanische Nikkei um 1,3 Prozent": a place
     (capitalised words after "in", "an der") and an adjective between an article and a name are no verb."""
@@ -230,11 +242,15 @@ def direction_of(
     taken = [(h.start, h.end) for h in hedges]
     words = [w for w in view.directions if seg[0] <= w.start < seg[1] and not any(s <= w.start < e for s, e in taken)]
     words = [w for w in words if not periodclauses.from_event(view, w.start)]  # "erholten sich vom Kurssturz"
+    if (noun := priormove.own_noun(view, q, words)) is not None:  # "verlor nach einem Plus von 2,6 Prozent am …"
+        return noun.value, noun.text, 0.0, ""
     if words:
         best = min(words, key=lambda w: (abs(w.start - q.span[0]), w.start > q.span[0]))
         kinds = {w.value for w in words}
         note = f"up and down words both near the number; took the nearest, {best.text!r}" if len(kinds) > 1 else ""
         return best.value, best.text, 0.15 if note else 0.0, note
+    if (past := priormove.verb_past_phrase(view, q, _loose(view, seg, q, taken))) is not None:
+        return past  # "gab nach 9,5 Prozent am Montag gestern noch einmal 7,5 Prozent ab": the verb's own number
     if previous and _gapped(view, seg, q, taken):
         return previous, "", 0.1, "no verb of its own: the direction is carried over from the same sentence"
     further = [t for t in view.words_between(seg[0], q.span[0]) if t.low in rules.FURTHER[view.lang]]

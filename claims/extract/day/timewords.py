@@ -8,6 +8,7 @@ the longest stretch of tokens that ``resolve_period`` accepts, then trims words 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,7 @@ from babel.dates import get_day_names, get_month_names
 from marketfact.claims.extract.rules import word_set
 from marketfact.claims.extract.sentences import Token
 from marketfact.claims.periods import NoSessionError, PeriodError, PeriodResolution, resolve_period
-from marketfact.claims.periodwords import vocabulary
+from marketfact.claims.periodwords import segments, vocabulary
 
 _PROBE_CALENDAR = ("XNYS", "America/New_York")
 """Finding words needs some calendar; the claim's own exchange decides the sessions later."""
@@ -206,6 +207,29 @@ def since_first_time(toks: list[Token], p: PeriodSpan) -> bool:
     return bool(inside) and inside <= _first_in(toks)
 
 
+def _probe_joined(words: str, published_at: datetime, lang: str) -> tuple[str, ...] | None:
+    """``_probe``, but None for two days side by side that name two moves ("nach 9,5 Prozent am Montag gestern noch
+    einmal 7,5 Prozent"), not one span."""
+    meaning = _probe(words, published_at, lang)
+    if meaning is not None and meaning[-1] != "1" and _unjoined(words, published_at, lang):
+        return None
+    return meaning
+
+
+def _unjoined(words: str, published_at: datetime, lang: str) -> bool:
+    """Whether ``words`` hold two days side by side with no word joining them ("am Montag gestern", "am Donnerstag
+    am Freitag") that name different days: the end of one move and the day of the next, not a span ("von Montag bis
+    Mittwoch"); a weekday and its date ("am Freitag, dem 24. Januar") name one day."""
+    try:
+        segs = segments(words, lang)
+    except PeriodError:
+        return False
+    return any(
+        a.kind == b.kind == "day" and _probe(a.text, published_at, lang) != _probe(b.text, published_at, lang)
+        for a, b in itertools.pairwise(segs)
+    )
+
+
 def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str) -> list[PeriodSpan]:
     """Every period phrase among ``toks`` (tokens of ``text``), left to right, none overlapping; none joins a count
     after "for the first time in" to other words."""
@@ -243,7 +267,7 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
                     continue
                 if j > k and toks[j].low in _calendar_words(lang) and not _is_anchor(toks, j, lang):
                     continue  # "am Dienstag so tief wie …": "so" ends no period without a dot or a date (#17)
-                meaning = _probe(text[toks[i].start : toks[j].end], published_at, lang)
+                meaning = _probe_joined(text[toks[i].start : toks[j].end], published_at, lang)
                 if meaning is not None:
                     best = (i, j, meaning)
                     break

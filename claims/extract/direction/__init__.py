@@ -7,4 +7,6 @@ German copula clause that says the move before it again (its direction carried o
 - ``directionwords``: the extractor's words for up and down, both languages
 - ``ratewords``: a move told as a rate ("Die Rückgangsrate betrug 2,7 Prozent")
 - ``copula``: "waren es sogar 6,6 Prozent": the move told right before, said again
+- ``priormove``: "gab nach 9,5 Prozent am Montag gestern noch einmal 7,5 Prozent ab": the verb is the number's after
+  a "nach" phrase of an earlier move
 """
