@@ -160,7 +160,8 @@ PREVIOUS_SESSION = {
 """A move "the previous session" is one session before the period named next to it."""
 NEXT_SESSION = {
     "de": phrase_set("am folgetag", "tags darauf", "am tag darauf", "am nächsten tag", "am folgenden tag",
-                   "einen tag später", "in der folgenden sitzung", "am nächsten handelstag"),
+                   "einen tag später", "in der folgenden sitzung", "am nächsten handelstag", "am tag danach",
+                   "tags danach", "einen tag danach"),
     "en": phrase_set("the following day", "the next day", "a day later", "the following session",
                    "the next session", "one day later", "the day after"),
 }  # fmt: skip

@@ -263,6 +263,10 @@ def _remember_days(view: SentenceView, drafts: list[Draft], ctx: Context) -> Non
             (last.anchor, last.anchor_shift) if last.anchor and _one_session_on(last) else (last.period, last.shift)
         )
         return
+    since = [d.after for d in drafts if d.after is not None and d.after.single_day]
+    if since:  # "seit den Quartalszahlen vom 29. Januar … Am Tag danach": the day of the close measured from
+        ctx.last_day = (since[-1], 0)
+        return
     # a sentence with no number that names one day tells that day, also in a relative clause ("Constellation
     # Energy, whose shares cratered on Jan. 27, has bounced back. Since then …" is since Jan. 27)
     days = [p for p in view.periods if p.single_day and p.last and not denials.names_a_text(view, p)]

@@ -3,7 +3,9 @@ set was seen and fixed on dev articles written and labelled first (invented sent
 two days side by side with no word joining them ("nach 3 Prozent am Dienstag gestern …") name two moves, not a span
 from the first to the second; a number after a "nach" phrase of an earlier move ("Oracle verlor nach einem Plus von
 2,6 Prozent am Montag gestern knapp 1 Prozent") is the move of the clause's verb, not a direction carried over from
-the phrase."""
+the phrase; a move since an event of a named day ("seit den Quartalszahlen vom 4. Februar", "seit dem
+Fed-Mittwoch, dem 29. Januar,") runs from the session after that day, as one since a day's close or fall does, and
+"am Tag danach", "tags danach" after it is the session after that day."""
 
 from __future__ import annotations
 
@@ -24,6 +26,32 @@ CASES = {
         "Vistra fiel am Montag, dem 27. Januar, um 28 Prozent.",
         "2025-01-29T09:00:00+01:00",
         [("VST", 28.0, d("2025-01-27"))],
+    ),
+    "a move since an event of a named day runs from the session after it ('seit der … vom 5. Februar')": (
+        "Oracle hat seit der Investorenkonferenz vom 5. Februar gut 3 Prozent gewonnen.",
+        "2025-02-11T09:00:00+01:00",
+        [("ORCL", 3.0, d("2025-02-06", "2025-02-10"))],
+    ),
+    "a date in apposition to a weekday named by its event is the close measured from ('seit dem Fed-Mittwoch')": (
+        "Der S&P 500 hat seit dem Fed-Mittwoch, dem 29. Januar, 1 Prozent gewonnen.",
+        "2025-02-04T09:00:00+01:00",
+        [("^GSPC", 1.0, d("2025-01-30", "2025-02-03"))],
+    ),
+    "'Am Tag danach' after a move since an event is the session after the event's day": (
+        "ASML hat seit der Bilanz vom 29. Januar 4 Prozent gewonnen. Am Tag danach stieg die Aktie um 3,4 Prozent.",
+        "2025-02-05T09:00:00+01:00",
+        [("ASML", 4.0, d("2025-01-30", "2025-02-04")), ("ASML", 3.4, d("2025-01-30"))],
+    ),
+    "'allein am Tag danach' in the same sentence is the session after the event's day": (
+        "Oracle hat seit der Konferenz vom 5. Februar gut 3 Prozent gewonnen, allein am Tag danach waren es 0,4 "
+        "Prozent.",
+        "2025-02-11T09:00:00+01:00",
+        [("ORCL", 3.0, d("2025-02-06", "2025-02-10")), ("ORCL", 0.4, d("2025-02-06"))],
+    ),
+    "a plain date after 'seit' keeps its own session ('seit dem 5. Februar')": (
+        "Oracle hat seit dem 5. Februar gut 3 Prozent gewonnen.",
+        "2025-02-11T09:00:00+01:00",
+        [("ORCL", 3.0, d("2025-02-05", "2025-02-10"))],
     ),
     "a span joined by 'bis' stays a span": (
         "Microsoft verlor von Montag bis Mittwoch 3 Prozent.",

@@ -65,7 +65,10 @@ def session_after(
     day told just before: the previous number's of the sentence, a day the sentence named before the phrase,
     the latest claim's, else the story's."""
     words, end = ahead
-    if previous is not None and previous.period is not None:
+    if previous is not None and previous.after is not None and previous.after.single_day:
+        # "seit den Quartalszahlen vom 4. Februar rund 10 Prozent, allein am Tag danach 7,3 Prozent"
+        base, shift, how = previous.after, 0, "the close the previous number is measured from"
+    elif previous is not None and previous.period is not None:
         base, shift, how = previous.period, previous.shift, "the previous number's day"
     else:
         named = [p for p in view.periods if p.single_day and p.end <= end]

@@ -15,7 +15,7 @@ from marketfact.claims.extract.day.timewords import PeriodSpan
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.direction import directionwords
 from marketfact.claims.extract.reading import SentenceView
-from marketfact.claims.extract.since import closelevelof, standsnow
+from marketfact.claims.extract.since import closelevelof, sinceevent, standsnow
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.periods import PeriodError, candidate_sessions, resolve_period
 from marketfact.market.calendars import shift_sessions
@@ -77,9 +77,7 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     if not (p.single_day or since_span):
         return False
     c0, c1 = view.clause(p.start)
-    opener = next((t for t in reversed(view.toks) if t.end <= p.start), None)
-    if opener is not None and opener.text == "(" and opener.start > view.sentence.start:
-        c0 = view.clause(opener.start - 1)[0]  # "Seit dem Crash-Montag (27. Januar)": the day of the noun before it
+    c0 = sinceevent.noun_start(view, p, c0)  # "Seit dem Crash-Montag (27. Januar)": the day of the noun before it
     s0 = max(
         [c0]
         + [o.span[1] for o in view.quantities if o.span[1] <= p.start and not closelevelof.is_level_of_close(view, o)]
@@ -93,7 +91,7 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
     if any(_marks(w, marks, view.lang) for w in before[leads[0] + 1 :]) or any(w in marks for w in after):
         return True
-    if _level_noun(before[leads[0] :], view.lang):
+    if _level_noun(before[leads[0] :], view.lang) or sinceevent.event_of_day(before[leads[0] :], view.lang):
         return True
     if before[leads[0] + 1 : leads[0] + 2] == [WHERE.get(view.lang)]:
         return True  # "3.7% below where it stood on Monday", "above where it was on Feb. 6": that day's close
