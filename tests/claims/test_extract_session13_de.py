@@ -5,7 +5,9 @@ from the first to the second; a number after a "nach" phrase of an earlier move 
 2,6 Prozent am Montag gestern knapp 1 Prozent") is the move of the clause's verb, not a direction carried over from
 the phrase; a move since an event of a named day ("seit den Quartalszahlen vom 4. Februar", "seit dem
 Fed-Mittwoch, dem 29. Januar,") runs from the session after that day, as one since a day's close or fall does, and
-"am Tag danach", "tags danach" after it is the session after that day."""
+"am Tag danach", "tags danach" after it is the session after that day; a day named after "und" in a second
+predicate with no number ("… gewonnen und am Freitag leicht nachgegeben") is not the day of the move since a named
+close before it."""
 
 from __future__ import annotations
 
@@ -47,6 +49,16 @@ CASES = {
         "Prozent.",
         "2025-02-11T09:00:00+01:00",
         [("ORCL", 3.0, d("2025-02-06", "2025-02-10")), ("ORCL", 0.4, d("2025-02-06"))],
+    ),
+    "a day after 'und' in a second predicate with no number is not the move's since a named close": (
+        "Der Dax hat seit dem Zoll-Montag, dem 3. Februar, 2 Prozent gewonnen und am Freitag leicht nachgegeben.",
+        "2025-02-15T10:00:00+01:00",
+        [("^GDAXI", 2.0, d("2025-02-04", "2025-02-14"))],
+    ),
+    "a day after 'und' before a number of its own stays that number's": (
+        "Der Dax hat seit dem Zoll-Montag, dem 3. Februar, 2 Prozent gewonnen und am Freitag 0,4 Prozent abgegeben.",
+        "2025-02-15T10:00:00+01:00",
+        [("^GDAXI", 2.0, d("2025-02-04", "2025-02-14")), ("^GDAXI", 0.4, d("2025-02-14"))],
     ),
     "a plain date after 'seit' keeps its own session ('seit dem 5. Februar')": (
         "Oracle hat seit dem 5. Februar gut 3 Prozent gewonnen.",

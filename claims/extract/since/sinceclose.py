@@ -210,7 +210,7 @@ def opening_reference(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     Prozent erholt": a reference close in a clause of its own before ``q`` (whose clause names no day), with only
     numbers of a clause opened by "when"/"als" between."""
     c0, c1 = view.clause(q.span[0])
-    if any(c0 <= p.start < c1 for p in view.periods):
+    if any(c0 <= p.start < c1 and not sinceevent.second_predicate(view, q, p) for p in view.periods):
         return None
     for p in view.periods:
         p0, p1 = view.clause(p.start)

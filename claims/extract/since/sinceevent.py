@@ -1,13 +1,16 @@
 """A move since an event of a named day (German): the day as the attribute of the event's noun ("seit den
 Quartalszahlen vom 4. Februar", "seit der Zinsentscheidung der EZB vom 30. Januar") or in apposition to a weekday
 named by its event ("seit dem Zoll-Montag, dem 3. Februar,"). Like "seit dem Kurssturz vom 27. Januar", the day is
-the close the move is measured from (``claims.extract.since.sinceclose.is_reference_close``).
+the close the move is measured from (``claims.extract.since.sinceclose.is_reference_close``). A day named after
+"und" in a second predicate of the number's clause ("… 1,6 Prozent gewonnen und am Freitag leicht nachgegeben") is
+that predicate's, not the move's (``second_predicate``, for ``sinceclose.opening_reference``).
 """
 
 from __future__ import annotations
 
 from marketfact.claims.extract.day.timewords import PeriodSpan
 from marketfact.claims.extract.reading import SentenceView
+from marketfact.claims.numbers import Quantity
 
 _ARTICLES = frozenset({"dem", "den", "das", "des", "der", "die"})
 
@@ -42,3 +45,13 @@ def event_of_day(words: list[str], lang: str) -> bool:
 
 
 _WEEKDAYS_DE = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag"})
+
+
+_AND = frozenset({"und", "and"})
+
+
+def second_predicate(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
+    """Whether period ``p`` stands after "und"/"and" after ``q``: the day of a second predicate ("seit dem Zoll-Montag,
+    dem 3. Februar, gut 1,6 Prozent gewonnen und am Freitag leicht nachgegeben", "… und am Freitag 0,4 Prozent
+    abgegeben"), not of q's move."""
+    return any(t.low in _AND for t in view.words_between(q.span[1], p.start))
