@@ -20,6 +20,7 @@ from marketfact.claims.extract.kind.recordwords import GOOD as _GOOD
 from marketfact.claims.extract.kind.recordwords import RISE_NOUNS as _RISE_NOUNS
 from marketfact.claims.extract.kind.recordwords import RecordPhrase as RecordPhrase
 from marketfact.claims.extract.kind.recordwords import (
+    all_time_moves,
     all_time_values,
     duration_at,
     durations,
@@ -116,7 +117,19 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
             out.append(RecordPhrase(rec, t.start, t.end, t.text, None))
     out += _in_history(view, masked) if lang == "de" else []
     out += all_time_values(view, masked) + durations(view, masked)
+    out += _all_time_move_records(view, masked, out)
     out.sort(key=lambda r: r.start)
+    return out
+
+
+def _all_time_move_records(view: SentenceView, masked: str, found: list[RecordPhrase]) -> list[RecordPhrase]:
+    """ "its worst day on record", "der schwärzeste Tag seiner Geschichte": the biggest fall or rise of a day over
+    all history (no "since"), where no record phrase read before stands."""
+    out = []
+    for start, end, text, span in all_time_moves(view, masked):
+        rec = _record_from(view, span, PeriodSpan(start, end, text))
+        if rec in ("biggest_fall", "biggest_rise") and not any(r.start <= start < r.end for r in found):
+            out.append(RecordPhrase(rec, start, end, text, None))
     return out
 
 

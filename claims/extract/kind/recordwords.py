@@ -231,3 +231,53 @@ def price_record(toks: list[Token], i: int) -> bool:
         return True
     after = [t.low for t in toks[i + 1 : i + 4]]
     return len(after) >= 2 and after[0] == "von" and toks[i + 2].kind == "num" and not (set(after[2:]) & _SCALES)
+
+
+# ---- records of a day's move over all history ---------------------------------------------------------------
+_HISTORY_OWNERS = rules.word_set("its their his the seiner ihrer der des")
+
+
+def _all_time_mark(toks: list[Token], i: int) -> int | None:
+    """Where the words that say "over all history" end, when they start at ``i``: "ever", "on record", "in its
+    history", "seiner Geschichte", "in der Firmengeschichte", "aller Zeiten"; else None."""
+    t, nxt = toks[i], (toks[i + 1].low if i + 1 < len(toks) else "")
+    alone = i + 2 >= len(toks) or toks[i + 2].kind == "punct"  # "on record", not "on record highs"
+    if t.low == "ever" or (t.low == "on" and nxt == "record" and alone):
+        return i + (t.low == "on")
+    if t.low.endswith(("history", "geschichte")) and i > 0 and toks[i - 1].low in _HISTORY_OWNERS | {"in"}:
+        return i
+    if t.low == "aller" and nxt == "zeiten":
+        return i + 1
+    return None
+
+
+def all_time_moves(view: SentenceView, masked: str) -> list[tuple[int, int, str, list[str]]]:
+    """A record of a day's move over all the history the source has, as (start, end, text, the words from its
+    superlative on): "its worst day on record", "its biggest one-day drop ever", "the worst session in its
+    history", "der schwärzeste Tag seiner Geschichte", "der größte Tagesverlust aller Zeiten". Not one of market
+    value (``all_time_values``), of a week's move (``durations``), across companies ("ever for a U.S. company"),
+    nor one told of an amount of money. ``claims.extract.records`` names its extreme."""
+    toks, out = view.toks, []
+    for i in range(1, len(toks)):
+        end = _all_time_mark(toks, i)
+        if end is None:
+            continue
+        c0, c1 = view.clause(toks[i].start)
+        window = [w for w in toks[max(0, i - 6) : i] if w.start >= c0]
+        leads = [k for k, w in enumerate(window) if w.low in BIG or w.low in GOOD]
+        if not leads:
+            continue
+        span = [w.low for w in window[leads[-1] :]]
+        after = [w.low for w in view.words_between(toks[end].end, c1)][:6]
+        clause = [w.low for w in view.words_between(c0, c1)]
+        if not any(w in FALL_NOUNS or w in RISE_NOUNS for w in span) or value_words(clause) or duration_at(span):
+            continue
+        marks = [t.low for t in toks[i : end + 1]]
+        if _across([*span, *marks, *after]) or any(w in _SCOPE_NOUNS for w in after):
+            continue
+        money = [o for o in view.quantities if view.sentence.start <= o.span[1] <= window[leads[-1]].start]
+        if money and money[-1].kind == "money":  # "$593 billion, the biggest one-day loss ever": of market value
+            continue
+        start = window[leads[-1]].start
+        out.append((start, toks[end].end, " ".join(masked[start : toks[end].end].split()), span))
+    return out
