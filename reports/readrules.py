@@ -263,6 +263,10 @@ NOTES = rules(
         ("{said:Q} read as {name}: {named:Q}, {how}", "{said} gelesen als {name}: {named}, {how}"),
         ("market value from {words:Q}", "Börsenwert aus {words}"),
         ("{words:Q} shared with the previous number of the sentence", "{words} gilt auch für die Zahl davor im Satz"),
+        (
+            "a day's extreme is of one session: that of the previous number of the sentence, {words:Q}",
+            "ein Tagesextrem gilt für einen Handelstag: den der Zahl davor im Satz, {words}",
+        ),
         ("{words:Q}, said after {day:Q}: its date", "{words}, nach {day} genannt: dessen Datum"),
         (
             "{end:Q} ends a move from the close of the day named before, {ref:Q}, in the sentence before",

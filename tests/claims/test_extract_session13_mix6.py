@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from marketfact.claims.extract import extract_claims
-from tests.claims.extracted import d
+from tests.claims.extracted import d, read
 
 ALL_TIME = {
     "'its worst day on record'": ("CEG plunged 20.9% on Jan. 27, its worst day on record.", "biggest_fall"),
@@ -52,3 +52,31 @@ def test_a_record_across_companies_or_of_a_week_or_of_money_is_no_record_of_the_
     lang = "de" if "Prozent" in text else "en"
     x = extract_claims(text, datetime.fromisoformat("2025-02-15T07:00:00-05:00"), lang)
     assert [c for c in x.claims if c.record is not None] == []
+
+
+EXTREMES = {
+    "an extreme after a move on the day of a close named before is of that day, not a span from it": (
+        "Constellation Energy is still below where it stood before the Jan. 27 sell-off, when it plunged 20.9% in a "
+        "single session, and at one point was down more than 22%.",
+        "2025-02-15T07:00:00-05:00",
+        [("CEG", 20.9, d("2025-01-27")), ("CEG", 22.0, d("2025-01-27"))],
+    ),
+    "an extreme in a clause with 'obwohl' after a move on the session before is of that session": (
+        "Siemens Energy gewannen am Donnerstag 3,7 Prozent. Am Vortag waren die Papiere um knapp fünf Prozent "
+        "gestiegen, obwohl sie zeitweise 2,5 Prozent im Minus gelegen hatten.",
+        "2025-02-13T17:55:00+01:00",
+        [("ENR.DE", 3.7, d("2025-02-13")), ("ENR.DE", 5.0, d("2025-02-12")), ("ENR.DE", 2.5, d("2025-02-12"))],
+    ),
+    "an extreme with a day of its own keeps it": (
+        "Constellation Energy is still below where it stood before the Jan. 27 sell-off, when it plunged 20.9% in a "
+        "single session, and on Feb. 3 at one point was down more than 5%.",
+        "2025-02-15T07:00:00-05:00",
+        [("CEG", 20.9, d("2025-01-27")), ("CEG", 5.0, d("2025-02-03"))],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(EXTREMES))
+def test_a_days_extreme_after_a_move_of_one_session_is_of_that_session(case: str) -> None:
+    text, published, want = EXTREMES[case]
+    assert read(text, published) == want

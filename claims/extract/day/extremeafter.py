@@ -28,7 +28,12 @@ def of_move(
     if not intraday or previous is None or previous.view is not view or previous.entry is not entry:
         return when
     told = previous.period
-    if told is None or previous.shift or previous.after is not None or previous.anchor is not None:
+    if told is None or previous.after is not None or previous.anchor is not None:
+        return when
+    kept = _kept_session(view, q, previous, when)
+    if kept is not None:
+        return kept
+    if previous.shift:
         return when
     if when.period is told or periodclauses.tells_earlier(view, previous.q.span[0], pluperfect=False):
         return when  # "extending Wednesday's 7.3% plunge after touching $183.24": not the look back's day
@@ -40,3 +45,25 @@ def of_move(
         return when  # a day after the look-back word is q's own
     note = f"{told.words!r} shared with the previous number of the sentence"
     return dataclasses.replace(when, period=told, shift=0, anchor=None, forward=False, notes=[note], penalty=0.1)
+
+
+def _kept_session(view: SentenceView, q: Quantity, previous: Draft, when: When) -> When | None:
+    """ "plunged 20.9% in a single session … and at one point was down more than 22%" (read as a span from a close
+    named before), "Am Vortag waren die Papiere um knapp fünf Prozent gestiegen, obwohl sie zeitweise 2,5 Prozent im
+    Minus gelegen hatten" (read as the paragraph's day, not the session before it): a day's extreme is of one session,
+    so one with no day of its own, after a move of the same company or index on one session (the session before or
+    after a day named included) in its sentence, is of that session; None when it was read so, or has a day of its
+    own."""
+    told = previous.period
+    if told is None or not told.single_day or (when.after is None and not previous.shift):
+        return None
+    if when.after is None and when.period is told and when.shift == previous.shift:
+        return None
+    s0, s1 = sinceclose.stretch(view, q)
+    if any(s0 <= p.start < s1 for p in view.periods):
+        return None
+    note = f"a day's extreme is of one session: that of the previous number of the sentence, {told.words!r}"
+    return dataclasses.replace(
+        when, period=told, shift=previous.shift, after=None, after_shift=0, anchor=None, forward=False, week=False,
+        notes=[note], penalty=0.1,
+    )  # fmt: skip
