@@ -74,6 +74,10 @@ REASONS = rules(
         ),
         ("an amount of money with no market-value wording", "ein Geldbetrag ohne Wort für Börsenwert"),
         (
+            "an amount of money of a reporting period ({words:Q}), no market value",
+            "ein Geldbetrag eines Berichtszeitraums ({words}), kein Börsenwert",
+        ),
+        (
             "{words:Q}: letters after the number that are no unit marketfact reads (claims/numbers.py)",
             "{words}: Buchstaben nach der Zahl, die marketfact nicht als Einheit liest (claims/numbers.py)",
         ),

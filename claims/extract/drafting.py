@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from marketfact.claims.extract import rules
 from marketfact.claims.extract.build import pick_listing
 from marketfact.claims.extract.day import dayslater, extremeafter
 from marketfact.claims.extract.day.whenof import When, before_the_open, when_of
@@ -188,6 +189,10 @@ def _market_reading(
         return [f"market value from {cue!r}"], 0.0
     if (direction[0] != "down" and direction[0] != "up") or q.scale not in ("billion", "trillion"):
         return non_claim(view, q, "not_market", "an amount of money with no market-value wording")
+    period = next((t.text for t in view.toks if t.low in rules.REPORTING_PERIODS[view.lang]), None)
+    if period is not None:  # "hat im dritten Geschäftsquartal einen Verlust von 369 Milliarden Yen geschrieben"
+        why = f"an amount of money of a reporting period ({period!r}), no market value"
+        return non_claim(view, q, "not_market", why)
     return ["no 'market value' wording: an amount in billions lost or gained by a company read as market value"], 0.25
 
 

@@ -73,6 +73,16 @@ NOT_MARKET_PHRASES = {
                    "producer prices", "import prices", "consumer price index", "sentiment index", "confidence index"),
 }  # fmt: skip
 
+REPORTING_PERIODS = {
+    "de": word_set(
+        "quartal quartals geschäftsquartal geschäftsquartals geschäftsjahr geschäftsjahres halbjahr halbjahres"
+    ),
+    "en": word_set("quarter quarterly fiscal half-year"),
+}
+"""Nouns of a company's reporting period ("im dritten Geschäftsquartal", "in the fourth quarter"): an amount of money
+said of one with no market-value wording is a figure of its accounts ("einen Verlust von 369 Milliarden Yen"), not its
+market value."""
+
 REACH = {"de": word_set("erreicht erreichte erreichten"), "en": word_set("reached touched touching hit hitting")}
 """Verbs that reach a level ("Zeitweise hatte er 22.624,57 Punkte erreicht", "touched $413.16 at its low")."""
 

@@ -80,3 +80,37 @@ EXTREMES = {
 def test_a_days_extreme_after_a_move_of_one_session_is_of_that_session(case: str) -> None:
     text, published, want = EXTREMES[case]
     assert read(text, published) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die SoftBank Group hat im dritten Geschäftsquartal einen Verlust von 369 Milliarden Yen geschrieben.", "de"),
+        ("SoftBank Group reported a quarterly net loss of 369 billion yen.", "en"),
+        ("Siemens Energy hat im Geschäftsjahr 1,3 Milliarden Euro verloren.", "de"),
+    ],
+)
+def test_an_amount_of_a_reporting_period_with_no_market_value_wording_is_no_market_value(text: str, lang: str) -> None:
+    """ "einen Verlust von 369 Milliarden Yen" in a quarter is a figure of the accounts: read as market value before."""
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T10:00:00+01:00"), lang)
+    assert x.claims == []
+    assert [n.kind for n in x.not_market] == ["not_market"]
+
+
+def test_a_loss_of_market_value_is_still_one_when_a_quarter_is_named_with_its_wording() -> None:
+    text = "Nach den Quartalszahlen büßte Microsoft am Donnerstag rund 200 Milliarden Dollar an Börsenwert ein."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-01T09:00:00+01:00"), "de")
+    assert [(c.instrument, c.metric.value, c.value) for c in x.claims] == [("MSFT", "market_cap_change", 200.0)]
+
+
+def test_a_when_clause_after_a_day_and_no_number_before_it_is_of_that_day() -> None:
+    """ "… after the market closed on Wednesday, when its shares had risen 3.8%": Wednesday, with no number before
+    "when" in the sentence (the loss of the quarter there is none)."""
+    text = (
+        "SoftBank Group dropped 3.6% on Thursday. The technology investor reported a quarterly net loss of 369 billion "
+        "yen after the market closed on Wednesday, when its shares had risen 3.8%."
+    )
+    assert read(text, "2025-02-13T15:45:00+09:00") == [
+        ("9984.T", 3.6, d("2025-02-13")),
+        ("9984.T", 3.8, d("2025-02-12")),
+    ]

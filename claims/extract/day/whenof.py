@@ -119,7 +119,7 @@ def _clause_day(
         elif following is not None:
             period, p_note = following
             p_penalty += 0.1
-    when = _when_clause(view, q, previous) if shift == 0 else None
+    when = _when_clause(view, q) if shift == 0 else None
     told = None
     if shift == 0 and kind != "record":
         told = sinceclose.when_after_reference(view, q, previous.after if previous is not None else None)
@@ -259,11 +259,9 @@ def _of_close(view: SentenceView, q: Quantity) -> bool:
     return len(lows) == 2 and lows[-1] in ("of", "von") and lows[0] in sinceclose.CLOSE_WORDS[view.lang]
 
 
-def _when_clause(view: SentenceView, q: Quantity, previous: Draft | None) -> str | None:
+def _when_clause(view: SentenceView, q: Quantity) -> str | None:
     """ "…it lost a day earlier, when its shares slid 17%": a clause opening with "when"/"als" and naming no
-    day of its own tells of the previous number's day."""
-    if previous is None:
-        return None
+    day of its own tells of the day right before it or the previous number's day."""
     c0, c1 = view.clause(q.span[0])
     if any(c0 <= p.start < c1 for p in view.periods):
         return None
