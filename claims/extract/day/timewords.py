@@ -230,6 +230,21 @@ def _unjoined(words: str, published_at: datetime, lang: str) -> bool:
     )
 
 
+def _possessive_day(
+    toks: list[Token], k: int, day: str, published_at: datetime, found: list[PeriodSpan]
+) -> list[PeriodSpan]:
+    """The day said in the possessive at token ``k`` ("Friday's 6% slide"), with "last" before it ("last Friday's
+    close": last Friday, a week back on a Friday); none when the resolver does not read it."""
+    last = k > 0 and toks[k - 1].low == "last" and not (found and found[-1].end > toks[k - 1].start)
+    words = ("last " if last else "") + day
+    meaning = _probe(words, published_at, "en")
+    if meaning is None:
+        return []
+    single = meaning[0] == "no-session" or meaning[2] == "1"
+    start = toks[k - 1].start if last else toks[k].start
+    return [PeriodSpan(start, toks[k].start + len(day), words, meaning[1], single)]
+
+
 def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str) -> list[PeriodSpan]:
     """Every period phrase among ``toks`` (tokens of ``text``), left to right, none overlapping; none joins a count
     after "for the first time in" to other words."""
@@ -240,11 +255,7 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
         possessive = re.fullmatch(r"(\w+)['’]s", toks[k].text) if lang == "en" else None
         if possessive and possessive.group(1).lower() in _calendar_words(lang) and len(possessive.group(1)) > 3:
             # "extending Friday's 6% slide": the day belongs to the move it is the possessive of
-            day = possessive.group(1)
-            meaning = _probe(day, published_at, lang)
-            if meaning is not None:
-                single = meaning[0] == "no-session" or meaning[2] == "1"
-                found.append(PeriodSpan(toks[k].start, toks[k].start + len(day), day, meaning[1], single))
+            found += _possessive_day(toks, k, possessive.group(1), published_at, found)
             k += 1
             continue
         # "an einem Montag": no day in particular; "ein Crash-Freitag" is the day told, named by what it brought

@@ -15,7 +15,7 @@ from marketfact.claims.extract.day.timewords import PeriodSpan
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.direction import directionwords
 from marketfact.claims.extract.reading import SentenceView
-from marketfact.claims.extract.since import closelevelof, sinceevent, standsnow
+from marketfact.claims.extract.since import closelevelof, downon, sinceevent, standsnow
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.periods import PeriodError, candidate_sessions, resolve_period
 from marketfact.market.calendars import shift_sessions
@@ -85,7 +85,7 @@ def is_reference_close(view: SentenceView, p: PeriodSpan) -> bool:
     # eight words before the day, and the day's own ("below where it closed on Friday, Jan. 24")
     before = [t.low for t in view.words_between(s0, p.start)][-8:] + [t.low for t in view.words_between(p.start, p.end)]
     after = [t.low for t in view.toks if t.end > p.end and t.start < c1][:3]
-    leads = [i for i, w in enumerate(before) if w in LEADS[view.lang]]
+    leads = [i for i, w in enumerate(before) if w in LEADS[view.lang] or downon.is_lead(before, i, after)]
     if not leads:
         return periodclauses.compared_with(view, p)  # "9,6 Prozent weniger als am 24. Januar"
     marks = CLOSE_WORDS[view.lang] | EVENT_WORDS[view.lang]
