@@ -20,6 +20,7 @@ had closed when the article appeared; a claim about a session that had not (New 
 from __future__ import annotations
 
 import functools
+from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -184,7 +185,10 @@ def _day(ctx: _Ctx, day: Day, anchor: date | None, later: Day | None) -> tuple[d
         year, month, dom = day.ymd
         if month is None and later is not None and later.ymd is not None and anchor is not None:
             year, month = anchor.year, later.ymd[1]  # "27. bis 28. Januar": the other end's month and year
-        got = _make_date(day.text, year or base.year, month or base.month, dom or 1)
+        if year is None and month is None and dom is not None:  # "on the 31st", "am 28.": no month either
+            got = _latest_day_of_month(day.text, base, dom)
+        else:
+            got = _make_date(day.text, year or base.year, month or base.month, dom or 1)
         if year is None and got > base:  # a date without a year is the most recent one
             got = _make_date(day.text, got.year - 1, got.month, got.day)
         if day.weekday is not None and got.weekday() != day.weekday:
@@ -194,6 +198,32 @@ def _day(ctx: _Ctx, day: Day, anchor: date | None, later: Day | None) -> tuple[d
     got = _on_or_before(base, day.weekday, day.strict)
     where = "that day" if anchor else f"the publication date in {ctx.tz.key} ({base})"
     return got, f"the most recent {got:%A} {'before' if day.strict else 'on or before'} {where}"
+
+
+def _latest_day_of_month(text: str, base: date, dom: int) -> date:
+    """A day of the month said with no month ("on the 31st", "On the 28th", "am 28."): the latest such day on or before
+    ``base``, in the month before when this month's is later or does not exist ("the 31st" written on 6 Feb is 31 Jan,
+    not a day of the year before)."""
+    year, month = base.year, base.month
+    for _ in range(12):
+        if dom <= monthrange(year, month)[1] and date(year, month, dom) <= base:
+            return date(year, month, dom)
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    raise PeriodError(f"{text!r} is not a date")
+
+
+def _of_relative_month(ctx: _Ctx, segs: list[Seg], days: list[Day]) -> list[Day] | None:
+    """ "the 28th of last month", "the 3rd of this month", as translated copy dates a day: that day of the month named
+    relative to the writer's date; None for any other words."""
+    months = [s for s in segs if s.kind == "month"]
+    if len(months) != 1 or months[0].ym is not None or len(days) != 1 or len(segs) != 2:
+        return None
+    ymd = days[0].ymd
+    if ymd is None or ymd[0] is not None or ymd[1] is not None or ymd[2] is None or days[0].weekday is not None:
+        return None
+    n, base = months[0].n, ctx.writer
+    year, month = base.year + (base.month + n - 1) // 12, (base.month + n - 1) % 12 + 1
+    return [replace(days[0], text=ctx.words, ymd=(year, month, ymd[2]))]
 
 
 def _apposed_weekday(segs: list[Seg]) -> list[Day] | None:
@@ -220,6 +250,9 @@ def resolve_period(words: str, published_at: datetime, calendar: str, exchange_t
     days = _apposed_weekday(segs) or [s.day for s in segs if s.day is not None]
     counts = [s.n for s in segs if s.kind == "count"]
     kinds = {s.kind for s in segs} - {"conn", "day", "count"}
+    of_month = _of_relative_month(ctx, [s for s in segs if s.kind != "conn"], days)
+    if of_month is not None:  # "the 28th of last month": one day
+        days, kinds = of_month, set()
     if kinds == {"since", "weekstart"} and not (days or counts):  # "seit Wochenbeginn": the week so far
         start = next(s for s in segs if s.kind == "weekstart")
         return _named_span(ctx, replace(start, kind="week"), ref)

@@ -2,7 +2,10 @@
 British paper's move "down on"/"up on" a named close ("almost 7% up on last Friday's close", "4.9% up on its Feb. 7
 close") runs from the session after that close to the story's day (before, the day named was read as the day of a
 one-day move), and "last Friday's" is last Friday, a week back on a Friday (before, "last" was dropped); "down 3.3% on
-Friday, closing at …" is still Friday's move."""
+Friday, closing at …" is still Friday's move; a day of the month said with no month ("On the 30th", "am 31.") is the
+latest such day, in the month before when this month's is later or does not exist (before, the year before, or no
+day), and "the 31st of last month" is that day of the month before (before, the whole of last month); "Compared with
+the closing price of …" measures the move from that close."""
 
 from __future__ import annotations
 
@@ -25,6 +28,22 @@ CASES = {
         "Alphabet was down 3.3% on Friday, closing at $185.34.",
         "2025-02-08T10:00:00-05:00",
         [("GOOGL", 3.3, d("2025-02-07")), ("GOOGL", 185.34, d("2025-02-07"))],
+    ),
+    "'Compared with the closing price of the 31st of last month' runs from the session after that day": (
+        "(Seoul, 12th) Compared with the closing price of the 31st of last month, Alphabet has fallen 9.17% "
+        "cumulatively.",
+        "2025-02-12T08:00:00+09:00",
+        [("GOOGL", 9.17, d("2025-02-03", "2025-02-11"))],
+    ),
+    "a day of the month with no month is of the month before when this month's is later": (
+        "On the 30th, Broadcom had risen 4.51%.",
+        "2025-02-06T08:00:00+09:00",
+        [("AVGO", 4.51, d("2025-01-30"))],
+    ),
+    "the same in German, when this month has no such day": (
+        "Am 31. hatte Siemens Energy knapp 2 Prozent gewonnen.",
+        "2025-02-04T08:00:00+01:00",
+        [("ENR.DE", 2.0, d("2025-01-31"))],
     ),
 }
 

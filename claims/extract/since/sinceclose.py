@@ -42,7 +42,7 @@ _ARTICLES = frozenset({"dem", "den", "das", "des", "zum", "vom"})
 stands right before the noun: the verb "stand" ("Unter dem Strich stand am Freitag ein Plus …") is none."""
 
 LEADS = {
-    "en": frozenset({"since", "from", "than", "above", "below", "shy", "short", "over", "under", "versus", "vs"}),
+    "en": rules.word_set("since from than above below shy short over under versus vs compared"),
     "de": frozenset({"seit", "gegenüber", "über", "unter", "vergleich", "verglichen", "zum", "vom"}),
 }
 """Words before the close named that make it the start of a move ("since", "from", "below", "gegenüber")."""
