@@ -18,7 +18,7 @@ from marketfact.claims.extract.day.timewords import PeriodSpan, find_periods, si
 from marketfact.claims.extract.day.weekdaybefore import weekday_before
 from marketfact.claims.extract.direction import directionwords, ratewords
 from marketfact.claims.extract.entities import AliasTable
-from marketfact.claims.extract.kind import figureheads
+from marketfact.claims.extract.kind import figureheads, oncewords
 from marketfact.claims.extract.sentences import Sentence, Token, tokens
 from marketfact.claims.extract.sentenceview import SentenceView, Subject, Word, covered
 from marketfact.claims.extract.subject.names import find_subjects, governed_names, modifier_in_english
@@ -60,6 +60,7 @@ def read_sentence(
     view.governed = governed_names(view)
     view.directions = _directions(view)
     view.basis_words = [w for w in _phrase_hits(toks, _HEDGE_PHRASES[lang]) if _BASIS.get(w.value) is Basis.INTRADAY]
+    view.basis_words += oncewords.once_words(toks, view.directions, lang)  # "it once fell to US$197.98"
     return view
 
 

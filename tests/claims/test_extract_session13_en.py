@@ -5,12 +5,17 @@ one-day move), and "last Friday's" is last Friday, a week back on a Friday (befo
 Friday, closing at …" is still Friday's move; a day of the month said with no month ("On the 30th", "am 31.") is the
 latest such day, in the month before when this month's is later or does not exist (before, the year before, or no
 day), and "the 31st of last month" is that day of the month before (before, the whole of last month); "Compared with
-the closing price of …" measures the move from that close."""
+the closing price of …" measures the move from that close; translated copy's "once" right before the verb of a move
+("During the session it once fell to $408.66") marks the day's low or high, as "at one point" does (before, a close),
+and "once" before anything else ("Once the results were out", "once again") marks none."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from marketfact.claims.extract import extract_claims
 from tests.claims.extracted import d, read
 
 CASES = {
@@ -52,3 +57,29 @@ CASES = {
 def test_each_english_class_of_session_13_is_read_with_its_days(case: str) -> None:
     text, published, want = CASES[case]
     assert read(text, published) == want
+
+
+ONCE = {
+    "translated copy's 'once' before a fall is the day's low": (
+        "(Taipei, 4th) Microsoft fell 1.00% on the 3rd. During the session it once fell to US$408.66.",
+        "2025-02-04T08:00:00+08:00",
+        [("close_change", "down", 1.0), ("intraday_level", "down", 408.66)],
+    ),
+    "'once' before a rise in a participle is the day's high": (
+        "Advantest rose 0.65% to 8,606 yen on Friday, after once climbing to 8,774 yen.",
+        "2025-02-07T16:00:00+09:00",
+        [("close_change", "up", 0.65), ("close_level", None, 8606.0), ("intraday_level", "up", 8774.0)],
+    ),
+    "'once' before anything else marks no extreme": (
+        "Once the results were out, Alphabet fell 7.3% to $191.33 on Wednesday.",
+        "2025-02-05T17:00:00-05:00",
+        [("close_change", "down", 7.3), ("close_level", None, 191.33)],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ONCE))
+def test_once_before_a_move_is_the_days_extreme(case: str) -> None:
+    text, published, want = ONCE[case]
+    x = extract_claims(text, datetime.fromisoformat(published), "en")
+    assert [(c.metric.value, c.direction, c.value) for c in x.claims] == want

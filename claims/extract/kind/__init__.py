@@ -12,6 +12,7 @@ line, "worth") decide the metric; the records state no number and are read from 
 - ``extremenoun``: a level told by a noun ("The closing price was 9,504 yen", "at its worst")
 - ``intradaystretch``: which words of a clause tell whether a level is the day's extreme
 - ``atonepoint``: a level reached "at one point", the day's high or low
+- ``oncewords``: translated copy's "once" before a move ("it once fell to US$197.98"), the day's extreme
 - ``figureheads``: a figure that heads its own line ("28.3% – Vistra's drop on Monday")
 - ``priorperiod``: a figure compared with the month, quarter or year before: no market move
 """
