@@ -114,3 +114,33 @@ def test_a_when_clause_after_a_day_and_no_number_before_it_is_of_that_day() -> N
         ("9984.T", 3.6, d("2025-02-13")),
         ("9984.T", 3.8, d("2025-02-12")),
     ]
+
+
+FRONTED = {
+    "a close named before the move with its own level between ('Gegenüber dem Schlusskurs von … vom 27. Januar')": (
+        "SoftBank verlor am 27. Januar 8,3 Prozent. Gegenüber dem Schlusskurs von 9.681 Yen vom 27. Januar liegt die "
+        "Aktie 1,8 Prozent tiefer.",
+        "2025-02-14T10:00:00+01:00",
+        [("9984.T", 8.3, d("2025-01-27")), ("9984.T", 9681.0, d("2025-01-27")),
+         ("9984.T", 1.8, d("2025-01-28", "2025-02-14"))],
+    ),
+    "'an jenem Montag' after the close's level is the Monday named before in the same sentence": (
+        "Von dem Einbruch des 27. Januar, als die SoftBank-Aktie 8,3 Prozent verlor, hat sie sich nicht erholt: "
+        "Gegenüber dem Schlusskurs von 9.681 Yen an jenem Montag liegt sie am Donnerstag 1,8 Prozent tiefer.",
+        "2025-02-14T10:00:00+01:00",
+        [("9984.T", 8.3, d("2025-01-27")), ("9984.T", 9681.0, d("2025-01-27")),
+         ("9984.T", 1.8, d("2025-01-28", "2025-02-13"))],
+    ),
+    "'its close of $275.00 that Monday' is the level of the Monday named before": (
+        "Constellation Energy plunged 20.9% on Monday, Jan. 27. The stock is now 15.4% above its close of $275.00 "
+        "that Monday.",
+        "2025-02-15T07:00:00-05:00",
+        [("CEG", 20.9, d("2025-01-27")), ("CEG", 15.4, d("2025-01-28", "2025-02-14")), ("CEG", 275.0, d("2025-01-27"))],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(FRONTED))
+def test_a_close_named_with_its_level_is_the_close_measured_from_and_that_levels_day(case: str) -> None:
+    text, published, want = FRONTED[case]
+    assert read(text, published) == want

@@ -22,7 +22,9 @@ def that_day(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple[Peri
     if not period.last:  # a weekday the calendar could not place
         return None
     weekday = date.fromisoformat(period.last).weekday()
-    named = [p for p in ctx.days if p.last and p.last < period.last and date.fromisoformat(p.last).weekday() == weekday]
+    told = [*ctx.days, *(p for p in view.periods if p.single_day and p.end <= period.start)]  # "des 27. Januar, …: an
+    # jenem Montag": one named earlier in the sentence too
+    named = [p for p in told if p.last and p.last < period.last and date.fromisoformat(p.last).weekday() == weekday]
     return (named[-1], before[0].text) if named else None
 
 

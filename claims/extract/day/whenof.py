@@ -18,7 +18,7 @@ from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
 from marketfact.claims.extract.kind import kinds
 from marketfact.claims.extract.reading import SentenceView
-from marketfact.claims.extract.since import rangeclose, sinceclose
+from marketfact.claims.extract.since import closelevelof, rangeclose, sinceclose
 from marketfact.claims.extract.since.measuredfrom import reference_close
 from marketfact.claims.numbers import Quantity
 from marketfact.claims.periods import PeriodError, candidate_sessions, resolve_period
@@ -111,6 +111,8 @@ def _clause_day(
     period, shift, p_penalty, p_note = read
     if shift == 0 and period is not None:
         again = not sinceclose.is_reference_close(view, period)  # "Seit dem Schlusskurs jenes Montags": reference_close
+        # "Gegenüber dem Schlusskurs von 9.681 Yen an jenem Montag": the close's own level is of that Monday
+        again = again or (kind == kinds.CLOSE_LEVEL and closelevelof.is_level_of_close(view, q))
         earlier = that_day(view, ctx, period) if again else None
         following = said_anew(view, ctx, period) if earlier is None else None
         if earlier is not None:

@@ -26,3 +26,18 @@ def day_after_own_level(view: SentenceView, q: Quantity, period: PeriodSpan) -> 
     a move is measured from, leaving q the close of the story's day: not when q is that close's own level ("its record
     close of $347.44 on Jan. 24": the level of Jan. 24)."""
     return period.start > q.span[1] and not is_level_of_close(view, q)
+
+
+def fronted_level_close(view: SentenceView, q: Quantity) -> PeriodSpan | None:
+    """ "Gegenüber dem Schlusskurs von 9.681 Yen an jenem Montag liegt sie 1,8 Prozent tiefer": the day of a close named
+    before ``q`` with its own level between its noun and the day (at most three words between level and day), and no
+    other number between that day and q; the caller checks that it is named as a close measured from. None for any
+    other number."""
+    for o in reversed([o for o in view.quantities if o.span[1] <= q.span[0] and is_level_of_close(view, o)]):
+        days = [p for p in view.periods if p.single_day and o.span[1] <= p.start < q.span[0]]
+        if not days or len(view.words_between(o.span[1], days[0].start)) > 3:
+            continue
+        if any(days[0].end <= x.span[0] < q.span[0] for x in view.quantities):
+            return None
+        return days[0]
+    return None

@@ -48,6 +48,8 @@ def reference_close(
         return period, told, 0, [rangeclose.UNTIL_NOTE.format(end=period.words, ref=told.words)]
     after = period if period is not None and sinceclose.is_reference_close(view, period) else None
     after = after or sinceclose.opening_reference(view, q) or sinceclose.reference_after(view, q)
+    fronted = closelevelof.fronted_level_close(view, q) if after is None else None
+    after = fronted if fronted is not None and sinceclose.is_reference_close(view, fronted) else after
     after = after or rangeclose.since_purchase(view, q, ctx)  # "Gemessen am Kaufkurs liege ich … im Plus"
     notes: list[str] = []
     after_shift = 0
