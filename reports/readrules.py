@@ -380,6 +380,7 @@ WHERE_DE: dict[str, str] = {
     "told in a sentence before it": "in einem Satz davor erzählt",
     "the day of the claim before": "dem Tag der Aussage davor",
     "the previous number's day": "dem Tag der Zahl davor",
+    "the day of the event the move follows": "dem Tag des Ereignisses, auf das die Bewegung folgt",
     "named before it": "davor genannt",
     "the only company the article named before": "das einzige Unternehmen, das der Artikel davor nannte",
 }

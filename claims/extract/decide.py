@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from marketfact.claims.extract import rules
-from marketfact.claims.extract.day import periodclauses
+from marketfact.claims.extract.day import afterevent, periodclauses
 from marketfact.claims.extract.day.timewords import PeriodSpan
 from marketfact.claims.extract.direction import directionwords, priormove
 from marketfact.claims.extract.entities import AliasEntry, Listing
@@ -242,6 +242,7 @@ def direction_of(
     taken = [(h.start, h.end) for h in hedges]
     words = [w for w in view.directions if seg[0] <= w.start < seg[1] and not any(s <= w.start < e for s, e in taken)]
     words = [w for w in words if not periodclauses.from_event(view, w.start)]  # "erholten sich vom Kurssturz"
+    words = [w for w in words if not afterevent.inside(view, w.start, q)]  # "gewann nach dem Minus vom Montag"
     if (noun := priormove.own_noun(view, q, words)) is not None:  # "verlor nach einem Plus von 2,6 Prozent am …"
         return noun.value, noun.text, 0.0, ""
     if words:

@@ -9,7 +9,7 @@ import re
 from datetime import date, datetime
 
 from marketfact.claims.extract import rules
-from marketfact.claims.extract.day import parens
+from marketfact.claims.extract.day import afterevent, parens
 from marketfact.claims.extract.day.dayagain import that_day
 from marketfact.claims.extract.day.listheads import remember_list_heading
 from marketfact.claims.extract.day.timewords import PeriodSpan
@@ -78,6 +78,7 @@ def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context)
     _remember_names(view, outcomes, ctx)
     _remember_period(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
     _remember_days(view, [o for o in outcomes if isinstance(o, Draft)], ctx)
+    afterevent.remember(view, ctx)  # "Nach dem Zollschock vom Montag …": the session after, for the paragraph
     _remember_scene(view, ctx)
     remember_week_heading(view, ctx)  # "Week three was calmer.": the paragraph's period is that week
     remember_list_heading(view, ctx)  # "MARKETS (Monday's close)": the day of the items under it
@@ -163,6 +164,7 @@ def _remember_period(view: SentenceView, drafts: list[Draft], ctx: Context) -> N
         and (p.start, p.end) not in reread
         and that_day(view, ctx, p) is None  # "that Monday" is the Monday named before, which its claims carry
         and not sinceclose.is_reference_close(view, p)  # "clawed back 15.4% since its close on Jan. 27"
+        and not afterevent.is_event_day(view, p)  # "after Monday's rout": the event's day, not the story's
         and not view.is_aside(p.start)
         and not parens.in_clause_parenthesis(view, p.start)
         and (

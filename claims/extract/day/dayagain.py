@@ -41,7 +41,7 @@ def weekday_after(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple
     before = [t for t in view.toks if t.end <= period.start][-1:]
     if after and after[0].low in _THEREAFTER[view.lang]:
         phrase = f"{period.words} {after[0].text}"
-    elif before and before[0].low in _FOLLOWING[view.lang]:
+    elif before and before[0].low in _FOLLOWING[view.lang] and not _possessive(view, period):
         phrase = f"{before[0].text} {period.words}"
     else:
         return None
@@ -52,6 +52,12 @@ def weekday_after(view: SentenceView, ctx: Context, period: PeriodSpan) -> tuple
     day = base + timedelta(days=(date.fromisoformat(period.last).weekday() - base.weekday() - 1) % 7 + 1)
     note = f"{phrase!r}: the first such weekday after the day named before, {named[-1].words!r}"
     return PeriodSpan(period.start, period.end, day.isoformat(), day.isoformat(), True), note
+
+
+def _possessive(view: SentenceView, period: PeriodSpan) -> bool:
+    """ "following Monday's slide": a day that owns the event a move follows (``afterevent``), not "the following
+    Monday"."""
+    return any(t.start < period.end <= t.end and t.low.endswith(("'s", "’s")) for t in view.toks)
 
 
 _APPOSITION = {"de": frozenset({"dem", "den"}), "en": frozenset()}

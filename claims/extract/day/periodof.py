@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from marketfact.claims.extract import rules
-from marketfact.claims.extract.day import listheads, parens, periodclauses, possessive, sessionslater
+from marketfact.claims.extract.day import afterevent, listheads, parens, periodclauses, possessive, sessionslater
 from marketfact.claims.extract.day.dayowner import owner
 from marketfact.claims.extract.day.relativephrase import find_phrase, relative_back, relative_phrase, session_after
 from marketfact.claims.extract.day.timewords import PeriodSpan
@@ -42,7 +42,8 @@ def period_of(
 def _relative_day(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None) -> PeriodReading | None:
     """A day said relative to another: "the day after its results on January 29", "the following day", "the
     previous session" (before a day of the sentence, else before the story's day)."""
-    event = _day_beside_event(view, q) or periodclauses.session_before_previous(view, q, previous)
+    event = _day_beside_event(view, q) or afterevent.session_after(view, q)
+    event = event or periodclauses.session_before_previous(view, q, previous)
     if event is not None:
         return event
     same = _same_day(view, q, ctx, previous)
@@ -158,6 +159,7 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
     in_clause = [p for p in view.periods if c0 <= p.start < c1 and not periodclauses.from_event(view, p.start)]
     in_clause = [p for p in in_clause if not parens.in_clause_parenthesis(view, p.start)]  # "(Tokyo was shut today)"
     in_clause = [p for p in in_clause if not possessive.of_other(view, p, q)]  # "Wednesday's 7.3% plunge": its own
+    in_clause = [p for p in in_clause if not afterevent.inside(view, p.start, q)]  # "nach dem Minus vom Montag"
     # A period belongs to the number nearest to it in its clause ("fell 17% on Monday and 9% on Tuesday").
     numbers = [o for o in view.quantities if c0 <= o.span[0] < c1]
     own = [p for p in in_clause if owner(view, p, numbers) is q and not _looks_past(view, q, p)]
