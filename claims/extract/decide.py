@@ -236,7 +236,7 @@ def direction_of(
     after = tokens_after(view, q, 1)
     if after and after[0] in directionwords.AFTER_NUMBER[view.lang]:
         return directionwords.AFTER_NUMBER[view.lang][after[0]], after[0], 0.0, ""
-    if after and after[0] in directionwords.COMPARED[view.lang] and periodclauses.compared_day(view, q) is not None:
+    if after and after[0] in directionwords.COMPARED[view.lang] and periodclauses.compared(view, q):
         return directionwords.COMPARED[view.lang][after[0]], after[0], 0.0, ""
     seg = segment(view, q)
     taken = [(h.start, h.end) for h in hedges]

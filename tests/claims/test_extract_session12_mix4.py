@@ -143,7 +143,11 @@ def test_a_dash_before_a_smaller_amount_is_no_range() -> None:
         "Alphabet ist am Mittwoch abgestürzt. Die Aktie schloss bei 191,33 Dollar – 15,05 Dollar weniger als am Vortag."
     )
     x = extract_claims(text, datetime.fromisoformat("2025-02-06T06:30:00+01:00"), "de")
-    assert [(c.metric.value, c.value, c.range) for c in x.claims] == [("close_level", 191.33, None)]
+    # the amount after the dash is the change from the day before (session 13: "… weniger als am Vortag")
+    assert [(c.metric.value, c.value, c.range) for c in x.claims] == [
+        ("close_level", 191.33, None),
+        ("points_change", 15.05, None),
+    ]
     assert find_quantities("Ein Plus von 5–6 Prozent", "de")[0].high == 6.0  # upwards: still a range
 
 

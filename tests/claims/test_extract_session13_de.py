@@ -7,7 +7,8 @@ the phrase; a move since an event of a named day ("seit den Quartalszahlen vom 4
 Fed-Mittwoch, dem 29. Januar,") runs from the session after that day, as one since a day's close or fall does, and
 "am Tag danach", "tags danach" after it is the session after that day; a day named after "und" in a second
 predicate with no number ("… gewonnen und am Freitag leicht nachgegeben") is not the day of the move since a named
-close before it."""
+close before it; a change in money told as a comparison with the session before ("3,64 Euro mehr als am Vortag")
+is a change on the sentence's day, up for "mehr", down for "weniger", not a price."""
 
 from __future__ import annotations
 
@@ -95,3 +96,20 @@ def test_a_phrase_with_a_verb_of_its_own_after_it_keeps_that_verb() -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-12T09:00:00+01:00"), "de")
     got = [(c.direction.value if c.direction else None, c.value) for c in x.claims]
     assert got[-1] == ("up", 1.0)
+
+
+def test_money_more_or_less_than_the_day_before_is_a_change_on_the_sentences_day() -> None:
+    """ "Microsoft kostete am Mittwoch 4,87 Dollar weniger als am Vortag": a fall of $4.87 on Wednesday, not a price of
+    $4.87; "Siemens Energy schloss bei 56,72 Euro, 2,20 Euro mehr als tags zuvor": a rise of €2.20."""
+    text = (
+        "Microsoft kostete am Mittwoch 4,87 Dollar weniger als am Vortag. Siemens Energy schloss am Donnerstag bei "
+        "56,72 Euro, 2,20 Euro mehr als tags zuvor."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-01-31T09:00:00+01:00"), "de")
+    got = [(c.instrument, c.metric.value, c.direction.value if c.direction else None, c.value, r.sessions)
+           for c, r in zip(x.claims, x.readings, strict=True)]  # fmt: skip
+    assert got == [
+        ("MSFT", "points_change", "down", 4.87, d("2025-01-29")),
+        ("ENR.DE", "close_level", None, 56.72, d("2025-01-30")),
+        ("ENR.DE", "points_change", "up", 2.2, d("2025-01-30")),
+    ]

@@ -362,21 +362,33 @@ def compared_with(view: SentenceView, p: PeriodSpan) -> bool:
     return any(compared_day(view, q) is p for q in view.quantities)
 
 
+def _compared_als(view: SentenceView, q: Quantity) -> int | None:
+    """Where "als" ends after "<number> weniger/mehr/höher/… als" in German, or None."""
+    toks = [t for t in view.toks if t.start >= q.span[1]][:2]
+    if view.lang != "de" or len(toks) < 2 or toks[0].low not in directionwords.COMPARED_AFTER["de"]:
+        return None
+    return toks[1].end if toks[1].low == "als" else None
+
+
+def compared_before(view: SentenceView, q: Quantity) -> bool:
+    """ "3,64 Euro mehr als am Vortag", "0,71 Dollar weniger als tags zuvor": a German comparison right after a number
+    whose base is the session before: the number is the change on the day the sentence tells."""
+    end = _compared_als(view, q)
+    lows = tuple(t.low for t in view.toks if end is not None and t.start >= end)
+    return any(lows[: len(words)] == words for words in rules.PREVIOUS_SESSION["de"])
+
+
+def compared(view: SentenceView, q: Quantity) -> bool:
+    """Whether a German comparison right after ``q`` names its base: a single day or the session before."""
+    return compared_day(view, q) is not None or compared_before(view, q)
+
+
 def compared_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     """The single day after "<number> weniger/höher/… als" in German, or None."""
-    toks = [t for t in view.toks if t.start >= q.span[1]][:2]
-    if (
-        view.lang != "de"
-        or len(toks) < 2
-        or toks[0].low not in directionwords.COMPARED_AFTER["de"]
-        or toks[1].low != "als"
-    ):
+    end = _compared_als(view, q)
+    if end is None:
         return None
     return next(
-        (
-            p
-            for p in view.periods
-            if p.single_day and p.start >= toks[1].end and not view.words_between(toks[1].end, p.start)
-        ),
+        (p for p in view.periods if p.single_day and p.start >= end and not view.words_between(end, p.start)),
         None,
     )

@@ -149,6 +149,7 @@ AFTER_NUMBER = {
            "short": "down"},
 }  # fmt: skip
 """Right after the number, its direction: "0,5 Prozent fester", "17% lower", "5% short of its Jan. 24 close"."""
-COMPARED: dict[str, dict[str, str]] = {"de": {"weniger": "down"}, "en": {}}
-"""Right after the number and before "als" and a day: "9,6 Prozent weniger als am 24. Januar" (periodclauses)."""
+COMPARED: dict[str, dict[str, str]] = {"de": {"weniger": "down", "mehr": "up"}, "en": {}}
+"""Right after the number and before "als" and a day: "9,6 Prozent weniger als am 24. Januar", "3,64 Euro mehr als am
+Vortag" (periodclauses); before the number, "mehr als" is a hedge."""
 COMPARED_AFTER = {lang: AFTER_NUMBER[lang] | COMPARED[lang] for lang in AFTER_NUMBER}

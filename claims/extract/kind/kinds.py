@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from marketfact.claims.extract import rules, tables
+from marketfact.claims.extract.day import periodclauses
 from marketfact.claims.extract.decide import wert_of_company, worth_holder
 from marketfact.claims.extract.kind import closeextreme, extremenoun, figureheads, intradaystretch
 from marketfact.claims.extract.reading import SentenceView
@@ -140,12 +141,20 @@ def _level_marked(view: SentenceView, q: Quantity) -> bool:
     return bool(lows) and (lows[-1] in _LEVEL_BEFORE[view.lang] or (lows[-1] in ("von", "of") and len(lows) > 1))
 
 
+def _compared_change(view: SentenceView, q: Quantity) -> KindReading | None:
+    """ "3,64 Euro mehr als am Vortag", "0,71 Dollar weniger als am 3. Februar": money compared with a day's close is a
+    change, not a price."""
+    if q.kind == "money" and q.scale == "one" and periodclauses.compared(view, q):
+        return KindReading(POINTS_CHANGE, None, q.text)
+    return None
+
+
 def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_value: str | None) -> KindReading | None:
     """Which new kind ``q`` is, or None when it is a percent move, a market value change or no claim here."""
     lang = view.lang
     if q.kind in ("percent", "points"):
         return None
-    laid_out = _by_layout(view, q, market_value)
+    laid_out = _by_layout(view, q, market_value) or _compared_change(view, q)
     if laid_out is not None:
         return laid_out
     lead = [t for t in view.toks if t.end <= (hedge_start if hedge_start is not None else q.span[0])]
