@@ -3,8 +3,10 @@ the lead's own) and tuned on two dev articles written before the rule (dev/en-af
 dev/de-nach-dem-zollschock): a move dated only by the event it follows ("following Friday's slump", "Nach dem
 Kurssturz vom Donnerstag") is the session after the event's day, for the numbers of its sentence outside the phrase
 and for the sentences after it in the paragraph that name no day; the event's words of direction tell of the event,
-not of the move; a number inside the phrase ("Thursday's gain of 0.5%") is the event's own. The moves are the
-snapshot's (Alphabet's 7.3% fall on 5 February and 3.3% on 7 February, the rebounds after them)."""
+not of the move; a number inside the phrase ("Thursday's gain of 0.5%") is the event's own; a number in a look back
+that opens an English sentence ("After a 4.6% drop on Monday, TSMC rebounded 2.1%") is the main clause's subject's.
+The moves are the snapshot's (Alphabet's 7.3% fall on 5 February and 3.3% on 7 February, the rebounds after them;
+TSMC's ADR on 3 and 4 February)."""
 
 from __future__ import annotations
 
@@ -57,3 +59,17 @@ def test_a_day_said_with_the_verb_is_not_an_event_phrase() -> None:
     # rules read them; a holiday is no session to count from.
     text = "Nvidia fell 2.8% after the sell-off on Monday."
     assert read(text, "2025-02-04T18:00:00-05:00") == [("NVDA", 2.8, d("2025-02-03"))]
+
+
+def test_a_number_in_an_opening_look_back_is_the_main_clauses_subjects() -> None:
+    # not Oracle's, named in the sentence before; a name that owns the number is still its owner
+    openings = ("After a 4.6% drop on Monday,", "In the wake of Monday's 4.6% plunge,", "After falling 4.6% on Monday,")
+    for opening in openings:
+        text = f"Oracle fell 0.9% on Monday. {opening} TSMC's U.S. shares rebounded 2.1% on Tuesday."
+        assert [(c, v) for c, v, _ in read(text, "2025-02-04T18:00:00-05:00")] == [
+            ("ORCL", 0.9),
+            ("TSM", 4.6),
+            ("TSM", 2.1),
+        ], opening
+    owned = "Oracle fell 0.9% on Monday. After Nvidia's 2.8% drop on Monday, TSMC rebounded 2.1% on Tuesday."
+    assert [c for c, _, _ in read(owned, "2025-02-04T18:00:00-05:00")] == ["ORCL", "NVDA", "TSM"]

@@ -13,4 +13,5 @@ that are not their index; another name's move given as a comparison; whose recor
 - ``futures``: "S&P 500 futures" are not the index: no claim
 - ``aheadof``: another name's move given as a comparison ("ahead of ASML at 3.9%")
 - ``recordowner``: whose record a record word in a clause of its own is
+- ``openingphrase``: a number in a look back that opens an English sentence is the main clause's subject's
 """

@@ -11,7 +11,7 @@ from marketfact.claims.extract.direction import directionwords
 from marketfact.claims.extract.entities import AliasEntry, Listing
 from marketfact.claims.extract.kind import closeextreme
 from marketfact.claims.extract.reading import SentenceView, Subject
-from marketfact.claims.extract.subject import antecedent, denials
+from marketfact.claims.extract.subject import antecedent, denials, openingphrase
 from marketfact.claims.numbers import Quantity
 
 
@@ -23,6 +23,7 @@ def pick_subject(view: SentenceView, q: Quantity) -> Subject | None:
     in an aside are subjects only when the sentence offers nothing else.
     """
     first = _row_label(view, q) or _noun_for(view, q) or _after_close_price(view, q) or _owner(view, q)
+    first = first or openingphrase.main_subject(view, q)  # "After a 4.6% drop on Monday, TSMC rebounded 2.1%"
     first = first or antecedent.antecedent(view, q)  # "im Dax, der um 0,5 Prozent stieg": the relative clause's name
     return first or _pick_subject(view, q, demote=True) or _pick_subject(view, q, demote=False)
 
