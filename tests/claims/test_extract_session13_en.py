@@ -7,7 +7,10 @@ latest such day, in the month before when this month's is later or does not exis
 day), and "the 31st of last month" is that day of the month before (before, the whole of last month); "Compared with
 the closing price of …" measures the move from that close; translated copy's "once" right before the verb of a move
 ("During the session it once fell to $408.66") marks the day's low or high, as "at one point" does (before, a close),
-and "once" before anything else ("Once the results were out", "once again") marks none."""
+and "once" before anything else ("Once the results were out", "once again") marks none; a count of sessions told in
+the present perfect after a day named for another verb ("rose 2.2% on Wednesday and has added 1.0% over the last
+three sessions") runs up to the last session at publication (before, back from the day named), while one in the simple
+past ("… and gained 1.8% over the two sessions") still ends on that day."""
 
 from __future__ import annotations
 
@@ -49,6 +52,16 @@ CASES = {
         "Am 31. hatte Siemens Energy knapp 2 Prozent gewonnen.",
         "2025-02-04T08:00:00+01:00",
         [("ENR.DE", 2.0, d("2025-01-31"))],
+    ),
+    "a count in the present perfect after a day of another verb runs up to now": (
+        "TSMC's ADR rose 2.2% on Wednesday and has added 1.0% over the last three sessions.",
+        "2025-02-07T17:30:00-05:00",
+        [("TSM", 2.2, d("2025-02-05")), ("TSM", 1.0, d("2025-02-05", "2025-02-07"))],
+    ),
+    "a count in the simple past after a day ends on that day": (
+        "Oracle rose 2.2% on Wednesday and gained 1.8% over the two sessions.",
+        "2025-02-07T17:30:00-05:00",
+        [("ORCL", 2.2, d("2025-02-05")), ("ORCL", 1.8, d("2025-02-04", "2025-02-05"))],
     ),
 }
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from marketfact.claims.extract import rules
-from marketfact.claims.extract.day import afterevent, listheads, parens, periodclauses, possessive, sessionslater
+from marketfact.claims.extract.day import (
+    afterevent,
+    listheads,
+    parens,
+    perfectcount,
+    periodclauses,
+    possessive,
+    sessionslater,
+)
 from marketfact.claims.extract.day.dayowner import owner
 from marketfact.claims.extract.day.relativephrase import find_phrase, relative_back, relative_phrase, session_after
 from marketfact.claims.extract.day.timewords import PeriodSpan
@@ -282,6 +290,8 @@ def story_day(
     here = [p for p in view.periods if p.single_day and p.end <= limit and p is not counted]
     past, own = not periodclauses.tells_earlier(view, q.span[0]), view.clause(q.span[0])  # (not "extending Friday's")
     here = [p for p in here if not periodclauses.period_tells_earlier(view, p, past and view.clause(p.start) != own)]
+    if not forward and any(perfectcount.runs_to_now(view, q, p) for p in here):
+        return None, ""  # "jumped 2.2% on Wednesday and has gained 3.9% over the past three sessions": up to now
     if here:
         nearest = max(here, key=lambda p: p.start)
         return nearest, f"{counted.words!r} {how} {nearest.words!r}, named before it in the sentence"

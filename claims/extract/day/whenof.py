@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from marketfact.claims.extract import rules
-from marketfact.claims.extract.day import periodclauses
+from marketfact.claims.extract.day import perfectcount, periodclauses
 from marketfact.claims.extract.day.dayagain import said_anew, that_day
 from marketfact.claims.extract.day.periodof import PeriodReading, counts_forward, period_of, story_day
 from marketfact.claims.extract.day.relativephrase import find_phrase
@@ -95,7 +95,9 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         anchor, forward, a_shift = previous.anchor, previous.forward, previous.anchor_shift
         week_day = anchor if previous.anchor_week else None
     several = periodclauses.several_periods(view, period)
-    if several and period is not None and (p_note or anchor or after):  # the period was not q's own words
+    # the period was not q's own words, or a count told in the present perfect runs up to now, past the day named
+    to_now = period is not None and is_counted(period.words, view.lang) and perfectcount.after_day(view, q)
+    if several and period is not None and (p_note or anchor or after or to_now):
         named = ", ".join(repr(w) for w in several)
         notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
     return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift, week_day is not None, after_shift)
