@@ -144,3 +144,19 @@ FRONTED = {
 def test_a_close_named_with_its_level_is_the_close_measured_from_and_that_levels_day(case: str) -> None:
     text, published, want = FRONTED[case]
     assert read(text, published) == want
+
+
+COLLOQUIAL = {
+    "'krachte … runter'": ("Siemens Energy krachte am Montag um 4,1 Prozent auf 55,48 Euro runter.", "down"),
+    "'ging es … rauf'": ("Nvidia fiel am Montag. Am Dienstag ging es dann wieder 1,7 Prozent rauf.", "up"),
+    "'rauschte … hinunter'": ("Der Dax rauschte am Montag 1,4 Prozent hinunter.", "down"),
+}
+
+
+@pytest.mark.parametrize("case", list(COLLOQUIAL))
+def test_a_colloquial_adverb_of_direction_closing_the_clause_is_the_moves_direction(case: str) -> None:
+    """Tabloid German closes a verb of motion with "runter"/"rauf" as wire copy does with "abwärts"/"nach oben"."""
+    text, direction = COLLOQUIAL[case]
+    x = extract_claims(text, datetime.fromisoformat("2025-02-05T06:00:00+01:00"), "de")
+    moves = [(c.direction.value if c.direction else None) for c in x.claims if c.metric.value == "close_change"]
+    assert moves == [direction]

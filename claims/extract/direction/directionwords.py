@@ -84,9 +84,33 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
         for d, items in (
             (
                 "down",
-                phrase_set("nach unten", "in den keller", "im minus", "ins minus", "in die tiefe", "bergab", "abwärts"),
+                phrase_set(
+                    "nach unten",
+                    "in den keller",
+                    "im minus",
+                    "ins minus",
+                    "in die tiefe",
+                    "bergab",
+                    "abwärts",
+                    "runter",
+                    "herunter",
+                    "hinunter",  # "krachte um 4,1 Prozent auf 55,48 Euro runter"
+                ),
             ),
-            ("up", phrase_set("nach oben", "in die höhe", "im plus", "ins plus", "bergauf", "aufwärts")),
+            (
+                "up",
+                phrase_set(
+                    "nach oben",
+                    "in die höhe",
+                    "im plus",
+                    "ins plus",
+                    "bergauf",
+                    "aufwärts",
+                    "rauf",
+                    "herauf",
+                    "hinauf",  # "Am Dienstag ging es dann wieder 1,7 Prozent rauf"
+                ),
+            ),
         )
         for p in items
     ),
