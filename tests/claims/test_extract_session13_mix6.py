@@ -160,3 +160,25 @@ def test_a_colloquial_adverb_of_direction_closing_the_clause_is_the_moves_direct
     x = extract_claims(text, datetime.fromisoformat("2025-02-05T06:00:00+01:00"), "de")
     moves = [(c.direction.value if c.direction else None) for c in x.claims if c.metric.value == "close_change"]
     assert moves == [direction]
+
+
+def test_a_days_high_told_with_the_copula_before_es_is_that_high() -> None:
+    """ "Im Tageshoch waren es 22.624,57 Zähler": the day's high, not a change of 22 624 points."""
+    text = (
+        "Der Dax schloss am Donnerstag 2,09 Prozent höher bei 22.612,02 Punkten. Im Tageshoch waren es 22.624,57 "
+        "Zähler."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-13T17:55:00+01:00"), "de")
+    got = [(c.metric.value, c.direction.value if c.direction else None, c.value, r.sessions)
+           for c, r in zip(x.claims, x.readings, strict=True)]  # fmt: skip
+    assert got[-1] == ("intraday_level", "up", 22624.57, d("2025-02-13"))
+
+
+def test_give_back_after_to_is_a_fall() -> None:
+    """ "only to give back 2.6% on Tuesday": the bare form after "to", as "gave back" is."""
+    text = "On Monday Constellation Energy had jumped 3.9% to $321.83, only to give back 2.6% on Tuesday."
+    assert read(text, "2025-02-15T07:00:00-05:00")[-1] == ("CEG", 2.6, d("2025-02-11"))
+    x = extract_claims(text, datetime.fromisoformat("2025-02-15T07:00:00-05:00"), "en")
+    direction = x.claims[-1].direction
+    assert direction is not None
+    assert direction.value == "down"

@@ -137,6 +137,8 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                     "gives up",
                     "giving up",
                     "given up",
+                    "give back",  # the bare form after "to": "only to give back 2.6% on Tuesday"
+                    "give up",
                 ),
             ),
             (

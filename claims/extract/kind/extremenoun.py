@@ -38,7 +38,7 @@ _NOUNS_DE: dict[tuple[str, ...], str] = {
 }
 """Nouns of a close or an extreme, and which (the German ones of the day's extreme apart)."""
 _COPULAS = frozenset({"was", "is", "were", "came"})
-_COPULAS_DE = frozenset({"betrug", "war", "ist", "beträgt"})
+_COPULAS_DE = frozenset({"betrug", "war", "waren", "ist", "beträgt"})
 _AFTER = {("at", "its", "worst"): LOW, ("at", "its", "lowest"): LOW, ("at", "its", "best"): HIGH}
 _AFTER |= {("at", "its", "highest"): HIGH, ("at", "its", "peak"): HIGH}
 """Right after a level: the day's extreme it was."""
@@ -64,9 +64,11 @@ def told_by_noun(view: SentenceView, q: Quantity) -> str | None:
 
 
 def _told_by_noun_de(view: SentenceView, q: Quantity) -> str | None:
-    """ "Der Tiefstkurs des Tages betrug 25.480 Yen", "das Tagestief war 238,55 Euro": the day's low or high."""
+    """ "Der Tiefstkurs des Tages betrug 25.480 Yen", "das Tagestief war 238,55 Euro", "Im Tageshoch waren es 22.624,57
+    Zähler" (the copula before "es"): the day's low or high."""
     c0, _ = view.clause(q.span[0])
     lead = [t.low for t in view.words_between(c0, q.span[0]) if t.kind == "word"]
+    lead = lead[:-1] if lead[-1:] == ["es"] else lead
     if not lead or lead[-1] not in _COPULAS_DE:
         return None
     head = tuple(lead[:-1])
