@@ -10,7 +10,9 @@ the closing price of …" measures the move from that close; translated copy's "
 and "once" before anything else ("Once the results were out", "once again") marks none; a count of sessions told in
 the present perfect after a day named for another verb ("rose 2.2% on Wednesday and has added 1.0% over the last
 three sessions") runs up to the last session at publication (before, back from the day named), while one in the simple
-past ("… and gained 1.8% over the two sessions") still ends on that day."""
+past ("… and gained 1.8% over the two sessions") still ends on that day; a statistic compared with the period before
+("climbed 3.4% in December from a year earlier", "from the previous month", "year-on-year") is no market move, also
+after an index named in the sentence before (before, the index's move over that month)."""
 
 from __future__ import annotations
 
@@ -62,6 +64,17 @@ CASES = {
         "Oracle rose 2.2% on Wednesday and gained 1.8% over the two sessions.",
         "2025-02-07T17:30:00-05:00",
         [("ORCL", 2.2, d("2025-02-05")), ("ORCL", 1.8, d("2025-02-04", "2025-02-05"))],
+    ),
+    "a statistic compared with a year earlier is no move of the index named before": (
+        "The Nikkei rose 1.3% on Thursday. Machinery orders climbed 3.4% in December from a year earlier.",
+        "2025-02-13T16:00:00+09:00",
+        [("^N225", 1.3, d("2025-02-13"))],
+    ),
+    "nor one compared with the previous month or year on year": (
+        "The Nikkei rose 1.3% on Thursday. Machinery orders climbed 3.4% in December from the previous month, and "
+        "were up 1.1% year-on-year.",
+        "2025-02-13T16:00:00+09:00",
+        [("^N225", 1.3, d("2025-02-13"))],
     ),
 }
 
