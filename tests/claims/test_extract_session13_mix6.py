@@ -182,3 +182,13 @@ def test_give_back_after_to_is_a_fall() -> None:
     direction = x.claims[-1].direction
     assert direction is not None
     assert direction.value == "down"
+
+
+def test_a_record_of_size_with_nicht_mehr_and_its_verb_after_is_that_moves_record() -> None:
+    """ "So stark war das Papier seit dem 28. Januar nicht mehr gefallen": the biggest fall since 29 January, of the
+    move told before."""
+    text = "SoftBank verlor am Donnerstag 3,6 Prozent. So stark war das Papier seit dem 28. Januar nicht mehr gefallen."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-14T10:00:00+01:00"), "de")
+    got = [(c.instrument, c.record.value, c.since, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)
+           if c.record is not None]  # fmt: skip
+    assert got == [("9984.T", "biggest_fall", d("2025-01-29")[0], d("2025-02-13"))]

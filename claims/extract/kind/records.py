@@ -269,6 +269,8 @@ def _record_from(view: SentenceView, lows: list[str], p: PeriodSpan) -> str | No
             so = re.search(r"\bso (hoch|teuer|tief|billig|günstig|niedrig)\b", text)  # … nicht mehr geschlossen"
             if so is not None:
                 return "highest_close" if so.group(1) in ("hoch", "teuer") else "lowest_close"
+            if re.search(r"\bso (?:heftig|stark|kräftig|deutlich)\b", text):  # "So stark war das Papier seit dem 28.
+                return _by_move(view, p) or _by_verb_after(view, p)  # Januar nicht mehr gefallen": the verb after
         if re.search(r"\bso (?:heftig|stark|kräftig|deutlich) wie", text):
             return _by_move(view, p)
     if any(w in _GOOD for w in lows) and any(w in _LEVEL_NOUNS for w in lows):
@@ -289,6 +291,12 @@ def _by_move(view: SentenceView, p: PeriodSpan) -> str | None:
     if not words:
         return None
     return "biggest_fall" if words[-1].value == "down" else "biggest_rise"
+
+
+def _by_verb_after(view: SentenceView, p: PeriodSpan) -> str | None:
+    """A record of size with its verb after the period ("… seit dem 28. Januar nicht mehr gefallen"): by that verb."""
+    words = [w for w in view.directions if w.start >= p.end]
+    return None if not words else ("biggest_fall" if words[0].value == "down" else "biggest_rise")
 
 
 _SINCE_WORDS = re.compile(r"^(?:(?:since|seit|dem|den|der|the)\s+)+", re.IGNORECASE)
