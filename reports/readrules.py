@@ -318,6 +318,10 @@ NOTES = rules(
             "{words}: der Handelstag vor {day}, dem bisher genannten Tag der Meldung",
         ),
         ("{words:Q}: the session before {day:Q}", "{words}: der Handelstag vor {day}"),
+        (
+            "{words:Q}: the level the move started from, the close of the session before {day:Q}",
+            "{words}: der Stand, von dem die Bewegung ausging, der Schluss des Handelstags vor {day}",
+        ),
         ("{words:Q}: the session after {day:Q}, {where}", "{words}: der Handelstag nach {day}, {where}"),
         ("{words:Q}: {n} sessions after {day:Q}, {where}", "{words}: {n} Handelstage nach {day}, {where}"),
         (

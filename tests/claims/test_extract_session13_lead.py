@@ -4,7 +4,9 @@ dev/de-nach-dem-zollschock): a move dated only by the event it follows ("followi
 Kurssturz vom Donnerstag") is the session after the event's day, for the numbers of its sentence outside the phrase
 and for the sentences after it in the paragraph that name no day; the event's words of direction tell of the event,
 not of the move; a number inside the phrase ("Thursday's gain of 0.5%") is the event's own; a number in a look back
-that opens an English sentence ("After a 4.6% drop on Monday, TSMC rebounded 2.1%") is the main clause's subject's.
+that opens an English sentence ("After a 4.6% drop on Monday, TSMC rebounded 2.1%") is the main clause's subject's;
+the price a move started from ("fell from $442.33 to $414.99", "up from $712.65", "von 442,33 Dollar auf 414,99
+Dollar") is the close before, not a change in money (dev/en-from-to-levels, dev/de-von-auf-kurse).
 The moves are the snapshot's (Alphabet's 7.3% fall on 5 February and 3.3% on 7 February, the rebounds after them;
 TSMC's ADR on 3 and 4 February)."""
 
@@ -73,3 +75,30 @@ def test_a_number_in_an_opening_look_back_is_the_main_clauses_subjects() -> None
         ], opening
     owned = "Oracle fell 0.9% on Monday. After Nvidia's 2.8% drop on Monday, TSMC rebounded 2.1% on Tuesday."
     assert [c for c, _, _ in read(owned, "2025-02-04T18:00:00-05:00")] == ["ORCL", "NVDA", "TSM"]
+
+
+def test_the_price_a_move_started_from_is_the_close_before() -> None:
+    # Microsoft's closes of 29 and 30 January 2025, ASML's of 29 and 30 January (the snapshot's)
+    text = "Microsoft fell from $442.33 to $414.99 on Thursday."
+    x = extract_claims(text, datetime.fromisoformat("2025-01-31T08:00:00-05:00"), "en")
+    assert [(c.metric.value, c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)] == [
+        ("close_level", 442.33, d("2025-01-29")),
+        ("close_level", 414.99, d("2025-01-30")),
+    ]
+    up = "ASML closed at $736.99 on Thursday, up from $712.65 on Wednesday."
+    assert read(up, "2025-01-31T08:00:00-05:00") == [
+        ("ASML", 736.99, d("2025-01-30")),
+        ("ASML", 712.65, d("2025-01-29")),
+    ]
+    de = "Die Microsoft-Aktie fiel am Donnerstag von 442,33 Dollar auf 414,99 Dollar."
+    y = extract_claims(de, datetime.fromisoformat("2025-01-31T08:00:00+01:00"), "de")
+    assert [(c.metric.value, c.value, r.sessions) for c, r in zip(y.claims, y.readings, strict=True)] == [
+        ("close_level", 442.33, d("2025-01-29")),
+        ("close_level", 414.99, d("2025-01-30")),
+    ]
+
+
+def test_a_change_said_with_von_is_still_a_change() -> None:
+    text = "Die Microsoft-Aktie schloss am Donnerstag mit einem Minus von 27,34 Dollar."
+    x = extract_claims(text, datetime.fromisoformat("2025-01-31T08:00:00+01:00"), "de")
+    assert [(c.metric.value, c.value) for c in x.claims] == [("points_change", 27.34)]

@@ -16,7 +16,7 @@ from marketfact.claims.extract.day.toldbefore import another_subject, day_right_
 from marketfact.claims.extract.day.weekof import week_of_day
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
-from marketfact.claims.extract.kind import kinds
+from marketfact.claims.extract.kind import fromlevel, kinds
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.since import closelevelof, rangeclose, sinceclose
 from marketfact.claims.extract.since.measuredfrom import reference_close
@@ -45,7 +45,6 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     """The period of a number: its own words, or the previous number's when it tells more of the same move
     (a participle clause, no verb of its own, a record, a clause opened by "when"), "that Monday" as the
     day named before; a counted period ("over the two sessions") anchored on the story's day."""
-    notes: list[str] = []
     # "…, erasing $593bn": a participle clause tells more of the same move, so it shares its period
     participle = lang_is_en_participle(view, d_words, q)
     shares_move = not d_words or participle or kind == "record" or (kind in kinds.PRICE_KINDS and _same_move(view, q))
@@ -55,8 +54,10 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if previous is not None and previous.after is not None and kind == kinds.CLOSE_LEVEL and _of_close(view, q):
         gapped_from = previous.after  # "slipped 0.4% from Thursday's record close of 22,612": the close's level
     period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from, previous)
+    shift, notes = fromlevel.session_before(view, q, period, shift)  # "fell from $206.38 to …": the close before
     if gapped_from is not None and period is gapped_from and shift == 0 and previous is not None and previous.shift:
-        shift = previous.shift  # "another 5.7% the following session, to $308.55": that next session's close
+        # "another 5.7% the following session, to $308.55": that next session's close; not after "from $206.38 to"
+        shift = 0 if fromlevel.starts_move(view, previous.q) else previous.shift
     period, shift, p_penalty, p_note, told = _clause_day(
         view, q, ctx, previous, kind, (period, shift, p_penalty, p_note)
     )

@@ -14,5 +14,6 @@ line, "worth") decide the metric; the records state no number and are read from 
 - ``atonepoint``: a level reached "at one point", the day's high or low
 - ``oncewords``: translated copy's "once" before a move ("it once fell to US$197.98"), the day's extreme
 - ``figureheads``: a figure that heads its own line ("28.3% – Vistra's drop on Monday")
+- ``fromlevel``: the price a move started from ("fell from $206.38 to $191.33"), the close before
 - ``priorperiod``: a figure compared with the month, quarter or year before: no market move
 """

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from marketfact.claims.extract import rules, tables
 from marketfact.claims.extract.day import periodclauses
 from marketfact.claims.extract.decide import wert_of_company, worth_holder
-from marketfact.claims.extract.kind import closeextreme, extremenoun, figureheads, intradaystretch
+from marketfact.claims.extract.kind import closeextreme, extremenoun, figureheads, fromlevel, intradaystretch
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity, find_quantities
 
@@ -70,13 +70,16 @@ def split_moves_to_levels(view: SentenceView, masked: str) -> SentenceView:
     out: list[Quantity] = []
     changed = False
     for q in view.quantities:
-        if q.high is None or q.kind not in ("money", "index_points") or q.scale != "one":
+        if q.high is None or q.kind not in ("money", "index_points", "number") or q.scale != "one":
             out.append(q)
             continue
         text = masked[q.span[0] : q.span[1]]
         m = re.search(r"\s+to\s+", text)
         before = [t for t in view.toks if t.end <= q.span[0]]
         moved = before and any(w.start == before[-1].start for w in view.directions)
+        # "fell from $206.38 to $191.33": where the move started and where it ended
+        started = len(before) > 1 and before[-1].low == "from"
+        moved = moved or (started and any(w.start == before[-2].start for w in view.directions))
         if m is None or not moved:
             out.append(q)
             continue
@@ -149,12 +152,17 @@ def _compared_change(view: SentenceView, q: Quantity) -> KindReading | None:
     return None
 
 
+def _started_from(view: SentenceView, q: Quantity) -> KindReading | None:
+    """ "fell from $206.38 to $191.33", "stieg von 57,30 Euro auf 60,14 Euro": the close the move started from."""
+    return KindReading(CLOSE_LEVEL, None, q.text) if fromlevel.starts_move(view, q) else None
+
+
 def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_value: str | None) -> KindReading | None:
     """Which new kind ``q`` is, or None when it is a percent move, a market value change or no claim here."""
     lang = view.lang
     if q.kind in ("percent", "points"):
         return None
-    laid_out = _by_layout(view, q, market_value) or _compared_change(view, q)
+    laid_out = _by_layout(view, q, market_value) or _compared_change(view, q) or _started_from(view, q)
     if laid_out is not None:
         return laid_out
     lead = [t for t in view.toks if t.end <= (hedge_start if hedge_start is not None else q.span[0])]
