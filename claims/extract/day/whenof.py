@@ -55,9 +55,7 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         gapped_from = previous.after  # "slipped 0.4% from Thursday's record close of 22,612": the close's level
     period, shift, p_penalty, p_note = period_of(view, q, ctx, gapped_from, previous)
     shift, notes = fromlevel.session_before(view, q, period, shift)  # "fell from $206.38 to …": the close before
-    if gapped_from is not None and period is gapped_from and shift == 0 and previous is not None and previous.shift:
-        # "another 5.7% the following session, to $308.55": that next session's close; not after "from $206.38 to"
-        shift = 0 if fromlevel.starts_move(view, previous.q) else previous.shift
+    shift = _shared_shift(view, period, shift, gapped_from, previous)
     period, shift, p_penalty, p_note, told = _clause_day(
         view, q, ctx, previous, kind, (period, shift, p_penalty, p_note)
     )
@@ -102,6 +100,16 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
         named = ", ".join(repr(w) for w in several)
         notes.append(f"the sentence names several periods ({named}): which is this number's was inferred")
     return When(period, shift, anchor, forward, notes, p_penalty, after, a_shift, week_day is not None, after_shift)
+
+
+def _shared_shift(
+    view: SentenceView, period: PeriodSpan | None, shift: int, gapped_from: PeriodSpan | None, previous: Draft | None
+) -> int:
+    """ "another 5.7% the following session, to $308.55": a number that shares the previous one's day shares its
+    session shift too, that next session's close; not after where a move started ("from $206.38 to $191.33")."""
+    if gapped_from is not None and period is gapped_from and shift == 0 and previous is not None and previous.shift:
+        return 0 if fromlevel.starts_move(view, previous.q) else previous.shift
+    return shift
 
 
 def _clause_day(
