@@ -387,5 +387,8 @@ WHERE_DE: dict[str, str] = {
     "the day of the event the move follows": "dem Tag des Ereignisses, auf das die Bewegung folgt",
     "named before it": "davor genannt",
     "the only company the article named before": "das einzige Unternehmen, das der Artikel davor nannte",
+    "the first company the article named, the company the story is about": (
+        "das erste Unternehmen, das der Artikel nannte, das Unternehmen, um das es in der Meldung geht"
+    ),
 }
 """Where a name or a day was taken from (``{where}`` in a note), in German."""

@@ -47,6 +47,7 @@ INFERENCES: dict[str, tuple[str, ...]] = {
         "the subject of the previous claim",
         "named earlier in this",
         "the only company the article named",
+        "the first company the article named",
     ),
     "subject: short name": ("the short name read as",),
     "subject: shared by names": ("paired with the numbers in order", "one number said of each of"),

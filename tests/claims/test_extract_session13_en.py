@@ -12,7 +12,10 @@ the present perfect after a day named for another verb ("rose 2.2% on Wednesday 
 three sessions") runs up to the last session at publication (before, back from the day named), while one in the simple
 past ("… and gained 1.8% over the two sessions") still ends on that day; a statistic compared with the period before
 ("climbed 3.4% in December from a year earlier", "from the previous month", "year-on-year") is no market move, also
-after an index named in the sentence before (before, the index's move over that month)."""
+after an index named in the sentence before (before, the index's move over that month); a bare "Shares" opening a
+sentence is a company's shares, never an index's (before, "Shares had gained 2.6%" after "The Nasdaq Composite edged
+up 0.2%" was the Nasdaq's), and opening a paragraph that has named no one, the story's company, the first the article
+named."""
 
 from __future__ import annotations
 
@@ -75,6 +78,16 @@ CASES = {
         "were up 1.1% year-on-year.",
         "2025-02-13T16:00:00+09:00",
         [("^N225", 1.3, d("2025-02-13"))],
+    ),
+    "a bare 'Shares' after an index is the company's": (
+        "Microsoft slid 1.5% on Friday while the Nasdaq fell 1.4%. Shares had risen 0.6% on Thursday.",
+        "2025-02-07T17:00:00-05:00",
+        [("MSFT", 1.5, d("2025-02-07")), ("^IXIC", 1.4, d("2025-02-07")), ("MSFT", 0.6, d("2025-02-06"))],
+    ),
+    "a bare 'Shares' opening a paragraph that named no one is the story's company": (
+        "Oracle rose 1.2% on Friday.\n\nAlphabet fell 3.3% on Friday.\n\nShares had gained 0.4% on Thursday.",
+        "2025-02-07T17:00:00-05:00",
+        [("ORCL", 1.2, d("2025-02-07")), ("GOOGL", 3.3, d("2025-02-07")), ("ORCL", 0.4, d("2025-02-06"))],
     ),
 }
 

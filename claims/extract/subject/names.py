@@ -69,6 +69,9 @@ def find_subjects(view: SentenceView, masked: str, aliases: AliasTable) -> list[
             if _opens_relative(view, toks, det, i):
                 found.append(Subject(toks[det].start, tok.end, words, "equity_ref"))
                 continue
+        if det is None and _bare_shares(toks, i, lang):  # "Shares had gained 2.6% on Tuesday": a company's, no index's
+            found.append(Subject(tok.start, tok.end, tok.text, "equity_ref"))
+            continue
         # a German group is a noun ("Chipwerte"), not an adjective ending alike ("eine bemerkenswerte Aufholjagd")
         tail = rules.tail_in(low, rules.GROUP_TAILS[lang]) and (lang != "de" or tok.text[:1].isupper())
         is_group = low in rules.GROUPS[lang] or tail
@@ -109,6 +112,13 @@ def _opens_relative(view: SentenceView, toks: list[Token], det: int, i: int) -> 
     if view.lang == "en" and not toks[i].text.islower():
         return False
     return toks[i + 1].text == "," and toks[i + 2].low in rules.RELATIVE_PRONOUNS[view.lang]
+
+
+def _bare_shares(toks: list[Token], i: int, lang: str) -> bool:
+    """Whether token ``i`` is an English "Shares" with no article that opens its sentence or a clause after a colon,
+    semicolon or dash ("Shares had gained 2.6% on Tuesday"): a reference back to a company, as "the shares" is."""
+    opens = i == 0 or toks[i - 1].text in (";", ":", "–", "—")
+    return lang == "en" and toks[i].low == "shares" and opens and i + 1 < len(toks) and toks[i + 1].kind == "word"
 
 
 def _determiner_before(toks: list[Token], i: int, lang: str) -> int | None:

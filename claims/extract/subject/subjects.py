@@ -161,6 +161,9 @@ def refer_back(
     if price and kind == "none":
         want = "equity"  # "Unter dem Strich steht ein Plus von 2,84 Euro je Aktie": a share's price
     last = ctx.paragraph_subject.get(view.sentence.paragraph)
+    story = _story_company(view, subject, ctx) if last is None else None
+    if story is not None:  # "Shares had risen 4.7% on Wednesday" opening a paragraph: the story's company
+        return story
     if last is not None and kind in ("pronoun", "none") and (want is None or last[0].kind == want):
         return last[0], last[1], last[0].name, "the subject of the previous claim in this paragraph"
     limit = subject.start if subject is not None else view.sentence.start
@@ -193,6 +196,24 @@ def refer_back(
 
 
 ONLY_COMPANY = "the only company the article named before"
+STORY_COMPANY = "the first company the article named, the company the story is about"
+
+
+def _story_company(
+    view: SentenceView, subject: Subject | None, ctx: Context
+) -> tuple[AliasEntry, Listing | None, str, str] | None:
+    """ "Shares had risen 4.7% on Wednesday" opening a paragraph that has named no one yet, with a verb right after
+    "Shares": the shares of the company the story is about, the first company the article named (not the last one
+    named, in a paragraph about another: "Microsoft itself had a rough day …")."""
+    if subject is None or subject.kind != "equity_ref" or subject.text != "Shares":
+        return None
+    if any(p == view.sentence.paragraph for _, p, _, _ in ctx.named):
+        return None
+    after = next((t for t in view.toks if t.start >= subject.end), None)
+    if after is None or after.low in ("of", "in", "at", "on", "for"):
+        return None
+    firsts = sorted((i, e, w) for i, _, e, w in ctx.named if e.kind == "equity")
+    return (firsts[0][1], None, firsts[0][2], STORY_COMPANY) if firsts else None
 
 
 def _only_company(ctx: Context) -> tuple[AliasEntry, Listing | None, str, str] | None:
