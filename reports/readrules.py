@@ -137,6 +137,10 @@ NOTES = rules(
             "{words}: der Zeitraum der Aussage davor, {day}, von früher übernommen",
         ),
         (
+            "{words:Q}: the span of the claim before, to {day:Q}, carried over from earlier",
+            "{words}: die Spanne der Aussage davor, bis {day}, von früher übernommen",
+        ),
+        (
             "since the close of {ref:Q}, shared with the previous number of the sentence",
             "seit dem Schluss von {ref}, mit der Zahl davor im Satz geteilt",
         ),

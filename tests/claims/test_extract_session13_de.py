@@ -8,7 +8,9 @@ Fed-Mittwoch, dem 29. Januar,") runs from the session after that day, as one sin
 "am Tag danach", "tags danach" after it is the session after that day; a day named after "und" in a second
 predicate with no number ("… gewonnen und am Freitag leicht nachgegeben") is not the day of the move since a named
 close before it; a change in money told as a comparison with the session before ("3,64 Euro mehr als am Vortag")
-is a change on the sentence's day, up for "mehr", down for "weniger", not a price."""
+is a change on the sentence's day, up for "mehr", down for "weniger", not a price; a move said again with an
+indefinite week right after its number ("ein Plus von gut 1,5 Prozent in einer Woche") is the span of the move told
+before it in its paragraph."""
 
 from __future__ import annotations
 
@@ -112,4 +114,18 @@ def test_money_more_or_less_than_the_day_before_is_a_change_on_the_sentences_day
         ("MSFT", "points_change", "down", 4.87, d("2025-01-29")),
         ("ENR.DE", "close_level", None, 56.72, d("2025-01-30")),
         ("ENR.DE", "points_change", "up", 2.2, d("2025-01-30")),
+    ]
+
+
+def test_a_move_said_again_in_an_indefinite_week_is_the_span_told_before() -> None:
+    """ "Seit dem Schlusskurs vom 31. Januar hat Oracle 2,6 Prozent gewonnen, am Freitag allein 1,2 Prozent. Ein Plus
+    von gut 2,5 Prozent in einer Woche …": the span from the close of 31 January, not Friday alone."""
+    text = (
+        "Seit dem Schlusskurs vom 31. Januar hat Oracle 2,6 Prozent gewonnen, am Freitag allein 1,2 Prozent. Ein Plus "
+        "von gut 2,5 Prozent in einer Woche ist ordentlich."
+    )
+    assert read(text, "2025-02-08T10:00:00+01:00") == [
+        ("ORCL", 2.6, d("2025-02-03", "2025-02-07")),
+        ("ORCL", 1.2, d("2025-02-07")),
+        ("ORCL", 2.5, d("2025-02-03", "2025-02-07")),
     ]

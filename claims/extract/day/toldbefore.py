@@ -1,7 +1,8 @@
 """A period said of one told before in the article: "over the same five sessions" is the span of the claim told
 before (``same_count``), a clause opened by "when" right after a day is that day's (``day_right_before``), and a
-level of another name with a verb of its own is no more of the previous number's move (``another_subject``). Used by
-``claims.extract.day.whenof``."""
+level of another name with a verb of its own is no more of the previous number's move (``another_subject``), and a
+move said again as an indefinite week right after its number ("ein Plus von gut elf Prozent in einer Woche") is the
+span of the claim told before (``week_again``). Used by ``claims.extract.day.whenof``."""
 
 from __future__ import annotations
 
@@ -27,6 +28,39 @@ def same_count(
     lead = periodclauses.same_days_lead(view, period)
     words = " ".join(t.text for t in view.toks if lead is not None and lead <= t.start < period.end)
     return told, f"{words!r}: the period of the claim before, {told.period.words!r}, carried over from earlier"
+
+
+def span_told(
+    view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None, period: PeriodSpan | None, shift: int
+) -> tuple[Draft, str] | None:
+    """The claim told before whose span ``q`` says again: "over the same five sessions" (``same_count``, with no
+    shift), "… in einer Woche" (``week_again``)."""
+    return (same_count(view, ctx, previous, period) if shift == 0 else None) or week_again(view, q, ctx, previous)
+
+
+_A_WEEK = {
+    "de": tuple((lead, "einer", "woche") for lead in ("in", "binnen", "innerhalb")),
+    "en": (("in", "a", "week"), ("in", "one", "week"), ("within", "a", "week")),
+}
+"""An indefinite week right after a number: a duration, not a week named."""
+
+
+def week_again(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | None) -> tuple[Draft, str] | None:
+    """ "Bis zum Freitagsschluss legte die Aktie um 11,3 Prozent zu. … ein Kursplus von gut elf Prozent in einer
+    Woche": a move said with an indefinite week right after its number is the span of the claim told before in its
+    paragraph (the sentence's previous number's, else the latest claim's over more than one session): (that claim's
+    draft, a note); None otherwise."""
+    after = [t for t in view.toks if t.start >= q.span[1]][:3]
+    if tuple(t.low for t in after) not in _A_WEEK.get(view.lang, ()):
+        return None
+    told = previous if previous is not None and previous.view is view else ctx.last_span
+    if told is None or (told.after is None and (told.period is None or told.period.single_day)):
+        return None
+    if told.view.sentence.paragraph != view.sentence.paragraph:
+        return None
+    words = " ".join(t.text for t in after)
+    end = told.period.words if told.period is not None else "the last session closed"
+    return told, f"{words!r}: the span of the claim before, to {end!r}, carried over from earlier"
 
 
 def day_right_before(view: SentenceView, q: Quantity) -> PeriodSpan | None:

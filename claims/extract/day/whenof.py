@@ -12,7 +12,7 @@ from marketfact.claims.extract.day.dayagain import said_anew, that_day
 from marketfact.claims.extract.day.periodof import PeriodReading, counts_forward, period_of, story_day
 from marketfact.claims.extract.day.relativephrase import find_phrase
 from marketfact.claims.extract.day.timewords import PeriodSpan, is_counted
-from marketfact.claims.extract.day.toldbefore import another_subject, day_right_before, same_count
+from marketfact.claims.extract.day.toldbefore import another_subject, day_right_before, span_told
 from marketfact.claims.extract.day.weekof import week_of_day
 from marketfact.claims.extract.decide import Context, Draft
 from marketfact.claims.extract.entities import Listing
@@ -75,7 +75,7 @@ def when_of(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     if week_day is not None:  # the sessions say whether it is another week than publication's (build._week_of)
         anchor = week_day
     notes += a_notes
-    same = same_count(view, ctx, previous, period) if shift == 0 and after is None else None
+    same = span_told(view, q, ctx, previous, period, shift) if after is None else None
     if same is not None:  # "Broadcom fell 11.6% over the same five sessions": the span of the claim told before
         told_draft, note = same
         period, shift, after, after_shift = (
