@@ -10,7 +10,8 @@ predicate with no number ("… gewonnen und am Freitag leicht nachgegeben") is n
 close before it; a change in money told as a comparison with the session before ("3,64 Euro mehr als am Vortag")
 is a change on the sentence's day, up for "mehr", down for "weniger", not a price; a move said again with an
 indefinite week right after its number ("ein Plus von gut 1,5 Prozent in einer Woche") is the span of the move told
-before it in its paragraph."""
+before it in its paragraph; a compound noun of a day's, a price's or a week's plus or minus ("ein Kursminus von 0,7
+Prozent", "ein Tagesplus von 316 Punkten") is that move."""
 
 from __future__ import annotations
 
@@ -129,3 +130,15 @@ def test_a_move_said_again_in_an_indefinite_week_is_the_span_told_before() -> No
         ("ORCL", 1.2, d("2025-02-07")),
         ("ORCL", 2.5, d("2025-02-03", "2025-02-07")),
     ]
+
+
+def test_a_days_or_a_prices_plus_or_minus_is_that_move_and_a_companys_is_none() -> None:
+    """ "ein Kursminus von 0,7 Prozent" is a fall, "ein Tagesplus von 316 Punkten" a rise; "ein Umsatzplus von 12
+    Prozent" is the company's sales, no market move."""
+    text = (
+        "Der Nikkei verzeichnete am Freitag ein Kursminus von 0,7 Prozent. Der Dax schaffte am Donnerstag ein "
+        "Tagesplus von 316 Punkten. Siemens Energy meldete am Mittwoch ein Umsatzplus von 12 Prozent."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-08T10:00:00+01:00"), "de")
+    got = [(c.instrument, c.direction.value if c.direction else None, c.value) for c in x.claims]
+    assert got == [("^N225", "down", 0.7), ("^GDAXI", "up", 316.0)]

@@ -54,6 +54,10 @@ DOWN["en"] |= word_set("lose sink slip plummet skid sag weaken shrink dive nosed
 UP["en"] |= word_set("climb soar add skyrocket leap regain recoup rocket")
 DOWN_TAILS = ("einbruch", "rutsch", "sturz", "verlust", "verluste", "abschlag")
 UP_TAILS = ("anstieg", "sprung", "kursgewinn", "kursgewinne")
+# "plus" and "minus" in a compound only after a day's, a price's or a week's word ("ein Tagesplus von 464 Punkten",
+# "ein Kursminus von 0,7 Prozent"), not a company's ("Umsatzplus")
+DOWN["de"] |= word_set("tagesminus kursminus wochenminus")
+UP["de"] |= word_set("tagesplus kursplus wochenplus")
 
 PARTICLE_VERBS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     # German separable verbs: the stem only says "down" when its particle closes the clause ("brach … ein").
