@@ -6,7 +6,8 @@ and for the sentences after it in the paragraph that name no day; the event's wo
 not of the move; a number inside the phrase ("Thursday's gain of 0.5%") is the event's own; a number in a look back
 that opens an English sentence ("After a 4.6% drop on Monday, TSMC rebounded 2.1%") is the main clause's subject's;
 the price a move started from ("fell from $442.33 to $414.99", "up from $712.65", "von 442,33 Dollar auf 414,99
-Dollar") is the close before, not a change in money (dev/en-from-to-levels, dev/de-von-auf-kurse).
+Dollar") is the close before, not a change in money (dev/en-from-to-levels, dev/de-von-auf-kurse); a wire's comparative
+after the number ("0.4% weaker", "1% firmer") is a fall or rise (dev/en-wrap-firmer-weaker).
 The moves are the snapshot's (Alphabet's 7.3% fall on 5 February and 3.3% on 7 February, the rebounds after them;
 TSMC's ADR on 3 and 4 February)."""
 
@@ -102,3 +103,14 @@ def test_a_change_said_with_von_is_still_a_change() -> None:
     text = "Die Microsoft-Aktie schloss am Donnerstag mit einem Minus von 27,34 Dollar."
     x = extract_claims(text, datetime.fromisoformat("2025-01-31T08:00:00+01:00"), "de")
     assert [(c.metric.value, c.value) for c in x.claims] == [("points_change", 27.34)]
+
+
+def test_a_wires_comparatives_after_the_number_are_falls_and_rises() -> None:
+    # the Nasdaq on 5 and 7 February 2025, Alphabet on 6 February (the snapshot's)
+    text = "The Nasdaq ended 0.2% firmer on Wednesday and 1.4% weaker on Friday; Alphabet closed 0.1% stronger."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-08T10:00:00-05:00"), "en")
+    assert [(c.direction.value if c.direction else None, c.value) for c in x.claims] == [
+        ("up", 0.2),
+        ("down", 1.4),
+        ("up", 0.1),
+    ]

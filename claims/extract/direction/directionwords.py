@@ -176,9 +176,10 @@ AFTER_NUMBER = {
     "de": {"tiefer": "down", "schwächer": "down", "leichter": "down", "niedriger": "down", "höher": "up",
            "fester": "up", "stärker": "up", "unter": "down", "über": "up"},
     "en": {"lower": "down", "higher": "up", "down": "down", "up": "up", "below": "down", "above": "up", "shy": "down",
-           "short": "down"},
+           "short": "down", "firmer": "up", "stronger": "up", "weaker": "down", "softer": "down"},
 }  # fmt: skip
-"""Right after the number, its direction: "0,5 Prozent fester", "17% lower", "5% short of its Jan. 24 close"."""
+"""Right after the number, its direction: "0,5 Prozent fester", "17% lower", "5% short of its Jan. 24 close", a wire's
+"0.4% weaker", "1% firmer"."""
 COMPARED: dict[str, dict[str, str]] = {"de": {"weniger": "down", "mehr": "up"}, "en": {}}
 """Right after the number and before "als" and a day: "9,6 Prozent weniger als am 24. Januar", "3,64 Euro mehr als am
 Vortag" (periodclauses); before the number, "mehr als" is a hedge."""
