@@ -96,6 +96,7 @@ def extract_claims(
         not_market += [non_claim(d.view, d.q, "outside_calendar", _outside_reason(d, outside)) for d in drafts]
         drafts = []
     claims, readings, refused = build_claims(drafts, published_at, language)
+    claims, readings = records.drop_said_again(claims, readings)  # a lede's record told again in its body
     not_market += refused
     warnings = sorted({u.reason for u in unresolved if "online search failed" in u.reason})
     listings = user_listings({c.instrument for c in claims if c.instrument}, aliases)

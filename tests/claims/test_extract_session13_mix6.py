@@ -192,3 +192,24 @@ def test_a_record_of_size_with_nicht_mehr_and_its_verb_after_is_that_moves_recor
     got = [(c.instrument, c.record.value, c.since, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)
            if c.record is not None]  # fmt: skip
     assert got == [("9984.T", "biggest_fall", d("2025-01-29")[0], d("2025-02-13"))]
+
+
+def test_a_record_told_again_in_the_next_sentence_is_one_claim() -> None:
+    """A lede's record told again in its body ("… auf ein Rekordhoch getrieben. Der Leitindex schloss … und damit auf
+    einem Rekordhoch"): one record claim."""
+    text = (
+        "Hoffnungen auf Frieden haben den Dax am Donnerstag auf ein Rekordhoch getrieben. Der Leitindex schloss 2,09 "
+        "Prozent höher bei 22.612,02 Punkten und damit auf einem Rekordhoch."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-13T17:55:00+01:00"), "de")
+    assert [c.metric.value for c in x.claims].count("record") == 1
+    assert [c.metric.value for c in x.claims if c.metric.value != "record"] == ["close_change", "close_level"]
+
+
+def test_records_of_different_sessions_stay_apart() -> None:
+    text = "Der Dax schloss am Mittwoch auf einem Rekordhoch. Am Donnerstag erreichte er erneut ein Rekordhoch."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-13T17:55:00+01:00"), "de")
+    assert [r.sessions for c, r in zip(x.claims, x.readings, strict=True) if c.record is not None] == [
+        d("2025-02-12"),
+        d("2025-02-13"),
+    ]

@@ -32,7 +32,9 @@ from marketfact.claims.extract.kind.recordwords import (
 )
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.extract.sentences import Token
+from marketfact.claims.model import Claim
 from marketfact.claims.periods import PeriodError, resolve_period
+from marketfact.claims.readings import Reading
 
 _ALL_TIME = {
     "en": {
@@ -342,3 +344,19 @@ def record_since(words: str, published_at: datetime, mic: str, timezone: str, la
     if first.year == last.year and first.month == 1 and last.month == 12:
         return date(last.year + 1, 1, 1)
     return last + timedelta(days=1)
+
+
+def drop_said_again(claims: list[Claim], readings: list[Reading]) -> tuple[list[Claim], list[Reading]]:
+    """The claims less a record told again in the sentence right after (or in the same sentence as) the same record of
+    the same listing and session(s) ("haben den Dax am Donnerstag auf ein Rekordhoch getrieben. Der Leitindex schloss
+    … und damit auf einem Rekordhoch"): a lede and its body say one record, one claim."""
+    keep: list[tuple[Claim, Reading]] = []
+    for c, r in zip(claims, readings, strict=True):
+        key = (c.instrument, c.record, c.since, r.sessions)
+        if c.record is not None and any(
+            (k.instrument, k.record, k.since, kr.sessions) == key and 0 <= r.sentence_index - kr.sentence_index <= 1
+            for k, kr in keep
+        ):
+            continue
+        keep.append((c, r))
+    return [c for c, _ in keep], [r for _, r in keep]
