@@ -78,3 +78,9 @@ def test_the_built_wheel_holds_one_top_level_package(tmp_path: Path) -> None:
         "marketfact/checks/quality/assets/jquery/LICENSE.txt",
     ):
         assert must in names
+    # pyproject lists the packages one by one: a new subpackage left out of the list would import in the editable
+    # checkout and be missing from the installed wheel (claims/extract/ gained five in session 13)
+    packages = [p.parent.relative_to(ROOT) for folder in FOLDERS for p in (ROOT / folder).rglob("__init__.py")]
+    missing = [str(p) for p in packages if f"marketfact/{p.as_posix()}/__init__.py" not in names]
+    assert packages
+    assert missing == []
