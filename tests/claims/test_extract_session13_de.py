@@ -11,7 +11,8 @@ close before it; a change in money told as a comparison with the session before 
 is a change on the sentence's day, up for "mehr", down for "weniger", not a price; a move said again with an
 indefinite week right after its number ("ein Plus von gut 1,5 Prozent in einer Woche") is the span of the move told
 before it in its paragraph; a compound noun of a day's, a price's or a week's plus or minus ("ein Kursminus von 0,7
-Prozent", "ein Tagesplus von 316 Punkten") is that move."""
+Prozent", "ein Tagesplus von 316 Punkten") is that move; a close named with its day and its level set off after it
+("Seit dem Schlusskurs vom Freitag, 174,46 Dollar, hat Oracle …") is still the close the move after it runs from."""
 
 from __future__ import annotations
 
@@ -142,3 +143,11 @@ def test_a_days_or_a_prices_plus_or_minus_is_that_move_and_a_companys_is_none() 
     x = extract_claims(text, datetime.fromisoformat("2025-02-08T10:00:00+01:00"), "de")
     got = [(c.instrument, c.direction.value if c.direction else None, c.value) for c in x.claims]
     assert got == [("^N225", "down", 0.7), ("^GDAXI", "up", 316.0)]
+
+
+def test_a_close_named_with_its_level_in_apposition_is_still_the_close_measured_from() -> None:
+    """ "Seit dem Schlusskurs vom Montag, 744,08 Dollar, hat ASML 1,2 Prozent gewonnen": from the session after Monday
+    to the last one closed, not a move with no day."""
+    text = "Seit dem Schlusskurs vom Montag, 744,08 Dollar, hat ASML 1,2 Prozent gewonnen."
+    got = read(text, "2025-02-12T09:00:00+01:00")
+    assert got[-1] == ("ASML", 1.2, d("2025-02-11"))

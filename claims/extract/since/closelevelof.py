@@ -14,11 +14,29 @@ _CLOSE_NOUNS = frozenset({"close", "schlusskurs", "schlusskurses", "schlussstand
 
 
 def is_level_of_close(view: SentenceView, o: Quantity) -> bool:
-    """Whether ``o`` is a price or level right after a noun of the close and "of"/"von" ("close of $347.44")."""
+    """Whether ``o`` is a price or level right after a noun of the close and "of"/"von" ("close of $347.44"), or set
+    off by commas right after a close named with its day ("Seit dem Schlusskurs vom Freitag, 174,46 Dollar, …")."""
     if o.kind not in ("money", "index_points", "number"):
         return False
     before = [t.low for t in view.toks if t.end <= o.span[0]][-2:]
-    return len(before) == 2 and before[1] in _OF and before[0] in _CLOSE_NOUNS
+    return (len(before) == 2 and before[1] in _OF and before[0] in _CLOSE_NOUNS) or apposed_day(view, o) is not None
+
+
+def apposed_day(view: SentenceView, o: Quantity) -> PeriodSpan | None:
+    """The day of a close named right before level ``o``, which stands alone in its clause set off by a comma ("Seit
+    dem Schlusskurs vom Freitag, 174,46 Dollar, hat …", "Gegenüber dem Schlusskurs vom 7. Februar, 38.787 Punkte, …"):
+    the level is that day's close. None for any other number."""
+    c0, c1 = view.clause(o.span[0])
+    if o.kind == "number" or c0 - 1 not in view.breaks or c0 <= view.sentence.start:
+        return None
+    if any(t.kind != "punct" for t in view.words_between(c0, o.span[0]) + view.words_between(o.span[1], c1)):
+        return None
+    p0, _ = view.clause(c0 - 1)
+    days = [p for p in view.periods if p.single_day and p0 <= p.start and p.end <= c0]
+    if not days or any(t.kind != "punct" for t in view.words_between(days[-1].end, c0)):
+        return None
+    nouns = [t for t in view.words_between(p0, days[-1].start) if t.low in _CLOSE_NOUNS]
+    return days[-1] if nouns else None
 
 
 def day_after_own_level(view: SentenceView, q: Quantity, period: PeriodSpan) -> bool:

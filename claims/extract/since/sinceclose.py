@@ -217,6 +217,7 @@ def opening_reference(view: SentenceView, q: Quantity) -> PeriodSpan | None:
         if p.end > q.span[0] or any(p0 <= o.span[0] < p1 for o in view.quantities):
             continue
         between = [o for o in view.quantities if p.end <= o.span[0] < q.span[0]]
+        between = [o for o in between if not closelevelof.is_level_of_close(view, o)]  # "…, 174,46 Dollar, hat …"
         if all(_opens_when(view, o.span[0]) for o in between) and is_reference_close(view, p):
             return p
     return None
