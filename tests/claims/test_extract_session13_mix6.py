@@ -213,3 +213,22 @@ def test_records_of_different_sessions_stay_apart() -> None:
         d("2025-02-12"),
         d("2025-02-13"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Auch Nvidia verlor am Montag 2,8 Prozent. Der Börsenwert: nur noch 2,86 Billionen Dollar.", "de"),
+        ("Nvidia fell 2.8% on Monday. Market value: $2.86 trillion.", "en"),
+    ],
+)
+def test_an_amount_after_a_colon_closing_a_noun_of_market_value_is_the_market_value(text: str, lang: str) -> None:
+    x = extract_claims(text, datetime.fromisoformat("2025-02-05T06:00:00+01:00"), lang)
+    got = [(c.instrument, c.metric.value, c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)]
+    assert got[-1] == ("NVDA", "market_cap_level", 2.86, d("2025-02-03"))
+
+
+def test_an_amount_after_a_colon_with_a_move_between_is_no_level() -> None:
+    text = "Auch Nvidia verlor am Montag 2,8 Prozent. Der Börsenwert: minus 83 Milliarden Dollar."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-05T06:00:00+01:00"), "de")
+    assert "market_cap_level" not in [c.metric.value for c in x.claims]

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from marketfact.claims.extract import rules, tables
 from marketfact.claims.extract.day import periodclauses
 from marketfact.claims.extract.decide import wert_of_company, worth_holder
+from marketfact.claims.extract.direction import directionwords
 from marketfact.claims.extract.kind import closeextreme, extremenoun, figureheads, fromlevel, intradaystretch
+from marketfact.claims.extract.kind.recordwords import value_words
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity, find_quantities
 
@@ -189,6 +191,7 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     record_of = record_of or (len(lows) > 1 and lows[-1] in ("von", "of") and lows[-2] in _CLOSE_NOUNS[lang])
     after = [t.low for t in view.toks if t.start >= q.span[1]][:1]
     worth = bool(after) and after[0] in rules.LEVEL_AFTER[lang]
+    worth = worth or _value_after_colon(view, q)  # "Der Börsenwert: nur noch 2,86 Billionen Dollar"
     if q.kind == "money" and q.scale in ("billion", "trillion"):
         if _worth_of_company(view, lead) or wert_of_company(view, q):  # "making the company worth …", "… wert"
             return KindReading(MARKET_CAP_LEVEL, None, " ".join(t.text for t in lead[-2:]))
@@ -216,6 +219,18 @@ def kind_of(view: SentenceView, q: Quantity, hedge_start: int | None, market_val
     if (q.kind == "index_points" or (q.kind == "money" and q.scale == "one")) and not _mark(view, q, lows):
         return KindReading(POINTS_CHANGE, None, q.text)
     return None
+
+
+def _value_after_colon(view: SentenceView, q: Quantity) -> bool:
+    """ "Der Börsenwert: nur noch 2,86 Billionen Dollar", "Market value: $2.9 trillion": an amount after a colon that
+    closes a noun of market value, with no word of a move between, is the value the company stands at."""
+    toks = [t for t in view.toks if view.sentence.start <= t.start < q.span[0]]
+    colon = max((i for i, t in enumerate(toks) if t.text == ":"), default=None)
+    if colon is None or not value_words([t.low for t in toks[max(0, colon - 2) : colon]]):
+        return False
+    between = [t.low for t in toks[colon + 1 :]] + q.text.lower().split()[:1]  # "minus 83 Milliarden": a signed amount
+    moves = directionwords.DOWN[view.lang] | directionwords.UP[view.lang]
+    return not any(w in moves or w in ("up", "down") or w[:1] in "+-−" for w in between)
 
 
 _MARKS = {"de": rules.word_set("marke schwelle"), "en": rules.word_set("mark level threshold")}
