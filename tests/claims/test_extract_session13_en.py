@@ -15,7 +15,7 @@ past ("… and gained 1.8% over the two sessions") still ends on that day; a sta
 after an index named in the sentence before (before, the index's move over that month); a bare "Shares" opening a
 sentence is a company's shares, never an index's (before, "Shares had gained 2.6%" after "The Nasdaq Composite edged
 up 0.2%" was the Nasdaq's), and opening a paragraph that has named no one, the story's company, the first the article
-named."""
+named; market value "going up in smoke" or "up in flames" is a loss (before, the idiom's "up" read as a rise)."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def test_each_english_class_of_session_13_is_read_with_its_days(case: str) -> No
     assert read(text, published) == want
 
 
-ONCE = {
+METRICS = {
     "translated copy's 'once' before a fall is the day's low": (
         "(Taipei, 4th) Microsoft fell 1.00% on the 3rd. During the session it once fell to US$408.66.",
         "2025-02-04T08:00:00+08:00",
@@ -109,6 +109,11 @@ ONCE = {
         "2025-02-07T16:00:00+09:00",
         [("close_change", "up", 0.65), ("close_level", None, 8606.0), ("intraday_level", "up", 8774.0)],
     ),
+    "market value going up in smoke is a loss": (
+        "Nvidia dropped 4.1% on Wednesday, with almost $130 billion of market value going up in smoke.",
+        "2025-01-30T07:00:00+00:00",
+        [("close_change", "down", 4.1), ("market_cap_change", "down", 130.0)],
+    ),
     "'once' before anything else marks no extreme": (
         "Once the results were out, Alphabet fell 7.3% to $191.33 on Wednesday.",
         "2025-02-05T17:00:00-05:00",
@@ -117,8 +122,8 @@ ONCE = {
 }
 
 
-@pytest.mark.parametrize("case", list(ONCE))
-def test_once_before_a_move_is_the_days_extreme(case: str) -> None:
-    text, published, want = ONCE[case]
+@pytest.mark.parametrize("case", list(METRICS))
+def test_each_metric_and_direction_of_session_13(case: str) -> None:
+    text, published, want = METRICS[case]
     x = extract_claims(text, datetime.fromisoformat(published), "en")
     assert [(c.metric.value, c.direction, c.value) for c in x.claims] == want

@@ -125,6 +125,8 @@ DIRECTION_PHRASES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                 "down",
                 phrase_set(
                     "in the red",
+                    "up in smoke",  # "with $80 billion of market value going up in smoke": a loss, not a rise
+                    "up in flames",
                     "was off",
                     "were off",
                     "been off",
