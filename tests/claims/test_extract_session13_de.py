@@ -12,7 +12,8 @@ is a change on the sentence's day, up for "mehr", down for "weniger", not a pric
 indefinite week right after its number ("ein Plus von gut 1,5 Prozent in einer Woche") is the span of the move told
 before it in its paragraph; a compound noun of a day's, a price's or a week's plus or minus ("ein Kursminus von 0,7
 Prozent", "ein Tagesplus von 316 Punkten") is that move; a close named with its day and its level set off after it
-("Seit dem Schlusskurs vom Freitag, 174,46 Dollar, hat Oracle …") is still the close the move after it runs from."""
+("Seit dem Schlusskurs vom Freitag, 174,46 Dollar, hat Oracle …") is still the close the move after it runs from,
+and the level is that day's close, of the name the sentence goes on to name."""
 
 from __future__ import annotations
 
@@ -151,3 +152,17 @@ def test_a_close_named_with_its_level_in_apposition_is_still_the_close_measured_
     text = "Seit dem Schlusskurs vom Montag, 744,08 Dollar, hat ASML 1,2 Prozent gewonnen."
     got = read(text, "2025-02-12T09:00:00+01:00")
     assert got[-1] == ("ASML", 1.2, d("2025-02-11"))
+
+
+def test_a_level_set_off_after_a_close_named_with_its_day_is_that_close_of_the_name_after_it() -> None:
+    """ "Oracle stieg. Vom Schlusskurs des Montags, 744,08 Dollar, hat ASML bis gestern 1,2 Prozent zugelegt": the
+    level is ASML's close of Monday, not Oracle's and not a level with no day."""
+    text = (
+        "Oracle stieg am Dienstag um 1 Prozent. Vom Schlusskurs des Montags, 744,08 Dollar, hat ASML bis gestern 1,2 "
+        "Prozent zugelegt."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T09:00:00+01:00"), "de")
+    levels = [
+        (c.instrument, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.metric.value == "close_level"
+    ]
+    assert levels == [("ASML", d("2025-02-10"))]

@@ -22,7 +22,7 @@ from marketfact.claims.extract.day.relativephrase import find_phrase, relative_b
 from marketfact.claims.extract.day.timewords import PeriodSpan
 from marketfact.claims.extract.decide import Context, Draft, not_price_cue, segment
 from marketfact.claims.extract.reading import SentenceView
-from marketfact.claims.extract.since import sinceclose
+from marketfact.claims.extract.since import closelevelof, sinceclose
 from marketfact.claims.numbers import Quantity
 
 PeriodReading = tuple[PeriodSpan | None, int, float, str]
@@ -174,6 +174,8 @@ def _day_in_sentence(view: SentenceView, q: Quantity, gapped_from: PeriodSpan | 
     own = [p for p in own if not periodclauses.span_of_later_predicate(view, q, p)]
     if own:
         return min(own, key=lambda p: _gap(p, q.span)), 0, 0.0, ""
+    if (apposed := closelevelof.apposed_day(view, q)) is not None:  # "Seit dem Schlusskurs vom Freitag, 174,46 Dollar,"
+        return apposed, 0, 0.0, ""
     spare = spare_day(view, q)
     if spare is not None:
         return spare, 0, 0.1, f"{spare.words!r} named after the previous number, which has a day of its own"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.sentenceview import SentenceView, Word
+from marketfact.claims.extract.since import closelevelof
 from marketfact.claims.numbers import Quantity
 
 CLOSE_VERBS = rules.word_set(
@@ -53,8 +54,10 @@ def in_close_phrase(view: SentenceView, w: Word) -> bool:
 
 
 def after_named_close(view: SentenceView, q: Quantity) -> bool:
-    """ "At Friday's close, $174.46,", "at the close on Monday, Feb. 3, $116.66,": in English a price set off by a
-    comma right after a close named with its day is that close's level."""
+    """ "At Friday's close, $174.46,", "at the close on Monday, Feb. 3, $116.66,", "Seit dem Schlusskurs vom Freitag,
+    174,46 Dollar, …": a price set off by a comma right after a close named with its day is that close's level."""
+    if view.lang == "de":
+        return closelevelof.apposed_day(view, q) is not None
     before = [t for t in view.toks if view.sentence.start <= t.start and t.end <= q.span[0]]
     if view.lang != "en" or len(before) < 2 or before[-1].text != ",":
         return False
