@@ -237,6 +237,8 @@ def direction_of(
     after = tokens_after(view, q, 1)
     if after and after[0] in directionwords.AFTER_NUMBER[view.lang]:
         return directionwords.AFTER_NUMBER[view.lang][after[0]], after[0], 0.0, ""
+    if after and after[0] in directionwords.GONE_AFTER[view.lang] and q.kind == "percent":
+        return "down", after[0], 0.0, ""  # "6,4 Prozent futsch"
     if after and after[0] in directionwords.COMPARED[view.lang] and periodclauses.compared(view, q):
         return directionwords.COMPARED[view.lang][after[0]], after[0], 0.0, ""
     seg = segment(view, q)

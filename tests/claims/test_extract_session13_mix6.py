@@ -232,3 +232,24 @@ def test_an_amount_after_a_colon_with_a_move_between_is_no_level() -> None:
     text = "Auch Nvidia verlor am Montag 2,8 Prozent. Der Börsenwert: minus 83 Milliarden Dollar."
     x = extract_claims(text, datetime.fromisoformat("2025-02-05T06:00:00+01:00"), "de")
     assert "market_cap_level" not in [c.metric.value for c in x.claims]
+
+
+def test_a_percentage_gone_is_a_fall_an_amount_gone_is_not_read_so() -> None:
+    """ "In zwei Tagen sind damit 6,4 Prozent futsch!": a share of the value gone, a fall over the two sessions; a dek's
+    "knapp 593 Milliarden Dollar futsch!" stays as it was (no claim: the body tells that loss)."""
+    text = (
+        "Siemens Energy fiel am Montag 4,1 Prozent und am Dienstag 2,5 Prozent. In zwei Tagen sind damit 6,4 Prozent "
+        "futsch!"
+    )
+    got = read(text, "2025-02-05T06:00:00+01:00")
+    assert got[-1] == ("ENR.DE", 6.4, d("2025-02-03", "2025-02-04"))
+    x = extract_claims(text, datetime.fromisoformat("2025-02-05T06:00:00+01:00"), "de")
+    direction = x.claims[-1].direction
+    assert direction is not None
+    assert direction.value == "down"
+    dek = extract_claims(
+        "Die Anleger sind geschockt: Bei Nvidia sind knapp 593 Milliarden Dollar futsch!",
+        datetime.fromisoformat("2025-01-28T08:30:00+01:00"),
+        "de",
+    )
+    assert dek.claims == []

@@ -182,6 +182,9 @@ AFTER_NUMBER = {
 }  # fmt: skip
 """Right after the number, its direction: "0,5 Prozent fester", "17% lower", "5% short of its Jan. 24 close", a wire's
 "0.4% weaker", "1% firmer"."""
+GONE_AFTER = {"de": frozenset({"futsch", "weg", "dahin"}), "en": frozenset({"gone"})}
+"""Right after a percentage, a share of the value gone: a fall ("In zwei Tagen sind damit 6,4 Prozent futsch!"). Not
+after an amount of money, which a tabloid's dek says as market value lost ("knapp 593 Milliarden Dollar futsch!")."""
 COMPARED: dict[str, dict[str, str]] = {"de": {"weniger": "down", "mehr": "up"}, "en": {}}
 """Right after the number and before "als" and a day: "9,6 Prozent weniger als am 24. Januar", "3,64 Euro mehr als am
 Vortag" (periodclauses); before the number, "mehr als" is a hedge."""
