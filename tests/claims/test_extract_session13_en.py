@@ -15,7 +15,8 @@ past ("… and gained 1.8% over the two sessions") still ends on that day; a sta
 after an index named in the sentence before (before, the index's move over that month); a bare "Shares" opening a
 sentence is a company's shares, never an index's (before, "Shares had gained 2.6%" after "The Nasdaq Composite edged
 up 0.2%" was the Nasdaq's), and opening a paragraph that has named no one, the story's company, the first the article
-named; market value "going up in smoke" or "up in flames" is a loss (before, the idiom's "up" read as a rise)."""
+named; market value "going up in smoke" or "up in flames" is a loss (before, the idiom's "up" read as a rise); a move
+in a relative clause after "as did <name>" takes the main move's day (before, none)."""
 
 from __future__ import annotations
 
@@ -88,6 +89,11 @@ CASES = {
         "Oracle rose 1.2% on Friday.\n\nAlphabet fell 3.3% on Friday.\n\nShares had gained 0.4% on Thursday.",
         "2025-02-07T17:00:00-05:00",
         [("ORCL", 1.2, d("2025-02-07")), ("GOOGL", 3.3, d("2025-02-07")), ("ORCL", 0.4, d("2025-02-06"))],
+    ),
+    "a relative clause after 'as did <name>' takes the main move's day": (
+        "On Monday Oracle rose 2.6%, as did Broadcom, which gained 4.5%.",
+        "2025-02-13T17:30:00-05:00",
+        [("ORCL", 2.6, d("2025-02-10")), ("AVGO", 4.5, d("2025-02-10"))],
     ),
 }
 

@@ -24,6 +24,9 @@ a week counted in paragraphs, a list's heading, a look-back clause).
 - ``parens``: a parenthesis that is a clause of its own keeps its day to itself
 - ``restated``: a figure said again between commas ends no clause: the day after it is the move's
 - ``runs``: "ending a three-day rally" names a run, not a number's period
+- ``perfectcount``: a count of sessions in the present perfect runs up to now ("and has gained 3.9% over the past
+  three sessions")
+- ``asdid``: a relative clause after "as did <name>" takes the main move's day ("as did ASML, which gained 2.8%")
 - ``extremeafter``: an extreme told in a look-back clause after a move is of the move's day
 - ``todayclosed``: a level said of "today" on a day with no session: the last session's close
 - ``titleday``: a title's claim that the story tells again, with its day, is one claim
