@@ -137,10 +137,6 @@ NOTES = rules(
             "{words}: der Zeitraum der Aussage davor, {day}, von früher übernommen",
         ),
         (
-            "{words:Q}: the span of the claim before, to {day:Q}, carried over from earlier",
-            "{words}: die Spanne der Aussage davor, bis {day}, von früher übernommen",
-        ),
-        (
             "since the close of {ref:Q}, shared with the previous number of the sentence",
             "seit dem Schluss von {ref}, mit der Zahl davor im Satz geteilt",
         ),
@@ -287,6 +283,10 @@ NOTES = rules(
         (
             "no verb of its own: the direction is carried over from the same sentence",
             "kein eigenes Verb: die Richtung ist aus demselben Satz übernommen",
+        ),
+        (
+            "{word:Q} names no direction: read from the close told before, {level:Q}, and the close named, {ref:Q}",
+            "{word} nennt keine Richtung: gelesen aus dem Schlusskurs davor, {level}, und dem genannten, {ref}",
         ),
         (
             "the verb {verb:Q} is this number's: {phrase:Q} before it tells an earlier move",

@@ -45,6 +45,7 @@ class Context:
     last_period: tuple[PeriodSpan, int, PeriodSpan | None] | None = None  # the latest claim's period, shift, close
     last_told: Draft | None = None  # the latest claim with a period, as drafted
     last_span: Draft | None = None  # the latest claim over more than one session (for "… in einer Woche")
+    last_level: Draft | None = None  # the latest close level told (for "… Prozent entfernt")
     last_moved: Draft | None = None  # the latest claim with a rise or fall, as drafted (for "Das waren 24 Dollar")
     list_head: dict[int, int] = field(default_factory=dict)  # a list item's paragraph → its list's heading's
     heading_day: dict[int, PeriodSpan] = field(default_factory=dict)  # a list's heading's paragraph → the day it names

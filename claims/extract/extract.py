@@ -27,7 +27,7 @@ from marketfact.claims.extract.decide import (
     not_price_cue,
     tokens_after,
 )
-from marketfact.claims.extract.direction import copula, ratewords
+from marketfact.claims.extract.direction import copula, distance, ratewords
 from marketfact.claims.extract.drafting import with_subject
 from marketfact.claims.extract.entities import AliasTable, spec_of
 from marketfact.claims.extract.inputs import PublishedTimeError, check_text, parse_published, read_article
@@ -287,6 +287,7 @@ def _decide(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | Non
     direction = direction_of(view, q, hedges, carried)
     direction = direction or kinds.direction_past_levels(view, q) or _or_clause(view, q, previous)
     direction = direction or copula.carried(view, q, previous, ctx.last_moved) or _shortfall(view, q)
+    direction = direction or distance.of_levels(view, q, ctx, subject)  # "ist die Aktie noch rund 6,5 Prozent entfernt"
     before = max(c0, subject.end) if subject is not None and subject.end <= q.span[0] else c0
     blocking = not_price_cue(view, before, q.span[0]) or priorperiod.prior_period(view, q)  # "… zum Vormonat"
     blocking = blocking or not_price_cue(view, q.span[1], _end_of_tokens(view, q, 2))

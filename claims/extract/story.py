@@ -92,6 +92,8 @@ def remember_sentence(view: SentenceView, outcomes: list[Outcome], ctx: Context)
         ctx.last_told = told
     if spans := [d for d in drafts if d.after is not None or (d.period is not None and not d.period.single_day)]:
         ctx.last_span = max(spans, key=lambda d: d.q.span[0])
+    if levels := [d for d in drafts if d.kind == "close_level"]:
+        ctx.last_level = max(levels, key=lambda d: d.q.span[0])
     if moved := [d for d in drafts if d.direction in ("up", "down")]:
         ctx.last_moved = max(moved, key=lambda d: d.q.span[0])
     if drafts:

@@ -13,7 +13,9 @@ indefinite week right after its number ("ein Plus von gut 1,5 Prozent in einer W
 before it in its paragraph; a compound noun of a day's, a price's or a week's plus or minus ("ein Kursminus von 0,7
 Prozent", "ein Tagesplus von 316 Punkten") is that move; a close named with its day and its level set off after it
 ("Seit dem Schlusskurs vom Freitag, 174,46 Dollar, hat Oracle …") is still the close the move after it runs from,
-and the level is that day's close, of the name the sentence goes on to name."""
+and the level is that day's close, of the name the sentence goes on to name; a distance from such a close said with
+"entfernt", which names no direction, is a fall when the close told before is below the close named, a rise when
+above."""
 
 from __future__ import annotations
 
@@ -166,3 +168,16 @@ def test_a_level_set_off_after_a_close_named_with_its_day_is_that_close_of_the_n
         (c.instrument, r.sessions) for c, r in zip(x.claims, x.readings, strict=True) if c.metric.value == "close_level"
     ]
     assert levels == [("ASML", d("2025-02-10"))]
+
+
+def test_a_distance_from_a_named_close_takes_its_direction_from_the_texts_levels() -> None:
+    """ "ASML schloss am Dienstag bei 752,98 Dollar. Vom Schlusskurs des 7. Februar, 727,70 Dollar, ist die Aktie
+    inzwischen gut 3 Prozent entfernt": 752.98 is above 727.70, a rise from the session after 7 February."""
+    text = (
+        "ASML schloss am Dienstag bei 752,98 Dollar. Vom Schlusskurs des 7. Februar, 727,70 Dollar, ist die Aktie "
+        "inzwischen gut 3 Prozent entfernt."
+    )
+    x = extract_claims(text, datetime.fromisoformat("2025-02-12T09:00:00+01:00"), "de")
+    moves = [(c.direction.value if c.direction else None, c.value, r.sessions)
+             for c, r in zip(x.claims, x.readings, strict=True) if c.metric.value == "close_change"]  # fmt: skip
+    assert moves == [("up", 3.0, d("2025-02-10", "2025-02-11"))]

@@ -60,7 +60,7 @@ def week_again(view: SentenceView, q: Quantity, ctx: Context, previous: Draft | 
         return None
     words = " ".join(t.text for t in after)
     end = told.period.words if told.period is not None else "the last session closed"
-    return told, f"{words!r}: the span of the claim before, to {end!r}, carried over from earlier"
+    return told, f"{words!r}: the period of the claim before, {end!r}, carried over from earlier"
 
 
 def day_right_before(view: SentenceView, q: Quantity) -> PeriodSpan | None:

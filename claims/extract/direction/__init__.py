@@ -7,6 +7,7 @@ German copula clause that says the move before it again (its direction carried o
 - ``directionwords``: the extractor's words for up and down, both languages
 - ``ratewords``: a move told as a rate ("Die Rückgangsrate betrug 2,7 Prozent")
 - ``copula``: "waren es sogar 6,6 Prozent": the move told right before, said again
+- ``distance``: "noch rund 6,5 Prozent entfernt" from a close named with its level: which way, by the text's levels
 - ``priormove``: "gab nach 9,5 Prozent am Montag gestern noch einmal 7,5 Prozent ab": the verb is the number's after
   a "nach" phrase of an earlier move
 """
