@@ -15,7 +15,8 @@ Prozent", "ein Tagesplus von 316 Punkten") is that move; a close named with its 
 ("Seit dem Schlusskurs vom Freitag, 174,46 Dollar, hat Oracle …") is still the close the move after it runs from,
 and the level is that day's close, of the name the sentence goes on to name; a distance from such a close said with
 "entfernt", which names no direction, is a fall when the close told before is below the close named, a rise when
-above."""
+above; a move compared with a close named in an opening clause ("Gegenüber dem Schlusskurs vom 7. Februar, …, lag
+der Nikkei am Mittwoch 0,5 Prozent höher") runs from that close to the day its own clause names."""
 
 from __future__ import annotations
 
@@ -181,3 +182,13 @@ def test_a_distance_from_a_named_close_takes_its_direction_from_the_texts_levels
     moves = [(c.direction.value if c.direction else None, c.value, r.sessions)
              for c, r in zip(x.claims, x.readings, strict=True) if c.metric.value == "close_change"]  # fmt: skip
     assert moves == [("up", 3.0, d("2025-02-10", "2025-02-11"))]
+
+
+def test_a_move_compared_with_an_opening_close_runs_to_the_day_its_clause_names() -> None:
+    """ "Gegenüber dem Schlusskurs vom 7. Februar lag Oracle am Dienstag 1,6 Prozent höher": from the session after
+    7 February to Tuesday; "Seit dem Kurssturz vom 27. Januar, …, stieg Nvidia am Freitag um 2,6 Prozent" (no
+    comparative after the number) stays Friday's move."""
+    text = "Gegenüber dem Schlusskurs vom 7. Februar, 174,46 Dollar, lag Oracle am Dienstag 1,6 Prozent höher."
+    assert read(text, "2025-02-12T09:00:00+01:00")[-1] == ("ORCL", 1.6, d("2025-02-10", "2025-02-11"))
+    text = "Seit dem Kurssturz vom 27. Januar, als die Aktie 17 Prozent verlor, stieg Nvidia am Freitag um 2,6 Prozent."
+    assert read(text, "2025-02-15T10:00:00+01:00")[-1] == ("NVDA", 2.6, d("2025-02-14"))

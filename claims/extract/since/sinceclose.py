@@ -209,8 +209,7 @@ def opening_reference(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     """ "Seit dem Kurssturz vom 27. Januar, als das Papier um fast 20 Prozent abrutschte, hat es sich um knapp 15
     Prozent erholt": a reference close in a clause of its own before ``q`` (whose clause names no day), with only
     numbers of a clause opened by "when"/"als" between."""
-    c0, c1 = view.clause(q.span[0])
-    if any(c0 <= p.start < c1 and not sinceevent.second_predicate(view, q, p) for p in view.periods):
+    if sinceevent.own_day_stands(view, q):
         return None
     for p in view.periods:
         p0, p1 = view.clause(p.start)

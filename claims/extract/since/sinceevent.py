@@ -9,6 +9,7 @@ that predicate's, not the move's (``second_predicate``, for ``sinceclose.opening
 from __future__ import annotations
 
 from marketfact.claims.extract.day.timewords import PeriodSpan
+from marketfact.claims.extract.direction import directionwords
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity
 
@@ -55,3 +56,15 @@ def second_predicate(view: SentenceView, q: Quantity, p: PeriodSpan) -> bool:
     dem 3. Februar, gut 1,6 Prozent gewonnen und am Freitag leicht nachgegeben", "… und am Freitag 0,4 Prozent
     abgegeben"), not of q's move."""
     return any(t.low in _AND for t in view.words_between(q.span[1], p.start))
+
+
+def own_day_stands(view: SentenceView, q: Quantity) -> bool:
+    """Whether ``q``'s clause names a day of its own move, which a reference close opening the sentence does not
+    override: not a day after "und" in a second predicate (``second_predicate``), nor in German a single day of a move
+    compared with that close, said by a comparative right after the number ("Gegenüber dem Schlusskurs vom 7. Februar,
+    38.787 Punkte, lag der Nikkei am Mittwoch 0,5 Prozent höher": the move from that close to Wednesday)."""
+    c0, c1 = view.clause(q.span[0])
+    own = [p for p in view.periods if c0 <= p.start < c1 and not second_predicate(view, q, p)]
+    after = [t.low for t in view.toks if t.start >= q.span[1]][:1]
+    compared = view.lang == "de" and bool(after) and after[0] in directionwords.AFTER_NUMBER["de"]
+    return bool(own) and not (compared and all(p.single_day for p in own))
