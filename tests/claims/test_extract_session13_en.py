@@ -16,7 +16,8 @@ after an index named in the sentence before (before, the index's move over that 
 sentence is a company's shares, never an index's (before, "Shares had gained 2.6%" after "The Nasdaq Composite edged
 up 0.2%" was the Nasdaq's), and opening a paragraph that has named no one, the story's company, the first the article
 named; market value "going up in smoke" or "up in flames" is a loss (before, the idiom's "up" read as a rise); a move
-in a relative clause after "as did <name>" takes the main move's day (before, none)."""
+in a relative clause after "as did <name>" takes the main move's day (before, none); a day opening the sentence is
+the day of its later clauses also after a pluperfect first clause (before, the dateline's or story's day)."""
 
 from __future__ import annotations
 
@@ -94,6 +95,11 @@ CASES = {
         "On Monday Oracle rose 2.6%, as did Broadcom, which gained 4.5%.",
         "2025-02-13T17:30:00-05:00",
         [("ORCL", 2.6, d("2025-02-10")), ("AVGO", 4.5, d("2025-02-10"))],
+    ),
+    "a day opening the sentence is the day of a clause after a pluperfect one": (
+        "On Wednesday Nvidia had lost 4.1%, and Broadcom slid 0.5%.",
+        "2025-02-03T07:00:00-05:00",
+        [("NVDA", 4.1, d("2025-01-29")), ("AVGO", 0.5, d("2025-01-29"))],
     ),
 }
 

@@ -167,7 +167,7 @@ def main_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     for p in view.periods:
         if p.end > q.span[0] or not (p.single_day or _opens_sentence(view, p)) or view.is_aside(p.start):
             continue
-        if _relative(view, p.start) or period_tells_earlier(view, p, not opens):
+        if _relative(view, p.start) or period_tells_earlier(view, p, not (opens or _leads_sentence(view, p))):
             continue  # a semicolon stops no main day: "rose 2% on Tuesday, or 392 points; the S&P 500 rose 0.9%"
         if in_insertion(view, p.start) and view.clause(p.start) != here:
             continue  # ", am Mittwoch mit einem Plus von 0,4 Prozent nur wenig bewegt, zogen um 2,75 Prozent an"
@@ -182,6 +182,12 @@ def _opens_with(view: SentenceView, q: Quantity) -> bool:
     hedges = hedge_before(view, q)
     lead = [t for t in view.words_between(c0, hedges[0].start if hedges else q.span[0]) if t.kind == "word"]
     return c0 > view.sentence.start and not lead
+
+
+def _leads_sentence(view: SentenceView, p: PeriodSpan) -> bool:
+    """Whether day ``p`` opens the sentence ("On Wednesday X had slipped 1.1%, and Y lost 1.2%"): every clause's day."""
+    lead = [t.low for t in view.toks if view.sentence.start <= t.start < p.start]
+    return p.single_day and all(w in ("on", "am") for w in lead)
 
 
 def _opens_sentence(view: SentenceView, p: PeriodSpan) -> bool:
