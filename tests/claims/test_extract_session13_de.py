@@ -1,22 +1,22 @@
 """Classes of German reading fixed in session 13 of issue 14 by read15de, found in blind14's German articles once that
-set was seen and fixed on dev articles written and labelled first (invented sentences here, not blind14's or dev's):
-two days side by side with no word joining them ("nach 3 Prozent am Dienstag gestern …") name two moves, not a span
-from the first to the second; a number after a "nach" phrase of an earlier move ("Oracle verlor nach einem Plus von
-2,6 Prozent am Montag gestern knapp 1 Prozent") is the move of the clause's verb, not a direction carried over from
-the phrase; a move since an event of a named day ("seit den Quartalszahlen vom 4. Februar", "seit dem
-Fed-Mittwoch, dem 29. Januar,") runs from the session after that day, as one since a day's close or fall does, and
-"am Tag danach", "tags danach" after it is the session after that day; a day named after "und" in a second
-predicate with no number ("… gewonnen und am Freitag leicht nachgegeben") is not the day of the move since a named
-close before it; a change in money told as a comparison with the session before ("3,64 Euro mehr als am Vortag")
-is a change on the sentence's day, up for "mehr", down for "weniger", not a price; a move said again with an
+set was seen and fixed on dev articles written and labelled first (invented sentences here, not blind14's or dev's): two
+days side by side with no word joining them ("nach 3 Prozent am Dienstag gestern …") name two moves, not a span from the
+first to the second, nor does a week and then a day ("beendete die Woche am Freitag"); a number after a "nach" phrase of
+an earlier move ("Oracle verlor nach einem Plus von 2,6 Prozent am Montag gestern knapp 1 Prozent") is the move of the
+clause's verb, not a direction carried over from the phrase; a move since an event of a named day ("seit den
+Quartalszahlen vom 4. Februar", "seit dem Fed-Mittwoch, dem 29. Januar,") runs from the session after that day, as one
+since a day's close or fall does, and "am Tag danach", "tags danach" after it is the session after that day; a day named
+after "und" in a second predicate with no number ("… gewonnen und am Freitag leicht nachgegeben") is not the day of the
+move since a named close before it; a change in money told as a comparison with the session before ("3,64 Euro mehr als
+am Vortag") is a change on the sentence's day, up for "mehr", down for "weniger", not a price; a move said again with an
 indefinite week right after its number ("ein Plus von gut 1,5 Prozent in einer Woche") is the span of the move told
 before it in its paragraph; a compound noun of a day's, a price's or a week's plus or minus ("ein Kursminus von 0,7
 Prozent", "ein Tagesplus von 316 Punkten") is that move; a close named with its day and its level set off after it
-("Seit dem Schlusskurs vom Freitag, 174,46 Dollar, hat Oracle …") is still the close the move after it runs from,
-and the level is that day's close, of the name the sentence goes on to name; a distance from such a close said with
-"entfernt", which names no direction, is a fall when the close told before is below the close named, a rise when
-above; a move compared with a close named in an opening clause ("Gegenüber dem Schlusskurs vom 7. Februar, …, lag
-der Nikkei am Mittwoch 0,5 Prozent höher") runs from that close to the day its own clause names."""
+("Seit dem Schlusskurs vom Freitag, 174,46 Dollar, hat Oracle …") is still the close the move after it runs from, and
+the level is that day's close, of the name the sentence goes on to name; a distance from such a close said with
+"entfernt", which names no direction, is a fall when the close told before is below the close named, a rise when above;
+a move compared with a close named in an opening clause ("Gegenüber dem Schlusskurs vom 7. Februar, …, lag der Nikkei am
+Mittwoch 0,5 Prozent höher") runs from that close to the day its own clause names."""
 
 from __future__ import annotations
 
@@ -73,6 +73,16 @@ CASES = {
         "Oracle hat seit dem 5. Februar gut 3 Prozent gewonnen.",
         "2025-02-11T09:00:00+01:00",
         [("ORCL", 3.0, d("2025-02-05", "2025-02-10"))],
+    ),
+    "a week and then a day with no word of a span is that day ('beendete die Woche am Freitag')": (
+        "Oracle beendete die Woche am Freitag mit einem Plus von 0,2 Prozent.",
+        "2025-02-15T09:00:00+01:00",
+        [("ORCL", 0.2, d("2025-02-14"))],
+    ),
+    "a week to a day stays a span ('die Woche bis Freitag')": (
+        "Oracle beendete die Woche bis Freitag mit einem Minus von 0,2 Prozent.",
+        "2025-02-15T09:00:00+01:00",
+        [("ORCL", 0.2, d("2025-02-10", "2025-02-14"))],
     ),
     "a span joined by 'bis' stays a span": (
         "Microsoft verlor von Montag bis Mittwoch 3 Prozent.",

@@ -219,15 +219,22 @@ def _probe_joined(words: str, published_at: datetime, lang: str) -> tuple[str, .
 def _unjoined(words: str, published_at: datetime, lang: str) -> bool:
     """Whether ``words`` hold two days side by side with no word joining them ("am Montag gestern", "am Donnerstag
     am Freitag") that name different days: the end of one move and the day of the next, not a span ("von Montag bis
-    Mittwoch"); a weekday and its date ("am Freitag, dem 24. Januar") name one day."""
+    Mittwoch"); a weekday and its date ("am Freitag, dem 24. Januar") name one day. A week and then a day with no word
+    of a span between them are two periods too ("beendete die Woche am Freitag": the day the week ended on)."""
     try:
         segs = segments(words, lang)
     except PeriodError:
         return False
-    return any(
+    days = any(
         a.kind == b.kind == "day" and _probe(a.text, published_at, lang) != _probe(b.text, published_at, lang)
         for a, b in itertools.pairwise(segs)
     )
+    # "beendete die Woche am Freitag mit …": that Friday, not "die Woche bis Freitag", "in der Woche zum Freitag"
+    week_day = any((a.kind, b.kind) == ("week", "day") for a, b in itertools.pairwise(segs))
+    return days or (week_day and not _SPAN_WORDS & set(words.lower().split()))
+
+
+_SPAN_WORDS = frozenset({"bis", "zum", "to", "through", "until", "ending"})
 
 
 def _possessive_day(
