@@ -114,3 +114,17 @@ def test_a_wires_comparatives_after_the_number_are_falls_and_rises() -> None:
         ("down", 1.4),
         ("up", 0.1),
     ]
+
+
+def test_a_move_said_again_as_a_noun_after_a_pluperfect_move_has_its_day() -> None:
+    # Tokyo Electron's close of 7 February 2025 and its fall that day (the snapshot's)
+    for text, lang in (
+        (
+            "Am Mittwoch legte der Dax zu. Tokyo Electron war am Freitag auf 25.500 Yen gefallen, ein Minus von gut "
+            "4 Prozent.",
+            "de",
+        ),
+        ("The Dax rose on Wednesday. Tokyo Electron had fallen to 25,500 yen on Friday, a drop of just over 4%.", "en"),
+    ):
+        x = extract_claims(text, datetime.fromisoformat("2025-02-12T18:30:00+01:00"), lang)
+        assert [(c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)][-1] == (4.0, d("2025-02-07"))

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from marketfact.claims.extract import rules
-from marketfact.claims.extract.day import asdid, parens, runs
+from marketfact.claims.extract.day import asdid, parens, restated, runs
 from marketfact.claims.extract.day.timewords import PeriodSpan
 from marketfact.claims.extract.direction import directionwords
 from marketfact.claims.extract.reading import SentenceView, hedge_before
@@ -176,12 +176,12 @@ def main_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
 
 
 def _opens_with(view: SentenceView, q: Quantity) -> bool:
-    """Whether ``q`` (its hedge aside) opens a clause after the sentence's first: an apposition to the move before it,
-    whose day it shares even when that move is told in the pluperfect."""
+    """Whether ``q`` (its hedge aside, or after a noun of the move: ", ein Minus von gut 4 Prozent") opens a clause
+    after the sentence's first: an apposition to the move before it, whose day it shares even in the pluperfect."""
     c0, _ = view.clause(q.span[0])
     hedges = hedge_before(view, q)
     lead = [t for t in view.words_between(c0, hedges[0].start if hedges else q.span[0]) if t.kind == "word"]
-    return c0 > view.sentence.start and not lead
+    return c0 > view.sentence.start and (not lead or restated.move_noun(view, lead))
 
 
 def _leads_sentence(view: SentenceView, p: PeriodSpan) -> bool:

@@ -6,6 +6,7 @@ to the move before it, so the two commas are no clause breaks (``reading.read_se
 
 from __future__ import annotations
 
+from marketfact.claims.extract.sentences import Token
 from marketfact.claims.extract.sentenceview import SentenceView
 
 OR_WORDS = frozenset({"or", "oder", "bzw", "beziehungsweise"})
@@ -25,3 +26,16 @@ def joined_breaks(view: SentenceView) -> list[int]:
         if after is not None and after.text == "," and after.start in breaks:
             drop |= {t.start, after.start}
     return [b for b in view.breaks if b not in drop]
+
+
+_ARTICLES = frozenset({"a", "an", "ein", "einem"})
+_OF = frozenset({"of", "von"})
+
+
+def move_noun(view: SentenceView, lead: list[Token]) -> bool:
+    """Whether the words ``lead`` before a number that opens a later clause name the move before it by a noun: ", ein
+    Minus von gut 4 Prozent", ", a drop of just over 4%" (an article, a noun of a move, "von"/"of"). Such a clause
+    says that move again, so it has its day, also when the move is told in the pluperfect."""
+    if len(lead) != 3 or lead[0].low not in _ARTICLES or lead[2].low not in _OF:
+        return False
+    return any(w.start == lead[1].start for w in view.directions)
