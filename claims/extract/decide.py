@@ -258,7 +258,12 @@ def direction_of(
         return past  # "gab nach 9,5 Prozent am Montag gestern noch einmal 7,5 Prozent ab": the verb's own number
     if previous and _gapped(view, seg, q, taken):
         return previous, "", 0.1, "no verb of its own: the direction is carried over from the same sentence"
-    further = [t for t in view.words_between(seg[0], q.span[0]) if t.low in rules.FURTHER[view.lang]]
+    lead = view.words_between(seg[0], q.span[0])
+    further = [
+        t
+        for i, t in enumerate(lead)
+        if t.low in rules.FURTHER[view.lang] and (t.low != "einmal" or (i and lead[i - 1].low == "noch"))
+    ]
     if previous and further:
         # "tags darauf kamen weitere 4,9 Prozent hinzu": more of the move before it
         return previous, further[-1].text, 0.1, f"{further[-1].text!r}: more of the previous number's move"

@@ -201,8 +201,12 @@ SAME_DAY = {
 """After a number: the day told before ("and as much as 8.2% during that session", "gained 0.4% the same day")."""
 THAT_DAY = {"de": word_set("jenem jenen jenes diesem dieses"), "en": word_set("that")}
 """"that Monday", "an jenem Montag": the Monday the article named before, not the latest one."""
-FURTHER = {"de": word_set("weitere weiteren weiterer nochmals"), "en": word_set("another further")}
-""""kamen weitere 4,9 Prozent hinzu", "nochmals 0,5 Prozent": a number with no verb of its own adds to the move."""
+FURTHER = {
+    "de": word_set("weitere weiteren weiterer nochmals abermals erneut einmal"),
+    "en": word_set("another further"),
+}
+""""kamen weitere 4,9 Prozent hinzu", "nochmals 0,5 Prozent", "und am Dienstag abermals 1,2 Prozent", "noch einmal 2,8
+Prozent": a number with no verb of its own adds to the move ("einmal" only after "noch": ``decide.direction_of``)."""
 DIRECTION_NOUNS = word_set(
     "minus plus verlust verluste kursverlust kursverluste rückgang anstieg zuwachs einbruch abschlag "
     "tagesgewinn kursgewinn gewinn loss losses decline drop gain gains slide fall rise plunge slump"

@@ -84,6 +84,17 @@ CASES = {
         "2025-02-15T09:00:00+01:00",
         [("ORCL", 0.2, d("2025-02-10", "2025-02-14"))],
     ),
+    "a second move with no verb of its own, said with 'noch einmal' or 'abermals', takes its own day": (
+        "Siemens Energy gab am Montag 2 Prozent ab und am Dienstag noch einmal 1 Prozent. Broadcom legte am Montag 4 "
+        "Prozent zu und am Dienstag abermals 0,5 Prozent.",
+        "2025-02-12T09:00:00+01:00",
+        [
+            ("ENR.DE", 2.0, d("2025-02-10")),
+            ("ENR.DE", 1.0, d("2025-02-11")),
+            ("AVGO", 4.0, d("2025-02-10")),
+            ("AVGO", 0.5, d("2025-02-11")),
+        ],
+    ),
     "a span joined by 'bis' stays a span": (
         "Microsoft verlor von Montag bis Mittwoch 3 Prozent.",
         "2025-02-13T09:00:00+01:00",

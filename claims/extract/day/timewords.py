@@ -33,6 +33,7 @@ _ANCHOR_WORDS = word_set(
 )
 _WEEKDAYS_EN = word_set("monday tuesday wednesday thursday friday")
 _KEEP_LEAD = word_set("am an in im seit since on over within binnen innerhalb during vom from zum zu")
+_JOINS = word_set("und and sowie")
 _MAX_LEFT, _MAX_RIGHT = 5, 5
 _STOPS = frozenset({";", ":", "–", "—", "(", ")"})
 """Punctuation no period phrase reaches across ("legte 1,3 Prozent zu; am Mittwoch …" names "am Mittwoch"); a comma
@@ -299,7 +300,7 @@ def find_periods(text: str, toks: list[Token], published_at: datetime, lang: str
             if _probe(text[toks[i].start : toks[j - 1].end], published_at, lang) != meaning:
                 break
             j -= 1
-        while i < k and toks[i].low not in _KEEP_LEAD:
+        while i < k and (toks[i].low not in _KEEP_LEAD or toks[i + 1].low in _JOINS):  # not "zu" of "… zu und am"
             if _probe(text[toks[i + 1].start : toks[j].end], published_at, lang) != meaning:
                 break
             i += 1
