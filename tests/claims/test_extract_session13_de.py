@@ -95,6 +95,11 @@ CASES = {
             ("AVGO", 0.5, d("2025-02-11")),
         ],
     ),
+    "'aufgeholt' is a rise, as 'holte … auf' is": (
+        "Der Nikkei hat am Mittwoch 0,4 Prozent aufgeholt.",
+        "2025-02-12T09:00:00+01:00",
+        [("^N225", 0.4, d("2025-02-12"))],
+    ),
     "a span joined by 'bis' stays a span": (
         "Microsoft verlor von Montag bis Mittwoch 3 Prozent.",
         "2025-02-13T09:00:00+01:00",

@@ -37,7 +37,7 @@ UP = {
         "verteuerten verteuert angezogen vorgerückt hochgeschossen plus anstieg kursanstieg erholung kurssprung "
         "kursgewinn kursgewinne zuwachs aufschlag befestigte befestigten zulegen zulegte zulegten sprung hievte "
         "hievten gehievt gewinnen klettern verteuern befestigen tagesgewinn tagesgewinne wochengewinn wochengewinne "
-        "gutgemacht wettgemacht"
+        "gutgemacht wettgemacht aufgeholt"
     ),
     "en": word_set(
         "rose rises rise rising risen gained gains gain gaining jumped jumps jump jumping surged surges surge increase "
