@@ -260,10 +260,16 @@ class AliasTable:
         return Mention(start, end, text[start:end], look, modifier)
 
 
+_MOVING_AFTER = re.compile(r"\s*,\s*(?:die|der|which)\s[^,.;]*\d", re.I)
+"""A relative clause with a number right after the name."""
+
+
 def _exchange_context(text: str, mention: Mention) -> bool:
     """Whether "Nasdaq" here names the exchange ("an der Nasdaq", "Nasdaq-listed") rather than the index."""
     before = text[max(0, mention.start - 20) : mention.start]
     after = text[mention.end : mention.end + 20]
+    if _MOVING_AFTER.match(text, mention.end, mention.end + 80):
+        return False  # "an der Nasdaq, die 1,5 Prozent höher schloss": an exchange does not move, the index does
     if _EXCHANGE_AFTER.match(after):
         return True
     return bool(re.search(r"\b(?:an|auf|bei|on|at|via|from)\s+(?:der|dem|the)\s*$", before, re.I))

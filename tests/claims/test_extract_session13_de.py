@@ -100,6 +100,11 @@ CASES = {
         "2025-02-12T09:00:00+01:00",
         [("^N225", 0.4, d("2025-02-12"))],
     ),
+    "the Nasdaq named as the exchange and then moving in a relative clause is the index": (
+        "Microsoft gewann am Donnerstag an der Nasdaq, die um 1,5 Prozent zulegte, 0,4 Prozent.",
+        "2025-02-14T09:00:00+01:00",
+        [("^IXIC", 1.5, d("2025-02-13")), ("MSFT", 0.4, d("2025-02-13"))],
+    ),
     "a span joined by 'bis' stays a span": (
         "Microsoft verlor von Montag bis Mittwoch 3 Prozent.",
         "2025-02-13T09:00:00+01:00",
