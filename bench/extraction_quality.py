@@ -3,9 +3,9 @@
     python -m bench.extraction_quality [--articles tests/data/articles] [--validate]
 
 First the labelled sets side by side (the regression articles, ``dev/`` the rules are tuned on, ``blind/``, ``blind2/``
-(now dev-like), ``blind3/`` to ``blind10/`` (seen), ``blind11/`` to ``blind13/`` (seen by session 12), ``blind14/`` and
-``blind15/`` (blind), never tuned on): precision, recall, wrong claims at confidence >= 0.8, the reliability table
-(confidence band -> share of claims fully right) and every wrong claim with its confidence
+(now dev-like), ``blind3/`` to ``blind10/`` (seen), ``blind11/`` to ``blind13/`` (seen by session 12), ``blind14/``
+(seen by session 13) and ``blind15/`` (blind, never tuned on)): precision, recall, wrong claims at confidence >= 0.8,
+the reliability table (confidence band -> share of claims fully right) and every wrong claim with its confidence
 (``claims.extract.evaluate``). Then the same figures after the verdicts, as ``marketfact check-article`` shows them:
 each reading weighed by its claim's verdict as read (a claim that fails or cannot be checked as read is seldom read
 right: ``claims.extract.calibration.weigh``). Then,
