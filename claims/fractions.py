@@ -1,7 +1,8 @@
 """A move said as a fraction of a company's value: "verlor gut ein Fünftel ihres Werts", "mehr als ein Viertel ihres
 Börsenwerts", "lost a quarter of its value". The fraction, followed by a possessive and a noun of value, is that many
 percent (``claims.numbers.find_quantities`` reads it as a percent quantity); "ein Drittel des Umsatzes" stays no
-number."""
+number. A fraction is as precise as a whole percent, not as its decimal: "ein Drittel" (33.3) holds from 32.8 to
+33.8 %, not only from 33.25 to 33.35 (one decimal's rounding, too tight for the words), and its hedges apply on top."""
 
 from __future__ import annotations
 

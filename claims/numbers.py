@@ -383,7 +383,6 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         found.append(got[0])
         i = got[1]
     for value, start, end in fractions_of_value(text, lang):  # "gut ein Fünftel ihres Werts": 20 percent
-        if not any(q.span[0] < end and start < q.span[1] for q in found):
-            decimals = int(value % 1 > 0)
-            found.append(Quantity("percent", value, None, decimals, None, "one", text[start:end], (start, end)))
+        if not any(q.span[0] < end and start < q.span[1] for q in found):  # as precise as a whole percent
+            found.append(Quantity("percent", value, None, 0, None, "one", text[start:end], (start, end)))
     return sorted(found, key=lambda q: q.span[0])

@@ -128,3 +128,17 @@ def test_a_move_said_again_as_a_noun_after_a_pluperfect_move_has_its_day() -> No
     ):
         x = extract_claims(text, datetime.fromisoformat("2025-02-12T18:30:00+01:00"), lang)
         assert [(c.value, r.sessions) for c, r in zip(x.claims, x.readings, strict=True)][-1] == (4.0, d("2025-02-07"))
+
+
+def test_a_fraction_of_a_value_is_as_precise_as_a_whole_percent() -> None:
+    from marketfact.claims.hedges import Bound, claimed_interval
+    from marketfact.claims.numbers import find_quantities
+
+    (third,) = find_quantities("Die Aktie verlor ein Drittel ihres Werts.", "de")
+    assert (third.value, third.decimals) == (33.3, 0)
+    interval = claimed_interval(third.value, None, third.decimals, Bound.EXACT)
+    # one decimal's rounding held only 33.25 to 33.35
+    assert interval.lo <= 100 / 3 - 0.4
+    assert interval.hi >= 100 / 3 + 0.4
+    (fifth,) = find_quantities("lost a fifth of its value", "en")
+    assert (fifth.value, fifth.decimals) == (20.0, 0)
