@@ -99,6 +99,13 @@ _FIXED = {
         ("last", 0, "last|previous|past"), ("this", 0, "this"),
     ),
 }
+_AGO_MONTHS = {"year": 12, "month": 1, "week": 0}  # a week: 0 months, read as seven days
+_FIXED["en"] |= {
+    f"{lead} a {unit} {tail}": ("ago", months)
+    for unit, months in _AGO_MONTHS.items()
+    for lead in ("from", "than")
+    for tail in ("ago", "earlier", "before")
+}  # "is up 80% from a year ago", "11% higher than a month earlier": from the close a year (month, week) back to now
 _COUNT_ADJ = {"de": {"aufeinanderfolgenden", "aufeinanderfolgende", "folgenden"},
               "en": {"consecutive", "straight", "successive"}}
 _COUNT_UNIT = {"de": {"tag", "tage", "tagen", "handelstag", "handelstage", "handelstagen", "börsentag",
@@ -138,7 +145,7 @@ class Day:
 
 @dataclass(frozen=True, slots=True)
 class Seg:
-    kind: str  # day|count|since|ytd|week|weekstart|weekend|weekfirst|monthweek|month|overnight|conn
+    kind: str  # day|count|since|ytd|ago|week|weekstart|weekend|weekfirst|monthweek|month|overnight|conn
     text: str
     day: Day | None = None
     n: int = 0

@@ -219,6 +219,19 @@ WORD_ROWS = [
     ("en", "2025-01-27", (MON, MON, 1)),
     ("en", "27.01.2025", (MON, MON, 1)),
 ]
+AGO = {
+    "year": (date(2024, 1, 30), TUE, 253),
+    "month": (date(2024, 12, 30), TUE, 20),
+    "week": (date(2025, 1, 23), TUE, 4),
+}
+"""A move "from a year ago", "than a month earlier", "from a week before": from the close that far back from the
+writer's day (Wed 29 Jan: 29 Jan 2024, 29 Dec, 22 Jan) to the last closed session."""
+WORD_ROWS += [
+    ("en", f"{lead} a {unit} {tail}", AGO[unit])
+    for unit in AGO
+    for lead in ("from", "than")
+    for tail in ("ago", "earlier", "before")
+]
 
 
 @pytest.mark.parametrize(("lang", "words", "expected"), WORD_ROWS)

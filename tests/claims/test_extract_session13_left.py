@@ -1,0 +1,38 @@
+"""Classes of reading left open in session 13 of issue 14 and fixed by read16left (invented sentences, not the blind
+sets'): a move measured "from a year ago", "than a month earlier" or "from a week before" after a move on a named
+day runs from the close that far back from the writer's day to the last closed session (before, the day named for
+the move before it, at 0.45); a figure compared with a year earlier in a named month stays a statistic."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims.extracted import d, read
+
+CASES = {
+    "'is up 80% from a year ago' runs from the close a year back to now": (
+        "Nvidia rose 3.2% on Thursday and is up 80% from a year ago.",
+        "2025-02-14T09:00:00-05:00",
+        [("NVDA", 3.2, d("2025-02-13")), ("NVDA", 80.0, d("2024-02-15", "2025-02-13"))],
+    ),
+    "'11.2% higher than a month earlier' runs from the close a month back to now": (
+        "Oracle gained 1% on Thursday and is now 11.2% higher than a month earlier.",
+        "2025-02-14T09:00:00-05:00",
+        [("ORCL", 1.0, d("2025-02-13")), ("ORCL", 11.2, d("2025-01-15", "2025-02-13"))],
+    ),
+    "'down 1.2% from a week before' runs from the close a week back to now": (
+        "Microsoft added 0.4% on Thursday but is down 1.2% from a week before.",
+        "2025-02-14T09:00:00-05:00",
+        [("MSFT", 0.4, d("2025-02-13")), ("MSFT", 1.2, d("2025-02-10", "2025-02-13"))],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_each_class_left_in_session_13_is_read_with_its_days(case: str) -> None:
+    text, published, want = CASES[case]
+    assert read(text, published) == want
+
+
+def test_a_statistic_from_a_year_earlier_in_a_named_month_is_still_no_claim() -> None:
+    assert read("Consumer prices rose 4.2% in January from a year earlier.", "2025-02-14T09:00:00-05:00") == []
