@@ -11,6 +11,10 @@ from marketfact.claims.extract.decide import Context, Draft, segment
 from marketfact.claims.extract.reading import SentenceView
 from marketfact.claims.numbers import Quantity
 
+_COMPARED = {("compared", "with"), ("compared", "to"), ("relative", "to"), ("verglichen", "mit")}
+"""Two words that make the day phrase after them the base of a comparison (translated copy's "compared with the
+previous day"), as "than" or "gegenüber" alone do."""
+
 
 def relative_back(view: SentenceView, seg: tuple[int, int]) -> str | None:
     hit = find_phrase(view, seg, rules.PREVIOUS_SESSION[view.lang])
@@ -27,6 +31,8 @@ def find_phrase(
             if tuple(w for w, _ in lows[i : i + len(words)]) == words:
                 if i > 0 and lows[i - 1][0] in ("als", "than", "from", "versus", "vs", "gegenüber"):
                     continue  # "tiefer als am Vortag", "down 312.04 yen from the previous day": a comparison's base
+                if i > 1 and (lows[i - 2][0], lows[i - 1][0]) in _COMPARED:
+                    continue  # "down 4.1% compared with the previous day": the base again, not the move's day
                 nxt = next((t for t in view.toks if t.start >= lows[i + len(words) - 1][1].end), None)
                 if words[-1] in ("before", "after") and nxt is not None and nxt.kind == "word":
                     continue  # "during the session before paring its decline": "before" opens a clause
