@@ -1,7 +1,10 @@
 """Classes of reading left open in session 13 of issue 14 and fixed by read16left (invented sentences, not the blind
 sets'): a move measured "from a year ago", "than a month earlier" or "from a week before" after a move on a named
 day runs from the close that far back from the writer's day to the last closed session (before, the day named for
-the move before it, at 0.45); a figure compared with a year earlier in a named month stays a statistic."""
+the move before it, at 0.45); a figure compared with a year earlier in a named month stays a statistic; an index's
+move and close told in a relative clause right after its name in the simple past (", an der Nasdaq, die 1,5 Prozent
+höher bei 19.945 Punkten schloss") are of the day of the sentence's main move (before, no day, at 0.1), while one in
+the pluperfect keeps none."""
 
 from __future__ import annotations
 
@@ -24,6 +27,24 @@ CASES = {
         "Microsoft added 0.4% on Thursday but is down 1.2% from a week before.",
         "2025-02-14T09:00:00-05:00",
         [("MSFT", 0.4, d("2025-02-13")), ("MSFT", 1.2, d("2025-02-10", "2025-02-13"))],
+    ),
+    "an index's move and close in a relative clause after its name take the main move's day": (
+        "Oracle stieg am Donnerstag und profitierte vom Schwung an der Nasdaq, die 1,5 Prozent höher bei 19.945 "
+        "Punkten schloss.",
+        "2025-02-14T08:00:00+01:00",
+        [("^IXIC", 1.5, d("2025-02-13")), ("^IXIC", 19945.0, d("2025-02-13"))],
+    ),
+    "an index's move in a relative clause after a company's move takes that move's day": (
+        "Nvidia stieg am Montag um 2,9 Prozent und profitierte vom Schwung an der Nasdaq, die 1 Prozent höher bei "
+        "19.714 Punkten schloss.",
+        "2025-02-11T08:00:00+01:00",
+        [("NVDA", 2.9, d("2025-02-10")), ("^IXIC", 1.0, d("2025-02-10")), ("^IXIC", 19714.0, d("2025-02-10"))],
+    ),
+    "an index's move in the pluperfect in a relative clause keeps no day of the main move": (
+        "Oracle stieg am Donnerstag um 1 Prozent und profitierte vom Schwung an der Nasdaq, die 0,4 Prozent verloren "
+        "hatte.",
+        "2025-02-14T08:00:00+01:00",
+        [("ORCL", 1.0, d("2025-02-13")), ("^IXIC", 0.4, None)],
     ),
 }
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from marketfact.claims.extract import rules
-from marketfact.claims.extract.day import asdid, parens, restated, runs
+from marketfact.claims.extract.day import indexrelative, parens, restated, runs
 from marketfact.claims.extract.day.timewords import PeriodSpan
 from marketfact.claims.extract.direction import directionwords
 from marketfact.claims.extract.reading import SentenceView, hedge_before
@@ -159,7 +159,7 @@ def main_day(view: SentenceView, q: Quantity) -> PeriodSpan | None:
     looks back at nothing ("The S&P 500 rose 0.4% on Thursday after a 0.4% gain on Wednesday, while the Nasdaq
     added 0.5%"); never a day of a look back, a relative clause, an aside or an insertion with a number of its own."""
     here = view.clause(q.span[0])
-    if tells_earlier(view, q.span[0]) or (_relative(view, q.span[0]) and not asdid.after_as_did(view, here[0])):
+    if tells_earlier(view, q.span[0]) or (_relative(view, q.span[0]) and not indexrelative.takes_day(view, here[0])):
         return None
     if any(here[0] <= p.start < here[1] and not day_of_event_after(view, q, p) for p in view.periods):
         return None
