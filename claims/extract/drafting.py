@@ -36,7 +36,7 @@ def with_subject(
     if not isinstance(found, tuple):
         return found
     entry, listing, notes, penalty = found
-    q, notes = _points_in_currency(view, q, entry, kind, notes)
+    q, notes = _points_in_currency(view, q, entry, kind, notes, subject)
     market = _market_reading(view, q, entry, direction, kind)
     if not isinstance(market, tuple):
         return market
@@ -155,14 +155,17 @@ def _entry_of(
 
 
 def _points_in_currency(
-    view: SentenceView, q: Quantity, entry: AliasEntry, kind: str, notes: list[str]
+    view: SentenceView, q: Quantity, entry: AliasEntry, kind: str, notes: list[str], subject: Subject | None = None
 ) -> tuple[Quantity, list[str]]:
     """ "The Nikkei Stock Average closed at 39,149.43, down 312.04 yen": a yen amount of an index listed in yen and
-    named in the sentence is its points, as Japanese reports write the Nikkei average's (not "der Sparerpauschbetrag
+    named in the sentence, or referred back to by a pronoun or "the index" ("It fell 279.51 yen to close at
+    38,787.02 yen"), is its points, as Japanese reports write the Nikkei average's (not "der Sparerpauschbetrag
     liegt bei 1.000 Euro" after a sentence on the Dax)."""
     if kind not in kinds.PRICE_KINDS or q.kind != "money" or entry.kind != "index" or q.scale != "one":
         return q, notes
-    if q.currency != "JPY" or entry.listing.currency != "JPY" or not any(m.entry is entry for m in view.mentions):
+    named = any(m.entry is entry for m in view.mentions)
+    referred = subject is not None and subject.kind in ("pronoun", "index_ref")
+    if q.currency != "JPY" or entry.listing.currency != "JPY" or not (named or referred):
         return q, notes
     said = f"{q.text!r} in {q.currency}, the currency of {entry.name}'s listing: its points, as reports write them"
     return dataclasses.replace(q, kind="index_points", currency=None), [*notes, said]
