@@ -16,7 +16,7 @@ from marketfact.claims.extract import rules
 from marketfact.claims.extract.day import restated
 from marketfact.claims.extract.day.timewords import PeriodSpan, find_periods, since_first_time
 from marketfact.claims.extract.day.weekdaybefore import weekday_before
-from marketfact.claims.extract.direction import directionwords, ratewords
+from marketfact.claims.extract.direction import directionwords, particlestretch, ratewords
 from marketfact.claims.extract.entities import AliasTable
 from marketfact.claims.extract.kind import figureheads, oncewords
 from marketfact.claims.extract.sentences import Sentence, Token, tokens
@@ -243,11 +243,9 @@ def _directions(view: SentenceView) -> list[Word]:
             out.append(Word(tok.start, tok.end, tok.text, "up"))
         elif low in directionwords.PARTICLE_VERBS[lang]:
             direction, particles = directionwords.PARTICLE_VERBS[lang][low]
-            stop = min((b for b in view.breaks if b > tok.start), default=view.sentence.end)
-            # past the comma that closes a day's date in apposition ("legte am Donnerstag, dem 13. Februar, um 3,7
-            # Prozent zu"), the particle still closes the verb: the word stands at the particle, in the number's clause
-            crossed = any(p.end == stop and "," in p.words for p in view.periods)
-            end = min((b for b in view.breaks if b > stop), default=view.sentence.end) if crossed else stop
+            # past a date's apposition or a relative clause between commas, the particle still closes the verb: the
+            # word stands at the particle, in the number's clause
+            stop, end = particlestretch.particle_end(view, tok.start)
             for later in toks[i + 1 :]:
                 if later.start >= end:
                     break

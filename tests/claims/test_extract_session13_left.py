@@ -4,7 +4,9 @@ day runs from the close that far back from the writer's day to the last closed s
 the move before it, at 0.45); a figure compared with a year earlier in a named month stays a statistic; an index's
 move and close told in a relative clause right after its name in the simple past (", an der Nasdaq, die 1,5 Prozent
 höher bei 19.945 Punkten schloss") are of the day of the sentence's main move (before, no day, at 0.1), while one in
-the pluperfect keeps none."""
+the pluperfect keeps none; a company's move after such a relative clause set between its verb and the verb's particle
+("legte am Montag an der Nasdaq, die 1 Prozent höher schloss, um 4,5 Prozent zu") is the company's (before, missed:
+"no rise or fall is stated")."""
 
 from __future__ import annotations
 
@@ -45,6 +47,16 @@ CASES = {
         "hatte.",
         "2025-02-14T08:00:00+01:00",
         [("ORCL", 1.0, d("2025-02-13")), ("^IXIC", 0.4, None)],
+    ),
+    "a company's move after a relative clause between 'legte' and 'zu' is the company's": (
+        "Broadcom legte am Montag an der Nasdaq, die 1 Prozent höher schloss, um 4,5 Prozent zu.",
+        "2025-02-12T08:00:00+01:00",
+        [("^IXIC", 1.0, d("2025-02-10")), ("AVGO", 4.5, d("2025-02-10"))],
+    ),
+    "a company's move after a relative clause between 'gab' and 'nach' is the company's": (
+        "Microsoft gab am Dienstag an der Nasdaq, die 0,4 Prozent tiefer schloss, 0,2 Prozent nach.",
+        "2025-02-12T08:00:00+01:00",
+        [("^IXIC", 0.4, d("2025-02-11")), ("MSFT", 0.2, d("2025-02-11"))],
     ),
 }
 
