@@ -6,7 +6,9 @@ move and close told in a relative clause right after its name in the simple past
 höher bei 19.945 Punkten schloss") are of the day of the sentence's main move (before, no day, at 0.1), while one in
 the pluperfect keeps none; a company's move after such a relative clause set between its verb and the verb's particle
 ("legte am Montag an der Nasdaq, die 1 Prozent höher schloss, um 4,5 Prozent zu") is the company's (before, missed:
-"no rise or fall is stated")."""
+"no rise or fall is stated"); "Shares of chip makers fell 1.4%" opening a paragraph is a group's move, no claim
+(before, a reference back to the company named before, at 0.6), while "Shares of rival AMD" and "Shares of the
+company" stay one company's."""
 
 from __future__ import annotations
 
@@ -69,3 +71,25 @@ def test_each_class_left_in_session_13_is_read_with_its_days(case: str) -> None:
 
 def test_a_statistic_from_a_year_earlier_in_a_named_month_is_still_no_claim() -> None:
     assert read("Consumer prices rose 4.2% in January from a year earlier.", "2025-02-14T09:00:00-05:00") == []
+
+
+GROUPS = {
+    "'Shares of chip makers' after a paragraph that named a company is a group": (
+        "Microsoft fell 1.5% on Friday.\n\nShares of chip makers fell 1.4% on average on Friday.",
+        [("MSFT", 1.5, d("2025-02-07"))],
+    ),
+    "'Shares of rival AMD' is AMD's": (
+        "Nvidia rose 1% on Friday.\n\nShares of rival AMD fell 2% on Friday.",
+        [("NVDA", 1.0, d("2025-02-07")), ("AMD", 2.0, d("2025-02-07"))],
+    ),
+    "'Shares of the company' is the company named before": (
+        "Nvidia rose 1% on Thursday.\n\nShares of the company fell 2% on Friday.",
+        [("NVDA", 1.0, d("2025-02-06")), ("NVDA", 2.0, d("2025-02-07"))],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(GROUPS))
+def test_shares_of_plain_nouns_are_a_group(case: str) -> None:
+    text, want = GROUPS[case]
+    assert read(text, "2025-02-08T10:00:00-05:00") == want

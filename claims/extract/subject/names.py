@@ -9,6 +9,7 @@ import dataclasses
 import re
 
 from marketfact.claims.extract import rules
+from marketfact.claims.extract.direction import directionwords
 from marketfact.claims.extract.entities import AliasTable, Mention
 from marketfact.claims.extract.language import FUNCTION_WORDS
 from marketfact.claims.extract.sentences import Token
@@ -69,6 +70,10 @@ def find_subjects(view: SentenceView, masked: str, aliases: AliasTable) -> list[
             if _opens_relative(view, toks, det, i):
                 found.append(Subject(toks[det].start, tok.end, words, "equity_ref"))
                 continue
+        group_end = _shares_of_group(view, i) if det is None else None
+        if group_end is not None:  # "Shares of chip makers fell 1.4%": plain nouns after "of" name a group
+            found.append(Subject(tok.start, group_end, masked[tok.start : group_end], "group"))
+            continue
         if det is None and _bare_shares(toks, i, lang):  # "Shares had gained 2.6% on Tuesday": a company's, no index's
             found.append(Subject(tok.start, tok.end, tok.text, "equity_ref"))
             continue
@@ -119,6 +124,31 @@ def _bare_shares(toks: list[Token], i: int, lang: str) -> bool:
     semicolon or dash ("Shares had gained 2.6% on Tuesday"): a reference back to a company, as "the shares" is."""
     opens = i == 0 or toks[i - 1].text in (";", ":", "–", "—")
     return lang == "en" and toks[i].low == "shares" and opens and i + 1 < len(toks) and toks[i + 1].kind == "word"
+
+
+_NOT_GROUP_WORDS = rules.word_set("this that these those each either one other")
+"""Words after "Shares of" that point back or pick one out ("Shares of this company", "Shares of one rival")."""
+
+
+def _shares_of_group(view: SentenceView, i: int) -> int | None:
+    """The end of "Shares of chip makers" when token ``i`` is an English "Shares" opening its sentence (as
+    ``_bare_shares``) followed by "of"/"in" and lowercase nouns with no article, possessive or name ("of the company",
+    "of its rival", "of Nvidia", "of rival AMD" are one company's): a group, not a reference back. None otherwise."""
+    toks = view.toks
+    if not _bare_shares(toks, i, view.lang) or i + 2 >= len(toks) or toks[i + 1].low not in ("of", "in"):
+        return None
+    words = []
+    for t in toks[i + 2 : i + 5]:
+        if t.kind != "word" or not t.text.islower() or any(m.start <= t.start < m.end for m in view.mentions):
+            break
+        words.append(t)
+    after = toks[i + 2 + len(words)] if i + 2 + len(words) < len(toks) else None
+    if after is not None and after.kind == "word" and not after.text.islower():  # "Shares of rival AMD"
+        return None
+    if not words or words[0].low in rules.DETERMINERS["en"] | _NOT_GROUP_WORDS:
+        return None
+    nouns = [t for t in words if t.low not in directionwords.UP["en"] | directionwords.DOWN["en"]]
+    return nouns[-1].end if nouns and nouns[0] is words[0] else None
 
 
 def _determiner_before(toks: list[Token], i: int, lang: str) -> int | None:
