@@ -30,3 +30,27 @@ def test_yen_of_the_nikkei_referred_back_to_are_its_points() -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-07T18:30:00+09:00"), "en")
     got = [(c.instrument, c.metric.value, c.value, c.unit) for c in x.claims]
     assert got == [("^N225", "points_change", 279.51, "points"), ("^N225", "close_level", 38787.02, "points")]
+
+
+def _records(text: str, published: str, lang: str) -> list[tuple[str, str | None, tuple | None]]:
+    x = extract_claims(text, datetime.fromisoformat(published), lang)
+    pairs = zip(x.claims, x.readings, strict=True)
+    return [
+        (c.instrument, c.record.value if c.record else None, r.sessions) for c, r in pairs if c.metric.value == "record"
+    ]
+
+
+def test_a_bare_record_noun_after_a_level_is_the_highest_close() -> None:
+    de = "Am Dienstag schloss der Dax bei 22.037,83 Punkten - ein Rekord."
+    assert _records(de, "2025-02-12T06:00:00+01:00", "de") == [("^GDAXI", "highest_close", d("2025-02-11"))]
+    de2 = "Der Dax stieg am Donnerstag um 1,47 Prozent auf 21.902,42 Punkte, das ist ein Schlussrekord."
+    assert _records(de2, "2025-02-06T18:05:00+01:00", "de") == [("^GDAXI", "highest_close", d("2025-02-06"))]
+    en = "The DAX closed at 22,037.83 on Tuesday, a new record."
+    assert _records(en, "2025-02-12T06:00:00+01:00", "en") == [("^GDAXI", "highest_close", d("2025-02-11"))]
+
+
+def test_a_record_noun_without_a_level_or_with_more_words_is_none() -> None:
+    no_level = "Der Dax stieg am Dienstag um 0,6 Prozent - ein Rekord."
+    assert _records(no_level, "2025-02-12T06:00:00+01:00", "de") == []
+    of_sales = "Der Dax schloss am Dienstag bei 22.037,83 Punkten, ein Rekord beim Umsatz gab es nicht."
+    assert _records(of_sales, "2025-02-12T06:00:00+01:00", "de") == []

@@ -7,6 +7,7 @@ line, "worth") decide the metric; the records state no number and are read from 
 - ``kinds``: levels, points changes, market values and records, read from text (``kind_of``)
 - ``records``: record phrases of a sentence and the first day of a record's history
 - ``recordwords``: the words of records, records of market value
+- ``levelrecord``: a bare "ein Rekord" / "a new record" after a level, the highest close
 - ``worthwords``: what a company is worth, said with adverbs or in German
 - ``closeextreme``: a close at the day's extreme ("closed at its low of the day")
 - ``extremenoun``: a level told by a noun ("The closing price was 9,504 yen", "at its worst")

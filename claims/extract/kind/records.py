@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from marketfact.claims.extract import rules
 from marketfact.claims.extract.day.timewords import PeriodSpan
 from marketfact.claims.extract.kind.kinds import record_level
+from marketfact.claims.extract.kind.levelrecord import level_records
 from marketfact.claims.extract.kind.recordwords import BIG as _BIG
 from marketfact.claims.extract.kind.recordwords import FALL_NOUNS as _FALL_NOUNS
 from marketfact.claims.extract.kind.recordwords import GOOD as _GOOD
@@ -56,6 +57,7 @@ _ALL_TIME_DE = {
     "rekordwert": "highest_close",  # only as a level: "auf den Rekordwert von 22.612 Punkten" (price_record)
     "rekordkurs": "highest_close",
     "rekordschluss": "highest_close",
+    "schlussrekord": "highest_close",
     "rekordschlusskurs": "highest_close",
     "rekordschlussstand": "highest_close",
     "bestmarke": "highest_close",  # "hatte der Dax … eine Bestmarke aufgestellt"
@@ -118,7 +120,7 @@ def find_records(view: SentenceView, masked: str) -> list[RecordPhrase]:
         if rec is not None:
             out.append(RecordPhrase(rec, t.start, t.end, t.text, None))
     out += _in_history(view, masked) if lang == "de" else []
-    out += all_time_values(view, masked) + durations(view, masked)
+    out += all_time_values(view, masked) + durations(view, masked) + level_records(view)  # "- ein Rekord"
     out += _all_time_move_records(view, masked, out)
     out.sort(key=lambda r: r.start)
     return out
