@@ -54,3 +54,10 @@ def test_a_record_noun_without_a_level_or_with_more_words_is_none() -> None:
     assert _records(no_level, "2025-02-12T06:00:00+01:00", "de") == []
     of_sales = "Der Dax schloss am Dienstag bei 22.037,83 Punkten, ein Rekord beim Umsatz gab es nicht."
     assert _records(of_sales, "2025-02-12T06:00:00+01:00", "de") == []
+
+
+def test_increased_and_decreased_are_moves() -> None:
+    text = "SoftBank Group decreased 0.85% to 9,683 yen on Friday, while Advantest increased 0.65%."
+    x = extract_claims(text, datetime.fromisoformat("2025-02-07T18:30:00+09:00"), "en")
+    moves = [(c.instrument, c.direction.value if c.direction else None, c.value) for c in x.claims]
+    assert [m for m in moves if m[2] in (0.85, 0.65)] == [("9984.T", "down", 0.85), ("6857.T", "up", 0.65)]

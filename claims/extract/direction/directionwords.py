@@ -28,6 +28,7 @@ DOWN = {
         "drop plunge slump slide selloff sell-off rout tumble shrank shrinks shrinking shrunk dipped dips dived dove "
         "nosedived sagged weakened collapse collapses crash crashes dragged dragging drags dip"
         " tanks skids retreats eases craters wipes erases dives nosedives sags weakens"  # as live blogs write them
+        " decreased decreases decrease decreasing"  # translated copy: "SoftBank Group decreased 0.85% to 9,683 yen"
     ),
 }
 UP = {
@@ -46,6 +47,7 @@ UP = {
         "bounces bouncing spiked popped up grew grows growing leapt leaped rocketed skyrocketed firmed strengthened "
         "recouped regained regains regaining lifted lifting lifts boosted boosting boosts propelled propelling advance"
         " adds spikes pops leaps rockets skyrockets strengthens recoups propels sprint"  # "the Nasdaq adds 0.3%"
+        " increased increases increasing"  # translated copy: "Advantest increased 3.1% to 9,220 yen"
     ),
 }
 DOWN["en"] = DOWN["en"] | {w.removesuffix("ed") + "ing" for w in DOWN["en"] if w.endswith("ed")}  # "slipping 2%"
