@@ -300,7 +300,7 @@ def _named_span(ctx: _Ctx, seg: Seg, ref: date) -> PeriodResolution:
         start, end, what = date(base.year, 1, 1), ref, f"year to date ({base.year})"
     elif seg.kind == "ago":  # from the close a year, month or week before the writer's day to now
         back = (pd.Timestamp(base) - (pd.DateOffset(months=seg.n) if seg.n else pd.DateOffset(weeks=1))).date()
-        start, end, what = back + timedelta(days=1), ref, f"from the close of {back} (a {seg.text.split()[2]} back)"
+        start, end, what = back + timedelta(days=1), ref, f"from the close of {back}"
     elif seg.kind == "weekfirst":  # the first n sessions of this week
         start = base - timedelta(days=base.weekday())
         end, what = start + timedelta(days=6), f"the first {seg.n} sessions of the week of {start}"

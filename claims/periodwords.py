@@ -106,6 +106,8 @@ _FIXED["en"] |= {
     for lead in ("from", "than")
     for tail in ("ago", "earlier", "before")
 }  # "is up 80% from a year ago", "11% higher than a month earlier": from the close a year (month, week) back to now
+_FIXED["de"] |= {f"als vor {a} {unit}": ("ago", n) for unit, a, n in (("jahr", "einem", 12), ("monat", "einem", 1))}
+_FIXED["de"]["als vor einer woche"] = ("ago", 0)  # "liegt 11 Prozent höher als vor einem Monat"
 _COUNT_ADJ = {"de": {"aufeinanderfolgenden", "aufeinanderfolgende", "folgenden"},
               "en": {"consecutive", "straight", "successive"}}
 _COUNT_UNIT = {"de": {"tag", "tage", "tagen", "handelstag", "handelstage", "handelstagen", "börsentag",

@@ -1,13 +1,13 @@
 """Classes of reading left open in session 13 of issue 14 and fixed by read16left (invented sentences, not the blind
-sets'): a move measured "from a year ago", "than a month earlier" or "from a week before" after a move on a named
-day runs from the close that far back from the writer's day to the last closed session (before, the day named for
-the move before it, at 0.45); a figure compared with a year earlier in a named month stays a statistic; an index's
-move and close told in a relative clause right after its name in the simple past (", an der Nasdaq, die 1,5 Prozent
-höher bei 19.945 Punkten schloss") are of the day of the sentence's main move (before, no day, at 0.1), while one in
-the pluperfect keeps none; a company's move after such a relative clause set between its verb and the verb's particle
-("legte am Montag an der Nasdaq, die 1 Prozent höher schloss, um 4,5 Prozent zu") is the company's (before, missed:
-"no rise or fall is stated"); "Shares of chip makers fell 1.4%" opening a paragraph is a group's move, no claim
-(before, a reference back to the company named before, at 0.6), while "Shares of rival AMD" and "Shares of the
+sets'): a move measured "from a year ago", "than a month earlier", "from a week before" or "als vor einem Monat" after a
+move on a named day runs from the close that far back from the writer's day to the last closed session (before, the day
+named for the move before it, at 0.45; in German at 0.95); a figure compared with a year earlier in a named month stays
+a statistic; an index's move and close told in a relative clause right after its name in the simple past (", an der
+Nasdaq, die 1,5 Prozent höher bei 19.945 Punkten schloss") are of the day of the sentence's main move (before, no day,
+at 0.1), while one in the pluperfect keeps none; a company's move after such a relative clause set between its verb and
+the verb's particle ("legte am Montag an der Nasdaq, die 1 Prozent höher schloss, um 4,5 Prozent zu") is the company's
+(before, missed: "no rise or fall is stated"); "Shares of chip makers fell 1.4%" opening a paragraph is a group's move,
+no claim (before, a reference back to the company named before, at 0.6), while "Shares of rival AMD" and "Shares of the
 company" stay one company's."""
 
 from __future__ import annotations
@@ -31,6 +31,16 @@ CASES = {
         "Microsoft added 0.4% on Thursday but is down 1.2% from a week before.",
         "2025-02-14T09:00:00-05:00",
         [("MSFT", 0.4, d("2025-02-13")), ("MSFT", 1.2, d("2025-02-10", "2025-02-13"))],
+    ),
+    "'liegt 11 Prozent höher als vor einem Monat' runs from the close a month back to now": (
+        "Oracle stieg am Donnerstag um knapp 1 Prozent und liegt damit gut 11 Prozent höher als vor einem Monat.",
+        "2025-02-14T09:00:00+01:00",
+        [("ORCL", 1.0, d("2025-02-13")), ("ORCL", 11.0, d("2025-01-15", "2025-02-13"))],
+    ),
+    "'4,2 Prozent höher als vor einer Woche' runs from the close a week back to now": (
+        "Nvidia legte am Donnerstag 3,2 Prozent zu und notiert 4,2 Prozent höher als vor einer Woche.",
+        "2025-02-14T09:00:00+01:00",
+        [("NVDA", 3.2, d("2025-02-13")), ("NVDA", 4.2, d("2025-02-10", "2025-02-13"))],
     ),
     "an index's move and close in a relative clause after its name take the main move's day": (
         "Oracle stieg am Donnerstag und profitierte vom Schwung an der Nasdaq, die 1,5 Prozent höher bei 19.945 "

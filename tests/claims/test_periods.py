@@ -225,13 +225,15 @@ AGO = {
     "week": (date(2025, 1, 23), TUE, 4),
 }
 """A move "from a year ago", "than a month earlier", "from a week before": from the close that far back from the
-writer's day (Wed 29 Jan: 29 Jan 2024, 29 Dec, 22 Jan) to the last closed session."""
+writer's day (Wed 29 Jan: 29 Jan 2024, 29 Dec, 22 Jan) to the last closed session; German "als vor einem Jahr" too."""
 WORD_ROWS += [
     ("en", f"{lead} a {unit} {tail}", AGO[unit])
     for unit in AGO
     for lead in ("from", "than")
     for tail in ("ago", "earlier", "before")
 ]
+WORD_ROWS += [("de", "als vor einem Jahr", AGO["year"]), ("de", "als vor einem Monat", AGO["month"])]
+WORD_ROWS += [("de", "als vor einer Woche", AGO["week"])]
 
 
 @pytest.mark.parametrize(("lang", "words", "expected"), WORD_ROWS)
