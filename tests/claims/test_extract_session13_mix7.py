@@ -61,3 +61,14 @@ def test_increased_and_decreased_are_moves() -> None:
     x = extract_claims(text, datetime.fromisoformat("2025-02-07T18:30:00+09:00"), "en")
     moves = [(c.instrument, c.direction.value if c.direction else None, c.value) for c in x.claims]
     assert [m for m in moves if m[2] in (0.85, 0.65)] == [("9984.T", "down", 0.85), ("6857.T", "up", 0.65)]
+
+
+def test_der_wert_refers_back_to_the_stock() -> None:
+    text = (
+        "Am 27. Januar brach der Kurs von Siemens Energy um knapp 20 Prozent auf 48,32 Euro ein. "
+        "Seit dem Schlusskurs jenes Montags hat sich der Wert um 27,4 Prozent erholt."
+    )
+    got = read(text, "2025-02-14T19:30:00+01:00")
+    assert ("ENR.DE", 27.4, d("2025-01-28", "2025-02-14")) in got
+    amount = "Siemens Energy stieg am Freitag um 1,3 Prozent. Der Wert der Aufträge stieg um 12 Prozent."
+    assert [v for _, v, _ in read(amount, "2025-02-14T19:30:00+01:00")] == [1.3]

@@ -61,7 +61,7 @@ def find_subjects(view: SentenceView, masked: str, aliases: AliasTable) -> list[
         det = _determiner_before(toks, i, lang)
         if det is not None:
             words = masked[toks[det].start : tok.end]
-            if low in rules.EQUITY_REFERENCES[lang] or rules.tail_in(low, rules.EQUITY_REFERENCE_TAILS):
+            if _equity_reference(toks, i, lang):
                 found.append(Subject(toks[det].start, tok.end, words, "equity_ref"))
                 continue
             if low in rules.INDEX_REFERENCES[lang] or rules.tail_in(low, rules.INDEX_REFERENCE_TAILS):
@@ -149,6 +149,28 @@ def _shares_of_group(view: SentenceView, i: int) -> int | None:
         return None
     nouns = [t for t in words if t.low not in directionwords.UP["en"] | directionwords.DOWN["en"]]
     return nouns[-1].end if nouns and nouns[0] is words[0] else None
+
+
+_OF_WORDS = frozenset(("des", "der", "von", "eines", "einer", "seiner", "ihrer", "aller", "seines", "ihres"))
+
+
+def _equity_reference(toks: list[Token], i: int, lang: str) -> bool:
+    """A noun after a determiner that refers back to a company or its stock ("der Konzern", "the stock")."""
+    low = toks[i].low
+    return (
+        low in rules.EQUITY_REFERENCES[lang]
+        or bool(rules.tail_in(low, rules.EQUITY_REFERENCE_TAILS))
+        or _stock(toks, i)
+    )
+
+
+def _stock(toks: list[Token], i: int) -> bool:
+    """German desks' "der Wert" for the stock ("Seitdem hat sich der Wert um 27,4 Prozent erholt"), after a
+    determiner and with no genitive or "von" after it ("der Wert der Produktion", "der Wert von Aufträgen" are
+    amounts, not a stock); the capital W tells the noun from "wert" after a number ("3 Billionen Dollar wert")."""
+    if toks[i].text != "Wert":
+        return False
+    return i + 1 >= len(toks) or toks[i + 1].low not in _OF_WORDS
 
 
 def _determiner_before(toks: list[Token], i: int, lang: str) -> int | None:
