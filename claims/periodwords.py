@@ -106,6 +106,13 @@ _FIXED["en"] |= {
     for lead in ("from", "than")
     for tail in ("ago", "earlier", "before")
 }  # "is up 80% from a year ago", "11% higher than a month earlier": from the close a year (month, week) back to now
+_FIXED["en"] |= {
+    f"{lead} the {last} {span}": ("ago", months)
+    for lead in ("over", "in")
+    for last in ("past", "last")
+    for span, months in (("month", 1), ("year", 12))
+    if (lead, last) != ("in", "last")  # "in the last month" of a year may be its calendar month
+}  # "has gained 2.7% over the past month": a trailing month or year, not last calendar month ("last month")
 _FIXED["de"] |= {f"als vor {a} {unit}": ("ago", n) for unit, a, n in (("jahr", "einem", 12), ("monat", "einem", 1))}
 _FIXED["de"]["als vor einer woche"] = ("ago", 0)  # "liegt 11 Prozent höher als vor einem Monat"
 _COUNT_ADJ = {"de": {"aufeinanderfolgenden", "aufeinanderfolgende", "folgenden"},

@@ -32,6 +32,16 @@ CASES = {
         "2025-02-14T09:00:00-05:00",
         [("MSFT", 0.4, d("2025-02-13")), ("MSFT", 1.2, d("2025-02-10", "2025-02-13"))],
     ),
+    "'over the past year' runs from the close a year back to now": (
+        "Nvidia rose 3.2% on Thursday and has gained 80% over the past year.",
+        "2025-02-14T09:00:00-05:00",
+        [("NVDA", 3.2, d("2025-02-13")), ("NVDA", 80.0, d("2024-02-15", "2025-02-13"))],
+    ),
+    "'over the last month' is a trailing month, 'last month' the calendar month before": (
+        "Broadcom is up 4.9% over the last month after it fell 2% last month.",
+        "2025-02-14T09:00:00-05:00",
+        [("AVGO", 4.9, d("2025-01-15", "2025-02-13")), ("AVGO", 2.0, d("2025-01-02", "2025-01-31"))],
+    ),
     "'liegt 11 Prozent höher als vor einem Monat' runs from the close a month back to now": (
         "Oracle stieg am Donnerstag um knapp 1 Prozent und liegt damit gut 11 Prozent höher als vor einem Monat.",
         "2025-02-14T09:00:00+01:00",

@@ -232,6 +232,13 @@ WORD_ROWS += [
     for lead in ("from", "than")
     for tail in ("ago", "earlier", "before")
 ]
+WORD_ROWS += [
+    ("en", f"{lead} the {last} {span}", AGO[span])
+    for lead in ("over", "in")
+    for last in ("past", "last")
+    for span in ("month", "year")
+    if (lead, last) != ("in", "last")
+]
 WORD_ROWS += [("de", "als vor einem Jahr", AGO["year"]), ("de", "als vor einem Monat", AGO["month"])]
 WORD_ROWS += [("de", "als vor einer Woche", AGO["week"])]
 
