@@ -86,6 +86,7 @@ SPAN = rules(
         ("the first {n} sessions of the week of {day:D}", "die ersten {n} Handelstage der Woche vom {day}"),
         ("the last session of the week of {day:D}", "der letzte Handelstag der Woche vom {day}"),
         ("the week of {day:D}", "die Woche vom {day}"),
+        ("from the close of {day:D}", "ab dem Schlusskurs vom {day}"),
     ]
 )
 HOW = rules(

@@ -141,6 +141,18 @@ def test_the_session_after_a_day_told_before_in_german() -> None:
     assert note_text(claim, fmt) == "„Tags darauf“: der Handelstag nach „am 27. Januar“, dem Tag der Aussage davor"
 
 
+def test_a_span_back_from_now_in_german() -> None:
+    """ "over the past year", "als vor einem Monat": the close it runs from (session 13, read16left)."""
+    note = (
+        "period 'over the past year': from the close of 2024-02-14: the XNAS sessions that had closed → XNAS "
+        "2024-02-15 to 2025-02-13"
+    )
+    assert plain(note_text(note, Formatter("de"))) == (
+        "Zeitraum „over the past year“: ab dem Schlusskurs vom 14.02.2024: die geschlossenen Handelstage an der XNAS → "
+        "XNAS 15.02.2024 bis 13.02.2025"
+    )
+
+
 def test_the_hedges_adverb_stands_before_the_preposition() -> None:
     """'zeitweise' / 'at times' before 'um' / 'by': "Der Börsenwert von Nvidia sank zeitweise um über …", not "sank um
     zeitweise über …"; an English move has no preposition and keeps "fell at times almost 18%"."""
