@@ -29,6 +29,7 @@ a week counted in paragraphs, a list's heading, a look-back clause).
 - ``asdid``: a relative clause after "as did <name>" takes the main move's day ("as did ASML, which gained 2.8%")
 - ``indexrelative``: which relative clauses take the main move's day: after "as did", and an index's move or close
   right after its name ("an der Nasdaq, die 1,5 Prozent höher schloss")
+- ``afterevent``: a move dated only by the event it follows ("following Monday's slide"): the session after that day
 - ``extremeafter``: an extreme told in a look-back clause after a move is of the move's day
 - ``todayclosed``: a level said of "today" on a day with no session: the last session's close
 - ``titleday``: a title's claim that the story tells again, with its day, is one claim
